@@ -1,0 +1,32 @@
+/**
+ * The Content-Security-Policy every host serves the renderer with: Electron's app:// protocol
+ * handler and the browser host's HTTP server send the same header, so E2E tests run under the
+ * production policy. No remote content, no inline scripts, no eval, no frames, no objects.
+ *
+ * `connect-src` is limited to the app's own origin for now; the sync issue widens it to the
+ * unit's configured central server.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "worker-src 'self' blob:",
+].join('; ');
+
+/** Headers sent with every renderer response, by both hosts. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()',
+};

@@ -1,0 +1,136 @@
+/**
+ * The one contract between the renderer and the platform that hosts it.
+ *
+ * Everything the renderer asks of its host (Electron main process, or the plain-Chromium
+ * browser host) is listed here once: a method name, its IPC channel, and zod schemas for the
+ * request and the response. Electron's main process registers one handler per entry and parses
+ * every payload with the request schema; the preload builds its named functions from the same
+ * map; the browser host implements the same `PlatformApi` type. Channel strings exist only here.
+ */
+import { z } from 'zod';
+
+/** Largest file the renderer may hand to the host to save (a submission packet with evidence). */
+export const MAX_SAVE_FILE_BYTES = 512 * 1024 * 1024;
+
+const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[/\\:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..', {
+    message: 'platform.fileName.invalid',
+  });
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  electronVersion: z.string().optional(),
+  chromeVersion: z.string().optional(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const saveFileRequestSchema = z.object({
+  suggestedName: fileNameSchema,
+  mimeType: z.string().min(1).max(120),
+  data: z
+    .instanceof(Uint8Array)
+    .refine((bytes) => bytes.byteLength <= MAX_SAVE_FILE_BYTES, { message: 'platform.file.tooLarge' }),
+});
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+export const saveFileResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), location: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type SaveFileResult = z.infer<typeof saveFileResultSchema>;
+
+export const printRequestSchema = z.object({ documentTitle: z.string().max(200).optional() }).strict();
+export type PrintRequest = z.infer<typeof printRequestSchema>;
+
+export const printResultSchema = z.object({
+  status: z.enum(['printed', 'cancelled', 'failed']),
+  reason: z.string().optional(),
+});
+export type PrintResult = z.infer<typeof printResultSchema>;
+
+/**
+ * External sites the app may open in the system browser. Anything else is refused: the app
+ * never navigates away from itself.
+ */
+export const EXTERNAL_LINK_ALLOW_LIST: readonly string[] = [
+  'https://www.lapor.go.id',
+  'https://lapor.go.id',
+  'https://ombudsman.go.id',
+  'https://www.ombudsman.go.id',
+  'https://menpan.go.id',
+  'https://www.menpan.go.id',
+];
+
+/** True when `url` is an https URL on one of the allow-listed origins. */
+export function isAllowedExternalUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
+  return EXTERNAL_LINK_ALLOW_LIST.includes(parsed.origin);
+}
+
+export const openExternalRequestSchema = z.object({ url: z.string().max(2000) });
+export const openExternalResultSchema = z.object({ status: z.enum(['opened', 'refused']) });
+export type OpenExternalResult = z.infer<typeof openExternalResultSchema>;
+
+export const platformContract = {
+  appInfo: { channel: 'platform:app-info', request: z.undefined(), response: appInfoSchema },
+  saveFile: { channel: 'platform:save-file', request: saveFileRequestSchema, response: saveFileResultSchema },
+  print: { channel: 'platform:print', request: printRequestSchema, response: printResultSchema },
+  openExternal: {
+    channel: 'platform:open-external',
+    request: openExternalRequestSchema,
+    response: openExternalResultSchema,
+  },
+} as const;
+
+export type PlatformContract = typeof platformContract;
+export type PlatformMethod = keyof PlatformContract;
+export type PlatformRequest<K extends PlatformMethod> = z.input<PlatformContract[K]['request']>;
+export type PlatformResponse<K extends PlatformMethod> = z.output<PlatformContract[K]['response']>;
+
+/** Commands the host pushes to the renderer (application menu, accelerators). */
+export const MENU_COMMANDS = [
+  'new-complaint',
+  'complaint-list',
+  'dashboard',
+  'settings',
+  'print',
+  'shortcuts',
+  'language-id',
+  'language-en',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export const platformEvents = {
+  menuCommand: { channel: 'platform:menu-command', payload: z.object({ command: z.enum(MENU_COMMANDS) }) },
+} as const;
+export type PlatformEventName = keyof typeof platformEvents;
+export type PlatformEventPayload<E extends PlatformEventName> = z.output<(typeof platformEvents)[E]['payload']>;
+
+type Method<K extends PlatformMethod> =
+  PlatformRequest<K> extends undefined
+    ? () => Promise<PlatformResponse<K>>
+    : (request: PlatformRequest<K>) => Promise<PlatformResponse<K>>;
+
+/** What the renderer sees as `window.mejaAduan` (Electron) or gets from the browser host. */
+export type PlatformApi = { readonly [K in PlatformMethod]: Method<K> } & {
+  /** Subscribes to a host event; returns the function that unsubscribes. */
+  readonly listen: <E extends PlatformEventName>(
+    event: E,
+    listener: (payload: PlatformEventPayload<E>) => void,
+  ) => () => void;
+};
+
+/** The global name under which the Electron preload exposes the API. */
+export const PLATFORM_GLOBAL = 'mejaAduan';
