@@ -12,13 +12,20 @@ import { z } from 'zod';
 /** Largest file the renderer may hand to the host to save (a submission packet with evidence). */
 export const MAX_SAVE_FILE_BYTES = 512 * 1024 * 1024;
 
+function hasControlCharacter(text: string): boolean {
+  return Array.from(text).some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+
 const fileNameSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine((name) => !/[/\\:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..', {
-    message: 'platform.fileName.invalid',
-  });
+  .refine(
+    (name) => !/[/\\:*?"<>|]/.test(name) && !hasControlCharacter(name) && name !== '.' && name !== '..',
+    {
+      message: 'platform.fileName.invalid',
+    },
+  );
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -116,7 +123,9 @@ export const platformEvents = {
   menuCommand: { channel: 'platform:menu-command', payload: z.object({ command: z.enum(MENU_COMMANDS) }) },
 } as const;
 export type PlatformEventName = keyof typeof platformEvents;
-export type PlatformEventPayload<E extends PlatformEventName> = z.output<(typeof platformEvents)[E]['payload']>;
+export type PlatformEventPayload<E extends PlatformEventName> = z.output<
+  (typeof platformEvents)[E]['payload']
+>;
 
 type Method<K extends PlatformMethod> =
   PlatformRequest<K> extends undefined

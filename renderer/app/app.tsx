@@ -1,0 +1,76 @@
+/** The root component: setup on first run, otherwise the shell and its routes. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { AppShell } from '../components/app-shell';
+import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
+import { ComplaintDetailScreen } from '../screens/complaint-detail-screen';
+import { ComplaintListScreen } from '../screens/complaint-list-screen';
+import { DashboardScreen } from '../screens/dashboard-screen';
+import { IntakeScreen } from '../screens/intake/intake-screen';
+import { ReceiptScreen } from '../screens/receipt-screen';
+import { ROUTES } from '../screens/routes';
+import { SavedScreen } from '../screens/saved-screen';
+import { SettingsScreen } from '../screens/settings-screen';
+import { SetupScreen } from '../screens/setup-screen';
+import { useAppStore } from '../store/app-store';
+
+function Routes(): ReactNode {
+  useGlobalShortcuts();
+  return (
+    <AppShell>
+      <Switch>
+        <Route path={ROUTES.dashboard} component={DashboardScreen} />
+        <Route path={ROUTES.newComplaint} component={IntakeScreen} />
+        <Route path={ROUTES.complaints} component={ComplaintListScreen} />
+        <Route path={ROUTES.receipt}>
+          {(params) => <ReceiptScreen complaintId={decodeURIComponent(params.id)} />}
+        </Route>
+        <Route path={ROUTES.complaint}>
+          {(params) => <ComplaintDetailScreen complaintId={decodeURIComponent(params.id)} />}
+        </Route>
+        <Route path={ROUTES.saved}>
+          {(params) => <SavedScreen complaintId={decodeURIComponent(params.id)} />}
+        </Route>
+        <Route path={ROUTES.settings} component={SettingsScreen} />
+        <Route>
+          <NotFound />
+        </Route>
+      </Switch>
+    </AppShell>
+  );
+}
+
+function NotFound(): ReactNode {
+  const { t } = useTranslation();
+  return <p role="alert">{t('common.notFound')}</p>;
+}
+
+export function App(): ReactNode {
+  const { t } = useTranslation();
+  const phase = useAppStore((state) => state.phase);
+  const failure = useAppStore((state) => state.failure);
+  switch (phase) {
+    case 'loading':
+      return <p aria-busy="true">{t('common.loading')}</p>;
+    case 'failed':
+      return (
+        <p className="error-summary" role="alert">
+          {t('common.failedToStart', { reason: failure })}
+        </p>
+      );
+    case 'setup':
+      return <SetupScreen />;
+    case 'ready':
+      return (
+        <Router hook={useHashLocation}>
+          <Routes />
+        </Router>
+      );
+    default: {
+      const never: never = phase;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/** The list of keyboard shortcuts (F1 or ?), in a modal <dialog> that Escape closes. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/app-store';
+
+const SHORTCUTS = [
+  ['Ctrl+N / Alt+N', 'shortcuts.newComplaint'],
+  ['Alt+1', 'shortcuts.dashboard'],
+  ['Alt+3', 'shortcuts.complaints'],
+  ['Alt+4', 'shortcuts.settings'],
+  ['Enter / Ctrl+Enter', 'shortcuts.save'],
+  ['↑ ↓ Enter', 'shortcuts.openRow'],
+  ['Ctrl+P', 'shortcuts.print'],
+  ['F1 / ?', 'shortcuts.help'],
+] as const;
+
+export function ShortcutsDialog(): ReactNode {
+  const { t } = useTranslation();
+  const open = useAppStore((state) => state.shortcutsOpen);
+  const setOpen = useAppStore((state) => state.setShortcutsOpen);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
+      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+      <table className="table">
+        <tbody>
+          {SHORTCUTS.map(([keys, label]) => (
+            <tr key={label}>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+              <td>{t(label)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="dialog">
+        <button type="submit" className="button" autoFocus>
+          {t('shortcuts.close')}
+        </button>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The browser host's implementation of the platform contract: the same renderer runs in plain
+ * Chromium, where files are saved as downloads and printing is `window.print()`.
+ */
+import {
+  printRequestSchema,
+  saveFileRequestSchema,
+  isAllowedExternalUrl,
+  type PlatformApi,
+} from '../../shared/platform/platform-contract';
+
+export function createBrowserPlatform(version: string): PlatformApi {
+  return {
+    appInfo: () =>
+      Promise.resolve({
+        name: 'Meja Aduan',
+        version,
+        host: 'browser',
+        platform: navigator.platform,
+      }),
+    saveFile: (request) => {
+      const { suggestedName, mimeType, data } = saveFileRequestSchema.parse(request);
+      const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeType }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return Promise.resolve({ status: 'saved', location: `download:${suggestedName}` });
+    },
+    print: (request) => {
+      const { documentTitle } = printRequestSchema.parse(request);
+      const previousTitle = document.title;
+      if (documentTitle) document.title = documentTitle;
+      try {
+        window.print();
+      } finally {
+        document.title = previousTitle;
+      }
+      return Promise.resolve({ status: 'printed' });
+    },
+    openExternal: ({ url }) => {
+      if (!isAllowedExternalUrl(url)) return Promise.resolve({ status: 'refused' });
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return Promise.resolve({ status: 'opened' });
+    },
+    // The browser host has no application menu: keyboard shortcuts are handled in the page.
+    listen: () => () => undefined,
+  };
+}

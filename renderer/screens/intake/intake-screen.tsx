@@ -1,0 +1,322 @@
+/**
+ * Pengaduan Baru: one screen, fields in the order an officer asks them at the desk (design.md §7).
+ * Enter saves from a field, Ctrl+Enter from anywhere; problems are listed, announced and the
+ * first one focused; nothing typed is lost when a save is refused or fails.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import {
+  CHRONOLOGY_MAX,
+  LOCATION_MAX,
+  TITLE_MAX,
+  validateIntake,
+} from '../../../shared/complaint/complaint-schema';
+import {
+  CHANNELS,
+  DEFAULT_CATEGORIES,
+  REPORT_TYPES,
+  type Channel,
+} from '../../../shared/complaint/vocabulary';
+import type { ValidationIssue } from '../../../shared/messages/validation-messages';
+import { parseDateInput } from '../../../shared/time/date-input';
+import { localDateOf } from '../../../shared/time/local-date';
+import { deviceStore, records } from '../../app/session';
+import { COMPLAINT_SEQUENCE, EVENT_SEQUENCE } from '../../data/device-store';
+import { ErrorSummary, errorFor } from '../../components/error-summary';
+import { fieldId, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { deviceTimeZone, formatCalendarDate } from '../../format/format-date';
+import { categoryLabel, issueText } from '../../i18n/i18n';
+import { useAppStore } from '../../store/app-store';
+import { AttachmentPicker, ATTACHMENTS_FIELD_ID } from './attachment-picker';
+import {
+  emptyDraft,
+  toIntakeInput,
+  withPrivacyMode,
+  type IntakeDraft,
+  type ReporterFields,
+} from './intake-draft';
+import { PRIVACY_FIELD_ID, PrivacyModePicker } from './privacy-mode-picker';
+import { savedPath } from '../routes';
+
+function focusTarget(path: string): string {
+  if (path === 'reporter' || path === 'privacyMode') return PRIVACY_FIELD_ID;
+  if (path.startsWith('attachments')) return ATTACHMENTS_FIELD_ID;
+  return fieldId(path);
+}
+
+export function IntakeScreen(): ReactNode {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const device = useAppStore((state) => state.device);
+  const officer = useAppStore((state) => state.officer);
+  const language = useAppStore((state) => state.language);
+  const [draft, setDraft] = useState<IntakeDraft>(() => emptyDraft('walk-in'));
+  const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Defaults remembered per officer: the last channel they used.
+  useEffect(() => {
+    if (!officer) return;
+    let live = true;
+    void deviceStore.lastChannel(officer.id).then((channel) => {
+      const known = CHANNELS.find((candidate) => candidate === channel);
+      if (live && known) setDraft((current) => ({ ...current, channel: known }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [officer]);
+
+  const today = localDateOf(new Date(), deviceTimeZone());
+  const live = useMemo(() => validateIntake(toIntakeInput(draft), { today }), [draft, today]);
+  const incidentWarning = live.warnings.find((warning) => warning.path === 'incidentDate');
+  const incidentIso = parseDateInput(draft.incidentDate);
+  const incidentDateHint = incidentIso
+    ? t('intake.incidentDateRead', { date: formatCalendarDate(incidentIso, language, 'full') })
+    : t('intake.incidentDateHint');
+
+  const update =
+    <K extends keyof IntakeDraft>(key: K) =>
+    (value: IntakeDraft[K]) =>
+      setDraft((current) => ({ ...current, [key]: value }));
+  const updateReporter = (key: keyof ReporterFields) => (value: string) =>
+    setDraft((current) => ({ ...current, reporter: { ...current.reporter, [key]: value } }));
+
+  const submit = async (event?: FormEvent): Promise<void> => {
+    event?.preventDefault();
+    if (saving || !device || !officer) return;
+    const now = new Date();
+    const localDate = localDateOf(now, deviceTimeZone());
+    const result = validateIntake(toIntakeInput(draft), { today: localDate });
+    setAttempt((value) => value + 1);
+    if (!result.ok) return setIssues(result.issues);
+    setIssues([]);
+    setFailure(undefined);
+    setSaving(true);
+    try {
+      const sequence = await deviceStore.nextSequence(COMPLAINT_SEQUENCE);
+      const eventSequence = await deviceStore.nextSequence(EVENT_SEQUENCE);
+      const complaint = await records().saveIntake(result.value, draft.files, {
+        unitCode: device.unitCode,
+        deviceCode: device.deviceCode,
+        sequence,
+        eventSequence,
+        officer: { officerId: officer.id, name: officer.name },
+        receivedAt: now,
+        localDate,
+      });
+      await deviceStore.setLastChannel(officer.id, draft.channel);
+      navigate(savedPath(complaint._id));
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+      setSaving(false);
+    }
+  };
+
+  const reporterError = (key: keyof ReporterFields): string | undefined =>
+    errorFor(issues, `reporter.${key}`);
+  const attachmentIssue = issues.find((issue) => issue.path.startsWith('attachments'));
+
+  return (
+    <section className="screen" aria-labelledby="intake-title">
+      <h1 id="intake-title">{t('intake.title')}</h1>
+      <form
+        ref={formRef}
+        className="form form--intake"
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            formRef.current?.requestSubmit();
+          }
+        }}
+      >
+        <ErrorSummary issues={issues} attempt={attempt} focusTarget={focusTarget} />
+        {failure ? (
+          <p className="error-summary" role="alert">
+            {t('intake.saveFailed', { reason: failure })}
+          </p>
+        ) : null}
+
+        <fieldset>
+          <legend>{t('intake.channelSection')}</legend>
+          <div className="form__row">
+            <SelectField
+              path="channel"
+              label={t('intake.channel')}
+              required
+              autoFocus
+              value={draft.channel}
+              onChange={(value) => update('channel')(value as Channel)}
+              options={CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
+              error={errorFor(issues, 'channel')}
+            />
+            <SelectField
+              path="reportType"
+              label={t('intake.reportType')}
+              required
+              value={draft.reportType}
+              onChange={(value) => update('reportType')(value as IntakeDraft['reportType'])}
+              options={REPORT_TYPES.map((type) => ({ value: type, label: t(`reportType.${type}`) }))}
+              error={errorFor(issues, 'reportType')}
+            />
+          </div>
+        </fieldset>
+
+        <PrivacyModePicker
+          value={draft.privacyMode}
+          onChange={(mode) => setDraft((current) => withPrivacyMode(current, mode))}
+          error={errorFor(issues, 'reporter') ?? errorFor(issues, 'privacyMode')}
+        />
+
+        {draft.privacyMode === 'anonymous' ? (
+          <p className="notice notice--info">{t('intake.anonymousNotice')}</p>
+        ) : (
+          <fieldset>
+            <legend>{t('intake.reporterSection')}</legend>
+            <TextField
+              path="reporter.name"
+              label={t('intake.reporterName')}
+              required
+              value={draft.reporter.name}
+              onChange={updateReporter('name')}
+              error={reporterError('name')}
+              autoComplete="off"
+            />
+            <p className="field__hint">{t('intake.contactHint')}</p>
+            <div className="form__row">
+              <TextField
+                path="reporter.phone"
+                type="tel"
+                inputMode="tel"
+                label={t('intake.reporterPhone')}
+                value={draft.reporter.phone}
+                onChange={updateReporter('phone')}
+                error={reporterError('phone')}
+              />
+              <TextField
+                path="reporter.email"
+                type="email"
+                inputMode="email"
+                label={t('intake.reporterEmail')}
+                value={draft.reporter.email}
+                onChange={updateReporter('email')}
+                error={reporterError('email')}
+              />
+            </div>
+            <TextField
+              path="reporter.address"
+              label={t('intake.reporterAddress')}
+              value={draft.reporter.address}
+              onChange={updateReporter('address')}
+              error={reporterError('address')}
+            />
+            <TextField
+              path="reporter.nik"
+              inputMode="numeric"
+              maxLength={16}
+              label={t('intake.reporterNik')}
+              hint={t('intake.reporterNikHint')}
+              value={draft.reporter.nik}
+              onChange={updateReporter('nik')}
+              error={reporterError('nik')}
+            />
+          </fieldset>
+        )}
+
+        <fieldset>
+          <legend>{t('intake.whatSection')}</legend>
+          <TextField
+            path="title"
+            label={t('intake.titleLabel')}
+            required
+            maxLength={TITLE_MAX}
+            value={draft.title}
+            onChange={update('title')}
+            error={errorFor(issues, 'title')}
+          />
+          <TextAreaField
+            path="chronology"
+            label={t('intake.chronology')}
+            required
+            rows={6}
+            maxLength={CHRONOLOGY_MAX}
+            value={draft.chronology}
+            onChange={update('chronology')}
+            error={errorFor(issues, 'chronology')}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('intake.whenWhereSection')}</legend>
+          <div className="form__row">
+            <TextField
+              path="incidentDate"
+              label={t('intake.incidentDate')}
+              required
+              inputMode="numeric"
+              placeholder={t('intake.incidentDatePlaceholder')}
+              value={draft.incidentDate}
+              onChange={update('incidentDate')}
+              hint={incidentDateHint}
+              error={errorFor(issues, 'incidentDate')}
+              warning={incidentWarning ? issueText(incidentWarning) : undefined}
+            />
+            <TextField
+              path="location"
+              label={t('intake.location')}
+              maxLength={LOCATION_MAX}
+              value={draft.location}
+              onChange={update('location')}
+              error={errorFor(issues, 'location')}
+            />
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('intake.routingSection')}</legend>
+          <div className="form__row">
+            <SelectField
+              path="category"
+              label={t('intake.category')}
+              required
+              placeholder={t('intake.chooseCategory')}
+              value={draft.category}
+              onChange={update('category')}
+              options={DEFAULT_CATEGORIES.map((category) => ({
+                value: category.code,
+                label: categoryLabel(category.code),
+              }))}
+              error={errorFor(issues, 'category')}
+            />
+            <TextField
+              path="targetOffice"
+              label={t('intake.targetOffice')}
+              hint={t('intake.targetOfficeHint')}
+              value={draft.targetOffice}
+              onChange={update('targetOffice')}
+              error={errorFor(issues, 'targetOffice')}
+            />
+          </div>
+          <AttachmentPicker
+            files={draft.files}
+            onChange={update('files')}
+            error={attachmentIssue ? issueText(attachmentIssue) : undefined}
+          />
+        </fieldset>
+
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? t('common.saving') : t('intake.submit')}
+          </button>
+          <span className="form__hint">{t('intake.submitHint')}</span>
+        </div>
+      </form>
+    </section>
+  );
+}

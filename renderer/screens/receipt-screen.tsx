@@ -1,0 +1,80 @@
+/**
+ * Tanda terima: the printable receipt handed to the complainant. It carries no identity, so it
+ * is safe for every privacy mode. Print styles show only the receipt.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { records } from '../app/session';
+import { LoadState } from '../components/load-state';
+import { formatDateTime } from '../format/format-date';
+import { useRecords } from '../hooks/use-records';
+import { platform } from '../platform/platform';
+import { useAppStore } from '../store/app-store';
+import { complaintPath } from './routes';
+
+export function ReceiptScreen(props: { complaintId: string }): ReactNode {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const profile = useAppStore((state) => state.unitProfile);
+  const loaded = useRecords(() => records().detail(props.complaintId), [props.complaintId]);
+  const printRef = useRef<HTMLButtonElement>(null);
+  const ready = loaded.status === 'ready';
+  useEffect(() => {
+    if (ready) printRef.current?.focus();
+  }, [ready]);
+
+  return (
+    <LoadState loaded={loaded}>
+      {(detail) =>
+        !detail ? (
+          <p role="alert">{t('common.notFound')}</p>
+        ) : (
+          <section className="screen">
+            <div className="no-print form__actions">
+              <button
+                ref={printRef}
+                type="button"
+                className="button button--primary"
+                onClick={() => void platform().print({ documentTitle: detail.complaint.trackingNumber })}
+              >
+                {t('receipt.print')}
+              </button>
+              <Link className="button" href={complaintPath(detail.complaint._id)}>
+                {t('receipt.back')}
+              </Link>
+            </div>
+            <article className="receipt" aria-labelledby="receipt-heading">
+              <header className="receipt__header">
+                <p className="receipt__unit">{profile?.unitName}</p>
+                <p>{profile?.agency}</p>
+                {profile?.address ? <p>{profile.address}</p> : null}
+              </header>
+              <h1 id="receipt-heading" className="receipt__heading">
+                {t('receipt.heading')}
+              </h1>
+              <p className="receipt__label">{t('receipt.trackingNumber')}</p>
+              <p className="tracking-number" data-testid="receipt-tracking-number">
+                {detail.complaint.trackingNumber}
+              </p>
+              <dl className="receipt__facts">
+                <dt>{t('receipt.receivedAt')}</dt>
+                <dd>{formatDateTime(detail.complaint.receivedAt, language)}</dd>
+                <dt>{t('receipt.channel')}</dt>
+                <dd>{t(`channel.${detail.complaint.channel}`)}</dd>
+                <dt>{t('receipt.title')}</dt>
+                <dd>{detail.complaint.title}</dd>
+                <dt>{t('receipt.receivedBy')}</dt>
+                <dd>{detail.complaint.receivedBy.name}</dd>
+                <dt>{t('receipt.unitContact')}</dt>
+                <dd>{profile?.contact}</dd>
+              </dl>
+              <p className="receipt__how">{t('receipt.howToAsk', { contact: profile?.contact ?? '' })}</p>
+              <p className="receipt__legal">{t('receipt.legal')}</p>
+            </article>
+          </section>
+        )
+      }
+    </LoadState>
+  );
+}

@@ -1,0 +1,110 @@
+/** First-run setup: the unit, this device and its first officer. */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ENTITY_TYPES } from '../../shared/complaint/vocabulary';
+import type { ValidationIssue } from '../../shared/messages/validation-messages';
+import { emptySetupInput, validateSetup, type SetupInput } from '../../shared/unit/unit-profile';
+import { completeSetup } from '../app/session';
+import { ErrorSummary, errorFor } from '../components/error-summary';
+import { SelectField, TextField } from '../components/form-fields';
+import { LanguageSwitch } from '../components/language-switch';
+
+export function SetupScreen(): ReactNode {
+  const { t } = useTranslation();
+  const [input, setInput] = useState<SetupInput>(() => emptySetupInput());
+  const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const set = (key: keyof SetupInput) => (value: string) =>
+    setInput((current) => ({ ...current, [key]: value }));
+  const field = (key: keyof SetupInput) => ({
+    path: key,
+    value: input[key],
+    onChange: set(key),
+    error: errorFor(issues, key),
+  });
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (saving) return;
+    const result = validateSetup(input);
+    setAttempt((value) => value + 1);
+    if (!result.ok) return setIssues(result.issues);
+    setIssues([]);
+    setSaving(true);
+    try {
+      await completeSetup(result.value, new Date());
+    } catch (error) {
+      setFailure(String(error));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <main className="setup" id="main">
+      <header className="setup__header">
+        <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
+      </header>
+      <form
+        className="form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-labelledby="setup-title"
+      >
+        <h2 id="setup-title">{t('setup.title')}</h2>
+        <p>{t('setup.intro')}</p>
+        <ErrorSummary issues={issues} attempt={attempt} />
+        {failure ? (
+          <p className="error-summary" role="alert">
+            {t('common.failedToLoad', { reason: failure })}
+          </p>
+        ) : null}
+        <fieldset>
+          <legend>{t('setup.unitSection')}</legend>
+          <TextField
+            {...field('unitCode')}
+            label={t('setup.unitCode')}
+            hint={t('setup.unitCodeHint')}
+            required
+            autoFocus
+            maxLength={10}
+          />
+          <TextField {...field('unitName')} label={t('setup.unitName')} required />
+          <TextField {...field('agency')} label={t('setup.agency')} required />
+          <SelectField
+            {...field('entityType')}
+            label={t('setup.entityType')}
+            required
+            placeholder={t('setup.chooseEntityType')}
+            options={ENTITY_TYPES.map((type) => ({ value: type, label: t(`entityType.${type}`) }))}
+          />
+          <TextField
+            {...field('contact')}
+            label={t('setup.contact')}
+            hint={t('setup.contactHint')}
+            required
+          />
+          <TextField {...field('address')} label={t('setup.address')} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('setup.deviceSection')}</legend>
+          <TextField
+            {...field('deviceCode')}
+            label={t('setup.deviceCode')}
+            hint={t('setup.deviceCodeHint')}
+            required
+            maxLength={3}
+          />
+          <TextField {...field('officerName')} label={t('setup.officerName')} required />
+        </fieldset>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? t('common.saving') : t('setup.submit')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * One bound zustand store built from slices (style.md §9). It holds session and UI state only;
+ * records stay in PouchDB and are read through the repository.
+ */
+import { create } from 'zustand';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type AppState = SessionSlice & UiSlice;
+
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createSessionSlice(...args),
+  ...createUiSlice(...args),
+}));
+
+const initialState = useAppStore.getState();
+
+/** Back to the state at module load (tests). */
+export function resetAppStore(): void {
+  useAppStore.setState(initialState, true);
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm test`: every tier in one command (typecheck, lint, unit, integration, E2E), failing if
+ * any fails. Runs the steps in order and ends with one plain summary line of the test counts.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+type Step = Readonly<{ name: string; command: string; report?: string }>;
+
+const reportDir = join('.tmp', 'test-reports');
+const vitest = (project: string): Step => ({
+  name: project,
+  command: `npx vitest run --project ${project} --reporter=default --reporter=json --outputFile.json=${join(reportDir, `${project}.json`)}`,
+  report: join(reportDir, `${project}.json`),
+});
+
+const steps: readonly Step[] = [
+  { name: 'typecheck', command: 'npm run typecheck' },
+  { name: 'lint', command: 'npm run lint' },
+  vitest('unit'),
+  vitest('integration'),
+  { name: 'build renderer', command: 'npm run build:renderer -- --logLevel warn' },
+  { name: 'build electron', command: 'npm run build:electron' },
+  { name: 'chromium', command: 'npx tsx scripts/ensure-chromium.ts' },
+  vitest('e2e'),
+];
+
+rmSync(reportDir, { recursive: true, force: true });
+mkdirSync(reportDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures: string[] = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${step.command}`);
+  const result = spawnSync(step.command, { shell: true, stdio: 'inherit' });
+  if (step.report) {
+    try {
+      const report = JSON.parse(readFileSync(step.report, 'utf8')) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numPendingTests: number;
+        numTodoTests: number;
+      };
+      passed += report.numPassedTests;
+      failed += report.numFailedTests;
+      skipped += report.numPendingTests + report.numTodoTests;
+    } catch {
+      // no report: the step failed before running tests; its exit status says so below
+    }
+  }
+  if (result.status !== 0) {
+    failures.push(step.name);
+    if (!step.report) break; // typecheck, lint or build broken: later tiers would only repeat it
+  }
+}
+
+console.log('');
+if (failures.length > 0) console.log(`Failed steps: ${failures.join(', ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exitCode = failures.length > 0 || failed > 0 ? 1 : 0;

@@ -1,0 +1,27 @@
+/**
+ * Limits on what a complaint may hold. Sources: design.md §6.1 (fields and the 30-day rule of
+ * Perpres 76/2013); the sizes are Meja Aduan's own choices, to keep a unit database that
+ * replicates over slow links small.
+ */
+
+/** The title is a one-line summary; the verifier may rewrite it (design.md §6.1). */
+export const TITLE_MAX = 150;
+/** The chronology is the body of the complaint. */
+export const CHRONOLOGY_MAX = 10_000;
+export const LOCATION_MAX = 300;
+export const TARGET_OFFICE_MAX = 200;
+export const REPORTER_NAME_MAX = 150;
+export const REPORTER_ADDRESS_MAX = 500;
+/** RFC 5321 limit on a forward path. */
+export const EMAIL_MAX = 254;
+
+/**
+ * Perpres 76/2013: a complaint may be made up to 30 days after the service. Older incidents only
+ * give a warning: the officer may still record the complaint.
+ */
+export const LATE_COMPLAINT_DAYS = 30;
+
+export const MAX_ATTACHMENTS = 10;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_TOTAL_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export const BYTES_PER_MB = 1024 * 1024;

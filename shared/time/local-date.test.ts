@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays, daysBetween, isIsoDate, localDateOf } from './local-date';
+
+describe('isIsoDate', () => {
+  it('accepts real calendar dates, including leap days', () => {
+    for (const date of ['2026-01-01', '2026-12-31', '2024-02-29', '2000-02-29', '2026-04-30']) {
+      expect(isIsoDate(date), date).toBe(true);
+    }
+  });
+
+  it('refuses impossible dates and other shapes', () => {
+    for (const text of [
+      '2025-02-29',
+      '1900-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-1-01',
+      '26-01-01',
+      '2026/01/01',
+      ' 2026-01-01',
+      '2026-01-01T00:00:00Z',
+      '0000-01-01',
+      '',
+    ]) {
+      expect(isIsoDate(text), text).toBe(false);
+    }
+  });
+});
+
+describe('localDateOf', () => {
+  const instant = new Date('2026-11-23T17:30:00.000Z');
+
+  it('gives the calendar day in each Indonesian time zone', () => {
+    expect(localDateOf(instant, 'UTC')).toBe('2026-11-23');
+    expect(localDateOf(instant, 'Asia/Jakarta')).toBe('2026-11-24'); // UTC+7, 00:30
+    expect(localDateOf(new Date('2026-11-23T16:59:59.999Z'), 'Asia/Jakarta')).toBe('2026-11-23');
+    expect(localDateOf(new Date('2026-11-23T15:00:00.000Z'), 'Asia/Jayapura')).toBe('2026-11-24'); // UTC+9
+    expect(localDateOf(new Date('2026-11-23T15:59:00.000Z'), 'Asia/Makassar')).toBe('2026-11-23'); // UTC+8
+  });
+
+  it('crosses a year boundary', () => {
+    expect(localDateOf(new Date('2026-12-31T17:00:00.000Z'), 'Asia/Jakarta')).toBe('2027-01-01');
+  });
+
+  it('throws on an invalid Date or time zone', () => {
+    expect(() => localDateOf(new Date('nope'), 'Asia/Jakarta')).toThrow(RangeError);
+    expect(() => localDateOf(instant, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts calendar days across month, year and leap-day boundaries', () => {
+    expect(daysBetween('2026-11-23', '2026-11-23')).toBe(0);
+    expect(daysBetween('2026-01-31', '2026-02-01')).toBe(1);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2025-02-28', '2025-03-01')).toBe(1);
+    expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+  });
+
+  it('is negative when the second date is earlier', () => {
+    expect(daysBetween('2026-03-01', '2026-02-27')).toBe(-2);
+  });
+
+  it('throws on an invalid date', () => {
+    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(RangeError);
+  });
+});
+
+describe('addDays', () => {
+  it('moves across month, year and leap-day boundaries', () => {
+    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2024-02-29', 1)).toBe('2024-03-01');
+    expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
+    expect(addDays('2026-11-23', -30)).toBe('2026-10-24');
+    expect(addDays('2026-11-23', 0)).toBe('2026-11-23');
+  });
+
+  it('throws on fractional days or an invalid date', () => {
+    expect(() => addDays('2026-11-23', 1.5)).toThrow(RangeError);
+    expect(() => addDays('2026-11-31', 1)).toThrow(RangeError);
+  });
+
+  it('is the inverse of daysBetween (property)', () => {
+    const isoDate = fc
+      .date({
+        min: new Date('1970-01-01T00:00:00Z'),
+        max: new Date('2199-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -20_000, max: 20_000 }), (date, n) => {
+        const moved = addDays(date, n);
+        expect(isIsoDate(moved)).toBe(true);
+        expect(daysBetween(date, moved)).toBe(n);
+      }),
+    );
+  });
+});

@@ -1,0 +1,59 @@
+/** Steps a person takes in the app, done with the keyboard only, shared by the specs. */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+export const UNIT = {
+  code: 'KTB',
+  name: 'Unit Pengaduan Kota Contoh',
+  agency: 'Pemerintah Kota Contoh',
+  contact: 'WA 0812-3456-7890',
+  address: 'Jl. Merdeka 1, Kota Contoh',
+  officer: 'Siti Rahma',
+};
+
+export async function focusedId(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.id ?? '');
+}
+
+async function typeAndTab(page: Page, text: string): Promise<void> {
+  if (text) await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+/** First-run setup, typed field by field in tab order, saved with Enter. */
+export async function completeSetup(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Penyiapan Awal' }).waitFor();
+  expect(await focusedId(page)).toBe('field-unitCode');
+  await typeAndTab(page, UNIT.code);
+  await typeAndTab(page, UNIT.name);
+  await typeAndTab(page, UNIT.agency);
+  expect(await focusedId(page)).toBe('field-entityType');
+  // Closed <select>: the arrow keys step through the options (placeholder, K/L, province, city).
+  for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await typeAndTab(page, UNIT.contact);
+  await typeAndTab(page, UNIT.address);
+  expect(await focusedId(page)).toBe('field-deviceCode');
+  await page.keyboard.press('Tab'); // keep the generated device code
+  expect(await focusedId(page)).toBe('field-officerName');
+  await page.keyboard.type(UNIT.officer);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Beranda' }).waitFor();
+}
+
+/** Opens Pengaduan Baru from anywhere with the keyboard shortcut. */
+export async function openIntake(page: Page): Promise<void> {
+  await page.keyboard.press('Control+n');
+  await page.getByRole('heading', { name: 'Pengaduan Baru' }).waitFor();
+}
+
+/** The tracking numbers shown in the list, top to bottom. */
+export async function listedTrackingNumbers(page: Page): Promise<string[]> {
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
+  const table = page.getByTestId('complaint-table');
+  const empty = page.getByText('Belum ada pengaduan.');
+  await table.or(empty).first().waitFor();
+  if (await empty.isVisible()) return [];
+  return table.locator('tbody tr td:first-child').allInnerTexts();
+}
