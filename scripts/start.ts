@@ -29,7 +29,7 @@ function tryInstallElectron(): void {
   } catch {
     return;
   }
-  console.log('Electron binary not found; trying to download it (once) …');
+  console.log('Electron binary not found; trying to download it (MEJA_ADUAN_HOST=browser skips this) …');
   const result = spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 180_000 });
   if (result.status !== 0) console.log('Electron could not be downloaded here; using the browser host.');
 }
@@ -61,7 +61,13 @@ async function main(): Promise<void> {
     console.error(`PORT must be a port number (0-65535), not "${process.env.PORT}".`);
     process.exit(1);
   }
-  const host = await startBrowserHost({ rootDir: join('dist', 'renderer'), port });
+  const host = await startBrowserHost({ rootDir: join('dist', 'renderer'), port }).catch((error: unknown) => {
+    const inUse = (error as { code?: string }).code === 'EADDRINUSE';
+    console.error(
+      inUse ? `Port ${port} is in use: start with another one, e.g. PORT=4311 npm start.` : String(error),
+    );
+    process.exit(1);
+  });
   console.log(`Meja Aduan running at ${host.url}`);
   const stop = (): void => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -18,6 +18,7 @@ const vitest = (project: string): Step => ({
 const steps: readonly Step[] = [
   { name: 'typecheck', command: 'npm run typecheck' },
   { name: 'lint', command: 'npm run lint' },
+  { name: 'format', command: 'npm run format:check' },
   vitest('unit'),
   vitest('integration'),
   { name: 'build renderer', command: 'npm run build:renderer -- --logLevel warn' },

@@ -47,6 +47,9 @@ export async function prepareLanguage(): Promise<void> {
 
 export async function startSession(): Promise<void> {
   const store = useAppStore.getState();
+  // Records live only in IndexedDB until they sync: ask the browser never to evict them under
+  // storage pressure (Electron grants it; Chromium decides by its own heuristics).
+  void navigator.storage?.persist?.().catch(() => false);
   const device = await deviceStore.deviceConfig();
   if (!device) return store.needSetup();
   const repo = openRecords(device.unitCode);

@@ -30,6 +30,21 @@ describe.each(appHosts())('$name host', (host) => {
     expect(app.problems()).toEqual([]);
   });
 
+  it('switches the interface to English and keeps that choice after a reload', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { name: 'First-run setup' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.locator('#field-unitCode').focus();
+    await page.keyboard.press('Enter'); // an empty form is refused, in English
+    expect(await page.getByRole('alert').innerText()).toContain('fields need attention');
+    await page.reload();
+    await page.getByRole('heading', { name: 'First-run setup' }).waitFor();
+    await page.getByRole('button', { name: 'ID' }).click();
+    await page.getByRole('heading', { name: 'Penyiapan Awal' }).waitFor();
+    expect(app.problems()).toEqual([]);
+  });
+
   it('logs a walk-in complaint with the keyboard, lists it, keeps it across a reload and prints its receipt', async () => {
     const { page } = app;
     await page.addInitScript(() => {
@@ -134,6 +149,65 @@ describe.each(appHosts())('$name host', (host) => {
     expect(await page.locator('#field-reporter-name').inputValue()).toBe('Ani'); // nothing typed is lost
 
     expect(await listedTrackingNumbers(page)).toEqual([]);
+    expect(app.problems()).toEqual([]);
+  });
+  it('saves an anonymous complaint about an old incident after warning, with no identity anywhere', async () => {
+    const { page } = app;
+    await completeSetup(page);
+    await openIntake(page);
+    await page.getByRole('radio', { name: /Anonim/ }).check();
+    expect(await page.locator('#field-reporter-name').count()).toBe(0); // identity fields are gone
+    await page.locator('#field-title').fill('Pungutan liar di loket KTP');
+    await page.locator('#field-chronology').fill('Diminta membayar Rp50.000 tanpa kuitansi.');
+    const old = new Date();
+    old.setDate(old.getDate() - 45);
+    await page
+      .locator('#field-incidentDate')
+      .fill(`${old.getDate()}/${old.getMonth() + 1}/${old.getFullYear()}`);
+    await expect
+      .poll(() => page.locator('#field-incidentDate-warning').innerText())
+      .toContain('lebih dari 30 hari');
+    await page.locator('#field-category').selectOption('illegal-levies');
+    await page.locator('#field-attachments').setInputFiles({
+      name: 'KTP Budi Santoso.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 bukti'),
+    });
+    await page.keyboard.press('Control+Enter');
+
+    const number = (await page.getByTestId('tracking-number').innerText()).trim();
+    await page.getByRole('link', { name: 'Lihat detail' }).click();
+    await page.getByRole('heading', { name: `Pengaduan ${number}` }).waitFor();
+    const detail = await page.locator('#main').innerText();
+    expect(detail).toContain('Pelapor anonim: identitas tidak dicatat.');
+    expect(detail).toContain('Mode pelapor: Anonim');
+    expect(detail).toContain('lampiran-1.pdf');
+    expect(detail).not.toContain('Budi');
+
+    // Nothing stored in the browser carries the name from the file.
+    const stored = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((db) => db.name ?? '');
+      const dump: string[] = [];
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          const rows = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          dump.push(JSON.stringify(rows));
+        }
+        db.close();
+      }
+      return dump.join('\n');
+    });
+    expect(stored).toContain(number);
+    expect(stored).not.toContain('Budi');
     expect(app.problems()).toEqual([]);
   });
 });
