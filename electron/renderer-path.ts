@@ -35,10 +35,21 @@ export function resolveRendererPath(
 ): RendererPathResult {
   const url = parseAppUrl(requestUrl);
   if (url === null) return { kind: 'not-found', reason: 'unknown-origin' };
+  return resolveRendererPathname(rootDir, url.pathname, pathModule);
+}
 
+/**
+ * The same mapping for a URL path already taken from its URL (`/assets/x.js`); the browser
+ * host's HTTP server uses it too, so both hosts refuse the same requests.
+ */
+export function resolveRendererPathname(
+  rootDir: string,
+  pathname: string,
+  pathModule: PathModule = path,
+): RendererPathResult {
   let decoded: string;
   try {
-    decoded = decodeURIComponent(url.pathname);
+    decoded = decodeURIComponent(pathname);
   } catch {
     return forbidden('malformed-encoding');
   }

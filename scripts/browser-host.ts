@@ -1,47 +1,16 @@
 /**
  * The browser host's HTTP server: serves the built renderer on loopback with the same security
  * headers as Electron's app:// protocol, so the app (and the E2E tests) run under the production
- * Content-Security-Policy in plain Chromium.
+ * Content-Security-Policy in plain Chromium. Paths and types are resolved by the same code as
+ * Electron's protocol handler (electron/renderer-path.ts, electron/mime-types.ts).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { mimeTypeFor } from '../electron/mime-types';
+import { resolveRendererPathname } from '../electron/renderer-path';
 import { SECURITY_HEADERS } from '../shared/platform/content-security-policy';
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 export type BrowserHost = Readonly<{ url: string; port: number; close: () => Promise<void> }>;
-
-/**
- * Maps a request path to a file under `rootDir`, or null when the path tries to leave it.
- * Paths without an extension fall back to index.html (client-side routes).
- */
-export function resolveStaticPath(rootDir: string, requestPath: string): string | null {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(requestPath, 'http://host.invalid').pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const root = resolve(rootDir);
-  const candidate = resolve(root, `.${pathname}`);
-  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
-  if (pathname.endsWith('/') || extname(pathname) === '') return resolve(root, 'index.html');
-  return candidate;
-}
 
 export function startBrowserHost(options: {
   rootDir: string;
@@ -55,12 +24,19 @@ export function startBrowserHost(options: {
       response.end(request.method === 'HEAD' ? undefined : body);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method Not Allowed');
-    const file = resolveStaticPath(options.rootDir, request.url ?? '/');
-    if (file === null) return send(403, 'Forbidden');
+    let pathname: string;
+    try {
+      pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    } catch {
+      return send(400, 'Bad Request');
+    }
+    const resolved = resolveRendererPathname(options.rootDir, pathname);
+    if (resolved.kind !== 'file') return send(resolved.kind === 'forbidden' ? 403 : 404, 'Forbidden');
+    const file = resolved.filePath;
     void stat(file)
       .then(async (info) => {
         if (!info.isFile()) return send(404, 'Not Found');
-        send(200, await readFile(file), MIME_TYPES[extname(file)] ?? 'application/octet-stream');
+        send(200, await readFile(file), mimeTypeFor(file));
       })
       .catch(() => send(404, 'Not Found'));
   });

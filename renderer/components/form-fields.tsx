@@ -28,6 +28,22 @@ function describedBy(path: string, { hint, error, warning }: Common): string | u
   return joined || undefined;
 }
 
+/** What every control shares: its id and name, value, change handler and accessibility wiring. */
+function controlProps(
+  props: Common & { value: string; onChange: (value: string) => void; autoFocus?: boolean },
+) {
+  return {
+    id: fieldId(props.path),
+    name: props.path,
+    value: props.value,
+    onChange: (event: { target: { value: string } }) => props.onChange(event.target.value),
+    'aria-invalid': props.error ? true : undefined,
+    'aria-required': props.required ? true : undefined,
+    'aria-describedby': describedBy(props.path, props),
+    autoFocus: props.autoFocus,
+  } as const;
+}
+
 function FieldFrame(props: Common & { children: ReactNode }): ReactNode {
   const id = fieldId(props.path);
   return (
@@ -76,15 +92,8 @@ export function TextField(
   return (
     <FieldFrame {...props}>
       <input
-        id={fieldId(props.path)}
-        name={props.path}
+        {...controlProps(props)}
         type={props.type ?? 'text'}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-required={props.required ? true : undefined}
-        aria-describedby={describedBy(props.path, props)}
-        autoFocus={props.autoFocus}
         maxLength={props.maxLength}
         inputMode={props.inputMode}
         placeholder={props.placeholder}
@@ -99,17 +108,7 @@ export function TextAreaField(
 ): ReactNode {
   return (
     <FieldFrame {...props}>
-      <textarea
-        id={fieldId(props.path)}
-        name={props.path}
-        value={props.value}
-        rows={props.rows ?? 5}
-        maxLength={props.maxLength}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-required={props.required ? true : undefined}
-        aria-describedby={describedBy(props.path, props)}
-      />
+      <textarea {...controlProps(props)} rows={props.rows ?? 5} maxLength={props.maxLength} />
     </FieldFrame>
   );
 }
@@ -125,16 +124,7 @@ export function SelectField(
 ): ReactNode {
   return (
     <FieldFrame {...props}>
-      <select
-        id={fieldId(props.path)}
-        name={props.path}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-required={props.required ? true : undefined}
-        aria-describedby={describedBy(props.path, props)}
-        autoFocus={props.autoFocus}
-      >
+      <select {...controlProps(props)}>
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
