@@ -6,7 +6,12 @@
  * syntax as here), and non-UI callers (exports, logs, tests) use `formatMessage`.
  */
 
+import { SETTINGS_MESSAGES } from './settings-messages';
+import { WORKFLOW_MESSAGES } from './workflow-messages';
+
 const MESSAGES = {
+  ...WORKFLOW_MESSAGES,
+  ...SETTINGS_MESSAGES,
   'validation.required': { id: 'Kolom ini wajib diisi.', en: 'This field is required.' },
   'validation.invalid': { id: 'Isian ini tidak valid.', en: 'This value is not valid.' },
   'validation.tooLong': {
