@@ -5,7 +5,7 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AppShell } from '../components/app-shell';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
-import { ComplaintDetailScreen } from '../screens/complaint-detail-screen';
+import { ComplaintDetailScreen } from '../screens/detail/complaint-detail-screen';
 import { ComplaintListScreen } from '../screens/complaint-list-screen';
 import { DashboardScreen } from '../screens/dashboard-screen';
 import { IntakeScreen } from '../screens/intake/intake-screen';
@@ -13,6 +13,7 @@ import { ReceiptScreen } from '../screens/receipt-screen';
 import { ROUTES } from '../screens/routes';
 import { SavedScreen } from '../screens/saved-screen';
 import { SettingsScreen } from '../screens/settings-screen';
+import { OfficerChooserScreen } from '../screens/officer-chooser-screen';
 import { SetupScreen } from '../screens/setup-screen';
 import { useAppStore } from '../store/app-store';
 
@@ -62,6 +63,8 @@ export function App(): ReactNode {
       );
     case 'setup':
       return <SetupScreen />;
+    case 'choose-officer':
+      return <OfficerChooserScreen />;
     case 'ready':
       return (
         <Router hook={useHashLocation}>

@@ -1,19 +1,35 @@
 /**
- * The running session's services: the device store (Dexie) and, once the device is set up, the
- * unit's complaint repository (PouchDB). Starting, first-run setup and officer switching live
- * here so screens only call named functions.
+ * The running session's services: the device store and complaint index (Dexie) and, once the
+ * device is set up, the unit's records (PouchDB) with the projector that keeps the index in
+ * step. Starting, first-run setup and officer switching live here so screens only call named
+ * functions.
  */
 import type { ValidSetup } from '../../shared/unit/unit-profile';
+import {
+  defaultUnitOffices,
+  defaultUnitSettings,
+  UNIT_OFFICES_ID,
+  UNIT_SETTINGS_ID,
+  type UnitSettingsDoc,
+} from '../../shared/unit/unit-settings';
+import { UNIT_PROFILE_ID } from '../../shared/ids/document-ids';
 import { openUnitDatabase } from '../data/database';
-import { DeviceDatabase } from '../data/device-database';
-import { DeviceStore, type Language } from '../data/device-store';
+import { ComplaintIndexQueries } from '../data/complaint-index-queries';
+import { ComplaintProjector } from '../data/complaint-projector';
 import { ComplaintRepository } from '../data/complaint-repository';
+import { summariser } from '../data/complaint-summary';
+import { DeviceDatabase, type Officer } from '../data/device-database';
+import { DeviceStore, type Language } from '../data/device-store';
 import { changeLanguage, initI18n } from '../i18n/i18n';
 import { useAppStore } from '../store/app-store';
+import { calendarOf } from './unit-calendar';
 
-export const deviceStore = new DeviceStore(new DeviceDatabase());
+const deviceDatabase = new DeviceDatabase();
+export const deviceStore = new DeviceStore(deviceDatabase);
+export const complaintIndex = new ComplaintIndexQueries(deviceDatabase);
 
 let repository: ComplaintRepository | undefined;
+let projector: ComplaintProjector | undefined;
 let stopWatching: (() => void) | undefined;
 
 /** The unit's records; only called by screens that exist after setup. */
@@ -22,19 +38,58 @@ export function records(): ComplaintRepository {
   return repository;
 }
 
-function openRecords(unitCode: string): ComplaintRepository {
+/** Resolves once the complaint index has caught up with every write so far. */
+export function indexIdle(): Promise<void> {
+  return projector?.idle() ?? Promise.resolve();
+}
+
+function summariseWith(settings: UnitSettingsDoc | undefined) {
+  return settings ? summariser(settings, calendarOf(settings), () => new Date()) : undefined;
+}
+
+async function loadUnitDocs(repo: ComplaintRepository): Promise<void> {
+  const [unitProfile, unitSettings, unitOffices] = await Promise.all([
+    repo.unitProfile(),
+    repo.unitSettings(),
+    repo.unitOffices(),
+  ]);
+  const store = useAppStore.getState();
+  store.setUnitProfile(unitProfile);
+  store.setUnitDocs({ unitSettings, unitOffices });
+}
+
+async function openRecords(unitCode: string): Promise<ComplaintRepository> {
   stopWatching?.();
-  repository = new ComplaintRepository(openUnitDatabase(unitCode));
+  projector?.stop();
+  const repo = new ComplaintRepository(openUnitDatabase(unitCode));
+  repository = repo;
+  await loadUnitDocs(repo);
   let pending: ReturnType<typeof setTimeout> | undefined;
-  const repo = repository;
   stopWatching = repo.watch((id) => {
-    if (id === 'unit-profile')
-      void repo.unitProfile().then((profile) => useAppStore.getState().setUnitProfile(profile));
+    if (id === UNIT_PROFILE_ID || id === UNIT_SETTINGS_ID || id === UNIT_OFFICES_ID) {
+      void loadUnitDocs(repo).then(() => {
+        const summarise = summariseWith(useAppStore.getState().unitSettings);
+        if (id === UNIT_SETTINGS_ID && summarise) void projector?.resummarise(summarise);
+      });
+    }
     // Several documents arrive together (a save writes three): refresh views once.
     clearTimeout(pending);
     pending = setTimeout(() => useAppStore.getState().bumpDataVersion(), 50);
   });
-  return repository;
+  return repo;
+}
+
+/** Starts the projector once the unit's settings exist (they carry the deadlines). */
+async function startIndex(repo: ComplaintRepository, unitCode: string): Promise<void> {
+  const summarise = summariseWith(useAppStore.getState().unitSettings);
+  if (!summarise || projector) return;
+  const started = new ComplaintProjector(repo, deviceDatabase, `index-checkpoint:${unitCode}`, summarise, () =>
+    useAppStore.getState().bumpDataVersion(),
+  );
+  projector = started;
+  await started.start();
+  // Deadlines move with the calendar: what was on time yesterday may be due today.
+  await started.resummarise(summarise);
 }
 
 /** Loads the UI language chosen on this device (Indonesian by default) before anything renders. */
@@ -52,22 +107,39 @@ export async function startSession(): Promise<void> {
   void navigator.storage?.persist?.().catch(() => false);
   const device = await deviceStore.deviceConfig();
   if (!device) return store.needSetup();
-  const repo = openRecords(device.unitCode);
-  const [officer, unitProfile] = await Promise.all([deviceStore.currentOfficer(), repo.unitProfile()]);
-  store.setSession({ device, officer, unitProfile });
+  const repo = await openRecords(device.unitCode);
+  const [officers, officer] = await Promise.all([deviceStore.officers(), deviceStore.currentOfficer()]);
+  const unitProfile = useAppStore.getState().unitProfile;
+  // A device shared by several officers asks who is at the desk on every start.
+  if (officers.length > 1) store.chooseOfficer({ device, unitProfile });
+  else store.setSession({ device, officer: officer ?? officers[0], unitProfile });
+  await startIndex(repo, device.unitCode);
+}
+
+/** Makes `officer` the one at the desk: every record written from now on names them. */
+export async function signInOfficer(officer: Officer): Promise<void> {
+  await deviceStore.setCurrentOfficer(officer.id);
+  useAppStore.getState().setOfficer(officer);
 }
 
 export async function completeSetup(setup: ValidSetup, now: Date): Promise<void> {
-  const repo = openRecords(setup.profile.unitCode);
-  await repo.saveUnitProfile({ ...setup.profile, updatedAt: now.toISOString() });
+  const unitCode = setup.profile.unitCode;
+  const repo = await openRecords(unitCode);
   const officer = await deviceStore.completeSetup(
-    { unitCode: setup.profile.unitCode, deviceCode: setup.deviceCode },
-    setup.officerName,
+    { unitCode, deviceCode: setup.deviceCode },
+    { name: setup.officerName, role: setup.officerRole },
     now,
   );
+  const by = { officerId: officer.id, name: officer.name };
+  await repo.saveUnitProfile({ ...setup.profile, updatedAt: now.toISOString() });
+  // A second device of a unit finds these already synced; only a new unit writes the defaults.
+  if (!(await repo.unitSettings())) await repo.saveMutable(defaultUnitSettings(unitCode, setup.timeZone, now, by));
+  if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(unitCode, now, by));
+  await loadUnitDocs(repo);
   const device = await deviceStore.deviceConfig();
   if (!device) throw new Error('device setup was not stored');
-  useAppStore.getState().setSession({ device, officer, unitProfile: await repo.unitProfile() });
+  useAppStore.getState().setSession({ device, officer, unitProfile: useAppStore.getState().unitProfile });
+  await startIndex(repo, unitCode);
 }
 
 export async function switchLanguage(language: Language): Promise<void> {

@@ -61,8 +61,15 @@ export function AppShell(props: { children: ReactNode }): ReactNode {
           </span>
         </p>
         <p className="topbar__officer" data-testid="current-officer">
-          {t('shell.officer')}: {officer?.name}
+          {t('shell.officer')}: {officer?.name} ({officer ? t(`role.${officer.role}`) : null})
         </p>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => device && useAppStore.getState().chooseOfficer({ device, unitProfile: profile })}
+        >
+          {t('chooser.switch')}
+        </button>
         <LanguageSwitch />
         <button type="button" className="button button--small" onClick={() => setShortcutsOpen(true)}>
           {t('shell.shortcutsButton')}

@@ -9,6 +9,7 @@ import {
   complaintIdRange,
   eventIdRange,
   parseComplaintId,
+  reporterId,
   UNIT_PROFILE_ID,
 } from '../../shared/ids/document-ids';
 import { formatTrackingNumber, parseTrackingNumber } from '../../shared/ids/tracking-number';
@@ -16,6 +17,14 @@ import { addDays } from '../../shared/time/local-date';
 import type { UnitProfile } from '../../shared/unit/unit-profile';
 import { unitProfileDocSchema } from '../../shared/unit/unit-profile';
 import type { EventDoc } from '../../shared/workflow/events';
+import {
+  UNIT_OFFICES_ID,
+  UNIT_SETTINGS_ID,
+  unitOfficesDocSchema,
+  unitSettingsDocSchema,
+  type UnitOfficesDoc,
+  type UnitSettingsDoc,
+} from '../../shared/unit/unit-settings';
 import { reduceComplaint, type ComplaintState } from '../../shared/workflow/complaint-state';
 import type { UnitDatabase } from './database';
 
@@ -61,6 +70,21 @@ export class ComplaintRepository {
     return complaint;
   }
 
+  /**
+   * Stores one workflow event. Moving a complaint to anonymous deletes its reporter document in
+   * the same write (one IndexedDB transaction): the identity is gone, the trail says so.
+   */
+  async recordEvent(event: EventDoc): Promise<void> {
+    const docs: PouchDB.Core.PutDocument<object>[] = [event as PouchDB.Core.PutDocument<object>];
+    if (event.kind === 'privacy-change' && event.identityDeleted) {
+      const reporter = await this.getOrUndefined<ReporterDoc>(reporterId(event.trackingNumber));
+      if (reporter) docs.push({ _id: reporter._id, _rev: reporter._rev, _deleted: true });
+    }
+    const results = await this.db.bulkDocs(docs);
+    const failed = results.find((result) => 'error' in result && result.error);
+    if (failed) throw new Error(('message' in failed && failed.message) || 'write refused');
+  }
+
   /** One page of complaints, newest first; pass `nextCursor` back to get the following page. */
   async page(limit: number, cursor?: string): Promise<ComplaintPage> {
     const range = complaintIdRange();
@@ -87,6 +111,12 @@ export class ComplaintRepository {
       ? await this.getOrUndefined<ReporterDoc>(complaint.reporterId)
       : undefined;
     return { complaint, events, reporter: reporter ?? null, state: reduceComplaint(complaint, events) };
+  }
+
+  /** A complaint and its events, as the index needs them; undefined when it is not (yet) here. */
+  async complaintWithEvents(complaintId: string): Promise<{ complaint: ComplaintDoc; events: EventDoc[] } | undefined> {
+    const complaint = await this.getOrUndefined<ComplaintDoc>(complaintId);
+    return complaint ? { complaint, events: await this.events(complaint.trackingNumber) } : undefined;
   }
 
   /** The complaint with this tracking number, looked up through the id index around its date. */
@@ -132,6 +162,22 @@ export class ComplaintRepository {
     );
   }
 
+  async unitSettings(): Promise<UnitSettingsDoc | undefined> {
+    const doc = await this.getOrUndefined<UnitSettingsDoc>(UNIT_SETTINGS_ID);
+    return doc ? unitSettingsDocSchema.parse(stripConflicts(doc)) : undefined;
+  }
+
+  async unitOffices(): Promise<UnitOfficesDoc | undefined> {
+    const doc = await this.getOrUndefined<UnitOfficesDoc>(UNIT_OFFICES_ID);
+    return doc ? unitOfficesDocSchema.parse(stripConflicts(doc)) : undefined;
+  }
+
+  /** Writes a settings or offices document (its `_rev` says which version it replaces). */
+  async saveMutable(doc: UnitSettingsDoc | UnitOfficesDoc): Promise<void> {
+    const parsed = doc.type === 'unit-settings' ? unitSettingsDocSchema.parse(doc) : unitOfficesDocSchema.parse(doc);
+    await this.db.put(parsed);
+  }
+
   /** Calls `onChange` for every document written to the database (locally or by sync). */
   watch(onChange: (id: string) => void): () => void {
     const feed = this.db.changes({ since: 'now', live: true }).on('change', (change) => onChange(change.id));
@@ -158,4 +204,10 @@ export class ComplaintRepository {
       throw error;
     }
   }
+}
+
+/** The stored document without PouchDB's own bookkeeping fields, for strict schemas. */
+function stripConflicts<T extends object>(doc: T): T {
+  const { _conflicts: _ignored, ...rest } = doc as T & { _conflicts?: unknown };
+  return rest as T;
 }

@@ -35,7 +35,7 @@ describe('DeviceStore', () => {
     expect(await store.deviceConfig()).toBeUndefined();
     const officer = await store.completeSetup(
       { unitCode: 'KTB', deviceCode: 'A2C' },
-      'Siti',
+      { name: 'Siti', role: 'manager' },
       new Date('2026-11-23T03:00:00Z'),
     );
     expect(await store.deviceConfig()).toEqual({
@@ -44,9 +44,11 @@ describe('DeviceStore', () => {
       createdAt: '2026-11-23T03:00:00.000Z',
     });
     expect((await store.currentOfficer())?.name).toBe('Siti');
-    const other = await store.addOfficer('Budi', new Date());
+    const other = await store.addOfficer('Budi', 'officer', new Date());
+    expect(other.role).toBe('officer');
+    await store.setOfficerRole(other.id, 'supervisor');
     await store.setCurrentOfficer(other.id);
-    expect((await store.currentOfficer())?.id).toBe(other.id);
+    expect(await store.currentOfficer()).toMatchObject({ id: other.id, role: 'supervisor' });
     expect((await store.officers()).map((o) => o.name)).toEqual(['Budi', 'Siti']);
     expect(officer.id).not.toBe(other.id);
   });

@@ -2,6 +2,7 @@
  * Reads and writes of device-local data. Sequences are allocated inside a read-write Dexie
  * transaction, so a number, once handed out, is never handed out again on this device.
  */
+import type { Role } from '../../shared/workflow/roles';
 import type { DeviceConfig, DeviceDatabase, Officer } from './device-database';
 
 export type Language = 'id' | 'en';
@@ -25,10 +26,10 @@ export class DeviceStore {
   /** First-run setup of this device: its unit, its code and its first officer, in one transaction. */
   async completeSetup(
     config: Omit<DeviceConfig, 'createdAt'>,
-    officerName: string,
+    first: Readonly<{ name: string; role: Role }>,
     now: Date,
   ): Promise<Officer> {
-    const officer: Officer = { id: newOfficerId(), name: officerName, createdAt: now.toISOString() };
+    const officer: Officer = { id: newOfficerId(), name: first.name, role: first.role, createdAt: now.toISOString() };
     await this.db.transaction('rw', this.db.settings, this.db.officers, async () => {
       await this.db.settings.put({ key: DEVICE_KEY, value: { ...config, createdAt: now.toISOString() } });
       await this.db.officers.put(officer);
@@ -41,10 +42,14 @@ export class DeviceStore {
     return this.db.officers.orderBy('name').toArray();
   }
 
-  async addOfficer(name: string, now: Date): Promise<Officer> {
-    const officer: Officer = { id: newOfficerId(), name, createdAt: now.toISOString() };
+  async addOfficer(name: string, role: Role, now: Date): Promise<Officer> {
+    const officer: Officer = { id: newOfficerId(), name, role, createdAt: now.toISOString() };
     await this.db.officers.put(officer);
     return officer;
+  }
+
+  async setOfficerRole(officerId: string, role: Role): Promise<void> {
+    await this.db.officers.update(officerId, { role });
   }
 
   async currentOfficer(): Promise<Officer | undefined> {

@@ -8,10 +8,13 @@ import { completeSetup } from '../app/session';
 import { ErrorSummary, errorFor } from '../components/error-summary';
 import { SelectField, TextField } from '../components/form-fields';
 import { LanguageSwitch } from '../components/language-switch';
+import { deviceTimeZone } from '../format/format-date';
+import { INDONESIAN_TIME_ZONES } from '../../shared/time/local-date';
+import { ROLES } from '../../shared/workflow/roles';
 
 export function SetupScreen(): ReactNode {
   const { t } = useTranslation();
-  const [input, setInput] = useState<SetupInput>(() => emptySetupInput());
+  const [input, setInput] = useState<SetupInput>(() => emptySetupInput(deviceTimeZone()));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
@@ -87,6 +90,12 @@ export function SetupScreen(): ReactNode {
             required
           />
           <TextField {...field('address')} label={t('setup.address')} />
+          <SelectField
+            {...field('timeZone')}
+            label={t('setup.timeZone')}
+            required
+            options={INDONESIAN_TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZone.${zone}`) }))}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('setup.deviceSection')}</legend>
@@ -98,6 +107,13 @@ export function SetupScreen(): ReactNode {
             maxLength={3}
           />
           <TextField {...field('officerName')} label={t('setup.officerName')} required />
+          <SelectField
+            {...field('officerRole')}
+            label={t('setup.officerRole')}
+            hint={t('setup.officerRoleHint')}
+            required
+            options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          />
         </fieldset>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={saving}>

@@ -12,6 +12,8 @@ import {
   normaliseCode,
 } from '../ids/tracking-number';
 import type { MessageKey, ValidationIssue } from '../messages/validation-messages';
+import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone } from '../time/local-date';
+import { ROLES, type Role } from '../workflow/roles';
 
 export const unitProfileDocSchema = z
   .object({
@@ -38,17 +40,28 @@ export type SetupInput = Readonly<{
   entityType: string;
   contact: string;
   address: string;
+  /** WIB, WITA or WIT: the unit's local dates (tracking numbers, deadlines) follow it. */
+  timeZone: string;
   deviceCode: string;
   officerName: string;
+  /** The first officer sets the device up; usually the unit's manager. */
+  officerRole: string;
 }>;
 
 export type ValidSetup = Readonly<{
   profile: Omit<UnitProfile, '_rev' | 'updatedAt'>;
+  timeZone: IndonesianTimeZone;
   deviceCode: string;
   officerName: string;
+  officerRole: Role;
 }>;
 
-export function emptySetupInput(random: () => number = Math.random): SetupInput {
+/** The device's own zone when it is an Indonesian one, else WIB. */
+export function defaultTimeZone(deviceTimeZone: string): IndonesianTimeZone {
+  return INDONESIAN_TIME_ZONES.find((zone) => zone === deviceTimeZone) ?? 'Asia/Jakarta';
+}
+
+export function emptySetupInput(deviceTimeZone: string, random: () => number = Math.random): SetupInput {
   return {
     unitCode: '',
     unitName: '',
@@ -56,8 +69,10 @@ export function emptySetupInput(random: () => number = Math.random): SetupInput 
     entityType: '',
     contact: '',
     address: '',
+    timeZone: defaultTimeZone(deviceTimeZone),
     deviceCode: generateDeviceCode(random),
     officerName: '',
+    officerRole: 'manager',
   };
 }
 
@@ -77,9 +92,13 @@ export function validateSetup(
   const entityType = ENTITY_TYPES.find((type) => type === input.entityType);
   if (!entityType) fail('entityType', 'validation.entityType.unknown');
   if (!text(input.contact)) fail('contact', 'validation.unitContact.required');
+  const timeZone = INDONESIAN_TIME_ZONES.find((zone) => zone === input.timeZone);
+  if (!timeZone) fail('timeZone', 'validation.invalid');
   if (!isValidDeviceCode(deviceCode)) fail('deviceCode', 'validation.deviceCode.invalid');
   if (!text(input.officerName)) fail('officerName', 'validation.officerName.required');
-  if (issues.length > 0 || !entityType) return { ok: false, issues };
+  const officerRole = ROLES.find((role) => role === input.officerRole);
+  if (!officerRole) fail('officerRole', 'validation.invalid');
+  if (issues.length > 0 || !entityType || !timeZone || !officerRole) return { ok: false, issues };
 
   return {
     ok: true,
@@ -95,8 +114,10 @@ export function validateSetup(
         contact: text(input.contact),
         address: text(input.address),
       },
+      timeZone,
       deviceCode,
       officerName: text(input.officerName),
+      officerRole,
     },
   };
 }

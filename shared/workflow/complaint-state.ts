@@ -3,46 +3,18 @@
  * The same set of events gives the same state on every device, whatever order replication
  * delivered them in, so offline devices agree once they have synced.
  */
-import type { ComplaintDoc, OfficerRef } from '../complaint/complaint-schema';
-import type { ComplaintStatus, PrivacyMode } from '../complaint/vocabulary';
-import type { EventDoc, EventKind } from './events';
+import type { ComplaintDoc } from '../complaint/complaint-schema';
+import { applyEvent } from './apply-event';
+import type { ComplaintState } from './complaint-state-types';
+import { currentFieldsOf } from './corrections';
+import type { EventDoc } from './events';
 import { allowedActionsFor } from './workflow-actions';
-import type { WorkflowAction } from './workflow-actions';
 
+export { applyEvent } from './apply-event';
+export type * from './complaint-state-types';
+export { TRAIL_REFUSALS } from './complaint-state-types';
 export { WORKFLOW_ACTIONS, allowedActionsFor } from './workflow-actions';
 export type { WorkflowAction } from './workflow-actions';
-
-export type TrailEntry = Readonly<{ eventId: string; kind: EventKind; at: string; by: OfficerRef }>;
-
-export type ComplaintStages = Readonly<{
-  receivedAt: string;
-  verifiedAt?: string;
-  disposedAt?: string;
-  followedUpAt?: string;
-  answeredAt?: string;
-  closedAt?: string;
-  archivedAt?: string;
-}>;
-
-export type ComplaintState = Readonly<{
-  complaintId: string;
-  trackingNumber: string;
-  status: ComplaintStatus;
-  privacyMode: PrivacyMode;
-  /** From the complaint document (authoritative even before its received event has synced). */
-  receivedAt: string;
-  /** `at` of the latest event applied, or null when no event has been seen yet. */
-  lastEventAt: string | null;
-  /** Distinct events of this complaint that were applied. */
-  eventCount: number;
-  /** Events passed in that belong to another complaint; left out of the state. */
-  ignoredEvents: number;
-  stages: ComplaintStages;
-  /** The office currently responsible (set by a disposition); null until then. */
-  currentOffice: string | null;
-  allowedActions: readonly WorkflowAction[];
-  trail: readonly TrailEntry[];
-}>;
 
 /** The state of a complaint before any event: status 'new'. */
 export function initialComplaintState(complaint: ComplaintDoc): ComplaintState {
@@ -54,31 +26,24 @@ export function initialComplaintState(complaint: ComplaintDoc): ComplaintState {
     receivedAt: complaint.receivedAt,
     lastEventAt: null,
     eventCount: 0,
+    duplicateEvents: 0,
     ignoredEvents: 0,
     stages: { receivedAt: complaint.receivedAt },
     currentOffice: null,
-    allowedActions: allowedActionsFor('new'),
+    hold: null,
+    holdPeriods: [],
+    forwardedTo: null,
+    archive: null,
+    outcome: null,
+    lastResponseAt: null,
+    replyAfterLastResponse: false,
+    satisfaction: null,
+    reopenCount: 0,
+    corrections: {},
+    current: currentFieldsOf(complaint),
+    allowedActions: allowedActionsFor({ status: 'new', currentOffice: null }),
     trail: [],
   };
-}
-
-/** Applies one event of this complaint. Every kind is handled; the `never` default proves it. */
-export function applyEvent(state: ComplaintState, event: EventDoc): ComplaintState {
-  const recorded: ComplaintState = {
-    ...state,
-    eventCount: state.eventCount + 1,
-    lastEventAt: state.lastEventAt === null || event.at > state.lastEventAt ? event.at : state.lastEventAt,
-    trail: [...state.trail, { eventId: event._id, kind: event.kind, at: event.at, by: event.by }],
-  };
-  switch (event.kind) {
-    case 'received':
-      // Intake: the complaint is new; receivedAt stays the complaint document's own.
-      return recorded;
-    default: {
-      const unknownKind: never = event.kind;
-      throw new Error(`Unknown event kind: ${String(unknownKind)}`);
-    }
-  }
 }
 
 /** Deterministic event order: by `at`, then `_id`, then content (only equal ids reach it). */
@@ -93,20 +58,22 @@ export function compareEvents(a: EventDoc, b: EventDoc): number {
 /**
  * The current state of `complaint` from its events. Events of other complaints are ignored and
  * counted in `ignoredEvents`; an event id seen twice (for example once from a local query and
- * once from replication) is applied once. Independent of the order of `events`.
+ * once from replication) is applied once and counted in `duplicateEvents`. Independent of the
+ * order of `events`: every own event is either in the trail or a duplicate of one that is.
  */
 export function reduceComplaint(complaint: ComplaintDoc, events: readonly EventDoc[]): ComplaintState {
   const own = events.filter((event) => event.complaintId === complaint._id);
   const sorted = [...own].sort(compareEvents);
   const seen = new Set<string>();
-  let state: ComplaintState = {
-    ...initialComplaintState(complaint),
-    ignoredEvents: events.length - own.length,
-  };
+  let state = initialComplaintState(complaint);
   for (const event of sorted) {
     if (seen.has(event._id)) continue;
     seen.add(event._id);
     state = applyEvent(state, event);
   }
-  return { ...state, allowedActions: allowedActionsFor(state.status) };
+  return {
+    ...state,
+    duplicateEvents: own.length - seen.size,
+    ignoredEvents: events.length - own.length,
+  };
 }

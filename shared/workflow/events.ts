@@ -3,13 +3,11 @@
  * pointing at its complaint (design.md §3, decision 3). Two devices acting on one complaint
  * offline therefore never conflict, and the audit trail is the data itself.
  *
- * Adding a kind (the workflow issue adds verify, hold, not-our-authority, archive, dispose,
- * follow-up, response, complainant-reply, satisfaction, close, reopen, correct-field, note,
- * privacy-change; design.md §6.1 names the verifier actions) means:
- *   1. `const xEventSchema = defineEventSchema('x', { ...its fields })`,
- *   2. add it to EVENT_KINDS and to the `eventDocSchema` union,
- *   3. handle it in `applyEvent` (./complaint-state), where the `never` default makes the
- *      compiler point at the missing case.
+ * Adding a kind means:
+ *   1. its fields in PAYLOAD_FIELDS (./payload-fields) and any rule across them in ./payload-rules,
+ *   2. `defineEventSchema('x', payloadShape('x'))` here, added to EVENT_KINDS and `eventDocSchema`,
+ *   3. handling it in `applyEvent` (./apply-event), where the `never` default makes the compiler
+ *      point at the missing case, and mapping an action to it (./workflow-actions).
  */
 import { z } from 'zod';
 import { officerRefSchema } from '../complaint/complaint-schema';
@@ -22,9 +20,27 @@ import {
   parseTrackingNumber,
 } from '../ids/tracking-number';
 import { isIsoInstant } from '../time/iso-instant';
+import { payloadShape } from './payload-fields';
+import { payloadIssues, type KindedPayload } from './payload-rules';
 
-/** The event kinds that exist now. */
-export const EVENT_KINDS = ['received'] as const;
+/** Every event kind: intake, then the workflow kinds (design.md §6.1 names the verifier actions). */
+export const EVENT_KINDS = [
+  'received',
+  'verify',
+  'hold',
+  'not-our-authority',
+  'archive',
+  'dispose',
+  'follow-up',
+  'response',
+  'complainant-reply',
+  'satisfaction',
+  'close',
+  'reopen',
+  'correct-field',
+  'note',
+  'privacy-change',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Fields every event has. `deviceCode` is the device that wrote the event (not the complaint's). */
@@ -91,6 +107,104 @@ export function defineEventSchema<K extends string, Shape extends z.ZodRawShape>
 export const receivedEventSchema = defineEventSchema('received', { channel: z.enum(CHANNELS) });
 export type ReceivedEvent = z.infer<typeof receivedEventSchema>;
 
-export const eventDocSchema = z.discriminatedUnion('kind', [receivedEventSchema]);
+/** The rules across a workflow event's fields (./payload-rules), as schema issues. */
+function checkPayload(event: Readonly<{ trackingNumber: string }>, ctx: z.RefinementCtx): void {
+  // Sound: attached only to the workflow kinds' schemas below, whose output is a KindedPayload.
+  for (const issue of payloadIssues(event as unknown as KindedPayload, event.trackingNumber)) {
+    ctx.addIssue({ code: 'custom', path: issue.path.split('.'), message: issue.key });
+  }
+}
+
+export const verifyEventSchema = defineEventSchema('verify', payloadShape('verify')).superRefine(checkPayload);
+export const holdEventSchema = defineEventSchema('hold', payloadShape('hold')).superRefine(checkPayload);
+export const notOurAuthorityEventSchema = defineEventSchema(
+  'not-our-authority',
+  payloadShape('not-our-authority'),
+).superRefine(checkPayload);
+export const archiveEventSchema = defineEventSchema('archive', payloadShape('archive')).superRefine(checkPayload);
+export const disposeEventSchema = defineEventSchema('dispose', payloadShape('dispose')).superRefine(checkPayload);
+export const followUpEventSchema = defineEventSchema('follow-up', payloadShape('follow-up')).superRefine(
+  checkPayload,
+);
+export const responseEventSchema = defineEventSchema('response', payloadShape('response')).superRefine(
+  checkPayload,
+);
+export const complainantReplyEventSchema = defineEventSchema(
+  'complainant-reply',
+  payloadShape('complainant-reply'),
+).superRefine(checkPayload);
+export const satisfactionEventSchema = defineEventSchema(
+  'satisfaction',
+  payloadShape('satisfaction'),
+).superRefine(checkPayload);
+export const closeEventSchema = defineEventSchema('close', payloadShape('close')).superRefine(checkPayload);
+export const reopenEventSchema = defineEventSchema('reopen', payloadShape('reopen')).superRefine(checkPayload);
+export const correctFieldEventSchema = defineEventSchema(
+  'correct-field',
+  payloadShape('correct-field'),
+).superRefine(checkPayload);
+export const noteEventSchema = defineEventSchema('note', payloadShape('note')).superRefine(checkPayload);
+export const privacyChangeEventSchema = defineEventSchema(
+  'privacy-change',
+  payloadShape('privacy-change'),
+).superRefine(checkPayload);
+
+export const eventDocSchema = z.discriminatedUnion('kind', [
+  receivedEventSchema,
+  verifyEventSchema,
+  holdEventSchema,
+  notOurAuthorityEventSchema,
+  archiveEventSchema,
+  disposeEventSchema,
+  followUpEventSchema,
+  responseEventSchema,
+  complainantReplyEventSchema,
+  satisfactionEventSchema,
+  closeEventSchema,
+  reopenEventSchema,
+  correctFieldEventSchema,
+  noteEventSchema,
+  privacyChangeEventSchema,
+]);
 export type EventDoc = z.infer<typeof eventDocSchema>;
 export type EventOfKind<K extends EventKind> = Extract<EventDoc, { kind: K }>;
+/** A kind's own fields: the event without the fields every event has. */
+export type EventPayload<K extends EventKind> = Omit<EventOfKind<K>, keyof EventBase>;
+
+/** The schema of each kind, for checking one kind without the union. */
+export const EVENT_SCHEMAS = {
+  received: receivedEventSchema,
+  verify: verifyEventSchema,
+  hold: holdEventSchema,
+  'not-our-authority': notOurAuthorityEventSchema,
+  archive: archiveEventSchema,
+  dispose: disposeEventSchema,
+  'follow-up': followUpEventSchema,
+  response: responseEventSchema,
+  'complainant-reply': complainantReplyEventSchema,
+  satisfaction: satisfactionEventSchema,
+  close: closeEventSchema,
+  reopen: reopenEventSchema,
+  'correct-field': correctFieldEventSchema,
+  note: noteEventSchema,
+  'privacy-change': privacyChangeEventSchema,
+} as const satisfies { [K in EventKind]: z.ZodType<EventOfKind<K>> };
+
+/** A kind's own fields of `event` (what the trail shows as its details). */
+export function payloadOf<E extends EventDoc>(event: E): Omit<E, keyof EventBase> {
+  const {
+    _id: _eventId,
+    _rev: _revision,
+    type: _type,
+    schemaVersion: _schemaVersion,
+    unitCode: _unitCode,
+    complaintId: _complaintId,
+    trackingNumber: _trackingNumber,
+    kind: _kind,
+    at: _at,
+    by: _by,
+    deviceCode: _deviceCode,
+    ...payload
+  } = event;
+  return payload;
+}

@@ -1,11 +1,13 @@
 /**
- * The actions an officer may take on a complaint, and which are offered in each status.
- * Verifier actions on a new report come from SP4N-LAPOR!, the national complaint system under
- * UU 25/2009 and Perpres 76/2013 (design.md §6.1): verify (and dispatch), hold (tunda), not our
- * authority (bukan wewenang: "no wrong door", forward to the right body), archive (with a reason). The
- * tables for the later statuses are provisional: the workflow issue defines and enforces them.
+ * The actions a person may take on a complaint, the event kind each writes, and which are
+ * offered in each state. Verifier actions on a new report come from SP4N-LAPOR!, the national
+ * complaint system under UU 25/2009 and Perpres 76/2013 (design.md §6.1): verify (and dispatch),
+ * hold (tunda), not our authority (bukan wewenang: "no wrong door", forward to the right body),
+ * archive (with a reason). The same table decides what the reducer applies (./apply-event) and
+ * what a command may write (./decide-action).
  */
 import type { ComplaintStatus } from '../complaint/vocabulary';
+import type { EventKind } from './events';
 
 export const WORKFLOW_ACTIONS = [
   'verify',
@@ -21,31 +23,81 @@ export const WORKFLOW_ACTIONS = [
   'reopen',
   'correct',
   'note',
+  'change-privacy',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-/** The actions offered for a complaint in `status`, in the order the detail screen shows them. */
-export function allowedActionsFor(status: ComplaintStatus): readonly WorkflowAction[] {
+export function isWorkflowAction(value: unknown): value is WorkflowAction {
+  return typeof value === 'string' && (WORKFLOW_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The event kind each action writes. */
+export const EVENT_KIND_OF_ACTION = {
+  verify: 'verify',
+  hold: 'hold',
+  'not-our-authority': 'not-our-authority',
+  archive: 'archive',
+  dispose: 'dispose',
+  'follow-up': 'follow-up',
+  respond: 'response',
+  'record-reply': 'complainant-reply',
+  'record-satisfaction': 'satisfaction',
+  close: 'close',
+  reopen: 'reopen',
+  correct: 'correct-field',
+  note: 'note',
+  'change-privacy': 'privacy-change',
+} as const satisfies Readonly<Record<WorkflowAction, Exclude<EventKind, 'received'>>>;
+export type WorkflowEventKind = (typeof EVENT_KIND_OF_ACTION)[WorkflowAction];
+export type EventKindOfAction<A extends WorkflowAction> = (typeof EVENT_KIND_OF_ACTION)[A];
+
+/** The action that writes each event kind; intake (`received`) is not a workflow action. */
+export const ACTION_OF_EVENT_KIND = Object.fromEntries(
+  WORKFLOW_ACTIONS.map((action) => [EVENT_KIND_OF_ACTION[action], action]),
+) as Readonly<Record<WorkflowEventKind, WorkflowAction>>;
+
+/** What the allowed actions depend on: the status and whether an office is responsible. */
+export type ActionContext = Readonly<{ status: ComplaintStatus; currentOffice: string | null }>;
+
+/** The actions offered for a complaint in `state`, in the order the detail screen shows them. */
+export function allowedActionsFor(state: ActionContext): readonly WorkflowAction[] {
+  const { status } = state;
   switch (status) {
     case 'new':
-      return ['verify', 'hold', 'not-our-authority', 'archive', 'note'];
-    // Provisional from here on (see the file comment).
+      return ['verify', 'hold', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy'];
     case 'on-hold':
-      return ['verify', 'not-our-authority', 'archive', 'note'];
+      // The hold ends with the next of these that changes the status.
+      return ['verify', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy'];
     case 'verified':
-      return ['dispose', 'follow-up', 'correct', 'note'];
+      // A follow-up needs an office to have done it: verified without one only offers disposition.
+      return state.currentOffice === null
+        ? ['dispose', 'correct', 'note', 'change-privacy']
+        : ['dispose', 'follow-up', 'correct', 'note', 'change-privacy'];
     case 'followed-up':
-      return ['respond', 'follow-up', 'correct', 'note'];
+      return ['respond', 'follow-up', 'dispose', 'correct', 'note', 'change-privacy'];
     case 'answered':
-      return ['record-reply', 'record-satisfaction', 'follow-up', 'close', 'note'];
+      return [
+        'record-reply',
+        'record-satisfaction',
+        'respond',
+        'follow-up',
+        'close',
+        'correct',
+        'note',
+        'change-privacy',
+      ];
     case 'closed':
-      return ['record-satisfaction', 'reopen', 'note'];
+      return ['record-satisfaction', 'reopen', 'note', 'change-privacy'];
     case 'archived':
     case 'forwarded':
-      return ['reopen', 'note'];
+      return ['reopen', 'note', 'change-privacy'];
     default: {
       const unknownStatus: never = status;
       throw new Error(`Unknown complaint status: ${String(unknownStatus)}`);
     }
   }
+}
+
+export function isActionAllowed(state: ActionContext, action: WorkflowAction): boolean {
+  return allowedActionsFor(state).includes(action);
 }

@@ -33,6 +33,8 @@ export async function completeSetup(page: Page): Promise<void> {
   await page.keyboard.press('Tab');
   await typeAndTab(page, UNIT.contact);
   await typeAndTab(page, UNIT.address);
+  expect(await focusedId(page)).toBe('field-timeZone');
+  await page.keyboard.press('Tab'); // WIB: the browser runs in Asia/Jakarta
   expect(await focusedId(page)).toBe('field-deviceCode');
   await page.keyboard.press('Tab'); // keep the generated device code
   expect(await focusedId(page)).toBe('field-officerName');

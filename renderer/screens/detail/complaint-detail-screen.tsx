@@ -2,16 +2,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { ComplaintDetail } from '../data/complaint-repository';
-import { records } from '../app/session';
-import { LoadState } from '../components/load-state';
-import { PrivacyBadge, StatusBadge } from '../components/status-badge';
-import { formatCalendarDate, formatDateTime } from '../format/format-date';
-import { useRecords } from '../hooks/use-records';
-import { categoryLabel } from '../i18n/i18n';
-import { platform } from '../platform/platform';
-import { useAppStore } from '../store/app-store';
-import { receiptPath } from './routes';
+import type { ComplaintDetail } from '../../data/complaint-repository';
+import { records } from '../../app/session';
+import { LoadState } from '../../components/load-state';
+import { PrivacyBadge, StatusBadge } from '../../components/status-badge';
+import { formatCalendarDate, formatDateTime } from '../../format/format-date';
+import { useRecords } from '../../hooks/use-records';
+import { categoryLabel } from '../../i18n/i18n';
+import { platform } from '../../platform/platform';
+import { useAppStore } from '../../store/app-store';
+import { receiptPath } from '../routes';
 
 export function ComplaintDetailScreen(props: { complaintId: string }): ReactNode {
   const { t } = useTranslation();

@@ -1,0 +1,126 @@
+/**
+ * The actions this officer may take on this complaint now: one button each (Alt+letter), each
+ * opening a short form. A refused action (not allowed in this status, not this role, a field
+ * missing) shows why and writes nothing; an accepted one is stored before the form closes.
+ */
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ValidationIssue } from '../../../shared/messages/validation-messages';
+import type { ComplaintState } from '../../../shared/workflow/complaint-state';
+import { decideAction } from '../../../shared/workflow/decide-action';
+import { canPerform } from '../../../shared/workflow/roles';
+import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
+import { deviceStore, records } from '../../app/session';
+import { EVENT_SEQUENCE } from '../../data/device-store';
+import { ErrorSummary } from '../../components/error-summary';
+import { useAppStore } from '../../store/app-store';
+import { ActionFormFields, actionFieldId } from './action-form-fields';
+import { ACTION_FORMS, ACTION_KEYS, initialValues, toActionInput, type FormValues } from './action-forms';
+
+export function ActionPanel(props: { state: ComplaintState; offices: readonly string[] }): ReactNode {
+  const { t } = useTranslation();
+  const officer = useAppStore((store) => store.officer);
+  const device = useAppStore((store) => store.device);
+  const notify = useAppStore((store) => store.notify);
+  const [open, setOpen] = useState<WorkflowAction>();
+  const [values, setValues] = useState<FormValues>({});
+  const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const panelRef = useRef<HTMLFormElement>(null);
+
+  const actions = officer ? props.state.allowedActions.filter((action) => canPerform(officer.role, action)) : [];
+
+  const start = (action: WorkflowAction): void => {
+    setOpen(action);
+    setValues(initialValues(action, props.state.currentOffice));
+    setIssues([]);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!event.altKey || event.ctrlKey) return;
+      const action = actions.find((candidate) => ACTION_KEYS[candidate] === event.key.toLowerCase());
+      if (!action) return;
+      event.preventDefault();
+      start(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  useEffect(() => {
+    const first = open ? ACTION_FORMS[open][0] : undefined;
+    if (open && first) document.getElementById(actionFieldId(first.name))?.focus();
+  }, [open]);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!open || !officer || !device || saving) return;
+    setAttempt((value) => value + 1);
+    setSaving(true);
+    try {
+      const eventSequence = await deviceStore.nextSequence(EVENT_SEQUENCE);
+      const decision = decideAction(
+        props.state,
+        open,
+        toActionInput(open, values),
+        { officer: { officerId: officer.id, name: officer.name }, role: officer.role, deviceCode: device.deviceCode, unitCode: device.unitCode },
+        { at: new Date(), eventSequence },
+      );
+      if (!decision.ok) return setIssues(decision.issues);
+      await records().recordEvent(decision.event);
+      notify('success', t('action.saved', { action: t(`action.${open}`) }));
+      setOpen(undefined);
+    } catch (error) {
+      notify('error', t('action.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (actions.length === 0) return <p className="field__hint">{t('action.none')}</p>;
+  return (
+    <div className="actions no-print">
+      <div className="actions__buttons" role="toolbar" aria-label={t('action.toolbar')}>
+        {actions.map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={`button${open === action ? ' button--primary' : ''}`}
+            aria-keyshortcuts={`Alt+${ACTION_KEYS[action].toUpperCase()}`}
+            aria-expanded={open === action}
+            onClick={() => start(action)}
+          >
+            {t(`action.${action}`)} <kbd>Alt+{ACTION_KEYS[action].toUpperCase()}</kbd>
+          </button>
+        ))}
+      </div>
+      {open ? (
+        <form
+          ref={panelRef}
+          className="form actions__form"
+          aria-label={t(`action.${open}`)}
+          noValidate
+          onSubmit={(event) => void submit(event)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setOpen(undefined);
+            if (event.key === 'Enter' && event.ctrlKey) panelRef.current?.requestSubmit();
+          }}
+        >
+          <h3>{t(`action.${open}`)}</h3>
+          <ErrorSummary issues={issues} attempt={attempt} focusTarget={actionFieldId} />
+          <ActionFormFields action={open} values={values} issues={issues} offices={props.offices} onChange={setValues} />
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={saving}>
+              {saving ? t('common.saving') : t('action.submit', { action: t(`action.${open}`) })}
+            </button>
+            <button type="button" className="button" onClick={() => setOpen(undefined)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+/**
+ * A complaint's next deadline (issue 3: "each complaint shows its next deadline and whether it is
+ * on time, due soon or overdue"), computed from plain facts so that it does not depend on the
+ * workflow reducer's types. Every clock starts on a unit-local date (the unit's time zone, see
+ * ../time/local-date) and counts the unit's working days; each stage's rule names its source
+ * (./deadline-settings: SLA_RULE_IDS and the settings' defaults).
+ */
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { addDays, localDateOf } from '../time/local-date';
+import { DEADLINE_STAGES, SLA_RULE_IDS, type DeadlineStage, type SlaSettings } from './deadline-settings';
+import { pausedWorkingDays } from './hold-pause';
+
+export type SlaStatus =
+  'new' | 'on-hold' | 'verified' | 'followed-up' | 'answered' | 'closed' | 'archived' | 'forwarded';
+
+/** What the deadlines need to know about a complaint; instants are ISO strings. */
+export type SlaFacts = Readonly<{
+  status: SlaStatus;
+  receivedAt: string;
+  verifiedAt?: string;
+  disposedAt?: string;
+  followedUpAt?: string;
+  lastResponseAt?: string;
+  /** True when the complainant replied after the last response was sent. */
+  replyAfterLastResponse: boolean;
+  currentOffice: string | null;
+  /** The active hold: since an instant, until a unit-local `YYYY-MM-DD`. */
+  hold: Readonly<{ since: string; until: string }> | null;
+  /** Ended holds, as ISO instants. */
+  holdPeriods: readonly Readonly<{ from: string; to: string }>[];
+}>;
+
+export type DeadlineState = 'on-time' | 'due-soon' | 'overdue';
+
+export type Deadline = Readonly<{
+  stage: DeadlineStage;
+  /** The unit-local date by the end of which the stage is due. */
+  dueDate: string;
+  state: DeadlineState;
+  /** Working days after today up to the due date; negative (at most -1) when overdue. */
+  workingDaysLeft: number;
+  /** A stable id naming the rule's source (SLA_RULE_IDS). */
+  rule: string;
+}>;
+
+export type AutoClose = Readonly<{ closedBy: 'rule'; rule: 'reply-window'; on: string }>;
+
+type Clock = Readonly<{
+  facts: SlaFacts;
+  settings: SlaSettings;
+  calendar: WorkingCalendar;
+  today: string;
+  local: (instant: string) => string;
+}>;
+
+function clockOf(facts: SlaFacts, settings: SlaSettings, calendar: WorkingCalendar, now: Date): Clock {
+  const local = (instant: string): string => localDateOf(new Date(instant), settings.timeZone);
+  return { facts, settings, calendar, today: localDateOf(now, settings.timeZone), local };
+}
+
+function classify(clock: Clock, stage: DeadlineStage, dueDate: string): Deadline {
+  const { calendar, today, settings } = clock;
+  const overdue = today > dueDate;
+  const workingDaysLeft = overdue
+    ? -Math.max(1, calendar.workingDaysBetween(dueDate, today))
+    : calendar.workingDaysBetween(today, dueDate);
+  const state: DeadlineState = overdue
+    ? 'overdue'
+    : workingDaysLeft <= settings.deadlines.dueSoonWorkingDays
+      ? 'due-soon'
+      : 'on-time';
+  return { stage, dueDate, state, workingDaysLeft, rule: SLA_RULE_IDS[stage] };
+}
+
+/** SP4N-LAPOR!: verify and dispose within N working days of receipt, plus the days on hold. */
+function verifyDue({ facts, settings, calendar, today, local }: Clock): string {
+  const paused = pausedWorkingDays(facts, calendar, settings.timeZone, today);
+  return calendar.addWorkingDays(local(facts.receivedAt), settings.deadlines.verifyWorkingDays + paused);
+}
+
+/** Perpres 76/2013: resolved within N calendar days of the file being complete (= verified). */
+function resolveDue({ facts, settings, local }: Clock): string {
+  // A followed-up complaint is verified; should the fact be missing, receipt is the safe side.
+  return addDays(local(facts.verifiedAt ?? facts.receivedAt), settings.deadlines.resolveCalendarDays);
+}
+
+/** The stages still open before a response is sent, each with its due date. */
+function openStages(clock: Clock): [DeadlineStage, string][] {
+  const { facts, settings, calendar, local } = clock;
+  const stages: [DeadlineStage, string][] = [];
+  switch (facts.status) {
+    case 'new':
+    case 'on-hold':
+      stages.push(['verify', verifyDue(clock)]);
+      break;
+    case 'verified': {
+      const disposedAt = facts.currentOffice === null ? undefined : facts.disposedAt;
+      if (disposedAt === undefined) stages.push(['verify', verifyDue(clock)]);
+      else if (facts.followedUpAt === undefined || facts.followedUpAt < disposedAt) {
+        const due = calendar.addWorkingDays(local(disposedAt), settings.deadlines.followUpWorkingDays);
+        stages.push(['follow-up', due]);
+      }
+      stages.push(['resolve', resolveDue(clock)]);
+      break;
+    }
+    case 'followed-up':
+      stages.push(['resolve', resolveDue(clock)]);
+      break;
+    case 'answered':
+    case 'closed':
+    case 'archived':
+    case 'forwarded':
+      return stages;
+    default: {
+      const unknown: never = facts.status;
+      throw new RangeError(`Unknown status: ${String(unknown)}`);
+    }
+  }
+  if (settings.rules.respondWithin14Days) {
+    stages.push(['respond-14', addDays(local(facts.receivedAt), settings.deadlines.respondWithinDays)]);
+  }
+  return stages;
+}
+
+const stageRank = (stage: DeadlineStage): number => DEADLINE_STAGES.indexOf(stage);
+
+/** Working days since the last response, when the reply window applies at all. */
+function replyWindowElapsed(clock: Clock): { last: string; elapsed: number } | null {
+  const { facts, calendar, today, local } = clock;
+  if (facts.status !== 'answered' || facts.replyAfterLastResponse || facts.lastResponseAt === undefined)
+    return null;
+  const last = local(facts.lastResponseAt);
+  return { last, elapsed: calendar.workingDaysBetween(last, today) };
+}
+
+/**
+ * The complaint's next deadline, or null when nothing is due (closed, archived, forwarded, or
+ * closed by the reply-window rule). Before a response, the earliest open stage wins.
+ */
+export function nextDeadline(
+  facts: SlaFacts,
+  settings: SlaSettings,
+  calendar: WorkingCalendar,
+  now: Date,
+): Deadline | null {
+  const clock = clockOf(facts, settings, calendar, now);
+  if (facts.status === 'answered') {
+    const window = replyWindowElapsed(clock);
+    const length = settings.deadlines.replyWindowWorkingDays;
+    if (window && window.elapsed <= length) {
+      // Informational: the end of the window closes the complaint, it does not make it late.
+      const end = calendar.addWorkingDays(window.last, length);
+      const left = Math.max(0, calendar.workingDaysBetween(clock.today, end));
+      return {
+        stage: 'reply-window',
+        dueDate: end,
+        state: 'on-time',
+        workingDaysLeft: left,
+        rule: SLA_RULE_IDS['reply-window'],
+      };
+    }
+    if (window && settings.rules.autoCloseAfterReplyWindow) return null;
+    // The complainant replied, or the unit closes by hand: the resolution clock still runs.
+    return classify(clock, 'resolve', resolveDue(clock));
+  }
+  const stages = openStages(clock);
+  stages.sort(([stageA, dueA], [stageB, dueB]) =>
+    dueA !== dueB ? (dueA < dueB ? -1 : 1) : stageRank(stageA) - stageRank(stageB),
+  );
+  const first = stages[0];
+  return first ? classify(clock, first[0], first[1]) : null;
+}
+
+/**
+ * Design.md §6.1: a complaint with a response and no answer for the reply window (working days)
+ * counts as finished, unless the unit turned the rule off. `on` is the first day it is closed.
+ */
+export function autoClosed(
+  facts: SlaFacts,
+  settings: SlaSettings,
+  calendar: WorkingCalendar,
+  now: Date,
+): AutoClose | null {
+  if (!settings.rules.autoCloseAfterReplyWindow) return null;
+  const window = replyWindowElapsed(clockOf(facts, settings, calendar, now));
+  const length = settings.deadlines.replyWindowWorkingDays;
+  if (!window || window.elapsed <= length) return null;
+  return { closedBy: 'rule', rule: 'reply-window', on: calendar.addWorkingDays(window.last, length + 1) };
+}
+
+/** Due soon or overdue: what the "needs attention" view lists. */
+export function needsAttention(deadline: Deadline | null): boolean {
+  return deadline !== null && (deadline.state === 'due-soon' || deadline.state === 'overdue');
+}
+
+const stateRank: Readonly<Record<DeadlineState, number>> = { overdue: 0, 'due-soon': 1, 'on-time': 2 };
+
+/**
+ * Most urgent first: overdue by most working days overdue, then due soon by fewest working days
+ * left, then on time; no deadline last. Ties: earlier due date, then stage order.
+ */
+export function urgencyOrder(a: Deadline | null, b: Deadline | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return (
+    stateRank[a.state] - stateRank[b.state] ||
+    a.workingDaysLeft - b.workingDaysLeft ||
+    (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) ||
+    stageRank(a.stage) - stageRank(b.stage)
+  );
+}
