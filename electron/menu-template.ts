@@ -65,6 +65,7 @@ export function applicationMenuTemplate(options: MenuTemplateOptions): MenuItemC
       submenu: [
         command('Pengaduan Baru', 'new-complaint', 'CmdOrCtrl+N'),
         command('Daftar Pengaduan', 'complaint-list'),
+        command('Perlu Perhatian', 'needs-attention'),
         separator,
         command('Dasbor', 'dashboard'),
       ],

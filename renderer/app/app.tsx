@@ -7,12 +7,13 @@ import { AppShell } from '../components/app-shell';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
 import { ComplaintDetailScreen } from '../screens/detail/complaint-detail-screen';
 import { ComplaintListScreen } from '../screens/complaint-list-screen';
+import { NeedsAttentionScreen } from '../screens/needs-attention-screen';
 import { DashboardScreen } from '../screens/dashboard-screen';
 import { IntakeScreen } from '../screens/intake/intake-screen';
 import { ReceiptScreen } from '../screens/receipt-screen';
 import { ROUTES } from '../screens/routes';
 import { SavedScreen } from '../screens/saved-screen';
-import { SettingsScreen } from '../screens/settings-screen';
+import { SettingsScreen } from '../screens/settings/settings-screen';
 import { OfficerChooserScreen } from '../screens/officer-chooser-screen';
 import { SetupScreen } from '../screens/setup-screen';
 import { useAppStore } from '../store/app-store';
@@ -25,6 +26,7 @@ function Routes(): ReactNode {
         <Route path={ROUTES.dashboard} component={DashboardScreen} />
         <Route path={ROUTES.newComplaint} component={IntakeScreen} />
         <Route path={ROUTES.complaints} component={ComplaintListScreen} />
+        <Route path={ROUTES.needsAttention} component={NeedsAttentionScreen} />
         <Route path={ROUTES.receipt}>
           {(params) => <ReceiptScreen complaintId={decodeURIComponent(params.id)} />}
         </Route>

@@ -83,8 +83,12 @@ async function openRecords(unitCode: string): Promise<ComplaintRepository> {
 async function startIndex(repo: ComplaintRepository, unitCode: string): Promise<void> {
   const summarise = summariseWith(useAppStore.getState().unitSettings);
   if (!summarise || projector) return;
-  const started = new ComplaintProjector(repo, deviceDatabase, `index-checkpoint:${unitCode}`, summarise, () =>
-    useAppStore.getState().bumpDataVersion(),
+  const started = new ComplaintProjector(
+    repo,
+    deviceDatabase,
+    `index-checkpoint:${unitCode}`,
+    summarise,
+    () => useAppStore.getState().bumpDataVersion(),
   );
   projector = started;
   await started.start();
@@ -133,7 +137,8 @@ export async function completeSetup(setup: ValidSetup, now: Date): Promise<void>
   const by = { officerId: officer.id, name: officer.name };
   await repo.saveUnitProfile({ ...setup.profile, updatedAt: now.toISOString() });
   // A second device of a unit finds these already synced; only a new unit writes the defaults.
-  if (!(await repo.unitSettings())) await repo.saveMutable(defaultUnitSettings(unitCode, setup.timeZone, now, by));
+  if (!(await repo.unitSettings()))
+    await repo.saveMutable(defaultUnitSettings(unitCode, setup.timeZone, now, by));
   if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(unitCode, now, by));
   await loadUnitDocs(repo);
   const device = await deviceStore.deviceConfig();

@@ -13,6 +13,7 @@ const NAV = [
   { href: ROUTES.dashboard, label: 'nav.dashboard', keys: 'Alt+1' },
   { href: ROUTES.newComplaint, label: 'nav.newComplaint', keys: 'Ctrl+N' },
   { href: ROUTES.complaints, label: 'nav.complaints', keys: 'Alt+3' },
+  { href: ROUTES.needsAttention, label: 'nav.needsAttention', keys: 'Alt+5' },
   { href: ROUTES.settings, label: 'nav.settings', keys: 'Alt+4' },
 ] as const;
 

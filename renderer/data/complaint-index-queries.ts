@@ -20,8 +20,13 @@ export class ComplaintIndexQueries {
         ? cursor
           ? table.where('id').below(cursor)
           : table.toCollection()
-        : table.where('[status+id]').between([status, Dexie.minKey], [status, cursor ?? Dexie.maxKey], true, false);
-    const rows = await collection.reverse().limit(limit + 1).toArray();
+        : table
+            .where('[status+id]')
+            .between([status, Dexie.minKey], [status, cursor ?? Dexie.maxKey], true, false);
+    const rows = await collection
+      .reverse()
+      .limit(limit + 1)
+      .toArray();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return rows.length > limit && last ? { rows: page, nextCursor: last.id } : { rows: page };
@@ -39,12 +44,14 @@ export class ComplaintIndexQueries {
   async countByStatus(): Promise<Readonly<Record<ComplaintStatus, number>>> {
     const counts = await Promise.all(
       COMPLAINT_STATUSES.map((status) =>
-        this.db.complaintIndex.where('[status+id]').between([status, Dexie.minKey], [status, Dexie.maxKey]).count(),
+        this.db.complaintIndex
+          .where('[status+id]')
+          .between([status, Dexie.minKey], [status, Dexie.maxKey])
+          .count(),
       ),
     );
-    return Object.fromEntries(COMPLAINT_STATUSES.map((status, index) => [status, counts[index] ?? 0])) as Record<
-      ComplaintStatus,
-      number
-    >;
+    return Object.fromEntries(
+      COMPLAINT_STATUSES.map((status, index) => [status, counts[index] ?? 0]),
+    ) as Record<ComplaintStatus, number>;
   }
 }

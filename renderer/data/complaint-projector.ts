@@ -52,7 +52,9 @@ export class ComplaintProjector {
   resummarise(summarise: Summarise): Promise<void> {
     this.summarise = summarise;
     return this.enqueue(async () => {
-      const rows = await this.device.complaintIndex.filter((row) => row.open === 1 || row.status === 'answered').toArray();
+      const rows = await this.device.complaintIndex
+        .filter((row) => row.open === 1 || row.status === 'answered')
+        .toArray();
       await this.reindex(rows.map((row) => row.id));
     });
   }
@@ -67,12 +69,18 @@ export class ComplaintProjector {
     return this.queue;
   }
 
-  private async apply(changes: readonly PouchDB.Core.ChangesResponseChange<object>[], seq: string | number): Promise<void> {
+  private async apply(
+    changes: readonly PouchDB.Core.ChangesResponseChange<object>[],
+    seq: string | number,
+  ): Promise<void> {
     const touched = new Set<string>();
     for (const change of changes) {
       const doc = change.doc as ChangedDoc | undefined;
       if (change.id.startsWith(COMPLAINT_ID_PREFIX)) touched.add(change.id);
-      else if ((change.id.startsWith(EVENT_ID_PREFIX) || change.id.startsWith(REPORTER_ID_PREFIX)) && typeof doc?.complaintId === 'string') {
+      else if (
+        (change.id.startsWith(EVENT_ID_PREFIX) || change.id.startsWith(REPORTER_ID_PREFIX)) &&
+        typeof doc?.complaintId === 'string'
+      ) {
         touched.add(doc.complaintId);
       }
     }

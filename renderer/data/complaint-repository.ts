@@ -114,7 +114,9 @@ export class ComplaintRepository {
   }
 
   /** A complaint and its events, as the index needs them; undefined when it is not (yet) here. */
-  async complaintWithEvents(complaintId: string): Promise<{ complaint: ComplaintDoc; events: EventDoc[] } | undefined> {
+  async complaintWithEvents(
+    complaintId: string,
+  ): Promise<{ complaint: ComplaintDoc; events: EventDoc[] } | undefined> {
     const complaint = await this.getOrUndefined<ComplaintDoc>(complaintId);
     return complaint ? { complaint, events: await this.events(complaint.trackingNumber) } : undefined;
   }
@@ -174,7 +176,8 @@ export class ComplaintRepository {
 
   /** Writes a settings or offices document (its `_rev` says which version it replaces). */
   async saveMutable(doc: UnitSettingsDoc | UnitOfficesDoc): Promise<void> {
-    const parsed = doc.type === 'unit-settings' ? unitSettingsDocSchema.parse(doc) : unitOfficesDocSchema.parse(doc);
+    const parsed =
+      doc.type === 'unit-settings' ? unitSettingsDocSchema.parse(doc) : unitOfficesDocSchema.parse(doc);
     await this.db.put(parsed);
   }
 

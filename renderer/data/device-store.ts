@@ -29,7 +29,12 @@ export class DeviceStore {
     first: Readonly<{ name: string; role: Role }>,
     now: Date,
   ): Promise<Officer> {
-    const officer: Officer = { id: newOfficerId(), name: first.name, role: first.role, createdAt: now.toISOString() };
+    const officer: Officer = {
+      id: newOfficerId(),
+      name: first.name,
+      role: first.role,
+      createdAt: now.toISOString(),
+    };
     await this.db.transaction('rw', this.db.settings, this.db.officers, async () => {
       await this.db.settings.put({ key: DEVICE_KEY, value: { ...config, createdAt: now.toISOString() } });
       await this.db.officers.put(officer);

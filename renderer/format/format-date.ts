@@ -13,7 +13,7 @@ export function formatDateTime(iso: string, language: Language): string {
 export function formatCalendarDate(
   isoDate: string,
   language: Language,
-  style: 'long' | 'full' = 'long',
+  style: 'medium' | 'long' | 'full' = 'long',
 ): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   if (!year || !month || !day) return isoDate;

@@ -27,6 +27,7 @@ export function commandForKey(
   if (event.altKey && key === '2') return 'new-complaint';
   if (event.altKey && key === '3') return 'complaint-list';
   if (event.altKey && key === '4') return 'settings';
+  if (event.altKey && key === '5') return 'needs-attention';
   return undefined;
 }
 
@@ -39,6 +40,8 @@ export function useGlobalShortcuts(): void {
           return navigate(ROUTES.newComplaint);
         case 'complaint-list':
           return navigate(ROUTES.complaints);
+        case 'needs-attention':
+          return navigate(ROUTES.needsAttention);
         case 'dashboard':
           return navigate(ROUTES.dashboard);
         case 'settings':

@@ -1,22 +1,28 @@
 /**
- * Daftar Pengaduan: newest first, a page at a time through the id index; ↑/↓ move between rows,
- * Enter opens one. A tracking number typed in the search box jumps straight to its complaint.
+ * Daftar Pengaduan: newest first, a page at a time, filtered by status, each row with its
+ * deadline. Reads the device-local complaint index (never every complaint and its events);
+ * ↑/↓ move between rows, Enter opens one. A tracking number typed in the search box jumps
+ * straight to its complaint.
  */
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/complaint/vocabulary';
 import { parseTrackingNumber } from '../../shared/ids/tracking-number';
-import { records } from '../app/session';
+import { complaintIndex, records } from '../app/session';
+import { ComplaintTitle } from '../components/complaint-title';
+import { IndexDeadline } from '../components/index-deadline';
 import { LoadState } from '../components/load-state';
 import { StatusBadge } from '../components/status-badge';
+import type { ComplaintIndexRow } from '../data/complaint-index';
 import { formatDateTime } from '../format/format-date';
 import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';
-import { complaintPath } from './routes';
+import { complaintPath, ROUTES } from './routes';
 
 export const PAGE_SIZE = 25;
 
-function moveRowFocus(event: KeyboardEvent<HTMLTableSectionElement>): void {
+export function moveRowFocus(event: KeyboardEvent<HTMLTableSectionElement>): void {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
   const links = Array.from(event.currentTarget.querySelectorAll<HTMLAnchorElement>('a[data-row-link]'));
   const index = links.findIndex((link) => link === document.activeElement);
@@ -27,14 +33,95 @@ function moveRowFocus(event: KeyboardEvent<HTMLTableSectionElement>): void {
   }
 }
 
+/** The rows of a complaint table from the index: tracking number, receipt, title, status, deadline. */
+export function IndexTable(props: {
+  rows: readonly ComplaintIndexRow[];
+  caption: string;
+  testId: string;
+}): ReactNode {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  return (
+    <table className="table" data-testid={props.testId}>
+      <caption className="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('list.trackingNumber')}</th>
+          <th scope="col">{t('list.receivedAt')}</th>
+          <th scope="col">{t('list.channel')}</th>
+          <th scope="col">{t('list.titleColumn')}</th>
+          <th scope="col">{t('list.office')}</th>
+          <th scope="col">{t('list.status')}</th>
+          <th scope="col">{t('list.deadline')}</th>
+        </tr>
+      </thead>
+      <tbody onKeyDown={moveRowFocus}>
+        {props.rows.map((row) => (
+          <tr key={row.id} data-tracking-number={row.trackingNumber}>
+            <td>
+              <Link data-row-link href={complaintPath(row.id)} className="mono">
+                {row.trackingNumber}
+              </Link>
+            </td>
+            <td>{formatDateTime(row.receivedAt, language)}</td>
+            <td>{t(`channel.${row.channel}`, { defaultValue: row.channel })}</td>
+            <td>
+              <ComplaintTitle title={row.title} privacyMode={row.privacyMode} />
+            </td>
+            <td>{row.office || t('common.none')}</td>
+            <td>
+              <StatusBadge status={row.status} />
+            </td>
+            <td>
+              <IndexDeadline row={row} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function StatusFilter(props: {
+  status: ComplaintStatus | 'all';
+  onChange: (status: ComplaintStatus | 'all') => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const counts = useRecords(() => complaintIndex.countByStatus(), []);
+  const count = (status: ComplaintStatus): string =>
+    counts.status === 'ready' ? ` (${counts.value[status]})` : '';
+  return (
+    <div className="filter">
+      <label htmlFor="status-filter">{t('list.filterStatus')}</label>
+      <select
+        id="status-filter"
+        value={props.status}
+        onChange={(event) => props.onChange(event.target.value as ComplaintStatus | 'all')}
+      >
+        <option value="all">{t('list.allStatuses')}</option>
+        {COMPLAINT_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {t(`complaintStatus.${status}`)}
+            {count(status)}
+          </option>
+        ))}
+      </select>
+      <Link href={ROUTES.needsAttention} className="button button--small">
+        {t('nav.needsAttention')}
+      </Link>
+    </div>
+  );
+}
+
 export function ComplaintListScreen(): ReactNode {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const language = useAppStore((state) => state.language);
+  const status = useAppStore((state) => state.listStatus);
+  const setStatus = useAppStore((state) => state.setListStatus);
   // Cursors of the pages before this one; the last is where this page starts.
   const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const loaded = useRecords(() => records().page(PAGE_SIZE, cursor), [cursor]);
+  const loaded = useRecords(() => complaintIndex.page(status, PAGE_SIZE, cursor), [status, cursor]);
   const [query, setQuery] = useState('');
   const [searchMessage, setSearchMessage] = useState<string>();
 
@@ -74,41 +161,20 @@ export function ComplaintListScreen(): ReactNode {
           ) : null}
         </form>
       </div>
+      <StatusFilter
+        status={status}
+        onChange={(next) => {
+          setStatus(next);
+          setCursors([undefined]);
+        }}
+      />
       <LoadState loaded={loaded}>
         {(page) =>
           page.rows.length === 0 && cursors.length === 1 ? (
-            <p className="empty">{t('list.empty')}</p>
+            <p className="empty">{status === 'all' ? t('list.empty') : t('list.emptyStatus')}</p>
           ) : (
             <>
-              <table className="table" data-testid="complaint-table">
-                <caption className="visually-hidden">{t('list.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('list.trackingNumber')}</th>
-                    <th scope="col">{t('list.receivedAt')}</th>
-                    <th scope="col">{t('list.channel')}</th>
-                    <th scope="col">{t('list.titleColumn')}</th>
-                    <th scope="col">{t('list.status')}</th>
-                  </tr>
-                </thead>
-                <tbody onKeyDown={moveRowFocus}>
-                  {page.rows.map(({ complaint, state }) => (
-                    <tr key={complaint._id}>
-                      <td>
-                        <Link data-row-link href={complaintPath(complaint._id)} className="mono">
-                          {complaint.trackingNumber}
-                        </Link>
-                      </td>
-                      <td>{formatDateTime(complaint.receivedAt, language)}</td>
-                      <td>{t(`channel.${complaint.channel}`)}</td>
-                      <td>{complaint.title}</td>
-                      <td>
-                        <StatusBadge status={state.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <IndexTable rows={page.rows} caption={t('list.caption')} testId="complaint-table" />
               <nav className="pager" aria-label={t('list.page', { page: cursors.length })}>
                 <button
                   type="button"

@@ -1,8 +1,15 @@
-/** Beranda: how many complaints came in today, this month and this year, and the latest ones. */
+/**
+ * Beranda: how many complaints came in today, this month and this year, how many need attention,
+ * the unit's complaints by status as a bar chart, and the latest ones.
+ */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { records } from '../app/session';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/complaint/vocabulary';
+import { attentionHorizon, dueDateState } from '../../shared/sla/deadline-state';
+import { complaintIndex, records } from '../app/session';
+import { calendarOf, unitToday } from '../app/unit-calendar';
+import { ComplaintTitle } from '../components/complaint-title';
 import { LoadState } from '../components/load-state';
 import { StatusBadge } from '../components/status-badge';
 import { formatDateTime } from '../format/format-date';
@@ -20,17 +27,54 @@ function periodStarts(now: Date): string[] {
   return [today, month, year].map((date) => date.toISOString());
 }
 
+/** Complaints per status as horizontal bars; the numbers are written out too. */
+function StatusChart(props: { counts: Readonly<Record<ComplaintStatus, number>> }): ReactNode {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...COMPLAINT_STATUSES.map((status) => props.counts[status]));
+  return (
+    <figure className="chart" aria-labelledby="status-chart-title">
+      <figcaption id="status-chart-title">{t('dashboard.byStatus')}</figcaption>
+      <dl className="bars" data-testid="status-chart">
+        {COMPLAINT_STATUSES.map((status) => (
+          <div key={status} className="bars__row">
+            <dt>{t(`complaintStatus.${status}`)}</dt>
+            <dd>
+              <span
+                className={`bars__bar badge--${status}`}
+                style={{ width: `${(100 * props.counts[status]) / max}%` }}
+                aria-hidden="true"
+              />
+              <span className="bars__value">{props.counts[status]}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </figure>
+  );
+}
+
 export function DashboardScreen(): ReactNode {
   const { t } = useTranslation();
   const officer = useAppStore((state) => state.officer);
   const language = useAppStore((state) => state.language);
+  const settings = useAppStore((state) => state.unitSettings);
   const loaded = useRecords(async () => {
-    const [counts, recent] = await Promise.all([
+    const calendar = settings ? calendarOf(settings) : undefined;
+    const today = settings ? unitToday(settings) : undefined;
+    const margin = settings?.deadlines.dueSoonWorkingDays ?? 1;
+    const [counts, byStatus, recent, attention] = await Promise.all([
       records().countSince(periodStarts(new Date())),
-      records().page(RECENT),
+      complaintIndex.countByStatus(),
+      complaintIndex.page('all', RECENT),
+      calendar && today ? complaintIndex.needsAttention(attentionHorizon(today, calendar, margin)) : [],
     ]);
-    return { counts, recent: recent.rows };
-  }, []);
+    const overdue =
+      calendar && today
+        ? attention.filter((row) => dueDateState(row.dueDate, today, calendar, margin).state === 'overdue')
+            .length
+        : 0;
+    return { counts, byStatus, recent: recent.rows, attention: attention.length, overdue };
+  }, [settings]);
 
   return (
     <section className="screen" aria-labelledby="dashboard-title">
@@ -42,7 +86,7 @@ export function DashboardScreen(): ReactNode {
         </Link>
       </p>
       <LoadState loaded={loaded}>
-        {({ counts, recent }) => (
+        {({ counts, byStatus, recent, attention, overdue }) => (
           <>
             <div className="tiles">
               {(['today', 'thisMonth', 'thisYear'] as const).map((key, index) => (
@@ -53,19 +97,29 @@ export function DashboardScreen(): ReactNode {
                   <p className="tile__label">{t(`dashboard.${key}`)}</p>
                 </div>
               ))}
+              <Link
+                href={ROUTES.needsAttention}
+                className={`tile tile--link${overdue > 0 ? ' tile--alert' : ''}`}
+              >
+                <p className="tile__value" data-testid="count-attention">
+                  {attention}
+                </p>
+                <p className="tile__label">{t('dashboard.needsAttention', { overdue })}</p>
+              </Link>
             </div>
+            <StatusChart counts={byStatus} />
             <h2>{t('dashboard.recent')}</h2>
             {recent.length === 0 ? (
               <p className="empty">{t('list.empty')}</p>
             ) : (
               <ul className="recent">
-                {recent.map(({ complaint, state }) => (
-                  <li key={complaint._id}>
-                    <Link href={complaintPath(complaint._id)} className="mono">
-                      {complaint.trackingNumber}
+                {recent.map((row) => (
+                  <li key={row.id}>
+                    <Link href={complaintPath(row.id)} className="mono">
+                      {row.trackingNumber}
                     </Link>{' '}
-                    {complaint.title} · {formatDateTime(complaint.receivedAt, language)}{' '}
-                    <StatusBadge status={state.status} />
+                    <ComplaintTitle title={row.title} privacyMode={row.privacyMode} /> ·{' '}
+                    {formatDateTime(row.receivedAt, language)} <StatusBadge status={row.status} />
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { records } from '../app/session';
+import { ComplaintTitle } from '../components/complaint-title';
 import { LoadState } from '../components/load-state';
 import { formatDateTime } from '../format/format-date';
 import { useRecords } from '../hooks/use-records';
@@ -63,7 +64,9 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
                 <dt>{t('receipt.channel')}</dt>
                 <dd>{t(`channel.${detail.complaint.channel}`)}</dd>
                 <dt>{t('receipt.title')}</dt>
-                <dd>{detail.complaint.title}</dd>
+                <dd>
+                  <ComplaintTitle title={detail.state.current.title} privacyMode={detail.state.privacyMode} />
+                </dd>
                 <dt>{t('receipt.receivedBy')}</dt>
                 <dd>{detail.complaint.receivedBy.name}</dd>
                 <dt>{t('receipt.unitContact')}</dt>

@@ -3,6 +3,7 @@ export const ROUTES = {
   dashboard: '/',
   newComplaint: '/baru',
   complaints: '/pengaduan',
+  needsAttention: '/perlu-perhatian',
   complaint: '/pengaduan/:id',
   receipt: '/pengaduan/:id/tanda-terima',
   saved: '/tersimpan/:id',

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ComplaintStatus } from '../../shared/complaint/vocabulary';
 import type { Language } from '../data/device-store';
 
 export type Notice = Readonly<{ id: number; tone: 'success' | 'error' | 'info'; text: string }>;
@@ -9,6 +10,9 @@ export type UiSlice = {
   dataVersion: number;
   shortcutsOpen: boolean;
   notices: readonly Notice[];
+  /** The list's status filter, kept while the officer opens a complaint and comes back. */
+  listStatus: ComplaintStatus | 'all';
+  setListStatus: (status: ComplaintStatus | 'all') => void;
   setLanguage: (language: Language) => void;
   bumpDataVersion: () => void;
   setShortcutsOpen: (open: boolean) => void;
@@ -23,6 +27,8 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   dataVersion: 0,
   shortcutsOpen: false,
   notices: [],
+  listStatus: 'all',
+  setListStatus: (listStatus) => set({ listStatus }),
   setLanguage: (language) => set({ language }),
   bumpDataVersion: () => set((state) => ({ dataVersion: state.dataVersion + 1 })),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),

@@ -110,6 +110,7 @@ export type PlatformResponse<K extends PlatformMethod> = z.output<PlatformContra
 export const MENU_COMMANDS = [
   'new-complaint',
   'complaint-list',
+  'needs-attention',
   'dashboard',
   'settings',
   'print',

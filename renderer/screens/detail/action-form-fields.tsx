@@ -1,10 +1,15 @@
 /** The fields of one action form, from its descriptor (./action-forms). */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHANNELS, DEFAULT_CATEGORIES, REPORT_TYPES } from '../../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
+import { formatDateInput } from '../../../shared/time/date-input';
+import type { CurrentFields } from '../../../shared/workflow/corrections';
+import { isCorrectableField } from '../../../shared/workflow/event-vocabulary';
 import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import { errorFor } from '../../components/error-summary';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { categoryLabel } from '../../i18n/i18n';
 import { ACTION_FORMS, isVisible, type ActionField, type FormValues } from './action-forms';
 
 const PREFIX = 'action';
@@ -14,17 +19,70 @@ export function actionFieldId(name: string): string {
   return `field-${PREFIX}-${name.replace(/^action\./, '')}`;
 }
 
+type Option = Readonly<{ value: string; label: string }>;
+type Common = Readonly<{
+  path: string;
+  label: string;
+  required: boolean;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}>;
+
+/** The new value of a correction, asked for the way the corrected field is asked for at intake. */
+function CorrectionValue(props: { common: Common; field: string }): ReactNode {
+  const { t } = useTranslation();
+  const { common, field } = props;
+  const select = (options: readonly Option[]): ReactNode => <SelectField {...common} options={options} />;
+  switch (field) {
+    case 'category':
+      return select(
+        DEFAULT_CATEGORIES.map((category) => ({ value: category.code, label: categoryLabel(category.code) })),
+      );
+    case 'reportType':
+      return select(REPORT_TYPES.map((value) => ({ value, label: t(`reportType.${value}`) })));
+    case 'channel':
+      return select(CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) })));
+    case 'chronology':
+      return <TextAreaField {...common} rows={5} />;
+    case 'incidentDate':
+      return (
+        <TextField
+          {...common}
+          inputMode="numeric"
+          placeholder={t('intake.incidentDatePlaceholder')}
+          hint={t('intake.incidentDateHint')}
+        />
+      );
+    default:
+      return <TextField {...common} />;
+  }
+}
+
+/** The value a correction form starts with: the field as it reads now. */
+function currentText(current: CurrentFields, field: string): string {
+  if (!isCorrectableField(field)) return '';
+  const value = current[field];
+  return field === 'incidentDate' ? formatDateInput(value) : value;
+}
+
 export function ActionFormFields(props: {
   action: WorkflowAction;
   values: FormValues;
   issues: readonly ValidationIssue[];
   offices: readonly string[];
+  current: CurrentFields;
   onChange: (values: FormValues) => void;
 }): ReactNode {
   const { t } = useTranslation();
-  const set = (name: string) => (value: string) => props.onChange({ ...props.values, [name]: value });
+  const set = (name: string) => (value: string) =>
+    props.onChange(
+      props.action === 'correct' && name === 'field'
+        ? { ...props.values, field: value, newValue: currentText(props.current, value) }
+        : { ...props.values, [name]: value },
+    );
   const render = (field: ActionField): ReactNode => {
-    const common = {
+    const common: Common = {
       path: `${PREFIX}.${field.name}`,
       label: t(`actionField.${field.name}`),
       required: !field.optional,
@@ -36,15 +94,34 @@ export function ActionFormFields(props: {
       case 'text':
         return <TextField key={field.name} {...common} />;
       case 'date':
-        return <TextField key={field.name} {...common} inputMode="numeric" placeholder={t('intake.incidentDatePlaceholder')} hint={t('intake.incidentDateHint')} />;
+        return (
+          <TextField
+            key={field.name}
+            {...common}
+            inputMode="numeric"
+            placeholder={t('intake.incidentDatePlaceholder')}
+            hint={t('actionField.dateHint')}
+          />
+        );
       case 'textarea':
         return <TextAreaField key={field.name} {...common} rows={3} />;
+      case 'correction':
+        return (
+          <CorrectionValue
+            key={`${field.name}:${props.values.field ?? ''}`}
+            common={common}
+            field={props.values.field ?? ''}
+          />
+        );
       case 'select':
         return (
           <SelectField
             key={field.name}
             {...common}
-            options={(field.options ?? []).map((value) => ({ value, label: t(`actionOption.${field.name}.${value}`, { defaultValue: value }) }))}
+            options={(field.options ?? []).map((value) => ({
+              value,
+              label: t(`actionOption.${field.name}.${value}`, { defaultValue: value }),
+            }))}
           />
         );
       case 'office':
@@ -60,7 +137,7 @@ export function ActionFormFields(props: {
         return (
           <label key={field.name} className="checkbox">
             <input
-              id={`field-${PREFIX}-${field.name}`}
+              id={actionFieldId(field.name)}
               type="checkbox"
               checked={props.values[field.name] === 'true'}
               onChange={(event) => set(field.name)(event.target.checked ? 'true' : 'false')}

@@ -5,9 +5,16 @@
  */
 import { PRIVACY_MODES } from '../../../shared/complaint/vocabulary';
 import { parseDateInput } from '../../../shared/time/date-input';
+import {
+  ARCHIVE_REASONS,
+  CORRECTABLE_FIELDS,
+  RESPONSE_CHANNELS,
+  SATISFACTION_SOURCES,
+} from '../../../shared/workflow/event-vocabulary';
 import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
 
-export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'office' | 'checkbox';
+/** `correction`: the new value of a corrected field, asked for as that field is at intake. */
+export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'office' | 'checkbox' | 'correction';
 
 export type ActionField = Readonly<{
   name: string;
@@ -18,20 +25,6 @@ export type ActionField = Readonly<{
   /** Shown only when another field of the form has one of these values. */
   showWhen?: Readonly<{ field: string; values: readonly string[] }>;
 }>;
-
-export const ARCHIVE_REASONS = ['wrong-format', 'too-general', 'not-public-service', 'duplicate', 'other'] as const;
-export const RESPONSE_CHANNELS = ['phone', 'letter', 'email', 'whatsapp', 'in-person'] as const;
-export const SATISFACTION_SOURCES = ['phone', 'in-person', 'form', 'whatsapp', 'email', 'other'] as const;
-export const CORRECTABLE_FIELDS = [
-  'title',
-  'chronology',
-  'incidentDate',
-  'location',
-  'category',
-  'targetOffice',
-  'reportType',
-  'channel',
-] as const;
 
 export const ACTION_FORMS: Readonly<Record<WorkflowAction, readonly ActionField[]>> = {
   verify: [
@@ -76,7 +69,7 @@ export const ACTION_FORMS: Readonly<Record<WorkflowAction, readonly ActionField[
   reopen: [{ name: 'reason', kind: 'textarea' }],
   correct: [
     { name: 'field', kind: 'select', options: CORRECTABLE_FIELDS },
-    { name: 'newValue', kind: 'text' },
+    { name: 'newValue', kind: 'correction' },
     { name: 'reason', kind: 'textarea' },
   ],
   note: [{ name: 'text', kind: 'textarea' }],
@@ -99,8 +92,8 @@ export const ACTION_KEYS: Readonly<Record<WorkflowAction, string>> = {
   'record-satisfaction': 'k',
   close: 's',
   reopen: 'o',
-  correct: 'c',
-  note: 'n',
+  correct: 'x',
+  note: 'c',
   'change-privacy': 'p',
 };
 
@@ -136,6 +129,9 @@ export function toActionInput(action: WorkflowAction, values: FormValues): Recor
         break;
       case 'date':
         input[field.name] = parseDateInput(raw) ?? raw;
+        break;
+      case 'correction':
+        input[field.name] = values.field === 'incidentDate' ? (parseDateInput(raw) ?? raw) : raw;
         break;
       case 'office':
         input[field.name] = raw === '' && field.optional ? null : raw;

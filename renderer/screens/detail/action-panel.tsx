@@ -11,17 +11,34 @@ import { decideAction } from '../../../shared/workflow/decide-action';
 import { canPerform } from '../../../shared/workflow/roles';
 import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import { deviceStore, records } from '../../app/session';
+import { unitToday } from '../../app/unit-calendar';
 import { EVENT_SEQUENCE } from '../../data/device-store';
 import { ErrorSummary } from '../../components/error-summary';
 import { useAppStore } from '../../store/app-store';
 import { ActionFormFields, actionFieldId } from './action-form-fields';
 import { ACTION_FORMS, ACTION_KEYS, initialValues, toActionInput, type FormValues } from './action-forms';
 
+/** Refusals name an action, a status and a role by code; people read them in words. */
+function useWords(): (issue: ValidationIssue) => ValidationIssue {
+  const { t } = useTranslation();
+  return (issue) => {
+    const params = issue.params;
+    if (!params) return issue;
+    const words = { ...params };
+    if (typeof params.action === 'string') words.action = t(`action.${params.action}`);
+    if (typeof params.status === 'string') words.status = t(`complaintStatus.${params.status}`);
+    if (typeof params.role === 'string') words.role = t(`role.${params.role}`);
+    return { ...issue, params: words };
+  };
+}
+
 export function ActionPanel(props: { state: ComplaintState; offices: readonly string[] }): ReactNode {
   const { t } = useTranslation();
   const officer = useAppStore((store) => store.officer);
   const device = useAppStore((store) => store.device);
   const notify = useAppStore((store) => store.notify);
+  const settings = useAppStore((store) => store.unitSettings);
+  const wordsFor = useWords();
   const [open, setOpen] = useState<WorkflowAction>();
   const [values, setValues] = useState<FormValues>({});
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
@@ -29,11 +46,15 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
   const [saving, setSaving] = useState(false);
   const panelRef = useRef<HTMLFormElement>(null);
 
-  const actions = officer ? props.state.allowedActions.filter((action) => canPerform(officer.role, action)) : [];
+  const actions = officer
+    ? props.state.allowedActions.filter((action) => canPerform(officer.role, action))
+    : [];
 
   const start = (action: WorkflowAction): void => {
     setOpen(action);
-    setValues(initialValues(action, props.state.currentOffice));
+    const initial = initialValues(action, props.state.currentOffice);
+    // A correction starts from the value as it reads now, so a typo is fixed, not retyped.
+    setValues(action === 'correct' ? { ...initial, newValue: props.state.current.title } : initial);
     setIssues([]);
   };
 
@@ -61,14 +82,20 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
     setSaving(true);
     try {
       const eventSequence = await deviceStore.nextSequence(EVENT_SEQUENCE);
+      const now = new Date();
       const decision = decideAction(
         props.state,
         open,
         toActionInput(open, values),
-        { officer: { officerId: officer.id, name: officer.name }, role: officer.role, deviceCode: device.deviceCode, unitCode: device.unitCode },
-        { at: new Date(), eventSequence },
+        {
+          officer: { officerId: officer.id, name: officer.name },
+          role: officer.role,
+          deviceCode: device.deviceCode,
+          unitCode: device.unitCode,
+        },
+        { at: now, eventSequence, ...(settings ? { localDate: unitToday(settings, now) } : {}) },
       );
-      if (!decision.ok) return setIssues(decision.issues);
+      if (!decision.ok) return setIssues(decision.issues.map(wordsFor));
       await records().recordEvent(decision.event);
       notify('success', t('action.saved', { action: t(`action.${open}`) }));
       setOpen(undefined);
@@ -110,7 +137,14 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
         >
           <h3>{t(`action.${open}`)}</h3>
           <ErrorSummary issues={issues} attempt={attempt} focusTarget={actionFieldId} />
-          <ActionFormFields action={open} values={values} issues={issues} offices={props.offices} onChange={setValues} />
+          <ActionFormFields
+            action={open}
+            values={values}
+            issues={issues}
+            offices={props.offices}
+            current={props.state.current}
+            onChange={setValues}
+          />
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={saving}>
               {saving ? t('common.saving') : t('action.submit', { action: t(`action.${open}`) })}

@@ -1,23 +1,18 @@
-/** Pengaturan: language, the officers on this device, the unit and device, and the app version. */
+/** The officers on this device and their roles; managers add officers and change roles. */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceStore, signInOfficer } from '../app/session';
-import { LanguageSwitch } from '../components/language-switch';
-import { LoadState } from '../components/load-state';
-import { useRecords } from '../hooks/use-records';
-import { platform } from '../platform/platform';
-import { useAppStore } from '../store/app-store';
-import { canEditSettings, ROLES, type Role } from '../../shared/workflow/roles';
+import { canEditSettings, ROLES, type Role } from '../../../shared/workflow/roles';
+import { deviceStore, signInOfficer } from '../../app/session';
+import { LoadState } from '../../components/load-state';
+import { useRecords } from '../../hooks/use-records';
+import { useAppStore } from '../../store/app-store';
 
-export function SettingsScreen(): ReactNode {
+export function OfficersSection(): ReactNode {
   const { t } = useTranslation();
-  const device = useAppStore((state) => state.device);
-  const profile = useAppStore((state) => state.unitProfile);
   const officer = useAppStore((state) => state.officer);
   const notify = useAppStore((state) => state.notify);
   const [officersVersion, setOfficersVersion] = useState(0);
   const officers = useRecords(() => deviceStore.officers(), [officersVersion]);
-  const info = useRecords(() => platform().appInfo(), []);
   const [newName, setNewName] = useState('');
   const [newRole, setNewRole] = useState<Role>('officer');
   const isManager = officer ? canEditSettings(officer.role) : false;
@@ -45,11 +40,7 @@ export function SettingsScreen(): ReactNode {
   };
 
   return (
-    <section className="screen" aria-labelledby="settings-title">
-      <h1 id="settings-title">{t('settings.title')}</h1>
-      <h2>{t('settings.languageSection')}</h2>
-      <LanguageSwitch />
-
+    <>
       <h2>{t('settings.officersSection')}</h2>
       <LoadState loaded={officers}>
         {(list) => (
@@ -86,7 +77,11 @@ export function SettingsScreen(): ReactNode {
                     {candidate.id === officer?.id ? (
                       t('settings.isCurrent')
                     ) : (
-                      <button type="button" className="button button--small" onClick={() => void switchOfficer(candidate.id)}>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => void switchOfficer(candidate.id)}
+                      >
                         {t('settings.makeCurrent', { name: candidate.name })}
                       </button>
                     )}
@@ -101,11 +96,20 @@ export function SettingsScreen(): ReactNode {
         <form className="form__row" onSubmit={(event) => void addOfficer(event)}>
           <div className="field">
             <label htmlFor="new-officer">{t('settings.newOfficerName')}</label>
-            <input id="new-officer" value={newName} onChange={(event) => setNewName(event.target.value)} autoComplete="off" />
+            <input
+              id="new-officer"
+              value={newName}
+              onChange={(event) => setNewName(event.target.value)}
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor="new-officer-role">{t('setup.officerRole')}</label>
-            <select id="new-officer-role" value={newRole} onChange={(event) => setNewRole(event.target.value as Role)}>
+            <select
+              id="new-officer-role"
+              value={newRole}
+              onChange={(event) => setNewRole(event.target.value as Role)}
+            >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`role.${role}`)}
@@ -120,34 +124,6 @@ export function SettingsScreen(): ReactNode {
       ) : (
         <p className="field__hint">{t('settings.managersOnly')}</p>
       )}
-
-      <h2>{t('settings.unitSection')}</h2>
-      <dl className="facts">
-        <dt>{t('setup.unitCode')}</dt>
-        <dd className="mono">{device?.unitCode}</dd>
-        <dt>{t('setup.unitName')}</dt>
-        <dd>{profile?.unitName}</dd>
-        <dt>{t('setup.agency')}</dt>
-        <dd>{profile?.agency}</dd>
-        <dt>{t('setup.entityType')}</dt>
-        <dd>{profile ? t(`entityType.${profile.entityType}`) : null}</dd>
-        <dt>{t('setup.contact')}</dt>
-        <dd>{profile?.contact}</dd>
-        <dt>{t('setup.deviceCode')}</dt>
-        <dd className="mono">{device?.deviceCode}</dd>
-      </dl>
-
-      <h2>{t('settings.aboutSection')}</h2>
-      <LoadState loaded={info}>
-        {(about) => (
-          <dl className="facts">
-            <dt>{t('settings.version')}</dt>
-            <dd>{about.version}</dd>
-            <dt>{t('settings.host')}</dt>
-            <dd>{about.host === 'electron' ? t('status.electronHost') : t('status.browserHost')}</dd>
-          </dl>
-        )}
-      </LoadState>
-    </section>
+    </>
   );
 }

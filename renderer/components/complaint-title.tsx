@@ -1,0 +1,18 @@
+/**
+ * A complaint's title where a list shows it. Confidential complaints show their content only to
+ * supervisors and managers (design.md §6.2); officers see that the complaint is confidential.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrivacyMode } from '../../shared/complaint/vocabulary';
+import { canSeeConfidential } from '../../shared/workflow/roles';
+import { useAppStore } from '../store/app-store';
+
+export function ComplaintTitle(props: { title: string; privacyMode: PrivacyMode }): ReactNode {
+  const { t } = useTranslation();
+  const role = useAppStore((state) => state.officer?.role);
+  if (props.privacyMode === 'confidential' && !(role && canSeeConfidential(role))) {
+    return <span className="masked">{t('detail.maskedTitle')}</span>;
+  }
+  return <>{props.title}</>;
+}

@@ -1,0 +1,79 @@
+/**
+ * The audit trail: every event of the complaint, oldest first, with who, when, from which device
+ * and what it recorded. An event that met a state where it was not allowed (two offline devices
+ * acted at once) stays visible, marked as not applied, with the reason.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../shared/time/local-date';
+import type { TrailEntry } from '../../../shared/workflow/complaint-state-types';
+import { formatCalendarDate, formatDateTime } from '../../format/format-date';
+import { useAppStore } from '../../store/app-store';
+
+/** The option list a stored code belongs to, by field name (`from` uses the list of `to`). */
+const OPTION_LIST: Readonly<Record<string, string>> = { from: 'to' };
+
+function DetailValue(props: { name: string; kind: string; value: unknown }): ReactNode {
+  const { t, i18n } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const { name, value } = props;
+  if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
+  if (typeof value === 'number') return <>{String(value)}</>;
+  if (typeof value !== 'string') return <>{JSON.stringify(value)}</>;
+  const optionKey = `actionOption.${OPTION_LIST[name] ?? name}.${value}`;
+  if (i18n.exists(optionKey)) return <>{t(optionKey)}</>;
+  if (name === 'until' && isIsoDate(value)) return <>{formatCalendarDate(value, language)}</>;
+  return <>{value}</>;
+}
+
+function EntryDetails(props: { entry: TrailEntry }): ReactNode {
+  const { t } = useTranslation();
+  const details = Object.entries(props.entry.details as Readonly<Record<string, unknown>>).filter(
+    ([, value]) => value !== null && value !== '' && value !== false,
+  );
+  if (details.length === 0) return null;
+  return (
+    <dl className="timeline__details">
+      {details.map(([name, value]) => (
+        <div key={name}>
+          <dt>{t(`actionField.${name}`, { defaultValue: name })}</dt>
+          <dd>
+            <DetailValue name={name} kind={props.entry.kind} value={value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ComplaintTrail(props: { trail: readonly TrailEntry[]; masked: boolean }): ReactNode {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  return (
+    <ol className="timeline" data-testid="trail">
+      {props.trail.map((entry) => (
+        <li
+          key={entry.eventId}
+          className={`timeline__entry${entry.applied ? '' : ' timeline__entry--refused'}`}
+          data-kind={entry.kind}
+        >
+          <p className="timeline__kind">{t(`eventKind.${entry.kind}`)}</p>
+          <p className="timeline__when">{formatDateTime(entry.at, language)}</p>
+          <p className="timeline__who">
+            {t('detail.eventBy', { name: entry.by.name, device: entry.deviceCode })}
+          </p>
+          {entry.refusal ? (
+            <p className="timeline__refused" role="note">
+              {t('trail.notApplied')}{' '}
+              {t(entry.refusal, {
+                action: t(`eventKind.${entry.kind}`),
+                status: t(`complaintStatus.${entry.status}`),
+              })}
+            </p>
+          ) : null}
+          {props.masked ? null : <EntryDetails entry={entry} />}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Perlu Perhatian: every complaint of the unit whose next deadline is due soon or already passed,
+ * most urgent first (most working days overdue at the top). Read from the complaint index up to
+ * the last due date that still counts as "due soon" today, then ordered by urgency.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { attentionHorizon, dueDateState } from '../../shared/sla/deadline-state';
+import { complaintIndex } from '../app/session';
+import { calendarOf, unitToday } from '../app/unit-calendar';
+import { LoadState } from '../components/load-state';
+import { useRecords } from '../hooks/use-records';
+import { useAppStore } from '../store/app-store';
+import { IndexTable } from './complaint-list-screen';
+
+export function NeedsAttentionScreen(): ReactNode {
+  const { t } = useTranslation();
+  const settings = useAppStore((state) => state.unitSettings);
+  const loaded = useRecords(async () => {
+    if (!settings) return { rows: [], overdue: 0 };
+    const calendar = calendarOf(settings);
+    const today = unitToday(settings);
+    const margin = settings.deadlines.dueSoonWorkingDays;
+    const rows = await complaintIndex.needsAttention(attentionHorizon(today, calendar, margin));
+    const ranked = rows
+      .map((row) => ({ row, ...dueDateState(row.dueDate, today, calendar, margin) }))
+      .sort((a, b) => a.workingDaysLeft - b.workingDaysLeft || (a.row.dueDate < b.row.dueDate ? -1 : 1));
+    return {
+      rows: ranked.map((entry) => entry.row),
+      overdue: ranked.filter((entry) => entry.state === 'overdue').length,
+    };
+  }, [settings]);
+
+  return (
+    <section className="screen" aria-labelledby="attention-title">
+      <h1 id="attention-title">{t('attention.title')}</h1>
+      <p>{t('attention.intro', { count: settings?.deadlines.dueSoonWorkingDays ?? 1 })}</p>
+      <LoadState loaded={loaded}>
+        {({ rows, overdue }) =>
+          rows.length === 0 ? (
+            <p className="empty" data-testid="attention-empty">
+              {t('attention.empty')}
+            </p>
+          ) : (
+            <>
+              <p role="status" data-testid="attention-summary">
+                {t('attention.summary', { count: rows.length, overdue })}
+              </p>
+              <IndexTable rows={rows} caption={t('attention.caption')} testId="attention-table" />
+            </>
+          )
+        }
+      </LoadState>
+    </section>
+  );
+}

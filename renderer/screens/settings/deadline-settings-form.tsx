@@ -1,0 +1,125 @@
+/**
+ * The unit's deadlines, rules and time zone. Managers edit them; everyone else sees them. Each
+ * deadline shows its regulation default, so a unit that changes one knows what it departs from.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ValidationIssue } from '../../../shared/messages/validation-messages';
+import {
+  DEADLINE_SETTING_NAMES,
+  DEADLINE_SETTINGS,
+  SLA_RULE_NAMES,
+} from '../../../shared/sla/deadline-settings';
+import { INDONESIAN_TIME_ZONES } from '../../../shared/time/local-date';
+import { validateSettingsInput, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
+import { saveUnitSettings } from '../../app/unit-settings-actions';
+import { errorFor, ErrorSummary } from '../../components/error-summary';
+import { SelectField, TextField } from '../../components/form-fields';
+import { useAppStore } from '../../store/app-store';
+
+type Draft = {
+  timeZone: string;
+  deadlines: Record<string, string>;
+  rules: Record<(typeof SLA_RULE_NAMES)[number], boolean>;
+};
+
+function draftOf(doc: UnitSettingsDoc): Draft {
+  return {
+    timeZone: doc.timeZone,
+    deadlines: Object.fromEntries(DEADLINE_SETTING_NAMES.map((name) => [name, String(doc.deadlines[name])])),
+    rules: { ...doc.rules },
+  };
+}
+
+export function DeadlineSettingsForm(props: { settings: UnitSettingsDoc; editable: boolean }): ReactNode {
+  const { t } = useTranslation();
+  const notify = useAppStore((state) => state.notify);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(props.settings));
+  const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (saving) return;
+    setAttempt((value) => value + 1);
+    const checked = validateSettingsInput({
+      timeZone: draft.timeZone,
+      deadlines: draft.deadlines as Record<(typeof DEADLINE_SETTING_NAMES)[number], string>,
+      rules: draft.rules,
+      holidays: props.settings.holidays,
+    });
+    if (!checked.ok) return setIssues(checked.issues);
+    setIssues([]);
+    setSaving(true);
+    try {
+      const outcome = await saveUnitSettings(checked.value, new Date());
+      notify(outcome === 'saved' ? 'success' : 'error', t(`unitSettingsUi.outcome.${outcome}`));
+    } catch (error) {
+      notify(
+        'error',
+        t('unitSettingsUi.failed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="deadlines-title"
+    >
+      <h2 id="deadlines-title">{t('unitSettingsUi.deadlinesSection')}</h2>
+      <ErrorSummary issues={issues} attempt={attempt} />
+      <fieldset disabled={!props.editable} className="form__grid">
+        <SelectField
+          path="timeZone"
+          label={t('setup.timeZone')}
+          required
+          value={draft.timeZone}
+          onChange={(timeZone) => setDraft({ ...draft, timeZone })}
+          options={INDONESIAN_TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZone.${zone}`) }))}
+          error={errorFor(issues, 'timeZone')}
+        />
+        {DEADLINE_SETTING_NAMES.map((name) => (
+          <TextField
+            key={name}
+            path={`deadlines.${name}`}
+            label={t(`unitSettingsUi.deadline.${name}`)}
+            hint={t('unitSettingsUi.defaultIs', { value: DEADLINE_SETTINGS[name].default })}
+            required
+            inputMode="numeric"
+            value={draft.deadlines[name] ?? ''}
+            onChange={(value) => setDraft({ ...draft, deadlines: { ...draft.deadlines, [name]: value } })}
+            error={errorFor(issues, `deadlines.${name}`)}
+          />
+        ))}
+        {SLA_RULE_NAMES.map((name) => (
+          <label key={name} className="checkbox">
+            <input
+              id={`field-rules-${name}`}
+              type="checkbox"
+              checked={draft.rules[name]}
+              onChange={(event) =>
+                setDraft({ ...draft, rules: { ...draft.rules, [name]: event.target.checked } })
+              }
+            />
+            {t(`unitSettingsUi.rule.${name}`)}
+          </label>
+        ))}
+      </fieldset>
+      {props.editable ? (
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? t('common.saving') : t('unitSettingsUi.saveDeadlines')}
+          </button>
+        </div>
+      ) : (
+        <p className="field__hint">{t('unitSettingsUi.managersOnly')}</p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Pengaturan: language, the officers on this device, the unit's deadlines, holidays and offices,
+ * the unit and device, and the app version.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canEditSettings } from '../../../shared/workflow/roles';
+import { LanguageSwitch } from '../../components/language-switch';
+import { LoadState } from '../../components/load-state';
+import { useRecords } from '../../hooks/use-records';
+import { platform } from '../../platform/platform';
+import { useAppStore } from '../../store/app-store';
+import { DeadlineSettingsForm } from './deadline-settings-form';
+import { HolidaysEditor } from './holidays-editor';
+import { OfficersSection } from './officers-section';
+import { OfficesEditor } from './offices-editor';
+
+export function SettingsScreen(): ReactNode {
+  const { t } = useTranslation();
+  const device = useAppStore((state) => state.device);
+  const profile = useAppStore((state) => state.unitProfile);
+  const officer = useAppStore((state) => state.officer);
+  const info = useRecords(() => platform().appInfo(), []);
+  const unitSettings = useAppStore((state) => state.unitSettings);
+  const unitOffices = useAppStore((state) => state.unitOffices);
+  const isManager = officer ? canEditSettings(officer.role) : false;
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <h2>{t('settings.languageSection')}</h2>
+      <LanguageSwitch />
+
+      <OfficersSection />
+      {unitSettings ? (
+        <>
+          <DeadlineSettingsForm
+            key={`d:${unitSettings._rev ?? ''}`}
+            settings={unitSettings}
+            editable={isManager}
+          />
+          <HolidaysEditor key={`h:${unitSettings._rev ?? ''}`} settings={unitSettings} editable={isManager} />
+        </>
+      ) : null}
+      {unitOffices ? (
+        <OfficesEditor key={unitOffices._rev ?? ''} offices={unitOffices} editable={isManager} />
+      ) : null}
+
+      <h2>{t('settings.unitSection')}</h2>
+      <dl className="facts">
+        <dt>{t('setup.unitCode')}</dt>
+        <dd className="mono">{device?.unitCode}</dd>
+        <dt>{t('setup.unitName')}</dt>
+        <dd>{profile?.unitName}</dd>
+        <dt>{t('setup.agency')}</dt>
+        <dd>{profile?.agency}</dd>
+        <dt>{t('setup.entityType')}</dt>
+        <dd>{profile ? t(`entityType.${profile.entityType}`) : null}</dd>
+        <dt>{t('setup.contact')}</dt>
+        <dd>{profile?.contact}</dd>
+        <dt>{t('setup.deviceCode')}</dt>
+        <dd className="mono">{device?.deviceCode}</dd>
+      </dl>
+
+      <h2>{t('settings.aboutSection')}</h2>
+      <LoadState loaded={info}>
+        {(about) => (
+          <dl className="facts">
+            <dt>{t('settings.version')}</dt>
+            <dd>{about.version}</dd>
+            <dt>{t('settings.host')}</dt>
+            <dd>{about.host === 'electron' ? t('status.electronHost') : t('status.browserHost')}</dd>
+          </dl>
+        )}
+      </LoadState>
+    </section>
+  );
+}
