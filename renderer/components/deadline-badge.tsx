@@ -37,7 +37,11 @@ export function DeadlineBadge(props: { deadline: DeadlineView; compact?: boolean
         ? t('deadline.dueSoon', { stage, date })
         : t('deadline.onTime', { stage, date });
   return (
-    <span className={`deadline ${CLASS[deadline.state]}`} data-deadline-state={deadline.state}>
+    <span
+      className={`deadline ${CLASS[deadline.state]}`}
+      data-deadline-state={deadline.state}
+      data-due-date={deadline.dueDate}
+    >
       {text}
     </span>
   );

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../shared/complaint/complaint-schema';
 import { memoryDatabase } from '../../test/support/memory-database';
 import type { UnitDatabase } from './database';
+import { decideAction } from '../../shared/workflow/decide-action';
 import { ComplaintRepository, type IntakeContext } from './complaint-repository';
 
 let db: UnitDatabase;
@@ -124,5 +125,41 @@ describe('ComplaintRepository', () => {
     await expect.poll(() => seen.length).toBe(3);
     stop();
     expect(seen).toContain(complaint._id);
+  });
+
+  it('deletes the reporter and its earlier revisions when a complaint becomes anonymous', async () => {
+    const repo = open();
+    const complaint = await repo.saveIntake(input(), [], context(new Date('2026-11-23T03:00:00Z')));
+    const before = await repo.detail(complaint._id);
+    const reporterRev = (await db.get(complaint.reporterId ?? ''))._rev;
+    if (!before) throw new Error('complaint not stored');
+    const decision = decideAction(
+      before.state,
+      'change-privacy',
+      { to: 'anonymous', reason: 'Pelapor meminta identitasnya dihapus' },
+      {
+        officer: { officerId: 'officer-2', name: 'Wati' },
+        role: 'supervisor',
+        deviceCode: 'A2C',
+        unitCode: 'KTB',
+      },
+      { at: new Date('2026-11-24T03:00:00Z'), eventSequence: 99, localDate: '2026-11-24' },
+    );
+    if (!decision.ok) throw new Error(JSON.stringify(decision.issues));
+    await repo.recordEvent(decision.event);
+
+    const after = await repo.detail(complaint._id);
+    expect(after?.state.privacyMode).toBe('anonymous');
+    expect(after?.reporter).toBeNull();
+    expect(after?.state.trail.at(-1)?.details).toMatchObject({
+      from: 'named',
+      to: 'anonymous',
+      identityDeleted: true,
+    });
+    expect(JSON.stringify(after?.events)).not.toContain('Budi');
+    // Not hidden but gone: the revision that held the identity no longer has a body.
+    await expect(db.get(complaint.reporterId ?? '', { rev: reporterRev })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

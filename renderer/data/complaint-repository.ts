@@ -83,6 +83,9 @@ export class ComplaintRepository {
     const results = await this.db.bulkDocs(docs);
     const failed = results.find((result) => 'error' in result && result.error);
     if (failed) throw new Error(('message' in failed && failed.message) || 'write refused');
+    // A deleted document keeps its earlier revisions on disk until compaction: compact now, so
+    // the identity is gone from this device, not only hidden.
+    if (docs.length > 1) await this.db.compact();
   }
 
   /** One page of complaints, newest first; pass `nextCursor` back to get the following page. */
