@@ -11,8 +11,21 @@ import { useAppStore } from '../store/app-store';
 export function ComplaintTitle(props: { title: string; privacyMode: PrivacyMode }): ReactNode {
   const { t } = useTranslation();
   const role = useAppStore((state) => state.officer?.role);
+  // The privacy mode shows wherever the complaint does (issue 3), as a word, not only a colour.
+  const mode =
+    props.privacyMode === 'named' ? null : (
+      <span className={`badge badge--privacy-${props.privacyMode}`}>{t(`privacy.${props.privacyMode}`)}</span>
+    );
   if (props.privacyMode === 'confidential' && !(role && canSeeConfidential(role))) {
-    return <span className="masked">{t('detail.maskedTitle')}</span>;
+    return (
+      <>
+        <span className="masked">{t('detail.maskedTitle')}</span> {mode}
+      </>
+    );
   }
-  return <>{props.title}</>;
+  return (
+    <>
+      {props.title} {mode}
+    </>
+  );
 }

@@ -67,6 +67,8 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
                 <dd>
                   <ComplaintTitle title={detail.state.current.title} privacyMode={detail.state.privacyMode} />
                 </dd>
+                <dt>{t('receipt.privacy')}</dt>
+                <dd>{t(`privacy.${detail.state.privacyMode}`)}</dd>
                 <dt>{t('receipt.receivedBy')}</dt>
                 <dd>{detail.complaint.receivedBy.name}</dd>
                 <dt>{t('receipt.unitContact')}</dt>

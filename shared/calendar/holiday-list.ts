@@ -90,8 +90,12 @@ export function checkHolidaysByYear(
       if (!nameId) {
         fail(`${at}.name.id`, 'unitSettings.holiday.nameRequired');
         ok = false;
-      } else if (nameId.length > HOLIDAY_NAME_MAX || nameEn.length > HOLIDAY_NAME_MAX) {
+      } else if (nameId.length > HOLIDAY_NAME_MAX) {
         fail(`${at}.name.id`, 'unitSettings.holiday.nameTooLong', { max: HOLIDAY_NAME_MAX });
+        ok = false;
+      } else if (nameEn.length > HOLIDAY_NAME_MAX) {
+        // Reported at the field that is too long, so the form marks the English name.
+        fail(`${at}.name.en`, 'unitSettings.holiday.nameTooLong', { max: HOLIDAY_NAME_MAX });
         ok = false;
       }
       if (!isHolidayKind(holiday.kind)) {

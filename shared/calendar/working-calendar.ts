@@ -53,7 +53,9 @@ function countAtMost(sorted: readonly number[], value: number): number {
 
 /**
  * A calendar over the given holidays (only their `date` is read; weekend dates and duplicates are
- * harmless). Throws RangeError on a date that is not a real `YYYY-MM-DD` day.
+ * harmless). Throws RangeError on a date that is not a real `YYYY-MM-DD` day. A year with no
+ * holidays listed (no data yet) counts every Monday to Friday as a working day: deadlines still
+ * run, but a unit must add that year's holidays and cuti bersama in its settings.
  */
 export function createWorkingCalendar(holidays: Iterable<Readonly<{ date: string }>>): WorkingCalendar {
   const holidaySet = new Set<number>();

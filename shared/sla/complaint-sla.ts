@@ -22,7 +22,11 @@ export function slaFactsOf(state: ComplaintState): SlaFacts {
     replyAfterLastResponse: state.replyAfterLastResponse,
     currentOffice: state.currentOffice,
     hold: state.hold ? { since: state.hold.since, until: state.hold.until } : null,
-    holdPeriods: state.holdPeriods.map((period) => ({ from: period.from, to: period.to })),
+    holdPeriods: state.holdPeriods.map((period) => ({
+      from: period.from,
+      to: period.to,
+      until: period.until,
+    })),
   };
 }
 

@@ -26,8 +26,8 @@ export type SlaFacts = Readonly<{
   currentOffice: string | null;
   /** The active hold: since an instant, until a unit-local `YYYY-MM-DD`. */
   hold: Readonly<{ since: string; until: string }> | null;
-  /** Ended holds, as ISO instants. */
-  holdPeriods: readonly Readonly<{ from: string; to: string }>[];
+  /** Ended holds, as ISO instants, with the unit-local until-date each had (inclusive). */
+  holdPeriods: readonly Readonly<{ from: string; to: string; until?: string }>[];
 }>;
 
 export type DeadlineState = 'on-time' | 'due-soon' | 'overdue';
@@ -74,8 +74,9 @@ function classify(clock: Clock, stage: DeadlineStage, dueDate: string): Deadline
 
 /** SP4N-LAPOR!: verify and dispose within N working days of receipt, plus the days on hold. */
 function verifyDue({ facts, settings, calendar, today, local }: Clock): string {
-  const paused = pausedWorkingDays(facts, calendar, settings.timeZone, today);
-  return calendar.addWorkingDays(local(facts.receivedAt), settings.deadlines.verifyWorkingDays + paused);
+  const received = local(facts.receivedAt);
+  const paused = pausedWorkingDays(facts, calendar, settings.timeZone, today, received);
+  return calendar.addWorkingDays(received, settings.deadlines.verifyWorkingDays + paused);
 }
 
 /** Perpres 76/2013: resolved within N calendar days of the file being complete (= verified). */
@@ -145,7 +146,8 @@ export function nextDeadline(
 ): Deadline | null {
   const clock = clockOf(facts, settings, calendar, now);
   if (facts.status === 'answered') {
-    const window = replyWindowElapsed(clock);
+    // With the auto-close rule off the end of the window closes nothing: the resolution clock runs.
+    const window = settings.rules.autoCloseAfterReplyWindow ? replyWindowElapsed(clock) : null;
     const length = settings.deadlines.replyWindowWorkingDays;
     if (window && window.elapsed <= length) {
       // Informational: the end of the window closes the complaint, it does not make it late.
@@ -159,7 +161,7 @@ export function nextDeadline(
         rule: SLA_RULE_IDS['reply-window'],
       };
     }
-    if (window && settings.rules.autoCloseAfterReplyWindow) return null;
+    if (window) return null;
     // The complainant replied, or the unit closes by hand: the resolution clock still runs.
     return classify(clock, 'resolve', resolveDue(clock));
   }

@@ -186,6 +186,7 @@ export const en: Locale = {
     viewDetail: 'View details',
   },
   receipt: {
+    privacy: 'Privacy mode',
     heading: 'COMPLAINT RECEIPT',
     trackingNumber: 'Tracking number',
     receivedAt: 'Received',

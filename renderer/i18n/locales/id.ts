@@ -188,6 +188,7 @@ export const id = {
     trackingNumber: 'Nomor tiket',
     receivedAt: 'Diterima',
     receivedBy: 'Petugas penerima',
+    privacy: 'Mode pelapor',
     channel: 'Kanal',
     title: 'Perihal',
     unitContact: 'Kontak unit',
