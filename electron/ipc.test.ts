@@ -21,6 +21,8 @@ const handlers: PlatformHandlers = {
   print: vi.fn(async () => ({ status: 'printed' as const })),
   // Deliberately breaks the contract, to prove responses are checked.
   openExternal: vi.fn(async () => ({ status: 'opened-maybe' }) as never),
+  readSecret: vi.fn(async () => ({ value: null, protection: 'os-keychain' as const })),
+  storeSecret: vi.fn(async () => ({ status: 'stored' as const, protection: 'os-keychain' as const })),
 };
 registerPlatformHandlers(handlers);
 
@@ -38,7 +40,9 @@ describe('registerPlatformHandlers', () => {
       'platform:app-info',
       'platform:open-external',
       'platform:print',
+      'platform:read-secret',
       'platform:save-file',
+      'platform:store-secret',
     ]);
   });
 

@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { app, BrowserWindow, dialog, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, safeStorage, type WebContents } from 'electron';
 import type { PrintResult } from '../shared/platform/platform-contract';
 import { openAllowedExternalUrl } from './external-links';
 import type { PlatformHandlers } from './ipc';
 import { toPrintResult } from './print-result';
 import { saveDialogOptions } from './save-dialog-options';
+import { SecretStore } from './secret-store';
 
 /** The Electron host's implementation of the platform contract. */
 export const electronPlatformHandlers: PlatformHandlers = {
@@ -31,7 +33,16 @@ export const electronPlatformHandlers: PlatformHandlers = {
   print: async (_request, event) => printContents(event.sender),
 
   openExternal: async (request) => openAllowedExternalUrl(request.url),
+
+  readSecret: async (request) => secretStore().read(request.key),
+  storeSecret: async (request) => secretStore().store(request.key, request.value),
 };
+
+let secrets: SecretStore | undefined;
+function secretStore(): SecretStore {
+  secrets ??= new SecretStore(join(app.getPath('userData'), 'secrets.json'), safeStorage);
+  return secrets;
+}
 
 function printContents(contents: WebContents): Promise<PrintResult> {
   return new Promise((resolve) => {

@@ -84,6 +84,8 @@ export function createPlatformApi(ipc: RendererIpc, page: PrintablePage): Platfo
     saveFile: (request) => invoke('saveFile', request),
     print,
     openExternal: (request) => invoke('openExternal', request),
+    readSecret: (request) => invoke('readSecret', request),
+    storeSecret: (request) => invoke('storeSecret', request),
     listen,
   } satisfies PlatformApi;
 }

@@ -6,8 +6,11 @@ import {
   printRequestSchema,
   saveFileRequestSchema,
   isAllowedExternalUrl,
+  readSecretRequestSchema,
+  storeSecretRequestSchema,
   type PlatformApi,
 } from '../../shared/platform/platform-contract';
+import { readBrowserSecret, storeBrowserSecret } from './browser-secrets';
 
 export function createBrowserPlatform(version: string): PlatformApi {
   return {
@@ -46,6 +49,11 @@ export function createBrowserPlatform(version: string): PlatformApi {
       if (!isAllowedExternalUrl(url)) return Promise.resolve({ status: 'refused' });
       window.open(url, '_blank', 'noopener,noreferrer');
       return Promise.resolve({ status: 'opened' });
+    },
+    readSecret: (request) => readBrowserSecret(readSecretRequestSchema.parse(request).key),
+    storeSecret: (request) => {
+      const { key, value } = storeSecretRequestSchema.parse(request);
+      return storeBrowserSecret(key, value);
     },
     // The browser host has no application menu: keyboard shortcuts are handled in the page.
     listen: () => () => undefined,

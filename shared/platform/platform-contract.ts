@@ -90,6 +90,30 @@ export const openExternalRequestSchema = z.object({ url: z.string().max(2000) })
 export const openExternalResultSchema = z.object({ status: z.enum(['opened', 'refused']) });
 export type OpenExternalResult = z.infer<typeof openExternalResultSchema>;
 
+/**
+ * Secrets the app keeps for itself (the unit's central password). The Electron host encrypts them
+ * with the OS keychain through safeStorage; the browser host can only keep them in IndexedDB, and
+ * says so (`protection`), so the UI can warn.
+ */
+export const SECRET_KEYS = ['central-password'] as const;
+export const SECRET_MAX_LENGTH = 1024;
+export const secretProtectionSchema = z.enum(['os-keychain', 'plain-file', 'browser-storage']);
+export type SecretProtection = z.infer<typeof secretProtectionSchema>;
+export const readSecretRequestSchema = z.object({ key: z.enum(SECRET_KEYS) }).strict();
+export const readSecretResultSchema = z.object({
+  value: z.string().max(SECRET_MAX_LENGTH).nullable(),
+  protection: secretProtectionSchema,
+});
+export type ReadSecretResult = z.infer<typeof readSecretResultSchema>;
+export const storeSecretRequestSchema = z
+  .object({ key: z.enum(SECRET_KEYS), value: z.string().max(SECRET_MAX_LENGTH).nullable() })
+  .strict();
+export const storeSecretResultSchema = z.object({
+  status: z.enum(['stored', 'cleared']),
+  protection: secretProtectionSchema,
+});
+export type StoreSecretResult = z.infer<typeof storeSecretResultSchema>;
+
 export const platformContract = {
   appInfo: { channel: 'platform:app-info', request: z.undefined(), response: appInfoSchema },
   saveFile: { channel: 'platform:save-file', request: saveFileRequestSchema, response: saveFileResultSchema },
@@ -98,6 +122,16 @@ export const platformContract = {
     channel: 'platform:open-external',
     request: openExternalRequestSchema,
     response: openExternalResultSchema,
+  },
+  readSecret: {
+    channel: 'platform:read-secret',
+    request: readSecretRequestSchema,
+    response: readSecretResultSchema,
+  },
+  storeSecret: {
+    channel: 'platform:store-secret',
+    request: storeSecretRequestSchema,
+    response: storeSecretResultSchema,
   },
 } as const;
 
