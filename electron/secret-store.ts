@@ -50,16 +50,19 @@ export class SecretStore {
     key: string,
     value: string | null,
   ): Promise<{ status: 'stored' | 'cleared'; protection: SecretProtection }> {
-    const secrets = await this.load();
-    if (value === null) delete secrets[key];
-    else if (this.encryptor.isEncryptionAvailable()) {
-      secrets[key] = `enc:${this.encryptor.encryptString(value).toString('base64')}`;
-    } else secrets[key] = `plain:${value}`;
+    const others = Object.entries(await this.load()).filter(([name]) => name !== key);
+    const secrets = Object.fromEntries(value === null ? others : [...others, [key, this.encode(value)]]);
     // Write a new file and rename it over the old: a crash mid-write leaves the old file whole.
     const temporary = `${this.file}.tmp`;
     await writeFile(temporary, JSON.stringify(secrets), { mode: 0o600 });
     await rename(temporary, this.file);
     return { status: value === null ? 'cleared' : 'stored', protection: this.protection() };
+  }
+
+  private encode(value: string): string {
+    return this.encryptor.isEncryptionAvailable()
+      ? `enc:${this.encryptor.encryptString(value).toString('base64')}`
+      : `plain:${value}`;
   }
 
   private async load(): Promise<SecretFile> {
