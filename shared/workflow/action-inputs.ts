@@ -8,7 +8,12 @@ import type { PrivacyMode } from '../complaint/vocabulary';
 import { isRecord, readText } from '../complaint/intake-checks';
 import type { ValidationIssue } from '../messages/validation-messages';
 import { parseDateInput } from '../time/date-input';
-import type { ArchiveReason, CorrectableField, ResponseChannel, SatisfactionSource } from './event-vocabulary';
+import type {
+  ArchiveReason,
+  CorrectableField,
+  ResponseChannel,
+  SatisfactionSource,
+} from './event-vocabulary';
 import { payloadSpecs, type FieldSpec } from './payload-fields';
 import { EVENT_KIND_OF_ACTION, WORKFLOW_ACTIONS, type WorkflowAction } from './workflow-actions';
 
@@ -60,7 +65,8 @@ type Issues = ValidationIssue[];
 function readTextField(name: string, spec: FieldSpec, raw: unknown, issues: Issues): string | null {
   const text = readText(raw, name, { issues, warnings: [] });
   if (text === null) return null;
-  if (text === '' && spec.required) issues.push({ path: name, key: spec.requiredKey ?? 'validation.required' });
+  if (text === '' && spec.required)
+    issues.push({ path: name, key: spec.requiredKey ?? 'validation.required' });
   else if (spec.max !== undefined && text.length > spec.max) {
     issues.push({ path: name, key: 'validation.tooLong', params: { max: spec.max } });
   }
@@ -130,7 +136,10 @@ export function readActionInput(
   const values: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(ACTION_FIELDS[action])) {
     let raw = input[name];
-    if (spec.prefill && (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))) {
+    if (
+      spec.prefill &&
+      (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
+    ) {
       raw = prefilled[name];
     }
     values[name] = readField(name, spec, raw, issues);

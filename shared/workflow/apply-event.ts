@@ -23,7 +23,8 @@ function transition(state: ComplaintState, event: EventDoc): ComplaintState | nu
         ...state,
         status: 'verified',
         currentOffice: office,
-        stages: office === null ? { ...stages, verifiedAt: at } : { ...stages, verifiedAt: at, disposedAt: at },
+        stages:
+          office === null ? { ...stages, verifiedAt: at } : { ...stages, verifiedAt: at, disposedAt: at },
       };
     }
     case 'hold':
@@ -45,7 +46,12 @@ function transition(state: ComplaintState, event: EventDoc): ComplaintState | nu
       };
     }
     case 'dispose':
-      return { ...state, status: 'verified', currentOffice: event.office, stages: { ...stages, disposedAt: at } };
+      return {
+        ...state,
+        status: 'verified',
+        currentOffice: event.office,
+        stages: { ...stages, disposedAt: at },
+      };
     case 'follow-up':
       return { ...state, status: 'followed-up', stages: { ...stages, followedUpAt: at } };
     case 'response':
@@ -106,7 +112,11 @@ function transition(state: ComplaintState, event: EventDoc): ComplaintState | nu
 function endHold(before: ComplaintState, after: ComplaintState, at: string): ComplaintState {
   const hold = before.hold;
   if (hold === null || after.status === 'on-hold') return after;
-  return { ...after, hold: null, holdPeriods: [...after.holdPeriods, { from: hold.since, to: at, until: hold.until }] };
+  return {
+    ...after,
+    hold: null,
+    holdPeriods: [...after.holdPeriods, { from: hold.since, to: at, until: hold.until }],
+  };
 }
 
 function trailEntry(event: EventDoc, state: ComplaintState, refusal: TrailRefusal | null): TrailEntry {

@@ -88,7 +88,10 @@ const stateObjectSchema = z
       })
       .strict(),
     currentOffice: z.string().min(1).nullable(),
-    hold: z.object({ reason: z.string().min(1), until: isoDate, since: instant }).strict().nullable(),
+    hold: z
+      .object({ reason: z.string().min(1), until: isoDate, since: instant })
+      .strict()
+      .nullable(),
     holdPeriods: z.array(
       z
         .object({ from: instant, to: instant, until: isoDate })
@@ -138,7 +141,10 @@ function invariants(state: StateShape): ReadonlyArray<readonly [string, boolean]
     ['allowedActions', JSON.stringify(state.allowedActions) === JSON.stringify(allowedActionsFor(state))],
     ['hold', iff(status === 'on-hold', state.hold !== null)],
     ['archive', iff(status === 'archived', state.archive !== null && stages.archivedAt !== undefined)],
-    ['forwardedTo', iff(status === 'forwarded', state.forwardedTo !== null && stages.forwardedAt !== undefined)],
+    [
+      'forwardedTo',
+      iff(status === 'forwarded', state.forwardedTo !== null && stages.forwardedAt !== undefined),
+    ],
     ['outcome', iff(status === 'closed', state.outcome !== null && stages.closedAt !== undefined)],
     ['currentOffice', !['followed-up', 'answered'].includes(status) || state.currentOffice !== null],
     ['reopenCount', state.reopenCount === applied.filter((entry) => entry.kind === 'reopen').length],

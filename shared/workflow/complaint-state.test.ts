@@ -5,7 +5,7 @@ import { buildIntakeDocuments } from '../complaint/intake-documents';
 import type { IntakeInput } from '../complaint/intake';
 import { COMPLAINT_STATUSES } from '../complaint/vocabulary';
 import { eventId } from '../ids/document-ids';
-import { reduceComplaint } from './complaint-state';
+import { compareEvents, initialComplaintState, reduceComplaint } from './complaint-state';
 import type { EventDoc, ReceivedEvent } from './events';
 import { WORKFLOW_ACTIONS, allowedActionsFor } from './workflow-actions';
 
@@ -55,14 +55,45 @@ describe('reduceComplaint', () => {
       receivedAt: '2026-11-23T03:04:05.678Z',
       lastEventAt: '2026-11-23T03:04:05.678Z',
       eventCount: 1,
+      duplicateEvents: 0,
       ignoredEvents: 0,
       stages: { receivedAt: '2026-11-23T03:04:05.678Z' },
       currentOffice: null,
-      allowedActions: ['verify', 'hold', 'not-our-authority', 'archive', 'note'],
+      hold: null,
+      holdPeriods: [],
+      forwardedTo: null,
+      archive: null,
+      outcome: null,
+      lastResponseAt: null,
+      replyAfterLastResponse: false,
+      satisfaction: null,
+      reopenCount: 0,
+      corrections: {},
+      current: {
+        title: 'Antrean puskesmas',
+        chronology: 'Antrean di puskesmas lebih dari empat jam.',
+        incidentDate: '2026-11-22',
+        location: '',
+        category: 'health',
+        targetOffice: '',
+        reportType: 'complaint',
+        channel: 'phone',
+      },
+      allowedActions: ['verify', 'hold', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy'],
       trail: [
-        { eventId: received._id, kind: 'received', at: received.at, by: { officerId: 'o1', name: 'Rina' } },
+        {
+          eventId: received._id,
+          kind: 'received',
+          at: received.at,
+          by: { officerId: 'o1', name: 'Rina' },
+          deviceCode: 'X7Q',
+          applied: true,
+          status: 'new',
+          details: { channel: 'phone' },
+        },
       ],
     });
+    expect(state.trail[0]).not.toHaveProperty('refusal');
   });
 
   it('reduces a complaint whose received event has not synced yet to new', () => {
@@ -82,7 +113,8 @@ describe('reduceComplaint', () => {
     const sameTime = eventOf(received, Date.parse(received.at), 'A23', 4);
     const inOrder = reduceComplaint(complaint, [received, sameTime, later]);
     const shuffled = reduceComplaint(complaint, [later, received, sameTime, later, received]);
-    expect(shuffled).toEqual(inOrder);
+    expect(shuffled).toEqual({ ...inOrder, duplicateEvents: 2 });
+    expect(inOrder.duplicateEvents).toBe(0);
     expect(inOrder.eventCount).toBe(3);
     expect(inOrder.lastEventAt).toBe(later.at);
     expect(inOrder.trail.map((entry) => entry.eventId)).toEqual([sameTime._id, received._id, later._id]); // same `at`: by _id (A23 < X7Q);
@@ -130,6 +162,34 @@ describe('reduceComplaint', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('compareEvents', () => {
+  it('orders by time, then id, then content', () => {
+    const early = eventOf(received, Date.parse(received.at), 'MNP', 1);
+    const late = eventOf(received, Date.parse(received.at) + 1, 'A23', 1);
+    const sameTimeLowerId = eventOf(received, Date.parse(received.at), 'A23', 1);
+    expect(compareEvents(early, late)).toBe(-1);
+    expect(compareEvents(late, early)).toBe(1);
+    expect(compareEvents(sameTimeLowerId, early)).toBe(-1);
+    expect(compareEvents(early, { ...early })).toBe(0);
+    const revised = { ...early, _rev: '2-b' };
+    expect(compareEvents(early, revised)).toBe(-compareEvents(revised, early));
+    expect(compareEvents(early, revised)).not.toBe(0);
+  });
+
+  it('lets the same id with different content give one state whatever the order', () => {
+    const revised = { ...received, _rev: '1-a' };
+    const one = reduceComplaint(complaint, [received, revised]);
+    expect(reduceComplaint(complaint, [revised, received])).toEqual(one);
+    expect(one).toMatchObject({ eventCount: 1, duplicateEvents: 1 });
+  });
+});
+
+describe('initialComplaintState', () => {
+  it('is the state of the complaint document alone', () => {
+    expect(initialComplaintState(complaint)).toEqual(reduceComplaint(complaint, []));
   });
 });
 

@@ -5,12 +5,7 @@
  * (../complaint/intake), so the overlay is always a valid complaint.
  */
 import type { ComplaintDoc } from '../complaint/complaint-schema';
-import {
-  CHRONOLOGY_MAX,
-  LOCATION_MAX,
-  TARGET_OFFICE_MAX,
-  TITLE_MAX,
-} from '../complaint/complaint-limits';
+import { CHRONOLOGY_MAX, LOCATION_MAX, TARGET_OFFICE_MAX, TITLE_MAX } from '../complaint/complaint-limits';
 import { isChannel, isReportType } from '../complaint/vocabulary';
 import type { MessageKey, MessageParams } from '../messages/validation-messages';
 import { daysBetween, isIsoDate } from '../time/local-date';
@@ -32,7 +27,8 @@ function text(
   rule: Readonly<{ required?: MessageKey; max: number; tooLong?: MessageKey }>,
 ): FieldProblem | null {
   if (value.trim() === '') return rule.required ? { key: rule.required } : null;
-  if (value.length > rule.max) return { key: rule.tooLong ?? 'validation.tooLong', params: { max: rule.max } };
+  if (value.length > rule.max)
+    return { key: rule.tooLong ?? 'validation.tooLong', params: { max: rule.max } };
   return null;
 }
 
@@ -40,7 +36,11 @@ function text(
  * What is wrong with `value` as the new value of `field`, or null when it is valid. `today` (the
  * unit-local date, when known) also refuses an incident date in the future.
  */
-export function correctionProblem(field: CorrectableField, value: string, today?: string): FieldProblem | null {
+export function correctionProblem(
+  field: CorrectableField,
+  value: string,
+  today?: string,
+): FieldProblem | null {
   switch (field) {
     case 'title':
       return text(value, {

@@ -24,7 +24,10 @@ export { ACTION_FIELDS, readActionInput } from './action-inputs';
 export type { ActionInput, ActionInputs, FieldSpec } from './action-inputs';
 
 /** The keys of every refusal `decideAction` gives before looking at the input. */
-export const REFUSAL_KEYS = ['workflow.refused.notAllowed', 'workflow.refused.role'] as const satisfies readonly MessageKey[];
+export const REFUSAL_KEYS = [
+  'workflow.refused.notAllowed',
+  'workflow.refused.role',
+] as const satisfies readonly MessageKey[];
 
 export type Actor = Readonly<{ officer: OfficerRef; role: Role; deviceCode: string; unitCode: string }>;
 export type ActionClock = Readonly<{
@@ -42,15 +45,26 @@ export type Decision = { ok: true; event: EventDoc } | { ok: false; issues: Vali
 type Values = Record<string, unknown>;
 
 /** The derived fields and the rules that need the complaint or the clock, per action. */
-function complete(action: WorkflowAction, values: Values, state: ComplaintState, today: string): ValidationIssue[] {
+function complete(
+  action: WorkflowAction,
+  values: Values,
+  state: ComplaintState,
+  today: string,
+): ValidationIssue[] {
   switch (action) {
     case 'hold':
-      if (typeof values.until === 'string' && daysBetween(today, values.until) <= 0) {
+      // A blank or unreadable date has its issue already (and daysBetween would throw on it).
+      if (
+        typeof values.until === 'string' &&
+        isIsoDate(values.until) &&
+        daysBetween(today, values.until) <= 0
+      ) {
         return [{ path: 'until', key: 'workflow.hold.untilPast' }];
       }
       return [];
     case 'archive': {
-      const duplicateOf = typeof values.duplicateOf === 'string' ? parseTrackingNumber(values.duplicateOf) : null;
+      const duplicateOf =
+        typeof values.duplicateOf === 'string' ? parseTrackingNumber(values.duplicateOf) : null;
       if (values.reason !== 'duplicate') values.duplicateOf = null;
       else if (duplicateOf) values.duplicateOf = formatTrackingNumber(duplicateOf);
       if (values.reason !== 'other') values.otherText = '';
@@ -75,7 +89,9 @@ function complete(action: WorkflowAction, values: Values, state: ComplaintState,
   }
 }
 
-function schemaIssues(issues: readonly { path: PropertyKey[]; message: string; code: string }[]): ValidationIssue[] {
+function schemaIssues(
+  issues: readonly { path: PropertyKey[]; message: string; code: string }[],
+): ValidationIssue[] {
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     const key: MessageKey = isMessageKey(issue.message) ? issue.message : 'validation.invalid';
@@ -85,11 +101,25 @@ function schemaIssues(issues: readonly { path: PropertyKey[]; message: string; c
 }
 
 /**
+ * The time of the event: the clock's, but always after every event `state` was reduced from (and
+ * after intake). The reducer orders events by time, then id: an event stamped at or before one
+ * its decision saw, by a device whose clock is behind another's (clocks drift offline), would be
+ * replayed before it and could be refused there although it was decided as allowed.
+ */
+function eventTime(state: ComplaintState, clockAt: string): string {
+  const latest =
+    state.lastEventAt !== null && state.lastEventAt > state.receivedAt ? state.lastEventAt : state.receivedAt;
+  return clockAt > latest ? clockAt : toIsoInstant(new Date(Date.parse(latest) + 1));
+}
+
+/**
  * Decides `action` on the complaint in `state`: refused when not allowed in its status
  * (`workflow.refused.notAllowed`, params {action, status}), when the actor's role may not take it
  * (`workflow.refused.role`, params {action, role}), or when the input has problems (paths are the
  * event's field names); otherwise the event to store, checked against its schema. Throws a
- * RangeError for an invalid clock or event sequence (the caller's bug, not the officer's).
+ * RangeError for an invalid clock or event sequence (the caller's bug, not the officer's). The
+ * event's `at` is the clock's, moved to 1 ms after the latest event of `state` when the clock is
+ * not past it (see `eventTime`).
  */
 export function decideAction(
   state: ComplaintState,
@@ -99,13 +129,20 @@ export function decideAction(
   clock: ActionClock,
 ): Decision {
   if (!isActionAllowed(state, action)) {
-    return { ok: false, issues: [{ path: '', key: 'workflow.refused.notAllowed', params: { action, status: state.status } }] };
+    return {
+      ok: false,
+      issues: [{ path: '', key: 'workflow.refused.notAllowed', params: { action, status: state.status } }],
+    };
   }
   if (!canPerform(actor.role, action)) {
-    return { ok: false, issues: [{ path: '', key: 'workflow.refused.role', params: { action, role: actor.role } }] };
+    return {
+      ok: false,
+      issues: [{ path: '', key: 'workflow.refused.role', params: { action, role: actor.role } }],
+    };
   }
-  const at = toIsoInstant(clock.at);
-  const today = clock.localDate ?? at.slice(0, 10);
+  const clockAt = toIsoInstant(clock.at);
+  const at = eventTime(state, clockAt);
+  const today = clock.localDate ?? clockAt.slice(0, 10);
   if (!isIsoDate(today)) throw new RangeError(`decideAction: invalid localDate ${JSON.stringify(today)}`);
   const { values, issues } = readActionInput(action, input, { office: state.currentOffice });
   if (issues.length > 0 && issues[0]?.path === '') return { ok: false, issues };
@@ -132,5 +169,7 @@ export function decideAction(
     deviceCode: actor.deviceCode,
     ...values,
   });
-  return parsed.success ? { ok: true, event: parsed.data } : { ok: false, issues: schemaIssues(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, event: parsed.data }
+    : { ok: false, issues: schemaIssues(parsed.error.issues) };
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildIntakeDocuments } from '../complaint/intake-documents';
 import { eventId } from '../ids/document-ids';
-import { EVENT_KINDS, eventDocSchema, receivedEventSchema } from './events';
+import {
+  EVENT_KINDS,
+  EVENT_SCHEMAS,
+  eventBaseSchema,
+  eventDocSchema,
+  payloadOf,
+  receivedEventSchema,
+  type EventDoc,
+} from './events';
+import { PAYLOAD_FIELDS } from './payload-fields';
+import { OTHER_TRACKING_NUMBER, TRACKING_NUMBER, sampleEvent } from './test-fixtures';
+import { EVENT_KIND_OF_ACTION, WORKFLOW_ACTIONS } from './workflow-actions';
 
 const { received } = buildIntakeDocuments(
   {
@@ -29,9 +40,37 @@ const { received } = buildIntakeDocuments(
 );
 const refuses = (doc: unknown): boolean => !eventDocSchema.safeParse(doc).success;
 
+/** The messages of the issues the union gives for `doc`, as `path: message`. */
+function problems(doc: unknown): string[] {
+  const result = eventDocSchema.safeParse(doc);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
 describe('event schemas', () => {
-  it('lists only the kinds that exist', () => {
-    expect(EVENT_KINDS).toEqual(['received']);
+  it('list every kind: intake, then the workflow kinds', () => {
+    expect(EVENT_KINDS).toEqual([
+      'received',
+      'verify',
+      'hold',
+      'not-our-authority',
+      'archive',
+      'dispose',
+      'follow-up',
+      'response',
+      'complainant-reply',
+      'satisfaction',
+      'close',
+      'reopen',
+      'correct-field',
+      'note',
+      'privacy-change',
+    ]);
+    expect(Object.keys(EVENT_SCHEMAS).sort()).toEqual([...EVENT_KINDS].sort());
+    expect(Object.keys(PAYLOAD_FIELDS).sort()).toEqual(
+      EVENT_KINDS.filter((kind) => kind !== 'received').sort(),
+    );
   });
 
   it('accept a built received event through the union and its own schema', () => {
@@ -41,6 +80,7 @@ describe('event schemas', () => {
 
   it('refuse unknown kinds, unknown keys and missing fields', () => {
     expect(refuses({ ...received, kind: 'verify' })).toBe(true);
+    expect(refuses({ ...received, kind: 'approve' })).toBe(true);
     expect(refuses({ ...received, note: 'x' })).toBe(true);
     const { channel: _channel, ...withoutChannel } = received;
     expect(refuses(withoutChannel)).toBe(true);
@@ -66,5 +106,125 @@ describe('event schemas', () => {
       _id: eventId(received.trackingNumber, received.at, 'A23', 1),
     };
     expect(refuses(fromOtherDevice)).toBe(false);
+  });
+});
+
+describe.each(WORKFLOW_ACTIONS)('the event of %s', (action) => {
+  const kind = EVENT_KIND_OF_ACTION[action];
+  const event = sampleEvent(action);
+
+  it('is accepted by the union and by its own schema, unchanged', () => {
+    expect(event.kind).toBe(kind);
+    expect(eventDocSchema.parse(event)).toEqual(event);
+    expect(EVENT_SCHEMAS[kind].parse(event)).toEqual(event);
+    expect(eventBaseSchema.safeParse(event).success).toBe(false); // the base alone is strict
+  });
+
+  it('holds exactly the fields of its kind', () => {
+    expect(Object.keys(payloadOf(event)).sort()).toEqual(Object.keys(PAYLOAD_FIELDS[kind]).sort());
+  });
+
+  it('refuses unknown keys, a missing field and another kind', () => {
+    expect(problems({ ...event, extra: 'x' })).not.toEqual([]);
+    for (const field of Object.keys(PAYLOAD_FIELDS[kind])) {
+      const { [field]: _dropped, ...without } = event as Record<string, unknown>;
+      expect(refuses(without), field).toBe(true);
+    }
+    const otherKind = kind === 'note' ? 'close' : 'note';
+    expect(refuses({ ...event, kind: otherKind })).toBe(true);
+    expect(EVENT_SCHEMAS[kind].safeParse({ ...event, by: { officerId: '', name: 'x' } }).success).toBe(false);
+  });
+});
+
+describe('event payload rules', () => {
+  const archived = (fields: Record<string, unknown>): EventDoc =>
+    ({
+      ...sampleEvent('archive'),
+      ...fields,
+    }) as EventDoc;
+
+  it('refuse an archive as duplicate without, with an invalid, or with its own tracking number', () => {
+    expect(problems(archived({ reason: 'duplicate', duplicateOf: null }))).toEqual([
+      'duplicateOf: workflow.archive.duplicateOfRequired',
+    ]);
+    expect(problems(archived({ reason: 'duplicate', duplicateOf: 'kbm-261120-x7q-0007' }))).toEqual([
+      'duplicateOf: workflow.archive.duplicateOfInvalid',
+    ]);
+    expect(problems(archived({ reason: 'duplicate', duplicateOf: TRACKING_NUMBER }))).toEqual([
+      'duplicateOf: workflow.archive.duplicateOfSelf',
+    ]);
+    expect(problems(archived({ reason: 'duplicate', duplicateOf: OTHER_TRACKING_NUMBER }))).toEqual([]);
+  });
+
+  it('refuse a duplicate reference or other-text on an archive with another reason', () => {
+    expect(problems(archived({ reason: 'too-general', duplicateOf: OTHER_TRACKING_NUMBER }))).toEqual([
+      'duplicateOf: validation.invalid',
+    ]);
+    expect(problems(archived({ reason: 'too-general', otherText: 'x' }))).toEqual([
+      'otherText: validation.invalid',
+    ]);
+    expect(problems(archived({ reason: 'other', otherText: '  ' }))).toEqual([
+      'otherText: workflow.archive.otherTextRequired',
+    ]);
+    expect(problems(archived({ reason: 'other', otherText: 'Iklan' }))).toEqual([]);
+  });
+
+  it('refuse a privacy change to the same mode, or that contradicts identityDeleted', () => {
+    const event = sampleEvent('change-privacy', { to: 'anonymous', reason: 'Permintaan pelapor' });
+    expect(event).toMatchObject({ from: 'confidential', to: 'anonymous', identityDeleted: true });
+    expect(problems({ ...event, to: 'confidential', identityDeleted: false })).toEqual([
+      'to: workflow.privacy.sameMode',
+    ]);
+    expect(problems({ ...event, identityDeleted: false })).toEqual(['identityDeleted: validation.invalid']);
+    expect(problems({ ...event, to: 'named' })).toEqual(['identityDeleted: validation.invalid']);
+  });
+
+  it.each([0, 6, 2.5, -1, Number.NaN])('refuse satisfaction score %s', (score) => {
+    const event = sampleEvent('record-satisfaction');
+    expect(problems({ ...event, score })[0]).toMatch(/^score: /);
+    if (Number.isFinite(score))
+      expect(problems({ ...event, score })).toEqual(['score: workflow.satisfaction.scoreRange']);
+  });
+
+  it('refuse a stored satisfaction score given as text', () => {
+    expect(problems({ ...sampleEvent('record-satisfaction'), score: '4' })).toHaveLength(1);
+  });
+
+  it('accept satisfaction scores 1 to 5', () => {
+    const event = sampleEvent('record-satisfaction');
+    for (const score of [1, 2, 3, 4, 5]) expect(problems({ ...event, score })).toEqual([]);
+  });
+
+  it('refuse an unchanged or invalid correction', () => {
+    const event = sampleEvent('correct');
+    expect(event).toMatchObject({
+      field: 'title',
+      oldValue: 'Antrean puskesmas',
+      newValue: 'Antrean panjang',
+    });
+    expect(problems({ ...event, newValue: 'Antrean puskesmas' })).toEqual([
+      'newValue: workflow.correct.unchanged',
+    ]);
+    expect(problems({ ...event, newValue: ' ' })).toEqual(['newValue: validation.title.required']);
+    expect(problems({ ...event, field: 'reportType', newValue: 'praise' })).toEqual([
+      'newValue: validation.reportType.unknown',
+    ]);
+    expect(problems({ ...event, field: 'incidentDate', newValue: '2026-02-30' })).toEqual([
+      'newValue: validation.incidentDate.invalid',
+    ]);
+    expect(problems({ ...event, field: 'nik' })).not.toEqual([]);
+  });
+
+  it('refuse blank or too long texts, a blank nullable line and an invalid hold date', () => {
+    expect(problems({ ...sampleEvent('note'), text: '   ' })).toEqual(['text: validation.required']);
+    expect(problems({ ...sampleEvent('note'), text: 'x'.repeat(4001) })).toEqual([
+      'text: validation.tooLong',
+    ]);
+    expect(problems({ ...sampleEvent('verify'), dispositionOffice: '' })).toEqual([
+      'dispositionOffice: validation.required',
+    ]);
+    expect(problems({ ...sampleEvent('hold'), until: '29/01/2027' })).toEqual(['until: validation.invalid']);
+    expect(problems({ ...sampleEvent('respond'), channel: 'fax' })).not.toEqual([]);
+    expect(problems({ ...sampleEvent('record-reply'), needsFurtherAction: 'yes' })).not.toEqual([]);
   });
 });

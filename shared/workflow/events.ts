@@ -115,14 +115,20 @@ function checkPayload(event: Readonly<{ trackingNumber: string }>, ctx: z.Refine
   }
 }
 
-export const verifyEventSchema = defineEventSchema('verify', payloadShape('verify')).superRefine(checkPayload);
+export const verifyEventSchema = defineEventSchema('verify', payloadShape('verify')).superRefine(
+  checkPayload,
+);
 export const holdEventSchema = defineEventSchema('hold', payloadShape('hold')).superRefine(checkPayload);
 export const notOurAuthorityEventSchema = defineEventSchema(
   'not-our-authority',
   payloadShape('not-our-authority'),
 ).superRefine(checkPayload);
-export const archiveEventSchema = defineEventSchema('archive', payloadShape('archive')).superRefine(checkPayload);
-export const disposeEventSchema = defineEventSchema('dispose', payloadShape('dispose')).superRefine(checkPayload);
+export const archiveEventSchema = defineEventSchema('archive', payloadShape('archive')).superRefine(
+  checkPayload,
+);
+export const disposeEventSchema = defineEventSchema('dispose', payloadShape('dispose')).superRefine(
+  checkPayload,
+);
 export const followUpEventSchema = defineEventSchema('follow-up', payloadShape('follow-up')).superRefine(
   checkPayload,
 );
@@ -138,7 +144,9 @@ export const satisfactionEventSchema = defineEventSchema(
   payloadShape('satisfaction'),
 ).superRefine(checkPayload);
 export const closeEventSchema = defineEventSchema('close', payloadShape('close')).superRefine(checkPayload);
-export const reopenEventSchema = defineEventSchema('reopen', payloadShape('reopen')).superRefine(checkPayload);
+export const reopenEventSchema = defineEventSchema('reopen', payloadShape('reopen')).superRefine(
+  checkPayload,
+);
 export const correctFieldEventSchema = defineEventSchema(
   'correct-field',
   payloadShape('correct-field'),
