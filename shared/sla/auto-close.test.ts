@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
-import { createWorkingCalendar } from '../calendar/working-calendar';
+import { at, calendar, settings, wib } from './sla-test-fixtures';
 import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES, type SlaSettings } from './deadline-settings';
 import { autoClosed, nextDeadline, type SlaFacts } from './deadlines';
 
-const calendar = createWorkingCalendar(Object.values(DEFAULT_HOLIDAYS).flat());
-const settings: SlaSettings = {
-  timeZone: 'Asia/Jakarta',
-  deadlines: DEFAULT_DEADLINES,
-  rules: DEFAULT_SLA_RULES,
-};
 const ruleOff: SlaSettings = {
   ...settings,
   rules: { ...DEFAULT_SLA_RULES, autoCloseAfterReplyWindow: false },
 };
-const wib = (date: string, time = '10:00'): string => new Date(`${date}T${time}:00+07:00`).toISOString();
-const at = (date: string, time = '09:00'): Date => new Date(`${date}T${time}:00+07:00`);
 
 /** Received Mon 16 Nov, verified and disposed Tue 17, followed up Fri 20, answered Mon 23 Nov 2026. */
 const answered = (over: Partial<SlaFacts> = {}): SlaFacts => ({

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
-import { createWorkingCalendar } from '../calendar/working-calendar';
+import { at, calendar, settings, wib } from './sla-test-fixtures';
 import type { IntakeInput } from '../complaint/intake';
 import { buildIntakeDocuments } from '../complaint/intake-documents';
 import { initialComplaintState } from '../workflow/complaint-state';
 import type { ComplaintState } from '../workflow/complaint-state-types';
 import { complaintSla, slaFactsOf } from './complaint-sla';
-import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES, type SlaSettings } from './deadline-settings';
-
-const calendar = createWorkingCalendar(Object.values(DEFAULT_HOLIDAYS).flat());
-const settings: SlaSettings = {
-  timeZone: 'Asia/Jakarta',
-  deadlines: DEFAULT_DEADLINES,
-  rules: DEFAULT_SLA_RULES,
-};
-const wib = (date: string, time = '10:00'): string => new Date(`${date}T${time}:00+07:00`).toISOString();
-const at = (date: string, time = '09:00'): Date => new Date(`${date}T${time}:00+07:00`);
+import { DEFAULT_SLA_RULES } from './deadline-settings';
 
 const input: IntakeInput = {
   channel: 'walk-in',

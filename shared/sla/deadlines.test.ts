@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
-import { createWorkingCalendar } from '../calendar/working-calendar';
+import { at, calendar, settings, wib } from './sla-test-fixtures';
 import { localDateOf, type IndonesianTimeZone } from '../time/local-date';
-import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES, type SlaSettings } from './deadline-settings';
+import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES } from './deadline-settings';
 import { nextDeadline, type SlaFacts } from './deadlines';
 
-// Defaults: 2026 per the SKB (24 Dec cuti bersama, 25 Dec Christmas), 2027 estimated (1 Jan New
-// Year, Tue 5 Jan Isra Mikraj), nothing for 2028. Mon 23 Nov 2026 starts the working week.
-const calendar = createWorkingCalendar(Object.values(DEFAULT_HOLIDAYS).flat());
-const settings: SlaSettings = {
-  timeZone: 'Asia/Jakarta',
-  deadlines: DEFAULT_DEADLINES,
-  rules: DEFAULT_SLA_RULES,
-};
-
-/** An instant given as a Jakarta (WIB, UTC+7) wall-clock time. */
-const wib = (date: string, time = '10:00'): string => new Date(`${date}T${time}:00+07:00`).toISOString();
-const at = (date: string, time = '09:00'): Date => new Date(`${date}T${time}:00+07:00`);
+// Mon 23 Nov 2026 starts the working week.
 
 const facts = (over: Partial<SlaFacts> = {}): SlaFacts => ({
   status: 'new',

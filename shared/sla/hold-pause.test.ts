@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
-import { createWorkingCalendar } from '../calendar/working-calendar';
-import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES, type SlaSettings } from './deadline-settings';
+import { at, calendar, settings, wib } from './sla-test-fixtures';
 import { nextDeadline, type SlaFacts } from './deadlines';
 import { pausedWorkingDays, type HoldFacts } from './hold-pause';
-
-const calendar = createWorkingCalendar(Object.values(DEFAULT_HOLIDAYS).flat());
-const settings: SlaSettings = {
-  timeZone: 'Asia/Jakarta',
-  deadlines: DEFAULT_DEADLINES,
-  rules: DEFAULT_SLA_RULES,
-};
-const wib = (date: string, time = '10:00'): string => new Date(`${date}T${time}:00+07:00`).toISOString();
-const at = (date: string, time = '09:00'): Date => new Date(`${date}T${time}:00+07:00`);
 
 const paused = (
   holds: Partial<HoldFacts>,

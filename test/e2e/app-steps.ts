@@ -59,3 +59,28 @@ export async function listedTrackingNumbers(page: Page): Promise<string[]> {
   if (await empty.isVisible()) return [];
   return table.locator('tbody tr td:first-child').allInnerTexts();
 }
+
+/** Everything stored in the page's IndexedDB databases, as JSON text (to search for identities). */
+export async function dumpIndexedDb(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((db) => db.name ?? '');
+    const dump: string[] = [];
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        dump.push(JSON.stringify(rows));
+      }
+      db.close();
+    }
+    return dump.join('\n');
+  });
+}

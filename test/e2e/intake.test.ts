@@ -5,7 +5,14 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, focusedId, listedTrackingNumbers, openIntake, UNIT } from './app-steps';
+import {
+  completeSetup,
+  dumpIndexedDb,
+  focusedId,
+  listedTrackingNumbers,
+  openIntake,
+  UNIT,
+} from './app-steps';
 
 const TRACKING_NUMBER = /^KTB-\d{6}-[A-HJKMNP-Z2-9]{3}-\d{4,}$/;
 
@@ -185,27 +192,7 @@ describe.each(appHosts())('$name host', (host) => {
     expect(detail).not.toContain('Budi');
 
     // Nothing stored in the browser carries the name from the file.
-    const stored = await page.evaluate(async () => {
-      const names = (await indexedDB.databases()).map((db) => db.name ?? '');
-      const dump: string[] = [];
-      for (const name of names) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open(name);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        for (const store of Array.from(db.objectStoreNames)) {
-          const rows = await new Promise<unknown[]>((resolve, reject) => {
-            const request = db.transaction(store).objectStore(store).getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          });
-          dump.push(JSON.stringify(rows));
-        }
-        db.close();
-      }
-      return dump.join('\n');
-    });
+    const stored = await dumpIndexedDb(page);
     expect(stored).toContain(number);
     expect(stored).not.toContain('Budi');
     expect(app.problems()).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup } from './app-steps';
+import { completeSetup, dumpIndexedDb } from './app-steps';
 import {
   act,
   addOfficer,
@@ -251,6 +251,7 @@ describe.each(appHosts())('$name host', (host) => {
       expect(masked).not.toContain(secret);
 
     await switchTo(page, SUPERVISOR);
+    await page.getByTestId('reporter').waitFor(); // the detail loads again for the new officer
     const whole = await page.locator('#main').innerText();
     expect(whole).toContain('Rahmat Kerahasiaan');
     expect(whole).toContain('Dugaan pungli oleh oknum loket');
@@ -262,26 +263,7 @@ describe.each(appHosts())('$name host', (host) => {
     });
     expect(await page.locator('#main').innerText()).toContain('Pelapor anonim: identitas tidak dicatat.');
     expect(await page.getByTestId('trail').innerText()).toContain('Identitas pelapor dihapus');
-    const stored = await page.evaluate(async () => {
-      const dump: string[] = [];
-      for (const info of await indexedDB.databases()) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open(info.name ?? '');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        for (const store of Array.from(db.objectStoreNames)) {
-          const rows = await new Promise<unknown[]>((resolve, reject) => {
-            const request = db.transaction(store).objectStore(store).getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          });
-          dump.push(JSON.stringify(rows));
-        }
-        db.close();
-      }
-      return dump.join('\n');
-    });
+    const stored = await dumpIndexedDb(page);
     expect(stored).not.toContain('Rahmat');
     expect(stored).not.toContain('0813-9999-0000');
     expect(app.problems()).toEqual([]);

@@ -15,7 +15,7 @@ import { validateSettingsInput, type UnitSettingsDoc } from '../../../shared/uni
 import { saveUnitSettings } from '../../app/unit-settings-actions';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/form-fields';
-import { useAppStore } from '../../store/app-store';
+import { useSettingsSave } from './use-settings-save';
 
 type Draft = {
   timeZone: string;
@@ -33,11 +33,10 @@ function draftOf(doc: UnitSettingsDoc): Draft {
 
 export function DeadlineSettingsForm(props: { settings: UnitSettingsDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
-  const notify = useAppStore((state) => state.notify);
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.settings));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSettingsSave();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -51,18 +50,7 @@ export function DeadlineSettingsForm(props: { settings: UnitSettingsDoc; editabl
     });
     if (!checked.ok) return setIssues(checked.issues);
     setIssues([]);
-    setSaving(true);
-    try {
-      const outcome = await saveUnitSettings(checked.value, new Date());
-      notify(outcome === 'saved' ? 'success' : 'error', t(`unitSettingsUi.outcome.${outcome}`));
-    } catch (error) {
-      notify(
-        'error',
-        t('unitSettingsUi.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    } finally {
-      setSaving(false);
-    }
+    await save(() => saveUnitSettings(checked.value, new Date()));
   };
 
   return (

@@ -13,7 +13,7 @@ import { saveUnitSettings } from '../../app/unit-settings-actions';
 import { unitToday } from '../../app/unit-calendar';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { fieldId } from '../../components/form-fields';
-import { useAppStore } from '../../store/app-store';
+import { useSettingsSave } from './use-settings-save';
 
 type Row = { date: string; nameId: string; nameEn: string; kind: string; confirmed?: boolean };
 
@@ -29,7 +29,6 @@ function rowsOf(settings: UnitSettingsDoc, year: string): Row[] {
 
 export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
-  const notify = useAppStore((state) => state.notify);
   const thisYear = Number(unitToday(props.settings).slice(0, 4));
   const years = [
     ...new Set([...Object.keys(props.settings.holidays), String(thisYear), String(thisYear + 1)]),
@@ -38,7 +37,7 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
   const [rows, setRows] = useState<Row[]>(() => rowsOf(props.settings, String(thisYear)));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSettingsSave();
   const path = (index: number, field: string): string => `holidays.${year}.${index}.${field}`;
   const update = (index: number, patch: Partial<Row>): void =>
     setRows(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
@@ -66,19 +65,8 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
     const checked = validateSettingsInput({ ...props.settings, holidays });
     if (!checked.ok) return setIssues(checked.issues);
     setIssues([]);
-    setSaving(true);
-    try {
-      const outcome = await saveUnitSettings(checked.value, new Date());
-      notify(outcome === 'saved' ? 'success' : 'error', t(`unitSettingsUi.outcome.${outcome}`));
-      if (outcome === 'saved') setRows(rowsOf({ ...props.settings, holidays: checked.value.holidays }, year));
-    } catch (error) {
-      notify(
-        'error',
-        t('unitSettingsUi.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    } finally {
-      setSaving(false);
-    }
+    const outcome = await save(() => saveUnitSettings(checked.value, new Date()));
+    if (outcome === 'saved') setRows(rowsOf({ ...props.settings, holidays: checked.value.holidays }, year));
   };
 
   return (

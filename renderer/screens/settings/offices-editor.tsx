@@ -9,7 +9,7 @@ import { validateOfficesInput, type UnitOfficesDoc } from '../../../shared/unit/
 import { saveUnitOffices } from '../../app/unit-settings-actions';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { fieldId } from '../../components/form-fields';
-import { useAppStore } from '../../store/app-store';
+import { useSettingsSave } from './use-settings-save';
 
 type Row = { code: string; name: string; active: boolean };
 
@@ -26,11 +26,10 @@ export function officeCodeFrom(name: string): string {
 
 export function OfficesEditor(props: { offices: UnitOfficesDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
-  const notify = useAppStore((state) => state.notify);
   const [rows, setRows] = useState<Row[]>(() => props.offices.offices.map((office) => ({ ...office })));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSettingsSave();
   const update = (index: number, patch: Partial<Row>): void =>
     setRows(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
 
@@ -42,19 +41,8 @@ export function OfficesEditor(props: { offices: UnitOfficesDoc; editable: boolea
     const checked = validateOfficesInput(input);
     if (!checked.ok) return setIssues(checked.issues);
     setIssues([]);
-    setSaving(true);
-    try {
-      const outcome = await saveUnitOffices(checked.value, new Date());
-      notify(outcome === 'saved' ? 'success' : 'error', t(`unitSettingsUi.outcome.${outcome}`));
-      if (outcome === 'saved') setRows(checked.value.map((office) => ({ ...office })));
-    } catch (error) {
-      notify(
-        'error',
-        t('unitSettingsUi.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    } finally {
-      setSaving(false);
-    }
+    const outcome = await save(() => saveUnitOffices(checked.value, new Date()));
+    if (outcome === 'saved') setRows(checked.value.map((office) => ({ ...office })));
   };
 
   return (
