@@ -1,0 +1,85 @@
+/**
+ * How each document type's `_id` (and the ids it points at) are built from its own fields, as
+ * data the server's validator reads (../ids/document-ids builds the same ids in code; the
+ * prefixes and widths come from there, and ./validate-doc-update.test.ts checks both agree).
+ *
+ * A template is a list of parts read left to right, covering the whole id:
+ *   'text'               exactly this text
+ *   { field: 'x' }       exactly the document's string field `x`
+ *   { digits: n }        exactly n digits
+ *   { chars: n }         any n characters (the receivedAt instant inside an event's complaintId)
+ *   { rest: true }       one or more characters to the end (ids chosen by the app, packet drafts)
+ * An `_id` template starts with text: for deletions the validator recognises a type by it alone.
+ */
+import {
+  COMPLAINT_ID_PREFIX,
+  EVENT_ID_PREFIX,
+  EVENT_SEQUENCE_DIGITS,
+  REPORTER_ID_PREFIX,
+  UNIT_PROFILE_ID,
+} from '../ids/document-ids';
+import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../unit/unit-settings';
+
+export type IdPart =
+  | string
+  | Readonly<{ field: string }>
+  | Readonly<{ digits: number }>
+  | Readonly<{ chars: number }>
+  | Readonly<{ rest: true }>;
+export type IdTemplate = readonly IdPart[];
+export type DocumentIdTemplate = readonly [string, ...IdPart[]];
+
+/**
+ * Reserved for the submission packet drafts of issue 5 (design.md §3: a mutable document type).
+ * Until their schema exists the server accepts any `packet-draft:<…>` document of the unit.
+ */
+export const PACKET_DRAFT_TYPE = 'packet-draft';
+export const PACKET_DRAFT_ID_PREFIX = 'packet-draft:';
+
+const ISO_INSTANT_LENGTH = '2026-11-23T03:04:05.678Z'.length;
+const complaintOfTrackingNumber: IdTemplate = [
+  COMPLAINT_ID_PREFIX,
+  { chars: ISO_INSTANT_LENGTH },
+  ':',
+  { field: 'trackingNumber' },
+];
+
+/** Per type: the template of `_id` and of other fields made of the document's fields. */
+export const ID_TEMPLATES: Readonly<
+  Record<string, Readonly<{ _id: DocumentIdTemplate } & Record<string, IdTemplate>>>
+> = {
+  complaint: {
+    _id: [COMPLAINT_ID_PREFIX, { field: 'receivedAt' }, ':', { field: 'trackingNumber' }],
+    /** `UNIT-YYMMDD-DDD-SSSS` (../ids/tracking-number): the complaint's unit and device. */
+    trackingNumber: [
+      { field: 'unitCode' },
+      '-',
+      { chars: 6 },
+      '-',
+      { field: 'deviceCode' },
+      '-',
+      { rest: true },
+    ],
+  },
+  event: {
+    _id: [
+      EVENT_ID_PREFIX,
+      { field: 'trackingNumber' },
+      ':',
+      { field: 'at' },
+      ':',
+      { field: 'deviceCode' },
+      ':',
+      { digits: EVENT_SEQUENCE_DIGITS },
+    ],
+    complaintId: complaintOfTrackingNumber,
+  },
+  reporter: {
+    _id: [REPORTER_ID_PREFIX, { field: 'trackingNumber' }],
+    complaintId: complaintOfTrackingNumber,
+  },
+  'unit-profile': { _id: [UNIT_PROFILE_ID] },
+  'unit-settings': { _id: [UNIT_SETTINGS_ID] },
+  'unit-offices': { _id: [UNIT_OFFICES_ID] },
+  [PACKET_DRAFT_TYPE]: { _id: [PACKET_DRAFT_ID_PREFIX, { rest: true }] },
+};

@@ -1,0 +1,159 @@
+/**
+ * Documents for the tests of the central server's rules (imported by tests only): real intake
+ * documents (`buildIntakeDocuments`), real workflow events (`decideAction`, every kind), and the
+ * unit's mutable documents, for any unit code. The reporter's name is distinctive so that a test
+ * can search a whole database's JSON for it.
+ */
+import type { ComplaintDoc, ReporterDoc } from '../complaint/complaint-schema';
+import type { IntakeInput } from '../complaint/intake';
+import { buildIntakeDocuments } from '../complaint/intake-documents';
+import type { PrivacyMode } from '../complaint/vocabulary';
+import { UNIT_PROFILE_ID } from '../ids/document-ids';
+import type { UnitProfile } from '../unit/unit-profile';
+import { defaultUnitOffices, defaultUnitSettings } from '../unit/unit-settings';
+import type { UnitOfficesDoc, UnitSettingsDoc } from '../unit/unit-settings';
+import { reduceComplaint } from '../workflow/complaint-state';
+import { decideAction, type Actor } from '../workflow/decide-action';
+import type { EventDoc, ReceivedEvent } from '../workflow/events';
+import type { WorkflowAction } from '../workflow/workflow-actions';
+
+/** A name that appears nowhere else: searching a database's JSON for it finds leaked identity. */
+export const REPORTER_NAME = 'Sulastri Wigunaningrat';
+export const REPORTER_PHONE = '0812-7000-4321';
+export const FILE_NAME = 'ktp-sulastri-wigunaningrat.jpg';
+const OFFICER = { officerId: 'officer-1', name: 'Rina' } as const;
+const RECEIVED_AT = Date.parse('2026-11-23T03:04:05.678Z');
+
+export type IntakeSet = Readonly<{
+  complaint: ComplaintDoc;
+  reporter: ReporterDoc | null;
+  received: ReceivedEvent;
+}>;
+
+/** The documents of one intake on device `deviceCode`; `sequence` also shifts the time by minutes. */
+export function intakeDocuments(
+  unitCode: string,
+  sequence: number,
+  privacyMode: PrivacyMode = 'named',
+  options: Readonly<{ deviceCode?: string; withFile?: boolean }> = {},
+): IntakeSet {
+  const anonymous = privacyMode === 'anonymous';
+  const input: IntakeInput = {
+    channel: 'walk-in',
+    reportType: 'complaint',
+    privacyMode,
+    reporter: anonymous
+      ? { name: '', nik: '', phone: '', email: '', address: '' }
+      : { name: REPORTER_NAME, nik: '', phone: REPORTER_PHONE, email: '', address: 'Jl. Melati 7' },
+    title: `Antrean puskesmas ${sequence}`,
+    chronology: 'Antrean di puskesmas lebih dari empat jam.',
+    incidentDate: '2026-11-22',
+    location: 'Puskesmas Kota',
+    category: 'health',
+    targetOffice: '',
+    attachments: options.withFile ? [{ name: FILE_NAME, mimeType: 'image/jpeg', size: 4 }] : [],
+  };
+  return buildIntakeDocuments(input, {
+    unitCode,
+    deviceCode: options.deviceCode ?? 'X7Q',
+    sequence,
+    eventSequence: sequence * 100,
+    officer: OFFICER,
+    receivedAt: new Date(RECEIVED_AT + sequence * 60_000),
+    localDate: '2026-11-23',
+  });
+}
+
+/** The reporter document of a named or confidential intake. */
+export function reporterOf(intake: IntakeSet): ReporterDoc {
+  if (!intake.reporter) throw new Error(`${intake.complaint.trackingNumber} is anonymous: no reporter`);
+  return intake.reporter;
+}
+
+const INPUTS: Readonly<Record<WorkflowAction, unknown>> = {
+  verify: { dispositionOffice: 'Dinas Kesehatan', note: 'Lengkap' },
+  hold: { reason: 'Menunggu dokumen', until: '2027-01-29' },
+  'not-our-authority': { forwardedTo: 'Kementerian Kesehatan', note: '' },
+  archive: { reason: 'too-general' },
+  dispose: { office: 'Dinas Kesehatan Kota', note: '' },
+  'follow-up': { summary: 'Petugas sudah meninjau antrean.' },
+  respond: { channel: 'phone', summary: 'Antrean kini dibagi per layanan.' },
+  'record-reply': { summary: 'Pelapor berterima kasih.', needsFurtherAction: false },
+  'record-satisfaction': { score: 4, comment: '', collectedVia: 'phone' },
+  close: { outcome: 'Antrean sudah dibenahi.' },
+  reopen: { reason: 'Pelapor mengadu lagi.' },
+  correct: { field: 'title', newValue: 'Antrean sangat panjang', reason: 'Judul diringkas' },
+  note: { text: 'Pelapor menelepon lagi.' },
+  'change-privacy': null, // depends on the complaint's privacy mode, see workflowEvents
+};
+
+/**
+ * Runs `actions` in order on the complaint of `intake` (each must be allowed), as the manager on
+ * device A23, and returns the events they write.
+ */
+export function workflowEvents(intake: IntakeSet, actions: readonly WorkflowAction[]): EventDoc[] {
+  const actor: Actor = {
+    officer: { officerId: 'manager-1', name: 'Maya' },
+    role: 'manager',
+    deviceCode: 'A23',
+    unitCode: intake.complaint.unitCode,
+  };
+  const events: EventDoc[] = [intake.received];
+  actions.forEach((action, index) => {
+    const state = reduceComplaint(intake.complaint, events);
+    const input =
+      action === 'change-privacy'
+        ? { to: state.privacyMode === 'named' ? 'confidential' : 'named', reason: 'Permintaan pelapor' }
+        : INPUTS[action];
+    const decision = decideAction(state, action, input, actor, {
+      at: new Date(Date.parse(intake.complaint.receivedAt) + (index + 1) * 60_000),
+      eventSequence: 1000 + index,
+      localDate: '2026-11-23',
+    });
+    if (!decision.ok) throw new Error(`${action} refused: ${JSON.stringify(decision.issues)}`);
+    events.push(decision.event);
+  });
+  return events.slice(1);
+}
+
+/** Action sequences that together write an event of every workflow kind. */
+export const ACTION_SEQUENCES: readonly (readonly WorkflowAction[])[] = [
+  [
+    'verify',
+    'follow-up',
+    'respond',
+    'record-reply',
+    'record-satisfaction',
+    'close',
+    'reopen',
+    'note',
+    'correct',
+    'change-privacy',
+  ],
+  ['hold', 'verify', 'dispose'],
+  ['archive'],
+  ['not-our-authority'],
+];
+
+export function unitProfileDoc(unitCode: string): UnitProfile {
+  return {
+    _id: UNIT_PROFILE_ID,
+    type: 'unit-profile',
+    schemaVersion: 1,
+    unitCode,
+    unitName: 'Unit Pengaduan Kota Contoh',
+    agency: 'Pemerintah Kota Contoh',
+    entityType: 'city',
+    contact: '021-555-0100',
+    address: 'Jl. Balai Kota 1',
+    updatedAt: '2026-11-23T03:04:05.678Z',
+  };
+}
+
+export function unitSettingsDoc(unitCode: string): UnitSettingsDoc {
+  return defaultUnitSettings(unitCode, 'Asia/Jakarta', new Date(RECEIVED_AT), OFFICER);
+}
+
+export function unitOfficesDoc(unitCode: string): UnitOfficesDoc {
+  return defaultUnitOffices(unitCode, new Date(RECEIVED_AT), OFFICER);
+}

@@ -1,0 +1,58 @@
+/**
+ * The design document of a unit database, `_design/meja-aduan`:
+ *   validate_doc_update   ./validate-doc-update-source (constant text)
+ *   filters.national      ./national-sources (constant text; the national replication's filter)
+ *   meja_aduan            what the validator reads as `this.meja_aduan`: the unit, its role, and
+ *                         per document type whether it is mutable, its id templates
+ *                         (./id-templates) and its JSON Schema (./document-json-schemas; events:
+ *                         one per kind)
+ * Built with sorted keys and nothing time- or machine-dependent, so the same code always gives the
+ * same bytes: `central setup` compares it with the stored one and writes only on a difference.
+ */
+import { canonicalJson, sortKeys, type Json } from './canonical-json';
+import { UNIT_DESIGN_DOC_ID, unitRole } from './couch-names';
+import {
+  IMMUTABLE_TYPES,
+  MUTABLE_TYPES,
+  buildDocumentJsonSchemas,
+  type DocumentType,
+} from './document-json-schemas';
+import { ID_TEMPLATES } from './id-templates';
+import { NATIONAL_FILTER_SOURCE } from './national-sources';
+import { VALIDATE_DOC_UPDATE_SOURCE } from './validate-doc-update-source';
+
+export type DesignDoc = { readonly _id: string; readonly [field: string]: Json };
+
+/** The settings the validator reads as `this.meja_aduan`, for the unit `unitCode`. */
+export function validatorSettings(unitCode: string): Json {
+  const role = unitRole(unitCode); // throws on an invalid unit code
+  const { types: schemas, eventKinds } = buildDocumentJsonSchemas();
+  const types: Record<string, Json> = {};
+  const all: readonly DocumentType[] = [...IMMUTABLE_TYPES, ...MUTABLE_TYPES];
+  for (const type of all) {
+    const ids = ID_TEMPLATES[type];
+    if (!ids) throw new Error(`No id template for document type ${type}`);
+    types[type] = {
+      mutable: (MUTABLE_TYPES as readonly string[]).includes(type),
+      ids: sortKeys(ids),
+      ...(type === 'event' ? { kinds: eventKinds } : {}),
+      ...(schemas[type] ? { schema: schemas[type] } : {}),
+    };
+  }
+  return sortKeys({ unitCode, role, types });
+}
+
+export function unitDesignDoc(unitCode: string): DesignDoc {
+  return sortKeys({
+    _id: UNIT_DESIGN_DOC_ID,
+    language: 'javascript',
+    validate_doc_update: VALIDATE_DOC_UPDATE_SOURCE,
+    filters: { national: NATIONAL_FILTER_SOURCE },
+    meja_aduan: validatorSettings(unitCode),
+  }) as DesignDoc;
+}
+
+/** The design document as canonical JSON text (the bytes that must not change between builds). */
+export function unitDesignDocJson(unitCode: string): string {
+  return canonicalJson(unitDesignDoc(unitCode));
+}

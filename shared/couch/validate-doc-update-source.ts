@@ -1,0 +1,300 @@
+/**
+ * The source of `validate_doc_update` in every unit database, as a constant string: it runs in
+ * CouchDB 3.x's JavaScript engine (assume ES5: no arrow functions, let/const, classes or template
+ * strings; `const` and `enum` only as quoted keys) and in pouchdb-server (Node `vm`, strict mode).
+ * The text never changes with the schemas: everything that depends on them (the JSON Schemas,
+ * id templates, the unit) lives in the design document's `meja_aduan` field, which CouchDB hands
+ * the function as `this` (the query server calls design functions with the design document as
+ * `this`; so does pouchdb-validation). See ./unit-design-doc.
+ *
+ * Rules, in order; each refusal is `{forbidden: '<code>: <sentence>'}` (./rejection):
+ *   server     the design document has no `meja_aduan` settings (fail closed)
+ *   unit       the user holds neither `_admin` nor the unit's role
+ *   design     `_design/` documents are written by server admins only (and then not checked further)
+ *   immutable  a complaint or event is deleted, or changed (re-sending it unchanged is allowed:
+ *              a replication retry can do that)
+ *   schema     a deletion of an id no document type owns; an unknown `type`; an event `kind`
+ *              without a schema; an `_id` (or `complaintId`) that does not fit the type's template
+ *   unit       `unitCode` is not the database's unit; a `trackingNumber` of another unit
+ *   schema     the document does not match the JSON Schema of its type (events: of their kind)
+ * Server metadata (`_rev`, `_revisions`, `_deleted`, `_conflicts`, ...) is set aside before the
+ * schema check; `_attachments` is part of it (only complaints may carry files).
+ *
+ * String lengths count UTF-16 code units, as zod's `.max()` does.
+ *
+ * Not enforced here (left to the app; docs/central.md lists them, ./unit-design-doc.test.ts
+ * keeps the list honest): zod refinements without a pattern (cross-field rules such as a
+ * complaint's date against its tracking number, each event kind's payload rules, the reporter's
+ * NIK/phone/e-mail formats, uniqueness within the office and holiday lists), workflow order and
+ * officer roles (they need the complaint's other documents, which a validator cannot read).
+ */
+
+export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, secObj) {
+  var config = this && this.meja_aduan;
+  var META = { _rev: 1, _revisions: 1, _deleted: 1, _conflicts: 1, _deleted_conflicts: 1, _local_seq: 1, _revs_info: 1 };
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  function forbid(code, message) {
+    throw { forbidden: code + ': ' + message };
+  }
+  function has(object, key) {
+    return object !== null && typeof object === 'object' && hasOwn.call(object, key);
+  }
+  function isArray(value) {
+    return Object.prototype.toString.call(value) === '[object Array]';
+  }
+  function contains(list, item) {
+    for (var i = 0; i < list.length; i++) {
+      if (list[i] === item) return true;
+    }
+    return false;
+  }
+  function kindOf(value) {
+    if (value === null) return 'null';
+    if (isArray(value)) return 'array';
+    return typeof value;
+  }
+  function show(value) {
+    var text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 60 ? text.slice(0, 57) + '...' : text;
+  }
+  function equal(a, b) {
+    var ka = kindOf(a);
+    if (ka !== kindOf(b)) return false;
+    if (ka === 'array') {
+      if (a.length !== b.length) return false;
+      for (var i = 0; i < a.length; i++) {
+        if (!equal(a[i], b[i])) return false;
+      }
+      return true;
+    }
+    if (ka === 'object') {
+      var key;
+      for (key in a) {
+        if (hasOwn.call(a, key) && (!hasOwn.call(b, key) || !equal(a[key], b[key]))) return false;
+      }
+      for (key in b) {
+        if (hasOwn.call(b, key) && !hasOwn.call(a, key)) return false;
+      }
+      return true;
+    }
+    return a === b;
+  }
+
+  /* A document without the server's metadata (and without its files unless withFiles). */
+  function body(doc, withFiles) {
+    var out = {};
+    for (var key in doc) {
+      if (hasOwn.call(doc, key) && !hasOwn.call(META, key) && (withFiles || key !== '_attachments')) out[key] = doc[key];
+    }
+    return out;
+  }
+  /* The same fields and the same files (by digest): a re-sent copy, not a change. */
+  function sameContent(a, b) {
+    if (!equal(body(a, false), body(b, false))) return false;
+    var fa = a._attachments || {};
+    var fb = b._attachments || {};
+    var name;
+    for (name in fa) {
+      if (!hasOwn.call(fa, name)) continue;
+      if (!has(fb, name) || !fa[name].digest || fa[name].digest !== fb[name].digest) return false;
+    }
+    for (name in fb) {
+      if (hasOwn.call(fb, name) && !has(fa, name)) return false;
+    }
+    return true;
+  }
+
+  /* The problem with id against template (see id-templates.ts), or '' when it fits. */
+  function templateProblem(id, template, doc) {
+    var at = 0;
+    for (var i = 0; i < template.length; i++) {
+      var part = template[i];
+      var text = null;
+      if (typeof part === 'string') {
+        text = part;
+      } else if (has(part, 'field')) {
+        text = doc[part.field];
+        if (typeof text !== 'string' || text === '') return 'needs the field ' + part.field;
+      } else if (has(part, 'digits') || has(part, 'chars')) {
+        var width = has(part, 'digits') ? part.digits : part.chars;
+        var piece = id.substr(at, width);
+        if (piece.length !== width) return 'is too short';
+        if (has(part, 'digits')) {
+          for (var d = 0; d < piece.length; d++) {
+            if (piece.charAt(d) < '0' || piece.charAt(d) > '9') return 'needs ' + width + ' digits at position ' + at;
+          }
+        }
+        at += width;
+        continue;
+      } else if (has(part, 'rest')) {
+        return at < id.length ? '' : 'is too short';
+      } else {
+        return 'has an unknown template';
+      }
+      if (id.substr(at, text.length) !== text) return 'does not fit ' + show(text) + ' at position ' + at;
+      at += text.length;
+    }
+    return at === id.length ? '' : 'is too long';
+  }
+  function typeOfId(id) {
+    for (var type in config.types) {
+      if (!hasOwn.call(config.types, type)) continue;
+      var template = config.types[type].ids._id;
+      var head = template[0];
+      if (typeof head === 'string' && (template.length === 1 ? id === head : id.indexOf(head) === 0)) return type;
+    }
+    return null;
+  }
+
+  /* JSON Schema (the subset document-json-schemas.ts allows). Returns '' or the first problem. */
+  function isType(name, value) {
+    var kind = kindOf(value);
+    if (name === 'integer') return kind === 'number' && isFinite(value) && Math.floor(value) === value;
+    if (name === 'number') return kind === 'number' && isFinite(value);
+    return kind === name;
+  }
+  function check(schema, value, path) {
+    var where = path === '' ? 'the document' : path;
+    var problem, i, key;
+    if (has(schema, 'type')) {
+      var types = isArray(schema.type) ? schema.type : [schema.type];
+      var typed = false;
+      for (i = 0; i < types.length; i++) {
+        if (isType(types[i], value)) typed = true;
+      }
+      if (!typed) return where + ' must be ' + types.join(' or ') + ', not ' + show(value);
+    }
+    if (has(schema, 'const') && !equal(value, schema['const'])) return where + ' must be ' + show(schema['const']);
+    if (has(schema, 'enum')) {
+      var listed = false;
+      for (i = 0; i < schema['enum'].length; i++) {
+        if (equal(value, schema['enum'][i])) listed = true;
+      }
+      if (!listed) return where + ' must be one of ' + show(schema['enum']) + ', not ' + show(value);
+    }
+    if (typeof value === 'string') {
+      if (has(schema, 'minLength') && value.length < schema.minLength) return where + ' must have at least ' + schema.minLength + ' characters';
+      if (has(schema, 'maxLength') && value.length > schema.maxLength) return where + ' must have at most ' + schema.maxLength + ' characters';
+      if (has(schema, 'pattern') && !new RegExp(schema.pattern).test(value)) return where + ' has the wrong form: ' + show(value);
+    }
+    if (typeof value === 'number') {
+      if (has(schema, 'minimum') && value < schema.minimum) return where + ' must be at least ' + schema.minimum;
+      if (has(schema, 'maximum') && value > schema.maximum) return where + ' must be at most ' + schema.maximum;
+      if (has(schema, 'exclusiveMinimum') && value <= schema.exclusiveMinimum) return where + ' must be more than ' + schema.exclusiveMinimum;
+      if (has(schema, 'exclusiveMaximum') && value >= schema.exclusiveMaximum) return where + ' must be less than ' + schema.exclusiveMaximum;
+      if (has(schema, 'multipleOf') && value / schema.multipleOf !== Math.floor(value / schema.multipleOf)) return where + ' must be a multiple of ' + schema.multipleOf;
+    }
+    if (isArray(value)) {
+      if (has(schema, 'minItems') && value.length < schema.minItems) return where + ' must have at least ' + schema.minItems + ' items';
+      if (has(schema, 'maxItems') && value.length > schema.maxItems) return where + ' must have at most ' + schema.maxItems + ' items';
+      if (has(schema, 'items')) {
+        for (i = 0; i < value.length; i++) {
+          problem = check(schema.items, value[i], where + '[' + i + ']');
+          if (problem) return problem;
+        }
+      }
+    }
+    if (kindOf(value) === 'object') {
+      var prefix = path === '' ? '' : path + '.';
+      if (has(schema, 'required')) {
+        for (i = 0; i < schema.required.length; i++) {
+          if (!hasOwn.call(value, schema.required[i])) return prefix + schema.required[i] + ' is missing';
+        }
+      }
+      for (key in value) {
+        if (!hasOwn.call(value, key)) continue;
+        if (has(schema, 'propertyNames')) {
+          problem = check(schema.propertyNames, key, 'the name ' + show(key) + ' in ' + where);
+          if (problem) return problem;
+        }
+        if (has(schema, 'properties') && has(schema.properties, key)) {
+          problem = check(schema.properties[key], value[key], prefix + key);
+        } else if (schema.additionalProperties === false) {
+          problem = prefix + key + ' is not a field of ' + where;
+        } else if (has(schema, 'additionalProperties') && schema.additionalProperties !== true) {
+          problem = check(schema.additionalProperties, value[key], prefix + key);
+        } else {
+          problem = '';
+        }
+        if (problem) return problem;
+      }
+    }
+    if (has(schema, 'allOf')) {
+      for (i = 0; i < schema.allOf.length; i++) {
+        problem = check(schema.allOf[i], value, path);
+        if (problem) return problem;
+      }
+    }
+    if (has(schema, 'anyOf') || has(schema, 'oneOf')) {
+      var branches = has(schema, 'anyOf') ? schema.anyOf : schema.oneOf;
+      var passed = 0;
+      var first = '';
+      for (i = 0; i < branches.length; i++) {
+        problem = check(branches[i], value, path);
+        if (!problem) passed++;
+        else if (!first) first = problem;
+      }
+      if (passed === 0) return first;
+      if (has(schema, 'oneOf') && passed > 1) return where + ' matches more than one form';
+    }
+    if (has(schema, 'not') && !check(schema.not, value, path)) return where + ' has a form that is not allowed';
+    return '';
+  }
+
+  if (!config || typeof config.unitCode !== 'string' || !config.types) {
+    forbid('server', 'this database has no Meja Aduan validation settings; run the central setup again');
+  }
+  var roles = (userCtx && userCtx.roles) || [];
+  var isAdmin = contains(roles, '_admin');
+  if (!isAdmin && !contains(roles, config.role)) {
+    forbid('unit', 'the user ' + show(userCtx && userCtx.name) + ' is not a member of unit ' + config.unitCode);
+  }
+  var id = String(newDoc._id);
+  if (id.indexOf('_design/') === 0) {
+    if (!isAdmin) forbid('design', 'only server admins may write design documents');
+    return;
+  }
+  var oldType = oldDoc && !oldDoc._deleted ? oldDoc.type : null;
+  var oldImmutable = oldType !== null && has(config.types, oldType) && !config.types[oldType].mutable;
+
+  if (newDoc._deleted === true) {
+    var deletedType = typeOfId(id);
+    if (oldImmutable || (deletedType !== null && !config.types[deletedType].mutable)) {
+      forbid('immutable', (oldType || deletedType) + ' documents are never deleted: ' + show(id));
+    }
+    if (deletedType === null) forbid('schema', 'no document type has the id ' + show(id));
+    return;
+  }
+
+  var type = newDoc.type;
+  if (typeof type !== 'string' || !has(config.types, type)) forbid('schema', 'unknown document type ' + show(type));
+  var spec = config.types[type];
+  if (oldDoc && !oldDoc._deleted && (oldImmutable || !spec.mutable) && !sameContent(newDoc, oldDoc)) {
+    forbid('immutable', (oldImmutable ? oldType : type) + ' documents are never changed: ' + show(id));
+  }
+
+  var schema = spec.schema;
+  var label = type;
+  if (spec.kinds) {
+    if (typeof newDoc.kind !== 'string' || !has(spec.kinds, newDoc.kind)) forbid('schema', 'unknown ' + type + ' kind ' + show(newDoc.kind));
+    schema = spec.kinds[newDoc.kind];
+    label = type + ' ' + newDoc.kind;
+  }
+  for (var field in spec.ids) {
+    if (!hasOwn.call(spec.ids, field)) continue;
+    var value = field === '_id' ? id : newDoc[field];
+    var problem = typeof value === 'string' ? templateProblem(value, spec.ids[field], newDoc) : 'is missing';
+    if (problem) forbid('schema', label + ' ' + field + ' ' + show(value) + ' ' + problem);
+  }
+  if (newDoc.unitCode !== config.unitCode) {
+    forbid('unit', label + ' has unitCode ' + show(newDoc.unitCode) + ' in the database of unit ' + config.unitCode);
+  }
+  if (has(newDoc, 'trackingNumber') && String(newDoc.trackingNumber).indexOf(config.unitCode + '-') !== 0) {
+    forbid('unit', label + ' has the tracking number ' + show(newDoc.trackingNumber) + ' of another unit');
+  }
+  if (schema) {
+    var found = check(schema, body(newDoc, true), '');
+    if (found) forbid('schema', label + ': ' + found);
+  }
+}`;

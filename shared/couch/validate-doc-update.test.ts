@@ -1,0 +1,224 @@
+/**
+ * The unit database's `validate_doc_update`, run here as CouchDB runs it: the source text
+ * compiled on its own, called with the design document as `this`, on JSON copies of real
+ * documents. The integration tests (test/integration/central-*) run it inside pouchdb-server.
+ */
+import { describe, expect, it } from 'vitest';
+import { complaintId, eventId, reporterId } from '../ids/document-ids';
+import { EVENT_KINDS } from '../workflow/events';
+import { unitRole } from './couch-names';
+import { parseRejection } from './rejection';
+import {
+  ACTION_SEQUENCES,
+  intakeDocuments,
+  reporterOf,
+  unitOfficesDoc,
+  unitProfileDoc,
+  unitSettingsDoc,
+  workflowEvents,
+} from './test-documents';
+import { unitDesignDoc } from './unit-design-doc';
+import { VALIDATE_DOC_UPDATE_SOURCE } from './validate-doc-update-source';
+
+type Doc = Record<string, unknown>;
+type UserCtx = Readonly<{ name: string | null; roles: readonly string[] }>;
+type Validate = (this: unknown, newDoc: Doc, oldDoc: Doc | null, userCtx: UserCtx, secObj: unknown) => void;
+
+const validate = new Function(`"use strict"; return (${VALIDATE_DOC_UPDATE_SOURCE});`)() as Validate;
+const UNIT = 'KTB';
+const ddoc = unitDesignDoc(UNIT);
+const MEMBER: UserCtx = { name: 'unit-ktb', roles: [unitRole(UNIT)] };
+const ADMIN: UserCtx = { name: 'admin', roles: ['_admin'] };
+const STRANGER: UserCtx = { name: 'unit-kbm', roles: [unitRole('KBM')] };
+
+const json = <T>(value: T): Doc => JSON.parse(JSON.stringify(value)) as Doc;
+
+/** The `forbidden` reason, or null when the write is accepted. */
+function refusal(
+  newDoc: unknown,
+  oldDoc: unknown = null,
+  userCtx: UserCtx = MEMBER,
+  self: unknown = ddoc,
+): string | null {
+  try {
+    validate.call(json(self), json(newDoc), oldDoc === null ? null : json(oldDoc), userCtx, {});
+    return null;
+  } catch (error) {
+    const forbidden = (error as { forbidden?: unknown }).forbidden;
+    if (typeof forbidden !== 'string') throw error;
+    return forbidden;
+  }
+}
+
+function codeOf(reason: string | null): string | null {
+  return reason === null ? null : (parseRejection(reason)?.code ?? `unparsed: ${reason}`);
+}
+
+const named = intakeDocuments(UNIT, 1, 'named');
+const reporter = reporterOf(named);
+const stored = (doc: object): Doc => ({ ...json(doc), _rev: '1-abc' });
+
+describe('validate_doc_update accepts', () => {
+  it.each(['named', 'confidential', 'anonymous'] as const)('the documents of a %s intake', (mode) => {
+    const docs = intakeDocuments(UNIT, 2, mode, { withFile: mode !== 'anonymous' });
+    expect(refusal(docs.complaint)).toBeNull();
+    expect(refusal(docs.received)).toBeNull();
+    if (docs.reporter) expect(refusal(docs.reporter)).toBeNull();
+  });
+
+  it('an event of every workflow kind, from decideAction', () => {
+    const kinds = new Set<string>(['received']);
+    ACTION_SEQUENCES.forEach((actions, index) => {
+      for (const event of workflowEvents(intakeDocuments(UNIT, 10 + index, 'confidential'), actions)) {
+        expect(refusal(event), event.kind).toBeNull();
+        kinds.add(event.kind);
+      }
+    });
+    expect([...kinds].sort()).toEqual([...EVENT_KINDS].sort());
+  });
+
+  it('the mutable unit documents, created, updated and deleted', () => {
+    for (const doc of [unitProfileDoc(UNIT), unitSettingsDoc(UNIT), unitOfficesDoc(UNIT), reporter]) {
+      expect(refusal(doc)).toBeNull();
+      const change =
+        'updatedAt' in doc ? { updatedAt: '2026-11-24T00:00:00.000Z' } : { address: 'Jl. Mawar 2' };
+      expect(refusal({ ...stored(doc), ...change }, stored(doc))).toBeNull();
+      expect(refusal({ _id: (doc as Doc)._id, _rev: '2-def', _deleted: true }, stored(doc))).toBeNull();
+    }
+    const renamed = { ...stored(reporter), name: 'Nama Lain' };
+    expect(refusal(renamed, stored(reporter))).toBeNull();
+  });
+
+  it('a complaint or event re-sent unchanged (a replication retry)', () => {
+    const old = { ...stored(named.complaint), _revisions: { start: 1, ids: ['abc'] } };
+    expect(refusal({ ...json(named.complaint), _rev: '1-abc' }, old)).toBeNull();
+    expect(refusal(stored(named.received), stored(named.received))).toBeNull();
+  });
+
+  it('a packet draft of the unit (type reserved until its schema exists)', () => {
+    expect(
+      refusal({ _id: 'packet-draft:2026', type: 'packet-draft', unitCode: UNIT, sections: [] }),
+    ).toBeNull();
+  });
+
+  it('design documents from server admins, and any valid document from them', () => {
+    expect(refusal({ _id: '_design/other', views: {} }, null, ADMIN)).toBeNull();
+    expect(refusal(named.complaint, null, ADMIN)).toBeNull();
+  });
+});
+
+describe('validate_doc_update refuses', () => {
+  it.each([
+    ['a missing field', { ...json(named.complaint), title: undefined }],
+    ['an unknown field', { ...json(named.complaint), nik: '3174000000000001' }],
+    ['a title that is too long', { ...json(named.complaint), title: 'x'.repeat(151) }],
+    ['a blank title', { ...json(named.complaint), title: '   ' }],
+    ['a wrong channel', { ...json(named.complaint), channel: 'pigeon' }],
+    ['a non-integer schema version', { ...json(named.complaint), schemaVersion: 1.5 }],
+    ['a malformed date', { ...json(named.complaint), incidentDate: '22/11/2026' }],
+    ['a malformed officer', { ...json(named.complaint), receivedBy: { officerId: '', name: 'Rina' } }],
+    ['a file on an event', { ...json(named.received), _attachments: { a: { stub: true, digest: 'md5-x' } } }],
+    ['an unknown event kind', { ...json(named.received), kind: 'teleport' }],
+    ['an unknown type', { _id: 'thing:1', type: 'thing', unitCode: UNIT }],
+    ['no type', { _id: 'thing:1', unitCode: UNIT }],
+    [
+      'an id that does not fit its fields',
+      {
+        ...json(named.complaint),
+        _id: complaintId('2026-11-23T00:00:00.000Z', named.complaint.trackingNumber),
+      },
+    ],
+    [
+      'an event id of another device',
+      { ...json(named.received), _id: eventId(named.received.trackingNumber, named.received.at, 'ZZZ', 1) },
+    ],
+    ['a reporter id of another complaint', { ...json(reporter), _id: reporterId('KTB-261123-X7Q-0099') }],
+    [
+      'a reporter pointing at another complaint',
+      { ...json(reporter), complaintId: 'complaint:2026-11-23T03:04:05.678Z:KTB-261123-X7Q-0099' },
+    ],
+    [
+      'a complaint whose tracking number names another device',
+      { ...json(named.complaint), deviceCode: 'M4N' },
+    ],
+    ['a reporter with an extra field', { ...json(reporter), religion: 'x' }],
+    [
+      'a settings document with a deadline out of range',
+      {
+        ...json(unitSettingsDoc(UNIT)),
+        deadlines: { ...unitSettingsDoc(UNIT).deadlines, verifyWorkingDays: 0 },
+      },
+    ],
+    [
+      'an office with a malformed code',
+      { ...json(unitOfficesDoc(UNIT)), offices: [{ code: 'a b', name: 'Dinas', active: true }] },
+    ],
+  ])('%s (schema)', (_label, doc) => {
+    const reason = refusal(doc);
+    expect(codeOf(reason), reason ?? '').toBe('schema');
+  });
+
+  it('a change to a complaint or an event (immutable)', () => {
+    const changedEvent = { ...stored(named.received), channel: 'phone' };
+    expect(codeOf(refusal(changedEvent, stored(named.received)))).toBe('immutable');
+    const changedComplaint = { ...stored(named.complaint), title: 'Lain' };
+    expect(refusal(changedComplaint, stored(named.complaint))).toMatch(
+      /^immutable: complaint documents are never changed/,
+    );
+    const newFile = {
+      ...stored(named.complaint),
+      _attachments: { 'att-1': { stub: true, digest: 'md5-a' } },
+    };
+    expect(codeOf(refusal(newFile, stored(named.complaint)))).toBe('immutable');
+  });
+
+  it('turning a complaint into a mutable type (immutable)', () => {
+    expect(codeOf(refusal({ ...json(reporter), _id: named.complaint._id }, stored(named.complaint)))).toBe(
+      'immutable',
+    );
+  });
+
+  it('a deletion of a complaint or event, with or without the stored document (immutable)', () => {
+    const tombstone = (doc: { _id: string }): Doc => ({ _id: doc._id, _rev: '2-x', _deleted: true });
+    expect(refusal(tombstone(named.complaint), stored(named.complaint))).toMatch(
+      /^immutable: complaint documents are never deleted/,
+    );
+    expect(codeOf(refusal(tombstone(named.received), stored(named.received)))).toBe('immutable');
+    expect(codeOf(refusal(tombstone(named.received), null))).toBe('immutable');
+    expect(codeOf(refusal(tombstone(named.complaint), null, ADMIN))).toBe('immutable');
+    expect(codeOf(refusal({ _id: 'thing:1', _deleted: true }))).toBe('schema');
+  });
+
+  it('a document of another unit, or with its tracking number (unit)', () => {
+    const other = intakeDocuments('KBM', 1, 'named');
+    expect(refusal(other.complaint)).toMatch(
+      /^unit: complaint has unitCode "KBM" in the database of unit KTB/,
+    );
+    expect(codeOf(refusal(other.received))).toBe('unit');
+    expect(codeOf(refusal({ ...json(unitProfileDoc(UNIT)), unitCode: 'KBM' }))).toBe('unit');
+    expect(codeOf(refusal({ ...json(other.reporter), unitCode: UNIT }))).toBe('unit');
+    expect(codeOf(refusal({ _id: 'packet-draft:1', type: 'packet-draft', unitCode: 'KBM' }))).toBe('unit');
+  });
+
+  it('a user without the unit role (unit), a design document from a member (design)', () => {
+    expect(refusal(named.complaint, null, STRANGER)).toMatch(
+      /^unit: the user "unit-kbm" is not a member of unit KTB/,
+    );
+    expect(codeOf(refusal(named.complaint, null, { name: null, roles: [] }))).toBe('unit');
+    expect(codeOf(refusal({ _id: '_design/meja-aduan', validate_doc_update: '' }))).toBe('design');
+  });
+
+  it('everything when the design document lost its settings (server: fail closed)', () => {
+    expect(codeOf(refusal(named.complaint, null, MEMBER, { _id: '_design/x' }))).toBe('server');
+    expect(codeOf(refusal(named.complaint, null, ADMIN, { _id: '_design/x' }))).toBe('server');
+  });
+});
+
+describe('the id templates', () => {
+  it('accept the ids shared/ids builds for every type (else the valid documents above would fail)', () => {
+    const confidential = intakeDocuments(UNIT, 3, 'confidential', { deviceCode: 'M4N' });
+    expect(refusal(confidential.complaint)).toBeNull();
+    expect(refusal(confidential.received)).toBeNull();
+    expect(refusal(confidential.reporter)).toBeNull();
+  });
+});

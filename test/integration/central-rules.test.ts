@@ -1,0 +1,197 @@
+/**
+ * What the central server accepts and refuses, over real HTTP to pouchdb-server on loopback with
+ * a real server admin: units KTB and KBM set up by the same code as `central setup`, documents
+ * built by the app's own code (buildIntakeDocuments, decideAction), written as a unit's devices
+ * write them (PUT, and `_bulk_docs` with `new_edits: false` as replication does).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CouchHttp, type CouchResponse } from '../../central/couch-http';
+import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { parseRejection } from '../../shared/couch/rejection';
+import {
+  ACTION_SEQUENCES,
+  intakeDocuments,
+  reporterOf,
+  unitOfficesDoc,
+  unitProfileDoc,
+  unitSettingsDoc,
+  workflowEvents,
+} from '../../shared/couch/test-documents';
+import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+
+const PASSWORDS = { KTB: 'ktb-unit-password', KBM: 'kbm-unit-password' } as const;
+const KTB_DB = encodeURIComponent(unitDatabaseName('KTB'));
+const KBM_DB = encodeURIComponent(unitDatabaseName('KBM'));
+
+let central: CentralServer;
+let ktb: CouchHttp;
+
+type Doc = Readonly<{ _id: string } & Record<string, unknown>>;
+type Reason = Readonly<{ error?: string; reason?: string }>;
+
+const put = (http: CouchHttp, db: string, doc: Doc): Promise<CouchResponse> =>
+  http.put(`${db}/${encodeURIComponent(doc._id)}`, doc);
+
+/** The stored document (as the server admin), to update or delete it with its `_rev`. */
+async function stored(doc: Doc): Promise<Doc & { _rev: string }> {
+  const response = await new CouchHttp(central.adminUrl).get(`${KTB_DB}/${encodeURIComponent(doc._id)}`);
+  expect(response.status).toBe(200);
+  return response.body as Doc & { _rev: string };
+}
+
+/** The rejection code of a refused write (403 with a `forbidden` reason written by the validator). */
+function rejection(response: CouchResponse): string | undefined {
+  expect(response.status, JSON.stringify(response.body)).toBe(403);
+  const body = response.body as Reason;
+  expect(body.error).toBe('forbidden');
+  return parseRejection(body.reason ?? '')?.code;
+}
+
+beforeAll(async () => {
+  central = await startCentralServer();
+  await setupCentralUnit(central, 'KTB', PASSWORDS.KTB);
+  await setupCentralUnit(central, 'KBM', PASSWORDS.KBM);
+  ktb = new CouchHttp(central.url).as(unitUserName('KTB'), PASSWORDS.KTB);
+});
+
+afterAll(async () => {
+  await central?.stop();
+});
+
+describe('the central server accepts', () => {
+  it('a complaint, its reporter and its received event from buildIntakeDocuments', async () => {
+    for (const mode of ['named', 'confidential', 'anonymous'] as const) {
+      const docs = intakeDocuments('KTB', mode === 'named' ? 1 : mode === 'confidential' ? 2 : 3, mode);
+      for (const doc of [docs.complaint, docs.received, ...(docs.reporter ? [docs.reporter] : [])]) {
+        const response = await put(ktb, KTB_DB, doc);
+        expect(response.status, `${mode} ${doc._id}: ${JSON.stringify(response.body)}`).toBe(201);
+      }
+    }
+  });
+
+  it('a complaint with its file, and workflow events of every kind from decideAction', async () => {
+    const withFile = intakeDocuments('KTB', 4, 'named', { withFile: true });
+    const file = { 'att-1': { content_type: 'image/jpeg', data: Buffer.from('jpeg').toString('base64') } };
+    expect((await put(ktb, KTB_DB, { ...withFile.complaint, _attachments: file })).status).toBe(201);
+    const events = ACTION_SEQUENCES.flatMap((actions, index) => {
+      const intake = intakeDocuments('KTB', 10 + index, 'confidential');
+      return [intake.complaint, intake.received, ...workflowEvents(intake, actions)];
+    });
+    const response = await ktb.request('POST', `${KTB_DB}/_bulk_docs`, { docs: events });
+    expect(response.status).toBe(201);
+    const results = response.body as readonly { ok?: boolean; id: string; reason?: string }[];
+    expect(results.filter((result) => result.ok !== true)).toEqual([]);
+    expect(results).toHaveLength(events.length);
+  });
+
+  it('updates and deletions of the mutable documents', async () => {
+    const reporter = reporterOf(intakeDocuments('KTB', 1, 'named'));
+    const current = await stored(reporter);
+    expect((await put(ktb, KTB_DB, { ...current, address: 'Jl. Mawar 2' })).status).toBe(201);
+    for (const doc of [unitProfileDoc('KTB'), unitSettingsDoc('KTB'), unitOfficesDoc('KTB')]) {
+      expect((await put(ktb, KTB_DB, doc)).status).toBe(201);
+      const saved = await stored(doc);
+      expect((await put(ktb, KTB_DB, { ...saved, updatedAt: '2026-11-24T00:00:00.000Z' })).status).toBe(201);
+    }
+    const latest = await stored(reporter);
+    const deleted = await ktb.request(
+      'DELETE',
+      `${KTB_DB}/${encodeURIComponent(reporter._id)}?rev=${latest._rev}`,
+    );
+    expect(deleted.status).toBe(200);
+  });
+
+  it('a replication retry that re-sends a stored complaint unchanged', async () => {
+    const complaint = await stored(intakeDocuments('KTB', 2, 'confidential').complaint);
+    const response = await ktb.request('POST', `${KTB_DB}/_bulk_docs`, {
+      docs: [complaint],
+      new_edits: false,
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual([]);
+  });
+});
+
+describe('the central server refuses, with a stable code', () => {
+  it('a document that breaks the schema (schema)', async () => {
+    const docs = intakeDocuments('KTB', 20, 'named');
+    const response = await put(ktb, KTB_DB, { ...docs.complaint, title: 'x'.repeat(151) });
+    expect(rejection(response)).toBe('schema');
+    expect((response.body as Reason).reason).toBe(
+      'schema: complaint: title must have at most 150 characters',
+    );
+    expect(rejection(await put(ktb, KTB_DB, { ...docs.received, kind: 'teleport' }))).toBe('schema');
+    expect(rejection(await put(ktb, KTB_DB, { _id: 'note:1', type: 'note', unitCode: 'KTB' }))).toBe(
+      'schema',
+    );
+  });
+
+  it('a change to an existing event (immutable)', async () => {
+    const event = await stored(intakeDocuments('KTB', 1, 'named').received);
+    const response = await put(ktb, KTB_DB, { ...event, channel: 'phone' });
+    expect(rejection(response)).toBe('immutable');
+    expect((response.body as Reason).reason).toMatch(/^immutable: event documents are never changed/);
+    // The same change arriving by replication (a new revision on top of the stored one).
+    const replicated = {
+      ...event,
+      channel: 'phone',
+      _rev: `2-${'f'.repeat(32)}`,
+      _revisions: { start: 2, ids: ['f'.repeat(32), event._rev.slice(2)] },
+    };
+    const bulk = await ktb.request('POST', `${KTB_DB}/_bulk_docs`, { docs: [replicated], new_edits: false });
+    const [result] = bulk.body as readonly Reason[];
+    expect(result?.error).toBe('forbidden');
+    expect(parseRejection(result?.reason ?? '')?.code).toBe('immutable');
+    expect((await stored(event))._rev).toBe(event._rev);
+  });
+
+  it('a deletion of a complaint (immutable), even by the server admin', async () => {
+    const complaint = await stored(intakeDocuments('KTB', 1, 'named').complaint);
+    const path = `${KTB_DB}/${encodeURIComponent(complaint._id)}?rev=${complaint._rev}`;
+    const response = await ktb.request('DELETE', path);
+    expect(rejection(response)).toBe('immutable');
+    expect((response.body as Reason).reason).toMatch(/^immutable: complaint documents are never deleted/);
+    expect(rejection(await new CouchHttp(central.adminUrl).request('DELETE', path))).toBe('immutable');
+  });
+
+  it('a document of another unit in this unit database (unit)', async () => {
+    const response = await put(ktb, KTB_DB, intakeDocuments('KBM', 1, 'named').complaint);
+    expect(rejection(response)).toBe('unit');
+  });
+
+  it('a design document from a unit user (the server refuses before the validator)', async () => {
+    const response = await ktb.put(`${KTB_DB}/_design/mine`, { views: {} });
+    expect([401, 403]).toContain(response.status);
+  });
+
+  it("a write into another unit's database, and reading it", async () => {
+    const doc = intakeDocuments('KBM', 2, 'named').complaint;
+    // CouchDB answers 403 forbidden for a logged-in non-member; pouchdb-server 401 unauthorized.
+    const written = await put(ktb, KBM_DB, doc);
+    expect([401, 403]).toContain(written.status);
+    expect((written.body as Reason).reason).toMatch(/not (allowed|authorized) to access this db/);
+    const bulk = await ktb.request('POST', `${KBM_DB}/_bulk_docs`, { docs: [doc], new_edits: false });
+    expect(JSON.stringify(bulk.body)).toMatch(/not (allowed|authorized) to access this db/);
+    expect([401, 403]).toContain((await ktb.get(`${KBM_DB}/_all_docs`)).status);
+    const kbm = new CouchHttp(central.url).as(unitUserName('KBM'), PASSWORDS.KBM);
+    expect((await kbm.get(`${KBM_DB}/${encodeURIComponent(doc._id)}`)).status).toBe(404);
+  });
+
+  it('a write with a wrong password (401)', async () => {
+    const wrong = new CouchHttp(central.url).as(unitUserName('KTB'), 'not-the-password');
+    const response = await put(wrong, KTB_DB, intakeDocuments('KTB', 30, 'named').complaint);
+    expect(response.status).toBe(401);
+    expect((response.body as Reason).error).toBe('unauthorized');
+    expect((response.body as Reason).reason).toBe('Name or password is incorrect.');
+  });
+
+  it('anonymous access: the server is not in "admin party"', async () => {
+    const anonymous = new CouchHttp(central.url);
+    const session = await anonymous.get('_session');
+    expect((session.body as { userCtx: { roles: string[] } }).userCtx.roles).not.toContain('_admin');
+    expect([401, 403]).toContain((await anonymous.get(`${KTB_DB}/_all_docs`)).status);
+    expect([401, 403]).toContain(
+      (await put(anonymous, KTB_DB, intakeDocuments('KTB', 31, 'named').complaint)).status,
+    );
+  });
+});

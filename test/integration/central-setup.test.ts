@@ -1,0 +1,165 @@
+/**
+ * `central setup` over real HTTP against pouchdb-server: the CLI itself (exit status and plain
+ * messages for the usual mistakes), idempotence (a second run changes nothing but the password),
+ * a password change, and a tampered design document or security put back.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CouchHttp } from '../../central/couch-http';
+import { freePort } from '../../central/pouchdb-server-process';
+import { updateValidation } from '../../central/validation-update';
+import { UNIT_DESIGN_DOC_ID, unitDatabaseName, unitRole, unitUserName } from '../../shared/couch/couch-names';
+import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+
+const run = promisify(execFile);
+let central: CentralServer;
+let admin: CouchHttp;
+const DB = unitDatabaseName('KTB');
+
+type CliResult = Readonly<{ code: number; stdout: string; stderr: string }>;
+
+/** `npm run central -- <args>`, without npm. */
+async function cli(...args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'central/cli.ts', ...args], {
+      timeout: 60_000,
+      env: { ...process.env, MEJA_ADUAN_UNIT_PASSWORD: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  central = await startCentralServer();
+  admin = new CouchHttp(central.adminUrl);
+});
+
+afterAll(async () => {
+  await central?.stop();
+});
+
+describe('npm run central -- setup', () => {
+  it('provisions a unit and says what it did', async () => {
+    const result = await cli(
+      'setup',
+      '--url',
+      central.adminUrl,
+      '--unit',
+      'ktb',
+      '--password',
+      'first-password',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('unit KTB');
+    expect(result.stdout).toMatch(/database\s+meja-aduan-unit-ktb\s+created/);
+    expect(result.stdout).toMatch(/user\s+unit-ktb\s+created \(role unit-ktb\)/);
+    expect(result.stdout).toMatch(/validation\s+_design\/meja-aduan\s+created/);
+    expect(result.stdout).toMatch(/check\s+.*ok/);
+    expect(result.stdout).not.toContain('first-password');
+    expect(result.stdout).not.toContain('central-admin-password');
+  });
+
+  it('fails with a plain message and status 1 on the usual mistakes', async () => {
+    const wrongAdmin = new URL(central.url);
+    wrongAdmin.username = 'central-admin';
+    wrongAdmin.password = 'wrong';
+    const unreachable = `http://a:b@127.0.0.1:${await freePort()}/`;
+    const [badCode, badAdmin, noServer, noCredentials] = await Promise.all([
+      cli('setup', '--url', central.adminUrl, '--unit', 'K0B', '--password', 'long-enough'),
+      cli('setup', '--url', wrongAdmin.href, '--unit', 'KTB', '--password', 'long-enough'),
+      cli('setup', '--url', unreachable, '--unit', 'KTB', '--password', 'long-enough'),
+      cli('setup', '--url', central.url, '--unit', 'KTB', '--password', 'long-enough'),
+    ]);
+    expect(badCode.stderr.trim()).toBe(
+      'Error: "K0B" is not a unit code: 2 to 10 letters and digits, without I, L, O, 0 and 1 (e.g. KTB).',
+    );
+    expect(badAdmin.stderr.trim()).toBe(
+      `Error: The server at ${central.url} refused the admin name or password.`,
+    );
+    expect(noServer.stderr.trim()).toMatch(
+      /^Error: Cannot reach the server at http:\/\/127\.0\.0\.1:\d+\/: connection refused/,
+    );
+    expect(noCredentials.stderr.trim()).toMatch(/^Error: Give the server admin name and password in the URL/);
+    for (const result of [badCode, badAdmin, noServer, noCredentials]) {
+      expect(result.code).toBe(1);
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+
+  it('fails with status 2 and the usage on a missing option', async () => {
+    const result = await cli('setup', '--url', central.adminUrl, '--unit', 'KTB');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Missing --password');
+    expect(result.stderr).toContain('Usage:');
+  });
+});
+
+describe('setupUnit', () => {
+  it('is idempotent: a second run changes nothing but the password', async () => {
+    const designBefore = await admin.get(`${DB}/${UNIT_DESIGN_DOC_ID}`);
+    const second = await setupCentralUnit(central, 'KTB', 'first-password');
+    expect(Object.fromEntries(second.steps.map((step) => [step.what, step.outcome]))).toMatchObject({
+      'system database': 'exists',
+      database: 'exists',
+      user: 'password and role unit-ktb set',
+      security: 'unchanged',
+      check: 'ok',
+    });
+    expect(second.steps.find((step) => step.what === 'validation')?.outcome).toMatch(/^unchanged/);
+    const designAfter = await admin.get(`${DB}/${UNIT_DESIGN_DOC_ID}`);
+    expect((designAfter.body as { _rev: string })._rev).toBe((designBefore.body as { _rev: string })._rev);
+    const security = await admin.get(`${DB}/_security`);
+    expect(security.body).toEqual({
+      admins: { names: [], roles: [] },
+      members: { names: [], roles: [unitRole('KTB')] },
+    });
+  });
+
+  it('changes the password of an existing unit user', async () => {
+    await setupCentralUnit(central, 'KTB', 'second-password');
+    const unit = (password: string): CouchHttp =>
+      new CouchHttp(central.url).as(unitUserName('KTB'), password);
+    expect((await unit('first-password').get(DB)).status).toBe(401);
+    expect((await unit('second-password').get(DB)).status).toBe(200);
+  });
+
+  it('takes any characters in a unit password', async () => {
+    const password = 'p@ss:w/rd 50%41 #?&';
+    const result = await setupCentralUnit(central, 'KBM', password);
+    expect(result.steps.find((step) => step.what === 'check')?.outcome).toBe('ok');
+    const unit = new CouchHttp(central.url).as(unitUserName('KBM'), password);
+    expect((await unit.get(unitDatabaseName('KBM'))).status).toBe(200);
+  });
+
+  it('puts back a tampered design document and security', async () => {
+    const design = await admin.get(`${DB}/${UNIT_DESIGN_DOC_ID}`);
+    const tampered = { ...(design.body as object), validate_doc_update: 'function () {}' };
+    expect((await admin.put(`${DB}/${UNIT_DESIGN_DOC_ID}`, tampered)).status).toBe(201);
+    const open = { admins: { names: [], roles: [] }, members: { names: [], roles: [] } };
+    expect((await admin.put(`${DB}/_security`, open)).status).toBe(200);
+    const result = await setupCentralUnit(central, 'KTB', 'second-password');
+    expect(result.steps.find((step) => step.what === 'validation')?.outcome).toMatch(/^updated/);
+    expect(result.steps.find((step) => step.what === 'security')?.outcome).toBe('set');
+    expect(result.steps.find((step) => step.what === 'check')?.outcome).toBe('ok');
+  });
+
+  it('update-validation rewrites only design documents that differ, and nothing else', async () => {
+    const design = await admin.get(`${DB}/${UNIT_DESIGN_DOC_ID}`);
+    await admin.put(`${DB}/${UNIT_DESIGN_DOC_ID}`, { ...(design.body as object), meja_aduan: {} });
+    const first = await updateValidation(admin);
+    expect(first.map((step) => [step.what, step.outcome.split(' ')[0]])).toEqual([
+      ['KBM', 'unchanged'],
+      ['KTB', 'updated'],
+    ]);
+    const second = await updateValidation(admin, { units: ['KTB'] });
+    expect(second[0]?.outcome).toMatch(/^unchanged/);
+    const unit = new CouchHttp(central.url).as(unitUserName('KTB'), 'second-password');
+    expect((await unit.get(DB)).status).toBe(200);
+    await expect(updateValidation(admin, { units: ['KMB'] })).rejects.toThrow(/Unit KMB is not set up/);
+  });
+});
