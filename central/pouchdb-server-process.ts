@@ -15,6 +15,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -105,6 +106,9 @@ export async function startPouchServer(options: PouchServerOptions): Promise<Pou
   const configFile = writeConfig(dataDir, options);
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const args = [
+    // pouchdb-validation drops replicated revision histories: see the comment in the fix.
+    '--require',
+    fileURLToPath(new URL('./pouchdb-validation-fix.cjs', import.meta.url)),
     serverScript(),
     '--host',
     '127.0.0.1',

@@ -66,6 +66,7 @@ export function applicationMenuTemplate(options: MenuTemplateOptions): MenuItemC
         command('Pengaduan Baru', 'new-complaint', 'CmdOrCtrl+N'),
         command('Daftar Pengaduan', 'complaint-list'),
         command('Perlu Perhatian', 'needs-attention'),
+        command('Sinkronisasi', 'sync'),
         separator,
         command('Dasbor', 'dashboard'),
       ],

@@ -14,6 +14,8 @@ import { ReceiptScreen } from '../screens/receipt-screen';
 import { ROUTES } from '../screens/routes';
 import { SavedScreen } from '../screens/saved-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
+import { ConflictsScreen } from '../screens/sync/conflicts-screen';
+import { SyncScreen } from '../screens/sync/sync-screen';
 import { OfficerChooserScreen } from '../screens/officer-chooser-screen';
 import { SetupScreen } from '../screens/setup-screen';
 import { useAppStore } from '../store/app-store';
@@ -37,6 +39,8 @@ function Routes(): ReactNode {
           {(params) => <SavedScreen complaintId={decodeURIComponent(params.id)} />}
         </Route>
         <Route path={ROUTES.settings} component={SettingsScreen} />
+        <Route path={ROUTES.sync} component={SyncScreen} />
+        <Route path={ROUTES.conflicts} component={ConflictsScreen} />
         <Route>
           <NotFound />
         </Route>

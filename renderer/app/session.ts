@@ -22,6 +22,11 @@ import { DeviceDatabase, type Officer } from '../data/device-database';
 import { DeviceStore, type Language } from '../data/device-store';
 import { changeLanguage, initI18n } from '../i18n/i18n';
 import { useAppStore } from '../store/app-store';
+import { deviceCodeInUse, type ValidJoin } from '../../shared/unit/join-unit';
+import type { ValidationIssue } from '../../shared/messages/validation-messages';
+import type { SyncStatus } from '../../shared/sync/sync-status';
+import type { ConnectionTestResult } from '../sync/test-connection';
+import { disableSync, enableSync, firstSyncSettled, startSync, testSyncConnection } from './sync-session';
 import { calendarOf } from './unit-calendar';
 
 const deviceDatabase = new DeviceDatabase();
@@ -112,6 +117,9 @@ export async function startSession(): Promise<void> {
   const device = await deviceStore.deviceConfig();
   if (!device) return store.needSetup();
   const repo = await openRecords(device.unitCode);
+  void startSync(repo.db, device.unitCode).catch((error: unknown) =>
+    console.warn('Sync could not start:', error),
+  );
   const [officers, officer] = await Promise.all([deviceStore.officers(), deviceStore.currentOfficer()]);
   const unitProfile = useAppStore.getState().unitProfile;
   // A device shared by several officers asks who is at the desk on every start.
@@ -144,7 +152,55 @@ export async function completeSetup(setup: ValidSetup, now: Date): Promise<void>
   const device = await deviceStore.deviceConfig();
   if (!device) throw new Error('device setup was not stored');
   useAppStore.getState().setSession({ device, officer, unitProfile: useAppStore.getState().unitProfile });
+  await startSync(repo.db, unitCode);
   await startIndex(repo, unitCode);
+}
+
+export type JoinOutcome =
+  | Readonly<{ ok: true }>
+  | Readonly<{ ok: false; issues: readonly ValidationIssue[] }>
+  | Readonly<{ ok: false; connection: ConnectionTestResult }>
+  | Readonly<{ ok: false; sync: SyncStatus }>;
+
+/**
+ * Sets this device up as a further device of a unit that already syncs: signs in to the unit's
+ * database, downloads it (progress in the sync status), checks that no other device of the unit
+ * uses this device code, and only then stores the device and its first officer. The unit's
+ * profile, settings and offices come from the server, so nothing conflicts with them.
+ */
+export async function joinUnit(join: ValidJoin, now: Date): Promise<JoinOutcome> {
+  const repo = await openRecords(join.unitCode);
+  await startSync(repo.db, join.unitCode);
+  const connection = await testSyncConnection(join.serverUrl, join.password);
+  if (!connection.ok) return { ok: false, connection };
+  await enableSync(join.serverUrl, join.password);
+  const synced = await firstSyncSettled();
+  // Until the device is set up, a failed join leaves no password behind (the download stays).
+  const refuse = async (outcome: JoinOutcome): Promise<JoinOutcome> => (await disableSync(), outcome);
+  if (synced.state === 'error') return refuse({ ok: false, sync: synced });
+  const ids = (await repo.db.allDocs()).rows.map((row) => row.id);
+  if (deviceCodeInUse(ids, join.deviceCode)) {
+    return refuse({ ok: false, issues: [{ path: 'deviceCode', key: 'validation.deviceCode.taken' }] });
+  }
+  if (!(await repo.unitProfile())) {
+    return refuse({ ok: false, issues: [{ path: 'unitCode', key: 'validation.unit.notOnServer' }] });
+  }
+  const officer = await deviceStore.completeSetup(
+    { unitCode: join.unitCode, deviceCode: join.deviceCode },
+    { name: join.officerName, role: join.officerRole },
+    now,
+  );
+  const by = { officerId: officer.id, name: officer.name };
+  // A unit set up before settings existed gets the defaults, once.
+  if (!(await repo.unitSettings()))
+    await repo.saveMutable(defaultUnitSettings(join.unitCode, 'Asia/Jakarta', now, by));
+  if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(join.unitCode, now, by));
+  await loadUnitDocs(repo);
+  const device = await deviceStore.deviceConfig();
+  if (!device) throw new Error('device setup was not stored');
+  useAppStore.getState().setSession({ device, officer, unitProfile: useAppStore.getState().unitProfile });
+  await startIndex(repo, join.unitCode);
+  return { ok: true };
 }
 
 export async function switchLanguage(language: Language): Promise<void> {

@@ -1,15 +1,42 @@
 /**
- * The status bar every screen shows: where records are stored (sync arrives with the central
- * server) and storage health from the browser's quota estimate.
+ * The status bar every screen shows: the host, the sync state with what is not yet on the
+ * central server (a link to Sinkronisasi), and storage health from the browser's quota estimate.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { syncStateMessageKey } from '../../shared/sync/sync-status';
 import { formatBytes } from '../format/format-bytes';
+import { ROUTES } from '../screens/routes';
 import { isElectronHost } from '../platform/platform';
 import { useAppStore } from '../store/app-store';
 
 /** Warn when less than this share of the quota is left. */
 const LOW_STORAGE_SHARE = 0.1;
+
+function SyncSummary(): ReactNode {
+  const { t } = useTranslation();
+  const status = useAppStore((state) => state.syncStatus);
+  const text =
+    status.state === 'disabled'
+      ? t('status.localOnly')
+      : status.state === 'syncing' && status.progress?.percent != null
+        ? `${t(syncStateMessageKey(status.state))} ${status.progress.percent}%`
+        : t(syncStateMessageKey(status.state));
+  return (
+    <Link
+      href={ROUTES.sync}
+      className={`status-bar__sync status-bar__sync--${status.state}`}
+      data-testid="status-sync"
+      data-sync-state={status.state}
+    >
+      {text}
+      {status.pendingLocalChanges > 0
+        ? ` · ${t('status.pending', { count: status.pendingLocalChanges })}`
+        : ''}
+    </Link>
+  );
+}
 
 export function StatusBar(): ReactNode {
   const { t } = useTranslation();
@@ -30,7 +57,7 @@ export function StatusBar(): ReactNode {
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
       <span>{isElectronHost() ? t('status.electronHost') : t('status.browserHost')}</span>
-      <span>{t('status.localOnly')}</span>
+      <SyncSummary />
       <span className={low ? 'status-bar__warning' : undefined} role={low ? 'alert' : undefined}>
         {used === undefined || quota === undefined
           ? t('status.storageUnknown')

@@ -10,6 +10,10 @@ export type Language = 'id' | 'en';
 const DEVICE_KEY = 'device';
 const LANGUAGE_KEY = 'language';
 const CURRENT_OFFICER_KEY = 'currentOfficerId';
+const SYNC_KEY = 'sync';
+
+/** Where this device syncs (the password is kept apart, through the platform's secret store). */
+export type SyncSettings = Readonly<{ serverUrl: string; enabled: boolean }>;
 const lastChannelKey = (officerId: string): string => `lastChannel:${officerId}`;
 
 export const COMPLAINT_SEQUENCE = 'complaint';
@@ -64,6 +68,17 @@ export class DeviceStore {
 
   async setCurrentOfficer(officerId: string): Promise<void> {
     await this.db.settings.put({ key: CURRENT_OFFICER_KEY, value: officerId });
+  }
+
+  async syncSettings(): Promise<SyncSettings | undefined> {
+    const value = (await this.db.settings.get(SYNC_KEY))?.value as Partial<SyncSettings> | undefined;
+    return typeof value?.serverUrl === 'string' && typeof value.enabled === 'boolean'
+      ? { serverUrl: value.serverUrl, enabled: value.enabled }
+      : undefined;
+  }
+
+  async setSyncSettings(settings: SyncSettings): Promise<void> {
+    await this.db.settings.put({ key: SYNC_KEY, value: { ...settings } });
   }
 
   async language(): Promise<Language | undefined> {

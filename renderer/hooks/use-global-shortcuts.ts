@@ -28,6 +28,7 @@ export function commandForKey(
   if (event.altKey && key === '3') return 'complaint-list';
   if (event.altKey && key === '4') return 'settings';
   if (event.altKey && key === '5') return 'needs-attention';
+  if (event.altKey && key === '6') return 'sync';
   return undefined;
 }
 
@@ -42,6 +43,8 @@ export function useGlobalShortcuts(): void {
           return navigate(ROUTES.complaints);
         case 'needs-attention':
           return navigate(ROUTES.needsAttention);
+        case 'sync':
+          return navigate(ROUTES.sync);
         case 'dashboard':
           return navigate(ROUTES.dashboard);
         case 'settings':

@@ -8,6 +8,8 @@ export const ROUTES = {
   receipt: '/pengaduan/:id/tanda-terima',
   saved: '/tersimpan/:id',
   settings: '/pengaturan',
+  sync: '/sinkronisasi',
+  conflicts: '/sinkronisasi/konflik',
 } as const;
 
 export const complaintPath = (id: string): string => `/pengaduan/${encodeURIComponent(id)}`;

@@ -8,11 +8,44 @@ import { completeSetup } from '../app/session';
 import { ErrorSummary, errorFor } from '../components/error-summary';
 import { SelectField, TextField } from '../components/form-fields';
 import { LanguageSwitch } from '../components/language-switch';
+import { JoinUnitForm } from './join-unit-form';
 import { deviceTimeZone } from '../format/format-date';
 import { INDONESIAN_TIME_ZONES } from '../../shared/time/local-date';
 import { ROLES } from '../../shared/workflow/roles';
 
+type SetupMode = 'new-unit' | 'join-unit';
+
+/** First run: set up a new unit, or join a unit that already syncs with a central server. */
 export function SetupScreen(): ReactNode {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<SetupMode>('new-unit');
+  return (
+    <main className="setup" id="main">
+      <header className="setup__header">
+        <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
+      </header>
+      <fieldset className="setup__mode">
+        <legend>{t('join.modeLegend')}</legend>
+        {(['new-unit', 'join-unit'] as const).map((option) => (
+          <label key={option} className="checkbox">
+            <input
+              type="radio"
+              name="setup-mode"
+              value={option}
+              checked={mode === option}
+              onChange={() => setMode(option)}
+            />
+            {t(`join.mode.${option}`)}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'new-unit' ? <NewUnitForm /> : <JoinUnitForm />}
+    </main>
+  );
+}
+
+function NewUnitForm(): ReactNode {
   const { t } = useTranslation();
   const [input, setInput] = useState<SetupInput>(() => emptySetupInput(deviceTimeZone()));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
@@ -45,82 +78,66 @@ export function SetupScreen(): ReactNode {
   };
 
   return (
-    <main className="setup" id="main">
-      <header className="setup__header">
-        <h1>{t('app.name')}</h1>
-        <LanguageSwitch />
-      </header>
-      <form
-        className="form"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-labelledby="setup-title"
-      >
-        <h2 id="setup-title">{t('setup.title')}</h2>
-        <p>{t('setup.intro')}</p>
-        <ErrorSummary issues={issues} attempt={attempt} />
-        {failure ? (
-          <p className="error-summary" role="alert">
-            {t('common.failedToLoad', { reason: failure })}
-          </p>
-        ) : null}
-        <fieldset>
-          <legend>{t('setup.unitSection')}</legend>
-          <TextField
-            {...field('unitCode')}
-            label={t('setup.unitCode')}
-            hint={t('setup.unitCodeHint')}
-            required
-            autoFocus
-            maxLength={10}
-          />
-          <TextField {...field('unitName')} label={t('setup.unitName')} required />
-          <TextField {...field('agency')} label={t('setup.agency')} required />
-          <SelectField
-            {...field('entityType')}
-            label={t('setup.entityType')}
-            required
-            placeholder={t('setup.chooseEntityType')}
-            options={ENTITY_TYPES.map((type) => ({ value: type, label: t(`entityType.${type}`) }))}
-          />
-          <TextField
-            {...field('contact')}
-            label={t('setup.contact')}
-            hint={t('setup.contactHint')}
-            required
-          />
-          <TextField {...field('address')} label={t('setup.address')} />
-          <SelectField
-            {...field('timeZone')}
-            label={t('setup.timeZone')}
-            required
-            options={INDONESIAN_TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZone.${zone}`) }))}
-          />
-        </fieldset>
-        <fieldset>
-          <legend>{t('setup.deviceSection')}</legend>
-          <TextField
-            {...field('deviceCode')}
-            label={t('setup.deviceCode')}
-            hint={t('setup.deviceCodeHint')}
-            required
-            maxLength={3}
-          />
-          <TextField {...field('officerName')} label={t('setup.officerName')} required />
-          <SelectField
-            {...field('officerRole')}
-            label={t('setup.officerRole')}
-            hint={t('setup.officerRoleHint')}
-            required
-            options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-          />
-        </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? t('common.saving') : t('setup.submit')}
-          </button>
-        </div>
-      </form>
-    </main>
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="setup-title">
+      <h2 id="setup-title">{t('setup.title')}</h2>
+      <p>{t('setup.intro')}</p>
+      <ErrorSummary issues={issues} attempt={attempt} />
+      {failure ? (
+        <p className="error-summary" role="alert">
+          {t('common.failedToLoad', { reason: failure })}
+        </p>
+      ) : null}
+      <fieldset>
+        <legend>{t('setup.unitSection')}</legend>
+        <TextField
+          {...field('unitCode')}
+          label={t('setup.unitCode')}
+          hint={t('setup.unitCodeHint')}
+          required
+          autoFocus
+          maxLength={10}
+        />
+        <TextField {...field('unitName')} label={t('setup.unitName')} required />
+        <TextField {...field('agency')} label={t('setup.agency')} required />
+        <SelectField
+          {...field('entityType')}
+          label={t('setup.entityType')}
+          required
+          placeholder={t('setup.chooseEntityType')}
+          options={ENTITY_TYPES.map((type) => ({ value: type, label: t(`entityType.${type}`) }))}
+        />
+        <TextField {...field('contact')} label={t('setup.contact')} hint={t('setup.contactHint')} required />
+        <TextField {...field('address')} label={t('setup.address')} />
+        <SelectField
+          {...field('timeZone')}
+          label={t('setup.timeZone')}
+          required
+          options={INDONESIAN_TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZone.${zone}`) }))}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('setup.deviceSection')}</legend>
+        <TextField
+          {...field('deviceCode')}
+          label={t('setup.deviceCode')}
+          hint={t('setup.deviceCodeHint')}
+          required
+          maxLength={3}
+        />
+        <TextField {...field('officerName')} label={t('setup.officerName')} required />
+        <SelectField
+          {...field('officerRole')}
+          label={t('setup.officerRole')}
+          hint={t('setup.officerRoleHint')}
+          required
+          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        />
+      </fieldset>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t('common.saving') : t('setup.submit')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -4,13 +4,15 @@
  */
 import { create } from 'zustand';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createSyncSlice, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = SessionSlice & UiSlice;
+export type AppState = SessionSlice & UiSlice & SyncSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSessionSlice(...args),
   ...createUiSlice(...args),
+  ...createSyncSlice(...args),
 }));
 
 const initialState = useAppStore.getState();

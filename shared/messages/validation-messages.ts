@@ -7,11 +7,13 @@
  */
 
 import { SETTINGS_MESSAGES } from './settings-messages';
+import { SYNC_MESSAGES } from './sync-messages';
 import { WORKFLOW_MESSAGES } from './workflow-messages';
 
 const MESSAGES = {
   ...WORKFLOW_MESSAGES,
   ...SETTINGS_MESSAGES,
+  ...SYNC_MESSAGES,
   'validation.required': { id: 'Kolom ini wajib diisi.', en: 'This field is required.' },
   'validation.invalid': { id: 'Isian ini tidak valid.', en: 'This value is not valid.' },
   'validation.tooLong': {
@@ -122,6 +124,22 @@ const MESSAGES = {
   'validation.officerName.required': {
     id: 'Nama petugas wajib diisi.',
     en: "Please enter the officer's name.",
+  },
+  'validation.serverUrl.invalid': {
+    id: 'Alamat server harus diawali http:// atau https:// dan tanpa nama pengguna atau sandi.',
+    en: 'The server address must start with http:// or https:// and hold no user name or password.',
+  },
+  'validation.password.required': {
+    id: 'Mohon isi sandi unit dari admin pusat.',
+    en: 'Please enter the unit password from the central administrator.',
+  },
+  'validation.deviceCode.taken': {
+    id: 'Kode perangkat ini sudah dipakai perangkat lain di unit ini. Pilih kode lain.',
+    en: 'Another device of this unit already uses this device code. Choose another.',
+  },
+  'validation.unit.notOnServer': {
+    id: 'Unit ini belum memiliki profil di server pusat. Siapkan sebagai unit baru di salah satu perangkat, lalu sinkronkan.',
+    en: 'This unit has no profile on the central server yet. Set it up as a new unit on one device, then sync.',
   },
   'validation.location.tooLong': {
     id: 'Lokasi terlalu panjang, maksimal {{max}} karakter.',

@@ -3,8 +3,10 @@
  * handler and the browser host's HTTP server send the same header, so E2E tests run under the
  * production policy. No remote content, no inline scripts, no eval, no frames, no objects.
  *
- * `connect-src` is limited to the app's own origin for now; the sync issue widens it to the
- * unit's configured central server.
+ * `connect-src` lets the renderer reach the unit's central CouchDB, whose address a manager
+ * types at run time, so it cannot be named here: any https origin, and plain http only on this
+ * machine's loopback (`npm run central:dev`, tests). A production central server uses TLS
+ * (docs/central.md); a plain-http server elsewhere on the network is refused by the policy.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -12,7 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "media-src 'self' blob:",
   "object-src 'none'",
   "frame-src 'none'",

@@ -145,6 +145,7 @@ export const MENU_COMMANDS = [
   'new-complaint',
   'complaint-list',
   'needs-attention',
+  'sync',
   'dashboard',
   'settings',
   'print',

@@ -1,0 +1,127 @@
+/**
+ * First-run setup of a further device of a unit that already syncs: the unit code, the central
+ * server and the unit password, this device's code and its first officer. The unit's records,
+ * profile, settings and offices are downloaded (with progress) before the device is used.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ValidationIssue } from '../../shared/messages/validation-messages';
+import { syncAdviceMessageKey, syncErrorMessageKey } from '../../shared/sync/sync-status';
+import { emptyJoinInput, validateJoin, type JoinInput } from '../../shared/unit/join-unit';
+import { ROLES } from '../../shared/workflow/roles';
+import { joinUnit } from '../app/session';
+import { ErrorSummary, errorFor } from '../components/error-summary';
+import { fieldId, SelectField, TextField } from '../components/form-fields';
+import { useAppStore } from '../store/app-store';
+import type { SyncError } from '../../shared/sync/sync-status';
+
+export function JoinUnitForm(): ReactNode {
+  const { t } = useTranslation();
+  const status = useAppStore((state) => state.syncStatus);
+  const [input, setInput] = useState<JoinInput>(() => emptyJoinInput());
+  const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
+  const [failure, setFailure] = useState<SyncError>();
+  const [attempt, setAttempt] = useState(0);
+  const [joining, setJoining] = useState(false);
+  const field = (key: keyof JoinInput) => ({
+    path: key,
+    value: input[key],
+    onChange: (value: string) => setInput((current) => ({ ...current, [key]: value })),
+    error: errorFor(issues, key),
+  });
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (joining) return;
+    setAttempt((value) => value + 1);
+    setFailure(undefined);
+    const checked = validateJoin(input);
+    if (!checked.ok) return setIssues(checked.issues);
+    setIssues([]);
+    setJoining(true);
+    try {
+      const outcome = await joinUnit(checked.value, new Date());
+      if (outcome.ok) return;
+      if ('issues' in outcome) setIssues(outcome.issues);
+      else if ('connection' in outcome && !outcome.connection.ok) setFailure(outcome.connection.error);
+      else if ('sync' in outcome && outcome.sync.state === 'error') setFailure(outcome.sync.error);
+    } catch (error) {
+      setFailure({ reason: 'unknown', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setJoining(false);
+    }
+  };
+
+  const progress = status.state === 'syncing' ? status.progress : null;
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="join-title">
+      <h2 id="join-title">{t('join.title')}</h2>
+      <p>{t('join.intro')}</p>
+      <ErrorSummary issues={issues} attempt={attempt} />
+      {failure ? (
+        <div className="error-summary" role="alert" data-testid="join-failure" data-reason={failure.reason}>
+          <p>{t(syncErrorMessageKey(failure.reason))}</p>
+          <p>{t(syncAdviceMessageKey(failure.reason))}</p>
+        </div>
+      ) : null}
+      <fieldset>
+        <legend>{t('join.unitSection')}</legend>
+        <TextField {...field('unitCode')} label={t('setup.unitCode')} required autoFocus maxLength={10} />
+        <TextField
+          {...field('serverUrl')}
+          label={t('syncUi.serverUrl')}
+          hint={t('syncUi.serverUrlHint')}
+          required
+          placeholder="https://pusat.example.go.id"
+        />
+        <div className={`field${errorFor(issues, 'password') ? ' field--invalid' : ''}`}>
+          <label htmlFor={fieldId('password')}>{t('syncUi.password')}</label>
+          <input
+            id={fieldId('password')}
+            type="password"
+            autoComplete="off"
+            value={input.password}
+            aria-invalid={errorFor(issues, 'password') ? true : undefined}
+            onChange={(event) => setInput((current) => ({ ...current, password: event.target.value }))}
+          />
+          {errorFor(issues, 'password') ? (
+            <p className="field__error">{errorFor(issues, 'password')}</p>
+          ) : null}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('setup.deviceSection')}</legend>
+        <TextField
+          {...field('deviceCode')}
+          label={t('setup.deviceCode')}
+          hint={t('setup.deviceCodeHint')}
+          required
+          maxLength={3}
+        />
+        <TextField {...field('officerName')} label={t('setup.officerName')} required />
+        <SelectField
+          {...field('officerRole')}
+          label={t('setup.officerRole')}
+          required
+          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        />
+      </fieldset>
+      {joining ? (
+        <p role="status" data-testid="join-progress">
+          {progress?.percent != null
+            ? t('sync.progress', {
+                done: progress.docsDone,
+                total: progress.docsTotal ?? 0,
+                percent: progress.percent,
+              })
+            : t('join.downloading')}
+        </p>
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={joining}>
+          {joining ? t('join.joining') : t('join.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Sinkronisasi: the sync status in full, the server settings (managers), conflicts of the
+ * unit's mutable documents, and the device's storage.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { canEditSettings } from '../../../shared/workflow/roles';
+import { records } from '../../app/session';
+import { LoadState } from '../../components/load-state';
+import { listConflicts } from '../../data/mutable-conflicts';
+import { formatBytes } from '../../format/format-bytes';
+import { useRecords } from '../../hooks/use-records';
+import { useAppStore } from '../../store/app-store';
+import { ROUTES } from '../routes';
+import { SyncSettingsForm } from './sync-settings-form';
+import { SyncStatusPanel } from './sync-status-panel';
+
+function StorageSection(): ReactNode {
+  const { t } = useTranslation();
+  const loaded = useRecords(async () => {
+    const [info, estimate] = await Promise.all([records().db.info(), navigator.storage?.estimate()]);
+    return { docCount: info.doc_count, usage: estimate?.usage, quota: estimate?.quota };
+  }, []);
+  return (
+    <section aria-labelledby="storage-title">
+      <h2 id="storage-title">{t('syncUi.storageSection')}</h2>
+      <LoadState loaded={loaded}>
+        {({ docCount, usage, quota }) => (
+          <dl className="facts">
+            <dt>{t('syncUi.localDocuments')}</dt>
+            <dd data-testid="local-doc-count">{docCount}</dd>
+            <dt>{t('syncUi.storageUsed')}</dt>
+            <dd>
+              {usage === undefined || quota === undefined
+                ? t('status.storageUnknown')
+                : t('syncUi.storageOf', { used: formatBytes(usage), quota: formatBytes(quota) })}
+            </dd>
+          </dl>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
+export function SyncScreen(): ReactNode {
+  const { t } = useTranslation();
+  const officer = useAppStore((state) => state.officer);
+  const serverUrl = useAppStore((state) => state.syncServerUrl);
+  const conflicts = useRecords(() => listConflicts(records().db), []);
+  return (
+    <section className="screen" aria-labelledby="sync-title">
+      <h1 id="sync-title">{t('syncUi.title')}</h1>
+      <SyncStatusPanel />
+      <p>
+        <Link href={ROUTES.conflicts} className="button" data-testid="conflicts-link">
+          {t('syncUi.conflictsLink', { count: conflicts.status === 'ready' ? conflicts.value.length : 0 })}
+        </Link>
+      </p>
+      <SyncSettingsForm key={serverUrl} editable={officer ? canEditSettings(officer.role) : false} />
+      <StorageSection />
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The sync status in full: the state in words, progress of a first download, when the device
+ * was last in step, what is not yet on the server, and for an error what happened and what to do.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  rejectionMessageKey,
+  syncAdviceMessageKey,
+  syncErrorMessageKey,
+  syncStateMessageKey,
+} from '../../../shared/sync/sync-status';
+import { syncNow } from '../../app/sync-session';
+import { formatDateTime } from '../../format/format-date';
+import { useAppStore } from '../../store/app-store';
+
+export function SyncStatusPanel(): ReactNode {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const status = useAppStore((state) => state.syncStatus);
+  const time = (iso: string): string => formatDateTime(iso, language);
+  return (
+    <section
+      className={`sync-panel sync-panel--${status.state}`}
+      aria-labelledby="sync-status-title"
+      data-testid="sync-panel"
+    >
+      <h2 id="sync-status-title">{t('syncUi.statusSection')}</h2>
+      <p className="sync-panel__state" role="status" data-sync-state={status.state}>
+        {t(syncStateMessageKey(status.state))}
+      </p>
+      {status.state === 'syncing' && status.progress ? (
+        <div className="sync-panel__progress">
+          <progress
+            max={100}
+            value={status.progress.percent ?? undefined}
+            aria-label={t('syncUi.progressLabel')}
+          />
+          <span>
+            {status.progress.docsTotal === null || status.progress.percent === null
+              ? t('sync.progressUnknownTotal', { done: status.progress.docsDone })
+              : t('sync.progress', {
+                  done: status.progress.docsDone,
+                  total: status.progress.docsTotal,
+                  percent: status.progress.percent,
+                })}
+          </span>
+        </div>
+      ) : null}
+      {status.state === 'error' ? (
+        <div
+          className="notice notice--error"
+          role="alert"
+          data-testid="sync-error"
+          data-reason={status.error.reason}
+        >
+          <p>{t(syncErrorMessageKey(status.error.reason))}</p>
+          <p>{t(syncAdviceMessageKey(status.error.reason))}</p>
+          {status.nextRetryAt ? <p>{t('sync.nextRetry', { time: time(status.nextRetryAt) })}</p> : null}
+        </div>
+      ) : null}
+      <p data-testid="sync-pending">{t('sync.pending', { count: status.pendingLocalChanges })}</p>
+      {status.lastSyncedAt ? <p>{t('sync.lastSynced', { time: time(status.lastSyncedAt) })}</p> : null}
+      {status.rejectedDocuments.length > 0 ? (
+        <>
+          <h3>{t('syncUi.rejectedTitle')}</h3>
+          <ul data-testid="sync-rejected">
+            {status.rejectedDocuments.map((rejected) => (
+              <li key={rejected.id}>
+                <span className="mono">{rejected.id}</span>:{' '}
+                {rejected.rejection ? t(rejectionMessageKey(rejected.rejection)) : rejected.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {status.state === 'disabled' ? null : (
+        <button type="button" className="button" onClick={syncNow}>
+          {t('syncUi.syncNow')}
+        </button>
+      )}
+    </section>
+  );
+}

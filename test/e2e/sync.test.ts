@@ -1,0 +1,243 @@
+/**
+ * Sync end to end in Chromium against a CouchDB-compatible central (pouchdb-server on loopback,
+ * provisioned with the unit's database, user and validator by the same code as
+ * `npm run central -- setup`): a manager configures sync in the UI; a complaint logged in the
+ * app reaches the server; one written on the server appears in the app; a wrong password is
+ * told apart; a conflict on the unit's office list is shown and resolved through the UI.
+ */
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
+import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
+import { completeSetup, UNIT } from './app-steps';
+import { addOffices, logComplaint } from './workflow-steps';
+
+const PASSWORD = 'ktb-unit-password-e2e';
+let central: CentralServer;
+
+afterAll(stopBrowserHost);
+
+/**
+ * Chromium logs every non-2xx answer as a console error. The central answers 401 to a wrong
+ * password and 404 when PouchDB looks for a replication checkpoint that does not exist yet: both
+ * expected here, so they are not counted as problems of the app.
+ */
+const EXPECTED_HTTP = /^console: Failed to load resource: the server responded with a status of (401|404) /;
+const appProblems = (app: LaunchedApp): readonly string[] =>
+  app.problems().filter((problem) => !EXPECTED_HTTP.test(problem));
+
+/** A request to the unit's database as the unit user (what another device would do). */
+async function unitRequest(path: string, init: RequestInit = {}): Promise<Response> {
+  const auth = Buffer.from(`${unitUserName(UNIT.code)}:${PASSWORD}`).toString('base64');
+  return fetch(`${central.url}${unitDatabaseName(UNIT.code)}/${path}`, {
+    ...init,
+    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', ...init.headers },
+  });
+}
+
+async function serverDoc(id: string, query = ''): Promise<Record<string, unknown> | undefined> {
+  const response = await unitRequest(`${encodeURIComponent(id)}${query}`);
+  return response.ok ? ((await response.json()) as Record<string, unknown>) : undefined;
+}
+
+async function configureSync(page: Page, password: string): Promise<void> {
+  await page.keyboard.press('Alt+6');
+  await page.getByRole('heading', { name: 'Sinkronisasi', level: 1 }).waitFor();
+  await page.getByLabel('Alamat server pusat').fill(central.url);
+  await page.getByLabel('Sandi unit').fill(password);
+}
+
+async function syncState(page: Page): Promise<string | null> {
+  return page.getByTestId('status-sync').getAttribute('data-sync-state');
+}
+
+describe.each(appHosts())('$name host', (host) => {
+  let app: LaunchedApp;
+  // A fresh central per test: each test's device is the unit's first.
+  beforeEach(async () => {
+    central = await startCentralServer();
+    await setupCentralUnit(central, UNIT.code, PASSWORD);
+    app = await host.launch();
+    await completeSetup(app.page);
+  });
+  afterEach(async () => {
+    await app.close();
+    await central.stop();
+  });
+
+  it('tells a wrong password apart, then syncs both ways once configured', async () => {
+    const { page } = app;
+    expect(await page.getByTestId('status-sync').innerText()).toContain('belum tersambung');
+    await configureSync(page, 'bukan-sandinya');
+    await page.getByRole('button', { name: 'Uji koneksi' }).click();
+    const refused = page.getByTestId('sync-test-result');
+    await expect.poll(() => refused.getAttribute('data-reason')).toBe('unauthorized');
+    expect(await refused.innerText()).toContain('sandi');
+
+    await page.getByLabel('Sandi unit').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
+    await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
+    // The browser host keeps the password in IndexedDB and says so.
+    await page.getByTestId('secret-warning').waitFor();
+
+    // App → server: a complaint logged here arrives on the central with its received event.
+    const number = await logComplaint(page, { title: 'Air PDAM keruh', chronology: 'Sejak tiga hari.' });
+    await expect
+      .poll(
+        async () => {
+          const response = await unitRequest('_all_docs?startkey="complaint:"&endkey="complaint:\ufff0"');
+          const body = (await response.json()) as { rows: { id: string }[] };
+          return body.rows.map((row) => row.id).some((id) => id.endsWith(number));
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+
+    // Server → app: a complaint another device logged appears in the list.
+    const other = buildIntakeDocuments(
+      {
+        channel: 'phone',
+        reportType: 'complaint',
+        privacyMode: 'anonymous',
+        reporter: { name: '', nik: '', phone: '', email: '', address: '' },
+        title: 'Sampah menumpuk di pasar',
+        chronology: 'Belum diangkut seminggu.',
+        incidentDate: '2026-11-20',
+        location: 'Pasar Baru',
+        category: 'environment',
+        targetOffice: '',
+        attachments: [],
+      },
+      {
+        unitCode: UNIT.code,
+        deviceCode: 'Z9Q',
+        sequence: 1,
+        eventSequence: 1,
+        officer: { officerId: 'officer-other', name: 'Petugas Lain' },
+        receivedAt: new Date(),
+        localDate: new Date().toISOString().slice(0, 10),
+      },
+    );
+    const written = await unitRequest('_bulk_docs', {
+      method: 'POST',
+      body: JSON.stringify({ docs: [other.complaint, other.received] }),
+    });
+    expect(written.status).toBe(201);
+    await page.keyboard.press('Alt+3');
+    await expect
+      .poll(() => page.getByTestId('complaint-table').innerText(), { timeout: 20_000 })
+      .toContain(other.complaint.trackingNumber);
+    expect(await page.getByTestId('complaint-table').innerText()).toContain('Sampah menumpuk di pasar');
+    await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
+    expect(await page.getByTestId('status-sync').innerText()).not.toContain('belum terkirim');
+    expect(appProblems(app)).toEqual([]);
+  });
+
+  it('shows a conflict on the office list side by side and keeps the version a manager chooses', async () => {
+    const { page } = app;
+    await addOffices(page, ['Dinas Kesehatan']);
+    await configureSync(page, PASSWORD);
+    await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
+    await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
+    await expect
+      .poll(async () => (await serverDoc('unit-offices'))?.offices, { timeout: 20_000 })
+      .toBeTruthy();
+
+    // Another device changed the same revision of the list offline; its version reaches the server.
+    const current = await serverDoc('unit-offices', '?revs=true');
+    if (!current) throw new Error('unit-offices did not reach the server');
+    const revisions = current._revisions as { start: number; ids: string[] };
+    const otherId = 'f'.repeat(32);
+    const { _revisions: _dropped, ...content } = current;
+    const sibling = {
+      ...content,
+      _rev: `${revisions.start}-${otherId}`,
+      _revisions: { start: revisions.start, ids: [otherId, ...revisions.ids.slice(1)] },
+      offices: [{ code: 'dinas-sosial', name: 'Dinas Sosial', active: true }],
+    };
+    const pushed = await unitRequest('_bulk_docs', {
+      method: 'POST',
+      body: JSON.stringify({ docs: [sibling], new_edits: false }),
+    });
+    expect(pushed.status).toBe(201);
+
+    await page.keyboard.press('Alt+6');
+    await expect
+      .poll(() => page.getByTestId('conflicts-link').innerText(), { timeout: 20_000 })
+      .toBe('Konflik data: 1');
+    await page.getByTestId('conflicts-link').click();
+    const card = page.getByTestId('conflict-unit-offices');
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('Dinas Kesehatan');
+    expect(text).toContain('Dinas Sosial');
+    // Keep the version with Dinas Sosial, whichever side it is shown on.
+    const versions = await card.locator('thead th').allInnerTexts();
+    const cells = await card.locator('tbody tr', { hasText: 'offices' }).locator('td').allInnerTexts();
+    const index = cells.findIndex((cell) => cell.includes('Dinas Sosial'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(versions.length).toBe(3); // field name + two versions
+    await card.getByRole('button', { name: `Pakai versi ${index + 1}` }).click();
+    await page.getByTestId('no-conflicts').waitFor();
+
+    // The choice is the office list everywhere: here and, after sync, on the server, with no conflict left.
+    await expect
+      .poll(
+        async () => {
+          const doc = await serverDoc('unit-offices', '?conflicts=true');
+          return { offices: doc?.offices, conflicts: doc?._conflicts ?? [] };
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual({ offices: [{ code: 'dinas-sosial', name: 'Dinas Sosial', active: true }], conflicts: [] });
+    expect(appProblems(app)).toEqual([]);
+  });
+
+  it('sets a second device up by joining the unit: records downloaded, no conflicts, device code checked', async () => {
+    const { page } = app;
+    await addOffices(page, ['Dinas Kesehatan']);
+    await configureSync(page, PASSWORD);
+    await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
+    await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
+    const number = await logComplaint(page, { title: 'Jalan berlubang', chronology: 'Dekat sekolah.' });
+    await page.keyboard.press('Alt+6');
+    await expect
+      .poll(() => page.getByTestId('sync-pending').innerText(), { timeout: 20_000 })
+      .toContain('0 perubahan');
+    const firstDevice = number.split('-')[2] ?? '';
+
+    const second = await host.launch();
+    try {
+      const other = second.page;
+      await other.getByRole('radio', { name: /Unit yang sudah ada/ }).check();
+      await other.getByLabel('Kode unit').fill(UNIT.code);
+      await other.getByLabel('Alamat server pusat').fill(central.url);
+      await other.getByLabel('Sandi unit').fill(PASSWORD);
+      await other.getByLabel('Kode perangkat').fill(firstDevice); // taken by the first device
+      await other.getByLabel('Nama petugas').fill('Rina Officer');
+      await other.getByRole('button', { name: 'Bergabung dan unduh data unit' }).click();
+      await expect
+        .poll(() => other.getByRole('alert').first().innerText(), { timeout: 20_000 })
+        .toContain('sudah dipakai perangkat lain');
+
+      await other.getByLabel('Kode perangkat').fill('Q7M');
+      await other.getByRole('button', { name: 'Bergabung dan unduh data unit' }).click();
+      await other.getByRole('heading', { name: 'Beranda' }).waitFor({ timeout: 20_000 });
+      // The unit's profile came from the server, not from a second setup form.
+      expect(await other.locator('.topbar__unit').innerText()).toContain(UNIT.name);
+      await other.keyboard.press('Alt+3');
+      await expect
+        .poll(() => other.getByTestId('complaint-table').innerText(), { timeout: 20_000 })
+        .toContain(number);
+      await other.keyboard.press('Alt+6');
+      await expect.poll(() => syncState(other), { timeout: 20_000 }).toBe('up-to-date');
+      expect(await other.getByTestId('conflicts-link').innerText()).toBe('Konflik data: 0');
+      expect(appProblems(second)).toEqual([]);
+    } finally {
+      await second.close();
+    }
+    expect(appProblems(app)).toEqual([]);
+  });
+});
