@@ -1,3 +1,4 @@
+/** Error bodies that are not JSON (a proxy's HTML) reach PouchDB as CouchDB-style JSON with their status. */
 import { describe, expect, it } from 'vitest';
 import { jsonErrorFetch } from './json-error-fetch';
 

@@ -1,3 +1,4 @@
+/** Counting unsent changes against a memory database, and the counter's throttle under manual timers. */
 import { describe, expect, it } from 'vitest';
 import { memoryDatabase } from '../../test/support/memory-database';
 import { ManualTimers } from './manual-timers';

@@ -1,3 +1,7 @@
+/**
+ * The sync journal in a memory database: fresh, kept, per remote, unreadable, written by two
+ * windows, coalesced.
+ */
 import { describe, expect, it } from 'vitest';
 import { memoryDatabase } from '../../test/support/memory-database';
 import { freshJournal, SYNC_JOURNAL_ID, SyncJournalStore } from './sync-journal';

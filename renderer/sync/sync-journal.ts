@@ -15,8 +15,11 @@ import type { RejectedDocument } from '../../shared/sync/sync-status';
 import type { PouchDatabase } from './pouch-types';
 
 export const SYNC_JOURNAL_ID = '_local/meja-aduan-sync';
-/** Refused documents kept in the journal (and shown); more are still counted as pending. */
-export const MAX_REJECTED = 50;
+/**
+ * Refused documents the journal lists (shown, counted as unsent, offered again at each start).
+ * Past this many, the oldest entries leave the list; the documents themselves stay on the device.
+ */
+export const MAX_REJECTED = 1_000;
 
 const journalSchema = z.object({
   remote: z.string(),

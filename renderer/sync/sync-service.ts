@@ -132,6 +132,8 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     if (serverUrl === null) throw new RangeError(`Not a server address: ${JSON.stringify(config.serverUrl)}`);
     const normalized: SyncConfig = { ...config, serverUrl };
     const generation = ++this.#generation;
+    // The previous session's last journal writes land before this one's journal is read.
+    await this.#session?.journal.flush();
     const journal = await SyncJournalStore.open(this.#localDb, remoteKey(normalized));
     if (generation !== this.#generation || this.#disposed) return;
     const remote = new this.#PouchDB(databaseUrl(normalized), {

@@ -1,3 +1,4 @@
+/** "Test connection" against a scripted server: each failure told apart at its step, with realistic bodies. */
 import { describe, expect, it } from 'vitest';
 import type { SyncConfig } from '../../shared/sync/sync-config';
 import { testConnection } from './test-connection';

@@ -1,3 +1,4 @@
+/** The back-off delays: the doubling, the cap, the jitter's bounds, odd inputs. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, DEFAULT_BACKOFF } from './retry-backoff';

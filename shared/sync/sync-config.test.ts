@@ -1,3 +1,4 @@
+/** Server addresses as typed in the settings, and the unit's database and user names. */
 import { describe, expect, it } from 'vitest';
 import { databaseUrl, normalizeServerUrl, remoteKey, unitSyncConfig } from './sync-config';
 

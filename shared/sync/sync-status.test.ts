@@ -1,3 +1,7 @@
+/**
+ * Every reason, state and rejection code has its message, in both languages, and the advice says
+ * "tries again by itself" exactly for the reasons the machine retries.
+ */
 import { describe, expect, it } from 'vitest';
 import { REJECTION_CODES } from '../couch/rejection';
 import { formatMessage, isMessageKey } from '../messages/validation-messages';
