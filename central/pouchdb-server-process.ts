@@ -128,7 +128,15 @@ export async function startPouchServer(options: PouchServerOptions): Promise<Pou
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const ended = new Promise<void>((done) => child.once('exit', () => done()));
+  // A test that fails before its `stop()` must not leave a server running after the run ends.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const ended = new Promise<void>((done) =>
+    child.once('exit', () => {
+      process.removeListener('exit', killOnExit);
+      done();
+    }),
+  );
 
   const url = `http://127.0.0.1:${port}/`;
   await waitUntilReady(url, child, () => output);
