@@ -1,0 +1,189 @@
+/**
+ * The competition packet's indicators (issue 5; design.md §6.4), computed from the unit's records
+ * with the workflow reducer, the unit's working-day calendar and its deadline settings. Pure and
+ * linear in the documents: events are grouped by complaint once, each complaint is reduced once.
+ * Every definition is documented on `indicatorsSchema` (./indicators-types).
+ */
+import { allHolidays, type HolidaysByYear } from '../calendar/holiday-list';
+import { createWorkingCalendar } from '../calendar/working-calendar';
+import type { ComplaintDoc } from '../complaint/complaint-schema';
+import type { DeadlineSettings, SlaRules } from '../sla/deadline-settings';
+import { toIsoInstant } from '../time/iso-instant';
+import { isIsoDate, type IndonesianTimeZone } from '../time/local-date';
+import type { EventDoc } from '../workflow/events';
+import {
+  complaintStanding,
+  complaintTimeliness,
+  type ComplaintStanding,
+  type ComplaintTimeliness,
+  type OutcomeStatus,
+} from './complaint-outcome';
+import { median, percentile90, roundTo, shareOf } from './distribution';
+import { INDICATORS_SCHEMA_VERSION, type Indicators } from './indicators-types';
+import { endOfLocalDay, localDateCache } from './local-day';
+import { memoCalendar } from './memo-calendar';
+
+/** A complaint received in the period: where it stands and how timely it was handled. */
+type ReceivedComplaint = Readonly<{ standing: ComplaintStanding; timeliness: ComplaintTimeliness }>;
+
+/** What the indicators read from the unit settings (a UnitSettingsDoc fits). */
+export type IndicatorSettings = Readonly<{
+  timeZone: IndonesianTimeZone;
+  deadlines: DeadlineSettings;
+  rules: SlaRules;
+  holidays: HolidaysByYear;
+}>;
+
+export type IndicatorsInput = Readonly<{
+  /** The unit's complaints (any order; a document given twice counts once). */
+  complaints: readonly ComplaintDoc[];
+  /** The unit's events (any order; events of complaints not given are ignored). */
+  events: readonly EventDoc[];
+  unit: Readonly<{ code: string; name: string }>;
+  /** The unit's settings at export time. */
+  settings: IndicatorSettings;
+  /** Unit-local dates, both inclusive. */
+  period: Readonly<{ from: string; to: string }>;
+  computedAt: Date;
+}>;
+
+/** Every month from `from`'s to `to`'s, as `YYYY-MM`. */
+function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) return months;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+}
+
+function increment(record: Record<string, number>, key: string): void {
+  record[key] = (record[key] ?? 0) + 1;
+}
+
+/** The events of each complaint up to `end` (an ISO instant), grouped in one pass. */
+function eventsUpTo(events: readonly EventDoc[], end: string): Map<string, EventDoc[]> {
+  const byComplaint = new Map<string, EventDoc[]>();
+  for (const event of events) {
+    if (event.at > end) continue;
+    const own = byComplaint.get(event.complaintId);
+    if (own) own.push(event);
+    else byComplaint.set(event.complaintId, [event]);
+  }
+  return byComplaint;
+}
+
+/**
+ * The indicators of `input.unit` for `input.period`. Throws a RangeError when the period's dates
+ * are not real `YYYY-MM-DD` days or `from` is after `to` (a caller's bug: the form checks them).
+ */
+export function computeIndicators(input: IndicatorsInput): Indicators {
+  const { settings, period } = input;
+  if (!isIsoDate(period.from) || !isIsoDate(period.to) || period.from > period.to) {
+    throw new RangeError(`computeIndicators: invalid period ${JSON.stringify(period)}`);
+  }
+  const { timeZone, deadlines, rules } = settings;
+  const calendar = memoCalendar(createWorkingCalendar(allHolidays(settings.holidays)));
+  const end = endOfLocalDay(period.to, timeZone);
+  const localDate = localDateCache(timeZone);
+  const context = { settings, calendar, periodEnd: new Date(end), localDate };
+  const eventsByComplaint = eventsUpTo(input.events, end);
+
+  const months = monthsOf(period.from, period.to);
+  const monthly = new Map(months.map((month) => [month, { month, received: 0, closed: 0 }]));
+  const inPeriod = (date: string): boolean => date >= period.from && date <= period.to;
+
+  const received: ReceivedComplaint[] = [];
+  const backlog = { open: 0, overdue: 0 };
+  const seen = new Set<string>();
+  for (const complaint of input.complaints) {
+    if (seen.has(complaint._id) || complaint.receivedAt > end) continue;
+    seen.add(complaint._id);
+    const standing = complaintStanding(complaint, eventsByComplaint.get(complaint._id) ?? [], context);
+    if (standing.status === 'open') {
+      backlog.open += 1;
+      if (standing.overdue) backlog.overdue += 1;
+    }
+    if (standing.resolutionDate !== null && inPeriod(standing.resolutionDate)) {
+      const row = monthly.get(standing.resolutionDate.slice(0, 7));
+      if (row) row.closed += 1;
+    }
+    if (inPeriod(standing.receivedDate)) {
+      received.push({ standing, timeliness: complaintTimeliness(standing, context) });
+      const row = monthly.get(standing.receivedDate.slice(0, 7));
+      if (row) row.received += 1;
+    }
+  }
+
+  const total = received.length;
+  const timely = received.map(({ timeliness }) => timeliness);
+  const countShare = (met: (timeliness: ComplaintTimeliness) => boolean) => {
+    const count = timely.filter(met).length;
+    return { count, share: shareOf(count, total) };
+  };
+  const distribution = (values: readonly (number | null)[]) => {
+    const present = values.filter((value): value is number => value !== null);
+    return { median: median(present), p90: percentile90(present) };
+  };
+
+  const byChannel: Record<string, number> = {};
+  const byCategory: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  const outcomes: Record<OutcomeStatus, number> = { open: 0, resolved: 0, archived: 0, forwarded: 0 };
+  const byRating: Record<string, number> = {};
+  const scores: number[] = [];
+  let replies = 0;
+  let repliedComplaints = 0;
+  for (const { standing, timeliness } of received) {
+    const { current } = standing.state;
+    increment(byChannel, current.channel);
+    increment(byCategory, current.category);
+    increment(byType, current.reportType);
+    outcomes[standing.status] += 1;
+    if (timeliness.satisfactionScore !== null) {
+      scores.push(timeliness.satisfactionScore);
+      increment(byRating, String(timeliness.satisfactionScore));
+    }
+    replies += timeliness.replies;
+    if (timeliness.replies > 0) repliedComplaints += 1;
+  }
+  const scoreSum = scores.reduce((sum, score) => sum + score, 0);
+
+  return {
+    schemaVersion: INDICATORS_SCHEMA_VERSION,
+    computedAt: toIsoInstant(input.computedAt),
+    period: { from: period.from, to: period.to },
+    unit: { code: input.unit.code, name: input.unit.name },
+    deadlines: {
+      timeZone,
+      verifyWorkingDays: deadlines.verifyWorkingDays,
+      followUpWorkingDays: deadlines.followUpWorkingDays,
+      resolveCalendarDays: deadlines.resolveCalendarDays,
+      replyWindowWorkingDays: deadlines.replyWindowWorkingDays,
+      autoCloseAfterReplyWindow: rules.autoCloseAfterReplyWindow,
+    },
+    totals: { received: total, byChannel, byCategory, byType },
+    outcomes,
+    verifiedWithin3WorkingDays: countShare((timeliness) => timeliness.verifyMet),
+    followedUpWithin5WorkingDays: countShare((timeliness) => timeliness.followUpMet),
+    resolvedWithin60Days: countShare((timeliness) => timeliness.resolveMet),
+    timeToVerifyWorkingDays: distribution(timely.map((timeliness) => timeliness.workingDaysToDispatch)),
+    timeToResolveDays: distribution(timely.map((timeliness) => timeliness.daysToResolve)),
+    satisfaction: {
+      responses: scores.length,
+      average: scores.length === 0 ? null : roundTo(scoreSum / scores.length, 2),
+      byRating,
+    },
+    reporterReplies: { replies, complaints: repliedComplaints },
+    backlog,
+    monthly: months.map((month) => monthly.get(month) ?? { month, received: 0, closed: 0 }),
+  };
+}
