@@ -105,3 +105,32 @@ describe('addDays', () => {
     );
   });
 });
+
+describe('localDateOf in the Indonesian zones', () => {
+  it('agrees with the time-zone database for any instant from 1970 to 2100', () => {
+    const viaIntl = (instant: Date, timeZone: string): string =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(instant);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }),
+        fc.constantFrom('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'),
+        (ms, zone) => {
+          expect(localDateOf(new Date(ms), zone)).toBe(viaIntl(new Date(ms), zone));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('turns the date at the local midnight of each zone', () => {
+    expect(localDateOf(new Date('2026-11-23T16:59:59.999Z'), 'Asia/Jakarta')).toBe('2026-11-23');
+    expect(localDateOf(new Date('2026-11-23T17:00:00.000Z'), 'Asia/Jakarta')).toBe('2026-11-24');
+    expect(localDateOf(new Date('2026-11-23T16:00:00.000Z'), 'Asia/Makassar')).toBe('2026-11-24');
+    expect(localDateOf(new Date('2026-11-23T15:00:00.000Z'), 'Asia/Jayapura')).toBe('2026-11-24');
+  });
+});

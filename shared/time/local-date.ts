@@ -71,9 +71,26 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Indonesia's three zones have kept one offset with no daylight saving since 1964 (WIB +7, WITA
+ * +8, WIT +9), so for instants from 1970 on their dates are plain arithmetic; Intl (several
+ * microseconds a call) is used for every other zone and instant. Deadlines and indicators ask for
+ * local dates hundreds of thousands of times.
+ */
+const FIXED_OFFSET_HOURS: Readonly<Record<string, number>> = {
+  'Asia/Jakarta': 7,
+  'Asia/Makassar': 8,
+  'Asia/Jayapura': 9,
+};
+
 /** The calendar date (`YYYY-MM-DD`) of `instant` in `timeZone` (an IANA name such as `Asia/Jakarta`). */
 export function localDateOf(instant: Date, timeZone: string): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('localDateOf: invalid Date');
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('localDateOf: invalid Date');
+  const offset = FIXED_OFFSET_HOURS[timeZone];
+  if (offset !== undefined && ms >= 0 && ms < 253_402_300_800_000 - 86_400_000) {
+    return isoDateFromUtcMs(ms + offset * 3_600_000);
+  }
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
