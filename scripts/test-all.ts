@@ -20,6 +20,7 @@ const steps: readonly Step[] = [
   { name: 'lint', command: 'npm run lint' },
   { name: 'format', command: 'npm run format:check' },
   vitest('unit'),
+  { name: 'poppler', command: 'npx tsx scripts/ensure-poppler.ts' },
   vitest('integration'),
   { name: 'build renderer', command: 'npm run build:renderer -- --logLevel warn' },
   { name: 'build electron', command: 'npm run build:electron' },
