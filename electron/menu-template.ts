@@ -67,6 +67,7 @@ export function applicationMenuTemplate(options: MenuTemplateOptions): MenuItemC
         command('Daftar Pengaduan', 'complaint-list'),
         command('Perlu Perhatian', 'needs-attention'),
         command('Sinkronisasi', 'sync'),
+        command('Paket P4', 'packet'),
         separator,
         command('Dasbor', 'dashboard'),
       ],

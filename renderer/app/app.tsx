@@ -17,6 +17,7 @@ import { SettingsScreen } from '../screens/settings/settings-screen';
 import { ConflictsScreen } from '../screens/sync/conflicts-screen';
 import { SyncScreen } from '../screens/sync/sync-screen';
 import { OfficerChooserScreen } from '../screens/officer-chooser-screen';
+import { PacketScreen } from '../screens/packet/packet-screen';
 import { SetupScreen } from '../screens/setup-screen';
 import { useAppStore } from '../store/app-store';
 
@@ -41,6 +42,7 @@ function Routes(): ReactNode {
         <Route path={ROUTES.settings} component={SettingsScreen} />
         <Route path={ROUTES.sync} component={SyncScreen} />
         <Route path={ROUTES.conflicts} component={ConflictsScreen} />
+        <Route path={ROUTES.packet} component={PacketScreen} />
         <Route>
           <NotFound />
         </Route>

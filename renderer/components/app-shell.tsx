@@ -14,6 +14,7 @@ const NAV = [
   { href: ROUTES.newComplaint, label: 'nav.newComplaint', keys: 'Ctrl+N' },
   { href: ROUTES.complaints, label: 'nav.complaints', keys: 'Alt+3' },
   { href: ROUTES.needsAttention, label: 'nav.needsAttention', keys: 'Alt+5' },
+  { href: ROUTES.packet, label: 'nav.packet', keys: 'Alt+7' },
   { href: ROUTES.sync, label: 'nav.sync', keys: 'Alt+6' },
   { href: ROUTES.settings, label: 'nav.settings', keys: 'Alt+4' },
 ] as const;

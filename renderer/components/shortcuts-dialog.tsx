@@ -9,6 +9,7 @@ const SHORTCUTS = [
   ['Alt+3', 'shortcuts.complaints'],
   ['Alt+5', 'shortcuts.needsAttention'],
   ['Alt+6', 'shortcuts.sync'],
+  ['Alt+7', 'shortcuts.packet'],
   ['Alt+4', 'shortcuts.settings'],
   ['Alt+V, Alt+D, Alt+F, Alt+R, Alt+S …', 'shortcuts.actions'],
   ['Ctrl+Enter / Esc', 'shortcuts.actionForm'],

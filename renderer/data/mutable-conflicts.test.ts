@@ -60,6 +60,30 @@ describe('mutable-document conflicts', () => {
     },
   );
 
+  it('lists a packet draft changed on two devices, after the fixed documents', async () => {
+    await conflictedOffices();
+    const base = { _id: 'packet-draft:2026-upp', type: 'packet-draft', draft: { year: 2026 } };
+    const first = await db.put(base);
+    await db.put({ ...base, _rev: first.rev, draft: { year: 2026, note: 'mine' } });
+    await db.bulkDocs(
+      [
+        {
+          ...base,
+          _rev: `2-${'d'.repeat(32)}`,
+          draft: { year: 2026, note: 'theirs' },
+          _revisions: { start: 2, ids: ['d'.repeat(32), first.rev.slice(2)] },
+        } as PouchDB.Core.PutDocument<object>,
+      ],
+      { new_edits: false },
+    );
+    await db.put({ _id: 'packet-draft:2027-upp', type: 'packet-draft' }); // no conflict: not listed
+    const conflicts = await listConflicts(db);
+    expect(conflicts.map((conflict) => conflict.id)).toEqual(['unit-offices', 'packet-draft:2026-upp']);
+    const drafts = [conflicts[1]?.winner, ...(conflicts[1]?.others ?? [])].map((doc) => doc?.draft);
+    expect(drafts).toContainEqual({ year: 2026, note: 'theirs' });
+    expect(drafts).toContainEqual({ year: 2026, note: 'mine' });
+  });
+
   it('refuses a revision that is not in conflict any more', async () => {
     await conflictedOffices();
     await expect(resolveConflict(db, 'unit-offices', `9-${'c'.repeat(32)}`)).rejects.toMatchObject({

@@ -1,11 +1,12 @@
 /**
  * Conflicts of the mutable documents (design.md §3, decision 3): complaints and events never
- * conflict, but the unit profile, settings and office list can be changed on two devices before
- * they sync. CouchDB and PouchDB then keep both revisions and pick a winner by a fixed rule; the
+ * conflict, but the unit profile, settings and office list, and the competition packet drafts
+ * (`packet-draft:<year>-<category>`), can be changed on two devices before they sync. CouchDB and PouchDB then keep both revisions and pick a winner by a fixed rule; the
  * other is not lost but hidden. Here every such conflict is listed for a person to see, and is
  * resolved only by a person choosing the version to keep.
  */
-import { UNIT_PROFILE_ID } from '../../shared/ids/document-ids';
+import { PACKET_DRAFT_ID_PREFIX } from '../../shared/couch/id-templates';
+import { HIGH_SENTINEL, UNIT_PROFILE_ID } from '../../shared/ids/document-ids';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../../shared/unit/unit-settings';
 import type { UnitDatabase } from './database';
 
@@ -22,10 +23,18 @@ export type MutableConflict = Readonly<{
   others: readonly StoredDoc[];
 }>;
 
-/** The mutable documents that have conflicting revisions now. */
+/** The mutable documents that have conflicting revisions now: the fixed ones, then packet drafts. */
 export async function listConflicts(db: UnitDatabase): Promise<MutableConflict[]> {
-  const result = await db.allDocs({ keys: [...MUTABLE_DOCUMENT_IDS], include_docs: true, conflicts: true });
-  const conflicted = result.rows.flatMap((row) => {
+  const [fixed, drafts] = await Promise.all([
+    db.allDocs({ keys: [...MUTABLE_DOCUMENT_IDS], include_docs: true, conflicts: true }),
+    db.allDocs({
+      startkey: PACKET_DRAFT_ID_PREFIX,
+      endkey: `${PACKET_DRAFT_ID_PREFIX}${HIGH_SENTINEL}`,
+      include_docs: true,
+      conflicts: true,
+    }),
+  ]);
+  const conflicted = [...fixed.rows, ...drafts.rows].flatMap((row) => {
     if (!('doc' in row) || !row.doc) return [];
     const doc = row.doc as unknown as StoredDoc & { _conflicts?: string[] };
     return doc._conflicts && doc._conflicts.length > 0 ? [doc] : [];

@@ -29,6 +29,7 @@ export function commandForKey(
   if (event.altKey && key === '4') return 'settings';
   if (event.altKey && key === '5') return 'needs-attention';
   if (event.altKey && key === '6') return 'sync';
+  if (event.altKey && key === '7') return 'packet';
   return undefined;
 }
 
@@ -45,6 +46,8 @@ export function useGlobalShortcuts(): void {
           return navigate(ROUTES.needsAttention);
         case 'sync':
           return navigate(ROUTES.sync);
+        case 'packet':
+          return navigate(ROUTES.packet);
         case 'dashboard':
           return navigate(ROUTES.dashboard);
         case 'settings':

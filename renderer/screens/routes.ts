@@ -10,6 +10,7 @@ export const ROUTES = {
   settings: '/pengaturan',
   sync: '/sinkronisasi',
   conflicts: '/sinkronisasi/konflik',
+  packet: '/paket',
 } as const;
 
 export const complaintPath = (id: string): string => `/pengaduan/${encodeURIComponent(id)}`;

@@ -16,6 +16,7 @@ import { unitOfficesDocSchema, unitSettingsDocSchema } from '../unit/unit-settin
 import { EVENT_KINDS, EVENT_SCHEMAS } from '../workflow/events';
 import type { Json } from './canonical-json';
 import { PACKET_DRAFT_TYPE } from './id-templates';
+import { packetDraftDocSchema } from './packet-draft-document';
 import { NON_BLANK_PATTERN, PREDICATE_PATTERNS, behavesAsNonBlank } from './refinement-patterns';
 
 export type JsonSchema = { [keyword: string]: Json };
@@ -32,13 +33,14 @@ export const MUTABLE_TYPES = [
 ] as const;
 export type DocumentType = (typeof IMMUTABLE_TYPES)[number] | (typeof MUTABLE_TYPES)[number];
 
-/** The zod schema of every type that has one (packet drafts have none yet, see ./id-templates). */
+/** The zod schema of every document type (events: one per kind, below). */
 const DOCUMENT_SCHEMAS = {
   complaint: complaintDocSchema,
   reporter: reporterDocSchema,
   'unit-profile': unitProfileDocSchema,
   'unit-settings': unitSettingsDocSchema,
   'unit-offices': unitOfficesDocSchema,
+  [PACKET_DRAFT_TYPE]: packetDraftDocSchema,
 } as const satisfies Partial<Record<DocumentType, z.ZodType>>;
 
 /** Keywords the server's validator implements. */

@@ -30,8 +30,8 @@ export type IdTemplate = readonly IdPart[];
 export type DocumentIdTemplate = readonly [string, ...IdPart[]];
 
 /**
- * Reserved for the submission packet drafts of issue 5 (design.md §3: a mutable document type).
- * Until their schema exists the server accepts any `packet-draft:<…>` document of the unit.
+ * The submission packet drafts of issue 5 (design.md §3: a mutable document type):
+ * `packet-draft:<year>-<category>` (./packet-draft-document holds their schema).
  */
 export const PACKET_DRAFT_TYPE = 'packet-draft';
 export const PACKET_DRAFT_ID_PREFIX = 'packet-draft:';
@@ -81,5 +81,5 @@ export const ID_TEMPLATES: Readonly<
   'unit-profile': { _id: [UNIT_PROFILE_ID] },
   'unit-settings': { _id: [UNIT_SETTINGS_ID] },
   'unit-offices': { _id: [UNIT_OFFICES_ID] },
-  [PACKET_DRAFT_TYPE]: { _id: [PACKET_DRAFT_ID_PREFIX, { rest: true }] },
+  [PACKET_DRAFT_TYPE]: { _id: [PACKET_DRAFT_ID_PREFIX, { digits: 4 }, '-', { rest: true }] },
 };

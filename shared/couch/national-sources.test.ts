@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { NATIONAL_FILTER_SOURCE, NATIONAL_VALIDATE_SOURCE } from './national-sources';
 import {
   intakeDocuments,
+  packetDraftDoc,
   reporterOf,
   unitOfficesDoc,
   unitProfileDoc,
@@ -55,6 +56,9 @@ describe('national filter', () => {
     expect(passes(unitSettingsDoc('KTB'))).toBe(false);
     expect(passes(unitOfficesDoc('KTB'))).toBe(false);
     expect(passes({ _id: 'packet-draft:1', type: 'packet-draft' })).toBe(false);
+    const draft = packetDraftDoc('KTB');
+    expect(passes(draft)).toBe(false);
+    expect(passes({ ...json(draft), _attachments: undefined })).toBe(false);
     expect(passes({ _id: '_design/meja-aduan', filters: {} })).toBe(false);
     expect(passes({ _id: named.complaint._id, _rev: '2-x', _deleted: true })).toBe(false);
   });
@@ -88,5 +92,6 @@ describe('national validate_doc_update', () => {
     expect(refusal({ ...json(docs.complaint), _attachments: { a: { stub: true } } })).toMatch(
       /^privacy: files/,
     );
+    expect(refusal(packetDraftDoc('KTB'))).toMatch(/^privacy: files/);
   });
 });

@@ -9,6 +9,7 @@ import type { IntakeInput } from '../complaint/intake';
 import { buildIntakeDocuments } from '../complaint/intake-documents';
 import type { PrivacyMode } from '../complaint/vocabulary';
 import { UNIT_PROFILE_ID } from '../ids/document-ids';
+import { emptyPacketDraft } from '../packet/packet-types';
 import type { UnitProfile } from '../unit/unit-profile';
 import { defaultUnitOffices, defaultUnitSettings } from '../unit/unit-settings';
 import type { UnitOfficesDoc, UnitSettingsDoc } from '../unit/unit-settings';
@@ -16,6 +17,7 @@ import { reduceComplaint } from '../workflow/complaint-state';
 import { decideAction, type Actor } from '../workflow/decide-action';
 import type { EventDoc, ReceivedEvent } from '../workflow/events';
 import type { WorkflowAction } from '../workflow/workflow-actions';
+import { packetDraftId, type PacketDraftDoc } from './packet-draft-document';
 
 /** A name that appears nowhere else: searching a database's JSON for it finds leaked identity. */
 export const REPORTER_NAME = 'Sulastri Wigunaningrat';
@@ -156,4 +158,29 @@ export function unitSettingsDoc(unitCode: string): UnitSettingsDoc {
 
 export function unitOfficesDoc(unitCode: string): UnitOfficesDoc {
   return defaultUnitOffices(unitCode, new Date(RECEIVED_AT), OFFICER);
+}
+
+/**
+ * A packet draft of the unit with one evidence file (a PDF) in the first aspect, the file given
+ * inline as base64 (as a PUT with the file carries it).
+ */
+export function packetDraftDoc(unitCode: string): PacketDraftDoc {
+  const draft = emptyPacketDraft(unitProfileDoc(unitCode), 2026, { from: '2026-01-01', to: '2026-06-30' });
+  const pdf = '%PDF-1.4 bukti';
+  draft.sections['leadership-commitment'] = {
+    narrative: 'Kepala unit menetapkan SK tim pengaduan.',
+    evidence: [{ id: 'ev-1', name: 'sk-tim.pdf', mimeType: 'application/pdf', size: pdf.length }],
+  };
+  return {
+    _id: packetDraftId(2026, draft.category),
+    type: 'packet-draft',
+    schemaVersion: 1,
+    unitCode,
+    updatedAt: '2026-11-23T03:04:05.678Z',
+    updatedBy: OFFICER,
+    draft,
+    _attachments: {
+      'ev-1': { content_type: 'application/pdf', data: btoa(pdf) },
+    },
+  };
 }

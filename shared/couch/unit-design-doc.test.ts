@@ -16,6 +16,8 @@ import { unitDesignDoc, unitDesignDocJson } from './unit-design-doc';
  */
 const UNENFORCED_ON_SERVER = [
   'complaint (document): cross-field rules',
+  'packet-draft draft.profile.team.decreeDate: validation.invalid',
+  'packet-draft draft: cross-field rules',
   'reporter (document): cross-field rules',
   'reporter email: validation.reporter.emailInvalid',
   'reporter nik: validation.reporter.nikInvalid',

@@ -18,7 +18,8 @@
  *   unit       `unitCode` is not the database's unit; a `trackingNumber` of another unit
  *   schema     the document does not match the JSON Schema of its type (events: of their kind)
  * Server metadata (`_rev`, `_revisions`, `_deleted`, `_conflicts`, ...) is set aside before the
- * schema check; `_attachments` is part of it (only complaints may carry files).
+ * schema check; `_attachments` is part of it (only complaints and packet drafts may carry files,
+ * see ./packet-draft-document).
  *
  * String lengths count UTF-16 code units, as zod's `.max()` does.
  *

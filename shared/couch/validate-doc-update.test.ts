@@ -5,12 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { complaintId, eventId, reporterId } from '../ids/document-ids';
+import { EVIDENCE_FILE_MAX_BYTES } from '../packet/packet-types';
 import { EVENT_KINDS } from '../workflow/events';
 import { unitRole } from './couch-names';
 import { parseRejection } from './rejection';
 import {
   ACTION_SEQUENCES,
   intakeDocuments,
+  packetDraftDoc,
   reporterOf,
   unitOfficesDoc,
   unitProfileDoc,
@@ -95,10 +97,20 @@ describe('validate_doc_update accepts', () => {
     expect(refusal(stored(named.received), stored(named.received))).toBeNull();
   });
 
-  it('a packet draft of the unit (type reserved until its schema exists)', () => {
-    expect(
-      refusal({ _id: 'packet-draft:2026', type: 'packet-draft', unitCode: UNIT, sections: [] }),
-    ).toBeNull();
+  it('a packet draft of the unit with its evidence file, created, updated and deleted', () => {
+    const draft = packetDraftDoc(UNIT);
+    expect(refusal(draft)).toBeNull();
+    // As CouchDB hands a stored file to the validator: a stub with its length.
+    const stub = { content_type: 'application/pdf', digest: 'md5-x', length: 14, revpos: 1, stub: true };
+    const updated = {
+      ...stored(draft),
+      updatedAt: '2026-11-24T00:00:00.000Z',
+      _attachments: { 'ev-1': stub },
+    };
+    expect(refusal(updated, stored(draft))).toBeNull();
+    const withoutFiles = { ...json(draft), _attachments: undefined };
+    expect(refusal(withoutFiles)).toBeNull();
+    expect(refusal({ _id: draft._id, _rev: '2-def', _deleted: true }, stored(draft))).toBeNull();
   });
 
   it('design documents from server admins, and any valid document from them', () => {
@@ -118,6 +130,32 @@ describe('validate_doc_update refuses', () => {
     ['a malformed date', { ...json(named.complaint), incidentDate: '22/11/2026' }],
     ['a malformed officer', { ...json(named.complaint), receivedBy: { officerId: '', name: 'Rina' } }],
     ['a file on an event', { ...json(named.received), _attachments: { a: { stub: true, digest: 'md5-x' } } }],
+    [
+      'a file on the unit profile',
+      { ...json(unitProfileDoc(UNIT)), _attachments: { a: { content_type: 'application/pdf', stub: true } } },
+    ],
+    [
+      'a packet draft file of a type evidence may not have',
+      {
+        ...json(packetDraftDoc(UNIT)),
+        _attachments: { 'ev-1': { content_type: 'application/x-msdownload', data: 'TVo=' } },
+      },
+    ],
+    [
+      'a packet draft file larger than the evidence limit',
+      {
+        ...json(packetDraftDoc(UNIT)),
+        _attachments: {
+          'ev-1': { content_type: 'application/pdf', stub: true, length: EVIDENCE_FILE_MAX_BYTES + 1 },
+        },
+      },
+    ],
+    ['a packet draft id without its year', { ...json(packetDraftDoc(UNIT)), _id: 'packet-draft:upp' }],
+    ['a packet draft without its draft', { ...json(packetDraftDoc(UNIT)), draft: undefined }],
+    [
+      'a packet draft with an unknown category',
+      { ...json(packetDraftDoc(UNIT)), draft: { ...packetDraftDoc(UNIT).draft, category: 'lomba' } },
+    ],
     ['an unknown event kind', { ...json(named.received), kind: 'teleport' }],
     ['an unknown type', { _id: 'thing:1', type: 'thing', unitCode: UNIT }],
     ['no type', { _id: 'thing:1', unitCode: UNIT }],
@@ -197,7 +235,7 @@ describe('validate_doc_update refuses', () => {
     expect(codeOf(refusal(other.received))).toBe('unit');
     expect(codeOf(refusal({ ...json(unitProfileDoc(UNIT)), unitCode: 'KBM' }))).toBe('unit');
     expect(codeOf(refusal({ ...json(other.reporter), unitCode: UNIT }))).toBe('unit');
-    expect(codeOf(refusal({ _id: 'packet-draft:1', type: 'packet-draft', unitCode: 'KBM' }))).toBe('unit');
+    expect(codeOf(refusal({ ...json(packetDraftDoc(UNIT)), unitCode: 'KBM' }))).toBe('unit');
   });
 
   it('a user without the unit role (unit), a design document from a member (design)', () => {

@@ -146,6 +146,7 @@ export const MENU_COMMANDS = [
   'complaint-list',
   'needs-attention',
   'sync',
+  'packet',
   'dashboard',
   'settings',
   'print',

@@ -11,6 +11,7 @@ import { parseRejection } from '../../shared/couch/rejection';
 import {
   ACTION_SEQUENCES,
   intakeDocuments,
+  packetDraftDoc,
   reporterOf,
   unitOfficesDoc,
   unitProfileDoc,
@@ -101,6 +102,22 @@ describe('the central server accepts', () => {
     expect(deleted.status).toBe(200);
   });
 
+  it('a packet draft with its evidence file, then updated keeping the file', async () => {
+    const draft = packetDraftDoc('KTB');
+    const created = await put(ktb, KTB_DB, draft);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const saved = await stored(draft);
+    const files = saved._attachments as Record<string, { length?: number; stub?: boolean }>;
+    expect(files['ev-1']).toMatchObject({ stub: true, length: 14 });
+    const updated = await put(ktb, KTB_DB, { ...saved, updatedAt: '2026-11-24T00:00:00.000Z' });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(201);
+    const file = await new CouchHttp(central.adminUrl).get(
+      `${KTB_DB}/${encodeURIComponent(draft._id)}?attachments=true`,
+    );
+    const data = (file.body as { _attachments: Record<string, { data: string }> })._attachments['ev-1']?.data;
+    expect(Buffer.from(data ?? '', 'base64').toString()).toBe('%PDF-1.4 bukti');
+  });
+
   it('a replication retry that re-sends a stored complaint unchanged', async () => {
     const complaint = await stored(intakeDocuments('KTB', 2, 'confidential').complaint);
     const response = await ktb.request('POST', `${KTB_DB}/_bulk_docs`, {
@@ -123,6 +140,16 @@ describe('the central server refuses, with a stable code', () => {
     expect(rejection(await put(ktb, KTB_DB, { ...docs.received, kind: 'teleport' }))).toBe('schema');
     expect(rejection(await put(ktb, KTB_DB, { _id: 'note:1', type: 'note', unitCode: 'KTB' }))).toBe(
       'schema',
+    );
+  });
+
+  it('a file on a packet draft that evidence may not be (schema)', async () => {
+    const draft = { ...packetDraftDoc('KTB'), _id: 'packet-draft:2027-upp' };
+    const exe = { 'ev-1': { content_type: 'application/x-msdownload', data: 'TVo=' } };
+    const response = await put(ktb, KTB_DB, { ...draft, _attachments: exe });
+    expect(rejection(response)).toBe('schema');
+    expect((response.body as Reason).reason).toMatch(
+      /^schema: packet-draft: _attachments\.ev-1\.content_type/,
     );
   });
 

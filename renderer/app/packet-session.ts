@@ -1,0 +1,290 @@
+/**
+ * The Paket P4 screen's services (issue 5): the unit's packet drafts, the unit's complaints and
+ * events read in full for indicators and exports, the packet ZIP built with the shared builder and
+ * saved through the platform contract, the "export all records" file and the SP4N-LAPOR! export.
+ *
+ * Identity (design.md §6.2): reporter documents are never read here, except by id for the
+ * LAPOR! export when the manager ticked that identity may be included, and then only for the
+ * complaints that are named now (not anonymous, not confidential).
+ */
+import { DEFAULT_HOLIDAYS } from '../../shared/calendar/indonesian-holidays';
+import {
+  reporterDocSchema,
+  type ComplaintDoc,
+  type OfficerRef,
+  type ReporterDoc,
+} from '../../shared/complaint/complaint-schema';
+import { computeIndicators, type IndicatorSettings } from '../../shared/indicators/compute-indicators';
+import type { Indicators } from '../../shared/indicators/indicators-types';
+import {
+  EVENT_ID_PREFIX,
+  HIGH_SENTINEL,
+  REPORTER_ID_PREFIX,
+  complaintIdRange,
+  reporterId,
+} from '../../shared/ids/document-ids';
+import { buildPacketZip, type PacketProgress } from '../../shared/packet/build-packet';
+import { complaintsInPeriod } from '../../shared/packet/complaint-rows';
+import { laporCsv, laporJson, laporRecords } from '../../shared/packet/lapor-export';
+import type { PacketDraft, PacketGenerator } from '../../shared/packet/packet-types';
+import { sha256Hex } from '../../shared/packet/sha256';
+import { collectUnitRecords, toNdjson } from '../../shared/packet/unit-records';
+import type { SaveFileResult } from '../../shared/platform/platform-contract';
+import { localDateOf } from '../../shared/time/local-date';
+import type { UnitSettingsDoc } from '../../shared/unit/unit-settings';
+import type { EventDoc } from '../../shared/workflow/events';
+import { canEditSettings } from '../../shared/workflow/roles';
+import { PacketDraftStore } from '../data/packet-drafts';
+import { platform } from '../platform/platform';
+import { useAppStore } from '../store/app-store';
+import { records } from './session';
+
+/** The unit's complaints and events as the packet needs them. */
+export type UnitRecordSet = Readonly<{
+  complaints: readonly ComplaintDoc[];
+  events: readonly EventDoc[];
+  /** Local date of the earliest complaint (any period), or null with none. */
+  earliestReceivedDate: string | null;
+  /** Documents that failed their schema and were left out. */
+  invalid: number;
+}>;
+
+const PAGE = 2000;
+
+function unitCode(): string {
+  const code = useAppStore.getState().device?.unitCode;
+  if (!code) throw new Error('The device is not set up.');
+  return code;
+}
+
+/** The signed-in officer, when they may edit packets (managers); undefined otherwise. */
+export function packetEditor(): OfficerRef | undefined {
+  const officer = useAppStore.getState().officer;
+  return officer && canEditSettings(officer.role) ? { officerId: officer.id, name: officer.name } : undefined;
+}
+
+export function packetDrafts(): PacketDraftStore {
+  return new PacketDraftStore(records().db, unitCode());
+}
+
+/** Every document with an id in [startkey, endkey), page by page (never one huge read). */
+async function docsInRange(startkey: string, endkey: string): Promise<unknown[]> {
+  const docs: unknown[] = [];
+  let from = startkey;
+  let skip = 0;
+  for (;;) {
+    const page = await records().db.allDocs({
+      startkey: from,
+      endkey,
+      inclusive_end: false,
+      include_docs: true,
+      limit: PAGE,
+      skip,
+    });
+    for (const row of page.rows) if (row.doc) docs.push(row.doc);
+    const last = page.rows[page.rows.length - 1];
+    if (page.rows.length < PAGE || !last) return docs;
+    from = last.id;
+    skip = 1;
+  }
+}
+
+/** The unit's complaints and events (never its reporter documents), checked against their schemas. */
+export async function loadUnitRecords(): Promise<UnitRecordSet> {
+  const range = complaintIdRange();
+  const [complaintDocs, eventDocs] = await Promise.all([
+    docsInRange(range.startkey, range.endkey),
+    docsInRange(EVENT_ID_PREFIX, `${EVENT_ID_PREFIX}${HIGH_SENTINEL}`),
+  ]);
+  const collected = collectUnitRecords([...complaintDocs, ...eventDocs], unitCode());
+  const timeZone = useAppStore.getState().unitSettings?.timeZone ?? 'Asia/Jakarta';
+  let earliest: string | null = null;
+  for (const complaint of collected.complaints) {
+    if (earliest === null || complaint.receivedAt < earliest) earliest = complaint.receivedAt;
+  }
+  return {
+    complaints: collected.complaints,
+    events: collected.events,
+    earliestReceivedDate: earliest === null ? null : localDateOf(new Date(earliest), timeZone),
+    invalid: collected.skipped.invalid,
+  };
+}
+
+/**
+ * The unit's settings as the indicators read them. A year the unit's holiday list does not name
+ * takes the default list, as the desk's own calendar does (./unit-calendar), so the indicators
+ * agree with the deadlines the desk showed.
+ */
+export function indicatorSettings(settings: UnitSettingsDoc): IndicatorSettings {
+  const missing = Object.entries(DEFAULT_HOLIDAYS).filter(([year]) => !(year in settings.holidays));
+  return { ...settings, holidays: { ...Object.fromEntries(missing), ...settings.holidays } };
+}
+
+/** The indicators of a unit (`code`, `name` as the packet names it) for `period` from its records. */
+export function packetIndicators(
+  period: Readonly<{ from: string; to: string }>,
+  named: Readonly<{ code: string; name: string }>,
+  unit: UnitRecordSet,
+  settings: UnitSettingsDoc,
+  now: Date,
+): Indicators {
+  return computeIndicators({
+    complaints: unit.complaints,
+    events: unit.events,
+    unit: { code: named.code, name: named.name },
+    settings: indicatorSettings(settings),
+    period,
+    computedAt: now,
+  });
+}
+
+/** The generator named in the manifest: the app's name and version from the host. */
+export async function packetGenerator(): Promise<PacketGenerator> {
+  const info = await platform().appInfo();
+  return { name: info.name, version: info.version };
+}
+
+export type SavedExport =
+  | Readonly<{ status: 'saved'; location: string; size: number; sha256: string }>
+  | Readonly<{ status: 'cancelled' }>;
+
+async function save(suggestedName: string, mimeType: string, bytes: Uint8Array): Promise<SavedExport> {
+  // The contract takes ArrayBuffer-backed bytes; copy only when they sit on a shared buffer.
+  const data = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+  const result: SaveFileResult = await platform().saveFile({ suggestedName, mimeType, data });
+  if (result.status === 'cancelled') return result;
+  return { status: 'saved', location: result.location, size: data.length, sha256: await sha256Hex(data) };
+}
+
+/** `paket-p4-KTB-2026-upp.zip` */
+export function packetFileName(draft: PacketDraft): string {
+  return `paket-p4-${draft.profile.unitCode}-${draft.year}-${draft.category}.zip`;
+}
+
+/**
+ * Builds the packet ZIP from a saved draft, its evidence bytes and the unit's records, reporting
+ * progress, and saves it (a dialog in Electron, a download in the browser host).
+ */
+export async function exportPacket(
+  input: Readonly<{
+    draft: PacketDraft;
+    evidence: ReadonlyMap<string, Uint8Array>;
+    unit: UnitRecordSet;
+    settings: UnitSettingsDoc;
+    onProgress: (progress: PacketProgress) => void;
+  }>,
+): Promise<SavedExport> {
+  const now = new Date();
+  const zip = await buildPacketZip(
+    {
+      draft: input.draft,
+      complaints: input.unit.complaints,
+      events: input.unit.events,
+      indicators: packetIndicators(
+        input.draft.period,
+        { code: input.draft.profile.unitCode, name: input.draft.profile.unitName },
+        input.unit,
+        input.settings,
+        now,
+      ),
+      evidence: input.evidence,
+      generator: await packetGenerator(),
+      createdAt: now,
+    },
+    input.onProgress,
+  );
+  return save(packetFileName(input.draft), 'application/zip', zip);
+}
+
+function withoutFiles(doc: Record<string, unknown>): Record<string, unknown> {
+  const { _attachments: _files, ...rest } = doc;
+  return rest;
+}
+
+/**
+ * The app's "export all records" file (NDJSON, one document per line) for `npm run packet --
+ * build --data`: every document of the unit except reporter documents (identity stays in the
+ * unit) and design documents; files are not included (their metadata in each complaint is).
+ */
+export async function exportAllRecords(now: Date): Promise<SavedExport & Readonly<{ count?: number }>> {
+  const [before, after] = await Promise.all([
+    docsInRange('', REPORTER_ID_PREFIX),
+    docsInRange(`${REPORTER_ID_PREFIX}${HIGH_SENTINEL}`, HIGH_SENTINEL),
+  ]);
+  const docs = [...before, ...after]
+    .map((doc) => doc as Record<string, unknown>)
+    .filter((doc) => {
+      const id = String(doc._id);
+      return !id.startsWith('_design/') && !id.startsWith(REPORTER_ID_PREFIX) && doc.type !== 'reporter';
+    })
+    .map(withoutFiles);
+  const bytes = new TextEncoder().encode(toNdjson(docs));
+  const date = localDateOf(now, useAppStore.getState().unitSettings?.timeZone ?? 'Asia/Jakarta');
+  const saved = await save(`data-${unitCode()}-${date}.ndjson`, 'application/x-ndjson', bytes);
+  return saved.status === 'saved' ? { ...saved, count: docs.length } : saved;
+}
+
+/** The reporter documents of the complaints in the period that are named now, read by id only. */
+async function namedReporters(
+  unit: UnitRecordSet,
+  period: Readonly<{ from: string; to: string }>,
+  timeZone: string,
+): Promise<ReporterDoc[]> {
+  const ids = complaintsInPeriod({ complaints: unit.complaints, events: unit.events, period, timeZone })
+    .filter(({ state }) => state.privacyMode === 'named')
+    .map(({ complaint }) => reporterId(complaint.trackingNumber));
+  if (ids.length === 0) return [];
+  const result = await records().db.allDocs({ keys: ids, include_docs: true });
+  return result.rows.flatMap((row) => {
+    if (!('doc' in row) || !row.doc) return [];
+    const parsed = reporterDocSchema.safeParse(row.doc);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export type LaporExportResult = Readonly<{
+  records: number;
+  csv: SavedExport;
+  json: SavedExport | null;
+}>;
+
+/**
+ * The SP4N-LAPOR! export of the complaints received in `period` (CSV and JSON, in the layout of
+ * ../../shared/packet/lapor-export), with identity only when `includeIdentity` and only for
+ * complaints that are named now.
+ */
+export async function exportLapor(
+  input: Readonly<{
+    period: Readonly<{ from: string; to: string }>;
+    includeIdentity: boolean;
+    unit: UnitRecordSet;
+  }>,
+): Promise<LaporExportResult> {
+  const { period, includeIdentity, unit } = input;
+  const state = useAppStore.getState();
+  const timeZone = state.unitSettings?.timeZone ?? 'Asia/Jakarta';
+  const reporters = includeIdentity ? await namedReporters(unit, period, timeZone) : [];
+  const list = laporRecords({
+    complaints: unit.complaints,
+    events: unit.events,
+    timeZone,
+    period,
+    includeIdentity,
+    reporters,
+  });
+  const code = unitCode();
+  const base = `lapor-${code}-${period.from}_${period.to}`;
+  const csv = await save(`${base}.csv`, 'text/csv', laporCsv(list, includeIdentity));
+  if (csv.status === 'cancelled') return { records: list.length, csv, json: null };
+  const json = laporJson(list, includeIdentity, {
+    unit: { code, name: state.unitProfile?.unitName ?? code },
+    period,
+    createdAt: new Date(),
+    generator: await packetGenerator(),
+  });
+  return {
+    records: list.length,
+    csv,
+    json: await save(`${base}.json`, 'application/json', new TextEncoder().encode(json)),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The unit's data for others (managers only, issue 5): "export all records", the NDJSON file that
+ * `npm run packet -- build --data` reads (reporter documents left out), and the SP4N-LAPOR!
+ * national export (CSV and JSON) of the complaints received in a period, with reporters' identity
+ * only when the manager ticks it, and then only for named, non-confidential complaints.
+ */
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
+import { exportAllRecords, exportLapor, loadUnitRecords, type SavedExport } from '../../app/packet-session';
+import { unitToday } from '../../app/unit-calendar';
+import { useAppStore } from '../../store/app-store';
+import { DateTextField } from './date-text-field';
+
+export function DataExports(): ReactNode {
+  const { t } = useTranslation();
+  const settings = useAppStore((state) => state.unitSettings);
+  const notify = useAppStore((state) => state.notify);
+  const today = settings ? unitToday(settings) : new Date().toISOString().slice(0, 10);
+  const [from, setFrom] = useState(formatDateInput(`${today.slice(0, 4)}-01-01`));
+  const [to, setTo] = useState(formatDateInput(today));
+  const [identity, setIdentity] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+  const [result, setResult] = useState('');
+
+  const saved = (outcome: SavedExport): boolean => outcome.status === 'saved';
+  const failed = (error: unknown): void =>
+    notify('error', t('packetUi.failed', { reason: error instanceof Error ? error.message : String(error) }));
+
+  const exportRecords = async (): Promise<void> => {
+    setBusy(true);
+    setResult('');
+    try {
+      const outcome = await exportAllRecords(new Date());
+      if (outcome.status === 'saved') {
+        setResult(t('packetUi.data.recordsSaved', { count: outcome.count ?? 0, location: outcome.location }));
+      }
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportNational = async (): Promise<void> => {
+    const fromIso = parseDateInput(from);
+    const toIso = parseDateInput(to);
+    const found: Record<string, string> = {};
+    if (!fromIso) found.laporFrom = t('packetUi.error.date');
+    if (!toIso) found.laporTo = t('packetUi.error.date');
+    else if (fromIso && fromIso > toIso) found.laporTo = t('packetUi.error.periodOrder');
+    setErrors(found);
+    if (!fromIso || !toIso || Object.keys(found).length > 0) return;
+    setBusy(true);
+    setResult('');
+    try {
+      const unit = await loadUnitRecords();
+      const outcome = await exportLapor({
+        period: { from: fromIso, to: toIso },
+        includeIdentity: identity,
+        unit,
+      });
+      if (saved(outcome.csv)) {
+        setResult(
+          t(identity ? 'packetUi.data.laporSavedWithIdentity' : 'packetUi.data.laporSaved', {
+            count: outcome.records,
+          }),
+        );
+      }
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="packet__section" aria-labelledby="packet-data-title">
+      <h2 id="packet-data-title">{t('packetUi.data.title')}</h2>
+      <h3>{t('packetUi.data.laporTitle')}</h3>
+      <p className="field__hint">{t('packetUi.data.laporIntro')}</p>
+      <div className="form__grid">
+        <DateTextField
+          path="laporFrom"
+          label={t('packetUi.periodFrom')}
+          value={from}
+          onChange={setFrom}
+          error={errors.laporFrom}
+        />
+        <DateTextField
+          path="laporTo"
+          label={t('packetUi.periodTo')}
+          value={to}
+          onChange={setTo}
+          error={errors.laporTo}
+        />
+      </div>
+      <label className="checkbox">
+        <input
+          id="lapor-identity"
+          type="checkbox"
+          checked={identity}
+          onChange={(event) => setIdentity(event.target.checked)}
+        />
+        {t('packetUi.data.includeIdentity')}
+      </label>
+      {identity ? <p className="notice notice--warning">{t('packetUi.data.identityWarning')}</p> : null}
+      <p className="field__hint">{t('packetUi.data.laporEventNote')}</p>
+      <button type="button" className="button" disabled={busy} onClick={() => void exportNational()}>
+        {t('packetUi.data.laporButton')}
+      </button>
+
+      <h3>{t('packetUi.data.recordsTitle')}</h3>
+      <p className="field__hint">{t('packetUi.data.recordsIntro')}</p>
+      <button type="button" className="button" disabled={busy} onClick={() => void exportRecords()}>
+        {t('packetUi.data.recordsButton')}
+      </button>
+      <p role="status" aria-live="polite" data-testid="data-export-result">
+        {result}
+      </p>
+    </section>
+  );
+}
