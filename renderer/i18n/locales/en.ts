@@ -497,6 +497,7 @@ export const en: Locale = {
     resolved: '{{document}}: version {{number}} kept.',
     changedMeanwhile: 'This has just changed again. Check the latest versions and choose again.',
     failed: 'Conflict not resolved: {{reason}}',
+    packetDraft: 'P4 packet draft {{name}}',
     document: {
       'unit-profile': 'Unit profile',
       'unit-settings': 'Unit settings',

@@ -497,6 +497,7 @@ export const id = {
     resolved: '{{document}}: versi {{number}} dipakai.',
     changedMeanwhile: 'Data ini baru saja berubah lagi. Periksa versi terbaru lalu pilih lagi.',
     failed: 'Konflik belum terselesaikan: {{reason}}',
+    packetDraft: 'Draf paket P4 {{name}}',
     document: {
       'unit-profile': 'Profil unit',
       'unit-settings': 'Pengaturan unit',

@@ -10,6 +10,7 @@ import { records } from '../../app/session';
 import { LoadState } from '../../components/load-state';
 import {
   listConflicts,
+  MUTABLE_DOCUMENT_IDS,
   resolveConflict,
   type MutableConflict,
   type StoredDoc,
@@ -19,7 +20,15 @@ import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
 
 /** Bookkeeping fields that are not the content people compare. */
-const HIDDEN_FIELDS = new Set(['_id', '_rev', '_conflicts', '_revisions', 'type', 'schemaVersion']);
+const HIDDEN_FIELDS = new Set([
+  '_id',
+  '_rev',
+  '_conflicts',
+  '_revisions',
+  '_attachments',
+  'type',
+  'schemaVersion',
+]);
 
 function fieldsOf(versions: readonly StoredDoc[]): string[] {
   const names = new Set<string>();
@@ -52,8 +61,19 @@ function VersionHeading(props: { version: StoredDoc; index: number }): ReactNode
   );
 }
 
+const PACKET_DRAFT_PREFIX = 'packet-draft:';
+
+/** The document's name for people; ids hold `:`, which i18next would read as a namespace. */
+function useDocumentLabel(id: string): string {
+  const { t } = useTranslation();
+  if (id.startsWith(PACKET_DRAFT_PREFIX))
+    return t('conflicts.packetDraft', { name: id.slice(PACKET_DRAFT_PREFIX.length) });
+  return (MUTABLE_DOCUMENT_IDS as readonly string[]).includes(id) ? t(`conflicts.document.${id}`) : id;
+}
+
 function ConflictCard(props: { conflict: MutableConflict; canResolve: boolean }): ReactNode {
   const { t } = useTranslation();
+  const label = useDocumentLabel(props.conflict.id);
   const notify = useAppStore((state) => state.notify);
   const [busy, setBusy] = useState(false);
   const versions = [props.conflict.winner, ...props.conflict.others];
@@ -65,7 +85,7 @@ function ConflictCard(props: { conflict: MutableConflict; canResolve: boolean })
       notify(
         'success',
         t('conflicts.resolved', {
-          document: t(`conflicts.document.${props.conflict.id}`),
+          document: label,
           number: index + 1,
         }),
       );
@@ -85,9 +105,7 @@ function ConflictCard(props: { conflict: MutableConflict; canResolve: boolean })
       aria-labelledby={`conflict-${props.conflict.id}`}
       data-testid={`conflict-${props.conflict.id}`}
     >
-      <h2 id={`conflict-${props.conflict.id}`}>
-        {t(`conflicts.document.${props.conflict.id}`, { defaultValue: props.conflict.id })}
-      </h2>
+      <h2 id={`conflict-${props.conflict.id}`}>{label}</h2>
       <table className="table conflict__table">
         <thead>
           <tr>
