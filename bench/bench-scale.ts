@@ -1,0 +1,109 @@
+/**
+ * How big the benchmark runs, from the environment. The default fits in a few minutes on two
+ * cores; `BENCH_SCALE=design` is the scale of design.md §5 (100,000 documents and complaints).
+ * Any figure can be set on its own (it wins over BENCH_SCALE):
+ *
+ *   BENCH_SYNC_DOCS          documents on the central for the first sync        (5,000 | 100,000)
+ *   BENCH_SYNC_ROUNDS        rounds of every sync variant, median reported      (5 | 1)
+ *   BENCH_BATCH_SIZES        SyncService batch sizes to compare                 (100,250,500,1000)
+ *   BENCH_COMPLAINTS         complaints stored before the intake saves          (10,000 | 100,000)
+ *   BENCH_SAVES              measured intake saves (and as many raw puts)       (500)
+ *   BENCH_REDUCER_COMPLAINTS complaints reduced (with ~6 events each)           (10,000 | 100,000)
+ *   BENCH_CHROMIUM           0 to skip the Chromium IndexedDB intake variant    (1)
+ *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer    (all)
+ */
+
+export type BenchPart = 'sync' | 'intake' | 'reducer';
+const PARTS: readonly BenchPart[] = ['sync', 'intake', 'reducer'];
+
+export type BenchScale = Readonly<{
+  name: 'default' | 'design';
+  syncDocs: number;
+  syncRounds: number;
+  /** Unmeasured (plain, service) download pairs before the rounds. */
+  syncWarmups: number;
+  batchSizes: readonly number[];
+  storedComplaints: number;
+  saves: number;
+  /** Unmeasured saves before the measured ones (JIT, caches). */
+  warmupSaves: number;
+  reducerComplaints: number;
+  reducerRounds: number;
+  chromium: boolean;
+  parts: readonly BenchPart[];
+}>;
+
+const DEFAULT_SCALE: BenchScale = {
+  name: 'default',
+  syncDocs: 5_000,
+  syncRounds: 5,
+  syncWarmups: 2,
+  batchSizes: [100, 250, 500, 1_000],
+  storedComplaints: 10_000,
+  saves: 500,
+  warmupSaves: 50,
+  reducerComplaints: 10_000,
+  reducerRounds: 5,
+  chromium: true,
+  parts: PARTS,
+};
+
+const DESIGN_SCALE: BenchScale = {
+  ...DEFAULT_SCALE,
+  name: 'design',
+  syncDocs: 100_000,
+  syncRounds: 1,
+  syncWarmups: 1,
+  storedComplaints: 100_000,
+  reducerComplaints: 100_000,
+  reducerRounds: 3,
+};
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const value = Number(text.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, not ${text}`);
+  return value;
+}
+
+function integerList(env: NodeJS.ProcessEnv, name: string): number[] | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < 1)) {
+    throw new RangeError(`${name} must be comma-separated positive integers, not ${text}`);
+  }
+  return values;
+}
+
+function partList(env: NodeJS.ProcessEnv): BenchPart[] | undefined {
+  const text = env.BENCH_ONLY?.trim();
+  if (!text) return undefined;
+  const parts = text.split(',').map((part) => part.trim());
+  const unknown = parts.filter((part) => !PARTS.includes(part as BenchPart));
+  if (unknown.length > 0)
+    throw new RangeError(`BENCH_ONLY: unknown ${unknown.join(', ')} (known: ${PARTS.join(', ')})`);
+  return parts as BenchPart[];
+}
+
+/** The scale the environment asks for (throws a RangeError naming a malformed variable). */
+export function benchScaleFrom(env: NodeJS.ProcessEnv = process.env): BenchScale {
+  const scaleName = env.BENCH_SCALE?.trim() || 'default';
+  if (scaleName !== 'default' && scaleName !== 'design') {
+    throw new RangeError(`BENCH_SCALE must be "default" or "design", not ${scaleName}`);
+  }
+  const base = scaleName === 'design' ? DESIGN_SCALE : DEFAULT_SCALE;
+  return {
+    ...base,
+    syncDocs: positiveInteger(env, 'BENCH_SYNC_DOCS') ?? base.syncDocs,
+    syncRounds: positiveInteger(env, 'BENCH_SYNC_ROUNDS') ?? base.syncRounds,
+    batchSizes: integerList(env, 'BENCH_BATCH_SIZES') ?? base.batchSizes,
+    storedComplaints: positiveInteger(env, 'BENCH_COMPLAINTS') ?? base.storedComplaints,
+    saves: positiveInteger(env, 'BENCH_SAVES') ?? base.saves,
+    reducerComplaints: positiveInteger(env, 'BENCH_REDUCER_COMPLAINTS') ?? base.reducerComplaints,
+    chromium: env.BENCH_CHROMIUM?.trim() !== '0',
+    parts: partList(env) ?? base.parts,
+  };
+}

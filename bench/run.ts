@@ -1,0 +1,139 @@
+/**
+ * `npm run bench` (design.md §4–§5): runs the measurements one after another and prints one JSON
+ * document on stdout, with a short summary on stderr (progress goes to stderr too). Every figure
+ * comes with the raw baseline measured in the same run and the ratio to it. Timing never fails the
+ * run: the exit code is 0 unless a measurement crashed (its entry then holds `{ "error": … }` and
+ * the others still run). Scale: ./bench-scale (`BENCH_SCALE=design` for design.md's 100k).
+ */
+import { cpus, totalmem } from 'node:os';
+import { benchScaleFrom, type BenchPart, type BenchScale } from './bench-scale';
+import { benchIntakeSave, type IntakeSaveFigures } from './intake-save';
+import { benchReducer, type ReducerFigures } from './reducer';
+import { benchSyncFirstDownload, type SyncFirstDownloadFigures } from './sync-first-download';
+import { now } from './timing';
+
+type Failure = Readonly<{ error: string }>;
+type Outcome<T> = T | Failure | Readonly<{ skipped: string }>;
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function isFigures<T extends object>(outcome: Outcome<T> | undefined): outcome is T {
+  return outcome !== undefined && !('error' in outcome) && !('skipped' in outcome);
+}
+
+async function attempt<T extends object>(
+  part: BenchPart,
+  scale: BenchScale,
+  work: () => Promise<T>,
+): Promise<Outcome<T>> {
+  if (!scale.parts.includes(part)) return { skipped: 'not in BENCH_ONLY' };
+  const start = now();
+  try {
+    const figures = await work();
+    log(`${part}: done in ${Math.round((now() - start) / 1000)} s`);
+    return figures;
+  } catch (error) {
+    log(`${part}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function summaryLines(
+  sync: Outcome<SyncFirstDownloadFigures>,
+  intake: Outcome<IntakeSaveFigures>,
+  reducer: Outcome<ReducerFigures>,
+): string[] {
+  const lines: string[] = [];
+  if (isFigures(sync)) {
+    const { headline } = sync;
+    lines.push(
+      `first sync, ${sync.documents} docs, Node memory: SyncService@${headline.syncServiceBatchSize} ${headline.syncServiceMs} ms ` +
+        `vs plain replicate ${headline.plainReplicateMs} ms = ${headline.ratio}× (target ≤ 1); ` +
+        `~${Math.round(headline.projectedMsFor100k / 1000)} s per 100k (target ≤ 60 s)`,
+      `  batch sizes: ${sync.variants.map((variant) => `${variant.name} ${variant.ratioToPlainReplicate}×`).join(', ')}`,
+    );
+    const { chromium } = sync;
+    lines.push(
+      'skipped' in chromium
+        ? `first sync, Chromium: skipped (${chromium.skipped})`
+        : `first sync, ${sync.documents} docs, Chromium IndexedDB: SyncService ${chromium.syncService.medianMs} ms ` +
+            `vs plain replicate ${chromium.plainReplicate.medianMs} ms = ${chromium.ratio}× (target ≤ 1); ` +
+            `~${Math.round(chromium.projectedMsFor100k / 1000)} s per 100k (target ≤ 60 s)`,
+    );
+  }
+  if (isFigures(intake)) {
+    const { memory } = intake;
+    lines.push(
+      `intake save, ${memory.storedComplaints} stored, memory adapter: p95 ${memory.saveIntake.p95} ms vs raw put ` +
+        `${memory.rawPut.p95} ms = ${memory.ratios.p95VsRawPut}× (target ≤ 1.5 in Chromium)`,
+    );
+    const { chromium } = intake;
+    lines.push(
+      'skipped' in chromium
+        ? `intake save, Chromium: skipped (${chromium.skipped})`
+        : `intake save, ${chromium.storedComplaints} stored, Chromium IndexedDB: p95 ${chromium.saveIntake.p95} ms ` +
+            `vs raw put ${chromium.rawPut.p95} ms = ${chromium.ratios.p95VsRawPut}× (target ≤ 1.5)`,
+    );
+  }
+  if (isFigures(reducer)) {
+    lines.push(
+      `reducer, ${reducer.complaints} complaints × ${reducer.eventsPerComplaint} events: ` +
+        `${reducer.reduceComplaint.medianMs} ms = ${reducer.reduceComplaint.ratioToJsonParse}× JSON.parse ` +
+        `(${reducer.jsonParse.medianMs} ms); computeIndicators ${reducer.computeIndicators.medianMs} ms = ` +
+        `${reducer.computeIndicators.ratioToJsonParse}× JSON.parse`,
+    );
+  }
+  for (const [part, outcome] of [
+    ['sync', sync],
+    ['intake', intake],
+    ['reducer', reducer],
+  ] as const) {
+    if ('error' in outcome) lines.push(`${part}: FAILED (${outcome.error})`);
+    if ('skipped' in outcome) lines.push(`${part}: skipped (${outcome.skipped})`);
+  }
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const scale = benchScaleFrom();
+  const startedAt = new Date();
+  const start = now();
+  log(`scale ${JSON.stringify(scale)}`);
+  const sync = await attempt('sync', scale, () => benchSyncFirstDownload(scale, log));
+  const intake = await attempt('intake', scale, () => benchIntakeSave(scale, log));
+  const reducer = await attempt('reducer', scale, () => benchReducer(scale, log));
+  const cpuList = cpus();
+  const report = {
+    benchmark: 'meja-aduan',
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((now() - start) / 1000),
+    environment: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model ?? 'unknown',
+      memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    },
+    scale,
+    syncFirstDownload: sync,
+    intakeSave: intake,
+    reducer,
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stderr.write(`\n${summaryLines(sync, intake, reducer).join('\n')}\n`);
+  const crashed = [sync, intake, reducer].some((outcome) => 'error' in outcome);
+  return crashed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Only a malformed BENCH_* variable gets here: the measurements catch their own failures.
+    log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
