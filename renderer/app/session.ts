@@ -22,6 +22,8 @@ import { DeviceDatabase, type Officer } from '../data/device-database';
 import { DeviceStore, type Language } from '../data/device-store';
 import { changeLanguage, initI18n } from '../i18n/i18n';
 import { useAppStore } from '../store/app-store';
+import type { IndonesianTimeZone } from '../../shared/time/local-date';
+import type { Role } from '../../shared/workflow/roles';
 import { deviceCodeInUse, type ValidJoin } from '../../shared/unit/join-unit';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import type { SyncStatus } from '../../shared/sync/sync-status';
@@ -134,24 +136,41 @@ export async function signInOfficer(officer: Officer): Promise<void> {
   useAppStore.getState().setOfficer(officer);
 }
 
+/**
+ * The end of every first run: this device, its first officer, and the unit's settings and offices
+ * when the unit has none yet (a joining device finds them synced); then the session starts.
+ */
+async function finishDeviceSetup(
+  repo: ComplaintRepository,
+  device: Readonly<{ unitCode: string; deviceCode: string; timeZone: IndonesianTimeZone }>,
+  first: Readonly<{ name: string; role: Role }>,
+  now: Date,
+): Promise<Officer> {
+  const { unitCode } = device;
+  const officer = await deviceStore.completeSetup({ unitCode, deviceCode: device.deviceCode }, first, now);
+  const by = { officerId: officer.id, name: officer.name };
+  if (!(await repo.unitSettings()))
+    await repo.saveMutable(defaultUnitSettings(unitCode, device.timeZone, now, by));
+  if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(unitCode, now, by));
+  await loadUnitDocs(repo);
+  const stored = await deviceStore.deviceConfig();
+  if (!stored) throw new Error('device setup was not stored');
+  useAppStore
+    .getState()
+    .setSession({ device: stored, officer, unitProfile: useAppStore.getState().unitProfile });
+  return officer;
+}
+
 export async function completeSetup(setup: ValidSetup, now: Date): Promise<void> {
   const unitCode = setup.profile.unitCode;
   const repo = await openRecords(unitCode);
-  const officer = await deviceStore.completeSetup(
-    { unitCode, deviceCode: setup.deviceCode },
+  await repo.saveUnitProfile({ ...setup.profile, updatedAt: now.toISOString() });
+  await finishDeviceSetup(
+    repo,
+    { unitCode, deviceCode: setup.deviceCode, timeZone: setup.timeZone },
     { name: setup.officerName, role: setup.officerRole },
     now,
   );
-  const by = { officerId: officer.id, name: officer.name };
-  await repo.saveUnitProfile({ ...setup.profile, updatedAt: now.toISOString() });
-  // A second device of a unit finds these already synced; only a new unit writes the defaults.
-  if (!(await repo.unitSettings()))
-    await repo.saveMutable(defaultUnitSettings(unitCode, setup.timeZone, now, by));
-  if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(unitCode, now, by));
-  await loadUnitDocs(repo);
-  const device = await deviceStore.deviceConfig();
-  if (!device) throw new Error('device setup was not stored');
-  useAppStore.getState().setSession({ device, officer, unitProfile: useAppStore.getState().unitProfile });
   await startSync(repo.db, unitCode);
   await startIndex(repo, unitCode);
 }
@@ -185,20 +204,13 @@ export async function joinUnit(join: ValidJoin, now: Date): Promise<JoinOutcome>
   if (!(await repo.unitProfile())) {
     return refuse({ ok: false, issues: [{ path: 'unitCode', key: 'validation.unit.notOnServer' }] });
   }
-  const officer = await deviceStore.completeSetup(
-    { unitCode: join.unitCode, deviceCode: join.deviceCode },
+  // A unit set up before settings existed gets the defaults, once (in WIB: the manager can change it).
+  await finishDeviceSetup(
+    repo,
+    { unitCode: join.unitCode, deviceCode: join.deviceCode, timeZone: 'Asia/Jakarta' },
     { name: join.officerName, role: join.officerRole },
     now,
   );
-  const by = { officerId: officer.id, name: officer.name };
-  // A unit set up before settings existed gets the defaults, once.
-  if (!(await repo.unitSettings()))
-    await repo.saveMutable(defaultUnitSettings(join.unitCode, 'Asia/Jakarta', now, by));
-  if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(join.unitCode, now, by));
-  await loadUnitDocs(repo);
-  const device = await deviceStore.deviceConfig();
-  if (!device) throw new Error('device setup was not stored');
-  useAppStore.getState().setSession({ device, officer, unitProfile: useAppStore.getState().unitProfile });
   await startIndex(repo, join.unitCode);
   return { ok: true };
 }

@@ -8,12 +8,12 @@ import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import { syncAdviceMessageKey, syncErrorMessageKey } from '../../shared/sync/sync-status';
 import { emptyJoinInput, validateJoin, type JoinInput } from '../../shared/unit/join-unit';
-import { ROLES } from '../../shared/workflow/roles';
 import { joinUnit } from '../app/session';
 import { ErrorSummary, errorFor } from '../components/error-summary';
-import { fieldId, SelectField, TextField } from '../components/form-fields';
+import { fieldId, TextField } from '../components/form-fields';
 import { useAppStore } from '../store/app-store';
 import type { SyncError } from '../../shared/sync/sync-status';
+import { DeviceOfficerFields } from './device-officer-fields';
 
 export function JoinUnitForm(): ReactNode {
   const { t } = useTranslation();
@@ -89,23 +89,7 @@ export function JoinUnitForm(): ReactNode {
           ) : null}
         </div>
       </fieldset>
-      <fieldset>
-        <legend>{t('setup.deviceSection')}</legend>
-        <TextField
-          {...field('deviceCode')}
-          label={t('setup.deviceCode')}
-          hint={t('setup.deviceCodeHint')}
-          required
-          maxLength={3}
-        />
-        <TextField {...field('officerName')} label={t('setup.officerName')} required />
-        <SelectField
-          {...field('officerRole')}
-          label={t('setup.officerRole')}
-          required
-          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-        />
-      </fieldset>
+      <DeviceOfficerFields field={field} />
       {joining ? (
         <p role="status" data-testid="join-progress">
           {progress?.percent != null

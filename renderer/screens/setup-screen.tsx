@@ -11,7 +11,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { JoinUnitForm } from './join-unit-form';
 import { deviceTimeZone } from '../format/format-date';
 import { INDONESIAN_TIME_ZONES } from '../../shared/time/local-date';
-import { ROLES } from '../../shared/workflow/roles';
+import { DeviceOfficerFields } from './device-officer-fields';
 
 type SetupMode = 'new-unit' | 'join-unit';
 
@@ -115,24 +115,7 @@ function NewUnitForm(): ReactNode {
           options={INDONESIAN_TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZone.${zone}`) }))}
         />
       </fieldset>
-      <fieldset>
-        <legend>{t('setup.deviceSection')}</legend>
-        <TextField
-          {...field('deviceCode')}
-          label={t('setup.deviceCode')}
-          hint={t('setup.deviceCodeHint')}
-          required
-          maxLength={3}
-        />
-        <TextField {...field('officerName')} label={t('setup.officerName')} required />
-        <SelectField
-          {...field('officerRole')}
-          label={t('setup.officerRole')}
-          hint={t('setup.officerRoleHint')}
-          required
-          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-        />
-      </fieldset>
+      <DeviceOfficerFields field={field} roleHint={t('setup.officerRoleHint')} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? t('common.saving') : t('setup.submit')}

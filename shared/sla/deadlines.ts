@@ -147,11 +147,11 @@ export function nextDeadline(
   const clock = clockOf(facts, settings, calendar, now);
   if (facts.status === 'answered') {
     // With the auto-close rule off the end of the window closes nothing: the resolution clock runs.
-    const window = settings.rules.autoCloseAfterReplyWindow ? replyWindowElapsed(clock) : null;
+    const replyWindow = settings.rules.autoCloseAfterReplyWindow ? replyWindowElapsed(clock) : null;
     const length = settings.deadlines.replyWindowWorkingDays;
-    if (window && window.elapsed <= length) {
+    if (replyWindow && replyWindow.elapsed <= length) {
       // Informational: the end of the window closes the complaint, it does not make it late.
-      const end = calendar.addWorkingDays(window.last, length);
+      const end = calendar.addWorkingDays(replyWindow.last, length);
       const left = Math.max(0, calendar.workingDaysBetween(clock.today, end));
       return {
         stage: 'reply-window',
@@ -161,7 +161,7 @@ export function nextDeadline(
         rule: SLA_RULE_IDS['reply-window'],
       };
     }
-    if (window) return null;
+    if (replyWindow) return null;
     // The complainant replied, or the unit closes by hand: the resolution clock still runs.
     return classify(clock, 'resolve', resolveDue(clock));
   }
@@ -184,10 +184,14 @@ export function autoClosed(
   now: Date,
 ): AutoClose | null {
   if (!settings.rules.autoCloseAfterReplyWindow) return null;
-  const window = replyWindowElapsed(clockOf(facts, settings, calendar, now));
+  const replyWindow = replyWindowElapsed(clockOf(facts, settings, calendar, now));
   const length = settings.deadlines.replyWindowWorkingDays;
-  if (!window || window.elapsed <= length) return null;
-  return { closedBy: 'rule', rule: 'reply-window', on: calendar.addWorkingDays(window.last, length + 1) };
+  if (!replyWindow || replyWindow.elapsed <= length) return null;
+  return {
+    closedBy: 'rule',
+    rule: 'reply-window',
+    on: calendar.addWorkingDays(replyWindow.last, length + 1),
+  };
 }
 
 /** Due soon or overdue: what the "needs attention" view lists. */

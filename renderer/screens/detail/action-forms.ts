@@ -1,17 +1,11 @@
 /**
- * The short form each workflow action opens: which fields, of what kind, in what order. The
- * domain (shared/workflow/decide-action) checks the values; this only shapes the form and turns
- * its text into the input the domain expects.
+ * The short form each workflow action opens. Which fields and in what order come from the domain
+ * (shared/workflow ACTION_FIELDS, which also checks the values); this only decides how each is
+ * asked for and turns the form's text into the input the domain expects.
  */
-import { PRIVACY_MODES } from '../../../shared/complaint/vocabulary';
 import { parseDateInput } from '../../../shared/time/date-input';
-import {
-  ARCHIVE_REASONS,
-  CORRECTABLE_FIELDS,
-  RESPONSE_CHANNELS,
-  SATISFACTION_SOURCES,
-} from '../../../shared/workflow/event-vocabulary';
-import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
+import { ACTION_FIELDS, type FieldSpec } from '../../../shared/workflow/action-inputs';
+import { WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/workflow/workflow-actions';
 
 /** `correction`: the new value of a corrected field, asked for as that field is at intake. */
 export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'office' | 'checkbox' | 'correction';
@@ -26,58 +20,60 @@ export type ActionField = Readonly<{
   showWhen?: Readonly<{ field: string; values: readonly string[] }>;
 }>;
 
-export const ACTION_FORMS: Readonly<Record<WorkflowAction, readonly ActionField[]>> = {
-  verify: [
-    { name: 'dispositionOffice', kind: 'office', optional: true },
-    { name: 'note', kind: 'textarea', optional: true },
-  ],
-  hold: [
-    { name: 'reason', kind: 'textarea' },
-    { name: 'until', kind: 'date' },
-  ],
-  'not-our-authority': [
-    { name: 'forwardedTo', kind: 'text' },
-    { name: 'note', kind: 'textarea', optional: true },
-  ],
-  archive: [
-    { name: 'reason', kind: 'select', options: ARCHIVE_REASONS },
-    { name: 'duplicateOf', kind: 'text', showWhen: { field: 'reason', values: ['duplicate'] } },
-    { name: 'otherText', kind: 'text', showWhen: { field: 'reason', values: ['other'] } },
-  ],
-  dispose: [
-    { name: 'office', kind: 'office' },
-    { name: 'note', kind: 'textarea', optional: true },
-  ],
-  'follow-up': [
-    { name: 'office', kind: 'office' },
-    { name: 'summary', kind: 'textarea' },
-  ],
-  respond: [
-    { name: 'channel', kind: 'select', options: RESPONSE_CHANNELS },
-    { name: 'summary', kind: 'textarea' },
-  ],
-  'record-reply': [
-    { name: 'summary', kind: 'textarea' },
-    { name: 'needsFurtherAction', kind: 'checkbox', optional: true },
-  ],
-  'record-satisfaction': [
-    { name: 'score', kind: 'select', options: ['5', '4', '3', '2', '1'] },
-    { name: 'collectedVia', kind: 'select', options: SATISFACTION_SOURCES },
-    { name: 'comment', kind: 'textarea', optional: true },
-  ],
-  close: [{ name: 'outcome', kind: 'textarea' }],
-  reopen: [{ name: 'reason', kind: 'textarea' }],
-  correct: [
-    { name: 'field', kind: 'select', options: CORRECTABLE_FIELDS },
-    { name: 'newValue', kind: 'correction' },
-    { name: 'reason', kind: 'textarea' },
-  ],
-  note: [{ name: 'text', kind: 'textarea' }],
-  'change-privacy': [
-    { name: 'to', kind: 'select', options: PRIVACY_MODES },
-    { name: 'reason', kind: 'textarea' },
-  ],
+/** Fields naming an office of the unit: chosen from the unit's office list. */
+const OFFICE_FIELDS: ReadonlySet<string> = new Set(['office', 'dispositionOffice']);
+
+/** Fields shown only for some values of another field of the same form. */
+const SHOW_WHEN: Readonly<Record<string, ActionField['showWhen']>> = {
+  'archive.duplicateOf': { field: 'reason', values: ['duplicate'] },
+  'archive.otherText': { field: 'reason', values: ['other'] },
 };
+
+/** How the form asks for one field the domain defines (shared/workflow ACTION_FIELDS). */
+function formField(action: WorkflowAction, name: string, spec: FieldSpec): ActionField {
+  const showWhen = SHOW_WHEN[`${action}.${name}`];
+  const field = { name, optional: !spec.required, ...(showWhen ? { showWhen, optional: false } : {}) };
+  switch (spec.type) {
+    case 'line':
+      return { ...field, kind: OFFICE_FIELDS.has(name) ? 'office' : 'text' };
+    case 'paragraph':
+      return { ...field, kind: 'textarea' };
+    case 'date':
+      return { ...field, kind: 'date' };
+    case 'choice':
+      return { ...field, kind: 'select', options: spec.options ?? [] };
+    case 'score': {
+      // Best first: a whole number from max down to min.
+      const { min = 1, max = 5 } = spec;
+      return {
+        ...field,
+        kind: 'select',
+        options: Array.from({ length: max - min + 1 }, (_, i) => String(max - i)),
+      };
+    }
+    case 'flag':
+      return { ...field, kind: 'checkbox' };
+    case 'correction-value':
+      return { ...field, kind: 'correction' };
+    default: {
+      const never: never = spec.type;
+      return never;
+    }
+  }
+}
+
+function actionForms(): Record<WorkflowAction, readonly ActionField[]> {
+  const forms = {} as Record<WorkflowAction, readonly ActionField[]>;
+  for (const action of WORKFLOW_ACTIONS) {
+    forms[action] = Object.entries(ACTION_FIELDS[action]).map(([name, spec]) =>
+      formField(action, name, spec),
+    );
+  }
+  return forms;
+}
+
+/** Each action's form: the fields the domain asks for, in its order. */
+export const ACTION_FORMS: Readonly<Record<WorkflowAction, readonly ActionField[]>> = actionForms();
 
 /** Keyboard shortcut letter of each action on the detail screen (Alt+letter). */
 export const ACTION_KEYS: Readonly<Record<WorkflowAction, string>> = {
