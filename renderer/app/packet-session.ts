@@ -1,7 +1,8 @@
 /**
  * The Paket P4 screen's services (issue 5): the unit's packet drafts, the unit's complaints and
  * events read in full for indicators and exports, the packet ZIP built with the shared builder and
- * saved through the platform contract, the "export all records" file and the SP4N-LAPOR! export.
+ * saved through the platform contract, the "export all records" file and the SP4N-LAPOR! export
+ * (which records on each exported complaint that it was forwarded).
  *
  * Identity (design.md §6.2): reporter documents are never read here, except by id for the
  * LAPOR! export when the manager ticked that identity may be included, and then only for the
@@ -25,19 +26,22 @@ import {
 } from '../../shared/ids/document-ids';
 import { buildPacketZip, type PacketProgress } from '../../shared/packet/build-packet';
 import { complaintsInPeriod } from '../../shared/packet/complaint-rows';
-import { laporCsv, laporJson, laporRecords } from '../../shared/packet/lapor-export';
+import { laporCsv, laporJson, laporRows } from '../../shared/packet/lapor-export';
+import { laporForwardingEvents } from '../../shared/packet/lapor-forwarding';
 import type { PacketDraft, PacketGenerator } from '../../shared/packet/packet-types';
 import { sha256Hex } from '../../shared/packet/sha256';
 import { collectUnitRecords, toNdjson } from '../../shared/packet/unit-records';
 import type { SaveFileResult } from '../../shared/platform/platform-contract';
 import { localDateOf } from '../../shared/time/local-date';
 import type { UnitSettingsDoc } from '../../shared/unit/unit-settings';
+import type { Actor } from '../../shared/workflow/decide-action';
 import type { EventDoc } from '../../shared/workflow/events';
 import { canEditSettings } from '../../shared/workflow/roles';
+import { EVENT_SEQUENCE } from '../data/device-store';
 import { PacketDraftStore } from '../data/packet-drafts';
 import { platform } from '../platform/platform';
 import { useAppStore } from '../store/app-store';
-import { records } from './session';
+import { deviceStore, records } from './session';
 
 /** The unit's complaints and events as the packet needs them. */
 export type UnitRecordSet = Readonly<{
@@ -244,47 +248,98 @@ async function namedReporters(
 
 export type LaporExportResult = Readonly<{
   records: number;
-  csv: SavedExport;
+  /** Null when no complaint was to be exported (nothing saved). */
+  csv: SavedExport | null;
   json: SavedExport | null;
+  /** Complaints recorded as forwarded to LAPOR! (a `lapor-forwarded` event each). */
+  recorded: number;
+  /** Why recording the forwarding failed after the files were saved; absent when it did not. */
+  recordFailure?: string;
 }>;
+
+/** Where a LAPOR! export is: writing files, then recording the forwarding on each complaint. */
+export type LaporExportProgress = Readonly<
+  { phase: 'files' } | { phase: 'recording'; done: number; total: number }
+>;
 
 /**
  * The SP4N-LAPOR! export of the complaints received in `period` (CSV and JSON, in the layout of
  * ../../shared/packet/lapor-export), with identity only when `includeIdentity` and only for
- * complaints that are named now.
+ * complaints that are named now; `onlyNotForwarded` leaves out complaints already forwarded.
+ * Once the CSV is saved, each exported complaint records that it was forwarded (an event naming
+ * the file and whether identity went with it), so the trail and later exports know.
  */
 export async function exportLapor(
   input: Readonly<{
     period: Readonly<{ from: string; to: string }>;
     includeIdentity: boolean;
+    onlyNotForwarded: boolean;
     unit: UnitRecordSet;
+    onProgress?: (progress: LaporExportProgress) => void;
   }>,
 ): Promise<LaporExportResult> {
   const { period, includeIdentity, unit } = input;
+  const onProgress = input.onProgress ?? (() => undefined);
   const state = useAppStore.getState();
+  const actor = laporActor();
   const timeZone = state.unitSettings?.timeZone ?? 'Asia/Jakarta';
+  onProgress({ phase: 'files' });
   const reporters = includeIdentity ? await namedReporters(unit, period, timeZone) : [];
-  const list = laporRecords({
+  const rows = laporRows({
     complaints: unit.complaints,
     events: unit.events,
     timeZone,
     period,
+    onlyNotForwarded: input.onlyNotForwarded,
     includeIdentity,
     reporters,
   });
+  if (rows.length === 0) return { records: 0, csv: null, json: null, recorded: 0 };
+  const list = rows.map((row) => row.record);
   const code = unitCode();
   const base = `lapor-${code}-${period.from}_${period.to}`;
-  const csv = await save(`${base}.csv`, 'text/csv', laporCsv(list, includeIdentity));
-  if (csv.status === 'cancelled') return { records: list.length, csv, json: null };
+  const csvName = `${base}.csv`;
+  const csv = await save(csvName, 'text/csv', laporCsv(list, includeIdentity));
+  if (csv.status === 'cancelled') return { records: list.length, csv, json: null, recorded: 0 };
+  const now = new Date();
   const json = laporJson(list, includeIdentity, {
     unit: { code, name: state.unitProfile?.unitName ?? code },
     period,
-    createdAt: new Date(),
+    createdAt: now,
     generator: await packetGenerator(),
   });
+  const jsonSaved = await save(`${base}.json`, 'application/json', new TextEncoder().encode(json));
+  const saved = { records: list.length, csv, json: jsonSaved };
+  try {
+    const firstSequence = await deviceStore.reserveSequences(EVENT_SEQUENCE, rows.length);
+    const { events, refused } = laporForwardingEvents(rows, csvName, actor, {
+      at: now,
+      firstSequence,
+      localDate: localDateOf(now, timeZone),
+    });
+    onProgress({ phase: 'recording', done: 0, total: events.length });
+    await records().recordEvents(events, (done, total) => onProgress({ phase: 'recording', done, total }));
+    const first = refused[0];
+    return first
+      ? {
+          ...saved,
+          recorded: events.length,
+          recordFailure: `${refused.length}× ${first.trackingNumber}: ${first.issues[0]?.key ?? ''}`,
+        }
+      : { ...saved, recorded: events.length };
+  } catch (error) {
+    return { ...saved, recorded: 0, recordFailure: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The signed-in officer as the author of the forwarding events. */
+function laporActor(): Actor {
+  const { officer, device } = useAppStore.getState();
+  if (!officer || !device) throw new Error('The device is not set up.');
   return {
-    records: list.length,
-    csv,
-    json: await save(`${base}.json`, 'application/json', new TextEncoder().encode(json)),
+    officer: { officerId: officer.id, name: officer.name },
+    role: officer.role,
+    deviceCode: device.deviceCode,
+    unitCode: device.unitCode,
   };
 }

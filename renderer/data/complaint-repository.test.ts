@@ -162,4 +162,37 @@ describe('ComplaintRepository', () => {
       status: 404,
     });
   });
+
+  it('stores many events in chunks with progress, and stops at a refused write saying how far it got', async () => {
+    const repo = open();
+    const supervisor = {
+      officer: { officerId: 'officer-2', name: 'Wati' },
+      role: 'supervisor' as const,
+      deviceCode: 'A2C',
+      unitCode: 'KTB',
+    };
+    const events = [];
+    for (let i = 0; i < 5; i += 1) {
+      const complaint = await repo.saveIntake(input(), [], context(new Date(`2026-11-23T03:0${i}:00Z`)));
+      const detail = await repo.detail(complaint._id);
+      if (!detail) throw new Error('complaint not stored');
+      const decision = decideAction(detail.state, 'record-lapor', { exportFile: 'lapor.csv' }, supervisor, {
+        at: new Date('2026-11-24T03:00:00Z'),
+        eventSequence: 200 + i,
+        localDate: '2026-11-24',
+      });
+      if (!decision.ok) throw new Error(JSON.stringify(decision.issues));
+      events.push(decision.event);
+    }
+    const progress: string[] = [];
+    await repo.recordEvents(events.slice(0, 4), (stored, total) => progress.push(`${stored}/${total}`), 2);
+    expect(progress).toEqual(['2/4', '4/4']);
+    const first = events[0];
+    if (!first) throw new Error('no event');
+    expect((await repo.detail(first.complaintId))?.state.lapor?.records).toBe(1);
+    // An event already stored conflicts: the write stops and says how many of this call got in.
+    await expect(repo.recordEvents([events[4] ?? first, first], () => undefined, 2)).rejects.toThrow(
+      /\(1\/2 stored\)/,
+    );
+  });
 });

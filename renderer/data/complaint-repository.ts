@@ -88,6 +88,33 @@ export class ComplaintRepository {
     if (docs.length > 1) await this.db.compact();
   }
 
+  /**
+   * Stores many workflow events (none may delete a reporter document: use `recordEvent` for a
+   * privacy change), `chunk` per write; `onProgress(stored, total)` after each write. Throws on
+   * the first refused write, naming how many were stored before it.
+   */
+  async recordEvents(
+    events: readonly EventDoc[],
+    onProgress: (stored: number, total: number) => void = () => undefined,
+    chunk = 500,
+  ): Promise<void> {
+    if (events.some((event) => event.kind === 'privacy-change' && event.identityDeleted)) {
+      throw new Error('recordEvents: a privacy change deleting identity must use recordEvent');
+    }
+    for (let start = 0; start < events.length; start += chunk) {
+      const part = events.slice(start, start + chunk) as PouchDB.Core.PutDocument<object>[];
+      const results = await this.db.bulkDocs(part);
+      const failed = results.find((result) => 'error' in result && result.error);
+      if (failed) {
+        const stored = start + results.filter((result) => 'ok' in result && result.ok).length;
+        throw new Error(
+          `${('message' in failed && failed.message) || 'write refused'} (${stored}/${events.length} stored)`,
+        );
+      }
+      onProgress(Math.min(start + chunk, events.length), events.length);
+    }
+  }
+
   /** One page of complaints, newest first; pass `nextCursor` back to get the following page. */
   async page(limit: number, cursor?: string): Promise<ComplaintPage> {
     const range = complaintIdRange();

@@ -21,6 +21,24 @@ describe('DeviceStore', () => {
     expect(await store.nextSequence('complaint')).toBe(51);
   });
 
+  it('reserves blocks of numbers that never overlap single numbers or each other', async () => {
+    const store = open();
+    const [a, b, c] = await Promise.all([
+      store.reserveSequences('event', 100),
+      store.nextSequence('event'),
+      store.reserveSequences('event', 10),
+    ]);
+    const taken = [
+      ...Array.from({ length: 100 }, (_, i) => (a ?? 0) + i),
+      b,
+      ...Array.from({ length: 10 }, (_, i) => (c ?? 0) + i),
+    ];
+    expect(new Set(taken).size).toBe(111);
+    expect(Math.max(...taken)).toBe(111);
+    expect(await store.nextSequence('event')).toBe(112);
+    expect(() => store.reserveSequences('event', 0)).toThrow(RangeError);
+  });
+
   it('keeps counters across a reopen of the database', async () => {
     const store = open();
     await store.nextSequence('complaint');

@@ -101,11 +101,19 @@ export class DeviceStore {
 
   /** Hands out the next number of a per-device sequence (1, 2, 3, …); never reuses one. */
   nextSequence(name: string): Promise<number> {
+    return this.reserveSequences(name, 1);
+  }
+
+  /**
+   * Reserves `count` consecutive numbers of the counter `name` in one transaction and returns the
+   * first; none of them is handed out again (for many events written at once).
+   */
+  reserveSequences(name: string, count: number): Promise<number> {
+    if (!Number.isInteger(count) || count < 1) throw new RangeError(`reserveSequences: count ${count}`);
     return this.db.transaction('rw', this.db.counters, async () => {
       const current = (await this.db.counters.get(name))?.value ?? 0;
-      const next = current + 1;
-      await this.db.counters.put({ name, value: next });
-      return next;
+      await this.db.counters.put({ name, value: current + count });
+      return current + 1;
     });
   }
 }

@@ -87,6 +87,7 @@ const INPUTS: Readonly<Record<WorkflowAction, unknown>> = {
   correct: { field: 'title', newValue: 'Antrean sangat panjang', reason: 'Judul diringkas' },
   note: { text: 'Pelapor menelepon lagi.' },
   'change-privacy': null, // depends on the complaint's privacy mode, see workflowEvents
+  'record-lapor': { laporId: '4512877', includesIdentity: false, exportFile: 'lapor-KBM.csv' },
 };
 
 /**
@@ -131,6 +132,7 @@ export const ACTION_SEQUENCES: readonly (readonly WorkflowAction[])[] = [
     'note',
     'correct',
     'change-privacy',
+    'record-lapor',
   ],
   ['hold', 'verify', 'dispose'],
   ['archive'],

@@ -59,6 +59,7 @@ function codeOf(reason: string | null): string | null {
 const named = intakeDocuments(UNIT, 1, 'named');
 const reporter = reporterOf(named);
 const stored = (doc: object): Doc => ({ ...json(doc), _rev: '1-abc' });
+const laporEvent = workflowEvents(named, ['record-lapor'])[0];
 
 describe('validate_doc_update accepts', () => {
   it.each(['named', 'confidential', 'anonymous'] as const)('the documents of a %s intake', (mode) => {
@@ -157,6 +158,8 @@ describe('validate_doc_update refuses', () => {
       { ...json(packetDraftDoc(UNIT)), draft: { ...packetDraftDoc(UNIT).draft, category: 'lomba' } },
     ],
     ['an unknown event kind', { ...json(named.received), kind: 'teleport' }],
+    ['a LAPOR! id over two lines', { ...json(laporEvent), laporId: '45\n12' }],
+    ['a LAPOR! record without its identity flag', { ...json(laporEvent), includesIdentity: undefined }],
     ['an unknown type', { _id: 'thing:1', type: 'thing', unitCode: UNIT }],
     ['no type', { _id: 'thing:1', unitCode: UNIT }],
     [

@@ -50,6 +50,10 @@ export const WORKFLOW_MESSAGES = {
     id: 'Mode identitas pelapor yang dipilih sama dengan mode saat ini.',
     en: 'The chosen privacy mode is the same as the current one.',
   },
+  'workflow.lapor.identityNotNamed': {
+    id: 'Identitas pelapor hanya boleh ikut diteruskan ke LAPOR! untuk pengaduan dengan identitas terbuka (bukan anonim atau rahasia).',
+    en: "The complainant's identity may only go to LAPOR! with a named complaint (not anonymous or confidential).",
+  },
   'workflow.correct.unchanged': {
     id: 'Nilai baru sama dengan nilai lama. Tidak ada yang perlu dikoreksi.',
     en: 'The new value is the same as the old one: there is nothing to correct.',

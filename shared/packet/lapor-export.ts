@@ -16,6 +16,7 @@
 import type { ComplaintDoc, ReporterDoc } from '../complaint/complaint-schema';
 import type { ComplaintStatus } from '../complaint/vocabulary';
 import { localDateOf } from '../time/local-date';
+import type { ComplaintState } from '../workflow/complaint-state-types';
 import type { EventDoc } from '../workflow/events';
 import { complaintsInPeriod, withStates } from './complaint-rows';
 import { csvText, utf8WithBom } from './complaints-csv';
@@ -64,6 +65,8 @@ export type LaporRecord = Readonly<{
   statusCode: ComplaintStatus;
   anonymous: boolean;
   confidential: boolean;
+  /** LAPOR!'s own number for the report, when an earlier forwarding recorded one. */
+  laporId: string | null;
   /** Null unless identity was asked for and the complaint is named. */
   reporter: LaporIdentity | null;
 }>;
@@ -75,6 +78,8 @@ export type LaporExportInput = Readonly<{
   timeZone: string;
   /** Only complaints received in this period (local dates, inclusive); all when absent. */
   period?: Readonly<{ from: string; to: string }>;
+  /** Leave out complaints already recorded as forwarded to LAPOR! (the `lapor-forwarded` event). */
+  onlyNotForwarded?: boolean;
   /** The manager ticked that identity may be included (named, non-confidential complaints only). */
   includeIdentity: boolean;
   /** Read only when `includeIdentity` is true. */
@@ -84,12 +89,21 @@ export type LaporExportInput = Readonly<{
 
 const nonEmpty = (text: string): string | null => (text.trim() === '' ? null : text);
 
+/** One exported complaint: its state (to record the forwarding against) and its LAPOR! record. */
+export type LaporRow = Readonly<{ state: ComplaintState; record: LaporRecord }>;
+
 /** The LAPOR! records of the input's complaints, oldest first. */
 export function laporRecords(input: LaporExportInput): LaporRecord[] {
+  return laporRows(input).map((row) => row.record);
+}
+
+/** The input's complaints as exported, oldest first, each with its state. */
+export function laporRows(input: LaporExportInput): LaporRow[] {
   const { timeZone } = input;
-  const selected = input.period
+  const inPeriod = input.period
     ? complaintsInPeriod({ ...input, period: input.period })
     : withStates(input.complaints, input.events);
+  const selected = input.onlyNotForwarded ? inPeriod.filter(({ state }) => state.lapor === null) : inPeriod;
   const reporters = new Map<string, ReporterDoc>();
   if (input.includeIdentity) {
     for (const reporter of input.reporters ?? []) reporters.set(reporter.complaintId, reporter);
@@ -99,7 +113,7 @@ export function laporRecords(input: LaporExportInput): LaporRecord[] {
     const confidential = state.privacyMode === 'confidential';
     const reporter =
       input.includeIdentity && state.privacyMode === 'named' ? reporters.get(complaint._id) : undefined;
-    return {
+    const record: LaporRecord = {
       trackingNumber: complaint.trackingNumber,
       receivedDate: localDateOf(new Date(complaint.receivedAt), timeZone),
       title: confidential ? null : current.title,
@@ -116,6 +130,7 @@ export function laporRecords(input: LaporExportInput): LaporRecord[] {
       statusCode: state.status,
       anonymous: state.privacyMode === 'anonymous',
       confidential,
+      laporId: state.lapor?.laporId ?? null,
       reporter:
         reporter && reporter.unitCode === complaint.unitCode
           ? {
@@ -127,6 +142,7 @@ export function laporRecords(input: LaporExportInput): LaporRecord[] {
             }
           : null,
     };
+    return { state, record };
   });
 }
 
@@ -145,6 +161,7 @@ const CSV_COLUMNS: ReadonlyArray<readonly [string, (record: LaporRecord) => stri
   ['Status', (record) => record.status],
   ['Anonim', (record) => (record.anonymous ? 'Ya' : 'Tidak')],
   ['Rahasia', (record) => (record.confidential ? 'Ya' : 'Tidak')],
+  ['Nomor LAPOR!', (record) => record.laporId],
 ];
 const IDENTITY_COLUMNS: ReadonlyArray<readonly [string, keyof LaporIdentity]> = [
   ['Nama Pelapor', 'name'],

@@ -36,6 +36,8 @@ export type ActionInputs = {
   correct: { field: CorrectableField; newValue: string; reason: string };
   note: { text: string };
   'change-privacy': { to: PrivacyMode; reason: string };
+  /** `laporId` blank while LAPOR! has not given one; `includesIdentity` only for named complaints. */
+  'record-lapor': { laporId?: string; includesIdentity?: boolean; exportFile?: string };
 };
 export type ActionInput<A extends WorkflowAction> = Readonly<ActionInputs[A]>;
 

@@ -97,6 +97,21 @@ function transition(state: ComplaintState, event: EventDoc): ComplaintState | nu
       return state;
     case 'privacy-change':
       return { ...state, privacyMode: event.to };
+    case 'lapor-forwarded': {
+      // Reporting upward, not handling: the status stays. A later record may add the LAPOR! id.
+      const earlier = state.lapor;
+      const laporId = event.laporId.trim() === '' ? (earlier?.laporId ?? null) : event.laporId;
+      return {
+        ...state,
+        lapor: {
+          firstForwardedAt: earlier?.firstForwardedAt ?? at,
+          lastForwardedAt: at,
+          laporId,
+          identityShared: (earlier?.identityShared ?? false) || event.includesIdentity,
+          records: (earlier?.records ?? 0) + 1,
+        },
+      };
+    }
     default: {
       const unknownEvent: never = event;
       throw new Error(`Unknown event kind: ${JSON.stringify(unknownEvent)}`);

@@ -116,6 +116,17 @@ const stateObjectSchema = z
       .strict()
       .nullable(),
     reopenCount: count,
+    lapor: z
+      .object({
+        firstForwardedAt: instant,
+        lastForwardedAt: instant,
+        laporId: z.string().min(1).nullable(),
+        identityShared: z.boolean(),
+        records: z.number().int().min(1),
+      })
+      .strict()
+      .refine((lapor) => lapor.firstForwardedAt <= lapor.lastForwardedAt)
+      .nullable(),
     corrections: z.partialRecord(z.enum(CORRECTABLE_FIELDS), z.string()),
     current: currentSchema,
     allowedActions: z.array(z.enum(WORKFLOW_ACTIONS)),
@@ -151,6 +162,11 @@ function invariants(state: StateShape): ReadonlyArray<readonly [string, boolean]
     ['lastResponseAt', state.lastResponseAt === (lastApplied('response')?.at ?? null)],
     ['stages', stages.answeredAt === (lastApplied('response')?.at ?? undefined)],
     ['satisfaction', (state.satisfaction?.at ?? null) === (lastApplied('satisfaction')?.at ?? null)],
+    [
+      'lapor',
+      (state.lapor?.records ?? 0) === applied.filter((entry) => entry.kind === 'lapor-forwarded').length &&
+        (state.lapor?.lastForwardedAt ?? null) === (lastApplied('lapor-forwarded')?.at ?? null),
+    ],
     [
       'corrections',
       Object.entries(state.corrections).every(

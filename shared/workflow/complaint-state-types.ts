@@ -58,6 +58,18 @@ export type SatisfactionState = Readonly<{
   at: string;
 }>;
 
+/** What was sent to SP4N-LAPOR! (issue 5): by the LAPOR! export or recorded by hand. */
+export type LaporState = Readonly<{
+  firstForwardedAt: string;
+  lastForwardedAt: string;
+  /** The latest LAPOR! id recorded, or null while none is known. */
+  laporId: string | null;
+  /** True when any forwarding included the complainant's identity. */
+  identityShared: boolean;
+  /** How many times forwarding was recorded. */
+  records: number;
+}>;
+
 export type ComplaintState = Readonly<{
   complaintId: string;
   trackingNumber: string;
@@ -95,6 +107,8 @@ export type ComplaintState = Readonly<{
   /** The latest satisfaction rating. */
   satisfaction: SatisfactionState | null;
   reopenCount: number;
+  /** Forwarding to SP4N-LAPOR!, or null when never recorded. */
+  lapor: LaporState | null;
   /** The latest corrected value of each corrected field. */
   corrections: Readonly<Partial<Record<CorrectableField, string>>>;
   /** The complaint's correctable fields with the corrections applied. */

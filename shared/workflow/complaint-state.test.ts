@@ -68,6 +68,7 @@ describe('reduceComplaint', () => {
       replyAfterLastResponse: false,
       satisfaction: null,
       reopenCount: 0,
+      lapor: null,
       corrections: {},
       current: {
         title: 'Antrean puskesmas',
@@ -79,7 +80,16 @@ describe('reduceComplaint', () => {
         reportType: 'complaint',
         channel: 'phone',
       },
-      allowedActions: ['verify', 'hold', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy'],
+      allowedActions: [
+        'verify',
+        'hold',
+        'not-our-authority',
+        'archive',
+        'correct',
+        'note',
+        'change-privacy',
+        'record-lapor',
+      ],
       trail: [
         {
           eventId: received._id,

@@ -39,6 +39,7 @@ export function initialComplaintState(complaint: ComplaintDoc): ComplaintState {
     replyAfterLastResponse: false,
     satisfaction: null,
     reopenCount: 0,
+    lapor: null,
     corrections: {},
     current: currentFieldsOf(complaint),
     allowedActions: allowedActionsFor({ status: 'new', currentOffice: null }),

@@ -79,6 +79,11 @@ function complete(
       const problem = correctionProblem(field, value, today);
       return problem ? [{ path: 'newValue', ...problem }] : [];
     }
+    case 'record-lapor':
+      // Identity may only ever go to LAPOR! for a named complaint (design.md §6.2).
+      return values.includesIdentity === true && state.privacyMode !== 'named'
+        ? [{ path: 'includesIdentity', key: 'workflow.lapor.identityNotNamed' }]
+        : [];
     case 'change-privacy':
       values.from = state.privacyMode;
       // Anonymous = no identity stored at all (design.md §6.2): the reporter document is deleted.

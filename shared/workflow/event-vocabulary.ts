@@ -6,6 +6,10 @@
 export const NOTE_MAX = 4000;
 /** The name of an office or of another body. */
 export const NAME_MAX = 200;
+/** A report's id in SP4N-LAPOR! (its own number, given when the report is entered there). */
+export const LAPOR_ID_MAX = 64;
+/** The name of an exported file. */
+export const FILE_NAME_MAX = 255;
 
 /**
  * Why a complaint is archived. SP4N-LAPOR! archives reports of the wrong format, too general, or

@@ -66,6 +66,7 @@ describe('event schemas', () => {
       'correct-field',
       'note',
       'privacy-change',
+      'lapor-forwarded',
     ]);
     expect(Object.keys(EVENT_SCHEMAS).sort()).toEqual([...EVENT_KINDS].sort());
     expect(Object.keys(PAYLOAD_FIELDS).sort()).toEqual(

@@ -40,6 +40,7 @@ export const EVENT_KINDS = [
   'correct-field',
   'note',
   'privacy-change',
+  'lapor-forwarded',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -156,6 +157,10 @@ export const privacyChangeEventSchema = defineEventSchema(
   'privacy-change',
   payloadShape('privacy-change'),
 ).superRefine(checkPayload);
+export const laporForwardedEventSchema = defineEventSchema(
+  'lapor-forwarded',
+  payloadShape('lapor-forwarded'),
+).superRefine(checkPayload);
 
 export const eventDocSchema = z.discriminatedUnion('kind', [
   receivedEventSchema,
@@ -173,6 +178,7 @@ export const eventDocSchema = z.discriminatedUnion('kind', [
   correctFieldEventSchema,
   noteEventSchema,
   privacyChangeEventSchema,
+  laporForwardedEventSchema,
 ]);
 export type EventDoc = z.infer<typeof eventDocSchema>;
 export type EventOfKind<K extends EventKind> = Extract<EventDoc, { kind: K }>;
@@ -196,6 +202,7 @@ export const EVENT_SCHEMAS = {
   'correct-field': correctFieldEventSchema,
   note: noteEventSchema,
   'privacy-change': privacyChangeEventSchema,
+  'lapor-forwarded': laporForwardedEventSchema,
 } as const satisfies { [K in EventKind]: z.ZodType<EventOfKind<K>> };
 
 /** A kind's own fields of `event` (what the trail shows as its details). */

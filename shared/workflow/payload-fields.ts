@@ -11,6 +11,8 @@ import { isIsoDate } from '../time/local-date';
 import {
   ARCHIVE_REASONS,
   CORRECTABLE_FIELDS,
+  FILE_NAME_MAX,
+  LAPOR_ID_MAX,
   NAME_MAX,
   NOTE_MAX,
   RESPONSE_CHANNELS,
@@ -56,6 +58,17 @@ function optionalText(max: number = NOTE_MAX) {
   return {
     spec: { type: 'paragraph', required: false, input: true, max },
     schema: z.string().max(max, tooLong),
+  } satisfies Field<z.ZodType>;
+}
+
+/** One line that may be left blank (stored as ''). */
+function optionalLine(max: number) {
+  return {
+    spec: { type: 'line', required: false, input: true, max },
+    schema: z
+      .string()
+      .max(max, tooLong)
+      .regex(/^[^\r\n]*$/, { message: 'validation.invalid' }),
   } satisfies Field<z.ZodType>;
 }
 
@@ -142,6 +155,18 @@ export const PAYLOAD_FIELDS = {
     to: choice(PRIVACY_MODES),
     reason,
     identityDeleted: flag(false),
+  },
+  /**
+   * Sent to SP4N-LAPOR!, the national complaint system (issue 5): by the LAPOR! export, or
+   * recorded by hand. `laporId` is LAPOR!'s own number for the report, '' while not yet known
+   * (record again when it is); `includesIdentity` tells whether the complainant's identity went
+   * with it (only ever for a named complaint); `exportFile` names the export file, '' when none.
+   * The status does not change: forwarding is reporting upward, not handling.
+   */
+  'lapor-forwarded': {
+    laporId: optionalLine(LAPOR_ID_MAX),
+    includesIdentity: flag(),
+    exportFile: optionalLine(FILE_NAME_MAX),
   },
 } as const;
 

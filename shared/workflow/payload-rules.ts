@@ -64,6 +64,7 @@ export function payloadIssues(payload: KindedPayload, ownTrackingNumber?: string
     case 'close':
     case 'reopen':
     case 'note':
+    case 'lapor-forwarded':
       return issues;
     default: {
       const unknownKind: never = payload;

@@ -26,6 +26,7 @@ const SUPERVISOR_ONLY = [
   'reopen',
   'correct',
   'change-privacy',
+  'record-lapor',
 ] as const;
 
 const MAY: Readonly<Record<Role, readonly WorkflowAction[]>> = {

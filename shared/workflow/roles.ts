@@ -39,6 +39,7 @@ export const ACTION_ROLES: Readonly<Record<RoleAction, readonly Role[]>> = {
   reopen: SUPERVISORS_UP,
   correct: SUPERVISORS_UP,
   'change-privacy': SUPERVISORS_UP,
+  'record-lapor': SUPERVISORS_UP,
   'edit-settings': MANAGERS,
 };
 

@@ -123,6 +123,8 @@ export function validInput(action: WorkflowAction, state: ComplaintState): Actio
       return { text: 'Pelapor menelepon lagi.' };
     case 'change-privacy':
       return { to: state.privacyMode === 'named' ? 'confidential' : 'named', reason: 'Permintaan pelapor' };
+    case 'record-lapor':
+      return { laporId: 'LAP-2611-00042', includesIdentity: false, exportFile: 'lapor-KBM.csv' };
   }
 }
 
@@ -222,6 +224,7 @@ export const STATE_ALLOWING: Readonly<Record<WorkflowAction, StateName>> = {
   correct: 'new',
   note: 'new',
   'change-privacy': 'new',
+  'record-lapor': 'new',
 };
 
 /**

@@ -24,6 +24,7 @@ export const WORKFLOW_ACTIONS = [
   'correct',
   'note',
   'change-privacy',
+  'record-lapor',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -47,6 +48,7 @@ export const EVENT_KIND_OF_ACTION = {
   correct: 'correct-field',
   note: 'note',
   'change-privacy': 'privacy-change',
+  'record-lapor': 'lapor-forwarded',
 } as const satisfies Readonly<Record<WorkflowAction, Exclude<EventKind, 'received'>>>;
 export type WorkflowEventKind = (typeof EVENT_KIND_OF_ACTION)[WorkflowAction];
 export type EventKindOfAction<A extends WorkflowAction> = (typeof EVENT_KIND_OF_ACTION)[A];
@@ -61,6 +63,11 @@ export type ActionContext = Readonly<{ status: ComplaintStatus; currentOffice: s
 
 /** The actions offered for a complaint in `state`, in the order the detail screen shows them. */
 export function allowedActionsFor(state: ActionContext): readonly WorkflowAction[] {
+  // Forwarding to SP4N-LAPOR! may be recorded in any status (it reports upward, changes nothing).
+  return [...statusActions(state), 'record-lapor'];
+}
+
+function statusActions(state: ActionContext): readonly WorkflowAction[] {
   const { status } = state;
   switch (status) {
     case 'new':

@@ -31,17 +31,31 @@ describe('the full lifecycle', () => {
       'correct',
       'note',
       'change-privacy',
+      'record-lapor',
     ]);
 
     desk.act('verify', { dispositionOffice: null, note: 'Berkas lengkap' }, SUPERVISOR);
     expect(desk.state).toMatchObject({ status: 'verified', currentOffice: null });
     expect(desk.state.stages).toEqual({ receivedAt: RECEIVED_AT, verifiedAt: at(1) });
-    expect(desk.state.allowedActions).toEqual(['dispose', 'correct', 'note', 'change-privacy']);
+    expect(desk.state.allowedActions).toEqual([
+      'dispose',
+      'correct',
+      'note',
+      'change-privacy',
+      'record-lapor',
+    ]);
 
     desk.act('dispose', { office: OFFICE, note: '' }, SUPERVISOR);
     expect(desk.state).toMatchObject({ status: 'verified', currentOffice: OFFICE });
     expect(desk.state.stages).toEqual({ receivedAt: RECEIVED_AT, verifiedAt: at(1), disposedAt: at(2) });
-    expect(desk.state.allowedActions).toEqual(['dispose', 'follow-up', 'correct', 'note', 'change-privacy']);
+    expect(desk.state.allowedActions).toEqual([
+      'dispose',
+      'follow-up',
+      'correct',
+      'note',
+      'change-privacy',
+      'record-lapor',
+    ]);
 
     // The office is left blank: it is the office the complaint is disposed to.
     const followUp = desk.act('follow-up', { office: '  ', summary: ' Antrean dibagi dua loket. ' }, OFFICER);
@@ -55,6 +69,7 @@ describe('the full lifecycle', () => {
       'correct',
       'note',
       'change-privacy',
+      'record-lapor',
     ]);
 
     desk.act('respond', { channel: 'whatsapp', summary: 'Sudah dibenahi.' }, OFFICER);
@@ -73,6 +88,7 @@ describe('the full lifecycle', () => {
       'correct',
       'note',
       'change-privacy',
+      'record-lapor',
     ]);
 
     desk.act('record-satisfaction', { score: '5', comment: 'Cepat', collectedVia: 'whatsapp' }, OFFICER);
@@ -94,7 +110,13 @@ describe('the full lifecycle', () => {
       answeredAt: at(4),
       closedAt: at(6),
     });
-    expect(desk.state.allowedActions).toEqual(['record-satisfaction', 'reopen', 'note', 'change-privacy']);
+    expect(desk.state.allowedActions).toEqual([
+      'record-satisfaction',
+      'reopen',
+      'note',
+      'change-privacy',
+      'record-lapor',
+    ]);
 
     const { trail } = desk.state;
     expect(desk.state.eventCount).toBe(7);
@@ -228,7 +250,14 @@ describe('complainant reply', () => {
       currentOffice: OFFICE,
       replyAfterLastResponse: true,
     });
-    expect(desk.state.allowedActions).toEqual(['dispose', 'follow-up', 'correct', 'note', 'change-privacy']);
+    expect(desk.state.allowedActions).toEqual([
+      'dispose',
+      'follow-up',
+      'correct',
+      'note',
+      'change-privacy',
+      'record-lapor',
+    ]);
     desk.act('follow-up');
     desk.act('respond');
     expect(desk.state).toMatchObject({ status: 'answered', replyAfterLastResponse: false });

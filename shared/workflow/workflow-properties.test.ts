@@ -190,6 +190,11 @@ const PAYLOADS: { [K in EventKind]: fc.Arbitrary<Record<string, unknown>> } = {
         identityDeleted: fc.constant(to === 'anonymous'),
       }),
     ),
+  'lapor-forwarded': fc.record({
+    laporId: fc.constantFrom('', 'LAP-1', 'LAP-2'),
+    includesIdentity: fc.boolean(),
+    exportFile: fc.constantFrom('', 'lapor-KBM-2026-01-01_2026-12-31.csv'),
+  }),
 };
 
 /** A valid event document of `target`'s complaint, of any kind, at one of a few times (many ties). */

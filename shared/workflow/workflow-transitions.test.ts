@@ -19,11 +19,20 @@ import {
 
 /** What each status offers (the verified status depends on whether an office is responsible). */
 const OFFERED = {
-  new: ['verify', 'hold', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy'],
-  'on-hold': ['verify', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy'],
-  'verified without office': ['dispose', 'correct', 'note', 'change-privacy'],
-  'verified with office': ['dispose', 'follow-up', 'correct', 'note', 'change-privacy'],
-  'followed-up': ['respond', 'follow-up', 'dispose', 'correct', 'note', 'change-privacy'],
+  new: [
+    'verify',
+    'hold',
+    'not-our-authority',
+    'archive',
+    'correct',
+    'note',
+    'change-privacy',
+    'record-lapor',
+  ],
+  'on-hold': ['verify', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy', 'record-lapor'],
+  'verified without office': ['dispose', 'correct', 'note', 'change-privacy', 'record-lapor'],
+  'verified with office': ['dispose', 'follow-up', 'correct', 'note', 'change-privacy', 'record-lapor'],
+  'followed-up': ['respond', 'follow-up', 'dispose', 'correct', 'note', 'change-privacy', 'record-lapor'],
   answered: [
     'record-reply',
     'record-satisfaction',
@@ -33,10 +42,11 @@ const OFFERED = {
     'correct',
     'note',
     'change-privacy',
+    'record-lapor',
   ],
-  closed: ['record-satisfaction', 'reopen', 'note', 'change-privacy'],
-  archived: ['reopen', 'note', 'change-privacy'],
-  forwarded: ['reopen', 'note', 'change-privacy'],
+  closed: ['record-satisfaction', 'reopen', 'note', 'change-privacy', 'record-lapor'],
+  archived: ['reopen', 'note', 'change-privacy', 'record-lapor'],
+  forwarded: ['reopen', 'note', 'change-privacy', 'record-lapor'],
 } as const satisfies Readonly<Record<StateName, readonly WorkflowAction[]>>;
 
 const STATUS_OF: Readonly<Record<StateName, ComplaintStatus>> = {
@@ -103,6 +113,7 @@ function expectedAfter(action: WorkflowAction, before: ComplaintState, input: un
     case 'correct':
     case 'note':
     case 'change-privacy':
+    case 'record-lapor':
       return same;
   }
 }

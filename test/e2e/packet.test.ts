@@ -28,6 +28,7 @@ import {
   addOfficer,
   addOffices,
   logComplaint,
+  openAction,
   openComplaint,
   OFFICER,
   switchTo,
@@ -257,6 +258,10 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     expect(csv).not.toContain(NAMED_REPORTER);
     expect(csv).not.toContain('Pungutan di loket'); // a confidential complaint keeps no content
     expect(plain.get('lapor-KTB-2026-01-01_2026-11-23.json')?.text).toContain('"includesIdentity": false');
+    await page
+      .getByTestId('data-export-result')
+      .getByText(/2 pengaduan dicatat "Diteruskan ke SP4N-LAPOR!"/)
+      .waitFor();
 
     await page.getByRole('checkbox', { name: /Sertakan identitas pelapor biasa/ }).check();
     const withIdentity = await downloadsOf(page, laporButton, 2);
@@ -270,6 +275,87 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
       .getByTestId('data-export-result')
       .getByText(/dengan identitas pelapor biasa/)
       .waitFor();
+
+    expect(app.problems()).toEqual([]);
+  });
+
+  it('records each LAPOR! export on the complaints, takes the LAPOR! number later, and can skip forwarded ones', async () => {
+    const { page } = app;
+    const named = await logComplaint(page, {
+      title: 'Jalan berlubang depan pasar',
+      chronology: 'Lubang besar membahayakan pengendara motor.',
+      reporterName: NAMED_REPORTER,
+      phone: NAMED_PHONE,
+    });
+    const confidential = await logComplaint(page, {
+      title: 'Pungutan di loket perizinan',
+      chronology: 'Petugas loket meminta uang tambahan di luar tarif resmi.',
+      privacy: 'Rahasia',
+      reporterName: CONFIDENTIAL_REPORTER,
+    });
+    await openPacketScreen(page);
+    const laporButton = page.getByRole('button', { name: 'Ekspor SP4N-LAPOR!' });
+    const result = page.getByTestId('data-export-result');
+    await page.getByRole('checkbox', { name: /Sertakan identitas pelapor biasa/ }).check();
+    await downloadsOf(page, laporButton, 2);
+    await result.getByText(/2 pengaduan dicatat "Diteruskan ke SP4N-LAPOR!"/).waitFor();
+
+    // The named complaint's trail says it went, with its identity; no LAPOR! number yet.
+    await openComplaint(page, named);
+    const forwarded = page.getByTestId('trail').locator('li[data-kind="lapor-forwarded"]');
+    expect(await forwarded.count()).toBe(1);
+    expect(await forwarded.innerText()).toContain('lapor-KTB-2026-01-01_2026-11-23.csv');
+    const status = page.getByTestId('lapor-status');
+    expect(await status.innerText()).toContain('nomor LAPOR! belum dicatat');
+    expect(await status.innerText()).toContain('identitas ikut dikirim');
+    // LAPOR! gave the report a number: recorded with Alt+L; the status stays as it was.
+    await act(page, 'l', 'Catat kirim ke LAPOR!', async (form) => {
+      await form.getByLabel(/Nomor laporan di LAPOR!/).fill('4512877');
+    });
+    await expect.poll(() => status.innerText()).toContain('nomor LAPOR! 4512877');
+    expect(await page.getByTestId('status-text').innerText()).toBe('Baru');
+    // Identity cannot be claimed for a confidential complaint, which did not send it.
+    await openComplaint(page, confidential);
+    expect(await page.getByTestId('lapor-status').innerText()).not.toContain('identitas ikut dikirim');
+    const form = await openAction(page, 'l', 'Catat kirim ke LAPOR!');
+    await form.getByLabel('Identitas pelapor ikut dikirim').check();
+    await page.keyboard.press('Control+Enter');
+    await form
+      .getByText(/Identitas pelapor hanya boleh ikut diteruskan ke LAPOR!/)
+      .first()
+      .waitFor();
+    expect(await page.getByTestId('trail').locator('li[data-kind="lapor-forwarded"]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+
+    // "Only never forwarded": nothing to export, no file; a new complaint alone is exported.
+    await openPacketScreen(page);
+    await page.getByRole('checkbox', { name: /Hanya pengaduan yang belum pernah diteruskan/ }).check();
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await laporButton.click();
+    await result
+      .getByText('Tidak ada pengaduan untuk diekspor dalam periode ini.', { exact: false })
+      .waitFor();
+    expect(downloads).toBe(0);
+    await logComplaint(page, {
+      title: 'Lampu taman mati',
+      chronology: 'Lampu taman kota mati sejak Jumat.',
+      privacy: 'Anonim',
+    });
+    await openPacketScreen(page);
+    await page.getByRole('checkbox', { name: /Hanya pengaduan yang belum pernah diteruskan/ }).check();
+    const onlyNew = await downloadsOf(page, laporButton, 2);
+    const newCsv = onlyNew.get('lapor-KTB-2026-01-01_2026-11-23.csv')?.text ?? '';
+    expect(newCsv).toContain('Lampu taman mati');
+    expect(newCsv).not.toContain('Jalan berlubang');
+    await result.getByText(/1 pengaduan dicatat/).waitFor();
+    // Every complaint again: the named one carries its LAPOR! number.
+    await page.getByRole('checkbox', { name: /Hanya pengaduan yang belum pernah diteruskan/ }).uncheck();
+    const all = await downloadsOf(page, laporButton, 2);
+    const allCsv = all.get('lapor-KTB-2026-01-01_2026-11-23.csv')?.text ?? '';
+    expect(allCsv.split('\r\n')[0]).toContain('Nomor LAPOR!');
+    expect(allCsv).toContain('4512877');
+    await result.getByText(/3 pengaduan dicatat/).waitFor();
 
     expect(app.problems()).toEqual([]);
   });

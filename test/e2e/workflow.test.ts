@@ -68,6 +68,7 @@ describe.each(appHosts())('$name host', (host) => {
       'Koreksi data',
       'Catatan',
       'Ubah mode pelapor',
+      'Catat kirim ke LAPOR!',
     ]);
     await act(page, 'v', 'Verifikasi', async (form) => {
       await form.getByLabel('Catatan').fill('Berkas lengkap.');

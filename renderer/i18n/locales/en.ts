@@ -255,6 +255,11 @@ export const en: Locale = {
     deadlineSection: 'Deadline',
     office: 'Office handling it',
     archiveReason: 'Reason for archiving',
+    lapor: 'SP4N-LAPOR!',
+    laporForwarded: 'Forwarded {{date}}',
+    laporId: 'LAPOR! number {{id}}',
+    laporIdMissing: 'LAPOR! number not yet recorded',
+    laporIdentity: 'identity included',
     corrected: 'corrected',
     maskedValue: '••• confidential',
     maskedTitle: 'Confidential complaint',
@@ -280,6 +285,7 @@ export const en: Locale = {
     'correct-field': 'Correction',
     note: 'Note',
     'privacy-change': 'Privacy mode changed',
+    'lapor-forwarded': 'Forwarded to SP4N-LAPOR!',
   },
   trail: { notApplied: 'Not applied:' },
   attention: {
@@ -341,6 +347,7 @@ export const en: Locale = {
     correct: 'Correct a field',
     note: 'Note',
     'change-privacy': 'Change reporter mode',
+    'record-lapor': 'Record sent to LAPOR!',
   },
   actionField: {
     dispositionOffice: 'Dispose at once to office',
@@ -368,6 +375,9 @@ export const en: Locale = {
     from: 'Previous mode',
     oldValue: 'Old value',
     identityDeleted: "Complainant's identity deleted",
+    laporId: 'Report number in LAPOR! (leave blank if not yet known)',
+    includesIdentity: "Complainant's identity included",
+    exportFile: 'Export file (if any)',
   },
   actionOption: {
     reason: {
@@ -828,7 +838,16 @@ export const en: Locale = {
       includeIdentity: 'Include the identity of named complainants (not anonymous/confidential)',
       identityWarning:
         "Named complainants' name, NIK, phone, e-mail and address will be in the file. Keep and send it only through official channels.",
-      laporEventNote: 'This export does not yet record "forwarded to LAPOR!" on each complaint.',
+      laporEventNote:
+        'Each exported complaint records "Forwarded to SP4N-LAPOR!" in its history. The report number LAPOR! gives can be recorded later on the complaint page (Alt+L).',
+      onlyNotForwarded: 'Only complaints never forwarded to LAPOR! before',
+      laporEmpty: 'No complaint to export in this period. No file was made.',
+      laporPreparing: 'Preparing the SP4N-LAPOR! files…',
+      laporRecording: 'Recording the forwarding to LAPOR!: {{done}} of {{total}} complaints…',
+      laporRecorded_one: '{{count}} complaint recorded as "Forwarded to SP4N-LAPOR!".',
+      laporRecorded_other: '{{count}} complaints recorded as "Forwarded to SP4N-LAPOR!".',
+      laporRecordFailed:
+        'The files were saved, but recording "forwarded to LAPOR!" failed: {{reason}}. Record it on the complaints still missing it (Alt+L on the complaint page) or export again with "only complaints never forwarded".',
       laporButton: 'Export for SP4N-LAPOR!',
       laporSaved_one: "SP4N-LAPOR! export saved: {{count}} complaint, without complainants' identity.",
       laporSaved_other: "SP4N-LAPOR! export saved: {{count}} complaints, without complainants' identity.",

@@ -253,6 +253,11 @@ export const id = {
     deadlineSection: 'Tenggat',
     office: 'Kantor/OPD yang menangani',
     archiveReason: 'Alasan arsip',
+    lapor: 'SP4N-LAPOR!',
+    laporForwarded: 'Diteruskan {{date}}',
+    laporId: 'nomor LAPOR! {{id}}',
+    laporIdMissing: 'nomor LAPOR! belum dicatat',
+    laporIdentity: 'identitas ikut dikirim',
     corrected: 'dikoreksi',
     maskedValue: '••• rahasia',
     maskedTitle: 'Pengaduan rahasia',
@@ -277,6 +282,7 @@ export const id = {
     'correct-field': 'Koreksi data',
     note: 'Catatan',
     'privacy-change': 'Mode pelapor diubah',
+    'lapor-forwarded': 'Diteruskan ke SP4N-LAPOR!',
   },
   trail: { notApplied: 'Tidak diterapkan:' },
   attention: {
@@ -340,6 +346,7 @@ export const id = {
     correct: 'Koreksi data',
     note: 'Catatan',
     'change-privacy': 'Ubah mode pelapor',
+    'record-lapor': 'Catat kirim ke LAPOR!',
   },
   actionField: {
     dispositionOffice: 'Disposisi langsung ke kantor',
@@ -367,6 +374,9 @@ export const id = {
     from: 'Mode sebelumnya',
     oldValue: 'Nilai lama',
     identityDeleted: 'Identitas pelapor dihapus',
+    laporId: 'Nomor laporan di LAPOR! (kosongkan bila belum ada)',
+    includesIdentity: 'Identitas pelapor ikut dikirim',
+    exportFile: 'Berkas ekspor (bila ada)',
   },
   actionOption: {
     reason: {
@@ -825,7 +835,15 @@ export const id = {
       identityWarning:
         'Nama, NIK, telepon, email dan alamat pelapor biasa akan ada di berkas. Simpan dan kirim berkas itu hanya lewat jalur resmi.',
       laporEventNote:
-        'Catatan "diteruskan ke LAPOR!" pada tiap pengaduan belum dibuat otomatis oleh ekspor ini.',
+        'Setiap pengaduan yang diekspor dicatat "Diteruskan ke SP4N-LAPOR!" di riwayatnya. Nomor laporan dari LAPOR! dapat dicatat kemudian di halaman pengaduan (Alt+L).',
+      onlyNotForwarded: 'Hanya pengaduan yang belum pernah diteruskan ke LAPOR!',
+      laporEmpty: 'Tidak ada pengaduan untuk diekspor dalam periode ini. Tidak ada berkas yang dibuat.',
+      laporPreparing: 'Menyiapkan berkas SP4N-LAPOR!…',
+      laporRecording: 'Mencatat penerusan ke LAPOR!: {{done}} dari {{total}} pengaduan…',
+      laporRecorded_one: '{{count}} pengaduan dicatat "Diteruskan ke SP4N-LAPOR!".',
+      laporRecorded_other: '{{count}} pengaduan dicatat "Diteruskan ke SP4N-LAPOR!".',
+      laporRecordFailed:
+        'Berkas sudah tersimpan, tetapi pencatatan "diteruskan ke LAPOR!" gagal: {{reason}}. Catat penerusan pada pengaduan yang belum tercatat (Alt+L di halaman pengaduan) atau ekspor ulang dengan "hanya yang belum pernah diteruskan".',
       laporButton: 'Ekspor SP4N-LAPOR!',
       laporSaved_one: 'Ekspor SP4N-LAPOR! tersimpan: {{count}} pengaduan, tanpa identitas pelapor.',
       laporSaved_other: 'Ekspor SP4N-LAPOR! tersimpan: {{count}} pengaduan, tanpa identitas pelapor.',

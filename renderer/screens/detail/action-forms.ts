@@ -91,6 +91,7 @@ export const ACTION_KEYS: Readonly<Record<WorkflowAction, string>> = {
   correct: 'x',
   note: 'c',
   'change-privacy': 'p',
+  'record-lapor': 'l',
 };
 
 export type FormValues = Readonly<Record<string, string>>;

@@ -61,6 +61,19 @@ export function ComplaintFacts(props: {
             </dd>
           </>
         ) : null}
+        {state.lapor ? (
+          <>
+            <dt>{t('detail.lapor')}</dt>
+            <dd data-testid="lapor-status">
+              {t('detail.laporForwarded', { date: formatDateTime(state.lapor.lastForwardedAt, language) })}
+              {' · '}
+              {state.lapor.laporId
+                ? t('detail.laporId', { id: state.lapor.laporId })
+                : t('detail.laporIdMissing')}
+              {state.lapor.identityShared ? ` · ${t('detail.laporIdentity')}` : ''}
+            </dd>
+          </>
+        ) : null}
         {state.outcome && !masked ? (
           <>
             <dt>{t('actionField.outcome')}</dt>

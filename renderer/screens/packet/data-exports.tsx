@@ -2,7 +2,8 @@
  * The unit's data for others (managers only, issue 5): "export all records", the NDJSON file that
  * `npm run packet -- build --data` reads (reporter documents left out), and the SP4N-LAPOR!
  * national export (CSV and JSON) of the complaints received in a period, with reporters' identity
- * only when the manager ticks it, and then only for named, non-confidential complaints.
+ * only when the manager ticks it, and then only for named, non-confidential complaints. Each
+ * exported complaint then records that it was forwarded to LAPOR! (progress shown while it does).
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +21,7 @@ export function DataExports(): ReactNode {
   const [from, setFrom] = useState(formatDateInput(`${today.slice(0, 4)}-01-01`));
   const [to, setTo] = useState(formatDateInput(today));
   const [identity, setIdentity] = useState(false);
+  const [onlyNew, setOnlyNew] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [result, setResult] = useState('');
@@ -59,14 +61,25 @@ export function DataExports(): ReactNode {
       const outcome = await exportLapor({
         period: { from: fromIso, to: toIso },
         includeIdentity: identity,
+        onlyNotForwarded: onlyNew,
         unit,
+        onProgress: (progress) =>
+          setResult(
+            progress.phase === 'files'
+              ? t('packetUi.data.laporPreparing')
+              : t('packetUi.data.laporRecording', { done: progress.done, total: progress.total }),
+          ),
       });
-      if (saved(outcome.csv)) {
-        setResult(
-          t(identity ? 'packetUi.data.laporSavedWithIdentity' : 'packetUi.data.laporSaved', {
-            count: outcome.records,
-          }),
-        );
+      if (outcome.csv === null) setResult(t('packetUi.data.laporEmpty'));
+      else if (!saved(outcome.csv)) setResult('');
+      else {
+        const savedText = t(identity ? 'packetUi.data.laporSavedWithIdentity' : 'packetUi.data.laporSaved', {
+          count: outcome.records,
+        });
+        setResult(`${savedText} ${t('packetUi.data.laporRecorded', { count: outcome.recorded })}`);
+        if (outcome.recordFailure !== undefined) {
+          notify('error', t('packetUi.data.laporRecordFailed', { reason: outcome.recordFailure }));
+        }
       }
     } catch (error) {
       failed(error);
@@ -106,6 +119,15 @@ export function DataExports(): ReactNode {
         {t('packetUi.data.includeIdentity')}
       </label>
       {identity ? <p className="notice notice--warning">{t('packetUi.data.identityWarning')}</p> : null}
+      <label className="checkbox">
+        <input
+          id="lapor-only-new"
+          type="checkbox"
+          checked={onlyNew}
+          onChange={(event) => setOnlyNew(event.target.checked)}
+        />
+        {t('packetUi.data.onlyNotForwarded')}
+      </label>
       <p className="field__hint">{t('packetUi.data.laporEventNote')}</p>
       <button type="button" className="button" disabled={busy} onClick={() => void exportNational()}>
         {t('packetUi.data.laporButton')}
