@@ -31,6 +31,7 @@ import { collectUnitRecords } from '../shared/packet/unit-records';
 import { describeProblem, verifyPacket } from '../shared/packet/verify-packet';
 import { INDONESIAN_TIME_ZONES, isIsoDate, type IndonesianTimeZone } from '../shared/time/local-date';
 import { defaultUnitSettings } from '../shared/unit/unit-settings';
+import { effectiveHolidays } from '../shared/calendar/holiday-list';
 import { PacketCliError, loadDocuments } from './packet-data';
 
 const USAGE = `Usage:
@@ -207,7 +208,8 @@ async function build(args: readonly string[]): Promise<number> {
     complaints: records.complaints,
     events: records.events,
     unit: { code: profile.unitCode, name: profile.unitName },
-    settings,
+    // Years the unit's list lacks take the defaults, as in the app (effectiveHolidays).
+    settings: { ...settings, holidays: effectiveHolidays(settings.holidays) },
     period,
     computedAt: now,
   });

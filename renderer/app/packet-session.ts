@@ -8,7 +8,7 @@
  * LAPOR! export when the manager ticked that identity may be included, and then only for the
  * complaints that are named now (not anonymous, not confidential).
  */
-import { DEFAULT_HOLIDAYS } from '../../shared/calendar/indonesian-holidays';
+import { effectiveHolidays } from '../../shared/calendar/holiday-list';
 import {
   reporterDocSchema,
   type ComplaintDoc,
@@ -120,8 +120,7 @@ export async function loadUnitRecords(): Promise<UnitRecordSet> {
  * agree with the deadlines the desk showed.
  */
 export function indicatorSettings(settings: UnitSettingsDoc): IndicatorSettings {
-  const missing = Object.entries(DEFAULT_HOLIDAYS).filter(([year]) => !(year in settings.holidays));
-  return { ...settings, holidays: { ...Object.fromEntries(missing), ...settings.holidays } };
+  return { ...settings, holidays: effectiveHolidays(settings.holidays) };
 }
 
 /** The indicators of a unit (`code`, `name` as the packet names it) for `period` from its records. */

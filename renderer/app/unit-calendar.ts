@@ -1,6 +1,5 @@
 /** The unit's working-day calendar and today's date in the unit's time zone. */
-import { allHolidays } from '../../shared/calendar/holiday-list';
-import { DEFAULT_HOLIDAYS } from '../../shared/calendar/indonesian-holidays';
+import { allHolidays, effectiveHolidays } from '../../shared/calendar/holiday-list';
 import { createWorkingCalendar, type WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { localDateOf } from '../../shared/time/local-date';
 import type { UnitSettingsDoc } from '../../shared/unit/unit-settings';
@@ -15,9 +14,7 @@ let cached: { key: string; calendar: WorkingCalendar } | undefined;
 export function calendarOf(settings: UnitSettingsDoc): WorkingCalendar {
   const key = `${settings._rev ?? ''}|${settings.updatedAt}`;
   if (cached?.key !== key) {
-    const missing = Object.entries(DEFAULT_HOLIDAYS).filter(([year]) => !(year in settings.holidays));
-    const holidays = { ...Object.fromEntries(missing), ...settings.holidays };
-    cached = { key, calendar: createWorkingCalendar(allHolidays(holidays)) };
+    cached = { key, calendar: createWorkingCalendar(allHolidays(effectiveHolidays(settings.holidays))) };
   }
   return cached.calendar;
 }

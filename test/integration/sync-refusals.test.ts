@@ -209,7 +209,11 @@ describe('refused access', () => {
     });
 
     await d.service.start(wrong);
-    await waitFor(() => d.service.status().state === 'error', 10_000);
+    // The unsent count is recounted in the background (throttled): under load it may land after the error.
+    await waitFor(
+      () => d.service.status().state === 'error' && d.service.status().pendingLocalChanges === before.size,
+      10_000,
+    );
     expect(d.service.status()).toMatchObject({
       state: 'error',
       error: { reason: 'unauthorized', status: 401 },
