@@ -135,3 +135,23 @@ export function SelectField(
     </FieldFrame>
   );
 }
+
+/** A yes/no choice: a checkbox with its label after it. */
+export function CheckboxField(props: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}): ReactNode {
+  return (
+    <label className="checkbox">
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      {props.label}
+    </label>
+  );
+}

@@ -104,6 +104,9 @@ export async function act(
   formName: string,
   fill: (form: ActionForm) => Promise<void>,
 ): Promise<void> {
+  // Every complaint has its "received" entry: wait for the trail (it loads after a re-render,
+  // e.g. after switching officers), so that the count below is the trail's, not an empty one.
+  await page.getByTestId('trail').locator('li').first().waitFor();
   const entries = await page.getByTestId('trail').locator('li').count();
   await fill(await openAction(page, shortcut, formName));
   await page.keyboard.press('Control+Enter');

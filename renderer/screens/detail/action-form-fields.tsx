@@ -8,7 +8,7 @@ import type { CurrentFields } from '../../../shared/workflow/corrections';
 import { isCorrectableField } from '../../../shared/workflow/event-vocabulary';
 import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import { errorFor } from '../../components/error-summary';
-import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { categoryLabel } from '../../i18n/i18n';
 import { ACTION_FORMS, isVisible, type ActionField, type FormValues } from './action-forms';
 
@@ -135,15 +135,13 @@ export function ActionFormFields(props: {
         );
       case 'checkbox':
         return (
-          <label key={field.name} className="checkbox">
-            <input
-              id={actionFieldId(field.name)}
-              type="checkbox"
-              checked={props.values[field.name] === 'true'}
-              onChange={(event) => set(field.name)(event.target.checked ? 'true' : 'false')}
-            />
-            {t(`actionField.${field.name}`)}
-          </label>
+          <CheckboxField
+            key={field.name}
+            id={actionFieldId(field.name)}
+            label={t(`actionField.${field.name}`)}
+            checked={props.values[field.name] === 'true'}
+            onChange={(checked) => set(field.name)(checked ? 'true' : 'false')}
+          />
         );
       default: {
         const never: never = field.kind;

@@ -11,6 +11,7 @@ import { formatDateInput, parseDateInput } from '../../../shared/time/date-input
 import { exportAllRecords, exportLapor, loadUnitRecords, type SavedExport } from '../../app/packet-session';
 import { unitToday } from '../../app/unit-calendar';
 import { useAppStore } from '../../store/app-store';
+import { CheckboxField } from '../../components/form-fields';
 import { DateTextField } from './date-text-field';
 
 export function DataExports(): ReactNode {
@@ -109,25 +110,19 @@ export function DataExports(): ReactNode {
           error={errors.laporTo}
         />
       </div>
-      <label className="checkbox">
-        <input
-          id="lapor-identity"
-          type="checkbox"
-          checked={identity}
-          onChange={(event) => setIdentity(event.target.checked)}
-        />
-        {t('packetUi.data.includeIdentity')}
-      </label>
+      <CheckboxField
+        id="lapor-identity"
+        label={t('packetUi.data.includeIdentity')}
+        checked={identity}
+        onChange={setIdentity}
+      />
       {identity ? <p className="notice notice--warning">{t('packetUi.data.identityWarning')}</p> : null}
-      <label className="checkbox">
-        <input
-          id="lapor-only-new"
-          type="checkbox"
-          checked={onlyNew}
-          onChange={(event) => setOnlyNew(event.target.checked)}
-        />
-        {t('packetUi.data.onlyNotForwarded')}
-      </label>
+      <CheckboxField
+        id="lapor-only-new"
+        label={t('packetUi.data.onlyNotForwarded')}
+        checked={onlyNew}
+        onChange={setOnlyNew}
+      />
       <p className="field__hint">{t('packetUi.data.laporEventNote')}</p>
       <button type="button" className="button" disabled={busy} onClick={() => void exportNational()}>
         {t('packetUi.data.laporButton')}

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { PacketBuildError, type PacketProgress } from '../../../shared/packet/build-packet';
 import type { SavedExport } from '../../app/packet-session';
 import { formatBytes } from '../../format/format-bytes';
+import { CheckboxField } from '../../components/form-fields';
 
 type Outcome =
   | Readonly<{ kind: 'saved'; location: string; size: number; sha256: string }>
@@ -52,15 +53,12 @@ export function PacketExport(props: {
       <h2 id="packet-export-title">{t('packetUi.export.title')}</h2>
       <p className="field__hint">{t('packetUi.export.intro')}</p>
       {props.needsReview ? (
-        <label className="checkbox">
-          <input
-            id="packet-reviewed"
-            type="checkbox"
-            checked={reviewed}
-            onChange={(event) => setReviewed(event.target.checked)}
-          />
-          {t('packetUi.export.reviewed')}
-        </label>
+        <CheckboxField
+          id="packet-reviewed"
+          label={t('packetUi.export.reviewed')}
+          checked={reviewed}
+          onChange={setReviewed}
+        />
       ) : null}
       {props.dirty ? <p className="field__hint">{t('packetUi.export.savesFirst')}</p> : null}
       <button

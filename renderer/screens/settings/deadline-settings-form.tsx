@@ -14,7 +14,7 @@ import { INDONESIAN_TIME_ZONES } from '../../../shared/time/local-date';
 import { validateSettingsInput, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 import { saveUnitSettings } from '../../app/unit-settings-actions';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
-import { SelectField, TextField } from '../../components/form-fields';
+import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { useSettingsSave } from './use-settings-save';
 
 type Draft = {
@@ -86,17 +86,13 @@ export function DeadlineSettingsForm(props: { settings: UnitSettingsDoc; editabl
           />
         ))}
         {SLA_RULE_NAMES.map((name) => (
-          <label key={name} className="checkbox">
-            <input
-              id={`field-rules-${name}`}
-              type="checkbox"
-              checked={draft.rules[name]}
-              onChange={(event) =>
-                setDraft({ ...draft, rules: { ...draft.rules, [name]: event.target.checked } })
-              }
-            />
-            {t(`unitSettingsUi.rule.${name}`)}
-          </label>
+          <CheckboxField
+            key={name}
+            id={`field-rules-${name}`}
+            label={t(`unitSettingsUi.rule.${name}`)}
+            checked={draft.rules[name]}
+            onChange={(checked) => setDraft({ ...draft, rules: { ...draft.rules, [name]: checked } })}
+          />
         ))}
       </fieldset>
       {props.editable ? (
