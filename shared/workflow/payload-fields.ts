@@ -39,6 +39,8 @@ export type FieldSpec = Readonly<{
   requiredKey?: MessageKey;
   /** Left blank, the field takes this value from the complaint (`current-office`: its office). */
   prefill?: 'current-office';
+  /** About the complainant's identity: asked only for a named complaint (false otherwise). */
+  namedOnly?: boolean;
 }>;
 
 type Field<S extends z.ZodType> = Readonly<{ spec: FieldSpec; schema: S }>;
@@ -165,7 +167,7 @@ export const PAYLOAD_FIELDS = {
    */
   'lapor-forwarded': {
     laporId: optionalLine(LAPOR_ID_MAX),
-    includesIdentity: flag(),
+    includesIdentity: { ...flag(), spec: { ...flag().spec, namedOnly: true } },
     exportFile: optionalLine(FILE_NAME_MAX),
   },
 } as const;

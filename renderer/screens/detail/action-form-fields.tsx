@@ -1,7 +1,12 @@
 /** The fields of one action form, from its descriptor (./action-forms). */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, DEFAULT_CATEGORIES, REPORT_TYPES } from '../../../shared/complaint/vocabulary';
+import {
+  CHANNELS,
+  DEFAULT_CATEGORIES,
+  REPORT_TYPES,
+  type PrivacyMode,
+} from '../../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { formatDateInput } from '../../../shared/time/date-input';
 import type { CurrentFields } from '../../../shared/workflow/corrections';
@@ -72,6 +77,8 @@ export function ActionFormFields(props: {
   issues: readonly ValidationIssue[];
   offices: readonly string[];
   current: CurrentFields;
+  /** The complaint's privacy mode now: identity fields are asked only for a named one. */
+  privacyMode: PrivacyMode;
   onChange: (values: FormValues) => void;
 }): ReactNode {
   const { t } = useTranslation();
@@ -149,5 +156,8 @@ export function ActionFormFields(props: {
       }
     }
   };
-  return <>{ACTION_FORMS[props.action].filter((field) => isVisible(field, props.values)).map(render)}</>;
+  const shown = ACTION_FORMS[props.action].filter(
+    (field) => isVisible(field, props.values) && (!field.namedOnly || props.privacyMode === 'named'),
+  );
+  return <>{shown.map(render)}</>;
 }

@@ -14,6 +14,8 @@ export type ActionField = Readonly<{
   name: string;
   kind: FieldKind;
   optional?: boolean;
+  /** Shown only for a named complaint (about the complainant's identity). */
+  namedOnly?: boolean;
   /** Options of a select: values; labels come from `action.option.<name>.<value>`. */
   options?: readonly string[];
   /** Shown only when another field of the form has one of these values. */
@@ -32,7 +34,12 @@ const SHOW_WHEN: Readonly<Record<string, ActionField['showWhen']>> = {
 /** How the form asks for one field the domain defines (shared/workflow ACTION_FIELDS). */
 function formField(action: WorkflowAction, name: string, spec: FieldSpec): ActionField {
   const showWhen = SHOW_WHEN[`${action}.${name}`];
-  const field = { name, optional: !spec.required, ...(showWhen ? { showWhen, optional: false } : {}) };
+  const field = {
+    name,
+    optional: !spec.required,
+    ...(spec.namedOnly ? { namedOnly: true } : {}),
+    ...(showWhen ? { showWhen, optional: false } : {}),
+  };
   switch (spec.type) {
     case 'line':
       return { ...field, kind: OFFICE_FIELDS.has(name) ? 'office' : 'text' };

@@ -143,6 +143,7 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
             issues={issues}
             offices={props.offices}
             current={props.state.current}
+            privacyMode={props.state.privacyMode}
             onChange={setValues}
           />
           <div className="form__actions">
