@@ -7,6 +7,7 @@ import { COMPLAINT_STATUSES } from '../complaint/vocabulary';
 import { eventId } from '../ids/document-ids';
 import { compareEvents, initialComplaintState, reduceComplaint } from './complaint-state';
 import type { EventDoc, ReceivedEvent } from './events';
+import { OFFERED } from './test-fixtures';
 import { WORKFLOW_ACTIONS, allowedActionsFor } from './workflow-actions';
 
 const input: IntakeInput = {
@@ -80,16 +81,7 @@ describe('reduceComplaint', () => {
         reportType: 'complaint',
         channel: 'phone',
       },
-      allowedActions: [
-        'verify',
-        'hold',
-        'not-our-authority',
-        'archive',
-        'correct',
-        'note',
-        'change-privacy',
-        'record-lapor',
-      ],
+      allowedActions: OFFERED.new,
       trail: [
         {
           eventId: received._id,

@@ -208,6 +208,39 @@ export function deskIn(name: StateName, target?: Intake): Desk {
   return new Desk(target).run(STATES[name]);
 }
 
+/** What each status offers (the verified status depends on whether an office is responsible). */
+/** (Written out by hand: the tests compare the reducer's allowed actions with it.) */
+export const OFFERED = {
+  new: [
+    'verify',
+    'hold',
+    'not-our-authority',
+    'archive',
+    'correct',
+    'note',
+    'change-privacy',
+    'record-lapor',
+  ],
+  'on-hold': ['verify', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy', 'record-lapor'],
+  'verified without office': ['dispose', 'correct', 'note', 'change-privacy', 'record-lapor'],
+  'verified with office': ['dispose', 'follow-up', 'correct', 'note', 'change-privacy', 'record-lapor'],
+  'followed-up': ['respond', 'follow-up', 'dispose', 'correct', 'note', 'change-privacy', 'record-lapor'],
+  answered: [
+    'record-reply',
+    'record-satisfaction',
+    'respond',
+    'follow-up',
+    'close',
+    'correct',
+    'note',
+    'change-privacy',
+    'record-lapor',
+  ],
+  closed: ['record-satisfaction', 'reopen', 'note', 'change-privacy', 'record-lapor'],
+  archived: ['reopen', 'note', 'change-privacy', 'record-lapor'],
+  forwarded: ['reopen', 'note', 'change-privacy', 'record-lapor'],
+} as const satisfies Readonly<Record<StateName, readonly WorkflowAction[]>>;
+
 /** A state in which each action is allowed. */
 export const STATE_ALLOWING: Readonly<Record<WorkflowAction, StateName>> = {
   verify: 'new',

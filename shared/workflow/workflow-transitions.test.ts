@@ -9,45 +9,13 @@ import { reduceComplaint } from './complaint-state';
 import type { ComplaintStages, ComplaintState } from './complaint-state-types';
 import type { ActionInputs } from './decide-action';
 import { payloadOf } from './events';
-import { OFFICE, STATES, deskIn, sampleEvent, validInput, type StateName } from './test-fixtures';
+import { OFFERED, OFFICE, STATES, deskIn, sampleEvent, validInput, type StateName } from './test-fixtures';
 import {
   EVENT_KIND_OF_ACTION,
   WORKFLOW_ACTIONS,
   allowedActionsFor,
   type WorkflowAction,
 } from './workflow-actions';
-
-/** What each status offers (the verified status depends on whether an office is responsible). */
-const OFFERED = {
-  new: [
-    'verify',
-    'hold',
-    'not-our-authority',
-    'archive',
-    'correct',
-    'note',
-    'change-privacy',
-    'record-lapor',
-  ],
-  'on-hold': ['verify', 'not-our-authority', 'archive', 'correct', 'note', 'change-privacy', 'record-lapor'],
-  'verified without office': ['dispose', 'correct', 'note', 'change-privacy', 'record-lapor'],
-  'verified with office': ['dispose', 'follow-up', 'correct', 'note', 'change-privacy', 'record-lapor'],
-  'followed-up': ['respond', 'follow-up', 'dispose', 'correct', 'note', 'change-privacy', 'record-lapor'],
-  answered: [
-    'record-reply',
-    'record-satisfaction',
-    'respond',
-    'follow-up',
-    'close',
-    'correct',
-    'note',
-    'change-privacy',
-    'record-lapor',
-  ],
-  closed: ['record-satisfaction', 'reopen', 'note', 'change-privacy', 'record-lapor'],
-  archived: ['reopen', 'note', 'change-privacy', 'record-lapor'],
-  forwarded: ['reopen', 'note', 'change-privacy', 'record-lapor'],
-} as const satisfies Readonly<Record<StateName, readonly WorkflowAction[]>>;
 
 const STATUS_OF: Readonly<Record<StateName, ComplaintStatus>> = {
   new: 'new',
