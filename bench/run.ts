@@ -8,6 +8,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchScaleFrom, type BenchPart, type BenchScale } from './bench-scale';
 import { benchIntakeSave, type IntakeSaveFigures } from './intake-save';
+import { benchPacketBuild, type PacketBuildFigures } from './packet-build';
 import { benchReducer, type ReducerFigures } from './reducer';
 import { benchSyncFirstDownload, type SyncFirstDownloadFigures } from './sync-first-download';
 import { now } from './timing';
@@ -44,6 +45,7 @@ function summaryLines(
   sync: Outcome<SyncFirstDownloadFigures>,
   intake: Outcome<IntakeSaveFigures>,
   reducer: Outcome<ReducerFigures>,
+  packet: Outcome<PacketBuildFigures>,
 ): string[] {
   const lines: string[] = [];
   if (isFigures(sync)) {
@@ -85,10 +87,19 @@ function summaryLines(
         `${reducer.computeIndicators.ratioToJsonParse}× JSON.parse`,
     );
   }
+  if (isFigures(packet)) {
+    lines.push(
+      `packet, ${packet.complaints} complaints (${packet.receivedInPeriod} in the period): ` +
+        `${packet.packet.medianMs} ms (indicators ${packet.packet.indicatorsMedianMs} ms) = ` +
+        `${packet.ratioToRawZip}× zipping the same records as NDJSON (${packet.rawZip.medianMs} ms); ` +
+        `~${Math.round(packet.projectedMsFor10k / 100) / 10} s per 10k (target ≤ 10 s)`,
+    );
+  }
   for (const [part, outcome] of [
     ['sync', sync],
     ['intake', intake],
     ['reducer', reducer],
+    ['packet', packet],
   ] as const) {
     if ('error' in outcome) lines.push(`${part}: FAILED (${outcome.error})`);
     if ('skipped' in outcome) lines.push(`${part}: skipped (${outcome.skipped})`);
@@ -104,6 +115,7 @@ async function main(): Promise<number> {
   const sync = await attempt('sync', scale, () => benchSyncFirstDownload(scale, log));
   const intake = await attempt('intake', scale, () => benchIntakeSave(scale, log));
   const reducer = await attempt('reducer', scale, () => benchReducer(scale, log));
+  const packet = await attempt('packet', scale, () => benchPacketBuild(scale, log));
   const cpuList = cpus();
   const report = {
     benchmark: 'meja-aduan',
@@ -120,10 +132,11 @@ async function main(): Promise<number> {
     syncFirstDownload: sync,
     intakeSave: intake,
     reducer,
+    packetBuild: packet,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.stderr.write(`\n${summaryLines(sync, intake, reducer).join('\n')}\n`);
-  const crashed = [sync, intake, reducer].some((outcome) => 'error' in outcome);
+  process.stderr.write(`\n${summaryLines(sync, intake, reducer, packet).join('\n')}\n`);
+  const crashed = [sync, intake, reducer, packet].some((outcome) => 'error' in outcome);
   return crashed ? 1 : 0;
 }
 
