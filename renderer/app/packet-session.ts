@@ -9,6 +9,7 @@
  * complaints that are named now (not anonymous, not confidential).
  */
 import { effectiveHolidays } from '../../shared/calendar/holiday-list';
+import { withNeutralNames } from '../../shared/complaint/attachment-types';
 import {
   reporterDocSchema,
   type ComplaintDoc,
@@ -199,15 +200,20 @@ export async function exportPacket(
   return save(packetFileName(input.draft), 'application/zip', zip);
 }
 
-function withoutFiles(doc: Record<string, unknown>): Record<string, unknown> {
+/** A document as the records export writes it: no files, and complaints' file names neutral. */
+function forExport(doc: Record<string, unknown>): Record<string, unknown> {
   const { _attachments: _files, ...rest } = doc;
-  return rest;
+  const attachments: unknown = rest.attachments;
+  if (rest.type !== 'complaint' || !Array.isArray(attachments)) return rest;
+  const objects = attachments.map((item: unknown) => (typeof item === 'object' && item !== null ? item : {}));
+  return { ...rest, attachments: withNeutralNames(objects) };
 }
 
 /**
  * The app's "export all records" file (NDJSON, one document per line) for `npm run packet --
  * build --data`: every document of the unit except reporter documents (identity stays in the
- * unit) and design documents; files are not included (their metadata in each complaint is).
+ * unit) and design documents; files are not included, and their names in each complaint are
+ * neutral (`lampiran-1.jpg`: a file name can carry a name).
  */
 export async function exportAllRecords(now: Date): Promise<SavedExport & Readonly<{ count?: number }>> {
   const [before, after] = await Promise.all([
@@ -220,7 +226,7 @@ export async function exportAllRecords(now: Date): Promise<SavedExport & Readonl
       const id = String(doc._id);
       return !id.startsWith('_design/') && !id.startsWith(REPORTER_ID_PREFIX) && doc.type !== 'reporter';
     })
-    .map(withoutFiles);
+    .map(forExport);
   const bytes = new TextEncoder().encode(toNdjson(docs));
   const date = localDateOf(now, useAppStore.getState().unitSettings?.timeZone ?? 'Asia/Jakarta');
   const saved = await save(`data-${unitCode()}-${date}.ndjson`, 'application/x-ndjson', bytes);

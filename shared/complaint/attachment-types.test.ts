@@ -3,6 +3,7 @@ import {
   ALLOWED_ATTACHMENT_TYPES,
   ANONYMOUS_ATTACHMENT_NAME_PATTERN,
   anonymousAttachmentName,
+  withNeutralNames,
   attachmentKey,
   attachmentTypeOf,
   extensionOf,
@@ -40,5 +41,22 @@ describe('anonymous names and keys', () => {
 
   it('keys attachments att-1, att-2, …', () => {
     expect([1, 2, 10].map(attachmentKey)).toEqual(['att-1', 'att-2', 'att-10']);
+  });
+});
+
+describe('withNeutralNames', () => {
+  it('renames every file in order after its type, keeping the rest, and leaves the input alone', () => {
+    const files = [
+      { key: 'att-1', name: 'KTP Budi Santoso.jpg', mimeType: 'image/jpeg', size: 10 },
+      { key: 'att-2', name: 'surat-pak-budi.pdf', mimeType: 'application/pdf', size: 20 },
+      { key: 'att-3', name: 'x', mimeType: 'application/x-unknown', size: 1 },
+    ];
+    expect(withNeutralNames(files)).toEqual([
+      { key: 'att-1', name: 'lampiran-1.jpg', mimeType: 'image/jpeg', size: 10 },
+      { key: 'att-2', name: 'lampiran-2.pdf', mimeType: 'application/pdf', size: 20 },
+      { key: 'att-3', name: 'lampiran-3.bin', mimeType: 'application/x-unknown', size: 1 },
+    ]);
+    expect(files[0]?.name).toBe('KTP Budi Santoso.jpg');
+    expect(withNeutralNames([])).toEqual([]);
   });
 });

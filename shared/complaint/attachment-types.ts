@@ -62,6 +62,19 @@ export function anonymousAttachmentName(position: number, mimeType: AttachmentMi
   return `lampiran-${position}.${extensionOf(mimeType)}`;
 }
 
+/**
+ * `attachments` with every file named as an anonymous complaint's would be (`lampiran-<n>.<ext>`,
+ * in order): for copies of complaint documents that leave the unit (the records export, the
+ * command-line packet), since a name such as "KTP Budi Santoso.jpg" can carry an identity.
+ */
+export function withNeutralNames<A extends object>(attachments: readonly A[]): (A & { name: string })[] {
+  return attachments.map((attachment, index) => {
+    const mimeType = (attachment as { mimeType?: unknown }).mimeType;
+    const known = typeof mimeType === 'string' && isAllowedAttachmentType(mimeType);
+    return { ...attachment, name: `lampiran-${index + 1}.${known ? extensionOf(mimeType) : 'bin'}` };
+  });
+}
+
 /** Matches names made by `anonymousAttachmentName`. */
 export const ANONYMOUS_ATTACHMENT_NAME_PATTERN = /^lampiran-[1-9]\d*\.[a-z]+$/;
 

@@ -66,6 +66,7 @@ export const CONFIDENTIAL_CONTENT = [
   'RAHASIA-TINDAKLANJUT-DEF',
   'BERUBAH-RAHASIA-UVW',
   'BERUBAH-KRONOLOGI-GHI',
+  'RAHASIA-LAMPIRAN-TUV',
 ] as const;
 
 /** Every string that must never appear in any file of a packet (NIKs, names, contacts, content). */
@@ -103,6 +104,8 @@ type CaseSpec = Readonly<{
   location?: string;
   targetOffice?: string;
   reporter?: IntakeInput['reporter'];
+  /** Files as intake records them (name, type, size): names people give files can hold identity. */
+  attachments?: IntakeInput['attachments'];
 }>;
 
 /** Event sequence numbers of device A23; `packetCases` restarts them so every fixture is the same. */
@@ -129,7 +132,7 @@ export class PacketCase {
         location: spec.location ?? '',
         category: spec.category,
         targetOffice: spec.targetOffice ?? '',
-        attachments: [],
+        attachments: spec.attachments ?? [],
       },
       {
         unitCode: UNIT_CODE,
@@ -228,6 +231,8 @@ export function packetCases(): PacketCase[] {
     chronology: 'Sejak seminggu lampu jalan padam dan rawan kecelakaan.',
     location: 'Jalan Kenanga',
     reporter: { ...NAMED_REPORTER },
+    // A file named after the complainant: its name stays in the complaint document, never in a packet.
+    attachments: [{ name: `KTP ${NAMED_REPORTER.name}.jpg`, mimeType: 'image/jpeg', size: 2048 }],
   })
     .act('verify', wib('2026-02-03'), { dispositionOffice: 'Dinas Pekerjaan Umum', note: '' })
     .act('follow-up', wib('2026-02-06'), { summary: 'Lampu sudah diganti.' })
@@ -256,6 +261,7 @@ export function packetCases(): PacketCase[] {
     location: 'RAHASIA-LOKASI-JKL',
     targetOffice: 'RAHASIA-KANTOR-MNO',
     reporter: { ...CONFIDENTIAL_REPORTER },
+    attachments: [{ name: 'RAHASIA-LAMPIRAN-TUV.pdf', mimeType: 'application/pdf', size: 4096 }],
   }).handled('2026-04-07', 'RAHASIA-KANTOR-MNO', 'RAHASIA-TINDAKLANJUT-DEF dicatat petugas.');
 
   const laterConfidential = new PacketCase({

@@ -4,6 +4,7 @@
  * are skipped; documents failing their schema are counted and named.
  */
 import { describe, expect, it } from 'vitest';
+import { withNeutralNames } from '../complaint/attachment-types';
 import { packetFixture } from './packet-test-fixtures';
 import { collectUnitRecords, parseNdjson, toNdjson } from './unit-records';
 
@@ -19,7 +20,14 @@ describe('collectUnitRecords', () => {
   it('keeps the unit’s complaints, events, profile and settings; drops reporter documents', () => {
     const fixture = packetFixture();
     const records = collectUnitRecords(parseNdjson(toNdjson(fixture.allDocs)).docs, 'KBM');
-    expect(records.complaints).toEqual(fixture.complaints);
+    // The same complaints, their files renamed neutrally (a file name can carry a name).
+    expect(records.complaints).toEqual(
+      fixture.complaints.map((doc) => ({ ...doc, attachments: withNeutralNames(doc.attachments) })),
+    );
+    expect(records.complaints.flatMap((doc) => doc.attachments.map((file) => file.name))).toEqual([
+      'lampiran-1.jpg',
+      'lampiran-1.pdf',
+    ]);
     expect(records.events).toHaveLength(fixture.events.length);
     expect(records.profile).toEqual(fixture.profile);
     expect(records.settings).toEqual(fixture.settings);

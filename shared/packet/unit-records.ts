@@ -3,8 +3,9 @@
  * app's "export all records" file (NDJSON, one document per line) or CouchDB's `_all_docs`.
  * Complaints, events, the unit profile and the unit settings are checked against their schemas;
  * reporter documents (identity, design.md §6.2) are dropped unread, so identity never reaches the
- * builder; documents of other units, design documents and other types are skipped and counted.
+ * builder, and complaints' file names are replaced by neutral ones (`withNeutralNames`); documents of other units, design documents and other types are skipped and counted.
  */
+import { withNeutralNames } from '../complaint/attachment-types';
 import { complaintDocSchema, type ComplaintDoc } from '../complaint/complaint-schema';
 import { REPORTER_ID_PREFIX, UNIT_PROFILE_ID } from '../ids/document-ids';
 import { unitProfileDocSchema, type UnitProfile } from '../unit/unit-profile';
@@ -91,8 +92,9 @@ export function collectUnitRecords(docs: Iterable<unknown>, unitCode: string): U
     }
     if (type === 'complaint') {
       const parsed = complaintDocSchema.safeParse(doc);
-      if (parsed.success) complaints.push(parsed.data);
-      else invalid(id);
+      if (parsed.success) {
+        complaints.push({ ...parsed.data, attachments: withNeutralNames(parsed.data.attachments) });
+      } else invalid(id);
     } else if (type === 'event') {
       const parsed = eventDocSchema.safeParse(doc);
       if (parsed.success) events.push(parsed.data);

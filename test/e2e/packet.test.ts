@@ -203,6 +203,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
       chronology: 'Lubang besar membahayakan pengendara motor.',
       reporterName: NAMED_REPORTER,
       phone: NAMED_PHONE,
+      attachmentName: `KTP ${NAMED_REPORTER}.pdf`, // a file name that carries the identity
     });
     await logComplaint(page, {
       title: 'Pungutan di loket perizinan',
@@ -223,6 +224,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     expect(docs.some((doc) => doc._id.startsWith('reporter:') || doc.type === 'reporter')).toBe(false);
     expect(ndjson?.text).not.toContain(NAMED_REPORTER);
     expect(ndjson?.text).not.toContain(CONFIDENTIAL_REPORTER);
+    expect(ndjson?.text).toContain('"name":"lampiran-1.pdf"'); // the file is listed, neutrally named
     // The command line builds a packet from it, and the packet verifies.
     const out = `${ndjson?.path ?? ''}.zip`;
     const build = await run(

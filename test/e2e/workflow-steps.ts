@@ -50,6 +50,8 @@ export type NewComplaint = Readonly<{
   privacy?: 'Biasa' | 'Anonim' | 'Rahasia';
   reporterName?: string;
   phone?: string;
+  /** A small PDF attached under this file name. */
+  attachmentName?: string;
 }>;
 
 /** Logs a complaint through Pengaduan Baru and returns its tracking number (on the saved screen). */
@@ -71,6 +73,13 @@ export async function logComplaint(page: Page, complaint: NewComplaint): Promise
   });
   await page.locator('#field-incidentDate').fill(today);
   await page.locator('#field-category').selectOption({ index: 1 });
+  if (complaint.attachmentName) {
+    await page.locator('#field-attachments').setInputFiles({
+      name: complaint.attachmentName,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 bukti'),
+    });
+  }
   await page.keyboard.press('Control+Enter');
   return (await page.getByTestId('tracking-number').innerText()).trim();
 }

@@ -857,7 +857,7 @@ export const en: Locale = {
         'SP4N-LAPOR! export saved: {{count}} complaints, with named complainants’ identity.',
       recordsTitle: 'Export all records (NDJSON)',
       recordsIntro:
-        "Every document of the unit in one file (one document per line) for the central administrator: npm run packet -- build --data <file>. Complainants' identity documents are NOT exported, nor the contents of attached files.",
+        "Every document of the unit in one file (one document per line) for the central administrator: npm run packet -- build --data <file>. Complainants' identity documents are NOT exported, nor the contents of attached files; attached files' names are replaced by neutral ones (lampiran-1.pdf, …).",
       recordsButton: 'Export all records',
       recordsSaved_one: "{{count}} document exported to {{location}} (without complainants' identity).",
       recordsSaved_other: "{{count}} documents exported to {{location}} (without complainants' identity).",

@@ -853,7 +853,7 @@ export const id = {
         'Ekspor SP4N-LAPOR! tersimpan: {{count}} pengaduan, dengan identitas pelapor biasa.',
       recordsTitle: 'Ekspor semua data (NDJSON)',
       recordsIntro:
-        'Semua dokumen unit dalam satu berkas (satu dokumen per baris) untuk admin pusat: npm run packet -- build --data <berkas>. Dokumen identitas pelapor TIDAK ikut diekspor, begitu pula isi berkas lampiran.',
+        'Semua dokumen unit dalam satu berkas (satu dokumen per baris) untuk admin pusat: npm run packet -- build --data <berkas>. Dokumen identitas pelapor TIDAK ikut diekspor, begitu pula isi berkas lampiran; nama berkas lampiran diganti netral (lampiran-1.pdf, …).',
       recordsButton: 'Ekspor semua data',
       recordsSaved_one: '{{count}} dokumen diekspor ke {{location}} (tanpa identitas pelapor).',
       recordsSaved_other: '{{count}} dokumen diekspor ke {{location}} (tanpa identitas pelapor).',
