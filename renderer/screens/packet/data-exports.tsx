@@ -8,7 +8,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
-import { exportAllRecords, exportLapor, loadUnitRecords, type SavedExport } from '../../app/packet-session';
+import { exportAllRecords, exportLapor } from '../../app/data-export-session';
+import { loadUnitRecords, type SavedExport } from '../../app/packet-session';
 import { unitToday } from '../../app/unit-calendar';
 import { useAppStore } from '../../store/app-store';
 import { CheckboxField } from '../../components/form-fields';
