@@ -9,9 +9,15 @@
  */
 import { withNeutralNames } from '../../shared/complaint/attachment-types';
 import { reporterDocSchema, type ReporterDoc } from '../../shared/complaint/complaint-schema';
-import { HIGH_SENTINEL, REPORTER_ID_PREFIX, reporterId } from '../../shared/ids/document-ids';
-import { complaintsInPeriod } from '../../shared/packet/complaint-rows';
-import { laporCsv, laporJson, laporRows } from '../../shared/packet/lapor-export';
+import { HIGH_SENTINEL, REPORTER_ID_PREFIX } from '../../shared/ids/document-ids';
+import {
+  laporCsv,
+  laporJson,
+  laporRows,
+  namedReporterIds,
+  withIdentity,
+  type LaporRow,
+} from '../../shared/packet/lapor-export';
 import { laporForwardingEvents } from '../../shared/packet/lapor-forwarding';
 import { toNdjson } from '../../shared/packet/unit-records';
 import { localDateOf } from '../../shared/time/local-date';
@@ -61,15 +67,9 @@ export async function exportAllRecords(now: Date): Promise<SavedExport & Readonl
   return saved.status === 'saved' ? { ...saved, count: docs.length } : saved;
 }
 
-/** The reporter documents of the complaints in the period that are named now, read by id only. */
-async function namedReporters(
-  unit: UnitRecordSet,
-  period: Readonly<{ from: string; to: string }>,
-  timeZone: string,
-): Promise<ReporterDoc[]> {
-  const ids = complaintsInPeriod({ complaints: unit.complaints, events: unit.events, period, timeZone })
-    .filter(({ state }) => state.privacyMode === 'named')
-    .map(({ complaint }) => reporterId(complaint.trackingNumber));
+/** The reporter documents of `rows` that are named now, read by id only. */
+async function namedReporters(rows: readonly LaporRow[]): Promise<ReporterDoc[]> {
+  const ids = namedReporterIds(rows);
   if (ids.length === 0) return [];
   const result = await records().db.allDocs({ keys: ids, include_docs: true });
   return result.rows.flatMap((row) => {
@@ -117,16 +117,16 @@ export async function exportLapor(
   const actor = laporActor();
   const timeZone = state.unitSettings?.timeZone ?? 'Asia/Jakarta';
   onProgress({ phase: 'files' });
-  const reporters = includeIdentity ? await namedReporters(unit, period, timeZone) : [];
-  const rows = laporRows({
+  // One pass over the records; then identity, read only for the rows named now.
+  const plain = laporRows({
     complaints: unit.complaints,
     events: unit.events,
     timeZone,
     period,
     onlyNotForwarded: input.onlyNotForwarded,
-    includeIdentity,
-    reporters,
+    includeIdentity: false,
   });
+  const rows = includeIdentity ? withIdentity(plain, await namedReporters(plain)) : plain;
   if (rows.length === 0) return { records: 0, csv: null, json: null, recorded: 0 };
   const list = rows.map((row) => row.record);
   const code = unitCode();

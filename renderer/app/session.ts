@@ -45,11 +45,6 @@ export function records(): ComplaintRepository {
   return repository;
 }
 
-/** Resolves once the complaint index has caught up with every write so far. */
-export function indexIdle(): Promise<void> {
-  return projector?.idle() ?? Promise.resolve();
-}
-
 function summariseWith(settings: UnitSettingsDoc | undefined) {
   return settings ? summariser(settings, calendarOf(settings), () => new Date()) : undefined;
 }

@@ -59,11 +59,6 @@ export class ComplaintProjector {
     });
   }
 
-  /** Waits for the work queued so far (tests, and views that must see their own write). */
-  idle(): Promise<void> {
-    return this.queue;
-  }
-
   private enqueue(work: () => Promise<void>): Promise<void> {
     this.queue = this.queue.then(work).catch((error: unknown) => console.error('complaint index:', error));
     return this.queue;

@@ -3,7 +3,15 @@
  * confidential complaints without content; CSV with BOM, JSON with what/for whom/when.
  */
 import { describe, expect, it } from 'vitest';
-import { LAPOR_STATUSES, laporCsv, laporJson, laporRecords } from './lapor-export';
+import {
+  LAPOR_STATUSES,
+  laporCsv,
+  laporJson,
+  laporRecords,
+  laporRows,
+  namedReporterIds,
+  withIdentity,
+} from './lapor-export';
 import {
   CONFIDENTIAL_CONTENT,
   NAMED_REPORTER,
@@ -102,6 +110,25 @@ describe('laporRecords', () => {
     });
     expect(all).toHaveLength(fixture.complaints.length);
     expect(all.filter((record) => record.anonymous)).toHaveLength(2);
+  });
+});
+
+describe('identity added after the rows (the app reads reporter documents only for named rows)', () => {
+  it('asks for the reporter of the named complaint only, and gives the same records as asking up front', () => {
+    const fixture = packetFixture();
+    const base = {
+      complaints: fixture.complaints,
+      events: fixture.events,
+      timeZone: TIME_ZONE,
+      period: PERIOD,
+    };
+    const plain = laporRows({ ...base, includeIdentity: false });
+    const named = fixture.reporters.filter((reporter) => reporter.name === NAMED_REPORTER.name);
+    expect(namedReporterIds(plain)).toEqual(named.map((reporter) => reporter._id));
+    // Every reporter offered: still only the named complaint gets one.
+    const added = withIdentity(plain, fixture.reporters).map((row) => row.record);
+    expect(added).toEqual(records(true));
+    expect(added.filter((record) => record.reporter !== null)).toHaveLength(1);
   });
 });
 

@@ -15,6 +15,8 @@
  */
 import type { ComplaintDoc, ReporterDoc } from '../complaint/complaint-schema';
 import type { ComplaintStatus } from '../complaint/vocabulary';
+import { reporterId } from '../ids/document-ids';
+import { parseTrackingNumber } from '../ids/tracking-number';
 import { localDateOf } from '../time/local-date';
 import type { ComplaintState } from '../workflow/complaint-state-types';
 import type { EventDoc } from '../workflow/events';
@@ -104,15 +106,9 @@ export function laporRows(input: LaporExportInput): LaporRow[] {
     ? complaintsInPeriod({ ...input, period: input.period })
     : withStates(input.complaints, input.events);
   const selected = input.onlyNotForwarded ? inPeriod.filter(({ state }) => state.lapor === null) : inPeriod;
-  const reporters = new Map<string, ReporterDoc>();
-  if (input.includeIdentity) {
-    for (const reporter of input.reporters ?? []) reporters.set(reporter.complaintId, reporter);
-  }
-  return selected.map(({ complaint, state }) => {
+  const rows = selected.map(({ complaint, state }) => {
     const { current } = state;
     const confidential = state.privacyMode === 'confidential';
-    const reporter =
-      input.includeIdentity && state.privacyMode === 'named' ? reporters.get(complaint._id) : undefined;
     const record: LaporRecord = {
       trackingNumber: complaint.trackingNumber,
       receivedDate: localDateOf(new Date(complaint.receivedAt), timeZone),
@@ -131,19 +127,35 @@ export function laporRows(input: LaporExportInput): LaporRow[] {
       anonymous: state.privacyMode === 'anonymous',
       confidential,
       laporId: state.lapor?.laporId ?? null,
-      reporter:
-        reporter && reporter.unitCode === complaint.unitCode
-          ? {
-              name: reporter.name,
-              nik: reporter.nik,
-              phone: reporter.phone,
-              email: reporter.email,
-              address: reporter.address,
-            }
-          : null,
+      reporter: null,
     };
     return { state, record };
   });
+  return input.includeIdentity ? withIdentity(rows, input.reporters ?? []) : rows;
+}
+
+/**
+ * `rows` with the identity of each complaint that is named now, from its reporter document of
+ * the same unit (others, and rows without one, keep `reporter: null`). The caller has the manager's
+ * consent: only call this when identity may be included.
+ */
+export function withIdentity(rows: readonly LaporRow[], reporters: readonly ReporterDoc[]): LaporRow[] {
+  const byComplaint = new Map(reporters.map((reporter) => [reporter.complaintId, reporter]));
+  return rows.map((row) => {
+    const reporter = row.state.privacyMode === 'named' ? byComplaint.get(row.state.complaintId) : undefined;
+    // A complaint's unit is its tracking number's (the complaint schema holds them equal).
+    if (!reporter || parseTrackingNumber(row.state.trackingNumber)?.unitCode !== reporter.unitCode)
+      return row;
+    const { name, nik, phone, email, address } = reporter;
+    return { ...row, record: { ...row.record, reporter: { name, nik, phone, email, address } } };
+  });
+}
+
+/** The reporter document ids to read for `withIdentity`: those of the rows named now. */
+export function namedReporterIds(rows: readonly LaporRow[]): string[] {
+  return rows
+    .filter((row) => row.state.privacyMode === 'named')
+    .map((row) => reporterId(row.state.trackingNumber));
 }
 
 /** CSV columns: header (the LAPOR! form's words) and the record's value. */

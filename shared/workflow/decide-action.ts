@@ -23,12 +23,6 @@ import { EVENT_KIND_OF_ACTION, isActionAllowed, type WorkflowAction } from './wo
 export { ACTION_FIELDS, readActionInput } from './action-inputs';
 export type { ActionInput, ActionInputs, FieldSpec } from './action-inputs';
 
-/** The keys of every refusal `decideAction` gives before looking at the input. */
-export const REFUSAL_KEYS = [
-  'workflow.refused.notAllowed',
-  'workflow.refused.role',
-] as const satisfies readonly MessageKey[];
-
 export type Actor = Readonly<{ officer: OfficerRef; role: Role; deviceCode: string; unitCode: string }>;
 export type ActionClock = Readonly<{
   at: Date;

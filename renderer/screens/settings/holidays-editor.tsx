@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListEditorActions } from './list-editor-actions';
 import { HOLIDAY_KINDS } from '../../../shared/calendar/indonesian-holidays';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
@@ -162,18 +163,12 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
         </table>
       </fieldset>
       {props.editable ? (
-        <div className="form__actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => setRows([...rows, { date: '', nameId: '', nameEn: '', kind: 'national-holiday' }])}
-          >
-            {t('unitSettingsUi.addHoliday')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? t('common.saving') : t('unitSettingsUi.saveHolidays', { year })}
-          </button>
-        </div>
+        <ListEditorActions
+          addLabel={t('unitSettingsUi.addHoliday')}
+          onAdd={() => setRows([...rows, { date: '', nameId: '', nameEn: '', kind: 'national-holiday' }])}
+          saveLabel={t('unitSettingsUi.saveHolidays', { year })}
+          saving={saving}
+        />
       ) : null}
     </form>
   );

@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListEditorActions } from './list-editor-actions';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { validateOfficesInput, type UnitOfficesDoc } from '../../../shared/unit/unit-settings';
 import { saveUnitOffices } from '../../app/unit-settings-actions';
@@ -102,21 +103,15 @@ export function OfficesEditor(props: { offices: UnitOfficesDoc; editable: boolea
         </table>
       </fieldset>
       {props.editable ? (
-        <div className="form__actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setRows([...rows, { code: '', name: '', active: true }]);
-              setTimeout(() => document.getElementById(fieldId(`offices.${rows.length}.name`))?.focus(), 0);
-            }}
-          >
-            {t('unitSettingsUi.addOffice')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? t('common.saving') : t('unitSettingsUi.saveOffices')}
-          </button>
-        </div>
+        <ListEditorActions
+          addLabel={t('unitSettingsUi.addOffice')}
+          onAdd={() => {
+            setRows([...rows, { code: '', name: '', active: true }]);
+            setTimeout(() => document.getElementById(fieldId(`offices.${rows.length}.name`))?.focus(), 0);
+          }}
+          saveLabel={t('unitSettingsUi.saveOffices')}
+          saving={saving}
+        />
       ) : null}
     </form>
   );
