@@ -4,6 +4,8 @@
  */
 import type { ComplaintDoc, IntakeInput, ReporterDoc } from '../../shared/complaint/complaint-schema';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
+import { tombstoneOf, withFirstRevision, type Leaf } from '../../shared/couch/revision-writes';
+import { verifyImmutable } from '../../shared/ids/content-id';
 import {
   COMPLAINT_ID_PREFIX,
   complaintIdRange,
@@ -39,6 +41,14 @@ export type ComplaintDetail = Readonly<{
   events: readonly EventDoc[];
   reporter: ReporterDoc | null;
   state: ComplaintState;
+  /** Ids of this complaint's documents that this device also holds in a forged content. */
+  tampered: readonly string[];
+}>;
+
+export type VerifiedComplaint = Readonly<{
+  complaint: ComplaintDoc;
+  events: EventDoc[];
+  tampered: readonly string[];
 }>;
 
 const HIGH = '\ufff0';
@@ -48,7 +58,9 @@ export class ComplaintRepository {
 
   /**
    * Writes a new complaint, its reporter identity (if any) and its "received" event in one
-   * IndexedDB transaction, and resolves only once all three are stored.
+   * IndexedDB transaction, and resolves only once all three are stored. The complaint and event
+   * are content-addressed and carry their only revision (shared/ids/content-id), so the write
+   * uses `new_edits: false`; the new reporter document gets its first revision here.
    */
   async saveIntake(input: IntakeInput, files: readonly Blob[], ctx: IntakeContext): Promise<ComplaintDoc> {
     const { complaint, reporter, received } = buildIntakeDocuments(input, ctx);
@@ -59,30 +71,25 @@ export class ComplaintRepository {
         return [meta.key, { content_type: meta.mimeType, data }];
       }),
     );
-    const docs = [
+    await this.writeRevisions([
       complaint.attachments.length > 0 ? { ...complaint, _attachments: attachments } : complaint,
-      ...(reporter ? [reporter] : []),
+      ...(reporter ? [withFirstRevision(reporter)] : []),
       received,
-    ] as PouchDB.Core.PutDocument<object>[];
-    const results = await this.db.bulkDocs(docs);
-    const failed = results.find((result) => 'error' in result && result.error);
-    if (failed) throw new Error(('message' in failed && failed.message) || 'write refused');
+    ]);
     return complaint;
   }
 
   /**
    * Stores one workflow event. Moving a complaint to anonymous deletes its reporter document in
-   * the same write (one IndexedDB transaction): the identity is gone, the trail says so.
+   * the same write (one IndexedDB transaction): every leaf revision of it becomes a bare
+   * tombstone, so the identity is gone, and the trail says so.
    */
   async recordEvent(event: EventDoc): Promise<void> {
-    const docs: PouchDB.Core.PutDocument<object>[] = [event as PouchDB.Core.PutDocument<object>];
+    const docs: object[] = [event];
     if (event.kind === 'privacy-change' && event.identityDeleted) {
-      const reporter = await this.getOrUndefined<ReporterDoc>(reporterId(event.trackingNumber));
-      if (reporter) docs.push({ _id: reporter._id, _rev: reporter._rev, _deleted: true });
+      docs.push(...(await this.tombstonesOf(reporterId(event.trackingNumber))));
     }
-    const results = await this.db.bulkDocs(docs);
-    const failed = results.find((result) => 'error' in result && result.error);
-    if (failed) throw new Error(('message' in failed && failed.message) || 'write refused');
+    await this.writeRevisions(docs);
     // A deleted document keeps its earlier revisions on disk until compaction: compact now, so
     // the identity is gone from this device, not only hidden.
     if (docs.length > 1) await this.db.compact();
@@ -103,7 +110,7 @@ export class ComplaintRepository {
     }
     for (let start = 0; start < events.length; start += chunk) {
       const part = events.slice(start, start + chunk) as PouchDB.Core.PutDocument<object>[];
-      const results = await this.db.bulkDocs(part);
+      const results = await this.db.bulkDocs(part, { new_edits: false });
       const failed = results.find((result) => 'error' in result && result.error);
       if (failed) {
         const stored = start + results.filter((result) => 'ok' in result && result.ok).length;
@@ -134,21 +141,33 @@ export class ComplaintRepository {
   }
 
   async detail(complaintId: string): Promise<ComplaintDetail | undefined> {
-    const complaint = await this.getOrUndefined<ComplaintDoc>(complaintId);
-    if (!complaint) return undefined;
-    const events = await this.events(complaint.trackingNumber);
+    const found = await this.complaintWithEvents(complaintId);
+    if (!found) return undefined;
+    const { complaint, events, tampered } = found;
     const reporter = complaint.reporterId
       ? await this.getOrUndefined<ReporterDoc>(complaint.reporterId)
       : undefined;
-    return { complaint, events, reporter: reporter ?? null, state: reduceComplaint(complaint, events) };
+    return {
+      complaint,
+      events,
+      reporter: reporter ?? null,
+      state: reduceComplaint(complaint, events),
+      tampered,
+    };
   }
 
-  /** A complaint and its events, as the index needs them; undefined when it is not (yet) here. */
-  async complaintWithEvents(
-    complaintId: string,
-  ): Promise<{ complaint: ComplaintDoc; events: EventDoc[] } | undefined> {
-    const complaint = await this.getOrUndefined<ComplaintDoc>(complaintId);
-    return complaint ? { complaint, events: await this.events(complaint.trackingNumber) } : undefined;
+  /**
+   * A complaint and its events, as the index needs them; undefined when it is not (yet) here.
+   * Every document is the content its id names (shared/ids/content-id); `tampered` lists the ids
+   * for which this device also holds another content (a forged sibling revision), whose own
+   * content is kept.
+   */
+  async complaintWithEvents(complaintId: string): Promise<VerifiedComplaint | undefined> {
+    const tampered: string[] = [];
+    const complaint = await this.verified<ComplaintDoc>(complaintId, tampered);
+    if (!complaint) return undefined;
+    const events = await this.events(complaint.trackingNumber, tampered);
+    return { complaint, events, tampered };
   }
 
   /** The complaint with this tracking number, looked up through the id index around its date. */
@@ -218,13 +237,62 @@ export class ComplaintRepository {
   }
 
   private async row(complaint: ComplaintDoc): Promise<ComplaintRow> {
-    const events = await this.events(complaint.trackingNumber);
+    const events = await this.events(complaint.trackingNumber, []);
     return { complaint, state: reduceComplaint(complaint, events) };
   }
 
-  private async events(trackingNumber: string): Promise<EventDoc[]> {
-    const result = await this.db.allDocs<EventDoc>({ ...eventIdRange(trackingNumber), include_docs: true });
-    return result.rows.flatMap((row) => (row.doc ? [row.doc] : []));
+  /** The complaint's events, each as its id names it; ids held in another content too go to `tampered`. */
+  private async events(trackingNumber: string, tampered: string[]): Promise<EventDoc[]> {
+    const result = await this.db.allDocs<EventDoc>({
+      ...eventIdRange(trackingNumber),
+      include_docs: true,
+      conflicts: true,
+    });
+    const events: EventDoc[] = [];
+    for (const row of result.rows) {
+      if (!row.doc) continue;
+      const event = isIntact(row.doc) ? row.doc : await this.verified<EventDoc>(row.id, tampered);
+      if (event) events.push(event);
+    }
+    return events;
+  }
+
+  /** Writes documents that carry their revisions (sealed or prepared by shared/couch/revision-writes). */
+  private async writeRevisions(docs: readonly object[]): Promise<void> {
+    const results = await this.db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+    const failed = results.find((result) => 'error' in result && result.error);
+    if (failed) throw new Error(('message' in failed && failed.message) || 'write refused');
+  }
+
+  /** Bare tombstones for every leaf revision of `id` (none when it does not exist or is deleted). */
+  private async tombstonesOf(id: string): Promise<object[]> {
+    const leaves = (await this.db.get(id, { open_revs: 'all', revs: true })) as unknown as readonly object[];
+    return leaves.flatMap((leaf) => {
+      const doc = 'ok' in leaf ? (leaf.ok as Leaf & { _deleted?: boolean }) : undefined;
+      return doc && !doc._deleted ? [tombstoneOf(doc)] : [];
+    });
+  }
+
+  /**
+   * The immutable document `id` as its id names it. When the stored winner is not that content,
+   * or other revisions exist, the leaf that is (if any) is returned and `id` is added to `tampered`.
+   */
+  private async verified<T extends object>(id: string, tampered: string[]): Promise<T | undefined> {
+    let doc: (T & PouchDB.Core.IdMeta & PouchDB.Core.GetMeta) | undefined;
+    try {
+      doc = await this.db.get<T>(id, { conflicts: true });
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+    if (isIntact(doc)) return doc;
+    tampered.push(id);
+    const leaves = (await this.db.get(id, { open_revs: 'all' })) as unknown as readonly object[];
+    const own = leaves
+      .map((leaf) => ('ok' in leaf ? (leaf.ok as T & { _id: string; _deleted?: boolean }) : undefined))
+      .find((leaf) => leaf && !leaf._deleted && verifyImmutable(leaf) === 'ok');
+    const { _conflicts: _ignored, ...winner } = doc;
+    return own ?? (winner as unknown as T);
   }
 
   private async getOrUndefined<T extends object>(
@@ -237,6 +305,13 @@ export class ComplaintRepository {
       throw error;
     }
   }
+}
+
+/** One stored revision only, and it is the content its id names. */
+function isIntact(
+  doc: Readonly<{ _id: string; _rev?: unknown; _conflicts?: unknown[] }>,
+): boolean {
+  return (doc._conflicts?.length ?? 0) === 0 && verifyImmutable(doc) === 'ok';
 }
 
 /** The stored document without PouchDB's own bookkeeping fields, for strict schemas. */

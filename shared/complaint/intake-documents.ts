@@ -3,7 +3,8 @@
  * (named and confidential only) and the "received" event (design.md §3, decision 3).
  * Pure: the caller supplies the clock, the unit-local date and the device's counters.
  */
-import { complaintId, eventId, reporterId } from '../ids/document-ids';
+import { sealImmutable } from '../ids/content-id';
+import { complaintBaseId, eventBaseId, reporterId } from '../ids/document-ids';
 import { formatTrackingNumber } from '../ids/tracking-number';
 import { toIsoInstant } from '../time/iso-instant';
 import { receivedEventSchema } from '../workflow/events';
@@ -49,7 +50,6 @@ export function buildIntakeDocuments(input: IntakeInput, ctx: IntakeDocumentsCon
     sequence: ctx.sequence,
   });
   const receivedAt = toIsoInstant(ctx.receivedAt);
-  const id = complaintId(receivedAt, trackingNumber);
   const anonymous = input.privacyMode === 'anonymous';
   const officer: OfficerRef = { officerId: ctx.officer.officerId, name: ctx.officer.name };
 
@@ -60,28 +60,33 @@ export function buildIntakeDocuments(input: IntakeInput, ctx: IntakeDocumentsCon
     size: attachment.size,
   }));
 
-  const complaint = complaintDocSchema.parse({
-    _id: id,
-    type: 'complaint',
-    schemaVersion: SCHEMA_VERSION,
-    unitCode: ctx.unitCode,
-    deviceCode: ctx.deviceCode,
-    trackingNumber,
-    channel: input.channel,
-    reportType: input.reportType,
-    privacyMode: input.privacyMode,
-    reporterId: anonymous ? null : reporterId(trackingNumber),
-    title: input.title,
-    chronology: input.chronology,
-    incidentDate: input.incidentDate,
-    location: input.location,
-    category: input.category,
-    targetOffice: input.targetOffice,
-    attachments,
-    receivedAt,
-    receivedLocalDate: ctx.localDate,
-    receivedBy: officer,
-  } satisfies ComplaintDoc);
+  const complaint = complaintDocSchema.parse(
+    sealImmutable(
+      {
+        type: 'complaint',
+        schemaVersion: SCHEMA_VERSION,
+        unitCode: ctx.unitCode,
+        deviceCode: ctx.deviceCode,
+        trackingNumber,
+        channel: input.channel,
+        reportType: input.reportType,
+        privacyMode: input.privacyMode,
+        reporterId: anonymous ? null : reporterId(trackingNumber),
+        title: input.title,
+        chronology: input.chronology,
+        incidentDate: input.incidentDate,
+        location: input.location,
+        category: input.category,
+        targetOffice: input.targetOffice,
+        attachments,
+        receivedAt,
+        receivedLocalDate: ctx.localDate,
+        receivedBy: officer,
+      } satisfies Omit<ComplaintDoc, '_id'>,
+      complaintBaseId(receivedAt, trackingNumber),
+    ),
+  );
+  const id = complaint._id;
 
   const reporter = anonymous
     ? null
@@ -92,6 +97,8 @@ export function buildIntakeDocuments(input: IntakeInput, ctx: IntakeDocumentsCon
         unitCode: ctx.unitCode,
         complaintId: id,
         trackingNumber,
+        // The complaint's mode, so that the server can refuse a reporter of an anonymous complaint.
+        privacyMode: input.privacyMode === 'confidential' ? 'confidential' : 'named',
         name: input.reporter.name,
         nik: input.reporter.nik,
         phone: input.reporter.phone,
@@ -99,19 +106,23 @@ export function buildIntakeDocuments(input: IntakeInput, ctx: IntakeDocumentsCon
         address: input.reporter.address,
       } satisfies ReporterDoc);
 
-  const received = receivedEventSchema.parse({
-    _id: eventId(trackingNumber, receivedAt, ctx.deviceCode, ctx.eventSequence),
-    type: 'event',
-    schemaVersion: SCHEMA_VERSION,
-    unitCode: ctx.unitCode,
-    complaintId: id,
-    trackingNumber,
-    kind: 'received',
-    at: receivedAt,
-    by: officer,
-    deviceCode: ctx.deviceCode,
-    channel: input.channel,
-  } satisfies ReceivedEvent);
+  const received = receivedEventSchema.parse(
+    sealImmutable(
+      {
+        type: 'event',
+        schemaVersion: SCHEMA_VERSION,
+        unitCode: ctx.unitCode,
+        complaintId: id,
+        trackingNumber,
+        kind: 'received',
+        at: receivedAt,
+        by: officer,
+        deviceCode: ctx.deviceCode,
+        channel: input.channel,
+      } satisfies Omit<ReceivedEvent, '_id'>,
+      eventBaseId(trackingNumber, receivedAt, ctx.deviceCode, ctx.eventSequence),
+    ),
+  );
 
   return { complaint, reporter, received };
 }

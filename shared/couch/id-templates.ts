@@ -8,9 +8,12 @@
  *   { field: 'x' }       exactly the document's string field `x`
  *   { digits: n }        exactly n digits
  *   { chars: n }         any n characters (the receivedAt instant inside an event's complaintId)
+ *   { hex: n }           exactly n lowercase hex digits (the content hash inside a complaintId)
+ *   { contentHash: true } exactly the SHA-256 of this document's content (../ids/content-id)
  *   { rest: true }       one or more characters to the end (ids chosen by the app, packet drafts)
  * An `_id` template starts with text: for deletions the validator recognises a type by it alone.
  */
+import { CONTENT_HASH_LENGTH } from '../ids/content-id';
 import {
   COMPLAINT_ID_PREFIX,
   EVENT_ID_PREFIX,
@@ -25,6 +28,8 @@ export type IdPart =
   | Readonly<{ field: string }>
   | Readonly<{ digits: number }>
   | Readonly<{ chars: number }>
+  | Readonly<{ hex: number }>
+  | Readonly<{ contentHash: true }>
   | Readonly<{ rest: true }>;
 export type IdTemplate = readonly IdPart[];
 export type DocumentIdTemplate = readonly [string, ...IdPart[]];
@@ -42,6 +47,8 @@ const complaintOfTrackingNumber: IdTemplate = [
   { chars: ISO_INSTANT_LENGTH },
   ':',
   { field: 'trackingNumber' },
+  ':',
+  { hex: CONTENT_HASH_LENGTH },
 ];
 
 /** Per type: the template of `_id` and of other fields made of the document's fields. */
@@ -49,7 +56,14 @@ export const ID_TEMPLATES: Readonly<
   Record<string, Readonly<{ _id: DocumentIdTemplate } & Record<string, IdTemplate>>>
 > = {
   complaint: {
-    _id: [COMPLAINT_ID_PREFIX, { field: 'receivedAt' }, ':', { field: 'trackingNumber' }],
+    _id: [
+      COMPLAINT_ID_PREFIX,
+      { field: 'receivedAt' },
+      ':',
+      { field: 'trackingNumber' },
+      ':',
+      { contentHash: true },
+    ],
     /** `UNIT-YYMMDD-DDD-SSSS` (../ids/tracking-number): the complaint's unit and device. */
     trackingNumber: [
       { field: 'unitCode' },
@@ -71,6 +85,8 @@ export const ID_TEMPLATES: Readonly<
       { field: 'deviceCode' },
       ':',
       { digits: EVENT_SEQUENCE_DIGITS },
+      ':',
+      { contentHash: true },
     ],
     complaintId: complaintOfTrackingNumber,
   },

@@ -11,12 +11,22 @@
  *   server     the design document has no `meja_aduan` settings (fail closed)
  *   unit       the user holds neither `_admin` nor the unit's role
  *   design     `_design/` documents are written by server admins only (and then not checked further)
- *   immutable  a complaint or event is deleted, or changed (re-sending it unchanged is allowed:
+ *   immutable  a complaint or event is deleted, or changed, or its id does not end with the
+ *              SHA-256 of its content, or it is not written as its only revision `1-<hash>` with
+ *              new_edits=false (../ids/content-id, docs/decisions/007-content-addressed-records.md)
+ *              (re-sending it unchanged is allowed:
  *              a replication retry can do that)
- *   schema     a deletion of an id no document type owns; an unknown `type`; an event `kind`
- *              without a schema; an `_id` (or `complaintId`) that does not fit the type's template
+ *   schema     a deletion of an id no document type owns, or a deletion that is not a bare
+ *              tombstone `{_id, _rev, _deleted: true}` (`tombstoneProblem`); an unknown `type`;
+ *              an event `kind` without a schema; an `_id` (or `complaintId`) that does not fit
+ *              the type's template
  *   unit       `unitCode` is not the database's unit; a `trackingNumber` of another unit
- *   schema     the document does not match the JSON Schema of its type (events: of their kind)
+ *   schema     the document does not match the JSON Schema of its type (events: of their kind),
+ *              which carries exact calendar dates and the anonymous-complaint rule
+ *              (./refinement-patterns)
+ *   schema     a complaint's files differ from its declared `attachments` (`attachmentProblem`:
+ *              the same keys, count, allowed and declared types, declared sizes as lengths,
+ *              per-file and total limits, all from the type's `files` settings)
  * Server metadata (`_rev`, `_revisions`, `_deleted`, `_conflicts`, ...) is set aside before the
  * schema check; `_attachments` is part of it (only complaints and packet drafts may carry files,
  * see ./packet-draft-document).
@@ -30,11 +40,14 @@
  * officer roles (they need the complaint's other documents, which a validator cannot read).
  */
 
+import { CONTENT_HASH_SOURCE } from './content-hash-source';
+
 export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, secObj) {
   var config = this && this.meja_aduan;
   var META = { _rev: 1, _revisions: 1, _deleted: 1, _conflicts: 1, _deleted_conflicts: 1, _local_seq: 1, _revs_info: 1 };
   var hasOwn = Object.prototype.hasOwnProperty;
 
+  ${CONTENT_HASH_SOURCE.trim()}
   function forbid(code, message) {
     throw { forbidden: code + ': ' + message };
   }
@@ -128,6 +141,13 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
         }
         at += width;
         continue;
+      } else if (has(part, 'hex')) {
+        var hexPiece = id.substr(at, part.hex);
+        if (hexPiece.length !== part.hex || !/^[0-9a-f]*$/.test(hexPiece)) return 'needs ' + part.hex + ' lowercase hex digits at position ' + at;
+        at += part.hex;
+        continue;
+      } else if (has(part, 'contentHash')) {
+        text = contentHash(doc);
       } else if (has(part, 'rest')) {
         return at < id.length ? '' : 'is too short';
       } else {
@@ -243,6 +263,66 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
     return '';
   }
 
+  /* Files (_attachments) against the list the document declares; rules = the type's 'files'
+     settings (unit-design-doc.ts: declaredIn, maxFiles, maxFileBytes, maxTotalBytes, types).
+     CouchDB hands this function stubs {content_type, revpos, length, stub} without digests, also
+     for inline uploads and replication: names, count, lengths and types are what the server can
+     check, never the bytes (the device checks those at intake). pouchdb-server may hand inline
+     base64 'data' instead of a length. Returns '' or the first problem. */
+  function fileLength(file) {
+    if (typeof file.length === 'number') return file.length;
+    if (typeof file.data !== 'string') return -1;
+    var data = file.data.replace(/\\s+/g, '');
+    var padding = data.charAt(data.length - 1) !== '=' ? 0 : data.charAt(data.length - 2) === '=' ? 2 : 1;
+    return Math.floor(data.length / 4) * 3 - padding;
+  }
+  function attachmentProblem(doc, rules) {
+    var files = has(doc, '_attachments') ? doc._attachments : {};
+    var declared = doc[rules.declaredIn];
+    var list = rules.declaredIn;
+    if (kindOf(files) !== 'object') return '_attachments must be an object';
+    if (!isArray(declared)) return list + ' must be an array';
+    if (declared.length > rules.maxFiles) return 'has ' + declared.length + ' files, at most ' + rules.maxFiles + ' are allowed';
+    var listed = {};
+    var total = 0;
+    var i, entry, key, file, length;
+    for (i = 0; i < declared.length; i++) {
+      entry = declared[i];
+      if (kindOf(entry) !== 'object' || typeof entry.key !== 'string') return list + '[' + i + '] has no key';
+      if (hasOwn.call(listed, '=' + entry.key)) return 'the file ' + show(entry.key) + ' is declared twice';
+      listed['=' + entry.key] = true;
+    }
+    for (key in files) {
+      if (hasOwn.call(files, key) && !hasOwn.call(listed, '=' + key)) return 'the file ' + show(key) + ' is not declared in ' + list;
+    }
+    for (i = 0; i < declared.length; i++) {
+      entry = declared[i];
+      key = entry.key;
+      if (!contains(rules.types, entry.mimeType)) return 'the file ' + show(key) + ' has the type ' + show(entry.mimeType) + ', which is not allowed';
+      if (!isType('integer', entry.size) || entry.size < 0) return list + '[' + i + '].size must be a whole number of bytes';
+      if (entry.size > rules.maxFileBytes) return 'the file ' + show(key) + ' has ' + entry.size + ' bytes, at most ' + rules.maxFileBytes + ' are allowed';
+      total += entry.size;
+      if (!has(files, key)) return 'the declared file ' + show(key) + ' is missing from _attachments';
+      file = files[key];
+      if (kindOf(file) !== 'object') return 'the file ' + show(key) + ' is not a file';
+      if (file.content_type !== entry.mimeType) return 'the file ' + show(key) + ' is stored as ' + show(file.content_type) + ' but declared as ' + show(entry.mimeType);
+      length = fileLength(file);
+      if (length !== entry.size) return 'the file ' + show(key) + ' has ' + (length < 0 ? 'no length' : length + ' bytes') + ' but is declared with ' + entry.size;
+    }
+    if (total > rules.maxTotalBytes) return 'the files have ' + total + ' bytes together, at most ' + rules.maxTotalBytes + ' are allowed';
+    return '';
+  }
+
+  /* A deletion is a bare tombstone {_id, _rev, _deleted: true} (plus replication metadata such as
+     _revisions): a body on a tombstone would stay in the database and replicate (an identity
+     "deleted" with its name still in it). Returns '' or the first field that is not allowed. */
+  function tombstoneProblem(doc) {
+    for (var key in doc) {
+      if (hasOwn.call(doc, key) && key !== '_id' && !hasOwn.call(META, key)) return 'a deletion carries no fields, but it has ' + key;
+    }
+    return '';
+  }
+
   if (!config || typeof config.unitCode !== 'string' || !config.types) {
     forbid('server', 'this database has no Meja Aduan validation settings; run the central setup again');
   }
@@ -265,6 +345,8 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
       forbid('immutable', (oldType || deletedType) + ' documents are never deleted: ' + show(id));
     }
     if (deletedType === null) forbid('schema', 'no document type has the id ' + show(id));
+    var extra = tombstoneProblem(newDoc);
+    if (extra) forbid('schema', deletedType + ' ' + show(id) + ': ' + extra);
     return;
   }
 

@@ -4,7 +4,8 @@
  * documents. The integration tests (test/integration/central-*) run it inside pouchdb-server.
  */
 import { describe, expect, it } from 'vitest';
-import { complaintId, eventId, reporterId } from '../ids/document-ids';
+import { baseOfId, sealImmutable } from '../ids/content-id';
+import { complaintBaseId, eventBaseId, reporterId } from '../ids/document-ids';
 import { EVIDENCE_FILE_MAX_BYTES } from '../packet/packet-types';
 import { EVENT_KINDS } from '../workflow/events';
 import { unitRole } from './couch-names';
@@ -43,13 +44,33 @@ function refusal(
   self: unknown = ddoc,
 ): string | null {
   try {
-    validate.call(json(self), json(newDoc), oldDoc === null ? null : json(oldDoc), userCtx, {});
+    validate.call(json(self), asReceived(newDoc), oldDoc === null ? null : json(oldDoc), userCtx, {});
     return null;
   } catch (error) {
     const forbidden = (error as { forbidden?: unknown }).forbidden;
     if (typeof forbidden !== 'string') throw error;
     return forbidden;
   }
+}
+
+/**
+ * A document as CouchDB hands a write to the validator: a `new_edits: false` write (how the app
+ * writes its sealed documents) carries `_revisions`, built here from `_rev` when the test gave none.
+ */
+function asReceived(doc: unknown): Doc {
+  const copy = json(doc);
+  const rev = copy._rev;
+  if (typeof rev === 'string' && copy._revisions === undefined) {
+    const [start = '0', id = ''] = rev.split('-');
+    copy._revisions = { start: Number(start), ids: [id] };
+  }
+  return copy;
+}
+
+/** A changed complaint or event sealed again, so the test reaches the rule it is about. */
+function resealed(doc: Doc, baseId = baseOfId(String(doc._id))): Doc {
+  const { _id: _ignoredId, _rev: _ignoredRev, ...body } = doc;
+  return json(sealImmutable(body, baseId));
 }
 
 function codeOf(reason: string | null): string | null {
@@ -92,10 +113,12 @@ describe('validate_doc_update accepts', () => {
     expect(refusal(renamed, stored(reporter))).toBeNull();
   });
 
-  it('a complaint or event re-sent unchanged (a replication retry)', () => {
-    const old = { ...stored(named.complaint), _revisions: { start: 1, ids: ['abc'] } };
-    expect(refusal({ ...json(named.complaint), _rev: '1-abc' }, old)).toBeNull();
-    expect(refusal(stored(named.received), stored(named.received))).toBeNull();
+  it('a sealed complaint or event as its only revision 1-<content hash> (new_edits=false)', () => {
+    expect(named.complaint._rev).toBe(`1-${named.complaint._id.slice(-64)}`);
+    expect(
+      refusal({ ...json(named.complaint), _revisions: { start: 1, ids: [named.complaint._id.slice(-64)] } }),
+    ).toBeNull();
+    expect(refusal(named.received)).toBeNull();
   });
 
   it('a packet draft of the unit with its evidence file, created, updated and deleted', () => {
@@ -122,14 +145,17 @@ describe('validate_doc_update accepts', () => {
 
 describe('validate_doc_update refuses', () => {
   it.each([
-    ['a missing field', { ...json(named.complaint), title: undefined }],
-    ['an unknown field', { ...json(named.complaint), nik: '3174000000000001' }],
-    ['a title that is too long', { ...json(named.complaint), title: 'x'.repeat(151) }],
-    ['a blank title', { ...json(named.complaint), title: '   ' }],
-    ['a wrong channel', { ...json(named.complaint), channel: 'pigeon' }],
-    ['a non-integer schema version', { ...json(named.complaint), schemaVersion: 1.5 }],
-    ['a malformed date', { ...json(named.complaint), incidentDate: '22/11/2026' }],
-    ['a malformed officer', { ...json(named.complaint), receivedBy: { officerId: '', name: 'Rina' } }],
+    ['a missing field', resealed({ ...json(named.complaint), title: undefined })],
+    ['an unknown field', resealed({ ...json(named.complaint), nik: '3174000000000001' })],
+    ['a title that is too long', resealed({ ...json(named.complaint), title: 'x'.repeat(151) })],
+    ['a blank title', resealed({ ...json(named.complaint), title: '   ' })],
+    ['a wrong channel', resealed({ ...json(named.complaint), channel: 'pigeon' })],
+    ['a non-integer schema version', resealed({ ...json(named.complaint), schemaVersion: 1.5 })],
+    ['a malformed date', resealed({ ...json(named.complaint), incidentDate: '22/11/2026' })],
+    [
+      'a malformed officer',
+      resealed({ ...json(named.complaint), receivedBy: { officerId: '', name: 'Rina' } }),
+    ],
     ['a file on an event', { ...json(named.received), _attachments: { a: { stub: true, digest: 'md5-x' } } }],
     [
       'a file on the unit profile',
@@ -157,30 +183,36 @@ describe('validate_doc_update refuses', () => {
       'a packet draft with an unknown category',
       { ...json(packetDraftDoc(UNIT)), draft: { ...packetDraftDoc(UNIT).draft, category: 'lomba' } },
     ],
-    ['an unknown event kind', { ...json(named.received), kind: 'teleport' }],
-    ['a LAPOR! id over two lines', { ...json(laporEvent), laporId: '45\n12' }],
-    ['a LAPOR! record without its identity flag', { ...json(laporEvent), includesIdentity: undefined }],
+    ['an unknown event kind', resealed({ ...json(named.received), kind: 'teleport' })],
+    ['a LAPOR! id over two lines', resealed({ ...json(laporEvent), laporId: '45\n12' })],
+    [
+      'a LAPOR! record without its identity flag',
+      resealed({ ...json(laporEvent), includesIdentity: undefined }),
+    ],
     ['an unknown type', { _id: 'thing:1', type: 'thing', unitCode: UNIT }],
     ['no type', { _id: 'thing:1', unitCode: UNIT }],
     [
       'an id that does not fit its fields',
-      {
-        ...json(named.complaint),
-        _id: complaintId('2026-11-23T00:00:00.000Z', named.complaint.trackingNumber),
-      },
+      resealed(
+        json(named.complaint),
+        complaintBaseId('2026-11-23T00:00:00.000Z', named.complaint.trackingNumber),
+      ),
     ],
     [
       'an event id of another device',
-      { ...json(named.received), _id: eventId(named.received.trackingNumber, named.received.at, 'ZZZ', 1) },
+      resealed(json(named.received), eventBaseId(named.received.trackingNumber, named.received.at, 'ZZZ', 1)),
     ],
     ['a reporter id of another complaint', { ...json(reporter), _id: reporterId('KTB-261123-X7Q-0099') }],
     [
       'a reporter pointing at another complaint',
-      { ...json(reporter), complaintId: 'complaint:2026-11-23T03:04:05.678Z:KTB-261123-X7Q-0099' },
+      {
+        ...json(reporter),
+        complaintId: `complaint:2026-11-23T03:04:05.678Z:KTB-261123-X7Q-0099:${'0'.repeat(64)}`,
+      },
     ],
     [
       'a complaint whose tracking number names another device',
-      { ...json(named.complaint), deviceCode: 'M4N' },
+      resealed({ ...json(named.complaint), deviceCode: 'M4N' }),
     ],
     ['a reporter with an extra field', { ...json(reporter), religion: 'x' }],
     [
@@ -211,6 +243,36 @@ describe('validate_doc_update refuses', () => {
       _attachments: { 'att-1': { stub: true, digest: 'md5-a' } },
     };
     expect(codeOf(refusal(newFile, stored(named.complaint)))).toBe('immutable');
+  });
+
+  it('a forged sibling: other content under a complaint or event id, any revision (immutable)', () => {
+    const hash = named.complaint._id.slice(-64);
+    const forged = { ...json(named.complaint), title: 'Judul palsu' };
+    expect(refusal(forged)).toMatch(/^immutable: complaint .* does not end with the hash of its content/);
+    expect(codeOf(refusal({ ...forged, _rev: '1-ffff' }))).toBe('immutable');
+    expect(
+      codeOf(refusal({ ...forged, _rev: '2-ffff', _revisions: { start: 2, ids: ['ffff', hash] } })),
+    ).toBe('immutable');
+    const forgedEvent = { ...json(named.received), channel: 'phone' };
+    expect(codeOf(refusal(forgedEvent))).toBe('immutable');
+  });
+
+  it('the same content under another revision: a disjoint or longer history, a normal write (immutable)', () => {
+    const hash = named.complaint._id.slice(-64);
+    const body = json(named.complaint);
+    expect(refusal({ ...body, _rev: '1-abc' })).toMatch(/^immutable: .* must be stored as its only revision/);
+    expect(codeOf(refusal({ ...body, _rev: `1-${hash}`, _revisions: { start: 1, ids: ['abc'] } }))).toBe(
+      'immutable',
+    );
+    expect(
+      codeOf(refusal({ ...body, _rev: `2-${hash}`, _revisions: { start: 2, ids: [hash, 'abc'] } })),
+    ).toBe('immutable');
+    // A plain PUT/POST (new_edits=true) of a new document: no revision given.
+    const { _rev: _ignored, ...unrevised } = body;
+    expect(codeOf(refusal(unrevised))).toBe('immutable');
+    // An update on top of the stored revision (a PUT with _rev): oldDoc is the stored document.
+    expect(codeOf(refusal(body, body))).toBe('immutable');
+    expect(codeOf(refusal(named.received, named.received, ADMIN))).toBe('immutable');
   });
 
   it('turning a complaint into a mutable type (immutable)', () => {

@@ -2,14 +2,18 @@
  * PouchDB `_id`s of the unit database's documents.
  *
  * `allDocs` orders documents by `_id` (plain code-point order), so ids are built to sort usefully:
- *   complaint:<receivedAt ISO UTC ms>:<trackingNumber>         newest first with `descending: true`
- *   event:<trackingNumber>:<at ISO UTC ms>:<deviceCode>:<seq>  one complaint's events together, in time order
- *   reporter:<trackingNumber>                                  the mutable identity document
- *   unit-profile                                               the unit's one profile document
- * Instants are fixed-width ISO strings (see ../time/iso-instant), tracking numbers contain no `:`
- * (see ./tracking-number), so every id splits unambiguously.
+ *   complaint:<receivedAt ISO UTC ms>:<trackingNumber>:<H>          newest first with `descending: true`
+ *   event:<trackingNumber>:<at ISO UTC ms>:<deviceCode>:<seq>:<H>   one complaint's events together, in time order
+ *   reporter:<trackingNumber>                                       the mutable identity document
+ *   unit-profile                                                    the unit's one profile document
+ * Complaints and events are immutable: H is the SHA-256 of the document's content (./content-id),
+ * so an id names exactly one content. The functions here build the part before `:<H>` (the
+ * "base id"); `sealImmutable` adds the hash. Instants are fixed-width ISO strings (see
+ * ../time/iso-instant), tracking numbers contain no `:` (see ./tracking-number), so every id
+ * splits unambiguously.
  */
 import { isIsoInstant } from '../time/iso-instant';
+import { CONTENT_HASH_LENGTH, hashOfId } from './content-id';
 import { isCanonicalTrackingNumber, isValidDeviceCode } from './tracking-number';
 
 export const COMPLAINT_ID_PREFIX = 'complaint:';
@@ -37,8 +41,11 @@ function assertInstant(iso: string): void {
     throw new RangeError(`Not an ISO UTC instant with milliseconds: ${JSON.stringify(iso)}`);
 }
 
-/** `complaint:<receivedAtIso>:<trackingNumber>`. Throws on a non-canonical instant or tracking number. */
-export function complaintId(receivedAtIso: string, trackingNumber: string): string {
+/**
+ * `complaint:<receivedAtIso>:<trackingNumber>`, the base of a complaint's id (`sealImmutable` adds
+ * `:<H>`). Throws on a non-canonical instant or tracking number.
+ */
+export function complaintBaseId(receivedAtIso: string, trackingNumber: string): string {
   assertInstant(receivedAtIso);
   assertTrackingNumber(trackingNumber);
   return `${COMPLAINT_ID_PREFIX}${receivedAtIso}:${trackingNumber}`;
@@ -51,11 +58,16 @@ export function reporterId(trackingNumber: string): string {
 }
 
 /**
- * `event:<trackingNumber>:<atIso>:<deviceCode>:<sequence zero-padded to 10 digits>`. The device
- * code and the device's event sequence make the id unique even when two devices act on the same
- * complaint in the same millisecond.
+ * `event:<trackingNumber>:<atIso>:<deviceCode>:<sequence zero-padded to 10 digits>`, the base of an
+ * event's id (`sealImmutable` adds `:<H>`). The device code and the device's event sequence make
+ * the id unique even when two devices act on the same complaint in the same millisecond.
  */
-export function eventId(trackingNumber: string, atIso: string, deviceCode: string, sequence: number): string {
+export function eventBaseId(
+  trackingNumber: string,
+  atIso: string,
+  deviceCode: string,
+  sequence: number,
+): string {
   assertTrackingNumber(trackingNumber);
   assertInstant(atIso);
   if (!isValidDeviceCode(deviceCode))
@@ -92,24 +104,36 @@ export function eventIdRange(trackingNumber: string): IdRange {
   return { startkey: prefix, endkey: `${prefix}${HIGH_SENTINEL}` };
 }
 
-/** The parts of a complaint id, or null if `id` is not one exactly as `complaintId` writes it. */
+/**
+ * The parts of a complaint id (`complaint:<receivedAt>:<trackingNumber>:<H>`), or null if `id` is
+ * not one exactly as `complaintBaseId` + `sealImmutable` write it.
+ */
 export function parseComplaintId(
   id: string,
-): Readonly<{ receivedAt: string; trackingNumber: string }> | null {
-  if (!id.startsWith(COMPLAINT_ID_PREFIX)) return null;
-  const rest = id.slice(COMPLAINT_ID_PREFIX.length);
+): Readonly<{ receivedAt: string; trackingNumber: string; hash: string }> | null {
+  const hash = hashOfId(id);
+  if (hash === null || !id.startsWith(COMPLAINT_ID_PREFIX)) return null;
+  const rest = id.slice(COMPLAINT_ID_PREFIX.length, -(CONTENT_HASH_LENGTH + 1));
   const receivedAt = rest.slice(0, ISO_INSTANT_LENGTH);
   if (rest.charAt(ISO_INSTANT_LENGTH) !== ':' || !isIsoInstant(receivedAt)) return null;
   const trackingNumber = rest.slice(ISO_INSTANT_LENGTH + 1);
-  return isCanonicalTrackingNumber(trackingNumber) ? { receivedAt, trackingNumber } : null;
+  return isCanonicalTrackingNumber(trackingNumber) ? { receivedAt, trackingNumber, hash } : null;
 }
 
-/** The parts of an event id, or null if `id` is not one exactly as `eventId` writes it. */
-export function parseEventId(
-  id: string,
-): Readonly<{ trackingNumber: string; at: string; deviceCode: string; sequence: number }> | null {
-  if (!id.startsWith(EVENT_ID_PREFIX)) return null;
-  const rest = id.slice(EVENT_ID_PREFIX.length);
+/**
+ * The parts of an event id (`event:<trackingNumber>:<at>:<deviceCode>:<seq>:<H>`), or null if
+ * `id` is not one exactly as `eventBaseId` + `sealImmutable` write it.
+ */
+export function parseEventId(id: string): Readonly<{
+  trackingNumber: string;
+  at: string;
+  deviceCode: string;
+  sequence: number;
+  hash: string;
+}> | null {
+  const hash = hashOfId(id);
+  if (hash === null || !id.startsWith(EVENT_ID_PREFIX)) return null;
+  const rest = id.slice(EVENT_ID_PREFIX.length, -(CONTENT_HASH_LENGTH + 1));
   const afterTracking = rest.indexOf(':');
   if (afterTracking < 0) return null;
   const trackingNumber = rest.slice(0, afterTracking);
@@ -120,7 +144,7 @@ export function parseEventId(
   const [, deviceCode = '', digits = ''] = match;
   const sequence = Number(digits);
   if (!isValidDeviceCode(deviceCode) || digits.length !== EVENT_SEQUENCE_DIGITS || sequence < 1) return null;
-  return { trackingNumber, at, deviceCode, sequence };
+  return { trackingNumber, at, deviceCode, sequence, hash };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ComplaintDoc } from '../complaint/complaint-schema';
 import { buildIntakeDocuments } from '../complaint/intake-documents';
 import type { IntakeInput } from '../complaint/intake';
 import { COMPLAINT_STATUSES } from '../complaint/vocabulary';
-import { eventId } from '../ids/document-ids';
+import { eventBaseId } from '../ids/document-ids';
 import { compareEvents, initialComplaintState, reduceComplaint } from './complaint-state';
 import type { EventDoc, ReceivedEvent } from './events';
 import { OFFERED } from './test-fixtures';
@@ -42,7 +42,7 @@ const other = intake(43);
 /** Another event of the same complaint, as a second device might write it. */
 function eventOf(target: ReceivedEvent, atMs: number, deviceCode: string, sequence: number): EventDoc {
   const at = new Date(atMs).toISOString();
-  return { ...target, at, deviceCode, _id: eventId(target.trackingNumber, at, deviceCode, sequence) };
+  return { ...target, at, deviceCode, _id: eventBaseId(target.trackingNumber, at, deviceCode, sequence) };
 }
 
 describe('reduceComplaint', () => {

@@ -3,7 +3,8 @@
  * decision saw); and the clock errors it throws.
  */
 import { describe, expect, it } from 'vitest';
-import { eventId } from '../ids/document-ids';
+import { baseOfId, verifyImmutable } from '../ids/content-id';
+import { eventBaseId } from '../ids/document-ids';
 import { reduceComplaint } from './complaint-state';
 import { decideAction } from './decide-action';
 import { Desk, MANAGER, RECEIVED_DATE, TRACKING_NUMBER, actorOf, clockAt, deskIn } from './test-fixtures';
@@ -20,10 +21,12 @@ describe('decideAction writes', () => {
       actor,
       clock,
     );
+    const hash = decision.ok ? decision.event._id.slice(-64) : '';
     expect(decision).toEqual({
       ok: true,
       event: {
-        _id: eventId(TRACKING_NUMBER, '2026-11-24T01:02:03.004Z', 'MNP', 77),
+        _id: `${eventBaseId(TRACKING_NUMBER, '2026-11-24T01:02:03.004Z', 'MNP', 77)}:${hash}`,
+        _rev: `1-${hash}`,
         type: 'event',
         schemaVersion: 1,
         unitCode: 'KBM',
@@ -87,7 +90,8 @@ describe('the time of the event', () => {
     if (!decision.ok) return expect.fail(JSON.stringify(decision.issues));
     expect(decision.event.at).toBe('2026-11-23T03:05:05.679Z');
     expect(decision.event.at > lastEventAt).toBe(true);
-    expect(decision.event._id).toBe(eventId(TRACKING_NUMBER, decision.event.at, 'MNP', 1));
+    expect(baseOfId(decision.event._id)).toBe(eventBaseId(TRACKING_NUMBER, decision.event.at, 'MNP', 1));
+    expect(verifyImmutable(decision.event)).toBe('ok');
     const state = desk.reduceWith(decision.event);
     expect(state.trail.at(-1)).toMatchObject({ kind: 'follow-up', applied: true });
     expect(state.status).toBe('followed-up');

@@ -5,7 +5,8 @@
  */
 import type { OfficerRef } from '../complaint/complaint-schema';
 import { SCHEMA_VERSION } from '../complaint/vocabulary';
-import { eventId } from '../ids/document-ids';
+import { sealImmutable } from '../ids/content-id';
+import { eventBaseId } from '../ids/document-ids';
 import { formatTrackingNumber, parseTrackingNumber } from '../ids/tracking-number';
 import { isMessageKey, type MessageKey, type ValidationIssue } from '../messages/validation-messages';
 import { toIsoInstant } from '../time/iso-instant';
@@ -155,8 +156,7 @@ export function decideAction(
   const kinded = { kind, ...values } as KindedPayload;
   const ruleIssues = payloadIssues(kinded, state.trackingNumber).filter(fresh);
   if (ruleIssues.length > 0) return { ok: false, issues: ruleIssues };
-  const parsed = EVENT_SCHEMAS[kind].safeParse({
-    _id: eventId(state.trackingNumber, at, actor.deviceCode, clock.eventSequence),
+  const event = {
     type: 'event',
     schemaVersion: SCHEMA_VERSION,
     unitCode: actor.unitCode,
@@ -167,7 +167,10 @@ export function decideAction(
     by: { officerId: actor.officer.officerId, name: actor.officer.name },
     deviceCode: actor.deviceCode,
     ...values,
-  });
+  };
+  const parsed = EVENT_SCHEMAS[kind].safeParse(
+    sealImmutable(event, eventBaseId(state.trackingNumber, at, actor.deviceCode, clock.eventSequence)),
+  );
   return parsed.success
     ? { ok: true, event: parsed.data }
     : { ok: false, issues: schemaIssues(parsed.error.issues) };

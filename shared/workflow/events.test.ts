@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIntakeDocuments } from '../complaint/intake-documents';
-import { eventId } from '../ids/document-ids';
+import { resealed } from '../ids/content-id.fixtures';
+import { eventBaseId } from '../ids/document-ids';
 import {
   EVENT_KINDS,
   EVENT_SCHEMAS,
@@ -38,11 +39,11 @@ const { received } = buildIntakeDocuments(
     localDate: '2026-11-23',
   },
 );
-const refuses = (doc: unknown): boolean => !eventDocSchema.safeParse(doc).success;
+const refuses = (doc: object): boolean => !eventDocSchema.safeParse(resealed(doc)).success;
 
 /** The messages of the issues the union gives for `doc`, as `path: message`. */
-function problems(doc: unknown): string[] {
-  const result = eventDocSchema.safeParse(doc);
+function problems(doc: object): string[] {
+  const result = eventDocSchema.safeParse(resealed(doc));
   return result.success
     ? []
     : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -76,7 +77,10 @@ describe('event schemas', () => {
 
   it('accept a built received event through the union and its own schema', () => {
     expect(eventDocSchema.parse(received)).toEqual(received);
-    expect(receivedEventSchema.safeParse({ ...received, _rev: '1-a' }).success).toBe(true);
+    expect(receivedEventSchema.safeParse({ ...received, _rev: received._rev }).success).toBe(true);
+    // Content that its id does not name, or another revision: refused.
+    expect(receivedEventSchema.safeParse({ ...received, _rev: '1-a' }).success).toBe(false);
+    expect(receivedEventSchema.safeParse({ ...received, channel: 'phone' }).success).toBe(false);
   });
 
   it('refuse unknown kinds, unknown keys and missing fields', () => {
@@ -90,12 +94,15 @@ describe('event schemas', () => {
 
   it('refuse an id, complaint, unit, time or device that disagree with each other', () => {
     const tn = received.trackingNumber;
-    expect(refuses({ ...received, _id: eventId(tn, received.at, 'A23', 9) })).toBe(true);
+    expect(refuses({ ...received, _id: eventBaseId(tn, received.at, 'A23', 9) })).toBe(true);
     expect(refuses({ ...received, at: '2026-11-23T03:04:05.679Z' })).toBe(true);
     expect(refuses({ ...received, deviceCode: 'A23' })).toBe(true);
     expect(refuses({ ...received, unitCode: 'JKT' })).toBe(true);
     expect(
-      refuses({ ...received, complaintId: 'complaint:2026-11-23T03:04:05.678Z:KBM-261123-X7Q-0006' }),
+      refuses({
+        ...received,
+        complaintId: `complaint:2026-11-23T03:04:05.678Z:KBM-261123-X7Q-0006:${'0'.repeat(64)}`,
+      }),
     ).toBe(true);
     expect(refuses({ ...received, trackingNumber: 'KBM-261123-X7Q-0006' })).toBe(true);
   });
@@ -104,7 +111,7 @@ describe('event schemas', () => {
     const fromOtherDevice = {
       ...received,
       deviceCode: 'A23',
-      _id: eventId(received.trackingNumber, received.at, 'A23', 1),
+      _id: eventBaseId(received.trackingNumber, received.at, 'A23', 1),
     };
     expect(refuses(fromOtherDevice)).toBe(false);
   });

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { officerRefSchema } from '../complaint/complaint-schema';
 import { CHANNELS, SCHEMA_VERSION } from '../complaint/vocabulary';
+import { verifyImmutable } from '../ids/content-id';
 import { parseComplaintId, parseEventId } from '../ids/document-ids';
 import {
   isCanonicalTrackingNumber,
@@ -65,7 +66,8 @@ export type EventBase = z.infer<typeof eventBaseSchema>;
 type EventIdentity = Pick<
   EventBase,
   '_id' | 'unitCode' | 'complaintId' | 'trackingNumber' | 'at' | 'deviceCode'
->;
+> &
+  Readonly<Record<string, unknown>>;
 
 /** The id, complaint, tracking number, unit, time and device of an event must all agree. */
 function checkEventIdentity(event: EventIdentity, ctx: z.RefinementCtx): void {
@@ -77,7 +79,9 @@ function checkEventIdentity(event: EventIdentity, ctx: z.RefinementCtx): void {
     id.at !== event.at ||
     id.deviceCode !== event.deviceCode
   ) {
-    fail('_id', 'not event:<trackingNumber>:<at>:<deviceCode>:<sequence>');
+    fail('_id', 'not event:<trackingNumber>:<at>:<deviceCode>:<sequence>:<content hash>');
+  } else if (verifyImmutable(event) !== 'ok') {
+    fail('_id', 'the content hash in the id (or the revision) does not match the content');
   }
   if (parseComplaintId(event.complaintId)?.trackingNumber !== event.trackingNumber) {
     fail('complaintId', 'not the complaint of this tracking number');

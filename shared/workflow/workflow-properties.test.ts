@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ComplaintDoc } from '../complaint/complaint-schema';
 import { CHANNELS, PRIVACY_MODES, REPORT_TYPES } from '../complaint/vocabulary';
-import { eventId } from '../ids/document-ids';
+import { sealImmutable } from '../ids/content-id';
+import { eventBaseId } from '../ids/document-ids';
 import { reduceComplaint } from './complaint-state';
 import { complaintStateSchema } from './complaint-state-schema';
 import type { ComplaintState } from './complaint-state-types';
@@ -211,7 +212,6 @@ function rawEventArb(target: { received: EventDoc }): fc.Arbitrary<EventDoc> {
         const at = new Date(Date.parse(RECEIVED_AT) + minute * 60_000).toISOString();
         const { trackingNumber, complaintId, unitCode } = target.received;
         const doc = {
-          _id: eventId(trackingNumber, at, device, sequence),
           type: 'event',
           schemaVersion: 1,
           unitCode,
@@ -223,7 +223,7 @@ function rawEventArb(target: { received: EventDoc }): fc.Arbitrary<EventDoc> {
           deviceCode: device,
           ...payload,
         };
-        return eventDocSchema.parse(doc);
+        return eventDocSchema.parse(sealImmutable(doc, eventBaseId(trackingNumber, at, device, sequence)));
       }),
     );
 }
