@@ -7,6 +7,7 @@ import PouchDB from 'pouchdb-core';
 import httpAdapter from 'pouchdb-adapter-http';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
+import { withFirstRevision } from '../shared/couch/revision-writes';
 
 PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
 
@@ -36,8 +37,14 @@ export async function writeInChunks(
   onChunk: (written: number) => void = () => undefined,
 ): Promise<void> {
   for (let start = 0; start < docs.length; start += chunkSize) {
-    const chunk = docs.slice(start, start + chunkSize) as PouchDB.Core.PutDocument<object>[];
-    const results = await db.bulkDocs(chunk);
+    // Sealed complaints and events carry their only revision: written with new_edits=false, as
+    // the app writes them; the mutable documents get a first revision for the same write.
+    const chunk = docs
+      .slice(start, start + chunkSize)
+      .map((doc) =>
+        '_rev' in doc ? doc : withFirstRevision(doc as { _id: string }),
+      ) as PouchDB.Core.PutDocument<object>[];
+    const results = await db.bulkDocs(chunk, { new_edits: false });
     const failed = results.find((result) => 'error' in result && result.error);
     if (failed) throw new Error(`bulkDocs refused a document: ${JSON.stringify(failed)}`);
     onChunk(Math.min(docs.length, start + chunkSize));

@@ -110,7 +110,14 @@ export class ComplaintRepository {
     }
     for (let start = 0; start < events.length; start += chunk) {
       const part = events.slice(start, start + chunk) as PouchDB.Core.PutDocument<object>[];
-      const results = await this.db.bulkDocs(part, { new_edits: false });
+      let results: (PouchDB.Core.Response | PouchDB.Core.Error)[];
+      try {
+        results = await this.db.bulkDocs(part, { new_edits: false });
+      } catch (error) {
+        // A malformed document makes PouchDB refuse the whole write.
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`${message} (${start}/${events.length} stored)`);
+      }
       const failed = results.find((result) => 'error' in result && result.error);
       if (failed) {
         const stored = start + results.filter((result) => 'ok' in result && result.ok).length;
@@ -308,9 +315,7 @@ export class ComplaintRepository {
 }
 
 /** One stored revision only, and it is the content its id names. */
-function isIntact(
-  doc: Readonly<{ _id: string; _rev?: unknown; _conflicts?: unknown[] }>,
-): boolean {
+function isIntact(doc: Readonly<{ _id: string; _rev?: unknown; _conflicts?: unknown[] }>): boolean {
   return (doc._conflicts?.length ?? 0) === 0 && verifyImmutable(doc) === 'ok';
 }
 

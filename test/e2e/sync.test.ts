@@ -13,6 +13,7 @@ import { setupCentralUnit, startCentralServer, type CentralServer } from '../sup
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
 import { completeSetup, UNIT } from './app-steps';
 import { addOffices, logComplaint } from './workflow-steps';
+import { forReplicationWrite } from '../../shared/couch/revision-writes';
 
 const PASSWORD = 'ktb-unit-password-e2e';
 let central: CentralServer;
@@ -122,7 +123,10 @@ describe.each(appHosts())('$name host', (host) => {
     );
     const written = await unitRequest('_bulk_docs', {
       method: 'POST',
-      body: JSON.stringify({ docs: [other.complaint, other.received] }),
+      body: JSON.stringify({
+        docs: [other.complaint, other.received].map(forReplicationWrite),
+        new_edits: false,
+      }),
     });
     expect(written.status).toBe(201);
     await page.keyboard.press('Alt+3');

@@ -9,6 +9,7 @@ import { CouchHttp } from '../../central/couch-http';
 import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
 import { intakeDocuments } from '../../shared/couch/test-documents';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import { writeAll } from '../support/unit-writes';
 
 let central: CentralServer | undefined;
 
@@ -23,7 +24,7 @@ describe('startCentralServer({ persistent: true })', () => {
     const unit = new CouchHttp(central.url).as(unitUserName('KTB'), 'unit-password');
     const db = unitDatabaseName('KTB');
     const { complaint } = intakeDocuments('KTB', 1, 'anonymous');
-    expect((await unit.put(`${db}/${encodeURIComponent(complaint._id)}`, complaint)).status).toBe(201);
+    await writeAll(unit, db, [complaint]);
 
     await central.kill();
     expect(central.exited()?.signal).toBe('SIGKILL');

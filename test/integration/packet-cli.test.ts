@@ -19,6 +19,7 @@ import { SECRETS, UNIT_NAME, packetFixture } from '../../shared/packet/packet-te
 import { toNdjson } from '../../shared/packet/unit-records';
 import { readDatabase } from '../../scripts/packet-data';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import { writeAll } from '../support/unit-writes';
 
 const run = promisify(execFile);
 const UNIT_PASSWORD = 'kbm-packet-password-1';
@@ -162,9 +163,7 @@ describe('npm run packet -- build from a CouchDB unit database', () => {
     await setupCentralUnit(central, 'KBM', UNIT_PASSWORD);
     const http = new CouchHttp(central.url, { user: unitUserName('KBM'), password: UNIT_PASSWORD });
     const db = unitDatabaseName('KBM');
-    const saved = await http.request('POST', `${db}/_bulk_docs`, { docs: packetFixture().allDocs });
-    expect(saved.status).toBe(201);
-    expect((saved.body as Array<{ error?: string }>).filter((row) => row.error)).toEqual([]);
+    await writeAll(http, db, packetFixture().allDocs as readonly { _id: string }[]);
     const url = new URL(db, central.url);
     url.username = unitUserName('KBM');
     url.password = UNIT_PASSWORD;

@@ -12,6 +12,8 @@ import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
 import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
 import type { SyncStatus } from '../../shared/sync/sync-status';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import { resealed } from '../../shared/ids/content-id.fixtures';
+import { putAll } from '../support/unit-writes';
 import {
   DAY,
   UNIT,
@@ -82,7 +84,7 @@ async function onCentral(id: string): Promise<Record<string, unknown> | null> {
 }
 
 describe('refused documents', () => {
-  it('a document that breaks the schema: refused, kept, counted, reported; the rest syncs; fixed, it goes through', async () => {
+  it('a document that breaks the schema: refused, kept, counted, reported; the rest syncs; a changed revision is refused too, a corrected copy goes through', async () => {
     const a = device('C23');
     await a.service.start(config);
     await logComplaint(a);
@@ -114,12 +116,23 @@ describe('refused documents', () => {
     await waitFor(() => a.service.status().state === 'connecting', 5_000);
     await refusalOf(a, target._id);
 
-    // Corrected on the device, the new revision is accepted and the refusal is gone.
+    // A complaint is never changed, not even to fix it: a new revision of it is refused too
+    // (immutable), and the corrected copy, a new complaint, goes through.
     const current = (await a.db.get(target._id)) as { _rev: string };
     await a.db.put({ ...target, _rev: current._rev, channel: 'phone' } as PouchDB.Core.PutDocument<object>);
-    await upToDate(a);
-    expect(a.service.status().rejectedDocuments).toEqual([]);
-    expect(await onCentral(target._id)).toMatchObject({ channel: 'phone' });
+    a.service.syncNow();
+    await waitFor(
+      () =>
+        a.service
+          .status()
+          .rejectedDocuments.some((doc) => doc.id === target._id && doc.rejection === 'immutable'),
+      10_000,
+      () => JSON.stringify(a.service.status()),
+    );
+    const corrected = resealed({ ...target, channel: 'phone' });
+    await putAll(a.db, [corrected]);
+    await waitFor(async () => (await onCentral(corrected._id)) !== null, 10_000);
+    expect(await onCentral(target._id)).toBeNull();
   });
 
   it('a change to an event and a deletion of a complaint: refused as immutable, the central keeps the originals', async () => {
@@ -189,7 +202,7 @@ describe('refused documents', () => {
         localDate: DAY,
       },
     );
-    await c.db.put(foreign.complaint as PouchDB.Core.PutDocument<object>);
+    await putAll(c.db, [foreign.complaint]);
     const status = await refusalOf(c, foreign.complaint._id);
     expect(status.error).toMatchObject({ reason: 'rejected-document', rejection: 'unit' });
     expect(await c.db.get(foreign.complaint._id)).toMatchObject({ unitCode: OTHER_UNIT });
