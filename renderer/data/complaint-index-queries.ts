@@ -5,12 +5,17 @@
 import Dexie from 'dexie';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/complaint/vocabulary';
 import type { ComplaintIndexRow } from './complaint-index';
-import type { DeviceDatabase } from './device-database';
+import type { DeviceDatabase, TamperedRow } from './device-database';
 
 export type IndexPage = Readonly<{ rows: readonly ComplaintIndexRow[]; nextCursor?: string }>;
 
 export class ComplaintIndexQueries {
   constructor(private readonly db: DeviceDatabase) {}
+
+  /** Complaints with a forged document content found on this device, oldest finding first. */
+  async tampered(): Promise<TamperedRow[]> {
+    return (await this.db.tampered.toArray()).sort((a, b) => a.foundAt.localeCompare(b.foundAt));
+  }
 
   /** Newest first (ids sort by receipt time); `cursor` is the last id of the previous page. */
   async page(status: ComplaintStatus | 'all', limit: number, cursor?: string): Promise<IndexPage> {

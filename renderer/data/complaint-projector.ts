@@ -9,7 +9,7 @@ import { COMPLAINT_ID_PREFIX, EVENT_ID_PREFIX, REPORTER_ID_PREFIX } from '../../
 import type { EventDoc } from '../../shared/workflow/events';
 import type { ComplaintIndexRow } from './complaint-index';
 import type { ComplaintRepository } from './complaint-repository';
-import type { DeviceDatabase } from './device-database';
+import type { DeviceDatabase, TamperedRow } from './device-database';
 
 /** Turns a complaint and its events into its index row (deadlines need settings and a clock). */
 export type Summarise = (complaint: ComplaintDoc, events: readonly EventDoc[]) => ComplaintIndexRow;
@@ -87,14 +87,28 @@ export class ComplaintProjector {
   private async reindex(complaintIds: readonly string[]): Promise<void> {
     const rows: ComplaintIndexRow[] = [];
     const gone: string[] = [];
+    const tampered: TamperedRow[] = [];
+    const foundAt = new Date().toISOString();
     for (const id of complaintIds) {
       const found = await this.records.complaintWithEvents(id);
-      if (found) rows.push(this.summarise(found.complaint, found.events));
-      else gone.push(id);
+      if (found) {
+        rows.push(this.summarise(found.complaint, found.events));
+        if (found.tampered.length > 0) {
+          const { trackingNumber } = found.complaint;
+          tampered.push({ complaintId: id, trackingNumber, documentIds: found.tampered, foundAt });
+        }
+      } else gone.push(id);
     }
-    await this.device.transaction('rw', this.device.complaintIndex, async () => {
+    await this.device.transaction('rw', this.device.complaintIndex, this.device.tampered, async () => {
       await this.device.complaintIndex.bulkPut(rows);
       await this.device.complaintIndex.bulkDelete(gone);
+      // A finding stays with its first date: forged revisions never go away by themselves.
+      const known = new Set(
+        (await this.device.tampered.bulkGet(tampered.map((row) => row.complaintId))).flatMap((row) =>
+          row ? [row.complaintId] : [],
+        ),
+      );
+      await this.device.tampered.bulkPut(tampered.filter((row) => !known.has(row.complaintId)));
     });
   }
 

@@ -116,7 +116,7 @@ export class ComplaintRepository {
       } catch (error) {
         // A malformed document makes PouchDB refuse the whole write.
         const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`${message} (${start}/${events.length} stored)`);
+        throw new Error(`${message} (${start}/${events.length} stored)`, { cause: error });
       }
       const failed = results.find((result) => 'error' in result && result.error);
       if (failed) {

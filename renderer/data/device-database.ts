@@ -13,11 +13,26 @@ export type Officer = Readonly<{ id: string; name: string; role: Role; createdAt
 type SettingRow = { key: string; value: unknown };
 type CounterRow = { name: string; value: number };
 
+/**
+ * A complaint one of whose documents this device also holds in another content than its id names
+ * (shared/ids/content-id): a forged sibling revision from a server without the content check, or
+ * a tampered backup. The device keeps and shows the content the id names; the sync screen lists these.
+ */
+export type TamperedRow = Readonly<{
+  complaintId: string;
+  trackingNumber: string;
+  /** The ids of the documents concerned (the complaint's own, or its events'). */
+  documentIds: readonly string[];
+  /** When this device first found it (ISO instant). */
+  foundAt: string;
+}>;
+
 export class DeviceDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   officers!: Table<Officer, string>;
   counters!: Table<CounterRow, string>;
   complaintIndex!: Table<ComplaintIndexRow, string>;
+  tampered!: Table<TamperedRow, string>;
 
   constructor(name = 'meja-aduan-device') {
     super(name);
@@ -35,5 +50,7 @@ export class DeviceDatabase extends Dexie {
       );
     // v3: the complaint index the lists read (rebuilt from the records by the projector).
     this.version(3).stores({ complaintIndex: COMPLAINT_INDEX_SCHEMA });
+    // v4: complaints for which this device holds a forged content of a document (see TamperedRow).
+    this.version(4).stores({ tampered: 'complaintId' });
   }
 }

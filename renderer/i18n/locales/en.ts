@@ -514,6 +514,14 @@ export const en: Locale = {
       'unit-offices': 'Office list',
     },
   },
+  tamper: {
+    warning:
+      'Warning: this device also received another version of {{count}} document(s) of this complaint that does not match its content (probably forged). The original content is shown. Report it to the server administrator.',
+    listTitle: 'Documents that look forged: {{count}} complaint(s)',
+    listExplanation:
+      'This device received other versions of the documents below that do not match their content. The original content is kept and shown; report it to the server administrator.',
+    documents: '({{count}} document(s))',
+  },
   syncUi: {
     title: 'Sync',
     statusSection: 'Status',

@@ -514,6 +514,14 @@ export const id = {
       'unit-offices': 'Daftar kantor/OPD',
     },
   },
+  tamper: {
+    warning:
+      'Peringatan: perangkat ini juga menerima versi lain dari {{count}} dokumen pengaduan ini yang tidak sesuai dengan isinya (kemungkinan dipalsukan). Yang ditampilkan adalah isi asli. Laporkan ke pengelola server.',
+    listTitle: 'Dokumen yang diduga dipalsukan: {{count}} pengaduan',
+    listExplanation:
+      'Perangkat ini menerima versi lain dari dokumen berikut yang tidak sesuai dengan isinya. Isi asli tetap disimpan dan ditampilkan; laporkan ke pengelola server.',
+    documents: '({{count}} dokumen)',
+  },
   syncUi: {
     title: 'Sinkronisasi',
     statusSection: 'Status',

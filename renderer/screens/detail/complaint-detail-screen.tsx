@@ -54,6 +54,11 @@ function Detail({ detail }: { detail: ComplaintDetail }): ReactNode {
           {t('detail.printReceipt')}
         </Link>
       </div>
+      {detail.tampered.length > 0 ? (
+        <p className="notice notice--warning" role="alert" data-testid="tamper-warning">
+          {t('tamper.warning', { count: detail.tampered.length })}
+        </p>
+      ) : null}
       <div className="detail">
         <div className="detail__main">
           {sla ? (

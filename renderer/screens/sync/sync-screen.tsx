@@ -6,13 +6,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import { records } from '../../app/session';
+import { complaintIndex, records } from '../../app/session';
 import { LoadState } from '../../components/load-state';
 import { listConflicts } from '../../data/mutable-conflicts';
 import { formatBytes } from '../../format/format-bytes';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
-import { ROUTES } from '../routes';
+import { ROUTES, complaintPath } from '../routes';
 import { SyncSettingsForm } from './sync-settings-form';
 import { SyncStatusPanel } from './sync-status-panel';
 
@@ -43,6 +43,29 @@ function StorageSection(): ReactNode {
   );
 }
 
+/** Complaints whose documents this device also received in a forged content (see TamperedRow). */
+function TamperedSection(): ReactNode {
+  const { t } = useTranslation();
+  const loaded = useRecords(() => complaintIndex.tampered(), []);
+  if (loaded.status !== 'ready' || loaded.value.length === 0) return null;
+  return (
+    <section aria-labelledby="tampered-title" className="notice notice--warning" data-testid="tampered-list">
+      <h2 id="tampered-title">{t('tamper.listTitle', { count: loaded.value.length })}</h2>
+      <p>{t('tamper.listExplanation')}</p>
+      <ul>
+        {loaded.value.map((row) => (
+          <li key={row.complaintId}>
+            <Link href={complaintPath(row.complaintId)} className="tracking-number">
+              {row.trackingNumber}
+            </Link>{' '}
+            {t('tamper.documents', { count: row.documentIds.length })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function SyncScreen(): ReactNode {
   const { t } = useTranslation();
   const officer = useAppStore((state) => state.officer);
@@ -52,6 +75,7 @@ export function SyncScreen(): ReactNode {
     <section className="screen" aria-labelledby="sync-title">
       <h1 id="sync-title">{t('syncUi.title')}</h1>
       <SyncStatusPanel />
+      <TamperedSection />
       <p>
         <Link href={ROUTES.conflicts} className="button" data-testid="conflicts-link">
           {t('syncUi.conflictsLink', { count: conflicts.status === 'ready' ? conflicts.value.length : 0 })}
