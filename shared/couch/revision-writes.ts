@@ -31,9 +31,12 @@ export function revisionsOf(doc: Leaf): RevisionHistory {
   return { start: Number(doc._rev.slice(0, dash)), ids: [doc._rev.slice(dash + 1)] };
 }
 
-/** `doc` with its `_revisions`, ready for a `new_edits: false` write to CouchDB. */
-export function forReplicationWrite<T extends Leaf>(doc: T): T & Readonly<{ _revisions: RevisionHistory }> {
-  return { ...doc, _revisions: revisionsOf(doc) };
+/** `doc` with its `_revisions`, ready for a `new_edits: false` write to CouchDB; it must carry `_rev`. */
+export function forReplicationWrite<
+  T extends Readonly<{ _id: string; _rev?: string; _revisions?: RevisionHistory }>,
+>(doc: T): T & Readonly<{ _revisions: RevisionHistory }> {
+  if (doc._rev === undefined) throw new TypeError(`forReplicationWrite: ${doc._id} has no _rev`);
+  return { ...doc, _revisions: revisionsOf({ ...doc, _rev: doc._rev }) };
 }
 
 /**
