@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Test tiers (design.md §4): unit next to the code; integration against real HTTP servers on
 // loopback; E2E driving Debian's Chromium (and Electron where its binary exists).
+// Integration and E2E print, once per run, which central server they use (Apache CouchDB, or
+// pouchdb-server as a fallback: test/support/couchdb-release.ts).
+const CENTRAL_SETUP = './test/support/central-global-setup.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +26,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: [CENTRAL_SETUP],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -31,6 +36,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: [CENTRAL_SETUP],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -3,8 +3,9 @@
  * slower than a plain `PouchDB.replicate` with default options in the same run; issue 4: "batch
  * sizes tuned and measured").
  *
- * The test central (pouchdb-server on loopback, in memory, with the unit provisioned by the CLI's
- * own code) gets N documents of sample complaints (./sample-records), written as the server admin
+ * The test central (test/support/central-server: Apache CouchDB on loopback, or pouchdb-server in
+ * memory as a fallback; the JSON's `central` names it), with the unit provisioned by the CLI's own
+ * code, gets N documents of sample complaints (./sample-records), written as the server admin
  * through `_bulk_docs`. Then, into a fresh memory database each time, as the unit's user:
  *   - plainReplicate: one-shot `PouchDB.replicate(remote, local)` with default options (the
  *     baseline; PouchDB's default batch size is 100);
@@ -25,7 +26,12 @@ import { databaseUrl, unitSyncConfig, type SyncConfig } from '../shared/sync/syn
 import { DEFAULT_BATCH_SIZE } from '../shared/sync/sync-machine';
 import type { SyncStatus } from '../shared/sync/sync-status';
 import { SyncService } from '../renderer/sync/sync-service';
-import { setupCentralUnit, startCentralServer, TEST_ADMIN } from '../test/support/central-server';
+import {
+  setupCentralUnit,
+  startCentralServer,
+  TEST_ADMIN,
+  type CentralServer,
+} from '../test/support/central-server';
 import type { BenchScale } from './bench-scale';
 import type { SyncPageApi, SyncPageOptions } from './browser/sync-page';
 import { ChromiumDidNotStart, chromiumUnavailable, withChromiumPage } from './chromium-page';
@@ -66,6 +72,8 @@ export type ChromiumSyncFigures = Readonly<{
 }>;
 
 export type SyncFirstDownloadFigures = Readonly<{
+  /** The test central the documents were downloaded from (test/support/central-server). */
+  central: Readonly<{ kind: CentralServer['kind']; description: string }>;
   adapter: string;
   documents: number;
   complaints: number;
@@ -173,6 +181,7 @@ function variantsOf(batchSizes: readonly number[]): Variant[] {
 /** Plain replicate and the app's sync service in Chromium, alternating, `rounds` times each. */
 async function benchChromiumSync(
   scale: BenchScale,
+  central: CentralServer,
   config: SyncConfig,
   expectedDocs: number,
   log: (message: string) => void,
@@ -184,6 +193,8 @@ async function benchChromiumSync(
   const errorsSeen: string[] = [];
   try {
     await withChromiumPage(SYNC_PAGE_ENTRY, 'mejaAduanSyncBench', 'chromium', log, async (page) => {
+      // CouchDB answers the page only from an origin it allows (CORS); the page's port varies.
+      await central.allowOrigins([new URL(page.url()).origin]);
       const run = async (variant: SyncPageOptions['variant']): Promise<number> => {
         const options: SyncPageOptions = {
           variant,
@@ -241,6 +252,7 @@ export async function benchSyncFirstDownload(
   const docs = sampleDocuments(scale.syncDocs);
   const complaints = docs.filter((doc) => (doc as { type?: unknown }).type === 'complaint').length;
   const central = await startCentralServer();
+  log(`sync: central server ${central.description}`);
   try {
     await setupCentralUnit(central, BENCH_UNIT, BENCH_UNIT_PASSWORD);
     const config = unitSyncConfig(central.url, BENCH_UNIT, BENCH_UNIT_PASSWORD);
@@ -297,12 +309,14 @@ export async function benchSyncFirstDownload(
         errorsSeen: errors.get(variant.name) ?? [],
       };
     });
-    const chromiumFigures = await benchChromiumSync(scale, config, expectedDocs, log);
+    const chromiumFigures = await benchChromiumSync(scale, central, config, expectedDocs, log);
     const appDefault = figures.find((figure) => figure.appDefault);
     const serviceMs = appDefault?.medianMs ?? Number.NaN;
     return {
-      adapter:
-        'Node: pouchdb-core + memory adapter (local), http adapter to pouchdb-server on loopback (in memory)',
+      central: { kind: central.kind, description: central.description },
+      adapter: `Node: pouchdb-core + memory adapter (local), http adapter to ${
+        central.kind === 'couchdb' ? 'Apache CouchDB' : 'pouchdb-server (in memory)'
+      } on loopback`,
       documents: expectedDocs,
       complaints,
       loadMs: round(loadMs, 1),

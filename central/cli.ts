@@ -2,8 +2,10 @@
  * `npm run central -- <command>`: provisioning of the central CouchDB (docs/central.md).
  *
  *   setup    --url <admin URL> --unit <CODE> --password <unit password>   (or MEJA_ADUAN_UNIT_PASSWORD)
- *   national --url <admin URL> [--units KTB,KBM] [--replicate-via <admin URL>]
+ *   national --url <admin URL> [--units KTB,KBM] [--projector-password <password>]   (or MEJA_ADUAN_PROJECTOR_PASSWORD)
+ *   national-projector --url <projector or admin URL> [--once] [--interval 10] [--batch-size 500]
  *   update-validation --url <admin URL> [--units KTB,KBM]
+ *   purge-identities --url <admin URL> [--units KTB,KBM] [--grace-days 30]
  *
  * Exit status: 0 done; 1 a problem explained in one sentence (unreachable server, wrong admin
  * credentials, invalid unit code, ...); 2 wrong usage. Passwords are never printed.
@@ -11,21 +13,41 @@
 import { parseArgs } from 'node:util';
 import { CentralError } from './central-error';
 import { setupNational } from './national-setup';
+import {
+  DEFAULT_BATCH_SIZE,
+  PROJECTOR_PASSWORD_VARIABLE,
+  connectAsProjector,
+  runProjectorLoop,
+  runProjectorOnce,
+  type UnitRun,
+} from './national-projector';
 import { updateValidation } from './validation-update';
+import { DEFAULT_GRACE_DAYS, purgeIdentities } from './identity-purge';
 import { connectAsAdmin } from './server-admin';
 import { checkPassword, checkUnitCode, setupUnit, type StepResult } from './unit-setup';
 
 const USAGE = `Usage:
   npm run -s central -- setup --url <CouchDB URL with admin credentials> --unit <CODE> --password <unit password>
-  npm run -s central -- national --url <CouchDB URL with admin credentials> [--units KTB,KBM] [--replicate-via <URL>]
+  npm run -s central -- national --url <CouchDB URL with admin credentials> [--units KTB,KBM] [--projector-password <password>]
+  npm run -s central -- national-projector --url <CouchDB URL of the projector user or an admin> [--once] [--interval 10] [--batch-size 500]
   npm run -s central -- update-validation --url <CouchDB URL with admin credentials> [--units KTB,KBM]
+  npm run -s central -- purge-identities --url <CouchDB URL with admin credentials> [--units KTB,KBM] [--grace-days 30]
 
-setup              creates or repairs one unit: database, user, security, validation (idempotent)
-national           the national database and a filtered replication from every unit into it
-update-validation  rewrites the validation design document of every unit (after an app update)
+setup               creates or repairs one unit: database, user, security, validation (idempotent)
+national            the national database, its projector user and unit registry (idempotent); removes
+                    the former national replications (--replicate-via is gone: nothing replicates)
+national-projector  writes the national projection of every registered unit: --once catches up and
+                    exits (for cron and tests); without it, runs every --interval seconds until
+                    SIGINT/SIGTERM
+update-validation   rewrites the validation design document of every unit (after an app update)
+purge-identities    removes deleted reporters' identity from the server: compacts, and purges the
+                    revision trees of deletions first seen more than --grace-days ago (idempotent;
+                    schedule it daily, see docs/central.md)
 
 The unit password may also come from the environment variable MEJA_ADUAN_UNIT_PASSWORD instead of
---password (-s keeps npm from echoing the command line; shell history still keeps what you type).
+--password, the projector's from MEJA_ADUAN_PROJECTOR_PASSWORD instead of --projector-password (for
+national) or of the password in --url (for national-projector: give the URL with the user name only).
+-s keeps npm from echoing the command line; shell history still keeps what you type.
 
 Example:
   npm run -s central -- setup --url http://admin:secret@127.0.0.1:5984 --unit KTB --password 'a long unit password'`;
@@ -59,6 +81,18 @@ function required(value: string | undefined, option: string): string {
   return value;
 }
 
+function positiveNumber(value: string, option: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`--${option} must be a positive number.`);
+  return number;
+}
+
+function projectorSummary(units: readonly UnitRun[], written: number, ms: number): string {
+  const changes = units.reduce((sum, unit) => sum + unit.changes, 0);
+  const complaints = units.reduce((sum, unit) => sum + unit.complaints, 0);
+  return `National projection: ${units.length} unit(s), ${changes} change(s) read, ${complaints} complaint(s) projected, ${written} document(s) written in ${ms} ms.`;
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   let values: Record<string, string | boolean | undefined>;
@@ -71,6 +105,11 @@ async function main(argv: readonly string[]): Promise<void> {
         password: { type: 'string' },
         units: { type: 'string' },
         'replicate-via': { type: 'string' },
+        'projector-password': { type: 'string' },
+        once: { type: 'boolean' },
+        interval: { type: 'string' },
+        'batch-size': { type: 'string' },
+        'grace-days': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -113,17 +152,106 @@ async function main(argv: readonly string[]): Promise<void> {
       return;
     }
     case 'national': {
+      if (text('replicate-via') !== undefined) {
+        throw new UsageError(
+          '--replicate-via is gone: the national database is no longer replicated; the national projector writes it (national-projector).',
+        );
+      }
       const url = required(text('url'), 'url');
       const units = unitList(text('units'));
       units?.forEach(checkUnitCode);
       const { http, server } = await connectAsAdmin(url);
-      const result = await setupNational(http, { units, replicateVia: text('replicate-via') });
+      const projectorPassword = text('projector-password') ?? process.env[PROJECTOR_PASSWORD_VARIABLE];
+      const result = await setupNational(http, {
+        units,
+        projectorPassword: projectorPassword === '' ? undefined : projectorPassword,
+      });
       console.log(`Meja Aduan central: national database on ${http.baseUrl} (${server})`);
       console.log(table(result.steps));
       console.log(
-        `${result.units.length} unit(s) replicate into ${result.database}: ${result.units.join(', ')}. ` +
-          'Reporter identity and files stay in the unit databases.',
+        `${result.units.length} unit(s) in the registry of ${result.database}: ${result.units.join(', ') || 'none yet'}. ` +
+          'Only their projection reaches it: confidential complaints as counts, never identity or files.',
       );
+      const { user, generatedPassword } = result.projector;
+      if (generatedPassword !== null) {
+        console.log(
+          `Projector user ${user}, generated password (shown once, keep it in the password manager): ${generatedPassword}`,
+        );
+      }
+      const projectorUrl = new URL(http.baseUrl);
+      projectorUrl.username = user;
+      console.log(
+        `Run the projector: ${PROJECTOR_PASSWORD_VARIABLE}=<its password> npm run -s central -- national-projector --url ${projectorUrl.href} --once`,
+      );
+      return;
+    }
+    case 'national-projector': {
+      const url = required(text('url'), 'url');
+      const interval = positiveNumber(text('interval') ?? '10', 'interval');
+      const batchSize = positiveNumber(text('batch-size') ?? String(DEFAULT_BATCH_SIZE), 'batch-size');
+      if (!Number.isInteger(batchSize)) throw new UsageError('--batch-size must be a whole number.');
+      const { http } = await connectAsProjector(url);
+      const log = (line: string): void => console.log(`${new Date().toISOString()} ${line}`);
+      if (values.once === true) {
+        const run = await runProjectorOnce(http, { batchSize, log });
+        const failed = run.units.filter((unit) => unit.error !== null);
+        console.log(projectorSummary(run.units, run.written, run.ms));
+        if (failed.length > 0) {
+          throw new CentralError(
+            `${failed.length} unit(s) could not be projected: ${failed.map((unit) => `${unit.unitCode} (${unit.error ?? ''})`).join('; ')}`,
+          );
+        }
+        return;
+      }
+      const controller = new AbortController();
+      const stop = (): void => {
+        log('stopping after the current step ...');
+        controller.abort();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      log(`national projector on ${http.baseUrl}, every ${interval} s (SIGINT/SIGTERM stops it)`);
+      await runProjectorLoop(http, {
+        batchSize,
+        intervalSeconds: interval,
+        signal: controller.signal,
+        log,
+      });
+      log('stopped');
+      return;
+    }
+    case 'purge-identities': {
+      const url = required(text('url'), 'url');
+      const units = unitList(text('units'));
+      units?.forEach(checkUnitCode);
+      const graceText = text('grace-days') ?? String(DEFAULT_GRACE_DAYS);
+      const graceDays = Number(graceText);
+      if (graceText.trim() === '' || !Number.isFinite(graceDays) || graceDays < 0) {
+        throw new UsageError('--grace-days must be a number of days, 0 or more.');
+      }
+      const { http, server } = await connectAsAdmin(url);
+      const reports = await purgeIdentities(http, { units, graceDays });
+      console.log(
+        `Meja Aduan central: deleted identities on ${http.baseUrl} (${server}), grace ${graceDays} day(s)`,
+      );
+      console.log(
+        table(
+          reports.map((report) => ({
+            what: report.unitCode,
+            name: report.database,
+            outcome:
+              `${report.deleted} deleted reporter document(s), ${report.withBody} with a body (bare tombstone written), ` +
+              `${report.purged} purged, ${report.waiting} waiting` +
+              `${report.nextPurgeAt === null ? '' : ` (next purge from ${report.nextPurgeAt})`}, compaction ${report.compaction}`,
+          })),
+        ),
+      );
+      const late = reports.filter((report) => report.compaction === 'timed out');
+      if (late.length > 0) {
+        throw new CentralError(
+          `Compaction did not finish in time for ${late.map((report) => report.unitCode).join(', ')}: run the job again later (it remembers).`,
+        );
+      }
       return;
     }
     default:

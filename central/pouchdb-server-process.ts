@@ -16,8 +16,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from './free-port';
 
 export type PouchServerOptions = Readonly<{
   /** Holds the config file, the log and (unless inMemory) the databases. Created if missing. */
@@ -47,19 +47,6 @@ export type PouchServer = Readonly<{
 
 const READY_TIMEOUT_MS = 30_000;
 const OUTPUT_TAIL = 4000;
-
-/** A TCP port on 127.0.0.1 that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 function serverScript(): string {
   return createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server');

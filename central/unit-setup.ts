@@ -5,15 +5,23 @@
  *   2. the unit database `meja-aduan-unit-<code>` (shared/couch/couch-names)
  *   3. the unit user `org.couchdb.user:unit-<code>` with the role `unit-<code>`; its password is
  *      set on every run (CouchDB stores only a hash, so "unchanged" cannot be told)
- *   4. the database's `_security`: members = that role only, admins = none beyond server admins.
- *      Setup owns this document: a hand-made change is put back on the next run
+ *   4. the database's `_security`: members = that role and the national projector's role
+ *      (`meja-aduan-projector`: it reads the unit's records for the national projection; the unit
+ *      validator refuses its writes), admins = none beyond server admins. Setup owns this
+ *      document: a hand-made change is put back on the next run
  *   5. `_design/meja-aduan` (shared/couch/unit-design-doc), rewritten only when its bytes differ
  *   6. a check as the unit user: it can open the database, and the validator refuses a malformed
  *      document (so validation is really active on this server)
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../shared/couch/canonical-json';
-import { UNIT_DESIGN_DOC_ID, unitDatabaseName, unitRole, unitUserName } from '../shared/couch/couch-names';
+import {
+  PROJECTOR_ROLE,
+  UNIT_DESIGN_DOC_ID,
+  unitDatabaseName,
+  unitRole,
+  unitUserName,
+} from '../shared/couch/couch-names';
 import { parseRejection } from '../shared/couch/rejection';
 import { unitDesignDoc } from '../shared/couch/unit-design-doc';
 import { isValidUnitCode, normaliseCode } from '../shared/ids/tracking-number';
@@ -45,6 +53,18 @@ export function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new CentralError(`The unit password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
+}
+
+/**
+ * The `_security` of a unit database: members are the unit's role (its devices read and write)
+ * and the national projector's role (reads only: the unit validator refuses writes from users
+ * without the unit's role); admins none beyond server admins. `central national` writes the same.
+ */
+export function unitSecurity(unitCode: string): Readonly<Record<string, unknown>> {
+  return {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: [unitRole(unitCode), PROJECTOR_ROLE] },
+  };
 }
 
 /** Creates `name` unless it exists. */
@@ -161,8 +181,11 @@ export async function setupUnit(
   step('system database', '_users', await ensureDatabase(http, '_users'));
   step('database', database, await ensureDatabase(http, database));
   step('user', user, await ensureUnitUser(http, user, role, password));
-  const security = { admins: { names: [], roles: [] }, members: { names: [], roles: [role] } };
-  step('security', `members: role ${role}`, await ensureSecurity(http, database, security));
+  step(
+    'security',
+    `members: roles ${role}, ${PROJECTOR_ROLE}`,
+    await ensureSecurity(http, database, unitSecurity(unitCode)),
+  );
   step('validation', UNIT_DESIGN_DOC_ID, await ensureUnitDesignDoc(http, unitCode));
   step(
     'check',

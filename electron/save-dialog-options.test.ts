@@ -10,6 +10,14 @@ describe('saveDialogOptions', () => {
     expect(options.properties).toContain('showOverwriteConfirmation');
   });
 
+  it('cleans the name as the renderer does: no path, no direction overrides', () => {
+    const options = saveDialogOptions('/docs', '../../KTP Budi\u202egpj.exe');
+    expect(options.defaultPath).toBe(path.join('/docs', '..-..-KTP Budigpj.exe'));
+    expect(saveDialogOptions('/docs', 'Laporan: Jan?.pdf').defaultPath).toBe(
+      path.join('/docs', 'Laporan- Jan-.pdf'),
+    );
+  });
+
   it('offers no filter for a name without an extension', () => {
     expect(saveDialogOptions('/docs', 'README').filters).toBeUndefined();
   });

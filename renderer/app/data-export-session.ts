@@ -6,8 +6,9 @@
  * Identity (design.md §6.2): reporter documents are read only by id for the LAPOR! export when the
  * manager ticked that identity may be included, and then only for complaints named now (not
  * anonymous, not confidential); the records export leaves them out and renames attached files.
+ * Confidential complaints (§6.2: "only as counts") leave in the records export without their
+ * content, unless a manager ticks that it may be included (../../shared/packet/records-export).
  */
-import { withNeutralNames } from '../../shared/complaint/attachment-types';
 import { reporterDocSchema, type ReporterDoc } from '../../shared/complaint/complaint-schema';
 import { HIGH_SENTINEL, REPORTER_ID_PREFIX } from '../../shared/ids/document-ids';
 import {
@@ -19,9 +20,10 @@ import {
   type LaporRow,
 } from '../../shared/packet/lapor-export';
 import { laporForwardingEvents } from '../../shared/packet/lapor-forwarding';
-import { toNdjson } from '../../shared/packet/unit-records';
+import { buildRecordsExport } from '../../shared/packet/records-export';
 import { localDateOf } from '../../shared/time/local-date';
 import type { Actor } from '../../shared/workflow/decide-action';
+import { canEditSettings } from '../../shared/workflow/roles';
 import { EVENT_SEQUENCE } from '../data/device-store';
 import { useAppStore } from '../store/app-store';
 import {
@@ -34,37 +36,32 @@ import {
 } from './packet-session';
 import { deviceStore, records } from './session';
 
-/** A document as the records export writes it: no files, and complaints' file names neutral. */
-function forExport(doc: Record<string, unknown>): Record<string, unknown> {
-  const { _attachments: _files, ...rest } = doc;
-  const attachments: unknown = rest.attachments;
-  if (rest.type !== 'complaint' || !Array.isArray(attachments)) return rest;
-  const objects = attachments.map((item: unknown) => (typeof item === 'object' && item !== null ? item : {}));
-  return { ...rest, attachments: withNeutralNames(objects) };
-}
-
 /**
  * The app's "export all records" file (NDJSON, one document per line) for `npm run packet --
  * build --data`: every document of the unit except reporter documents (identity stays in the
- * unit) and design documents; files are not included, and their names in each complaint are
- * neutral (`lampiran-1.jpg`: a file name can carry a name).
+ * unit; never even read here) and design documents; files are not included, and their names in
+ * each complaint are neutral (`lampiran-1.jpg`: a file name can carry a name). Confidential
+ * complaints and their events are written without their content unless `includeConfidential`,
+ * which only a manager may ask for (anyone else gets the redacted file).
  */
-export async function exportAllRecords(now: Date): Promise<SavedExport & Readonly<{ count?: number }>> {
+export async function exportAllRecords(
+  now: Date,
+  options: Readonly<{ includeConfidential: boolean }> = { includeConfidential: false },
+): Promise<SavedExport & Readonly<{ count?: number; redactedComplaints?: number }>> {
   const [before, after] = await Promise.all([
     docsInRange('', REPORTER_ID_PREFIX),
     docsInRange(`${REPORTER_ID_PREFIX}${HIGH_SENTINEL}`, HIGH_SENTINEL),
   ]);
-  const docs = [...before, ...after]
-    .map((doc) => doc as Record<string, unknown>)
-    .filter((doc) => {
-      const id = String(doc._id);
-      return !id.startsWith('_design/') && !id.startsWith(REPORTER_ID_PREFIX) && doc.type !== 'reporter';
-    })
-    .map(forExport);
-  const bytes = new TextEncoder().encode(toNdjson(docs));
+  const { officer } = useAppStore.getState();
+  const includeConfidential =
+    options.includeConfidential && officer !== undefined && canEditSettings(officer.role);
+  const file = buildRecordsExport([...before, ...after], { includeConfidential });
+  const bytes = new TextEncoder().encode(file.ndjson);
   const date = localDateOf(now, useAppStore.getState().unitSettings?.timeZone ?? 'Asia/Jakarta');
   const saved = await save(`data-${unitCode()}-${date}.ndjson`, 'application/x-ndjson', bytes);
-  return saved.status === 'saved' ? { ...saved, count: docs.length } : saved;
+  return saved.status === 'saved'
+    ? { ...saved, count: file.count, redactedComplaints: file.redactedComplaints }
+    : saved;
 }
 
 /** The reporter documents of `rows` that are named now, read by id only. */

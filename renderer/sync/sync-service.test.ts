@@ -21,7 +21,7 @@ import type {
   PouchReplication,
   PouchReplicationOptions,
 } from './pouch-types';
-import type { NetworkSource } from './sync-dependencies';
+import type { FetchFunction, NetworkSource } from './sync-dependencies';
 import { SYNC_JOURNAL_ID } from './sync-journal';
 import { SyncService } from './sync-service';
 
@@ -252,10 +252,12 @@ class FakeReplication extends EventEmitter implements PouchReplication {
   }
 }
 
-function scripted(info: PouchDatabaseInfo = { doc_count: 0, update_seq: 0 }) {
+function scripted(info: PouchDatabaseInfo = { doc_count: 0, update_seq: 0 }, fetch?: FetchFunction) {
   const replications: FakeReplication[] = [];
   const opened: { name: string; options: PouchRemoteOptions }[] = [];
   let local: PouchDatabase | null = null;
+  /** The remote's `info()` (the sign-in request before each run's replications) and its calls. */
+  const remoteInfo = { answer: () => Promise.resolve(info), calls: 0 };
   class FakePouch implements PouchDatabase {
     static replicate(
       source: PouchDatabase,
@@ -271,7 +273,8 @@ function scripted(info: PouchDatabaseInfo = { doc_count: 0, update_seq: 0 }) {
       opened.push({ name, options });
     }
     info(): Promise<PouchDatabaseInfo> {
-      return Promise.resolve(info);
+      remoteInfo.calls += 1;
+      return remoteInfo.answer();
     }
     changes(): PouchChanges {
       throw new Error('not used on the remote');
@@ -290,6 +293,7 @@ function scripted(info: PouchDatabaseInfo = { doc_count: 0, update_seq: 0 }) {
   const service = new SyncService<PouchDatabase>({
     PouchDB: FakePouch,
     localDb: db,
+    ...(fetch ? { fetch } : {}),
     timers,
     now: () => timers.now,
     network,
@@ -306,7 +310,7 @@ function scripted(info: PouchDatabaseInfo = { doc_count: 0, update_seq: 0 }) {
     if (!found) throw new Error(`no ${kind} replication`);
     return found;
   };
-  return { service, replications, opened, timers, network, db, statuses, live, last };
+  return { service, replications, opened, timers, network, db, statuses, live, last, remoteInfo };
 }
 
 const UNREACHABLE = Object.assign(new TypeError('fetch failed'), {
@@ -416,6 +420,88 @@ describe('with scripted replications', () => {
     service.syncNow();
     await settle();
     expect(replications).toHaveLength(4);
+  });
+
+  it('signs in with one request before replicating: a wrong password or a locked account starts no replication and is not repeated', async () => {
+    const wrong = {
+      status: 401,
+      error: 'unauthorized',
+      name: 'unauthorized',
+      reason: 'Name or password is incorrect.',
+    };
+    const locked = {
+      status: 403,
+      error: 'forbidden',
+      name: 'forbidden',
+      reason: 'Account is temporarily locked due to multiple authentication failures',
+    };
+    for (const [refusal, reason] of [
+      [wrong, 'unauthorized'],
+      [locked, 'locked-out'],
+    ] as const) {
+      const { service, timers, network, replications, remoteInfo } = scripted();
+      remoteInfo.answer = () => Promise.reject(Object.assign(new Error(refusal.reason), refusal));
+      await service.start(CONFIG);
+      await settle();
+      expect(remoteInfo.calls).toBe(1);
+      expect(replications).toEqual([]);
+      expect(service.status()).toMatchObject({
+        state: 'error',
+        error: { reason, status: refusal.status },
+        nextRetryAt: null,
+      });
+      // Nothing repeats it: no timer, and the network going and coming back changes nothing.
+      expect(timers.pending()).toEqual([]);
+      network.set(false);
+      await settle();
+      network.set(true);
+      timers.advance(10 * 60_000);
+      await settle();
+      expect(remoteInfo.calls).toBe(1);
+      expect(service.status()).toMatchObject({ state: 'error', error: { reason } });
+      // The person's "sync now" is one more attempt; with the right answer the replications start.
+      remoteInfo.answer = () => Promise.resolve({ doc_count: 0, update_seq: 0 });
+      service.syncNow();
+      await settle();
+      expect(remoteInfo.calls).toBe(2);
+      expect(replications.map((entry) => entry.kind)).toEqual(['push', 'pull']);
+    }
+  });
+
+  it('starts again after a lockout when "test connection" passes with the saved settings, not with others', async () => {
+    const answers: Response[] = [];
+    const fetch: FetchFunction = () =>
+      Promise.resolve(answers.shift() ?? new Response('{}', { status: 500 }));
+    const welcome = (): Response => new Response(JSON.stringify({ couchdb: 'Welcome', version: '3.5.0' }));
+    const database = (): Response =>
+      new Response(JSON.stringify({ db_name: CONFIG.databaseName, doc_count: 3 }));
+    const { service, replications, remoteInfo } = scripted(undefined, fetch);
+    remoteInfo.answer = () =>
+      Promise.reject(
+        Object.assign(new Error('locked'), {
+          status: 403,
+          name: 'forbidden',
+          reason: 'Account is temporarily locked due to multiple authentication failures',
+        }),
+      );
+    await service.start(CONFIG);
+    await settle();
+    expect(service.status()).toMatchObject({ state: 'error', error: { reason: 'locked-out' } });
+    remoteInfo.answer = () => Promise.resolve({ doc_count: 3, update_seq: 0 });
+
+    // Another password passes: shown as a result, but the sync keeps the saved one and waits.
+    answers.push(welcome(), database());
+    expect(await service.testConnection({ ...CONFIG, password: 'lain' })).toMatchObject({ ok: true });
+    await settle();
+    expect(remoteInfo.calls).toBe(1);
+    expect(replications).toEqual([]);
+
+    // The saved settings pass: the sync starts again, with one sign-in.
+    answers.push(welcome(), database());
+    expect(await service.testConnection(CONFIG)).toMatchObject({ ok: true });
+    await settle();
+    expect(remoteInfo.calls).toBe(2);
+    expect(replications.map((entry) => entry.kind)).toEqual(['push', 'pull']);
   });
 
   it('goes offline and back with the network', async () => {

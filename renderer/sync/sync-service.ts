@@ -48,6 +48,51 @@ import { testConnection, type ConnectionTestResult } from './test-connection';
 
 export type SyncStatusListener = (status: SyncStatus) => void;
 
+/** How long the sign-in before a run may take (a hung server then counts as unreachable). */
+export const SIGN_IN_TIMEOUT_MS = 60_000;
+
+/** pouchdb-adapter-http's `fetch(path)`: a request to the remote database with its credentials. */
+type HttpRemote = Readonly<{ fetch(path: string, init?: RequestInit): Promise<Response> }>;
+
+function isHttpRemote(db: object): db is HttpRemote {
+  return typeof (db as Partial<HttpRemote>).fetch === 'function';
+}
+
+/**
+ * `GET /<db>` with the remote's credentials: the database's info, or a thrown error in the shape
+ * PouchDB gives HTTP errors (`status`, `error`, `reason`), for ../../shared/sync/classify-error.
+ * Not PouchDB's `info()`: the http adapter returns an error answer's body as if it were the info
+ * (pouchdb-adapter-http 9 `_info` does not look at the status). Remotes that are not HTTP (the
+ * unit tests' memory databases) answer `info()`.
+ */
+async function signInRequest(
+  remote: object,
+  remoteInfo: () => Promise<PouchDatabaseInfo>,
+): Promise<PouchDatabaseInfo> {
+  if (!isHttpRemote(remote)) return remoteInfo();
+  const response = await remote.fetch('', {
+    headers: new Headers({ Accept: 'application/json' }),
+    signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
+  } catch {
+    // Not JSON: told below.
+  }
+  if (!response.ok) {
+    const reason = typeof body.reason === 'string' ? body.reason : response.statusText;
+    const name = typeof body.error === 'string' ? body.error : `http_${response.status}`;
+    throw Object.assign(new Error(reason), { ...body, status: response.status, name, error: name, reason });
+  }
+  if (typeof body.doc_count !== 'number') {
+    throw new SyntaxError('The central server’s answer is not a CouchDB database (not valid JSON info).');
+  }
+  return body as unknown as PouchDatabaseInfo;
+}
+
 /** What the service is syncing with, while started. */
 type Session<Db> = Readonly<{
   config: SyncConfig;
@@ -168,17 +213,32 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     this.#dispatch({ type: 'sync-now', at: this.#now() });
   }
 
-  /** Checks a configuration without changing what the service does (see ./test-connection). */
-  testConnection(config: SyncConfig): Promise<ConnectionTestResult> {
+  /**
+   * Checks a configuration (see ./test-connection: one login attempt). It changes nothing, except
+   * that a sync stopped by a refused login or a lockout starts again when the configuration it
+   * uses now passes: the person pressed "test connection" with the saved password, and it works.
+   */
+  async testConnection(config: SyncConfig): Promise<ConnectionTestResult> {
     const serverUrl = normalizeServerUrl(config.serverUrl);
     if (serverUrl === null) {
-      return Promise.resolve({
+      return {
         ok: false,
         step: 'server',
         error: { reason: 'unreachable', message: 'Not an http(s) address.' },
-      });
+      };
     }
-    return testConnection({ ...config, serverUrl }, this.#fetch);
+    const tested: SyncConfig = { ...config, serverUrl };
+    const result = await testConnection(tested, this.#fetch);
+    const current = this.#session?.config;
+    const same =
+      current !== undefined &&
+      (['serverUrl', 'databaseName', 'username', 'password'] as const).every(
+        (key) => current[key] === tested[key],
+      );
+    if (result.ok && same && !this.#disposed && this.#state.awaitingPerson !== null) {
+      this.#dispatch({ type: 'sync-now', at: this.#now() });
+    }
+    return result;
   }
 
   /** Stops, and lets go of the network events and the local changes feed. The service is unusable after. */
@@ -307,10 +367,44 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       await this.#withGrace(previous);
       // Cancelled (or replaced) while the previous run wound down: it never starts.
       if (this.#run !== active) return;
+      const info = await this.#signIn(active, session.remote, session.remoteInfo);
+      if (info === null || this.#run !== active) return;
       run.start();
-      if (firstSync) void this.#fetchDocsTotal(active, session.remoteInfo);
+      if (firstSync) {
+        active.docsTotal = info.doc_count + (info.doc_del_count ?? 0);
+        this.#reportProgress(active);
+      }
       await run.settled();
     })();
+  }
+
+  /**
+   * One request with the credentials (`GET /<db>`) before the replications' many. The push and
+   * the pull each send several requests at once; with a wrong password every one is a failed
+   * login, and CouchDB 3.4+ locks the unit's account after more than 5 in 5 minutes, so a single
+   * run could lock every device of the unit out. With this, a wrong password or a locked account
+   * costs one request per run, and the run fails with its classified error (the machine then
+   * waits for a person: ../../shared/sync/sync-machine). Returns the database's info, or null
+   * when the run failed (reported) or was cancelled meanwhile.
+   */
+  async #signIn(
+    active: ActiveRun<Db>,
+    remote: Db,
+    remoteInfo: () => Promise<PouchDatabaseInfo>,
+  ): Promise<PouchDatabaseInfo | null> {
+    try {
+      return await signInRequest(remote, remoteInfo);
+    } catch (error) {
+      if (this.#run === active) {
+        this.#dispatch({
+          type: 'replication-error',
+          runId: active.id,
+          error: classifySyncError(error),
+          at: this.#now(),
+        });
+      }
+      return null;
+    }
   }
 
   /** Waits for `promise`, but at most the grace period (a hung request must not block sync forever). */
@@ -323,16 +417,6 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       }),
     ]);
     if (timer !== null) this.#timers.clearTimeout(timer);
-  }
-
-  async #fetchDocsTotal(active: ActiveRun<Db>, remoteInfo: () => Promise<PouchDatabaseInfo>): Promise<void> {
-    try {
-      const info = await remoteInfo();
-      active.docsTotal = info.doc_count + (info.doc_del_count ?? 0);
-      this.#reportProgress(active);
-    } catch {
-      // The replication reports the same failure.
-    }
   }
 
   #reportProgress(active: ActiveRun<Db>): void {

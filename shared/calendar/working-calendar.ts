@@ -7,7 +7,7 @@
  * No loop walks day by day: weekdays are counted with weekly arithmetic and holidays with a binary
  * search in a sorted list, so a count over years costs the same as a count over a week.
  */
-import { addDays, daysBetween } from '../time/local-date';
+import { addDays, daysBetween, isIsoDate } from '../time/local-date';
 
 export type WorkingCalendar = Readonly<{
   /** True for Monday to Friday when the day is not a holiday or collective leave day. */
@@ -53,13 +53,16 @@ function countAtMost(sorted: readonly number[], value: number): number {
 
 /**
  * A calendar over the given holidays (only their `date` is read; weekend dates and duplicates are
- * harmless). Throws RangeError on a date that is not a real `YYYY-MM-DD` day. A year with no
+ * harmless). A holiday whose date is not a real `YYYY-MM-DD` day is skipped, never thrown on: the
+ * list comes from the unit-settings document. (The methods throw RangeError on a date that is
+ * not one: their callers pass dates they checked or computed.) A year with no
  * holidays listed (no data yet) counts every Monday to Friday as a working day: deadlines still
  * run, but a unit must add that year's holidays and cuti bersama in its settings.
  */
 export function createWorkingCalendar(holidays: Iterable<Readonly<{ date: string }>>): WorkingCalendar {
   const holidaySet = new Set<number>();
   for (const holiday of holidays) {
+    if (!isIsoDate(holiday.date)) continue;
     const day = dayNumber(holiday.date);
     if (isWeekday(day)) holidaySet.add(day);
   }

@@ -2,7 +2,13 @@
  * Which files a complaint may carry, and how to name them without revealing anyone.
  */
 
-/** Accepted attachment types: PDF, JPEG, PNG, WebP, plain text, Word (docx, doc), Excel (xlsx, xls). */
+/**
+ * Accepted attachment types: PDF, JPEG, PNG, WebP, plain text, Word (docx, doc), Excel (xlsx,
+ * xls) and OpenDocument text and spreadsheets (odt, ods). The central server refuses every other
+ * `content_type` (shared/couch/validate-doc-update-source.ts reads this list from the design
+ * document), and the device checks each file's bytes against its type at intake
+ * (./attachment-sniff).
+ */
 export const ALLOWED_ATTACHMENT_TYPES = [
   'application/pdf',
   'image/jpeg',
@@ -13,6 +19,8 @@ export const ALLOWED_ATTACHMENT_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/msword',
   'application/vnd.ms-excel',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
 ] as const;
 export type AttachmentMimeType = (typeof ALLOWED_ATTACHMENT_TYPES)[number];
 
@@ -27,6 +35,8 @@ export const ATTACHMENT_EXTENSIONS: Readonly<Record<AttachmentMimeType, readonly
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
   'application/msword': ['doc'],
   'application/vnd.ms-excel': ['xls'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
 };
 
 export function isAllowedAttachmentType(mimeType: string): mimeType is AttachmentMimeType {

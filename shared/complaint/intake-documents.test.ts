@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complaintId, eventId, parseComplaintId, reporterId } from '../ids/document-ids';
+import { baseOfId, verifyImmutable } from '../ids/content-id';
+import { complaintBaseId, eventBaseId, parseComplaintId, reporterId } from '../ids/document-ids';
 import { parseTrackingNumber } from '../ids/tracking-number';
 import { complaintDocSchema, reporterDocSchema } from './complaint-schema';
 import type { IntakeInput } from './intake';
@@ -53,12 +54,17 @@ describe('buildIntakeDocuments, named', () => {
       deviceCode: 'X7Q',
       sequence: 42,
     });
-    expect(docs.complaint._id).toBe(complaintId('2026-11-23T03:04:05.678Z', trackingNumber));
+    expect(baseOfId(docs.complaint._id)).toBe(complaintBaseId('2026-11-23T03:04:05.678Z', trackingNumber));
     expect(parseComplaintId(docs.complaint._id)).toEqual({
       receivedAt: docs.complaint.receivedAt,
       trackingNumber,
+      hash: docs.complaint._id.slice(-64),
     });
-    expect(docs.received._id).toBe(eventId(trackingNumber, '2026-11-23T03:04:05.678Z', 'X7Q', 7));
+    expect(baseOfId(docs.received._id)).toBe(
+      eventBaseId(trackingNumber, '2026-11-23T03:04:05.678Z', 'X7Q', 7),
+    );
+    expect(verifyImmutable(docs.complaint)).toBe('ok');
+    expect(verifyImmutable(docs.received)).toBe('ok');
     expect(docs.received).toMatchObject({
       kind: 'received',
       complaintId: docs.complaint._id,

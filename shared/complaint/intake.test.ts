@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../messages/validation-messages';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, TITLE_MAX } from './complaint-limits';
 import { validateIntake } from './intake';
+import { checkAttachmentContents } from './intake-attachments';
 
 const today = '2026-11-23';
 const context = { today };
@@ -81,6 +82,70 @@ describe('validateIntake accepts', () => {
       context,
     );
     expect(result.ok && result.value.attachments[0]?.mimeType).toBe('application/msword');
+    const odt = validateIntake(
+      { ...named, attachments: [{ name: 'surat.odt', mimeType: '', size: 10 }] },
+      context,
+    );
+    expect(odt.ok && odt.value.attachments[0]?.mimeType).toBe('application/vnd.oasis.opendocument.text');
+  });
+
+  it('any file name, cleaned to the stored form (never refused for its name)', () => {
+    const names = [
+      '../../KTP Budi.jpg',
+      'foto\u202egpj.jpg',
+      'a\u0000b.jpg',
+      ' . ',
+      `${'x'.repeat(150)}.jpg`,
+    ];
+    const result = validateIntake(
+      { ...named, attachments: names.map((name) => ({ name, mimeType: 'image/jpeg', size: 1 })) },
+      context,
+    );
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value.attachments.map((attachment) => attachment.name)).toEqual([
+      '..-..-KTP Budi.jpg',
+      'fotogpj.jpg',
+      'ab.jpg',
+      'lampiran',
+      `${'x'.repeat(116)}.jpg`,
+    ]);
+  });
+});
+
+describe('checkAttachmentContents', () => {
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00]);
+  const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00]);
+  const text = new TextEncoder().encode('Kronologi tambahan.');
+
+  it('passes files whose bytes are of their type', () => {
+    const files = [
+      { name: 'foto.jpg', mimeType: 'image/jpeg' as const },
+      { name: 'catatan.txt', mimeType: 'text/plain' as const },
+    ];
+    expect(checkAttachmentContents(files, [jpeg, text])).toEqual([]);
+  });
+
+  it('names each file whose bytes are not of its type, and a file without bytes', () => {
+    const files = [
+      { name: 'foto.jpg', mimeType: 'image/jpeg' as const },
+      { name: 'setup.jpg', mimeType: 'image/jpeg' as const },
+      {
+        name: 'surat.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' as const,
+      },
+    ];
+    expect(checkAttachmentContents(files, [jpeg, exe])).toEqual([
+      {
+        path: 'attachments.1',
+        key: 'validation.attachment.contentMismatch',
+        params: { name: 'setup.jpg', type: 'JPG/JPEG' },
+      },
+      {
+        path: 'attachments.2',
+        key: 'validation.attachment.contentMismatch',
+        params: { name: 'surat.docx', type: 'DOCX' },
+      },
+    ]);
   });
 });
 

@@ -55,9 +55,9 @@ describe('the validator content hash', () => {
         expect(es5.canonicalText(doc)).toBe(canonicalText(doc));
         expect(es5.contentHash(doc)).toBe(contentHash(doc));
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('leaves out every field whose name starts with _ and sorts keys', () => {
     const doc = { b: 1, a: [1, { d: 'x', c: null }], _id: 'x', _rev: '1-a', _attachments: {} };

@@ -7,6 +7,9 @@
  *   unit role          unit-<code in lower case>              the only member role of the unit database
  *   national database  meja-aduan-national
  *   national readers   role meja-aduan-national-reader        (granted by a central admin, by hand)
+ *   national projector user and role meja-aduan-projector     (central national creates the user;
+ *                                                              the role reads every unit database)
+ *   unit registry      document `units` in the national database (the units the projector follows)
  *
  * CouchDB database names must start with a lower-case letter and hold only `a-z 0-9 _$()+-/`;
  * unit codes are upper-case letters and digits (../ids/tracking-number), so lower-casing is
@@ -17,13 +20,24 @@ import { isValidUnitCode } from '../ids/tracking-number';
 export const UNIT_DATABASE_PREFIX = 'meja-aduan-unit-';
 export const NATIONAL_DATABASE_NAME = 'meja-aduan-national';
 export const NATIONAL_READER_ROLE = 'meja-aduan-national-reader';
+/**
+ * The national projector (central/national-projector): its CouchDB user and role. The role is a
+ * member of every unit database (reads, never writes: the unit validator refuses it) and of the
+ * national database, where it writes the projection.
+ */
+export const PROJECTOR_ROLE = 'meja-aduan-projector';
+export const PROJECTOR_USER = 'meja-aduan-projector';
+/** The registry of units in the national database (`_all_dbs` is for server admins only). */
+export const NATIONAL_UNITS_ID = 'units';
 /** The design document holding the validator and the national filter, in every unit database. */
 export const UNIT_DESIGN_DOC_ID = '_design/meja-aduan';
 /** The design document of the national database (its own validator). */
 export const NATIONAL_DESIGN_DOC_ID = '_design/meja-aduan-national';
-/** How the `_replicator` and `_changes` APIs name the national filter: `<ddoc name>/<filter>`. */
-export const NATIONAL_FILTER_NAME = 'meja-aduan/national';
-/** `_replicator` document ids are `meja-aduan-national-<code in lower case>`. */
+/**
+ * The `_replicator` document ids of the former national replication,
+ * `meja-aduan-national-<code in lower case>`: `central national` removes them (the national
+ * database is now written by the projector, docs/decisions/008-national-projection.md).
+ */
 export const NATIONAL_REPLICATION_PREFIX = 'meja-aduan-national-';
 
 function assertUnitCode(unitCode: string): void {
@@ -44,11 +58,6 @@ export function unitUserName(unitCode: string): string {
 export function unitRole(unitCode: string): string {
   assertUnitCode(unitCode);
   return `unit-${unitCode.toLowerCase()}`;
-}
-
-export function nationalReplicationId(unitCode: string): string {
-  assertUnitCode(unitCode);
-  return `${NATIONAL_REPLICATION_PREFIX}${unitCode.toLowerCase()}`;
 }
 
 /** The unit code of a unit database name, or null if `name` is not one. */

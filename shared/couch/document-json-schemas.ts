@@ -17,7 +17,12 @@ import { EVENT_KINDS, EVENT_SCHEMAS } from '../workflow/events';
 import type { Json } from './canonical-json';
 import { PACKET_DRAFT_TYPE } from './id-templates';
 import { packetDraftDocSchema } from './packet-draft-document';
-import { NON_BLANK_PATTERN, PREDICATE_PATTERNS, behavesAsNonBlank } from './refinement-patterns';
+import {
+  NON_BLANK_PATTERN,
+  PREDICATE_PATTERNS,
+  REFINEMENT_SCHEMAS,
+  behavesAsNonBlank,
+} from './refinement-patterns';
 
 export type JsonSchema = { [keyword: string]: Json };
 
@@ -118,7 +123,14 @@ function addPattern(json: JsonSchema, pattern: string): void {
   else json.allOf = [...((json.allOf as Json[] | undefined) ?? []), { pattern }];
 }
 
-/** Turns the refinements of one zod schema node into patterns, or records them as unenforced. */
+function addSchema(json: JsonSchema, schema: Json): void {
+  json.allOf = [...((json.allOf as Json[] | undefined) ?? []), schema];
+}
+
+/**
+ * Turns the refinements of one zod schema node into patterns or JSON Schema fragments, or records
+ * them as unenforced.
+ */
 function refinementsOf(ctx: OverrideContext, document: string, unenforced: string[]): void {
   const checks = (ctx.zodSchema._zod.def as { checks?: readonly { _zod: { def: CustomCheckDef } }[] }).checks;
   for (const check of checks ?? []) {
@@ -126,7 +138,9 @@ function refinementsOf(ctx: OverrideContext, document: string, unenforced: strin
     if (def.check !== 'custom') continue;
     const json = ctx.jsonSchema as JsonSchema;
     const pattern = PREDICATE_PATTERNS.get(def.fn);
+    const fragment = REFINEMENT_SCHEMAS.get(def.fn);
     if (pattern !== undefined) addPattern(json, pattern);
+    else if (fragment !== undefined) addSchema(json, fragment);
     else if (
       json.type === 'string' &&
       typeof def.fn === 'function' &&

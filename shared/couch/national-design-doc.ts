@@ -1,7 +1,9 @@
 /**
  * The design document of the national database, `_design/meja-aduan-national`: its
- * `validate_doc_update` (./national-sources) lets only server admins write and refuses identity
- * and files even from them. Sorted keys, constant text: byte-stable like ./unit-design-doc.
+ * `validate_doc_update` (./national-sources) lets only the national projector and server admins
+ * write, accepts only the national document types (shared/national/national-schema), and refuses
+ * identity, files and any text in a confidential complaint's projection even from them. Sorted
+ * keys, constant text: byte-stable like ./unit-design-doc.
  */
 import { canonicalJson, sortKeys } from './canonical-json';
 import { NATIONAL_DESIGN_DOC_ID } from './couch-names';

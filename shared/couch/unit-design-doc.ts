@@ -4,11 +4,17 @@
  *   filters.national      ./national-sources (constant text; the national replication's filter)
  *   meja_aduan            what the validator reads as `this.meja_aduan`: the unit, its role, and
  *                         per document type whether it is mutable, its id templates
- *                         (./id-templates) and its JSON Schema (./document-json-schemas; events:
- *                         one per kind)
+ *                         (./id-templates), its JSON Schema (./document-json-schemas; events:
+ *                         one per kind) and, for complaints, the rules for its files (FILE_RULES)
  * Built with sorted keys and nothing time- or machine-dependent, so the same code always gives the
  * same bytes: `central setup` compares it with the stored one and writes only on a difference.
  */
+import { ALLOWED_ATTACHMENT_TYPES } from '../complaint/attachment-types';
+import {
+  MAX_ATTACHMENTS,
+  MAX_ATTACHMENT_BYTES,
+  MAX_TOTAL_ATTACHMENT_BYTES,
+} from '../complaint/complaint-limits';
 import { canonicalJson, sortKeys, type Json } from './canonical-json';
 import { UNIT_DESIGN_DOC_ID, unitRole } from './couch-names';
 import {
@@ -22,6 +28,21 @@ import { NATIONAL_FILTER_SOURCE } from './national-sources';
 import { VALIDATE_DOC_UPDATE_SOURCE } from './validate-doc-update-source';
 
 export type DesignDoc = { readonly _id: string; readonly [field: string]: Json };
+
+/**
+ * The rules for the files of each document type that declares its files (the validator's
+ * `attachmentProblem`): the list field, the count, size and total limits and the allowed types,
+ * from the app's own constants. Packet drafts check their files through their JSON Schema.
+ */
+export const FILE_RULES: Readonly<Partial<Record<DocumentType, Json>>> = {
+  complaint: {
+    declaredIn: 'attachments',
+    maxFiles: MAX_ATTACHMENTS,
+    maxFileBytes: MAX_ATTACHMENT_BYTES,
+    maxTotalBytes: MAX_TOTAL_ATTACHMENT_BYTES,
+    types: [...ALLOWED_ATTACHMENT_TYPES],
+  },
+};
 
 /** The settings the validator reads as `this.meja_aduan`, for the unit `unitCode`. */
 export function validatorSettings(unitCode: string): Json {
@@ -37,6 +58,7 @@ export function validatorSettings(unitCode: string): Json {
       ids: sortKeys(ids),
       ...(type === 'event' ? { kinds: eventKinds } : {}),
       ...(schemas[type] ? { schema: schemas[type] } : {}),
+      ...(FILE_RULES[type] ? { files: FILE_RULES[type] } : {}),
     };
   }
   return sortKeys({ unitCode, role, types });

@@ -356,6 +356,23 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
   if (oldDoc && !oldDoc._deleted && (oldImmutable || !spec.mutable) && !sameContent(newDoc, oldDoc)) {
     forbid('immutable', (oldImmutable ? oldType : type) + ' documents are never changed: ' + show(id));
   }
+  if (!spec.mutable) {
+    /* Content-addressed (shared/ids/content-id): the id ends with the content hash H and the only
+       revision is 1-H, written with new_edits=false. A replication write with a disjoint history
+       reaches this function with oldDoc = null, so comparing with oldDoc cannot stop a forged
+       sibling; binding the id and the revision to the content leaves no other revision to store. */
+    var hash = contentHash(newDoc);
+    if (id.slice(-65) !== ':' + hash) {
+      forbid('immutable', type + ' ' + show(id) + ' does not end with the hash of its content');
+    }
+    var history = newDoc._revisions;
+    if (newDoc._rev !== '1-' + hash || !history || history.start !== 1 || !isArray(history.ids) || history.ids.length !== 1 || history.ids[0] !== hash) {
+      forbid('immutable', type + ' ' + show(id) + ' must be stored as its only revision 1-<content hash>, written with new_edits=false');
+    }
+    if (oldDoc && !oldDoc._deleted) {
+      forbid('immutable', type + ' documents are never changed: ' + show(id));
+    }
+  }
 
   var schema = spec.schema;
   var label = type;
@@ -379,5 +396,9 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
   if (schema) {
     var found = check(schema, body(newDoc, true), '');
     if (found) forbid('schema', label + ': ' + found);
+  }
+  if (spec.files) {
+    var fileProblem = attachmentProblem(newDoc, spec.files);
+    if (fileProblem) forbid('schema', label + ': ' + fileProblem);
   }
 }`;

@@ -59,6 +59,14 @@ export const SYNC_MESSAGES = {
     id: 'Pastikan alamat server dan kode unit benar. Bila sudah benar, mintalah admin pusat memeriksa hak akses unit. Sinkronisasi tidak dicoba lagi sampai pengaturan diperbaiki atau Anda menekan "Sinkronkan sekarang".',
     en: 'Make sure the server address and the unit code are right. If they are, ask the central administrator to check the unit’s access. Sync does not try again until the settings are fixed or you press "Sync now".',
   },
+  'sync.error.lockedOut': {
+    id: 'Terlalu banyak kata sandi salah: server mengunci akun unit ini selama beberapa menit.',
+    en: 'Too many wrong passwords: the server locked this unit’s account for a few minutes.',
+  },
+  'sync.advice.lockedOut': {
+    id: 'Tunggu, lalu periksa kata sandi. Selama akun terkunci, kata sandi yang benar pun ditolak. Sinkronisasi tidak dicoba lagi otomatis: setelah beberapa menit, simpan kata sandi yang benar atau tekan "Sinkronkan sekarang" sekali. Bila perangkat lain unit ini masih memakai kata sandi lama, perbarui juga, karena setiap percobaan dengan kata sandi salah menambah hitungan penguncian.',
+    en: 'Wait, then check the password. While the account is locked, even the right password is refused. Sync does not try again by itself: after a few minutes, save the right password or press "Sync now" once. If other devices of this unit still use an old password, update them too, because every attempt with a wrong password counts towards the lock.',
+  },
   'sync.error.notFound': {
     id: 'Basis data unit ini tidak ditemukan di server pusat.',
     en: 'This unit’s database was not found on the central server.',

@@ -100,8 +100,17 @@ const MESSAGES = {
     en: 'The attachments together exceed {{maxMb}} MB.',
   },
   'validation.attachment.typeNotAllowed': {
-    id: 'Jenis berkas "{{name}}" tidak didukung. Gunakan PDF, gambar (JPEG, PNG, WebP), teks, Word, atau Excel.',
-    en: 'The file type of "{{name}}" is not supported. Use PDF, images (JPEG, PNG, WebP), text, Word or Excel.',
+    id: 'Jenis berkas "{{name}}" tidak didukung. Gunakan PDF, gambar (JPEG, PNG, WebP), teks, Word, Excel, atau OpenDocument (ODT, ODS).',
+    en: 'The file type of "{{name}}" is not supported. Use PDF, images (JPEG, PNG, WebP), text, Word, Excel or OpenDocument (ODT, ODS).',
+  },
+  // The bytes of a file are not of the type its name or the browser gives (checked at intake).
+  'validation.attachment.contentMismatch': {
+    id: 'Isi berkas "{{name}}" bukan berkas {{type}} seperti yang ditunjukkan nama atau jenisnya. Pengaduan belum disimpan: pastikan berkasnya benar, atau hapus lampiran ini.',
+    en: 'The content of "{{name}}" is not a {{type}} file, as its name or type says. The complaint was not saved: check that it is the right file, or remove this attachment.',
+  },
+  'validation.attachment.unreadable': {
+    id: 'Berkas "{{name}}" tidak dapat dibaca (mungkin sudah dipindahkan atau dihapus). Pengaduan belum disimpan: pilih berkas itu lagi, atau hapus lampiran ini.',
+    en: 'The file "{{name}}" could not be read (it may have been moved or deleted). The complaint was not saved: choose the file again, or remove this attachment.',
   },
   'validation.unitCode.invalid': {
     id: 'Kode unit harus 2–10 karakter dari huruf A–Z dan angka 2–9, tanpa I, L, O, 0, dan 1.',

@@ -8,24 +8,22 @@
  * map; the browser host implements the same `PlatformApi` type. Channel strings exist only here.
  */
 import { z } from 'zod';
+import { isSafeSaveName } from '../complaint/file-names';
 
 /** Largest file the renderer may hand to the host to save (a submission packet with evidence). */
 export const MAX_SAVE_FILE_BYTES = 512 * 1024 * 1024;
 
-function hasControlCharacter(text: string): boolean {
-  return Array.from(text).some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
-}
-
+/**
+ * A name the host may propose in its save dialog or as a download: exactly the names
+ * `saveFileName` produces (no path separators, control or format characters such as U+202E, no
+ * `: * ? " < > |`, not `.` or `..`, trimmed, at most 120 characters). The renderer cleans every
+ * name before asking (renderer/platform/platform.ts); anything else is refused here.
+ */
 const fileNameSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine(
-    (name) => !/[/\\:*?"<>|]/.test(name) && !hasControlCharacter(name) && name !== '.' && name !== '..',
-    {
-      message: 'platform.fileName.invalid',
-    },
-  );
+  .refine(isSafeSaveName, { message: 'platform.fileName.invalid' });
 
 export const appInfoSchema = z.object({
   name: z.string(),

@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { ComplaintStatus } from '../complaint/vocabulary';
 import type { ComplaintState } from '../workflow/complaint-state-types';
 import type { SlaSettings } from './deadline-settings';
-import { autoClosed, nextDeadline, type AutoClose, type Deadline, type SlaFacts } from './deadlines';
+import { slaOutcome, type AutoClose, type Deadline, type SlaFacts } from './deadlines';
 
 export function slaFactsOf(state: ComplaintState): SlaFacts {
   const { stages } = state;
@@ -35,6 +35,11 @@ export type ComplaintSla = Readonly<{
   status: ComplaintStatus;
   autoClose: AutoClose | null;
   deadline: Deadline | null;
+  /**
+   * Present (true) when the deadline cannot be known: a date in the complaint's documents is not
+   * a real date or instant (a damaged or forged document). `deadline` and `autoClose` are null.
+   */
+  deadlineUnknown?: true;
 }>;
 
 export function complaintSla(
@@ -43,8 +48,9 @@ export function complaintSla(
   calendar: WorkingCalendar,
   now: Date,
 ): ComplaintSla {
-  const facts = slaFactsOf(state);
-  const autoClose = autoClosed(facts, settings, calendar, now);
-  if (autoClose) return { status: 'closed', autoClose, deadline: null };
-  return { status: state.status, autoClose: null, deadline: nextDeadline(facts, settings, calendar, now) };
+  const outcome = slaOutcome(slaFactsOf(state), settings, calendar, now);
+  if (outcome === null)
+    return { status: state.status, autoClose: null, deadline: null, deadlineUnknown: true };
+  if (outcome.autoClose) return { status: 'closed', autoClose: outcome.autoClose, deadline: null };
+  return { status: state.status, autoClose: null, deadline: outcome.deadline };
 }

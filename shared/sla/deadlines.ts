@@ -4,9 +4,14 @@
  * workflow reducer's types. Every clock starts on a unit-local date (the unit's time zone, see
  * ../time/local-date) and counts the unit's working days; each stage's rule names its source
  * (./deadline-settings: SLA_RULE_IDS and the settings' defaults).
+ *
+ * The facts come from documents, which a damaged backup or a forged write can fill with dates that
+ * are not dates (`2027-02-30`, an instant past year 9999): these functions never throw on them.
+ * `slaOutcome` says "unknown" (null), `nextDeadline` and `autoClosed` return null.
  */
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { addDays, localDateOf } from '../time/local-date';
+import { isIsoInstant } from '../time/iso-instant';
+import { addDays, isIsoDate, localDateOf } from '../time/local-date';
 import { DEADLINE_STAGES, SLA_RULE_IDS, type DeadlineStage, type SlaSettings } from './deadline-settings';
 import { pausedWorkingDays } from './hold-pause';
 
@@ -134,11 +139,70 @@ function replyWindowElapsed(clock: Clock): { last: string; elapsed: number } | n
   return { last, elapsed: calendar.workingDaysBetween(last, today) };
 }
 
+const INSTANT_FACTS = ['receivedAt', 'verifiedAt', 'disposedAt', 'followedUpAt', 'lastResponseAt'] as const;
+
+/**
+ * True when every instant of `facts` is an ISO instant and every until-date a real calendar date
+ * (what the deadlines can count with).
+ */
+export function slaDatesAreValid(facts: SlaFacts): boolean {
+  if (!isIsoInstant(facts.receivedAt)) return false;
+  for (const field of INSTANT_FACTS) {
+    const value = facts[field];
+    if (value !== undefined && !isIsoInstant(value)) return false;
+  }
+  if (facts.hold && (!isIsoInstant(facts.hold.since) || !isIsoDate(facts.hold.until))) return false;
+  return facts.holdPeriods.every(
+    (period) =>
+      isIsoInstant(period.from) &&
+      isIsoInstant(period.to) &&
+      (period.until === undefined || isIsoDate(period.until)),
+  );
+}
+
+/** `compute()`, or null when the facts hold an invalid date or date arithmetic leaves 0001–9999. */
+function unlessUnknown<T>(facts: SlaFacts, now: Date, compute: () => T): T | null {
+  if (!slaDatesAreValid(facts) || Number.isNaN(now.getTime())) return null;
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/**
+ * Whether the complaint closed by rule and its next deadline, or null when they are unknown: a
+ * date of the facts is not a real date or instant (see slaDatesAreValid), or counting from it
+ * leaves the years 0001–9999. Never throws on the facts' dates.
+ */
+export function slaOutcome(
+  facts: SlaFacts,
+  settings: SlaSettings,
+  calendar: WorkingCalendar,
+  now: Date,
+): { autoClose: AutoClose | null; deadline: Deadline | null } | null {
+  return unlessUnknown(facts, now, () => {
+    const autoClose = computeAutoClose(facts, settings, calendar, now);
+    return { autoClose, deadline: autoClose ? null : computeNextDeadline(facts, settings, calendar, now) };
+  });
+}
+
 /**
  * The complaint's next deadline, or null when nothing is due (closed, archived, forwarded, or
- * closed by the reply-window rule). Before a response, the earliest open stage wins.
+ * closed by the reply-window rule) or when it is unknown (see slaOutcome). Before a response, the
+ * earliest open stage wins.
  */
 export function nextDeadline(
+  facts: SlaFacts,
+  settings: SlaSettings,
+  calendar: WorkingCalendar,
+  now: Date,
+): Deadline | null {
+  return unlessUnknown(facts, now, () => computeNextDeadline(facts, settings, calendar, now));
+}
+
+function computeNextDeadline(
   facts: SlaFacts,
   settings: SlaSettings,
   calendar: WorkingCalendar,
@@ -176,8 +240,18 @@ export function nextDeadline(
 /**
  * Design.md §6.1: a complaint with a response and no answer for the reply window (working days)
  * counts as finished, unless the unit turned the rule off. `on` is the first day it is closed.
+ * Null also when it is unknown (see slaOutcome).
  */
 export function autoClosed(
+  facts: SlaFacts,
+  settings: SlaSettings,
+  calendar: WorkingCalendar,
+  now: Date,
+): AutoClose | null {
+  return unlessUnknown(facts, now, () => computeAutoClose(facts, settings, calendar, now));
+}
+
+function computeAutoClose(
   facts: SlaFacts,
   settings: SlaSettings,
   calendar: WorkingCalendar,

@@ -69,6 +69,40 @@ describe('classifySyncError: HTTP answers', () => {
     });
   });
 
+  it('403 lockout after repeated failed logins is locked-out (CouchDB 3.5.0’s exact answer), not forbidden', () => {
+    const lockout = httpError(
+      403,
+      'forbidden',
+      'Account is temporarily locked due to multiple authentication failures',
+    );
+    expect(classifySyncError(lockout)).toEqual({
+      reason: 'locked-out',
+      status: 403,
+      message: 'Account is temporarily locked due to multiple authentication failures',
+    });
+    // As the replicator reports it (copied onto a PouchError), and with the status lost on the way.
+    expect(classifySyncError(replicationError(lockout)).reason).toBe('locked-out');
+    const { status: _status, ...withoutStatus } = lockout as { status: number };
+    expect(classifySyncError(withoutStatus).reason).toBe('locked-out');
+  });
+
+  it('a lockout is told apart from a wrong password, no access and the validator’s refusals', () => {
+    const reasons = [
+      httpError(401, 'unauthorized', 'Name or password is incorrect.'),
+      httpError(403, 'forbidden', 'You are not allowed to access this db.'),
+      httpError(403, 'forbidden', 'unit: Account is temporarily locked for this unit'),
+      httpError(500, 'forbidden', 'schema: locked out', { id: 'event:x' }),
+      httpError(403, 'forbidden', 'Account is temporarily locked due to multiple authentication failures'),
+    ].map((error) => classifySyncError(error).reason);
+    expect(reasons).toEqual([
+      'unauthorized',
+      'forbidden',
+      'rejected-document',
+      'rejected-document',
+      'locked-out',
+    ]);
+  });
+
   it('a document refused inside _bulk_docs (a denied event) is a rejected document with its id', () => {
     const denied = {
       id: 'event:KBM-261123-X7Q-0042:2026-11-23T03:05:05.678Z:A23:0000000001',

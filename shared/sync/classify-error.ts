@@ -13,6 +13,13 @@
  *   with the socket error as `cause` (`code`: ECONNREFUSED, ENOTFOUND, certificate codes, …);
  *   node-fetch's FetchError carries the `code` itself.
  *
+ * A lockout (CouchDB 3.4+ `[chttpd_auth_lockout]`, default: more than 5 failed logins of one user
+ * from one address within 5 minutes) is 403 `{error: 'forbidden', reason: 'Account is temporarily
+ * locked due to multiple authentication failures'}` for every request of that user, right password
+ * or not, until the window ends (measured against CouchDB 3.5.0). It is 'locked-out', told apart
+ * from a wrong password (401), from no access (403 `You are not allowed to access this db.`) and
+ * from the validator's refusals (403 `<code>: <sentence>`, ../couch/rejection), which stay refusals.
+ *
  * A browser's fetch does not say why a TLS handshake failed ("Failed to fetch" for everything), so
  * 'tls' is only recognised where the platform tells: Node's codes, Chromium's `net::ERR_CERT_*`
  * texts (Electron's main-process `net`), or any message about certificates.
@@ -32,6 +39,8 @@ type Fields = Readonly<{
 const MESSAGE_LIMIT = 500;
 /** CouchDB's and pouchdb-server's words for "logged in, but not a member of this database". */
 const NO_ACCESS = /not (allowed|authorized) to access this db|not a (db|server) admin|_security/i;
+/** CouchDB's words for a lockout after repeated failed logins (chttpd_auth_lockout). */
+const LOCKED_OUT = /temporarily locked|multiple authentication failures|account is locked|locked out/i;
 const TLS =
   /cert|ssl|tls|self[ -]signed|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|EPROTO|ERR_TLS|HANDSHAKE|ERR_CERT|ERR_SSL/i;
 const NETWORK =
@@ -78,7 +87,10 @@ function byStatus(fields: Fields): SyncErrorReason | null {
   if (status === null) return null;
   if (status === 0 || status === 408) return 'unreachable';
   if (status === 401) return NO_ACCESS.test(reason) ? 'forbidden' : 'unauthorized';
-  if (status === 403) return parseRejection(reason) ? 'rejected-document' : 'forbidden';
+  if (status === 403) {
+    if (parseRejection(reason)) return 'rejected-document';
+    return LOCKED_OUT.test(reason) ? 'locked-out' : 'forbidden';
+  }
   if (status === 404) return 'not-found';
   if (status === 413) return 'too-large';
   if (status === 429 || status >= 500) return 'server';
@@ -91,6 +103,10 @@ function reasonOf(fields: Fields): SyncErrorReason {
   if (fields.id !== null && (name === 'forbidden' || name === 'unauthorized')) return 'rejected-document';
   if (name === 'too_large' || name === 'document_too_large' || name === 'request_entity_too_large') {
     return 'too-large';
+  }
+  // A lockout whose status got lost on the way (the server's words are kept).
+  if (fields.status === null && name === 'forbidden' && LOCKED_OUT.test(fields.reason)) {
+    if (!parseRejection(fields.reason)) return 'locked-out';
   }
   const fromStatus = byStatus(fields);
   if (fromStatus) return fromStatus;

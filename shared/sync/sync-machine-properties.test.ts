@@ -2,8 +2,9 @@
  * Properties of the sync state machine over generated event sequences: network flaps, restarts,
  * "sync now", failures of every reason, late events of cancelled runs, timers. A model of the
  * outside world carries out the commands and checks that there is never more than one
- * replication or one retry timer, that back-off stays within its bounds, and that the machine can
- * always get going again.
+ * replication or one retry timer, that back-off stays within its bounds, that the machine can
+ * always get going again, and that after a refused login or a lockout no request is ever made
+ * again until a person asks for one.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { syncStatusOf } from './machine-status';
 import { DEFAULT_BACKOFF } from './retry-backoff';
 import {
   DEFAULT_MACHINE_CONFIG,
+  REASONS_NEEDING_A_PERSON,
   initialSyncState,
   reduceSync,
   type SyncMachineConfig,
@@ -187,7 +189,109 @@ function configWith(values: readonly number[]): SyncMachineConfig {
   };
 }
 
+/** The events only a person causes: new settings saved (or the app started), "sync now", stop. */
+const PERSON_EVENTS: ReadonlySet<SyncMachineEvent['type']> = new Set(['start', 'sync-now', 'stop']);
+
+/** Failures after which only a person may cause the next request. */
+const AUTH_FAILURES: readonly SyncErrorReason[] = ['unauthorized', 'locked-out'];
+
+/** Sequences rich in refused logins and lockouts, network flaps and timers. */
+const authHeavyAction: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 3, arbitrary: action },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('error' as const),
+      ref: fc.constant<RunRef>('current'),
+      reason: fc.constantFrom<SyncErrorReason>(...AUTH_FAILURES, ...REASONS_NEEDING_A_PERSON),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constantFrom('online' as const, 'offline' as const, 'timer' as const) }),
+  },
+);
+
 describe('sync machine properties', () => {
+  it('never makes a request by itself after a refused login or a lockout: only a person’s start or "sync now" does', () => {
+    /** Events checked while refused, over all runs (so the property is known to be exercised). */
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.array(authHeavyAction, { minLength: 40, maxLength: 150 }),
+        randoms,
+        (actions, values) => {
+          const config = configWith(values);
+          const world = new World();
+          let state = initialSyncState(config);
+          /** The refusal that stopped the sync, until a person acts. */
+          let refused: SyncErrorReason | null = null;
+          for (const next of actions) {
+            const event = world.eventOf(state, next);
+            if (event === null) continue;
+            const current = state.run?.id;
+            const { commands } = reduceSync(state, event, config);
+            if (refused !== null && !PERSON_EVENTS.has(event.type)) {
+              checked += 1;
+              const requests = commands.filter(
+                (command) => command.type === 'start-replication' || command.type === 'schedule-retry',
+              );
+              expect(requests, `${event.type} after ${refused}`).toEqual([]);
+            }
+            state = world.carryOut(state, event, config);
+            if (PERSON_EVENTS.has(event.type)) refused = null;
+            if (
+              event.type === 'replication-error' &&
+              event.runId === current &&
+              AUTH_FAILURES.includes(event.error.reason)
+            ) {
+              refused = event.error.reason;
+              expect(state.phase).toBe('halted');
+              expect(state.nextRetryAt).toBeNull();
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(checked).toBeGreaterThan(2_000);
+  });
+
+  it('after a refused login or a lockout, no timer, no network change and no late event starts a run', () => {
+    for (const reason of AUTH_FAILURES) {
+      fc.assert(
+        fc.property(fc.array(action, { minLength: 10, maxLength: 60 }), (actions) => {
+          const config = configWith([0.5]);
+          const world = new World();
+          let state = world.carryOut(
+            initialSyncState(config),
+            { type: 'start', at: world.now, online: true, firstSync: false, lastSyncedAt: null },
+            config,
+          );
+          state = world.carryOut(
+            state,
+            { type: 'replication-error', runId: 1, error: { reason }, at: world.now },
+            config,
+          );
+          for (const next of actions) {
+            if (next.kind === 'start' || next.kind === 'sync-now' || next.kind === 'stop') continue;
+            const event = world.eventOf(state, next);
+            if (event === null) continue;
+            state = world.carryOut(state, event, config);
+            expect(world.alive.size + world.timers, `${event.type} after ${reason}`).toBe(0);
+          }
+          expect(['halted', 'offline']).toContain(state.phase);
+          // And the person can always make the next attempt.
+          state = world.carryOut(state, { type: 'online', at: world.now }, config);
+          expect(syncStatusOf(state)).toMatchObject({ state: 'error', error: { reason }, nextRetryAt: null });
+          expect(world.carryOut(state, { type: 'sync-now', at: world.now }, config).phase).toBe('running');
+          expect(world.alive.size).toBe(1);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
   it('never runs two replications or two timers, and keeps its state consistent', () => {
     fc.assert(
       fc.property(fc.array(action, { maxLength: 120 }), randoms, (actions, values) => {

@@ -198,12 +198,42 @@ describe('network', () => {
     expect(apply(offline.state, start(false)).state.phase).toBe('offline');
   });
 
-  it('a refused login then offline shows offline, and one attempt is made when the network returns', () => {
-    const halted = failedWith({ reason: 'forbidden', status: 403 });
-    const offline = apply(halted, { type: 'offline' });
-    expect(offline.commands).toEqual([]);
-    expect(offline.state.phase).toBe('offline');
-    expect(apply(offline.state, { type: 'online', at: T0 }).commands).toHaveLength(1);
+  it('a refused login, a lockout or no access, then offline: shows offline, and the network coming back repeats nothing', () => {
+    for (const error of [
+      { reason: 'unauthorized', status: 401 },
+      { reason: 'locked-out', status: 403 },
+      { reason: 'forbidden', status: 403 },
+    ] as const) {
+      const halted = failedWith(error);
+      const offline = apply(halted, { type: 'offline' });
+      expect(offline.commands).toEqual([]);
+      expect(syncStatusOf(offline.state).state).toBe('offline');
+      // Flapping changes nothing: the failure is shown again, no run starts.
+      const back = apply(
+        offline.state,
+        { type: 'online', at: T0 },
+        { type: 'offline' },
+        { type: 'online', at: T0 },
+      );
+      expect(back.commands).toEqual([]);
+      expect(back.state.phase).toBe('halted');
+      expect(syncStatusOf(back.state)).toMatchObject({ state: 'error', error, nextRetryAt: null });
+      // The person's "sync now" (or new settings) is the next attempt.
+      expect(apply(back.state, { type: 'sync-now', at: T0 }).commands).toEqual([
+        { type: 'start-replication', runId: 2, batchSize: 100, firstSync: false },
+      ]);
+      expect(apply(back.state, start()).commands).toEqual([
+        { type: 'start-replication', runId: 2, batchSize: 100, firstSync: false },
+      ]);
+    }
+  });
+
+  it('forgets a refused login once stopped or started again offline', () => {
+    const halted = failedWith({ reason: 'unauthorized', status: 401 });
+    const restarted = apply(halted, start(false), { type: 'online', at: T0 });
+    expect(restarted.commands).toHaveLength(1);
+    const stopped = apply(halted, { type: 'offline' }, { type: 'stop' }, { type: 'online', at: T0 });
+    expect(stopped.state).toMatchObject({ phase: 'disabled', awaitingPerson: null });
   });
 });
 
@@ -235,6 +265,18 @@ describe('sync now', () => {
     expect(apply(halted, { type: 'sync-now', at: T0 }).commands).toEqual([
       { type: 'start-replication', runId: 2, batchSize: 100, firstSync: false },
     ]);
+  });
+
+  it('after a lockout, the person’s "sync now" is one attempt; a second lockout halts again', () => {
+    const lockout: SyncError = { reason: 'locked-out', status: 403 };
+    const halted = failedWith(lockout);
+    const retried = apply(halted, { type: 'sync-now', at: T0 });
+    expect(retried.commands).toEqual([
+      { type: 'start-replication', runId: 2, batchSize: 100, firstSync: false },
+    ]);
+    const again = apply(retried.state, failed(2, lockout));
+    expect(again.commands).toEqual([{ type: 'cancel-replication', runId: 2 }]);
+    expect(again.state).toMatchObject({ phase: 'halted', nextRetryAt: null, awaitingPerson: lockout });
   });
 });
 
@@ -396,8 +438,8 @@ describe('failures', () => {
     });
   });
 
-  it('does not retry a refused login or a refused database by itself', () => {
-    for (const reason of ['unauthorized', 'forbidden'] as const) {
+  it('does not retry a refused login, a locked account or a refused database by itself', () => {
+    for (const reason of ['unauthorized', 'locked-out', 'forbidden'] as const) {
       const { state, commands } = apply(running(), failed(1, { reason, status: 401 }));
       expect(commands).toEqual([{ type: 'cancel-replication', runId: 1 }]);
       expect(state.phase).toBe('halted');

@@ -10,9 +10,13 @@
  *   cancelled. Events of older runs are ignored (they can arrive after a cancel).
  * - After a failure the machine waits with exponential back-off (./retry-backoff), reset by a
  *   success; the network coming back, or "sync now", starts at once.
- * - Wrong credentials and no access ('unauthorized', 'forbidden') are not retried by the timer:
- *   repeating a refused login helps no one, and CouchDB may lock the account out. A person fixes
- *   the settings, presses "sync now", or the network changes.
+ * - Wrong credentials, a locked account and no access ('unauthorized', 'locked-out', 'forbidden')
+ *   are never retried by the machine itself: not by the timer, and not when the network comes
+ *   back. Repeating a refused login helps no one, and every wrong password counts towards
+ *   CouchDB's lockout (3.4+: more than 5 failures in 5 minutes locks the unit's account, for all
+ *   of its devices behind the same address). Only a person starts the next attempt: new settings
+ *   saved ('start') or "sync now" pressed; after a lockout that one attempt is theirs to make.
+ *   While offline such a failure is remembered (`awaitingPerson`) and shown again once online.
  * - HTTP 413 halves the batch size (down to a floor) and retries at once; at the floor it is an
  *   ordinary failure.
  */
@@ -45,6 +49,12 @@ export type SyncMachineState = Readonly<{
   nextRetryAt: number | null;
   /** The failure being shown (phases 'waiting' and 'halted'), else null. */
   lastError: SyncError | null;
+  /**
+   * A failure only a person can fix (REASONS_NEEDING_A_PERSON), kept until a person starts the
+   * next run ('start', 'sync-now') or stops: it survives going offline, so that the network coming
+   * back never repeats a refused login.
+   */
+  awaitingPerson: SyncError | null;
   batchSize: number;
   /** True until the first download to this device has caught up. */
   firstSync: boolean;
@@ -114,7 +124,11 @@ export const DEFAULT_MACHINE_CONFIG: SyncMachineConfig = {
 };
 
 /** Reasons the retry timer does not repeat (see the file comment). */
-export const REASONS_NEEDING_A_PERSON: readonly SyncErrorReason[] = ['unauthorized', 'forbidden'];
+export const REASONS_NEEDING_A_PERSON: readonly SyncErrorReason[] = [
+  'unauthorized',
+  'locked-out',
+  'forbidden',
+];
 
 export function initialSyncState(config: SyncMachineConfig = DEFAULT_MACHINE_CONFIG): SyncMachineState {
   return {
@@ -125,6 +139,7 @@ export function initialSyncState(config: SyncMachineConfig = DEFAULT_MACHINE_CON
     failures: 0,
     nextRetryAt: null,
     lastError: null,
+    awaitingPerson: null,
     batchSize: config.batchSize,
     firstSync: false,
     progress: null,
@@ -160,6 +175,7 @@ function startRun(state: SyncMachineState): SyncTransition {
       nextRunId: state.nextRunId + 1,
       nextRetryAt: null,
       lastError: null,
+      awaitingPerson: null,
       progress: null,
     },
     commands,
@@ -200,7 +216,14 @@ function fail(
   const failures = state.failures + 1;
   if (REASONS_NEEDING_A_PERSON.includes(error.reason)) {
     return {
-      state: { ...ended, phase: 'halted', failures, lastError: error, nextRetryAt: null },
+      state: {
+        ...ended,
+        phase: 'halted',
+        failures,
+        lastError: error,
+        awaitingPerson: error,
+        nextRetryAt: null,
+      },
       commands: cancel,
     };
   }
@@ -232,6 +255,7 @@ export function reduceSync(
         ...state,
         online: event.online,
         failures: 0,
+        awaitingPerson: null,
         batchSize: config.batchSize,
         firstSync: event.firstSync,
         lastSyncedAt: event.lastSyncedAt ?? state.lastSyncedAt,
@@ -241,9 +265,13 @@ export function reduceSync(
       return settle(fresh, 'offline');
     }
     case 'stop':
-      return settle(state, 'disabled');
+      return settle({ ...state, awaitingPerson: null }, 'disabled');
     case 'online': {
       const online = { ...state, online: true };
+      // A refused login (or a lockout) before the network went: shown again, never repeated.
+      if (state.phase === 'offline' && state.awaitingPerson !== null) {
+        return unchanged({ ...online, phase: 'halted', lastError: state.awaitingPerson });
+      }
       if (state.phase === 'offline' || state.phase === 'waiting') return startRun({ ...online, failures: 0 });
       return unchanged(online);
     }

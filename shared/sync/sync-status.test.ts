@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { REJECTION_CODES } from '../couch/rejection';
 import { formatMessage, isMessageKey } from '../messages/validation-messages';
+import { REASONS_NEEDING_A_PERSON } from './sync-machine';
 import {
   DISABLED_STATUS,
   SYNC_ERROR_REASONS,
@@ -31,7 +32,8 @@ describe('sync status messages', () => {
     for (const reason of SYNC_ERROR_REASONS) {
       const advice = formatMessage(syncAdviceMessageKey(reason), 'en');
       const retried = /tries again by itself/.test(advice);
-      expect(retried, reason).toBe(!['unauthorized', 'forbidden', 'rejected-document'].includes(reason));
+      const notRetried = [...REASONS_NEEDING_A_PERSON, 'rejected-document'];
+      expect(retried, reason).toBe(!notRetried.includes(reason));
     }
   });
 

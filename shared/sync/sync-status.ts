@@ -15,6 +15,11 @@ export const SYNC_ERROR_REASONS = [
   'unauthorized',
   /** Logged in, but no access to this unit's database: wrong unit, or access withdrawn (403). */
   'forbidden',
+  /**
+   * The server locked the unit's account for a while after repeated wrong passwords (CouchDB 3.4+
+   * `[chttpd_auth_lockout]`: 403 "Account is temporarily locked …"), whatever password is sent now.
+   */
+  'locked-out',
   /** The unit's database does not exist on the server (404): not provisioned, or wrong unit. */
   'not-found',
   /** The server's certificate was refused (expired, self-signed, wrong name, intercepted). */
@@ -99,6 +104,7 @@ const ERROR_KEYS = {
   unreachable: 'sync.error.unreachable',
   unauthorized: 'sync.error.unauthorized',
   forbidden: 'sync.error.forbidden',
+  'locked-out': 'sync.error.lockedOut',
   'not-found': 'sync.error.notFound',
   tls: 'sync.error.tls',
   'too-large': 'sync.error.tooLarge',
@@ -111,6 +117,7 @@ const ADVICE_KEYS = {
   unreachable: 'sync.advice.unreachable',
   unauthorized: 'sync.advice.unauthorized',
   forbidden: 'sync.advice.forbidden',
+  'locked-out': 'sync.advice.lockedOut',
   'not-found': 'sync.advice.notFound',
   tls: 'sync.advice.tls',
   'too-large': 'sync.advice.tooLarge',

@@ -9,6 +9,26 @@ describe('isIsoDate', () => {
     }
   });
 
+  it('is exactly the days a UTC Date has, for every month and day of 1900–2199', () => {
+    for (let year = 1900; year <= 2199; year++) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const real =
+            month >= 1 &&
+            date.getUTCFullYear() === year &&
+            date.getUTCMonth() === month - 1 &&
+            date.getUTCDate() === day;
+          if (isIsoDate(text) !== real) expect.fail(`${text}: isIsoDate says ${isIsoDate(text)}`);
+        }
+      }
+    }
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    for (const text of ['2027-02-29', '2027-02-30', '2026-13-01', '2100-02-29'])
+      expect(isIsoDate(text)).toBe(false);
+  });
+
   it('refuses impossible dates and other shapes', () => {
     for (const text of [
       '2025-02-29',

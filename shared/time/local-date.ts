@@ -34,6 +34,14 @@ export function isIsoDate(text: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * '' or an ISO date (an optional date field). A named predicate, so that the central server's
+ * JSON Schema can carry it as a pattern (shared/couch/refinement-patterns).
+ */
+export function isOptionalIsoDate(text: string): boolean {
+  return text === '' || isIsoDate(text);
+}
+
 /** Milliseconds of UTC midnight of an ISO date; throws on anything that is not a real date. */
 function utcMidnight(isoDate: string): number {
   if (!isIsoDate(isoDate)) throw new RangeError(`Not an ISO calendar date: ${JSON.stringify(isoDate)}`);

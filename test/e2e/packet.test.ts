@@ -225,6 +225,15 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     expect(ndjson?.text).not.toContain(NAMED_REPORTER);
     expect(ndjson?.text).not.toContain(CONFIDENTIAL_REPORTER);
     expect(ndjson?.text).toContain('"name":"lampiran-1.pdf"'); // the file is listed, neutrally named
+    // Without the manager's tick, the confidential complaint is there (counted) without its content.
+    expect(ndjson?.text).toContain('Jalan berlubang depan pasar');
+    expect(ndjson?.text).not.toContain('Pungutan di loket');
+    expect(ndjson?.text).not.toContain('Petugas loket meminta uang tambahan');
+    expect(ndjson?.text).toContain('"title":"[rahasia]"');
+    await page
+      .getByTestId('data-export-result')
+      .getByText(/1 pengaduan rahasia diekspor tanpa isi/)
+      .waitFor();
     // The command line builds a packet from it, and the packet verifies.
     const out = `${ndjson?.path ?? ''}.zip`;
     const build = await run(
@@ -252,6 +261,16 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
       timeout: 60_000,
     });
     expect(stdout).toContain('OK, every file matches manifest.json');
+
+    // Ticked (a manager, for the unit's internal archive): the content is there; identity never.
+    await page.getByRole('checkbox', { name: /Sertakan isi pengaduan rahasia/ }).check();
+    await page.getByTestId('confidential-warning').waitFor();
+    const archive = await downloadsOf(page, page.getByRole('button', { name: 'Ekspor semua data' }), 1);
+    const archived = archive.get('data-KTB-2026-11-23.ndjson')?.text ?? '';
+    expect(archived).toContain('Pungutan di loket perizinan');
+    expect(archived).not.toContain(CONFIDENTIAL_REPORTER);
+    expect(archived).not.toContain(NAMED_REPORTER);
+    await page.getByRole('checkbox', { name: /Sertakan isi pengaduan rahasia/ }).uncheck();
 
     const laporButton = page.getByRole('button', { name: 'Ekspor SP4N-LAPOR!' });
     const plain = await downloadsOf(page, laporButton, 2);

@@ -1,9 +1,10 @@
 /**
- * Sync end to end in Chromium against a CouchDB-compatible central (pouchdb-server on loopback,
- * provisioned with the unit's database, user and validator by the same code as
- * `npm run central -- setup`): a manager configures sync in the UI; a complaint logged in the
- * app reaches the server; one written on the server appears in the app; a wrong password is
- * told apart; a conflict on the unit's office list is shown and resolved through the UI.
+ * Sync end to end in Chromium against the test central (Apache CouchDB on loopback, or
+ * pouchdb-server as a fallback: test/support/central-server), provisioned with the unit's
+ * database, user and validator by the same code as `npm run central -- setup`: a manager
+ * configures sync in the UI; a complaint logged in the app reaches the server; one written on the
+ * server appears in the app; a wrong password is told apart; a conflict on the unit's office list
+ * is shown and resolved through the UI.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -61,6 +62,10 @@ describe.each(appHosts())('$name host', (host) => {
     central = await startCentralServer();
     await setupCentralUnit(central, UNIT.code, PASSWORD);
     app = await host.launch();
+    // CouchDB answers only the web origins it allows (docs/central.md, CORS); the browser host's
+    // port is chosen per run. (The Electron app's origin is allowed from the start.)
+    const origin = new URL(app.page.url()).origin;
+    if (origin.startsWith('http')) await central.allowOrigins([origin]);
     await completeSetup(app.page);
   });
   afterEach(async () => {

@@ -7,10 +7,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchHttp } from '../../central/couch-http';
-import { freePort } from '../../central/pouchdb-server-process';
+import { freePort } from '../../central/free-port';
 import { updateValidation } from '../../central/validation-update';
 import { UNIT_DESIGN_DOC_ID, unitDatabaseName, unitRole, unitUserName } from '../../shared/couch/couch-names';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import { PROJECTOR_ROLE } from '../../shared/couch/couch-names';
 
 const run = promisify(execFile);
 let central: CentralServer;
@@ -116,7 +117,7 @@ describe('setupUnit', () => {
     const security = await admin.get(`${DB}/_security`);
     expect(security.body).toEqual({
       admins: { names: [], roles: [] },
-      members: { names: [], roles: [unitRole('KTB')] },
+      members: { names: [], roles: [unitRole('KTB'), PROJECTOR_ROLE] },
     });
   });
 

@@ -5,7 +5,7 @@
  * device's status stream shows an error and, after it, the recovery. The timing is random from a
  * seed printed on failure (set SYNC_CHAOS_SEED to replay it).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { docKind } from '../../shared/ids/document-ids';
 import { unitSyncConfig } from '../../shared/sync/sync-config';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
@@ -23,6 +23,9 @@ import {
 } from './sync-support';
 
 const RESTARTS = 21;
+// Apache CouchDB takes about 2 s to boot (pouchdb-server well under 1 s): 21 restarts need more
+// than the integration project's 60 s per test.
+vi.setConfig({ testTimeout: 180_000 });
 const SEED = Number(process.env.SYNC_CHAOS_SEED ?? Date.now() % 1_000_000);
 
 /** mulberry32: a small seeded PRNG, so that a failing run can be replayed. */

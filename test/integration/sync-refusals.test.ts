@@ -4,7 +4,8 @@
  * as 'rejected-document' with the validator's code, kept on the device and counted as unsent,
  * while everything else still syncs; a wrong password and another unit's database stop the sync
  * with 'unauthorized' and 'forbidden' and no automatic retry. "Test connection" tells the cases
- * apart. Real HTTP to pouchdb-server with the unit databases set up by central's own code.
+ * apart. Real HTTP to the test central (Apache CouchDB, or pouchdb-server as a fallback) with the
+ * unit databases set up by central's own code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitDatabaseName } from '../../shared/couch/couch-names';
@@ -271,7 +272,10 @@ describe('test connection', () => {
     const result = await device('H23').service.testConnection(config);
     expect(result).toMatchObject({
       ok: true,
-      server: { vendor: 'PouchDB authors', version: expect.any(String) },
+      server: {
+        vendor: central.kind === 'couchdb' ? 'The Apache Software Foundation' : 'PouchDB authors',
+        version: expect.any(String),
+      },
       database: { name: unitDatabaseName(UNIT), docCount: expect.any(Number) },
     });
   });

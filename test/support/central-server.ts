@@ -1,25 +1,37 @@
 /**
- * A central server for tests (design.md §4: integration and E2E tiers): pouchdb-server on a free
- * loopback port, with a real server admin (no "admin party", so unit users are real non-admins
- * and `_security` is enforced), data in a fresh temporary folder removed by `stop()`.
+ * A central server for tests and the benchmark (design.md §4: integration and E2E tiers): Apache
+ * CouchDB 3.x when one is found (./couchdb-release: COUCHDB_HOME, the archive in ../shared/couchdb,
+ * or `couchdb` on PATH), else pouchdb-server; `MEJA_ADUAN_CENTRAL=couchdb|pouchdb-server` chooses.
+ * Either way: a free loopback port, a real server admin (no "admin party", so unit users are real
+ * non-admins and `_security` is enforced), data in a fresh temporary folder removed by `stop()`.
  *
- *   const central = await startCentralServer();          // in memory: fast, for most tests
- *   const central = await startCentralServer({ persistent: true });  // LevelDB in the folder:
+ *   const central = await startCentralServer();          // CouchDB; pouchdb-server: in memory
+ *   const central = await startCentralServer({ persistent: true });  // data in the folder:
  *   await central.kill(); await central.restart();       // survives a crash, same port and data
+ *   central.kind                                          // 'couchdb' | 'pouchdb-server'
  *
- * Provision units with the same code as the CLI: `await setupCentralUnit(central, 'KTB', pw)`.
- * The test starts and stops the server itself; nothing outside the temporary folder is touched.
+ * CouchDB always keeps its data in the folder (it has no in-memory mode), so `persistent` only
+ * matters for pouchdb-server. Provision units with the same code as the CLI:
+ * `await setupCentralUnit(central, 'KTB', pw)`. The test starts and stops the server itself;
+ * nothing outside the temporary folder is touched (and the extracted CouchDB release, once).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allowCorsOrigins, startCouchDb } from '../../central/couchdb-process';
 import { startPouchServer, type PouchServer } from '../../central/pouchdb-server-process';
 import { connectAsAdmin } from '../../central/server-admin';
 import { setupUnit, type UnitSetupResult } from '../../central/unit-setup';
+import { APP_ORIGIN } from '../../electron/app-origin';
+import { chooseCentral, describeCentral, type CentralKind } from './couchdb-release';
 
 export const TEST_ADMIN = { name: 'central-admin', password: 'central-admin-password' } as const;
 
 export type CentralServer = Readonly<{
+  /** Which server runs: Apache CouchDB, or the pouchdb-server stand-in. */
+  kind: CentralKind;
+  /** e.g. `Apache CouchDB 3.5.0 (/…/couchdb, from ../shared/couchdb/…)`, for test and bench output. */
+  description: string;
   /** `http://127.0.0.1:<port>/`, without credentials. */
   url: string;
   /** The same with the server admin's credentials. */
@@ -35,22 +47,55 @@ export type CentralServer = Readonly<{
   restart: () => Promise<void>;
   /** Null while the server runs; its exit and last output once it has ended. */
   exited: () => ReturnType<PouchServer['exited']>;
+  /**
+   * Lets web pages from `origins` call the server (CORS with credentials, as in production; the
+   * Electron app's origin is allowed from the start). A browser page's origin is known only once
+   * its host runs. pouchdb-server answers every origin already.
+   */
+  allowOrigins: (origins: readonly string[]) => Promise<void>;
 }>;
 
-export async function startCentralServer(
-  options: Readonly<{ persistent?: boolean }> = {},
-): Promise<CentralServer> {
+export type CentralServerOptions = Readonly<{
+  /** pouchdb-server: LevelDB in the folder instead of memory. CouchDB: always. */
+  persistent?: boolean;
+  /**
+   * CouchDB's `[chttpd] max_http_request_size` for this instance (default 64 MiB, see
+   * central/couchdb-process). pouchdb-server has no such limit and ignores it.
+   */
+  maxHttpRequestSize?: number;
+}>;
+
+/** The kind of server `startCentralServer` starts in this process, and its one-line description. */
+export function centralServerKind(): Readonly<{ kind: CentralKind; description: string }> {
+  const choice = chooseCentral();
+  return { kind: choice.kind, description: describeCentral(choice) };
+}
+
+export async function startCentralServer(options: CentralServerOptions = {}): Promise<CentralServer> {
+  const choice = chooseCentral();
   const dataDir = mkdtempSync(join(tmpdir(), 'meja-aduan-central-'));
-  const settings = { dataDir, inMemory: !options.persistent, admin: TEST_ADMIN };
+  const start = async (port?: number): Promise<PouchServer> =>
+    choice.kind === 'couchdb'
+      ? startCouchDb({
+          home: choice.release.home,
+          dataDir,
+          port,
+          admin: TEST_ADMIN,
+          maxHttpRequestSize: options.maxHttpRequestSize,
+          corsOrigins: [APP_ORIGIN],
+        })
+      : startPouchServer({ dataDir, port, inMemory: !options.persistent, admin: TEST_ADMIN });
   let server: PouchServer;
   try {
-    server = await startPouchServer(settings);
+    server = await start();
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   const port = server.port;
   return {
+    kind: choice.kind,
+    description: describeCentral(choice),
     url: server.url,
     adminUrl: server.adminUrl,
     port,
@@ -62,9 +107,12 @@ export async function startCentralServer(
     kill: () => server.kill(),
     restart: async () => {
       await server.kill();
-      server = await startPouchServer({ ...settings, port });
+      server = await start(port);
     },
     exited: () => server.exited(),
+    allowOrigins: async (origins) => {
+      if (choice.kind === 'couchdb') await allowCorsOrigins(server, origins);
+    },
   };
 }
 

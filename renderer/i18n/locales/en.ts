@@ -866,6 +866,16 @@ export const en: Locale = {
       recordsTitle: 'Export all records (NDJSON)',
       recordsIntro:
         "Every document of the unit in one file (one document per line) for the central administrator: npm run packet -- build --data <file>. Complainants' identity documents are NOT exported, nor the contents of attached files; attached files' names are replaced by neutral ones (lampiran-1.pdf, …).",
+      recordsConfidentialHint:
+        'Confidential complaints are exported without their content: title, chronology, location, office and the texts of actions (notes, summaries, reasons) become [rahasia]; status, dates, channel and category stay for the counts.',
+      includeConfidential:
+        'Include the content of confidential complaints (title, chronology, notes) — for the unit’s internal archive only',
+      confidentialWarning:
+        'The content of confidential complaints will be in the file. Keep the file in the unit’s internal archive only; never send it outside the unit.',
+      recordsConfidentialRedacted_one: '{{count}} confidential complaint exported without its content.',
+      recordsConfidentialRedacted_other: '{{count}} confidential complaints exported without their content.',
+      recordsConfidentialIncluded:
+        'The content of confidential complaints was exported: for the unit’s internal archive only.',
       recordsButton: 'Export all records',
       recordsSaved_one: "{{count}} document exported to {{location}} (without complainants' identity).",
       recordsSaved_other: "{{count}} documents exported to {{location}} (without complainants' identity).",

@@ -862,6 +862,15 @@ export const id = {
       recordsTitle: 'Ekspor semua data (NDJSON)',
       recordsIntro:
         'Semua dokumen unit dalam satu berkas (satu dokumen per baris) untuk admin pusat: npm run packet -- build --data <berkas>. Dokumen identitas pelapor TIDAK ikut diekspor, begitu pula isi berkas lampiran; nama berkas lampiran diganti netral (lampiran-1.pdf, …).',
+      recordsConfidentialHint:
+        'Pengaduan rahasia diekspor tanpa isi: judul, kronologi, lokasi, kantor dan teks tindakan (catatan, ringkasan, alasan) diganti [rahasia]; status, tanggal, kanal dan kategori tetap ada untuk penghitungan.',
+      includeConfidential:
+        'Sertakan isi pengaduan rahasia (judul, kronologi, catatan) — hanya untuk arsip internal unit',
+      confidentialWarning:
+        'Isi pengaduan rahasia akan ada di berkas. Simpan berkas itu hanya di arsip internal unit; jangan kirim ke luar unit.',
+      recordsConfidentialRedacted_one: '{{count}} pengaduan rahasia diekspor tanpa isi.',
+      recordsConfidentialRedacted_other: '{{count}} pengaduan rahasia diekspor tanpa isi.',
+      recordsConfidentialIncluded: 'Isi pengaduan rahasia ikut diekspor: hanya untuk arsip internal unit.',
       recordsButton: 'Ekspor semua data',
       recordsSaved_one: '{{count}} dokumen diekspor ke {{location}} (tanpa identitas pelapor).',
       recordsSaved_other: '{{count}} dokumen diekspor ke {{location}} (tanpa identitas pelapor).',

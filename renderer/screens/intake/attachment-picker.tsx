@@ -1,4 +1,8 @@
-/** Attachments chosen from disk, with their sizes and a remove button each. */
+/**
+ * Attachments chosen from disk, with their sizes and a remove button each. Each is shown under the
+ * name it will be stored with (shared/complaint/file-names `cleanFileName`: no path, no control or
+ * direction-override characters), never refused for its name.
+ */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,6 +11,7 @@ import {
   MAX_ATTACHMENTS,
   MAX_TOTAL_ATTACHMENT_BYTES,
 } from '../../../shared/complaint/complaint-schema';
+import { cleanFileName } from '../../../shared/complaint/file-names';
 import { fieldId } from '../../components/form-fields';
 import { formatBytes } from '../../format/format-bytes';
 
@@ -46,14 +51,14 @@ export function AttachmentPicker(props: {
           {props.files.map((file, index) => (
             <li key={`${file.name}-${index}`}>
               <span>
-                {file.name} ({formatBytes(file.size)})
+                {cleanFileName(file.name)} ({formatBytes(file.size)})
               </span>
               <button
                 type="button"
                 className="button button--small"
                 onClick={() => props.onChange(props.files.filter((_, other) => other !== index))}
               >
-                {t('intake.removeAttachment', { name: file.name })}
+                {t('intake.removeAttachment', { name: cleanFileName(file.name) })}
               </button>
             </li>
           ))}

@@ -28,6 +28,7 @@ import { fieldId, SelectField, TextAreaField, TextField } from '../../components
 import { deviceTimeZone, formatCalendarDate } from '../../format/format-date';
 import { categoryLabel, issueText } from '../../i18n/i18n';
 import { useAppStore } from '../../store/app-store';
+import { readAttachments } from './attachment-contents';
 import { AttachmentPicker, ATTACHMENTS_FIELD_ID } from './attachment-picker';
 import {
   emptyDraft,
@@ -98,9 +99,16 @@ export function IntakeScreen(): ReactNode {
     setFailure(undefined);
     setSaving(true);
     try {
+      // Each file's bytes must be of its type (magic bytes) before anything is saved.
+      const read = await readAttachments(draft.files, result.value.attachments);
+      if (!read.ok) {
+        setIssues(read.issues);
+        setSaving(false);
+        return;
+      }
       const sequence = await deviceStore.nextSequence(COMPLAINT_SEQUENCE);
       const eventSequence = await deviceStore.nextSequence(EVENT_SEQUENCE);
-      const complaint = await records().saveIntake(result.value, draft.files, {
+      const complaint = await records().saveIntake(result.value, read.files, {
         unitCode: device.unitCode,
         deviceCode: device.deviceCode,
         sequence,

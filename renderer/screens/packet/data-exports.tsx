@@ -1,6 +1,8 @@
 /**
  * The unit's data for others (managers only, issue 5): "export all records", the NDJSON file that
- * `npm run packet -- build --data` reads (reporter documents left out), and the SP4N-LAPOR!
+ * `npm run packet -- build --data` reads (reporter documents left out; confidential complaints
+ * without their content unless a manager ticks the option labelled as for the unit's internal
+ * archive only), and the SP4N-LAPOR!
  * national export (CSV and JSON) of the complaints received in a period, with reporters' identity
  * only when the manager ticks it, and then only for named, non-confidential complaints. Each
  * exported complaint then records that it was forwarded to LAPOR! (progress shown while it does).
@@ -11,6 +13,7 @@ import { formatDateInput, parseDateInput } from '../../../shared/time/date-input
 import { exportAllRecords, exportLapor } from '../../app/data-export-session';
 import { loadUnitRecords, type SavedExport } from '../../app/packet-session';
 import { unitToday } from '../../app/unit-calendar';
+import { canEditSettings } from '../../../shared/workflow/roles';
 import { useAppStore } from '../../store/app-store';
 import { CheckboxField } from '../../components/form-fields';
 import { DateTextField } from './date-text-field';
@@ -24,6 +27,10 @@ export function DataExports(): ReactNode {
   const [to, setTo] = useState(formatDateInput(today));
   const [identity, setIdentity] = useState(false);
   const [onlyNew, setOnlyNew] = useState(false);
+  const [confidential, setConfidential] = useState(false);
+  const officer = useAppStore((state) => state.officer);
+  // Only a manager may let the content of confidential complaints into the file.
+  const mayIncludeConfidential = officer !== undefined && canEditSettings(officer.role);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [result, setResult] = useState('');
@@ -36,9 +43,17 @@ export function DataExports(): ReactNode {
     setBusy(true);
     setResult('');
     try {
-      const outcome = await exportAllRecords(new Date());
+      const includeConfidential = confidential && mayIncludeConfidential;
+      const outcome = await exportAllRecords(new Date(), { includeConfidential });
       if (outcome.status === 'saved') {
-        setResult(t('packetUi.data.recordsSaved', { count: outcome.count ?? 0, location: outcome.location }));
+        const saved = t('packetUi.data.recordsSaved', {
+          count: outcome.count ?? 0,
+          location: outcome.location,
+        });
+        const about = includeConfidential
+          ? t('packetUi.data.recordsConfidentialIncluded')
+          : t('packetUi.data.recordsConfidentialRedacted', { count: outcome.redactedComplaints ?? 0 });
+        setResult(`${saved} ${about}`);
       }
     } catch (error) {
       failed(error);
@@ -131,6 +146,20 @@ export function DataExports(): ReactNode {
 
       <h3>{t('packetUi.data.recordsTitle')}</h3>
       <p className="field__hint">{t('packetUi.data.recordsIntro')}</p>
+      <p className="field__hint">{t('packetUi.data.recordsConfidentialHint')}</p>
+      {mayIncludeConfidential ? (
+        <CheckboxField
+          id="records-include-confidential"
+          label={t('packetUi.data.includeConfidential')}
+          checked={confidential}
+          onChange={setConfidential}
+        />
+      ) : null}
+      {confidential && mayIncludeConfidential ? (
+        <p className="notice notice--warning" data-testid="confidential-warning">
+          {t('packetUi.data.confidentialWarning')}
+        </p>
+      ) : null}
       <button type="button" className="button" disabled={busy} onClick={() => void exportRecords()}>
         {t('packetUi.data.recordsButton')}
       </button>
