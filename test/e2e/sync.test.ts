@@ -15,6 +15,7 @@ import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
 import { completeSetup, UNIT } from './app-steps';
 import { addOffices, logComplaint } from './workflow-steps';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
+import { baseOfId } from '../../shared/ids/content-id';
 
 const PASSWORD = 'ktb-unit-password-e2e';
 let central: CentralServer;
@@ -95,7 +96,7 @@ describe.each(appHosts())('$name host', (host) => {
         async () => {
           const response = await unitRequest('_all_docs?startkey="complaint:"&endkey="complaint:\ufff0"');
           const body = (await response.json()) as { rows: { id: string }[] };
-          return body.rows.map((row) => row.id).some((id) => id.endsWith(number));
+          return body.rows.map((row) => row.id).some((id) => baseOfId(id).endsWith(number));
         },
         { timeout: 20_000 },
       )
