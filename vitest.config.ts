@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Test tiers (design.md §4): unit next to the code; integration against real HTTP servers on
@@ -27,6 +28,9 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: [CENTRAL_SETUP],
+          // The files mostly wait on their servers (CouchDB runs in processes of its own): two at a
+          // time even on 2 cores, where vitest's default (cores - 1) would run them one by one.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

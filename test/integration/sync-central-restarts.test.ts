@@ -25,7 +25,7 @@ import {
 const RESTARTS = 21;
 // Apache CouchDB takes about 2 s to boot (pouchdb-server well under 1 s): 21 restarts need more
 // than the integration project's 60 s per test.
-vi.setConfig({ testTimeout: 180_000 });
+vi.setConfig({ testTimeout: 240_000 });
 const SEED = Number(process.env.SYNC_CHAOS_SEED ?? Date.now() % 1_000_000);
 
 /** mulberry32: a small seeded PRNG, so that a failing run can be replayed. */
