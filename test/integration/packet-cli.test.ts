@@ -163,7 +163,18 @@ describe('npm run packet -- build from a CouchDB unit database', () => {
     await setupCentralUnit(central, 'KBM', UNIT_PASSWORD);
     const http = new CouchHttp(central.url, { user: unitUserName('KBM'), password: UNIT_PASSWORD });
     const db = unitDatabaseName('KBM');
-    await writeAll(http, db, packetFixture().allDocs as readonly { _id: string }[]);
+    // The fixture's complaints declare files; the server wants them stored as declared.
+    const docs = (packetFixture().allDocs as readonly Record<string, unknown>[]).map((doc) => {
+      const declared = doc.attachments as
+        readonly { key: string; mimeType: string; size: number }[] | undefined;
+      if (doc.type !== 'complaint' || !declared || declared.length === 0) return doc;
+      const files = declared.map((file) => [
+        file.key,
+        { content_type: file.mimeType, data: Buffer.alloc(file.size, 0x61).toString('base64'), revpos: 1 },
+      ]);
+      return { ...doc, _attachments: Object.fromEntries(files) };
+    });
+    await writeAll(http, db, docs as readonly { _id: string }[]);
     const url = new URL(db, central.url);
     url.username = unitUserName('KBM');
     url.password = UNIT_PASSWORD;
