@@ -174,7 +174,7 @@ describe('npm run packet -- build from a CouchDB unit database', () => {
       ]);
       return { ...doc, _attachments: Object.fromEntries(files) };
     });
-    await writeAll(http, db, docs as readonly { _id: string }[]);
+    await writeAll(http, db, docs as unknown as readonly { _id: string }[]);
     const url = new URL(db, central.url);
     url.username = unitUserName('KBM');
     url.password = UNIT_PASSWORD;
