@@ -4,7 +4,7 @@
  * A complaint document is written once at intake and never changed; it NEVER holds the
  * complainant's identity. The identity lives in a separate, mutable, deletable reporter document,
  * so that anonymising a complaint or ending its retention period is a real deletion. Anonymous
- * complaints (design.md §6.2) have no reporter document at all.
+ * complaints (docs/central.md, anonymous complaints) have no reporter document at all.
  *
  * This module also re-exports the limits and the intake validator, so callers can import the
  * complaint's rules from one place.
@@ -67,7 +67,7 @@ export const attachmentMetaSchema = z
 export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
 
 /**
- * Anonymous = no identity stored at all (design.md §6.2): no reporter document (`reporterId`
+ * Anonymous = no identity stored at all (docs/central.md, anonymous complaints): no reporter document (`reporterId`
  * null), and no file name that could carry a name (`lampiran-<n>.<ext>` only). A refinement of
  * its own, so that the central server's JSON Schema carries it too (shared/couch/
  * refinement-patterns maps it to an `anyOf`).

@@ -16,7 +16,7 @@
  * privacy-change event):
  *   - named and anonymous: unit, tracking number, channel, category, report type, status, stage
  *     instants, office, satisfaction score, title and chronology (as corrected);
- *   - confidential (design.md §6.2: "only as counts"): unit, month received, channel, category
+ *   - confidential (docs/central.md, national database: "only as counts"): unit, month received, channel, category
  *     (a code of the vocabulary, else `other`), status and the stage instants after receipt. No
  *     text, no tracking number, no office, no exact receipt time.
  * Neither form ever holds the reporter's identity, files or file names, locations, officers'

@@ -1,6 +1,6 @@
 /**
  * "Export all records" holds no content of confidential complaints unless a manager ticked that it
- * may (design.md §6.2): planted strings (the packet fixture's confidential title, chronology,
+ * may (docs/central.md, confidential complaints): planted strings (the packet fixture's confidential title, chronology,
  * location, office and event texts, and every identity) are searched for in the NDJSON. The
  * redacted file still passes every schema and content-hash check and gives the same indicators.
  */

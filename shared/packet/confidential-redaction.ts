@@ -1,5 +1,5 @@
 /**
- * The content of confidential complaints taken out of a set of records (design.md §6.2:
+ * The content of confidential complaints taken out of a set of records (docs/central.md, confidential complaints:
  * confidential complaints leave the unit "only as counts"), for the app's "export all records"
  * file. Reporter documents are never an input here (the export leaves them out before).
  *

@@ -1,5 +1,5 @@
 /**
- * A central server for tests and the benchmark (design.md §4: integration and E2E tiers): Apache
+ * A central server for tests and the benchmark (README, Tests: integration and E2E tiers): Apache
  * CouchDB 3.x when one is found (./couchdb-release: COUCHDB_HOME, the archive in ../shared/couchdb,
  * or `couchdb` on PATH), else pouchdb-server; `MEJA_ADUAN_CENTRAL=couchdb|pouchdb-server` chooses.
  * Either way: a free loopback port, a real server admin (no "admin party", so unit users are real
