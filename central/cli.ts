@@ -12,7 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CentralError } from './central-error';
-import { setupNational } from './national-setup';
+import { registerUnitNationally, setupNational } from './national-setup';
 import {
   DEFAULT_BATCH_SIZE,
   PROJECTOR_PASSWORD_VARIABLE,
@@ -133,8 +133,9 @@ async function main(argv: readonly string[]): Promise<void> {
       checkPassword(password);
       const { http, server } = await connectAsAdmin(url);
       const result = await setupUnit(http, unit, password);
+      const registry = await registerUnitNationally(http, result.unitCode);
       console.log(`Meja Aduan central: unit ${result.unitCode} on ${http.baseUrl} (${server})`);
-      console.log(table(result.steps));
+      console.log(table([...result.steps, { what: 'national registry', name: result.unitCode, outcome: registry }]));
       console.log(
         `Devices of unit ${result.unitCode} sync with ${http.baseUrl}${result.database} as user ${result.user} ` +
           `(in the app: server ${http.baseUrl}, unit ${result.unitCode}, the unit password).`,

@@ -133,7 +133,14 @@ async function checkAsUnit(
 ): Promise<string> {
   const unit = http.as(user, password);
   const db = encodeURIComponent(database);
-  const opened = await unit.get(db);
+  let opened = await unit.get(db);
+  // CouchDB's authentication cache follows `_users` asynchronously: right after a password
+  // change the old one may still be cached for a moment. Two more tries, a second apart, stay
+  // well below the login lockout (5 failures).
+  for (let attempt = 0; attempt < 2 && opened.status === 401; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    opened = await unit.get(db);
+  }
   if (opened.status !== 200) {
     throw new CentralError(`The unit user ${user} cannot open ${database}: ${describeFailure(opened)}.`);
   }

@@ -10,6 +10,9 @@
  *   npm run central:dev -- --unit KBM --unit PDG,SMG        # random passwords, kept for next time
  *   npm run central:dev -- --unit KBM --password 'secret-1'  # this password for the units given
  *   npm run central:dev -- --origin http://127.0.0.1:4311    # one more web origin allowed (CORS)
+ *
+ * On CouchDB the national projector runs here too (as the server admin, every 10 s), so the
+ * national database follows what devices sync; pouchdb-server cannot run it.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { CentralError } from '../central/central-error';
 import { startCouchDb } from '../central/couchdb-process';
 import { setupNational } from '../central/national-setup';
+import { runProjectorLoop } from '../central/national-projector';
 import { startPouchServer, type PouchServer } from '../central/pouchdb-server-process';
 import { connectAsAdmin } from '../central/server-admin';
 import { checkPassword, checkUnitCode, setupUnit } from '../central/unit-setup';
@@ -123,8 +127,10 @@ async function main(): Promise<void> {
           admin: DEV_ADMIN,
           logLevel: 'info',
         });
+  const projector = new AbortController();
   const shutdown = (): void => {
     console.log('\nStopping the development server ...');
+    projector.abort();
     void server.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
@@ -148,13 +154,21 @@ ${units
       `  ${index === 0 ? 'demo unit   ' : 'unit        '} ${unit.unitCode}: database ${unit.database}, user ${unit.user}, password ${unit.password}`,
   )
   .join('\n')}
-  national     meja-aduan-national, set up for ${units.map((unit) => unit.unitCode).join(', ')} (docs/central.md)${
+  national     meja-aduan-national, set up for ${units.map((unit) => unit.unitCode).join(', ')}${choice.kind === 'couchdb' ? ', projected every 10 s' : ' (no projector on pouchdb-server)'} (docs/central.md)${
     choice.kind === 'couchdb'
       ? `\n  web origins  ${[...DEV_ORIGINS, ...options.origins].join(', ')} (CORS)`
       : ''
   }
 In the app's sync settings: server ${server.url}, unit ${demo?.unitCode}, password ${demo?.password}.
 Press Ctrl+C to stop.`);
+  if (choice.kind === 'couchdb') {
+    const log = (line: string): void => console.log(`national projector: ${line}`);
+    void runProjectorLoop(http, { intervalSeconds: 10, signal: projector.signal, log }).catch(
+      (error: unknown) => {
+        if (!projector.signal.aborted) log(`stopped: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  }
   const timer = setInterval(() => {
     const ended = server.exited();
     if (ended) {

@@ -78,6 +78,12 @@ export function DeadlineLine(props: {
         <DeadlineBadge deadline={sla.deadline} />
       </p>,
     );
+  } else if (sla.deadlineUnknown) {
+    parts.push(
+      <p key="unknown" role="status" data-testid="deadline-unknown">
+        {t('deadline.unknown')}
+      </p>,
+    );
   } else {
     parts.push(<p key="none">{t('deadline.none')}</p>);
   }

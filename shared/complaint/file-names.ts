@@ -20,6 +20,7 @@
  * refuses a name: `cleanFileName` turns any name into one of this form at intake, and
  * `saveFileName` the same for the save dialog (plus the characters Windows does not allow).
  */
+import { wellFormed } from '../text/well-formed';
 
 /** Longest stored file name, in UTF-16 code units. */
 export const FILE_NAME_MAX = 120;
@@ -79,23 +80,6 @@ const EXTENSION = /\.[A-Za-z0-9]{1,16}$/;
 /** True for a name that may be stored as an attachment's name (see the module comment). */
 export function isValidFileName(name: string): boolean {
   return name.length >= 1 && name.length <= FILE_NAME_MAX && FILE_NAME_REGEX.test(name);
-}
-
-/** `text` with each lone surrogate replaced by U+FFFD (as String.prototype.toWellFormed does). */
-function wellFormed(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text.charAt(i) + text.charAt(i + 1);
-        i++;
-      } else out += '\ufffd';
-    } else if (unit >= 0xdc00 && unit <= 0xdfff) out += '\ufffd';
-    else out += text.charAt(i);
-  }
-  return out;
 }
 
 /** The first `max` code units of `text`, without cutting a surrogate pair in two. */

@@ -3,6 +3,7 @@
  * records issues and warnings in a collector, and returns the trimmed value.
  */
 import type { MessageKey, ValidationIssue } from '../messages/validation-messages';
+import { wellFormed } from '../text/well-formed';
 import { daysBetween, isIsoDate } from '../time/local-date';
 import { LATE_COMPLAINT_DAYS, REPORTER_ADDRESS_MAX, REPORTER_NAME_MAX } from './complaint-limits';
 import {
@@ -23,10 +24,13 @@ export function isRecord(value: unknown): value is RawFields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A text field, trimmed; absent (undefined/null) means ''. A non-string is invalid: null is returned. */
+/**
+ * A text field, trimmed, with lone surrogates replaced (shared/text/well-formed); absent
+ * (undefined/null) means ''. A non-string is invalid: null is returned.
+ */
 export function readText(value: unknown, path: string, out: IssueCollector): string | null {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return wellFormed(value).trim();
   out.issues.push({ path, key: 'validation.invalid' });
   return null;
 }

@@ -48,6 +48,25 @@ describe('validateIntake accepts', () => {
     ]);
   });
 
+  it('text with lone surrogates (a broken paste), replaced so that the record can be sent as JSON', () => {
+    const broken = 'Antre \ud83d lama \udca9';
+    const result = validateIntake(
+      { ...named, title: broken, chronology: broken, reporter: { ...named.reporter, name: `Budi\ud800` } },
+      context,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.title).toBe('Antre \ufffd lama \ufffd');
+    expect(result.value.chronology).toBe('Antre \ufffd lama \ufffd');
+    expect(result.value.reporter.name).toBe('Budi\ufffd');
+    // Well-formed text survives a UTF-8 round trip unchanged, as CouchDB needs it to.
+    const json = JSON.stringify(result.value);
+    expect(new TextDecoder().decode(new TextEncoder().encode(json))).toBe(json);
+    // A real emoji (a surrogate pair) is kept.
+    const emoji = validateIntake({ ...named, title: 'Antre 😡' }, context);
+    expect(emoji.ok && emoji.value.title).toBe('Antre 😡');
+  });
+
   it('an anonymous complaint with an empty reporter, or none at all', () => {
     expect(validateIntake(anonymous, context).ok).toBe(true);
     const { reporter: _omitted, ...withoutReporter } = anonymous;

@@ -2,8 +2,7 @@
  * The national database's validator, run as CouchDB runs it (source text compiled on its own,
  * documents as JSON): it accepts every projection the shared code computes, from the projector
  * and server admins only, and refuses identity, files and any text in a confidential complaint's
- * projection even from them. Also the former replication filter, while the unit design document
- * still carries it (pinned text).
+ * projection even from them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import {
   type NationalConfidentialComplaint,
   type NationalOpenComplaint,
 } from '../national/national-schema';
-import { NATIONAL_FILTER_SOURCE, NATIONAL_VALIDATE_SOURCE } from './national-sources';
+import { NATIONAL_VALIDATE_SOURCE } from './national-sources';
 import {
   ACTION_SEQUENCES,
   intakeDocuments,
@@ -27,58 +26,9 @@ import {
 
 type Doc = Record<string, unknown>;
 const compile = <F>(source: string): F => new Function(`"use strict"; return (${source});`)() as F;
-const filter = compile<(doc: Doc, req: Doc) => boolean>(NATIONAL_FILTER_SOURCE);
 const validate =
   compile<(newDoc: Doc, oldDoc: Doc | null, userCtx: Doc, secObj: Doc) => void>(NATIONAL_VALIDATE_SOURCE);
 const json = (value: unknown): Doc => JSON.parse(JSON.stringify(value)) as Doc;
-const passes = (doc: unknown): boolean => filter(json(doc), { query: {} });
-
-/** SHA-256 of the filter's text. Change it only together with the filter, knowingly. */
-const NATIONAL_FILTER_SHA256 = 'ae377866c39024b7d71099ad0a400d4c9989a2b36829e7b1b3d6339d2201f509';
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-describe('national filter (deprecated, still in the unit design document)', () => {
-  it('passes complaints without files and all events, of every privacy mode', () => {
-    for (const mode of ['named', 'confidential', 'anonymous'] as const) {
-      const docs = intakeDocuments('KTB', 1, mode);
-      expect(passes(docs.complaint), mode).toBe(true);
-      expect(passes(docs.received), mode).toBe(true);
-    }
-    for (const event of workflowEvents(intakeDocuments('KTB', 2, 'confidential'), ['verify', 'note'])) {
-      expect(passes(event)).toBe(true);
-    }
-    expect(passes(unitProfileDoc('KTB'))).toBe(true);
-  });
-
-  it('never passes reporter documents, files, or the unit-only documents', () => {
-    const named = intakeDocuments('KTB', 1, 'named');
-    expect(passes(reporterOf(named))).toBe(false);
-    expect(passes(intakeDocuments('KTB', 2, 'confidential').reporter)).toBe(false);
-    const listsFile = {
-      ...json(named.complaint),
-      attachments: [{ key: 'att-1', name: 'ktp.jpg', mimeType: 'image/jpeg', size: 4 }],
-    };
-    expect(passes(listsFile)).toBe(false);
-    expect(passes({ ...json(named.complaint), _attachments: { 'att-1': { stub: true } } })).toBe(false);
-    expect(passes({ ...json(named.received), _attachments: { x: { stub: true } } })).toBe(false);
-    expect(passes(unitSettingsDoc('KTB'))).toBe(false);
-    expect(passes(unitOfficesDoc('KTB'))).toBe(false);
-    expect(passes({ _id: 'packet-draft:1', type: 'packet-draft' })).toBe(false);
-    const draft = packetDraftDoc('KTB');
-    expect(passes(draft)).toBe(false);
-    expect(passes({ ...json(draft), _attachments: undefined })).toBe(false);
-    expect(passes({ _id: '_design/meja-aduan', filters: {} })).toBe(false);
-    expect(passes({ _id: named.complaint._id, _rev: '2-x', _deleted: true })).toBe(false);
-  });
-
-  it('has the pinned text', async () => {
-    expect(await sha256(NATIONAL_FILTER_SOURCE)).toBe(NATIONAL_FILTER_SHA256);
-  });
-});
 
 describe('national validate_doc_update', () => {
   const admin = { name: 'admin', roles: ['_admin'] };

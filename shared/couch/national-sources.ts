@@ -180,22 +180,3 @@ export const NATIONAL_VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx, secO
     fail('schema', 'unknown document type for the national database');
   }
 }`;
-
-/**
- * @deprecated The former national replication filter (no longer used: `central national` now
- * removes the replications, and the projector reads the unit databases itself). It stays only
- * while shared/couch/unit-design-doc.ts still puts it into `filters.national`; remove both
- * together. Its text is pinned by the test: CouchDB derived replication ids from it.
- */
-export const NATIONAL_FILTER_SOURCE = `function (doc, req) {
-  if (doc._deleted || typeof doc._id !== 'string' || doc._id.indexOf('_design/') === 0) return false;
-  var files = doc._attachments;
-  if (files) {
-    for (var name in files) {
-      if (Object.prototype.hasOwnProperty.call(files, name)) return false;
-    }
-  }
-  if (doc.type === 'event' || doc.type === 'unit-profile') return true;
-  if (doc.type === 'complaint') return !(doc.attachments && doc.attachments.length > 0);
-  return false;
-}`;

@@ -40,11 +40,11 @@ describe('unitDesignDoc', () => {
     expect(kbm.replaceAll('"unit-kbm"', '"unit-ktb"').replaceAll('"KBM"', '"KTB"')).toBe(ktb);
   });
 
-  it('has the validator, the national filter and settings for every document type', () => {
+  it('has the validator and settings for every document type', () => {
     const doc = unitDesignDoc('KTB');
     expect(doc._id).toBe(UNIT_DESIGN_DOC_ID);
     expect(typeof doc.validate_doc_update).toBe('string');
-    expect(Object.keys(doc.filters as object)).toEqual(['national']);
+    expect(doc.filters).toBeUndefined();
     const settings = doc.meja_aduan as { unitCode: string; role: string; types: Record<string, unknown> };
     expect(settings.unitCode).toBe('KTB');
     expect(settings.role).toBe('unit-ktb');

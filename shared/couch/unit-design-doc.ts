@@ -1,7 +1,6 @@
 /**
  * The design document of a unit database, `_design/meja-aduan`:
  *   validate_doc_update   ./validate-doc-update-source (constant text)
- *   filters.national      ./national-sources (constant text; the national replication's filter)
  *   meja_aduan            what the validator reads as `this.meja_aduan`: the unit, its role, and
  *                         per document type whether it is mutable, its id templates
  *                         (./id-templates), its JSON Schema (./document-json-schemas; events:
@@ -24,7 +23,6 @@ import {
   type DocumentType,
 } from './document-json-schemas';
 import { ID_TEMPLATES } from './id-templates';
-import { NATIONAL_FILTER_SOURCE } from './national-sources';
 import { VALIDATE_DOC_UPDATE_SOURCE } from './validate-doc-update-source';
 
 export type DesignDoc = { readonly _id: string; readonly [field: string]: Json };
@@ -69,7 +67,6 @@ export function unitDesignDoc(unitCode: string): DesignDoc {
     _id: UNIT_DESIGN_DOC_ID,
     language: 'javascript',
     validate_doc_update: VALIDATE_DOC_UPDATE_SOURCE,
-    filters: { national: NATIONAL_FILTER_SOURCE },
     meja_aduan: validatorSettings(unitCode),
   }) as DesignDoc;
 }

@@ -9,7 +9,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../shared/couch/canonical-json';
 import { nationalDesignDocJson } from '../../shared/couch/national-design-doc';
-import { NATIONAL_FILTER_SOURCE, NATIONAL_VALIDATE_SOURCE } from '../../shared/couch/national-sources';
+import { NATIONAL_VALIDATE_SOURCE } from '../../shared/couch/national-sources';
 import { unitDesignDoc, unitDesignDocJson } from '../../shared/couch/unit-design-doc';
 import { VALIDATE_DOC_UPDATE_SOURCE } from '../../shared/couch/validate-doc-update-source';
 
@@ -17,7 +17,6 @@ const run = promisify(execFile);
 
 const SOURCES = {
   validate_doc_update: VALIDATE_DOC_UPDATE_SOURCE,
-  'filters.national': NATIONAL_FILTER_SOURCE,
   'national validate_doc_update': NATIONAL_VALIDATE_SOURCE,
 };
 

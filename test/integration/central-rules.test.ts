@@ -24,7 +24,7 @@ import {
   workflowEvents,
 } from '../../shared/couch/test-documents';
 import { resealed } from '../../shared/ids/content-id.fixtures';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import { ON_COUCHDB, setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import { isSealed, writeDocs } from '../support/unit-writes';
 
 const PASSWORDS = { KTB: 'ktb-unit-password', KBM: 'kbm-unit-password' } as const;
@@ -99,7 +99,8 @@ describe('the central server accepts', () => {
     expect(rows.filter((row) => row.error)).toEqual([]);
   });
 
-  it('updates and deletions of the mutable documents', async () => {
+  // pouchdb-server's DELETE hands the validator more than a bare tombstone: CouchDB only.
+  it.skipIf(!ON_COUCHDB)('updates and deletions of the mutable documents', async () => {
     const reporter = reporterOf(intakeDocuments('KTB', 1, 'named'));
     const current = await stored(reporter);
     expect((await put(ktb, KTB_DB, { ...current, address: 'Jl. Mawar 2' })).status).toBe(201);
@@ -132,7 +133,8 @@ describe('the central server accepts', () => {
     expect(Buffer.from(data ?? '', 'base64').toString()).toBe('%PDF-1.4 bukti');
   });
 
-  it('a replication retry that re-sends a stored complaint unchanged', async () => {
+  // pouchdb-server validates a re-sent existing revision (CouchDB skips it): CouchDB only.
+  it.skipIf(!ON_COUCHDB)('a replication retry that re-sends a stored complaint unchanged', async () => {
     const complaint = await stored(intakeDocuments('KTB', 2, 'confidential').complaint);
     const response = await ktb.request('POST', `${KTB_DB}/_bulk_docs`, {
       docs: [complaint],

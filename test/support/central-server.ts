@@ -71,6 +71,14 @@ export function centralServerKind(): Readonly<{ kind: CentralKind; description: 
   return { kind: choice.kind, description: describeCentral(choice) };
 }
 
+/**
+ * True when the tests run against Apache CouchDB. A few behaviours of the real server that the
+ * app relies on are not reproduced by the pouchdb-server fallback (a re-sent existing revision is
+ * skipped before validation; DELETE sends a bare tombstone): tests of those run on CouchDB only,
+ * with `it.skipIf(!ON_COUCHDB)` and the reason in a comment (CI always runs CouchDB).
+ */
+export const ON_COUCHDB = chooseCentral().kind === 'couchdb';
+
 export async function startCentralServer(options: CentralServerOptions = {}): Promise<CentralServer> {
   const choice = chooseCentral();
   const dataDir = mkdtempSync(join(tmpdir(), 'meja-aduan-central-'));
