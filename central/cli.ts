@@ -135,7 +135,9 @@ async function main(argv: readonly string[]): Promise<void> {
       const result = await setupUnit(http, unit, password);
       const registry = await registerUnitNationally(http, result.unitCode);
       console.log(`Meja Aduan central: unit ${result.unitCode} on ${http.baseUrl} (${server})`);
-      console.log(table([...result.steps, { what: 'national registry', name: result.unitCode, outcome: registry }]));
+      console.log(
+        table([...result.steps, { what: 'national registry', name: result.unitCode, outcome: registry }]),
+      );
       console.log(
         `Devices of unit ${result.unitCode} sync with ${http.baseUrl}${result.database} as user ${result.user} ` +
           `(in the app: server ${http.baseUrl}, unit ${result.unitCode}, the unit password).`,

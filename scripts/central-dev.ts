@@ -165,7 +165,8 @@ Press Ctrl+C to stop.`);
     const log = (line: string): void => console.log(`national projector: ${line}`);
     void runProjectorLoop(http, { intervalSeconds: 10, signal: projector.signal, log }).catch(
       (error: unknown) => {
-        if (!projector.signal.aborted) log(`stopped: ${error instanceof Error ? error.message : String(error)}`);
+        if (!projector.signal.aborted)
+          log(`stopped: ${error instanceof Error ? error.message : String(error)}`);
       },
     );
   }

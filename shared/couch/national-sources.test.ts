@@ -18,9 +18,7 @@ import {
   intakeDocuments,
   packetDraftDoc,
   reporterOf,
-  unitOfficesDoc,
   unitProfileDoc,
-  unitSettingsDoc,
   workflowEvents,
 } from './test-documents';
 

@@ -14,7 +14,12 @@ import { intakeDocuments, workflowEvents } from '../../shared/couch/test-documen
 import { parseRejection } from '../../shared/couch/rejection';
 import { unitSyncConfig } from '../../shared/sync/sync-config';
 import { ComplaintRepository } from '../../renderer/data/complaint-repository';
-import { ON_COUCHDB, setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  ON_COUCHDB,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
 import { UNIT, UNIT_PASSWORD, createDevice, waitFor, type Device } from './sync-support';
 

@@ -24,7 +24,12 @@ import {
   workflowEvents,
 } from '../../shared/couch/test-documents';
 import { resealed } from '../../shared/ids/content-id.fixtures';
-import { ON_COUCHDB, setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  ON_COUCHDB,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { isSealed, writeDocs } from '../support/unit-writes';
 
 const PASSWORDS = { KTB: 'ktb-unit-password', KBM: 'kbm-unit-password' } as const;

@@ -423,7 +423,8 @@ export const en: Locale = {
   },
   deadline: {
     none: 'No deadline running',
-    unknown: 'Deadline unknown: a date in this complaint\'s records cannot be read (ask a supervisor to check its trail)',
+    unknown:
+      "Deadline unknown: a date in this complaint's records cannot be read (ask a supervisor to check its trail)",
     stage: {
       verify: 'Verification',
       'follow-up': 'Office follow-up',

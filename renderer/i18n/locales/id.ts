@@ -422,7 +422,8 @@ export const id = {
   },
   deadline: {
     none: 'Tidak ada tenggat berjalan',
-    unknown: 'Tenggat tidak diketahui: ada tanggal dalam catatan pengaduan ini yang tidak dapat dibaca (minta supervisor memeriksa jejaknya)',
+    unknown:
+      'Tenggat tidak diketahui: ada tanggal dalam catatan pengaduan ini yang tidak dapat dibaca (minta supervisor memeriksa jejaknya)',
     stage: {
       verify: 'Verifikasi',
       'follow-up': 'Tindak lanjut kantor',
