@@ -1,0 +1,45 @@
+import type { Widen } from '../locale-types';
+import type { setup as source } from '../id/setup';
+
+/** English strings for first-run setup and joining an existing unit: typed against the Indonesian file, so a missing or extra key is a compile error. */
+export const setup: Widen<typeof source> = {
+  setup: {
+    title: 'First-run setup',
+    intro:
+      'Enter the complaint unit and this device. They appear in tracking numbers and on receipts, and are asked only once.',
+    unitSection: 'Complaint unit',
+    deviceSection: 'Device and officer',
+    unitCode: 'Unit code',
+    unitCodeHint:
+      '2–10 letters/digits, without O, I, L, 0 and 1 (so it cannot be misheard). E.g. KTB, DPMPTSP7.',
+    unitName: 'Unit name',
+    agency: 'Agency',
+    entityType: 'Type of institution',
+    chooseEntityType: '— Choose the type —',
+    contact: 'Unit contact for status enquiries',
+    contactHint: 'Phone, WhatsApp or email printed on receipts.',
+    address: 'Unit address',
+    deviceCode: 'Device code',
+    deviceCodeHint: '3 letters/digits, different for every device of this unit.',
+    officerName: 'Officer name',
+    officerRole: 'Officer role',
+    officerRoleHint:
+      "Whoever sets the device up is usually the unit's manager; add other officers in Settings.",
+    timeZone: "Unit's time zone",
+    submit: 'Save and start',
+  },
+  join: {
+    modeLegend: 'This device is for',
+    mode: {
+      'new-unit': "A new unit (the unit's first device)",
+      'join-unit': 'An existing unit (join through the central server)',
+    },
+    title: 'Join an existing unit',
+    intro:
+      "This device signs in to the unit's database on the central server and downloads all the unit's records (profile, settings, offices, complaints) before it is used.",
+    unitSection: 'Unit and central server',
+    downloading: "Downloading the unit's records from the central server…",
+    joining: 'Joining…',
+    submit: "Join and download the unit's records",
+  },
+};

@@ -1,0 +1,77 @@
+import type { Widen } from '../locale-types';
+import type { vocabulary as source } from '../id/vocabulary';
+
+/** English strings for the domain vocabulary: time zones, roles, agency types, channels, report types, privacy modes, complaint statuses and event kinds: typed against the Indonesian file, so a missing or extra key is a compile error. */
+export const vocabulary: Widen<typeof source> = {
+  timeZone: {
+    'Asia/Jakarta': 'WIB (UTC+7)',
+    'Asia/Makassar': 'WITA (UTC+8)',
+    'Asia/Jayapura': 'WIT (UTC+9)',
+  },
+  role: {
+    officer: 'Officer',
+    supervisor: 'Supervisor/verifier',
+    manager: 'Manager/head of unit',
+  },
+  entityType: {
+    'ministry-agency': 'Ministry/agency',
+    province: 'Provincial government',
+    city: 'City government',
+    regency: 'Regency government',
+    'bumn-bumd': 'State/regional enterprise (BUMN/BUMD)',
+    'service-unit': 'Public service unit (UPP)',
+  },
+  channel: {
+    'walk-in': 'Walk-in',
+    phone: 'Phone/call centre',
+    letter: 'Letter',
+    email: 'Email',
+    'whatsapp-sms': 'WhatsApp/SMS',
+    'social-media': 'Social media',
+    'sp4n-lapor': 'SP4N-LAPOR!',
+    'complaint-box': 'Complaint box',
+  },
+  reportType: {
+    complaint: 'Complaint',
+    aspiration: 'Aspiration',
+    'information-request': 'Information request',
+    'whistle-blowing': 'Whistle-blowing',
+  },
+  privacy: {
+    named: 'Named',
+    namedHint: "The complainant's identity is recorded and visible to the unit's officers.",
+    anonymous: 'Anonymous',
+    anonymousHint: 'No identity is recorded at all. The complainant cannot be contacted back.',
+    confidential: 'Confidential',
+    confidentialHint: 'Identity and content visible to supervisors and managers only, never exported.',
+    badge: 'Reporter mode: {{mode}}',
+  },
+  complaintStatus: {
+    new: 'New',
+    'on-hold': 'On hold',
+    verified: 'Verified/disposed',
+    'followed-up': 'Followed up',
+    answered: 'Answered',
+    closed: 'Closed',
+    archived: 'Archived',
+    forwarded: 'Forwarded',
+  },
+  eventKind: {
+    received: 'Received',
+    verify: 'Verified',
+    hold: 'Put on hold',
+    'not-our-authority': 'Not our authority, forwarded',
+    archive: 'Archived',
+    dispose: 'Disposed',
+    'follow-up': 'Office follow-up',
+    response: 'Response sent',
+    'complainant-reply': "Complainant's reply",
+    satisfaction: 'Satisfaction rating',
+    close: 'Closed',
+    reopen: 'Reopened',
+    'correct-field': 'Correction',
+    note: 'Note',
+    'privacy-change': 'Privacy mode changed',
+    'lapor-forwarded': 'Forwarded to SP4N-LAPOR!',
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * Indonesian UI strings, the default language and the source of truth: one file per screen area
+ * (see renderer/i18n/i18n.ts for how they become i18next resources). `en/` mirrors these files.
+ */
+import type { Widen } from '../locale-types';
+import { common } from './common';
+import { dashboard } from './dashboard';
+import { detail } from './detail';
+import { intake } from './intake';
+import { list } from './list';
+import { packet } from './packet';
+import { settings } from './settings';
+import { setup } from './setup';
+import { sync } from './sync';
+import { vocabulary } from './vocabulary';
+
+export const id = {
+  ...common,
+  ...vocabulary,
+  ...setup,
+  ...intake,
+  ...list,
+  ...dashboard,
+  ...detail,
+  ...settings,
+  ...sync,
+  ...packet,
+} as const;
+
+/** The shape every locale must have: the same keys, any strings. */
+export type Locale = Widen<typeof id>;

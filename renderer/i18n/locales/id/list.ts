@@ -1,0 +1,26 @@
+/** Indonesian strings (the source of truth) for the complaint list. */
+export const list = {
+  list: {
+    title: 'Daftar Pengaduan',
+    empty: 'Belum ada pengaduan.',
+    trackingNumber: 'Nomor tiket',
+    receivedAt: 'Diterima',
+    channel: 'Kanal',
+    titleColumn: 'Judul',
+    status: 'Status',
+    previous: 'Sebelumnya',
+    next: 'Berikutnya',
+    page: 'Halaman {{page}}',
+    search: 'Cari nomor tiket',
+    searchButton: 'Cari',
+    searchNotFound: 'Tidak ada pengaduan dengan nomor tiket {{number}}.',
+    searchInvalid: 'Format nomor tiket tidak dikenali. Contoh: KTB-261123-ABC-0001.',
+    caption: 'Pengaduan, terbaru di atas',
+    office: 'Kantor/OPD',
+    deadline: 'Tenggat',
+    autoClosed: 'Selesai menurut aturan',
+    filterStatus: 'Saring status',
+    allStatuses: 'Semua status',
+    emptyStatus: 'Tidak ada pengaduan dengan status ini.',
+  },
+} as const;
