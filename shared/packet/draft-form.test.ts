@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unitProfileDoc } from '../../../shared/couch/test-documents';
-import { emptyPacketDraft } from '../../../shared/packet/packet-types';
+import { unitProfileDoc } from '../couch/test-documents';
+import { emptyPacketDraft } from './packet-types';
 import { checkDraft, periodOf, textsOf } from './draft-form';
 
 const draft = emptyPacketDraft(unitProfileDoc('KTB'), 2026, { from: '2026-01-01', to: '2026-06-30' });

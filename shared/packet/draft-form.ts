@@ -3,8 +3,8 @@
  * the edited draft is checked before it is saved: each problem as a field path and the key of its
  * message under `packetUi.error`. Pure, so that it is tested without a browser.
  */
-import { packetDraftSchema, type PacketDraft } from '../../../shared/packet/packet-types';
-import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
+import { packetDraftSchema, type PacketDraft } from './packet-types';
+import { formatDateInput, parseDateInput } from '../time/date-input';
 
 export type DraftTexts = Readonly<{
   from: string;

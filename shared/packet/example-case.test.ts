@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { intakeDocuments, workflowEvents } from '../../../shared/couch/test-documents';
-import { reduceComplaint } from '../../../shared/workflow/complaint-state';
+import { intakeDocuments, workflowEvents } from '../couch/test-documents';
+import { reduceComplaint } from '../workflow/complaint-state';
 import {
   MASKED_EMAIL,
   MASKED_NUMBER,

@@ -1,6 +1,6 @@
 /**
- * Example cases for a packet (issue 5: up to five, "anonymised automatically (no identity, places
- * and names in the text flagged for the manager to review before export)").
+ * Example cases for a packet: up to five, anonymised automatically (no identity; places and names
+ * in the text flagged for the manager to review before export; docs/packet.md).
  *
  * `exampleCaseFrom` writes a case from a complaint's reduced state only: its title, chronology and
  * handling facts. Reporter documents are never read, so the complainant's recorded identity
@@ -9,22 +9,13 @@
  * at: capitalised words (names), digit runs (house numbers, dates, plates) and place-like words
  * (Jl., RT/RW, Desa, Kecamatan … with the words that follow, and the complaint's own location).
  * The flagging over-reports on purpose: a false flag costs a glance, a missed name a leak.
- * Pure functions; the packet's text is Indonesian (../../../shared/packet/packet-labels).
+ * Pure functions; the packet's text is Indonesian (./packet-labels).
  */
-import {
-  EXAMPLE_CASE_TEXT_MAX,
-  EXAMPLE_CASE_TITLE_MAX,
-  type ExampleCase,
-} from '../../../shared/packet/packet-types';
-import { DEFAULT_CATEGORIES } from '../../../shared/complaint/vocabulary';
-import {
-  CHANNEL_LABELS,
-  STATUS_LABELS,
-  categoryLabel,
-  formatLongDate,
-} from '../../../shared/packet/packet-labels';
-import { localDateOf } from '../../../shared/time/local-date';
-import type { ComplaintState } from '../../../shared/workflow/complaint-state-types';
+import { EXAMPLE_CASE_TEXT_MAX, EXAMPLE_CASE_TITLE_MAX, type ExampleCase } from './packet-types';
+import { DEFAULT_CATEGORIES } from '../complaint/vocabulary';
+import { CHANNEL_LABELS, STATUS_LABELS, categoryLabel, formatLongDate } from './packet-labels';
+import { localDateOf } from '../time/local-date';
+import type { ComplaintState } from '../workflow/complaint-state-types';
 
 export type HintKind = 'name' | 'number' | 'place';
 export type IdentityHint = Readonly<{ start: number; end: number; kind: HintKind; text: string }>;

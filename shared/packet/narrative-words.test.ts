@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NARRATIVE_GUIDE_WORDS } from '../../../shared/packet/packet-types';
+import { NARRATIVE_GUIDE_WORDS } from './packet-types';
 import { countWords, wordGuide } from './narrative-words';
 
 describe('narrative word count', () => {

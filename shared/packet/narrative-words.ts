@@ -1,9 +1,9 @@
 /**
- * The length guide of an aspect's narrative (NARRATIVE_GUIDE_WORDS in
- * ../../../shared/packet/packet-types): words counted as runs of letters or digits, so that
- * punctuation and line breaks do not count and "tindak-lanjut" is one word.
+ * The length guide of an aspect's narrative (NARRATIVE_GUIDE_WORDS in ./packet-types): words
+ * counted as runs of letters or digits, so that punctuation and line breaks do not count and
+ * "tindak-lanjut" is one word.
  */
-import { NARRATIVE_GUIDE_WORDS } from '../../../shared/packet/packet-types';
+import { NARRATIVE_GUIDE_WORDS } from './packet-types';
 
 export type WordGuide = 'empty' | 'short' | 'ok' | 'long';
 

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/packet/packet-types';
 import { fieldId } from '../../components/form-fields';
 import { EvidenceFiles, type EvidenceFileState } from './evidence-files';
-import { countWords, wordGuide } from './narrative-words';
+import { countWords, wordGuide } from '../../../shared/packet/narrative-words';
 
 export function AspectFields(props: {
   aspect: AssessmentAspect;

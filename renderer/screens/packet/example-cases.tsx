@@ -1,6 +1,6 @@
 /**
  * Up to five example cases (issue 5), picked from the complaints received in the draft's period
- * that are not confidential, written automatically without identity (./example-case), and shown
+ * that are not confidential, written automatically without identity (shared/packet/example-case), and shown
  * with what a person must review highlighted: names, numbers and places. The manager edits the
  * text; the hints follow the edits.
  */
@@ -17,7 +17,12 @@ import {
 import type { ComplaintState } from '../../../shared/workflow/complaint-state-types';
 import type { EventDoc } from '../../../shared/workflow/events';
 import { TextAreaField, TextField } from '../../components/form-fields';
-import { exampleCaseFrom, hintSegments, identityHints, type IdentityHint } from './example-case';
+import {
+  exampleCaseFrom,
+  hintSegments,
+  identityHints,
+  type IdentityHint,
+} from '../../../shared/packet/example-case';
 
 const SHOWN_CANDIDATES = 200;
 

@@ -10,7 +10,7 @@ import { CHANNELS } from '../../../shared/complaint/vocabulary';
 import type { PacketDraft } from '../../../shared/packet/packet-types';
 import { TextAreaField, TextField } from '../../components/form-fields';
 import { DateTextField } from './date-text-field';
-import type { DraftTexts } from './draft-form';
+import type { DraftTexts } from '../../../shared/packet/draft-form';
 
 type Profile = PacketDraft['profile'];
 

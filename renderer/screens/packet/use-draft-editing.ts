@@ -20,7 +20,7 @@ import {
 } from '../../data/packet-drafts';
 import { formatBytes } from '../../format/format-bytes';
 import { useAppStore } from '../../store/app-store';
-import { checkDraft, periodOf, textsOf, type DraftTexts } from './draft-form';
+import { checkDraft, periodOf, textsOf, type DraftTexts } from '../../../shared/packet/draft-form';
 import type { EvidenceFileState } from './evidence-files';
 
 /** A file added in this session: the File to store, its bytes for the checks and the export. */
