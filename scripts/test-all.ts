@@ -1,6 +1,6 @@
 /**
- * `npm test`: every tier in one command (typecheck, lint, unit, integration, E2E), failing if
- * any fails. Runs the steps in order and ends with one plain summary line of the test counts.
+ * `npm test`: every tier in one command (typecheck, lint, dependency rules, unit, integration,
+ * E2E), failing if any fails. Runs the steps in order and ends with one plain summary line of the test counts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ const vitest = (project: string): Step => ({
 const steps: readonly Step[] = [
   { name: 'typecheck', command: 'npm run typecheck' },
   { name: 'lint', command: 'npm run lint' },
+  { name: 'dependency rules', command: 'npm run lint:deps' },
   { name: 'format', command: 'npm run format:check' },
   vitest('unit'),
   { name: 'poppler', command: 'npx tsx scripts/ensure-poppler.ts' },
