@@ -19,6 +19,7 @@ import { ComplaintRepository } from '../renderer/data/complaint-repository';
 import { sampleIntakeContext, sampleIntakeInput } from './sample-records';
 import { now, ratio, summarize, type Summary } from './timing';
 import { withFirstRevision } from '../shared/couch/revision-writes';
+import { assertBulkWritten } from '../shared/couch/pouch-toolkit';
 
 export type IntakeSaveOptions = Readonly<{
   storedComplaints: number;
@@ -64,11 +65,6 @@ function unrevised(doc: PouchDB.Core.PutDocument<object>): PouchDB.Core.PutDocum
   return rest;
 }
 
-function assertWritten(results: readonly (PouchDB.Core.Response | PouchDB.Core.Error)[]): void {
-  const failed = results.find((result) => 'error' in result && result.error);
-  if (failed) throw new Error(`write refused: ${JSON.stringify(failed)}`);
-}
-
 /** Fills `db` with the intakes of complaints 0 … count − 1; returns the number of documents. */
 export async function fillWithIntakes(
   db: Database,
@@ -82,7 +78,7 @@ export async function fillWithIntakes(
     for (let index = start; index < Math.min(count, start + FILL_CHUNK); index += 1) {
       docs.push(...intakeDocuments(index));
     }
-    assertWritten(await db.bulkDocs(docs, { new_edits: false }));
+    assertBulkWritten(await db.bulkDocs(docs, { new_edits: false }));
     documents += docs.length;
     const done = Math.min(count, start + FILL_CHUNK);
     if (done - reported >= 10_000 || done === count) {
@@ -127,7 +123,7 @@ export async function measureIntakeSaves(
       },
       async (): Promise<['rawBulk', number]> => {
         const start = now();
-        assertWritten(await db.bulkDocs(bulkDocs, { new_edits: false }));
+        assertBulkWritten(await db.bulkDocs(bulkDocs, { new_edits: false }));
         return ['rawBulk', now() - start];
       },
     ];

@@ -8,6 +8,7 @@ import httpAdapter from 'pouchdb-adapter-http';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import { withFirstRevision } from '../shared/couch/revision-writes';
+import { assertBulkWritten } from '../shared/couch/pouch-toolkit';
 
 PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
 
@@ -44,9 +45,7 @@ export async function writeInChunks(
       .map((doc) =>
         '_rev' in doc ? doc : withFirstRevision(doc as { _id: string }),
       ) as PouchDB.Core.PutDocument<object>[];
-    const results = await db.bulkDocs(chunk, { new_edits: false });
-    const failed = results.find((result) => 'error' in result && result.error);
-    if (failed) throw new Error(`bulkDocs refused a document: ${JSON.stringify(failed)}`);
+    assertBulkWritten(await db.bulkDocs(chunk, { new_edits: false }));
     onChunk(Math.min(docs.length, start + chunkSize));
   }
 }

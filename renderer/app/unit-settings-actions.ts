@@ -5,6 +5,7 @@
  */
 import type { Office, ValidSettings } from '../../shared/unit/unit-settings';
 import { applyOffices, applySettings } from '../../shared/unit/unit-settings';
+import { isConflict } from '../../shared/couch/pouch-toolkit';
 import { canEditSettings } from '../../shared/workflow/roles';
 import { useAppStore } from '../store/app-store';
 import { records } from './session';
@@ -21,7 +22,7 @@ async function save(write: () => Promise<void>): Promise<SaveOutcome> {
     await write();
     return 'saved';
   } catch (error) {
-    if ((error as { status?: number }).status === 409) return 'conflict';
+    if (isConflict(error)) return 'conflict';
     throw error;
   }
 }

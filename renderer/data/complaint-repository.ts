@@ -4,6 +4,7 @@
  */
 import type { ComplaintDoc, IntakeInput, ReporterDoc } from '../../shared/complaint/complaint-schema';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
+import { assertBulkWritten, bulkStored, getOrUndefined } from '../../shared/couch/pouch-toolkit';
 import { tombstoneOf, withFirstRevision, type Leaf } from '../../shared/couch/revision-writes';
 import { verifyImmutable } from '../../shared/ids/content-id';
 import {
@@ -118,13 +119,7 @@ export class ComplaintRepository {
         const message = error instanceof Error ? error.message : String(error);
         throw new Error(`${message} (${start}/${events.length} stored)`, { cause: error });
       }
-      const failed = results.find((result) => 'error' in result && result.error);
-      if (failed) {
-        const stored = start + results.filter((result) => 'ok' in result && result.ok).length;
-        throw new Error(
-          `${('message' in failed && failed.message) || 'write refused'} (${stored}/${events.length} stored)`,
-        );
-      }
+      assertBulkWritten(results, `(${start + bulkStored(results)}/${events.length} stored)`);
       onProgress(Math.min(start + chunk, events.length), events.length);
     }
   }
@@ -152,7 +147,7 @@ export class ComplaintRepository {
     if (!found) return undefined;
     const { complaint, events, tampered } = found;
     const reporter = complaint.reporterId
-      ? await this.getOrUndefined<ReporterDoc>(complaint.reporterId)
+      ? await getOrUndefined(this.db.get<ReporterDoc>(complaint.reporterId))
       : undefined;
     return {
       complaint,
@@ -209,24 +204,24 @@ export class ComplaintRepository {
   }
 
   async unitProfile(): Promise<UnitProfile | undefined> {
-    const doc = await this.getOrUndefined<UnitProfile>(UNIT_PROFILE_ID);
+    const doc = await getOrUndefined(this.db.get<UnitProfile>(UNIT_PROFILE_ID));
     return doc ? unitProfileDocSchema.parse(doc) : undefined;
   }
 
   async saveUnitProfile(profile: Omit<UnitProfile, '_rev'>): Promise<void> {
-    const existing = await this.getOrUndefined<UnitProfile>(UNIT_PROFILE_ID);
+    const existing = await getOrUndefined(this.db.get<UnitProfile>(UNIT_PROFILE_ID));
     await this.db.put(
       unitProfileDocSchema.parse({ ...profile, ...(existing ? { _rev: existing._rev } : {}) }),
     );
   }
 
   async unitSettings(): Promise<UnitSettingsDoc | undefined> {
-    const doc = await this.getOrUndefined<UnitSettingsDoc>(UNIT_SETTINGS_ID);
+    const doc = await getOrUndefined(this.db.get<UnitSettingsDoc>(UNIT_SETTINGS_ID));
     return doc ? unitSettingsDocSchema.parse(stripConflicts(doc)) : undefined;
   }
 
   async unitOffices(): Promise<UnitOfficesDoc | undefined> {
-    const doc = await this.getOrUndefined<UnitOfficesDoc>(UNIT_OFFICES_ID);
+    const doc = await getOrUndefined(this.db.get<UnitOfficesDoc>(UNIT_OFFICES_ID));
     return doc ? unitOfficesDocSchema.parse(stripConflicts(doc)) : undefined;
   }
 
@@ -266,9 +261,9 @@ export class ComplaintRepository {
 
   /** Writes documents that carry their revisions (sealed or prepared by shared/couch/revision-writes). */
   private async writeRevisions(docs: readonly object[]): Promise<void> {
-    const results = await this.db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false });
-    const failed = results.find((result) => 'error' in result && result.error);
-    if (failed) throw new Error(('message' in failed && failed.message) || 'write refused');
+    assertBulkWritten(
+      await this.db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false }),
+    );
   }
 
   /** Bare tombstones for every leaf revision of `id` (none when it does not exist or is deleted). */
@@ -285,13 +280,8 @@ export class ComplaintRepository {
    * or other revisions exist, the leaf that is (if any) is returned and `id` is added to `tampered`.
    */
   private async verified<T extends object>(id: string, tampered: string[]): Promise<T | undefined> {
-    let doc: (T & PouchDB.Core.IdMeta & PouchDB.Core.GetMeta) | undefined;
-    try {
-      doc = await this.db.get<T>(id, { conflicts: true });
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return undefined;
-      throw error;
-    }
+    const doc = await getOrUndefined(this.db.get<T>(id, { conflicts: true }));
+    if (!doc) return undefined;
     if (isIntact(doc)) return doc;
     tampered.push(id);
     const leaves = (await this.db.get(id, { open_revs: 'all' })) as unknown as readonly object[];
@@ -300,17 +290,6 @@ export class ComplaintRepository {
       .find((leaf) => leaf && !leaf._deleted && verifyImmutable(leaf) === 'ok');
     const { _conflicts: _ignored, ...winner } = doc;
     return own ?? (winner as unknown as T);
-  }
-
-  private async getOrUndefined<T extends object>(
-    id: string,
-  ): Promise<(T & PouchDB.Core.IdMeta & PouchDB.Core.GetMeta) | undefined> {
-    try {
-      return await this.db.get<T>(id);
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return undefined;
-      throw error;
-    }
   }
 }
 

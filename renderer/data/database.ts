@@ -1,8 +1,10 @@
 /**
  * The one database factory: every PouchDB database the renderer opens is named and configured
- * here (style.md §7). Records live in one database per unit, over IndexedDB.
+ * here (style.md §7). Records live in one database per unit, over IndexedDB, named as on the central server
+ * (shared/couch/couch-names `unitDatabaseName`).
  */
 import PouchDB from 'pouchdb-browser';
+import { unitDatabaseName } from '../../shared/couch/couch-names';
 
 /** Options every unit database is opened with. */
 export const UNIT_DATABASE_OPTIONS: PouchDB.Configuration.DatabaseConfiguration = {
@@ -10,10 +12,6 @@ export const UNIT_DATABASE_OPTIONS: PouchDB.Configuration.DatabaseConfiguration 
   // conflicts (revisions in conflict are never compacted away).
   auto_compaction: true,
 };
-
-export function unitDatabaseName(unitCode: string): string {
-  return `meja-aduan-unit-${unitCode.toLowerCase()}`;
-}
 
 export type UnitDatabase = PouchDB.Database;
 

@@ -6,6 +6,7 @@
  * resolved only by a person choosing the version to keep.
  */
 import { PACKET_DRAFT_ID_PREFIX } from '../../shared/couch/id-templates';
+import { assertBulkWritten } from '../../shared/couch/pouch-toolkit';
 import { HIGH_SENTINEL, UNIT_PROFILE_ID } from '../../shared/ids/document-ids';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../../shared/unit/unit-settings';
 import type { UnitDatabase } from './database';
@@ -77,10 +78,5 @@ export async function resolveConflict(db: UnitDatabase, id: string, keepRev: str
     ...leaves.filter((rev) => rev !== current._rev).map((rev) => ({ _id: id, _rev: rev, _deleted: true })),
   ];
   const results = await db.bulkDocs(writes);
-  const failed = results.find((result) => 'error' in result && result.error);
-  if (failed && 'status' in failed) {
-    throw Object.assign(new Error(('message' in failed && failed.message) || 'write refused'), {
-      status: failed.status,
-    });
-  }
+  assertBulkWritten(results);
 }

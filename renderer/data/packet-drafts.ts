@@ -10,6 +10,7 @@
  * PouchDB has stored it, so the UI may say "saved" when the promise resolves.
  */
 import { PACKET_DRAFT_ID_PREFIX } from '../../shared/couch/id-templates';
+import { getOrUndefined, isConflict, isNotFound } from '../../shared/couch/pouch-toolkit';
 import {
   packetDraftDocSchema,
   packetDraftId,
@@ -148,10 +149,6 @@ export function withoutEvidence(draft: PacketDraft, id: string): PacketDraft {
   return { ...draft, sections, parentRecommendation: recommendation };
 }
 
-function isConflict(error: unknown): boolean {
-  return (error as { status?: number } | null)?.status === 409;
-}
-
 type RawDoc = PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] };
 
 function storedOf(raw: RawDoc): StoredPacketDraft {
@@ -218,12 +215,8 @@ export class PacketDraftStore {
 
   /** The draft, or undefined when there is none with this id. */
   async load(id: string): Promise<StoredPacketDraft | undefined> {
-    try {
-      return storedOf((await this.db.get(id, { conflicts: true })) as RawDoc);
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return undefined;
-      throw error;
-    }
+    const raw = await getOrUndefined(this.db.get(id, { conflicts: true }));
+    return raw ? storedOf(raw as RawDoc) : undefined;
   }
 
   /** Stores a new draft; a draft of the same year and category already there is a 409. */
@@ -263,7 +256,7 @@ export class PacketDraftStore {
     try {
       current = (await this.db.get(id, { rev })) as RawDoc;
     } catch (error) {
-      if ((error as { status?: number }).status === 404) throw new PacketDraftChangedError(id);
+      if (isNotFound(error)) throw new PacketDraftChangedError(id);
       throw error;
     }
     const kept = (current as { _attachments?: Record<string, PouchDB.Core.Attachment> })._attachments ?? {};

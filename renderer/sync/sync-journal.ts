@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { REJECTION_CODES } from '../../shared/couch/rejection';
+import { isNotFound } from '../../shared/couch/pouch-toolkit';
 import type { RejectedDocument } from '../../shared/sync/sync-status';
 import type { PouchDatabase } from './pouch-types';
 
@@ -47,10 +48,6 @@ export function freshJournal(remote: string): SyncJournal {
   return { remote, pushedSeq: 0, lastSyncedAt: null, firstSyncDone: false, pulledDocs: 0, rejected: [] };
 }
 
-function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404;
-}
-
 export class SyncJournalStore {
   #journal: SyncJournal;
   #rev: string | undefined;
@@ -75,7 +72,7 @@ export class SyncJournalStore {
     try {
       stored = await db.get(SYNC_JOURNAL_ID);
     } catch (error) {
-      if (!isMissing(error)) throw error;
+      if (!isNotFound(error)) throw error;
     }
     const rev =
       stored !== null && typeof (stored as { _rev?: unknown })._rev === 'string'

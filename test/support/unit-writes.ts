@@ -5,6 +5,7 @@
  */
 import type { CouchHttp, CouchResponse } from '../../central/couch-http';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
+import { bulkFailures } from '../../shared/couch/pouch-toolkit';
 import { hashOfId } from '../../shared/ids/content-id';
 
 type Doc = Readonly<{ _id: string; _rev?: string }>;
@@ -55,6 +56,6 @@ export async function putAll(db: PouchDB.Database, docs: readonly Doc[]): Promis
     ...(sealed.length > 0 ? await db.bulkDocs(sealed, { new_edits: false }) : []),
     ...(other.length > 0 ? await db.bulkDocs(other) : []),
   ];
-  const failed = results.filter((result) => 'error' in result && result.error);
+  const failed = bulkFailures(results);
   if (failed.length > 0) throw new Error(`refused: ${JSON.stringify(failed)}`);
 }
