@@ -1,5 +1,5 @@
 /**
- * Names on the central CouchDB (design.md §3, decision 4: one database per unit), derived from
+ * Names on the central CouchDB (docs/decisions/003-one-database-per-unit.md), derived from
  * the unit code so that the app, the provisioning CLI and the national aggregation agree:
  *
  *   unit database      meja-aduan-unit-<code in lower case>   e.g. meja-aduan-unit-ktb

@@ -26,7 +26,7 @@ import {
 
 export type JsonSchema = { [keyword: string]: Json };
 
-/** Written once, never changed or deleted (design.md §3, decision 3). */
+/** Written once, never changed or deleted (docs/decisions/001-append-only-events.md). */
 export const IMMUTABLE_TYPES = ['complaint', 'event'] as const;
 /** May be updated and deleted; their conflicts are resolved by a person. */
 export const MUTABLE_TYPES = [

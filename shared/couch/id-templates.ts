@@ -35,7 +35,7 @@ export type IdTemplate = readonly IdPart[];
 export type DocumentIdTemplate = readonly [string, ...IdPart[]];
 
 /**
- * The submission packet drafts of issue 5 (design.md §3: a mutable document type):
+ * The Kompetisi P4 submission packet drafts (a mutable document type, docs/central.md):
  * `packet-draft:<year>-<category>` (./packet-draft-document holds their schema).
  */
 export const PACKET_DRAFT_TYPE = 'packet-draft';

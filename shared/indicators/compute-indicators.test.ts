@@ -1,5 +1,5 @@
 /**
- * The indicators on a fixture whose answers were worked out by hand (issue 5, Tests), the working
+ * The indicators on a fixture whose answers were worked out by hand, the working
  * shown next to each case and each expected number. Unit KBM in WIB with the default settings:
  * verify 3 working days, follow-up 5 working days, resolve 60 calendar days, reply window 10
  * working days with auto-close on. Period: Thu 1 Oct to Thu 31 Dec 2026.

@@ -1,5 +1,5 @@
 /**
- * The competition packet's indicators (issue 5; design.md §6.4), computed from the unit's records
+ * The competition packet's indicators (docs/domain.md, 'Kompetisi P4'), computed from the unit's records
  * with the workflow reducer, the unit's working-day calendar and its deadline settings. Pure and
  * linear in the documents: events are grouped by complaint once, each complaint is reduced once.
  * Every definition is documented on `indicatorsSchema` (./indicators-types).

@@ -1,8 +1,8 @@
 /**
- * The shape of `indicators.json` in a competition packet (issue 5; design.md §6.4): the unit's
+ * The shape of `indicators.json` in a competition packet (docs/domain.md, 'Kompetisi P4'): the unit's
  * complaint-handling indicators for a reporting period, computed from the records by
- * `computeIndicators` (./compute-indicators). The names the issue documents are kept exactly;
- * the other fields are additions. `indicatorsSchema` checks a parsed file's shape (for the packet
+ * `computeIndicators` (./compute-indicators). The names docs/packet.md lists are the required
+ * ones; the other fields are additions. `indicatorsSchema` checks a parsed file's shape (for the packet
  * verifier); the packet's `generator {name, version}` lives in the packet's manifest, not here.
  *
  * Every definition is written here, next to its field, so that the documentation a judge reads
@@ -20,7 +20,7 @@
  * - "working days from A to B": working days after A's local date up to and including B's local
  *   date (same day = 0; received Friday, dispatched Monday = 1), minus the working days the
  *   complaint was on hold (tunda), which pause the clock (../sla/hold-pause).
- * - "dispatch" (verification and dispatch, SP4N-LAPOR! design.md §6.1): the first applied event
+ * - "dispatch" (verification and dispatch, SP4N-LAPOR!, docs/domain.md 'Deadlines'): the first applied event
  *   after which an office is responsible: a `verify` naming a disposition office, or the first
  *   `dispose` after a verify without one. The desk's verify deadline (../sla/deadlines) also runs
  *   until this point, so the indicator agrees with what the desk showed as on time.

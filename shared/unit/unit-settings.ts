@@ -1,10 +1,10 @@
 /**
- * The unit's mutable, synced settings documents (design.md §3, decision 3: settings are among the
- * few mutable documents; a conflict is shown to a person, never dropped):
+ * The unit's mutable, synced settings documents (settings are among the few mutable documents; a
+ * conflict is shown to a person, never dropped: docs/decisions/001-append-only-events.md):
  *   unit-settings  time zone, deadlines and rules (../sla/deadline-settings names each source),
  *                  holidays and collective leave per year (defaults: ../calendar/indonesian-holidays)
- *   unit-offices   the offices (OPD / work units) complaints are disposed to (issue 3)
- * Managers edit them (issue 3); the forms go through validateSettingsInput / validateOfficesInput.
+ *   unit-offices   the offices (OPD / work units) complaints are disposed to
+ * Managers edit them (docs/domain.md, 'Workflow'); the forms go through validateSettingsInput / validateOfficesInput.
  */
 import { z } from 'zod';
 import { checkHolidaysByYear, holidaysByYearSchema, type HolidayInput } from '../calendar/holiday-list';
