@@ -1,5 +1,5 @@
 /**
- * Messages of central sync (issue 4), merged into VALIDATION_MESSAGES. Keys start with `sync.`;
+ * Messages of central sync, merged into VALIDATION_MESSAGES. Keys start with `sync.`;
  * Indonesian first. Every error reason has two keys: `sync.error.*` says what happened,
  * `sync.advice.*` what to do and whether the app retries by itself (see ../sync/sync-status for
  * the reason → key tables, and ../sync/sync-machine for which reasons are retried).

@@ -1,6 +1,6 @@
 /**
- * `buildPacketZip`: the whole competition packet as one ZIP (issue 5; design.md §3 decision 6,
- * §6.4), built in the renderer or in Node from the same code:
+ * `buildPacketZip`: the whole competition packet as one ZIP (docs/packet.md; built in shared code:
+ * docs/decisions/005-exports-in-shared-code.md), in the renderer or in Node from the same code:
  *
  *   packet.pdf        cover, profile, indicators with charts, aspects, evidence, cases (./packet-pdf)
  *   complaints.xlsx   one row per complaint received in the period (./complaints-xlsx)

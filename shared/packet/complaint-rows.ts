@@ -2,7 +2,7 @@
  * The rows of `complaints.csv` and `complaints.xlsx`: one per complaint received in the period,
  * derived from the complaint documents and their events with the workflow reducer (current
  * fields and privacy mode as the events leave them). This module is where the packet's redaction
- * of records happens (design.md §6.2):
+ * of records happens (docs/domain.md, 'Privacy modes' and 'Exports'):
  *   - identity is never an input: reporter documents are not passed in, and no column holds one;
  *   - a complaint whose privacy mode is (now) confidential keeps only the columns marked
  *     `confidential: true` below: channel, category, privacy mode, the workflow dates and the

@@ -1,11 +1,11 @@
 /**
- * The national export: a unit's complaints in the SP4N-LAPOR! field layout (design.md §6.1:
+ * The national export: a unit's complaints in the SP4N-LAPOR! field layout (docs/domain.md, 'Exports':
  * title, chronology, incident date, location, category, target agency, channel, status,
  * anonymous/confidential flags, tracking number), as CSV (UTF-8 with BOM) and JSON.
  * docs/lapor-export.md maps every field to the LAPOR! form; LAPOR!'s own import format was not
  * published, so this layout follows its report form.
  *
- * Privacy (design.md §6.2), enforced here and not left to care:
+ * Privacy (docs/domain.md, 'Privacy modes'), enforced here and not left to care:
  *   - identity (name, NIK, phone, email, address) appears only when the caller sets
  *     `includeIdentity` (the manager ticked that it may be included) AND the complaint is named
  *     now (not anonymous, not confidential); otherwise the reporter documents are not even read;
@@ -28,7 +28,7 @@ export const LAPOR_EXPORT_FORMAT = 'meja-aduan-lapor-export';
 export const LAPOR_EXPORT_FORMAT_VERSION = 1;
 
 /**
- * The three statuses LAPOR! dashboards show (design.md §6.1, list not confirmed), plus archived
+ * The three statuses LAPOR! dashboards show (docs/domain.md, 'Exports'; list not confirmed), plus archived
  * and forwarded ("no wrong door": sent to the body with authority).
  */
 export const LAPOR_STATUSES = {

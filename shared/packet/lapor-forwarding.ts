@@ -1,6 +1,6 @@
 /**
  * After a LAPOR! export is saved, each exported complaint records that it was forwarded
- * (issue 5): one `lapor-forwarded` event per complaint, decided like any workflow action (so the
+ * (docs/domain.md, 'Workflow'): one `lapor-forwarded` event per complaint, decided like any workflow action (so the
  * role and the identity rule are checked the same way), naming the export file and whether the
  * complainant's identity went with it. The LAPOR! id is recorded later, when LAPOR! gives one.
  */

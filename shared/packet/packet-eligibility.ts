@@ -1,5 +1,5 @@
 /**
- * The eligibility checklist of a packet (design.md §6.4, issue 5): the unit's complaint system
+ * The eligibility checklist of a packet (docs/domain.md, 'Kompetisi P4'): the unit's complaint system
  * has records going back at least 6 months before the period's end; a UPP entry has its parent
  * agency's recommendation letter; every aspect's narrative is filled; every evidence file is
  * present with the size the draft recorded. The editor shows it as a checklist; the PDF prints it.
@@ -14,7 +14,7 @@ import {
   type PacketDraft,
 } from './packet-types';
 
-/** The competition asks for a complaint system that has run for at least 6 months (§6.4). */
+/** The competition asks for a complaint system that has run for at least 6 months. */
 export const MIN_RECORD_MONTHS = 6;
 
 export type EligibilityCheck =

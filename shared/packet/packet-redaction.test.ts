@@ -1,5 +1,5 @@
 /**
- * Redaction (issue 5, design.md §6.2): a packet built from named, anonymous and confidential
+ * Redaction (docs/domain.md, 'Exports'): a packet built from named, anonymous and confidential
  * complaints holds no identity and no confidential content in any byte of any file, decoded
  * every way the formats hide text (./packet-bytes-search). Positive controls show the search
  * does find what is meant to be there, and finds a planted string in each format.

@@ -1,5 +1,5 @@
 /**
- * A competition submission packet (Kompetisi P4, design.md §6.4; issue 5): the draft a manager
+ * A competition submission packet (Kompetisi P4, docs/domain.md and docs/packet.md): the draft a manager
  * fills in (unit profile, reporting period, one section per assessment aspect with narrative and
  * evidence files, up to five anonymised example cases) and the limits that go with it.
  *
@@ -15,7 +15,7 @@ import { isIsoDate } from '../time/local-date';
 import type { UnitProfile } from '../unit/unit-profile';
 
 /**
- * Competition categories of the later editions (design.md §6.4: 2020 added Outstanding
+ * Competition categories of the later editions (docs/domain.md, 'Kompetisi P4': 2020 added Outstanding
  * Achievement, general government institutions and service units; KepmenPANRB 1473/2021 keeps
  * Outstanding Achievement for past winners, IP Umum and UPP).
  */
@@ -23,7 +23,7 @@ export const COMPETITION_CATEGORIES = ['outstanding-achievement', 'ip-umum', 'up
 export type CompetitionCategory = (typeof COMPETITION_CATEGORIES)[number];
 
 /**
- * The assessment aspects named in public (design.md §6.4; weights were not published), in the
+ * The assessment aspects named in public (docs/domain.md; weights were not published), in the
  * order the packet presents them.
  */
 export const ASSESSMENT_ASPECTS = [
@@ -45,7 +45,7 @@ export type AssessmentAspect = (typeof ASSESSMENT_ASPECTS)[number];
 export const NARRATIVE_GUIDE_WORDS = { min: 150, max: 1000 } as const;
 export const NARRATIVE_MAX_CHARS = 20_000;
 
-/** At most this many example cases (issue 5). */
+/** At most this many example cases (docs/domain.md, 'Kompetisi P4'). */
 export const MAX_EXAMPLE_CASES = 5;
 export const EXAMPLE_CASE_TITLE_MAX = 200;
 export const EXAMPLE_CASE_TEXT_MAX = 6_000;
@@ -119,7 +119,7 @@ export const packetUnitProfileSchema = z
         members: z.array(teamMemberSchema).max(100),
       })
       .strict(),
-    /** The channels the unit operates (design.md §6.1). */
+    /** The channels the unit operates (docs/domain.md, 'Complaints and intake'). */
     channels: z.array(z.enum(CHANNELS)),
     /** Channels outside the fixed list, as free text ('' when none). */
     otherChannels: line(500),
@@ -153,7 +153,7 @@ export const packetDraftSchema = z
         >,
       )
       .strict(),
-    /** A UPP entry needs its parent agency's recommendation letter (design.md §6.4). */
+    /** A UPP entry needs its parent agency's recommendation letter (docs/domain.md, 'Kompetisi P4'). */
     parentRecommendation: evidenceRefSchema.nullable(),
     exampleCases: z.array(exampleCaseSchema).max(MAX_EXAMPLE_CASES),
   })

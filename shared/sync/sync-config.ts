@@ -1,6 +1,6 @@
 /**
  * What the sync needs to reach the unit's database on the central server: the server address,
- * the database, and the unit's credentials (design.md §3, decision 4). Names come from
+ * the database, and the unit's credentials (docs/decisions/003-one-database-per-unit.md). Names come from
  * ../couch/couch-names, so the app and the provisioning CLI agree.
  */
 import { unitDatabaseName, unitUserName } from '../couch/couch-names';

@@ -1,5 +1,5 @@
 /**
- * The sync status the UI shows (issue 4, "Status always visible"): one typed value that the sync
+ * The sync status the UI shows, always visible (docs/decisions/009-sync-state-machine.md): one typed value that the sync
  * service publishes and the status bar and the Sinkronisasi screen read. No text here: every
  * reason has a message key (../messages/sync-messages) with what happened and what to do.
  *
