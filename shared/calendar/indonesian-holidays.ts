@@ -1,6 +1,6 @@
 /**
  * Default national holidays (hari libur nasional) and collective leave days (cuti bersama) for
- * the working-day calendar (design.md §6.1: every deadline is counted in working days). Units edit
+ * the working-day calendar (docs/domain.md, 'Working days and holidays'). Units edit
  * these per year in their settings; this list only seeds a new unit's settings.
  *
  * The yearly source is the joint decree of the Minister of Religious Affairs, the Minister of

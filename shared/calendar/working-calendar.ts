@@ -1,7 +1,7 @@
 /**
  * A working-day calendar: Monday to Friday, minus the unit's holidays and collective leave days
- * (design.md §6.1: verification ≤ 3, follow-up ≤ 5 and the reply window of 10 days are working
- * days). Dates are plain `YYYY-MM-DD` strings, counted as day numbers on UTC midnights (see
+ * (docs/domain.md, 'Deadlines': verification ≤ 3, follow-up ≤ 5 and the reply window of 10 days
+ * are working days). Dates are plain `YYYY-MM-DD` strings, counted as day numbers on UTC midnights (see
  * ../time/local-date), so neither the device's time zone nor daylight saving can shift a day.
  *
  * No loop walks day by day: weekdays are counted with weekly arithmetic and holidays with a binary

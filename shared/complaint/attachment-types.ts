@@ -66,7 +66,7 @@ export function extensionOf(mimeType: AttachmentMimeType): string {
 /**
  * The name an attachment of an anonymous complaint is stored under: `lampiran-<n>.<ext>`, n from 1.
  * A file name such as "KTP Budi Santoso.jpg" would otherwise carry the identity that anonymity
- * promises not to store (design.md §6.2).
+ * promises not to store (docs/domain.md, 'Privacy modes').
  */
 export function anonymousAttachmentName(position: number, mimeType: AttachmentMimeType): string {
   return `lampiran-${position}.${extensionOf(mimeType)}`;

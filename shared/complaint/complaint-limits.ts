@@ -1,10 +1,10 @@
 /**
- * Limits on what a complaint may hold. Sources: design.md §6.1 (fields and the 30-day rule of
- * Perpres 76/2013); the sizes are Meja Aduan's own choices, to keep a unit database that
+ * Limits on what a complaint may hold. Sources: docs/domain.md, 'Complaints and intake' (fields
+ * and the 30-day rule of Perpres 76/2013); the sizes are Meja Aduan's own choices, to keep a unit database that
  * replicates over slow links small.
  */
 
-/** The title is a one-line summary; the verifier may rewrite it (design.md §6.1). */
+/** The title is a one-line summary; the verifier may rewrite it (SP4N-LAPOR!). */
 export const TITLE_MAX = 150;
 /** The chronology is the body of the complaint. */
 export const CHRONOLOGY_MAX = 10_000;

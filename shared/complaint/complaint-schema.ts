@@ -1,5 +1,6 @@
 /**
- * The stored complaint and reporter documents (design.md §3, decision 3).
+ * The stored complaint and reporter documents (docs/decisions/001-append-only-events.md and
+ * 002-reporter-documents-apart.md).
  *
  * A complaint document is written once at intake and never changed; it NEVER holds the
  * complainant's identity. The identity lives in a separate, mutable, deletable reporter document,

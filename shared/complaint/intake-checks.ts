@@ -67,9 +67,9 @@ export function checkChoice<T extends string>(
 }
 
 /**
- * The reporter block. design.md §6.2: anonymous = no identity stored at all, so every field must
- * be empty; named and confidential need a name (as on the KTP, §6.1) and a way to reach the
- * reporter (phone and/or email, §6.1; an address also serves for a letter). Formats are checked
+ * The reporter block (docs/domain.md, 'Privacy modes'): anonymous = no identity stored at all, so
+ * every field must be empty; named and confidential need a name (as on the KTP) and a way to reach
+ * the reporter (phone and/or email, as SP4N-LAPOR! asks; an address also serves for a letter). Formats are checked
  * whenever a field is given. With an unknown privacy mode only the formats are checked.
  */
 export function checkReporter(
@@ -116,7 +116,7 @@ export function checkReporter(
 }
 
 /**
- * The date of the incident or of the service: required (design.md §6.1), a real calendar date,
+ * The date of the incident or of the service: required (SP4N-LAPOR!), a real calendar date,
  * not after today. More than 30 days before today is only a warning: Perpres 76/2013 lets a
  * complaint be made up to 30 days after the service, but the officer may still record it.
  */

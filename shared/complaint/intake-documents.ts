@@ -1,6 +1,6 @@
 /**
  * The documents one intake writes: the complaint (once, never changed), the reporter's identity
- * (named and confidential only) and the "received" event (design.md §3, decision 3).
+ * (named and confidential only) and the "received" event (docs/decisions/001-append-only-events.md).
  * Pure: the caller supplies the clock, the unit-local date and the device's counters.
  */
 import { sealImmutable } from '../ids/content-id';
@@ -36,7 +36,7 @@ export type IntakeDocuments = Readonly<{
 
 /**
  * Builds the intake's documents from a validated intake (see `validateIntake`). Anonymous
- * complaints (design.md §6.2: no identity stored at all) get no reporter document, and their
+ * complaints (docs/domain.md, 'Privacy modes': no identity stored at all) get no reporter document, and their
  * attachments are renamed `lampiran-1.<ext>`, … so that a file name cannot carry identity; the
  * reporter fields of the input are ignored. Attachment keys are `att-1`, `att-2`, … in input
  * order: the caller stores each file as the PouchDB attachment of that name. Every document is

@@ -1,6 +1,6 @@
 /**
- * What the intake form (Pengaduan Baru, design.md §7) submits, and `validateIntake`, which checks
- * it against the rules of design.md §6.1 and reports every problem at once, in form order.
+ * What the intake form (Pengaduan Baru) submits, and `validateIntake`, which checks it against
+ * the rules of docs/domain.md, 'Complaints and intake', and reports every problem at once, in form order.
  */
 import { z } from 'zod';
 import type { ValidationIssue } from '../messages/validation-messages';

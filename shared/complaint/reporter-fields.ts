@@ -1,5 +1,5 @@
 /**
- * Rules for the reporter's identity fields (design.md §6.1: name as on the KTP, NIK, phone and/or
+ * Rules for the reporter's identity fields (docs/domain.md: name as on the KTP, NIK, phone and/or
  * email, address). Each takes a trimmed value; an empty value is "not given" and is checked
  * elsewhere (required-ness depends on the privacy mode).
  */

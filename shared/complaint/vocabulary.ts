@@ -1,10 +1,10 @@
 /**
  * The complaint desk's fixed vocabularies, as codes. The UI holds the Indonesian words
- * (design.md §2 glossary); stored documents hold these codes.
+ * (docs/domain.md, 'Glossary'); stored documents hold these codes.
  */
 
 /**
- * Channels a complaint arrives by (design.md §6.1: LAPOR! web/apps, SMS 1708, social media; at
+ * Channels a complaint arrives by (docs/domain.md, 'Complaints and intake': LAPOR! web/apps, SMS 1708, social media; at
  * unit level face to face, complaint box, letter, telephone/call centre, WhatsApp, email).
  * Ordered for the intake form: walk-in and phone, the desk's daily channels, first.
  */
@@ -22,18 +22,18 @@ export type Channel = (typeof CHANNELS)[number];
 /** The channels the intake form offers: all of them, in CHANNELS order. */
 export const INTAKE_CHANNELS: readonly Channel[] = CHANNELS;
 
-/** Report types of SP4N-LAPOR! (design.md §6.1): complaint, aspiration, request for information, whistle-blowing. */
+/** Report types of SP4N-LAPOR! (docs/domain.md): complaint, aspiration, request for information, whistle-blowing. */
 export const REPORT_TYPES = ['complaint', 'aspiration', 'information-request', 'whistle-blowing'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 /**
- * Reporter privacy (design.md §6.2): named; anonymous = no identity stored at all; confidential =
+ * Reporter privacy (docs/domain.md, 'Privacy modes'): named; anonymous = no identity stored at all; confidential =
  * identity stored, visible only to permitted roles, never exported.
  */
 export const PRIVACY_MODES = ['named', 'anonymous', 'confidential'] as const;
 export type PrivacyMode = (typeof PRIVACY_MODES)[number];
 
-/** Entity types of Kompetisi P4 categories (design.md §6.4: PermenPANRB 39/2018, later editions add service units). */
+/** Entity types of Kompetisi P4 categories (docs/domain.md: PermenPANRB 39/2018; later editions add service units). */
 export const ENTITY_TYPES = [
   'ministry-agency',
   'province',
@@ -47,7 +47,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /**
  * Complaint statuses, shown as baru, ditunda, diverifikasi/didisposisi, ditindaklanjuti,
  * ditanggapi, selesai, diarsipkan, diteruskan. Derived from the SP4N-LAPOR! verifier actions and
- * stages (design.md §6.1); the exact LAPOR! status list was not confirmed.
+ * stages (docs/domain.md, 'Workflow'); the exact LAPOR! status list was not confirmed.
  */
 export const COMPLAINT_STATUSES = [
   'new',
@@ -68,11 +68,11 @@ export type CategoryLabel = Readonly<{ id: string; en: string }>;
 export type Category = Readonly<{ code: string; label: CategoryLabel }>;
 
 /**
- * Default categories, editable per unit. design.md §6.1: no official category list was found, so
+ * Default categories, editable per unit (docs/domain.md, 'Categories'): no official list was found, so
  * these are the topics LAPOR! accepts and the issue types seen in regional guides.
  */
 export const DEFAULT_CATEGORIES: readonly Category[] = [
-  // Topics LAPOR! accepts (design.md §6.1).
+  // Topics LAPOR! accepts.
   { code: 'health', label: { id: 'Kesehatan', en: 'Health' } },
   { code: 'transport', label: { id: 'Transportasi dan Perhubungan', en: 'Transport' } },
   { code: 'education', label: { id: 'Pendidikan', en: 'Education' } },
@@ -92,7 +92,7 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
     label: { id: 'Komunikasi dan Informatika', en: 'Communications and information' },
   },
   { code: 'banking', label: { id: 'Perbankan', en: 'Banking' } },
-  // Issue types seen in regional guides (design.md §6.1).
+  // Issue types seen in regional guides.
   { code: 'illegal-levies', label: { id: 'Pungutan Liar (Pungli)', en: 'Illegal levies' } },
   { code: 'abuse-of-authority', label: { id: 'Penyalahgunaan Wewenang', en: 'Abuse of authority' } },
   { code: 'discrimination', label: { id: 'Diskriminasi', en: 'Discrimination' } },

@@ -17,7 +17,7 @@
  *   2. a device never reuses a sequence number: the sequence is a per-device counter that only
  *      increases and does NOT reset per day. The date is informative, not part of the key, so a
  *      clock that jumps back or forth cannot make a number repeat.
- * The LAPOR! national ID format was not confirmed (design.md §6.1); this format is Meja Aduan's own.
+ * The LAPOR! national ID format was not confirmed (docs/domain.md); this format is Meja Aduan's own.
  */
 import { isIsoDate } from '../time/local-date';
 

@@ -1,6 +1,7 @@
 /**
  * Deadline settings: every deadline is a unit setting with a default, because agencies publish
- * different local standards (design.md §6, intro). Each default names its source; the bounds keep
+ * different local standards (docs/domain.md, 'Deadlines', lists each default with its source). Each
+ * default names its source here too; the bounds keep
  * a mistyped value from producing an absurd clock.
  */
 import { z } from 'zod';
@@ -10,12 +11,12 @@ import type { IndonesianTimeZone } from '../time/local-date';
 type Bounds = Readonly<{ default: number; min: number; max: number }>;
 
 export const DEADLINE_SETTINGS = {
-  /** SP4N-LAPOR! (design.md §6.1): verification and dispatch within 3 working days of intake. */
+  /** SP4N-LAPOR! default clock: verification and dispatch within 3 working days of intake. */
   verifyWorkingDays: { default: 3, min: 1, max: 30 },
-  /** SP4N-LAPOR! (design.md §6.1): the responsible office follows up within 5 working days. */
+  /** SP4N-LAPOR!: the responsible office follows up within 5 working days. */
   followUpWorkingDays: { default: 5, min: 1, max: 30 },
   /**
-   * SP4N-LAPOR! (design.md §6.1): the complainant may answer a follow-up within 10 days; with no
+   * SP4N-LAPOR!: the complainant may answer a follow-up within 10 days; with no
    * answer for 10 working days the complaint counts as finished. Counted in working days.
    */
   replyWindowWorkingDays: { default: 10, min: 1, max: 30 },
@@ -23,7 +24,7 @@ export const DEADLINE_SETTINGS = {
   resolveCalendarDays: { default: 60, min: 1, max: 365 },
   /** UU 25/2009 art. 50 as commonly cited, NOT confirmed: respond within 14 days of receipt. */
   respondWithinDays: { default: 14, min: 1, max: 90 },
-  /** Issue 3: "due soon" from this many working days before the due date (default 1). */
+  /** Meja Aduan's own: "due soon" from this many working days before the due date (default 1). */
   dueSoonWorkingDays: { default: 1, min: 0, max: 10 },
 } as const satisfies Record<string, Bounds>;
 
@@ -48,11 +49,11 @@ export type DeadlineSettings = Readonly<z.infer<typeof deadlineSettingsSchema>>;
 export const slaRulesSchema = z
   .object({
     /**
-     * SP4N-LAPOR! (design.md §6.1) and issue 3: an answered complaint with no reply for the reply
+     * SP4N-LAPOR! (docs/domain.md, 'Deadlines'): an answered complaint with no reply for the reply
      * window is closed by rule, unless the unit turns the rule off. On by default.
      */
     autoCloseAfterReplyWindow: z.boolean(),
-    /** UU 25/2009 art. 50 "respond within 14 days": NOT confirmed (design.md §6.1), off by default. */
+    /** UU 25/2009 art. 50 "respond within 14 days": NOT confirmed (docs/domain.md), off by default. */
     respondWithin14Days: z.boolean(),
   })
   .strict();

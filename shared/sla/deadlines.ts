@@ -1,6 +1,6 @@
 /**
- * A complaint's next deadline (issue 3: "each complaint shows its next deadline and whether it is
- * on time, due soon or overdue"), computed from plain facts so that it does not depend on the
+ * A complaint's next deadline, and whether it is on time, due soon or overdue (docs/domain.md,
+ * 'Deadlines'), computed from plain facts so that it does not depend on the
  * workflow reducer's types. Every clock starts on a unit-local date (the unit's time zone, see
  * ../time/local-date) and counts the unit's working days; each stage's rule names its source
  * (./deadline-settings: SLA_RULE_IDS and the settings' defaults).
@@ -238,7 +238,7 @@ function computeNextDeadline(
 }
 
 /**
- * Design.md §6.1: a complaint with a response and no answer for the reply window (working days)
+ * SP4N-LAPOR!: a complaint with a response and no answer for the reply window (working days)
  * counts as finished, unless the unit turned the rule off. `on` is the first day it is closed.
  * Null also when it is unknown (see slaOutcome).
  */

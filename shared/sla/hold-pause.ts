@@ -1,6 +1,6 @@
 /**
- * Holds (tunda) pause the clock (issue 3: "hold pauses the clock until its until-date or the next
- * action"; design.md §6.1 lists hold among the verifier's actions on a new report). Holds happen
+ * Holds (tunda) pause the clock until their until-date or the next action (docs/domain.md,
+ * 'Deadlines'; SP4N-LAPOR! lists hold among the verifier's actions on a new report). Holds happen
  * before verification, so they push only the verification deadline.
  */
 import type { WorkingCalendar } from '../calendar/working-calendar';

@@ -58,7 +58,7 @@ export type SatisfactionState = Readonly<{
   at: string;
 }>;
 
-/** What was sent to SP4N-LAPOR! (issue 5): by the LAPOR! export or recorded by hand. */
+/** What was sent to SP4N-LAPOR! (docs/domain.md, 'Workflow'): by the LAPOR! export or recorded by hand. */
 export type LaporState = Readonly<{
   firstForwardedAt: string;
   lastForwardedAt: string;

@@ -1,5 +1,5 @@
 /**
- * A complaint's current state: a pure reducer over its event documents (design.md §3, decision 3).
+ * A complaint's current state: a pure reducer over its event documents (docs/decisions/001-append-only-events.md).
  * The same set of events gives the same state on every device, whatever order replication
  * delivered them in, so offline devices agree once they have synced.
  */

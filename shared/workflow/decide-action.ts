@@ -1,6 +1,6 @@
 /**
  * Commands: whether a person may take an action on a complaint now, and the event document it
- * writes. A refused action writes nothing (the workflow issue: "refused with a clear message").
+ * writes. A refused action writes nothing and is refused with a clear message (a message key).
  * Pure: the caller supplies the clock and the device's event counter, and stores the event.
  */
 import type { OfficerRef } from '../complaint/complaint-schema';
@@ -75,13 +75,13 @@ function complete(
       return problem ? [{ path: 'newValue', ...problem }] : [];
     }
     case 'record-lapor':
-      // Identity may only ever go to LAPOR! for a named complaint (design.md §6.2).
+      // Identity may only ever go to LAPOR! for a named complaint (docs/domain.md, 'Privacy modes').
       return values.includesIdentity === true && state.privacyMode !== 'named'
         ? [{ path: 'includesIdentity', key: 'workflow.lapor.identityNotNamed' }]
         : [];
     case 'change-privacy':
       values.from = state.privacyMode;
-      // Anonymous = no identity stored at all (design.md §6.2): the reporter document is deleted.
+      // Anonymous = no identity stored at all (docs/domain.md): the reporter document is deleted.
       values.identityDeleted = values.to === 'anonymous';
       return [];
     default:

@@ -13,7 +13,7 @@ export const FILE_NAME_MAX = 255;
 
 /**
  * Why a complaint is archived. SP4N-LAPOR! archives reports of the wrong format, too general, or
- * not about public service (design.md §6.1); Meja Aduan adds "duplicate of another complaint"
+ * not about public service (docs/domain.md, 'Workflow'); Meja Aduan adds "duplicate of another complaint"
  * (the tracking number is recorded) and "other" (with a text).
  */
 export const ARCHIVE_REASONS = [
@@ -39,8 +39,8 @@ export const SATISFACTION_MAX = 5;
 
 /**
  * The complaint fields a correction event may change. The complaint document is never edited
- * (design.md §3, decision 3): the corrected value is an overlay derived from the events. The
- * verifier may rewrite the title as a summary (design.md §6.1). Identity fields are not here:
+ * (docs/decisions/001-append-only-events.md): the corrected value is an overlay derived from the
+ * events. The verifier may rewrite the title as a summary (SP4N-LAPOR!). Identity fields are not here:
  * they live in the mutable reporter document.
  */
 export const CORRECTABLE_FIELDS = [

@@ -1,6 +1,6 @@
 /**
  * Event documents: every action on a complaint after intake is a new, never-changed document
- * pointing at its complaint (design.md §3, decision 3). Two devices acting on one complaint
+ * pointing at its complaint (docs/decisions/001-append-only-events.md). Two devices acting on one complaint
  * offline therefore never conflict, and the audit trail is the data itself.
  *
  * Adding a kind means:
@@ -24,7 +24,7 @@ import { isIsoInstant } from '../time/iso-instant';
 import { payloadShape } from './payload-fields';
 import { payloadIssues, type KindedPayload } from './payload-rules';
 
-/** Every event kind: intake, then the workflow kinds (design.md §6.1 names the verifier actions). */
+/** Every event kind: intake, then the workflow kinds (docs/domain.md, 'Workflow'). */
 export const EVENT_KINDS = [
   'received',
   'verify',

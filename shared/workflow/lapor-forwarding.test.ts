@@ -1,5 +1,5 @@
 /**
- * Recording that a complaint went to SP4N-LAPOR! (issue 5): allowed in every status to
+ * Recording that a complaint went to SP4N-LAPOR! (docs/domain.md, 'Workflow'): allowed in every status to
  * supervisors and managers, changes no status, keeps the LAPOR! id once known, and never claims
  * identity went with an anonymous or confidential complaint.
  */

@@ -112,7 +112,7 @@ export const PAYLOAD_FIELDS = {
   verify: { dispositionOffice: nullableLine(NAME_MAX), note },
   /** Tunda: on hold until a date (or the next action), with a reason. */
   hold: { reason, until: date('workflow.hold.untilRequired') },
-  /** Bukan wewenang: "no wrong door", forwarded to the body with authority (design.md §6.1). */
+  /** Bukan wewenang: "no wrong door", forwarded to the body with authority (SP4N-LAPOR!). */
   'not-our-authority': { forwardedTo: office, note },
   archive: {
     reason: choice(ARCHIVE_REASONS),
@@ -149,7 +149,7 @@ export const PAYLOAD_FIELDS = {
   },
   note: { text: requiredText(NOTE_MAX) },
   /**
-   * The privacy mode changed (design.md §6.2). Moving to anonymous deletes the reporter
+   * The privacy mode changed (docs/domain.md, 'Privacy modes'). Moving to anonymous deletes the reporter
    * document; the event records that it happened, never the identity.
    */
   'privacy-change': {
@@ -159,7 +159,7 @@ export const PAYLOAD_FIELDS = {
     identityDeleted: flag(false),
   },
   /**
-   * Sent to SP4N-LAPOR!, the national complaint system (issue 5): by the LAPOR! export, or
+   * Sent to SP4N-LAPOR!, the national complaint system (docs/domain.md): by the LAPOR! export, or
    * recorded by hand. `laporId` is LAPOR!'s own number for the report, '' while not yet known
    * (record again when it is); `includesIdentity` tells whether the complainant's identity went
    * with it (only ever for a named complaint); `exportFile` names the export file, '' when none.

@@ -48,7 +48,7 @@ export function payloadIssues(payload: KindedPayload, ownTrackingNumber?: string
     }
     case 'privacy-change':
       if (payload.to === payload.from) issues.push({ path: 'to', key: 'workflow.privacy.sameMode' });
-      // Anonymous = no identity stored at all (design.md §6.2): moving there deletes it.
+      // Anonymous = no identity stored at all (docs/domain.md, 'Privacy modes'): moving there deletes it.
       if (payload.identityDeleted !== (payload.to === 'anonymous')) {
         issues.push({ path: 'identityDeleted', key: 'validation.invalid' });
       }

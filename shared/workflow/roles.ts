@@ -1,6 +1,6 @@
 /**
- * Who may do what. Roles follow the regional SP4N-LAPOR! set-up (design.md §6.1: a coordinating
- * admin verifies and assigns, the offices act and answer) as the workflow issue names them:
+ * Who may do what (docs/domain.md, 'Workflow'). Roles follow the regional SP4N-LAPOR! set-up (a
+ * coordinating admin verifies and assigns, the offices act and answer):
  * officers log complaints and record follow-ups and responses; supervisors also verify, hold,
  * archive, forward, dispose, close and reopen; managers also edit unit settings.
  *
@@ -57,7 +57,7 @@ export function canEditSettings(role: Role): boolean {
 }
 
 /**
- * Confidential complaints (design.md §6.2): identity and content visible only to the unit's
+ * Confidential complaints (docs/domain.md, 'Privacy modes'): identity and content visible only to the unit's
  * permitted roles; officers see a masked view.
  */
 export function canSeeConfidential(role: Role): boolean {

@@ -1,7 +1,7 @@
 /**
  * The actions a person may take on a complaint, the event kind each writes, and which are
  * offered in each state. Verifier actions on a new report come from SP4N-LAPOR!, the national
- * complaint system under UU 25/2009 and Perpres 76/2013 (design.md §6.1): verify (and dispatch),
+ * complaint system under UU 25/2009 and Perpres 76/2013 (docs/domain.md): verify (and dispatch),
  * hold (tunda), not our authority (bukan wewenang: "no wrong door", forward to the right body),
  * archive (with a reason). The same table decides what the reducer applies (./apply-event) and
  * what a command may write (./decide-action).
