@@ -1,7 +1,7 @@
 /**
  * Limits on what a complaint may hold. Sources: docs/domain.md, 'Complaints and intake' (fields
- * and the 30-day rule of Perpres 76/2013); the sizes are Meja Aduan's own choices, to keep a unit database that
- * replicates over slow links small.
+ * and the 30-day rule of Perpres 76/2013); the sizes are Meja Aduan's own choices, to keep a unit
+ * database that replicates over slow links small.
  */
 
 /** The title is a one-line summary; the verifier may rewrite it (SP4N-LAPOR!). */

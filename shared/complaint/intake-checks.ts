@@ -69,8 +69,8 @@ export function checkChoice<T extends string>(
 /**
  * The reporter block (docs/domain.md, 'Privacy modes'): anonymous = no identity stored at all, so
  * every field must be empty; named and confidential need a name (as on the KTP) and a way to reach
- * the reporter (phone and/or email, as SP4N-LAPOR! asks; an address also serves for a letter). Formats are checked
- * whenever a field is given. With an unknown privacy mode only the formats are checked.
+ * the reporter (phone and/or email, as SP4N-LAPOR! asks; an address also serves for a letter).
+ * Formats are checked whenever a field is given. With an unknown privacy mode only the formats are checked.
  */
 export function checkReporter(
   value: unknown,

@@ -4,8 +4,9 @@
  */
 
 /**
- * Channels a complaint arrives by (docs/domain.md, 'Complaints and intake': LAPOR! web/apps, SMS 1708, social media; at
- * unit level face to face, complaint box, letter, telephone/call centre, WhatsApp, email).
+ * Channels a complaint arrives by (docs/domain.md, 'Complaints and intake': LAPOR! web/apps,
+ * SMS 1708, social media; at unit level face to face, complaint box, letter, telephone/call
+ * centre, WhatsApp, email).
  * Ordered for the intake form: walk-in and phone, the desk's daily channels, first.
  */
 export const CHANNELS = [
@@ -22,18 +23,18 @@ export type Channel = (typeof CHANNELS)[number];
 /** The channels the intake form offers: all of them, in CHANNELS order. */
 export const INTAKE_CHANNELS: readonly Channel[] = CHANNELS;
 
-/** Report types of SP4N-LAPOR! (docs/domain.md): complaint, aspiration, request for information, whistle-blowing. */
+/** Report types of SP4N-LAPOR!: complaint, aspiration, request for information, whistle-blowing. */
 export const REPORT_TYPES = ['complaint', 'aspiration', 'information-request', 'whistle-blowing'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 /**
- * Reporter privacy (docs/domain.md, 'Privacy modes'): named; anonymous = no identity stored at all; confidential =
- * identity stored, visible only to permitted roles, never exported.
+ * Reporter privacy (docs/domain.md, 'Privacy modes'): named; anonymous = no identity stored at
+ * all; confidential = identity stored, visible only to permitted roles, never exported.
  */
 export const PRIVACY_MODES = ['named', 'anonymous', 'confidential'] as const;
 export type PrivacyMode = (typeof PRIVACY_MODES)[number];
 
-/** Entity types of Kompetisi P4 categories (docs/domain.md: PermenPANRB 39/2018; later editions add service units). */
+/** Entity types of Kompetisi P4 categories (PermenPANRB 39/2018; later editions add service units). */
 export const ENTITY_TYPES = [
   'ministry-agency',
   'province',

@@ -98,7 +98,7 @@ export function complaintStanding(
 /**
  * The first applied event after which an office was responsible: a verify naming an office, or a
  * dispose (which is only allowed after a verify). SP4N-LAPOR!'s "verification and dispatch ≤ 3
- * working days" (design.md §6.1) ends here, as the desk's verify deadline does.
+ * working days" (docs/domain.md, 'Deadlines') ends here, as the desk's verify deadline does.
  */
 function firstDispatch(trail: readonly TrailEntry[]): TrailEntry | undefined {
   return trail.find(

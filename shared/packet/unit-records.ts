@@ -2,8 +2,10 @@
  * A unit's records as the packet builder needs them, picked out of a dump of its database: the
  * app's "export all records" file (NDJSON, one document per line) or CouchDB's `_all_docs`.
  * Complaints, events, the unit profile and the unit settings are checked against their schemas;
- * reporter documents (identity, docs/decisions/002-reporter-documents-apart.md) are dropped unread, so identity never reaches the
- * builder, and complaints' file names are replaced by neutral ones (`withNeutralNames`); documents of other units, design documents and other types are skipped and counted.
+ * reporter documents (identity, docs/decisions/002-reporter-documents-apart.md) are dropped
+ * unread, so identity never reaches the builder, and complaints' file names are replaced by
+ * neutral ones (`withNeutralNames`); documents of other units, design documents and other types
+ * are skipped and counted.
  */
 import { withNeutralNames } from '../complaint/attachment-types';
 import { complaintDocSchema, type ComplaintDoc } from '../complaint/complaint-schema';

@@ -1,5 +1,6 @@
 /**
- * The sync state machine (docs/decisions/009-sync-state-machine.md): a pure reducer from (state, event) to (state, commands).
+ * The sync state machine (docs/decisions/009-sync-state-machine.md): a pure reducer from (state,
+ * event) to (state, commands).
  * The sync service feeds it what happened (start, stop, network up/down, "sync now", a retry
  * timer, and what the replication reported) and carries out the commands it returns (start or
  * cancel one replication, set or clear one retry timer, record a completed sync). Nothing here

@@ -4,7 +4,8 @@
  *   unit-settings  time zone, deadlines and rules (../sla/deadline-settings names each source),
  *                  holidays and collective leave per year (defaults: ../calendar/indonesian-holidays)
  *   unit-offices   the offices (OPD / work units) complaints are disposed to
- * Managers edit them (docs/domain.md, 'Workflow'); the forms go through validateSettingsInput / validateOfficesInput.
+ * Managers edit them (docs/domain.md, 'Workflow'); the forms go through validateSettingsInput /
+ * validateOfficesInput.
  */
 import { z } from 'zod';
 import { checkHolidaysByYear, holidaysByYearSchema, type HolidayInput } from '../calendar/holiday-list';

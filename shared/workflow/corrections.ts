@@ -1,7 +1,7 @@
 /**
  * Corrections of complaint fields. The complaint document is written once and never changed
- * (docs/decisions/001-append-only-events.md); a correction is an event, and the complaint as it now reads is the
- * document with the corrections laid over it. A corrected value obeys the same rules as at intake
+ * (docs/decisions/001-append-only-events.md); a correction is an event, and the complaint as it
+ * now reads is the document with the corrections laid over it. A corrected value obeys the same rules as at intake
  * (../complaint/intake), so the overlay is always a valid complaint.
  */
 import type { ComplaintDoc } from '../complaint/complaint-schema';
