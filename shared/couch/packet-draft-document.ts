@@ -1,7 +1,8 @@
 /**
  * The stored form of a competition packet draft (one of the few mutable, synced documents:
  * docs/decisions/001-append-only-events.md): `packet-draft:<year>-<category>` in the unit's
- * database, holding the draft (../packet/packet-types) and its evidence files as attachments keyed by evidence id.
+ * database, holding the draft (../packet/packet-types) and its evidence files as attachments
+ * keyed by evidence id.
  *
  *   { _id, _rev, type: 'packet-draft', schemaVersion: 1, unitCode, updatedAt, updatedBy,
  *     draft: PacketDraft, _attachments: { <evidence id>: { content_type, … } } }

@@ -2,7 +2,8 @@
  * After a LAPOR! export is saved, each exported complaint records that it was forwarded
  * (docs/domain.md, 'Workflow'): one `lapor-forwarded` event per complaint, decided like any
  * workflow action (so the role and the identity rule are checked the same way), naming the export
- * file and whether the complainant's identity went with it. The LAPOR! id is recorded later, when LAPOR! gives one.
+ * file and whether the complainant's identity went with it. The LAPOR! id is recorded later, when
+ * LAPOR! gives one.
  */
 import type { ValidationIssue } from '../messages/validation-messages';
 import { decideAction, type Actor } from '../workflow/decide-action';

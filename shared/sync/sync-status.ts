@@ -1,7 +1,7 @@
 /**
  * The sync status the UI shows, always visible (docs/decisions/009-sync-state-machine.md): one
- * typed value that the sync service publishes and the status bar and the Sinkronisasi screen read. No text here: every
- * reason has a message key (../messages/sync-messages) with what happened and what to do.
+ * typed value that the sync service publishes and the status bar and the Sinkronisasi screen read.
+ * No text here: every reason has a message key (../messages/sync-messages) with what happened and what to do.
  *
  * Times are ISO UTC instants (../time/iso-instant), like every other instant the UI formats.
  */

@@ -1,7 +1,8 @@
 /**
  * A complaint's current state: a pure reducer over its event documents
- * (docs/decisions/001-append-only-events.md). The same set of events gives the same state on every device, whatever order replication
- * delivered them in, so offline devices agree once they have synced.
+ * (docs/decisions/001-append-only-events.md). The same set of events gives the same state on every
+ * device, whatever order replication delivered them in, so offline devices agree once they have
+ * synced.
  */
 import type { ComplaintDoc } from '../complaint/complaint-schema';
 import { applyEvent } from './apply-event';

@@ -1,8 +1,8 @@
 /**
  * Corrections of complaint fields. The complaint document is written once and never changed
  * (docs/decisions/001-append-only-events.md); a correction is an event, and the complaint as it
- * now reads is the document with the corrections laid over it. A corrected value obeys the same rules as at intake
- * (../complaint/intake), so the overlay is always a valid complaint.
+ * now reads is the document with the corrections laid over it. A corrected value obeys the same
+ * rules as at intake (../complaint/intake), so the overlay is always a valid complaint.
  */
 import type { ComplaintDoc } from '../complaint/complaint-schema';
 import { CHRONOLOGY_MAX, LOCATION_MAX, TARGET_OFFICE_MAX, TITLE_MAX } from '../complaint/complaint-limits';
