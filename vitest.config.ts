@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Test tiers (design.md §4): unit next to the code; integration against real HTTP servers on
+// Test tiers (docs/decisions/011-real-server-in-tests.md): unit next to the code; integration against real HTTP servers on
 // loopback; E2E driving Debian's Chromium (and Electron where its binary exists).
 // Integration and E2E print, once per run, which central server they use (Apache CouchDB, or
 // pouchdb-server as a fallback: test/support/couchdb-release.ts).

@@ -1,6 +1,7 @@
 /**
  * How big the benchmark runs, from the environment. The default fits in a few minutes on two
- * cores; `BENCH_SCALE=design` is the scale of design.md §5 (100,000 documents and complaints).
+ * cores; `BENCH_SCALE=design` is the scale of the targets in ./README.md (100,000 documents and
+ * complaints).
  * Any figure can be set on its own (it wins over BENCH_SCALE):
  *
  *   BENCH_SYNC_DOCS          documents on the central for the first sync        (5,000 | 100,000)
@@ -30,7 +31,7 @@ export type BenchScale = Readonly<{
   warmupSaves: number;
   reducerComplaints: number;
   reducerRounds: number;
-  /** Complaints in the packet (design.md §5 states its target for 10,000 at either scale). */
+  /** Complaints in the packet (./README.md states its target for 10,000 at either scale). */
   packetComplaints: number;
   packetRounds: number;
   chromium: boolean;

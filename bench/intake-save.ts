@@ -1,5 +1,5 @@
 /**
- * Intake save vs a raw PouchDB write (design.md §5: intake save p95 ≤ 1.5× a raw `put` in the
+ * Intake save vs a raw PouchDB write (target in ./README.md: intake save p95 ≤ 1.5× a raw `put` in the
  * same run, 100k complaints stored, Chromium IndexedDB). The measurement is ./intake-save-run;
  * this file runs it twice:
  *   - memory: in Node, pouchdb-core with the memory adapter (a fallback: no IndexedDB in Node);

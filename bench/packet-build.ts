@@ -1,6 +1,6 @@
 /**
- * The submission packet (design.md §5: "submission packet for 10k complaints (PDF + XLSX + CSV +
- * manifest) ≤ 10 s"), in Node as `npm run packet -- build` runs it: `computeIndicators` over the
+ * The submission packet (target in ./README.md: a submission packet for 10k complaints (PDF +
+ * XLSX + CSV + manifest) in ≤ 10 s), in Node as `npm run packet -- build` runs it: `computeIndicators` over the
  * sample complaints (./sample-records), then `buildPacketZip` with a filled draft (every narrative,
  * two evidence files, two example cases: the packet tests' draft). Baseline in the same run: the
  * same complaint and event documents written plainly, as NDJSON zipped into one file with fflate

@@ -1,7 +1,7 @@
 /**
- * First sync from the central (design.md §5: ≤ 60 s for 100k documents on loopback, and not
- * slower than a plain `PouchDB.replicate` with default options in the same run; issue 4: "batch
- * sizes tuned and measured").
+ * First sync from the central (target in ./README.md: ≤ 60 s for 100k documents on loopback, and
+ * not slower than a plain `PouchDB.replicate` with default options in the same run; batch sizes
+ * tuned by measurement: docs/decisions/009-sync-state-machine.md).
  *
  * The test central (test/support/central-server: Apache CouchDB on loopback, or pouchdb-server in
  * memory as a fallback; the JSON's `central` names it), with the unit provisioned by the CLI's own

@@ -1,6 +1,6 @@
 /**
- * `npm run packet -- <command>`: competition packets (Kompetisi P4) without the UI (issue 5;
- * docs/packet.md).
+ * `npm run packet -- <command>`: competition packets (Kompetisi P4) without the UI
+ * (docs/packet.md).
  *
  *   verify <packet.zip>   every file matches manifest.json? Prints a summary, or each missing,
  *                         extra, altered or unreadable file.

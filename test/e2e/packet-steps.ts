@@ -1,4 +1,4 @@
-/** Steps of the Paket P4 screen (issue 5), shared by the packet specs. */
+/** Steps of the Paket P4 screen, shared by the packet specs. */
 import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';

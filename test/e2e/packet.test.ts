@@ -1,5 +1,5 @@
 /**
- * Paket P4 end to end in Chromium (issue 5): a manager logs complaints (one named with a
+ * Paket P4 end to end in Chromium (docs/packet.md): a manager logs complaints (one named with a
  * distinctive name, one confidential, one anonymous), carries one to closure, fills a packet in
  * the UI (profile, every narrative, an evidence PDF, an example case), saves it, exports it, and
  * the downloaded ZIP verifies (the shared verifier and the `npm run packet -- verify` command)

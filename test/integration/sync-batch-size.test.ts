@@ -1,5 +1,5 @@
 /**
- * Issue 4: "halve on HTTP 413". A proxy in front of the central with a small request body limit
+ * Sync halves its batch on HTTP 413 (docs/decisions/009-sync-state-machine.md). A proxy in front of the central with a small request body limit
  * (nginx's `client_max_body_size`) answers large requests with its HTML 413 page. The sync halves
  * its batch size and retries at once until the requests fit, and converges without showing an
  * error; when even one document is too large, it reports 'too-large' and keeps retrying later.

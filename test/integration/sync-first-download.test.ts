@@ -1,5 +1,6 @@
 /**
- * Issue 4: "syncing (with progress during the first sync: documents and percentage)". A new
+ * Syncing, with progress during the first sync in documents and percent
+ * (docs/decisions/009-sync-state-machine.md). A new
  * device downloads a unit's records and its status shows how far it is; once caught up, later
  * syncs show no progress, also after a restart (the sync journal remembers).
  */

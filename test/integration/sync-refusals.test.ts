@@ -1,5 +1,5 @@
 /**
- * Issue 4: the server refuses, and the app says why while the device keeps its data. Refused
+ * The server refuses, and the app says why (docs/decisions/009-sync-state-machine.md) while the device keeps its data. Refused
  * documents (schema, a changed event, a deleted complaint, another unit's document) are reported
  * as 'rejected-document' with the validator's code, kept on the device and counted as unsent,
  * while everything else still syncs; a wrong password and another unit's database stop the sync

@@ -1,5 +1,5 @@
 /**
- * Issue 4: two devices, each offline, log complaints and act on the same complaint; both sync;
+ * Two devices (docs/decisions/001-append-only-events.md), each offline, log complaints and act on the same complaint; both sync;
  * both devices and the central hold exactly the union, with zero duplicates and zero conflicts on
  * complaint and event documents, and the same reduced state everywhere. Real HTTP to
  * pouchdb-server on loopback, the unit provisioned by central's own setup code.

@@ -1,5 +1,5 @@
 /**
- * PouchDB with the in-memory adapter for unit tests (design.md §4): the same PouchDB core and
+ * PouchDB with the in-memory adapter for unit tests (docs/decisions/011-real-server-in-tests.md): the same PouchDB core and
  * API as the app's IndexedDB build, without a browser.
  */
 import PouchDB from 'pouchdb-core';
