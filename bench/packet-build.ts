@@ -1,10 +1,10 @@
 /**
- * The submission packet (target in ./README.md: a submission packet for 10k complaints (PDF +
- * XLSX + CSV + manifest) in ≤ 10 s), in Node as `npm run packet -- build` runs it: `computeIndicators` over the
- * sample complaints (./sample-records), then `buildPacketZip` with a filled draft (every narrative,
- * two evidence files, two example cases: the packet tests' draft). Baseline in the same run: the
- * same complaint and event documents written plainly, as NDJSON zipped into one file with fflate
- * (what a packet costs beyond storing its records). Median of the rounds; the two alternate.
+ * The submission packet (target in ./README.md: a submission packet for 10k complaints (PDF,
+ * XLSX, CSV, manifest) in ≤ 10 s), in Node as `npm run packet -- build` runs it: `computeIndicators`
+ * over the sample complaints (./sample-records), then `buildPacketZip` with a filled draft (every
+ * narrative, two evidence files, two example cases: the packet tests' draft). Baseline in the same
+ * run: the same complaint and event documents written plainly, as NDJSON zipped into one file with
+ * fflate (what a packet costs beyond storing its records). Median of the rounds; the two alternate.
  */
 import { zipSync } from 'fflate';
 import { computeIndicators } from '../shared/indicators/compute-indicators';

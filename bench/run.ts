@@ -1,9 +1,10 @@
 /**
- * `npm run bench` (./README.md; docs/decisions/011-real-server-in-tests.md): runs the measurements one after another and prints one JSON
- * document on stdout, with a short summary on stderr (progress goes to stderr too). Every figure
- * comes with the raw baseline measured in the same run and the ratio to it. Timing never fails the
- * run: the exit code is 0 unless a measurement crashed (its entry then holds `{ "error": … }` and
- * the others still run). Scale: ./bench-scale (`BENCH_SCALE=design` for the targets' 100k).
+ * `npm run bench` (./README.md; docs/decisions/011-real-server-in-tests.md): runs the measurements
+ * one after another and prints one JSON document on stdout, with a short summary on stderr
+ * (progress goes to stderr too). Every figure comes with the raw baseline measured in the same run
+ * and the ratio to it. Timing never fails the run: the exit code is 0 unless a measurement crashed
+ * (its entry then holds `{ "error": … }` and the others still run). Scale: ./bench-scale
+ * (`BENCH_SCALE=design` for the targets' 100k).
  */
 import { cpus, totalmem } from 'node:os';
 import { benchScaleFrom, type BenchPart, type BenchScale } from './bench-scale';

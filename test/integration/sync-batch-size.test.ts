@@ -1,10 +1,11 @@
 /**
- * Sync halves its batch on HTTP 413 (docs/decisions/009-sync-state-machine.md). A proxy in front of the central with a small request body limit
- * (nginx's `client_max_body_size`) answers large requests with its HTML 413 page. The sync halves
- * its batch size and retries at once until the requests fit, and converges without showing an
- * error; when even one document is too large, it reports 'too-large' and keeps retrying later.
- * The same halving against CouchDB's own limit (`[chttpd] max_http_request_size`, set low on a
- * central of its own): CouchDB's JSON 413, not a proxy's page.
+ * Sync halves its batch on HTTP 413 (docs/decisions/009-sync-state-machine.md). A proxy in front of
+ * the central with a small request body limit (nginx's `client_max_body_size`) answers large
+ * requests with its HTML 413 page. The sync halves its batch size and retries at once until the
+ * requests fit, and converges without showing an error; when even one document is too large, it
+ * reports 'too-large' and keeps retrying later. The same halving against CouchDB's own limit
+ * (`[chttpd] max_http_request_size`, set low on a central of its own): CouchDB's JSON 413, not a
+ * proxy's page.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';

@@ -1,9 +1,10 @@
 /**
  * Sync survives a central that is killed (SIGKILL) and restarted mid-replication
- * (docs/decisions/009-sync-state-machine.md), 22 times in a loop with random timing, while two devices keep logging complaints. Everything converges: both devices
- * and the central hold the same documents, none lost, none duplicated, none in conflict; and each
- * device's status stream shows an error and, after it, the recovery. The timing is random from a
- * seed printed on failure (set SYNC_CHAOS_SEED to replay it).
+ * (docs/decisions/009-sync-state-machine.md), 22 times in a loop with random timing, while two
+ * devices keep logging complaints. Everything converges: both devices and the central hold the same
+ * documents, none lost, none duplicated, none in conflict; and each device's status stream shows an
+ * error and, after it, the recovery. The timing is random from a seed printed on failure (set
+ * SYNC_CHAOS_SEED to replay it).
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { docKind } from '../../shared/ids/document-ids';

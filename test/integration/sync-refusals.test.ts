@@ -1,11 +1,11 @@
 /**
- * The server refuses, and the app says why (docs/decisions/009-sync-state-machine.md) while the device keeps its data. Refused
- * documents (schema, a changed event, a deleted complaint, another unit's document) are reported
- * as 'rejected-document' with the validator's code, kept on the device and counted as unsent,
- * while everything else still syncs; a wrong password and another unit's database stop the sync
- * with 'unauthorized' and 'forbidden' and no automatic retry. "Test connection" tells the cases
- * apart. Real HTTP to the test central (Apache CouchDB, or pouchdb-server as a fallback) with the
- * unit databases set up by central's own code.
+ * The server refuses, and the app says why (docs/decisions/009-sync-state-machine.md) while the
+ * device keeps its data. Refused documents (schema, a changed event, a deleted complaint, another
+ * unit's document) are reported as 'rejected-document' with the validator's code, kept on the
+ * device and counted as unsent, while everything else still syncs; a wrong password and another
+ * unit's database stop the sync with 'unauthorized' and 'forbidden' and no automatic retry. "Test
+ * connection" tells the cases apart. Real HTTP to the test central (Apache CouchDB, or
+ * pouchdb-server as a fallback) with the unit databases set up by central's own code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitDatabaseName } from '../../shared/couch/couch-names';

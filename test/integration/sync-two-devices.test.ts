@@ -1,8 +1,9 @@
 /**
- * Two devices (docs/decisions/001-append-only-events.md), each offline, log complaints and act on the same complaint; both sync;
- * both devices and the central hold exactly the union, with zero duplicates and zero conflicts on
- * complaint and event documents, and the same reduced state everywhere. Real HTTP to
- * pouchdb-server on loopback, the unit provisioned by central's own setup code.
+ * Two devices (docs/decisions/001-append-only-events.md), each offline, log complaints and act on
+ * the same complaint; both sync; both devices and the central hold exactly the union, with zero
+ * duplicates and zero conflicts on complaint and event documents, and the same reduced state
+ * everywhere. Real HTTP to pouchdb-server on loopback, the unit provisioned by central's own setup
+ * code.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ComplaintDoc } from '../../shared/complaint/complaint-schema';
