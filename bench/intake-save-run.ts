@@ -15,7 +15,7 @@
  * Every write gets a new complaint, later than all before it, as at a real desk.
  */
 import { buildIntakeDocuments } from '../shared/complaint/intake-documents';
-import { ComplaintRepository } from '../renderer/data/complaint-repository';
+import { ComplaintRepository } from '../renderer/core/data/complaint-repository';
 import { sampleIntakeContext, sampleIntakeInput } from './sample-records';
 import { now, ratio, summarize, type Summary } from './timing';
 import { withFirstRevision } from '../shared/couch/revision-writes';

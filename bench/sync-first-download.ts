@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { databaseUrl, unitSyncConfig, type SyncConfig } from '../shared/sync/sync-config';
 import { DEFAULT_BATCH_SIZE } from '../shared/sync/sync-machine';
 import type { SyncStatus } from '../shared/sync/sync-status';
-import { SyncService } from '../renderer/sync/sync-service';
+import { SyncService } from '../renderer/core/sync/sync-service';
 import {
   setupCentralUnit,
   startCentralServer,

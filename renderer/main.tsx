@@ -3,7 +3,7 @@ import '../shared/platform/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { prepareLanguage, startSession } from './app/session';
+import { prepareLanguage, startSession } from './core/use-cases/device-setup';
 import { useAppStore } from './store/app-store';
 import './styles/app.css';
 

@@ -4,7 +4,7 @@
  * (renderer/data/database: pouchdb-browser over IndexedDB, the app's options) and runs
  * ../intake-save-run in it. The Node side calls `globalThis.mejaAduanIntakeBench.run(options)`.
  */
-import { openUnitDatabase } from '../../renderer/data/database';
+import { openUnitDatabase } from '../../renderer/core/data/database';
 import { measureIntakeSaves, type IntakeSaveOptions, type IntakeSaveResult } from '../intake-save-run';
 import { pageLog } from './page-log';
 

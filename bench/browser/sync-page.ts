@@ -9,8 +9,8 @@
  */
 import PouchDB from 'pouchdb-browser';
 import { databaseUrl, type SyncConfig } from '../../shared/sync/sync-config';
-import { openUnitDatabase } from '../../renderer/data/database';
-import { createBrowserSyncService } from '../../renderer/sync/browser-sync';
+import { openUnitDatabase } from '../../renderer/core/data/database';
+import { createBrowserSyncService } from '../../renderer/core/sync/browser-sync';
 
 export type SyncPageOptions = Readonly<{
   variant: 'plainReplicate' | 'syncService';

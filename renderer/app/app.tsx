@@ -11,7 +11,7 @@ import { NeedsAttentionScreen } from '../screens/needs-attention-screen';
 import { DashboardScreen } from '../screens/dashboard-screen';
 import { IntakeScreen } from '../screens/intake/intake-screen';
 import { ReceiptScreen } from '../screens/receipt-screen';
-import { ROUTES } from '../screens/routes';
+import { ROUTES } from './routes';
 import { SavedScreen } from '../screens/saved-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { ConflictsScreen } from '../screens/sync/conflicts-screen';

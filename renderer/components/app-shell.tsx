@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useRoute } from 'wouter';
-import { ROUTES } from '../screens/routes';
+import { ROUTES } from '../app/routes';
 import { useAppStore } from '../store/app-store';
 import { LanguageSwitch } from './language-switch';
 import { Notices } from './notices';

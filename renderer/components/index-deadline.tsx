@@ -2,8 +2,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dueDateState } from '../../shared/sla/deadline-state';
-import { calendarOf, unitToday } from '../app/unit-calendar';
-import type { ComplaintIndexRow } from '../data/complaint-index';
+import { calendarOf, unitToday } from '../core/use-cases/calendar';
+import type { ComplaintIndexRow } from '../core/data/complaint-index';
 import { useAppStore } from '../store/app-store';
 import { DeadlineBadge } from './deadline-badge';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { switchLanguage } from '../app/session';
+import { switchLanguage } from '../core/use-cases/device-setup';
 import { useAppStore } from '../store/app-store';
 
 /** ID | EN toggle; the choice is remembered on this device. */

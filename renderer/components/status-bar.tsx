@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { syncStateMessageKey } from '../../shared/sync/sync-status';
 import { formatBytes } from '../format/format-bytes';
-import { ROUTES } from '../screens/routes';
+import { ROUTES } from '../app/routes';
 import { isElectronHost } from '../platform/platform';
 import { useAppStore } from '../store/app-store';
 

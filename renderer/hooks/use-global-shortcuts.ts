@@ -5,9 +5,9 @@
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import type { MenuCommand } from '../../shared/platform/platform-contract';
-import { switchLanguage } from '../app/session';
+import { switchLanguage } from '../core/use-cases/device-setup';
 import { platform } from '../platform/platform';
-import { ROUTES } from '../screens/routes';
+import { ROUTES } from '../app/routes';
 import { useAppStore } from '../store/app-store';
 
 function isTyping(target: EventTarget | null): boolean {

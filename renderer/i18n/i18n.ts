@@ -6,7 +6,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_CATEGORIES } from '../../shared/complaint/vocabulary';
 import { validationResources, type ValidationIssue } from '../../shared/messages/validation-messages';
-import type { Language } from '../data/device-store';
+import type { Language } from '../core/data/device-store';
 import { en } from './locales/en';
 import { id } from './locales/id';
 

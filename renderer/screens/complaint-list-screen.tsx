@@ -9,16 +9,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/complaint/vocabulary';
 import { parseTrackingNumber } from '../../shared/ids/tracking-number';
-import { complaintIndex, records } from '../app/session';
+import { complaintIndex, records } from '../core/use-cases/device-setup';
 import { ComplaintTitle } from '../components/complaint-title';
 import { IndexDeadline } from '../components/index-deadline';
 import { LoadState } from '../components/load-state';
 import { StatusBadge } from '../components/status-badge';
-import type { ComplaintIndexRow } from '../data/complaint-index';
+import type { ComplaintIndexRow } from '../core/data/complaint-index';
 import { formatDateTime } from '../format/format-date';
 import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';
-import { complaintPath, ROUTES } from './routes';
+import { complaintPath, ROUTES } from '../app/routes';
 
 export const PAGE_SIZE = 25;
 

@@ -7,15 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/complaint/vocabulary';
 import { attentionHorizon, dueDateState } from '../../shared/sla/deadline-state';
-import { complaintIndex, records } from '../app/session';
-import { calendarOf, unitToday } from '../app/unit-calendar';
+import { complaintIndex, records } from '../core/use-cases/device-setup';
+import { calendarOf, unitToday } from '../core/use-cases/calendar';
 import { ComplaintTitle } from '../components/complaint-title';
 import { LoadState } from '../components/load-state';
 import { StatusBadge } from '../components/status-badge';
 import { formatDateTime } from '../format/format-date';
 import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';
-import { complaintPath, ROUTES } from './routes';
+import { complaintPath, ROUTES } from '../app/routes';
 
 const RECENT = 5;
 

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import { syncAdviceMessageKey, syncErrorMessageKey } from '../../shared/sync/sync-status';
 import { emptyJoinInput, validateJoin, type JoinInput } from '../../shared/unit/join-unit';
-import { joinUnit } from '../app/session';
+import { joinUnit } from '../core/use-cases/device-setup';
 import { ErrorSummary, errorFor } from '../components/error-summary';
 import { fieldId, TextField } from '../components/form-fields';
 import { useAppStore } from '../store/app-store';

@@ -6,8 +6,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attentionHorizon, dueDateState } from '../../shared/sla/deadline-state';
-import { complaintIndex } from '../app/session';
-import { calendarOf, unitToday } from '../app/unit-calendar';
+import { complaintIndex } from '../core/use-cases/device-setup';
+import { calendarOf, unitToday } from '../core/use-cases/calendar';
 import { LoadState } from '../components/load-state';
 import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';

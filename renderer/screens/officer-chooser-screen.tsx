@@ -1,7 +1,7 @@
 /** "Siapa yang bertugas?": the officers of this device, one button each; Enter picks. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceStore, signInOfficer } from '../app/session';
+import { deviceStore, signInOfficer } from '../core/use-cases/device-setup';
 import { LanguageSwitch } from '../components/language-switch';
 import { LoadState } from '../components/load-state';
 import { useRecords } from '../hooks/use-records';

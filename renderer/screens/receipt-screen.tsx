@@ -5,14 +5,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { records } from '../app/session';
+import { records } from '../core/use-cases/device-setup';
 import { ComplaintTitle } from '../components/complaint-title';
 import { LoadState } from '../components/load-state';
 import { formatDateTime } from '../format/format-date';
 import { useRecords } from '../hooks/use-records';
 import { platform } from '../platform/platform';
 import { useAppStore } from '../store/app-store';
-import { complaintPath } from './routes';
+import { complaintPath } from '../app/routes';
 
 export function ReceiptScreen(props: { complaintId: string }): ReactNode {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseComplaintId } from '../../shared/ids/document-ids';
-import { complaintPath, receiptPath, ROUTES } from './routes';
+import { complaintPath, receiptPath, ROUTES } from '../app/routes';
 
 export function SavedScreen(props: { complaintId: string }): ReactNode {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_TYPES } from '../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import { emptySetupInput, validateSetup, type SetupInput } from '../../shared/unit/unit-profile';
-import { completeSetup } from '../app/session';
+import { completeSetup } from '../core/use-cases/device-setup';
 import { ErrorSummary, errorFor } from '../components/error-summary';
 import { SelectField, TextField } from '../components/form-fields';
 import { LanguageSwitch } from '../components/language-switch';

@@ -3,9 +3,9 @@
  * records stay in PouchDB and are read through the repository.
  */
 import { create } from 'zustand';
-import { createSessionSlice, type SessionSlice } from './session-slice';
-import { createSyncSlice, type SyncSlice } from './sync-slice';
-import { createUiSlice, type UiSlice } from './ui-slice';
+import { createSessionSlice, type SessionSlice } from '../core/state/desk-slice';
+import { createSyncSlice, type SyncSlice } from '../core/state/sync-slice';
+import { createUiSlice, type UiSlice } from '../core/state/ui-slice';
 
 export type AppState = SessionSlice & UiSlice & SyncSlice;
 

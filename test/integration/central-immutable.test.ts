@@ -13,7 +13,7 @@ import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import { intakeDocuments, workflowEvents } from '../../shared/couch/test-documents';
 import { parseRejection } from '../../shared/couch/rejection';
 import { unitSyncConfig } from '../../shared/sync/sync-config';
-import { ComplaintRepository } from '../../renderer/data/complaint-repository';
+import { ComplaintRepository } from '../../renderer/core/data/complaint-repository';
 import {
   ON_COUCHDB,
   setupCentralUnit,

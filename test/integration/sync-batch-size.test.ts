@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
 import { DEFAULT_BATCH_SIZE } from '../../shared/sync/sync-machine';
-import type { FetchFunction } from '../../renderer/sync/sync-dependencies';
+import type { FetchFunction } from '../../renderer/core/sync/sync-dependencies';
 import {
   centralServerKind,
   setupCentralUnit,

@@ -24,8 +24,8 @@ import type { ComplaintState } from '../../shared/workflow/complaint-state-types
 import { decideAction, type Actor } from '../../shared/workflow/decide-action';
 import type { EventDoc } from '../../shared/workflow/events';
 import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
-import type { FetchFunction, NetworkSource } from '../../renderer/sync/sync-dependencies';
-import { SyncService } from '../../renderer/sync/sync-service';
+import type { FetchFunction, NetworkSource } from '../../renderer/core/sync/sync-dependencies';
+import { SyncService } from '../../renderer/core/sync/sync-service';
 import { TEST_ADMIN, type CentralServer } from '../support/central-server';
 import { putAll } from '../support/unit-writes';
 import { resealed } from '../../shared/ids/content-id.fixtures';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintDoc, ReporterDoc } from '../../../shared/complaint/complaint-schema';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state-types';
 import type { CorrectableField } from '../../../shared/workflow/event-vocabulary';
-import { records } from '../../app/session';
+import { records } from '../../core/use-cases/device-setup';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
 import { categoryLabel } from '../../i18n/i18n';
 import { platform } from '../../platform/platform';

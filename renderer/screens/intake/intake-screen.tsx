@@ -21,8 +21,8 @@ import {
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { parseDateInput } from '../../../shared/time/date-input';
 import { localDateOf } from '../../../shared/time/local-date';
-import { deviceStore, records } from '../../app/session';
-import { COMPLAINT_SEQUENCE, EVENT_SEQUENCE } from '../../data/device-store';
+import { deviceStore, records } from '../../core/use-cases/device-setup';
+import { COMPLAINT_SEQUENCE, EVENT_SEQUENCE } from '../../core/data/device-store';
 import { ErrorSummary, errorFor } from '../../components/error-summary';
 import { fieldId, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { deviceTimeZone, formatCalendarDate } from '../../format/format-date';
@@ -38,7 +38,7 @@ import {
   type ReporterFields,
 } from './intake-draft';
 import { PRIVACY_FIELD_ID, PrivacyModePicker } from './privacy-mode-picker';
-import { savedPath } from '../routes';
+import { savedPath } from '../../app/routes';
 
 function focusTarget(path: string): string {
   if (path === 'reporter' || path === 'privacyMode') return PRIVACY_FIELD_ID;

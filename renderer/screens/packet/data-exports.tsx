@@ -10,9 +10,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
-import { exportAllRecords, exportLapor } from '../../app/data-export-session';
-import { loadUnitRecords, type SavedExport } from '../../app/packet-session';
-import { unitToday } from '../../app/unit-calendar';
+import { exportAllRecords, exportLapor } from '../../core/use-cases/exports';
+import { loadUnitRecords, type SavedExport } from '../../core/use-cases/packet';
+import { unitToday } from '../../core/use-cases/calendar';
 import { canEditSettings } from '../../../shared/workflow/roles';
 import { useAppStore } from '../../store/app-store';
 import { CheckboxField } from '../../components/form-fields';

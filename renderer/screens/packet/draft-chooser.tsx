@@ -12,10 +12,10 @@ import {
   type CompetitionCategory,
 } from '../../../shared/packet/packet-types';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
-import { packetDrafts, packetEditor } from '../../app/packet-session';
-import { unitToday } from '../../app/unit-calendar';
+import { packetDrafts, packetEditor } from '../../core/use-cases/packet';
+import { unitToday } from '../../core/use-cases/calendar';
 import { SelectField, TextField } from '../../components/form-fields';
-import { PacketDraftExistsError, type PacketDraftSummary } from '../../data/packet-drafts';
+import { PacketDraftExistsError, type PacketDraftSummary } from '../../core/data/packet-drafts';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
 import { useAppStore } from '../../store/app-store';
 import { DateTextField } from './date-text-field';

@@ -19,14 +19,14 @@ import {
   packetDrafts,
   packetIndicators,
   type UnitRecordSet,
-} from '../../app/packet-session';
+} from '../../core/use-cases/packet';
 import { fieldId } from '../../components/form-fields';
 import { LoadState } from '../../components/load-state';
-import { PacketDraftChangedError, type StoredPacketDraft } from '../../data/packet-drafts';
+import { PacketDraftChangedError, type StoredPacketDraft } from '../../core/data/packet-drafts';
 import { formatDateTime } from '../../format/format-date';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
-import { ROUTES } from '../routes';
+import { ROUTES } from '../../app/routes';
 import { AspectFields } from './aspect-fields';
 import { DateTextField } from './date-text-field';
 import { EligibilityList } from './eligibility-list';

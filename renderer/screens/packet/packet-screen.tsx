@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import { packetDrafts } from '../../app/packet-session';
+import { packetDrafts } from '../../core/use-cases/packet';
 import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';

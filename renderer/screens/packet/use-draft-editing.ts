@@ -8,7 +8,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceOwner, EvidenceRef, PacketDraft } from '../../../shared/packet/packet-types';
-import { exportPacket, packetDrafts, packetEditor, type UnitRecordSet } from '../../app/packet-session';
+import { exportPacket, packetDrafts, packetEditor, type UnitRecordSet } from '../../core/use-cases/packet';
 import { fieldId } from '../../components/form-fields';
 import {
   PacketDraftChangedError,
@@ -17,7 +17,7 @@ import {
   withoutEvidence,
   type EvidenceCheck,
   type StoredPacketDraft,
-} from '../../data/packet-drafts';
+} from '../../core/data/packet-drafts';
 import { formatBytes } from '../../format/format-bytes';
 import { useAppStore } from '../../store/app-store';
 import { checkDraft, periodOf, textsOf, type DraftTexts } from '../../../shared/packet/draft-form';

@@ -5,8 +5,8 @@
  * so the editor can say that a newer version arrived.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { packetDrafts } from '../../app/packet-session';
-import type { StoredPacketDraft } from '../../data/packet-drafts';
+import { packetDrafts } from '../../core/use-cases/packet';
+import type { StoredPacketDraft } from '../../core/data/packet-drafts';
 import { useRecords, type Loaded } from '../../hooks/use-records';
 
 export type PacketDraftState = Readonly<{

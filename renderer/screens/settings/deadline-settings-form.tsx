@@ -12,7 +12,7 @@ import {
 } from '../../../shared/sla/deadline-settings';
 import { INDONESIAN_TIME_ZONES } from '../../../shared/time/local-date';
 import { validateSettingsInput, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
-import { saveUnitSettings } from '../../app/unit-settings-actions';
+import { saveUnitSettings } from '../../core/use-cases/settings';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { useSettingsSave } from './use-settings-save';

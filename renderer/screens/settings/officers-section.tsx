@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditSettings, ROLES, type Role } from '../../../shared/workflow/roles';
-import { deviceStore, signInOfficer } from '../../app/session';
+import { deviceStore, signInOfficer } from '../../core/use-cases/device-setup';
 import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';

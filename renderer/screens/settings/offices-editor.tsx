@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ListEditorActions } from './list-editor-actions';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { validateOfficesInput, type UnitOfficesDoc } from '../../../shared/unit/unit-settings';
-import { saveUnitOffices } from '../../app/unit-settings-actions';
+import { saveUnitOffices } from '../../core/use-cases/settings';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { fieldId } from '../../components/form-fields';
 import { useSettingsSave } from './use-settings-save';

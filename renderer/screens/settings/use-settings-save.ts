@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveOutcome } from '../../app/unit-settings-actions';
+import type { SaveOutcome } from '../../core/use-cases/settings';
 import { useAppStore } from '../../store/app-store';
 
 export function useSettingsSave(): {

@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import { records } from '../../app/session';
+import { records } from '../../core/use-cases/device-setup';
 import { LoadState } from '../../components/load-state';
 import {
   listConflicts,
@@ -14,7 +14,7 @@ import {
   resolveConflict,
   type MutableConflict,
   type StoredDoc,
-} from '../../data/mutable-conflicts';
+} from '../../core/data/mutable-conflicts';
 import { formatDateTime } from '../../format/format-date';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';

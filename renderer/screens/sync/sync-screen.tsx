@@ -6,13 +6,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import { complaintIndex, records } from '../../app/session';
+import { complaintIndex, records } from '../../core/use-cases/device-setup';
 import { LoadState } from '../../components/load-state';
-import { listConflicts } from '../../data/mutable-conflicts';
+import { listConflicts } from '../../core/data/mutable-conflicts';
 import { formatBytes } from '../../format/format-bytes';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
-import { ROUTES, complaintPath } from '../routes';
+import { ROUTES, complaintPath } from '../../app/routes';
 import { SyncSettingsForm } from './sync-settings-form';
 import { SyncStatusPanel } from './sync-status-panel';
 

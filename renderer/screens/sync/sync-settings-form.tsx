@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { SecretProtection } from '../../../shared/platform/platform-contract';
 import { normalizeServerUrl } from '../../../shared/sync/sync-config';
 import { syncAdviceMessageKey, syncErrorMessageKey } from '../../../shared/sync/sync-status';
-import { disableSync, enableSync, secretProtection, testSyncConnection } from '../../app/sync-session';
+import { disableSync, enableSync, secretProtection, testSyncConnection } from '../../core/use-cases/sync';
 import { TextField } from '../../components/form-fields';
 import { useAppStore } from '../../store/app-store';
-import type { ConnectionTestResult } from '../../sync/test-connection';
+import type { ConnectionTestResult } from '../../core/sync/test-connection';
 
 type Problem = 'serverUrl' | 'password' | undefined;
 

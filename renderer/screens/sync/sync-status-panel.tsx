@@ -10,7 +10,7 @@ import {
   syncErrorMessageKey,
   syncStateMessageKey,
 } from '../../../shared/sync/sync-status';
-import { syncNow } from '../../app/sync-session';
+import { syncNow } from '../../core/use-cases/sync';
 import { formatDateTime } from '../../format/format-date';
 import { useAppStore } from '../../store/app-store';
 

@@ -1,0 +1,305 @@
+/**
+ * Reads and writes of complaint records in the unit's PouchDB. Lists read pages through the
+ * primary index (document ids sort newest-first by receipt time), never the whole database.
+ */
+import type { ComplaintDoc, IntakeInput, ReporterDoc } from '../../../shared/complaint/complaint-schema';
+import { buildIntakeDocuments } from '../../../shared/complaint/intake-documents';
+import { assertBulkWritten, bulkStored, getOrUndefined } from '../../../shared/couch/pouch-toolkit';
+import { tombstoneOf, withFirstRevision, type Leaf } from '../../../shared/couch/revision-writes';
+import { verifyImmutable } from '../../../shared/ids/content-id';
+import {
+  COMPLAINT_ID_PREFIX,
+  complaintIdRange,
+  eventIdRange,
+  parseComplaintId,
+  reporterId,
+  UNIT_PROFILE_ID,
+} from '../../../shared/ids/document-ids';
+import { formatTrackingNumber, parseTrackingNumber } from '../../../shared/ids/tracking-number';
+import { addDays } from '../../../shared/time/local-date';
+import type { UnitProfile } from '../../../shared/unit/unit-profile';
+import { unitProfileDocSchema } from '../../../shared/unit/unit-profile';
+import type { EventDoc } from '../../../shared/workflow/events';
+import {
+  UNIT_OFFICES_ID,
+  UNIT_SETTINGS_ID,
+  unitOfficesDocSchema,
+  unitSettingsDocSchema,
+  type UnitOfficesDoc,
+  type UnitSettingsDoc,
+} from '../../../shared/unit/unit-settings';
+import { reduceComplaint, type ComplaintState } from '../../../shared/workflow/complaint-state';
+import type { UnitDatabase } from './database';
+
+export type IntakeContext = Parameters<typeof buildIntakeDocuments>[1];
+
+export type ComplaintRow = Readonly<{ complaint: ComplaintDoc; state: ComplaintState }>;
+
+export type ComplaintPage = Readonly<{ rows: readonly ComplaintRow[]; nextCursor?: string }>;
+
+export type ComplaintDetail = Readonly<{
+  complaint: ComplaintDoc;
+  events: readonly EventDoc[];
+  reporter: ReporterDoc | null;
+  state: ComplaintState;
+  /** Ids of this complaint's documents that this device also holds in a forged content. */
+  tampered: readonly string[];
+}>;
+
+export type VerifiedComplaint = Readonly<{
+  complaint: ComplaintDoc;
+  events: EventDoc[];
+  tampered: readonly string[];
+}>;
+
+const HIGH = '\ufff0';
+
+export class ComplaintRepository {
+  constructor(readonly db: UnitDatabase) {}
+
+  /**
+   * Writes a new complaint, its reporter identity (if any) and its "received" event in one
+   * IndexedDB transaction, and resolves only once all three are stored. The complaint and event
+   * are content-addressed and carry their only revision (shared/ids/content-id), so the write
+   * uses `new_edits: false`; the new reporter document gets its first revision here.
+   */
+  async saveIntake(input: IntakeInput, files: readonly Blob[], ctx: IntakeContext): Promise<ComplaintDoc> {
+    const { complaint, reporter, received } = buildIntakeDocuments(input, ctx);
+    const attachments = Object.fromEntries(
+      complaint.attachments.map((meta, index) => {
+        const data = files[index];
+        if (!data) throw new Error(`attachment ${meta.key} has no file`);
+        return [meta.key, { content_type: meta.mimeType, data }];
+      }),
+    );
+    await this.writeRevisions([
+      complaint.attachments.length > 0 ? { ...complaint, _attachments: attachments } : complaint,
+      ...(reporter ? [withFirstRevision(reporter)] : []),
+      received,
+    ]);
+    return complaint;
+  }
+
+  /**
+   * Stores one workflow event. Moving a complaint to anonymous deletes its reporter document in
+   * the same write (one IndexedDB transaction): every leaf revision of it becomes a bare
+   * tombstone, so the identity is gone, and the trail says so.
+   */
+  async recordEvent(event: EventDoc): Promise<void> {
+    const docs: object[] = [event];
+    if (event.kind === 'privacy-change' && event.identityDeleted) {
+      docs.push(...(await this.tombstonesOf(reporterId(event.trackingNumber))));
+    }
+    await this.writeRevisions(docs);
+    // A deleted document keeps its earlier revisions on disk until compaction: compact now, so
+    // the identity is gone from this device, not only hidden.
+    if (docs.length > 1) await this.db.compact();
+  }
+
+  /**
+   * Stores many workflow events (none may delete a reporter document: use `recordEvent` for a
+   * privacy change), `chunk` per write; `onProgress(stored, total)` after each write. Throws on
+   * the first refused write, naming how many were stored before it.
+   */
+  async recordEvents(
+    events: readonly EventDoc[],
+    onProgress: (stored: number, total: number) => void = () => undefined,
+    chunk = 500,
+  ): Promise<void> {
+    if (events.some((event) => event.kind === 'privacy-change' && event.identityDeleted)) {
+      throw new Error('recordEvents: a privacy change deleting identity must use recordEvent');
+    }
+    for (let start = 0; start < events.length; start += chunk) {
+      const part = events.slice(start, start + chunk) as PouchDB.Core.PutDocument<object>[];
+      let results: (PouchDB.Core.Response | PouchDB.Core.Error)[];
+      try {
+        results = await this.db.bulkDocs(part, { new_edits: false });
+      } catch (error) {
+        // A malformed document makes PouchDB refuse the whole write.
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`${message} (${start}/${events.length} stored)`, { cause: error });
+      }
+      assertBulkWritten(results, `(${start + bulkStored(results)}/${events.length} stored)`);
+      onProgress(Math.min(start + chunk, events.length), events.length);
+    }
+  }
+
+  /** One page of complaints, newest first; pass `nextCursor` back to get the following page. */
+  async page(limit: number, cursor?: string): Promise<ComplaintPage> {
+    const range = complaintIdRange();
+    const result = await this.db.allDocs<ComplaintDoc>({
+      descending: true,
+      startkey: cursor ?? range.endkey,
+      endkey: range.startkey,
+      skip: cursor ? 1 : 0,
+      limit: limit + 1,
+      include_docs: true,
+    });
+    const docs = result.rows.flatMap((row) => (row.doc ? [row.doc] : []));
+    const pageDocs = docs.slice(0, limit);
+    const rows = await Promise.all(pageDocs.map(async (complaint) => this.row(complaint)));
+    const last = pageDocs[pageDocs.length - 1];
+    return docs.length > limit && last ? { rows, nextCursor: last._id } : { rows };
+  }
+
+  async detail(complaintId: string): Promise<ComplaintDetail | undefined> {
+    const found = await this.complaintWithEvents(complaintId);
+    if (!found) return undefined;
+    const { complaint, events, tampered } = found;
+    const reporter = complaint.reporterId
+      ? await getOrUndefined(this.db.get<ReporterDoc>(complaint.reporterId))
+      : undefined;
+    return {
+      complaint,
+      events,
+      reporter: reporter ?? null,
+      state: reduceComplaint(complaint, events),
+      tampered,
+    };
+  }
+
+  /**
+   * A complaint and its events, as the index needs them; undefined when it is not (yet) here.
+   * Every document is the content its id names (shared/ids/content-id); `tampered` lists the ids
+   * for which this device also holds another content (a forged sibling revision), whose own
+   * content is kept.
+   */
+  async complaintWithEvents(complaintId: string): Promise<VerifiedComplaint | undefined> {
+    const tampered: string[] = [];
+    const complaint = await this.verified<ComplaintDoc>(complaintId, tampered);
+    if (!complaint) return undefined;
+    const events = await this.events(complaint.trackingNumber, tampered);
+    return { complaint, events, tampered };
+  }
+
+  /** The complaint with this tracking number, looked up through the id index around its date. */
+  async findByTrackingNumber(text: string): Promise<string | undefined> {
+    const parts = parseTrackingNumber(text);
+    if (!parts) return undefined;
+    // Ids carry the UTC receipt time; the tracking number carries the unit's local date.
+    // Indonesian time zones are UTC+7..+9, so the local day lies within [day-1, day+1] UTC.
+    const result = await this.db.allDocs({
+      startkey: `${COMPLAINT_ID_PREFIX}${addDays(parts.localDate, -1)}`,
+      endkey: `${COMPLAINT_ID_PREFIX}${addDays(parts.localDate, 2)}`,
+    });
+    const canonical = formatTrackingNumber(parts);
+    return result.rows.find((row) => parseComplaintId(row.id)?.trackingNumber === canonical)?.id;
+  }
+
+  /** How many complaints were received at or after each instant (ISO, UTC). */
+  async countSince(instantsIso: readonly string[]): Promise<number[]> {
+    return Promise.all(
+      instantsIso.map(async (since) => {
+        const result = await this.db.allDocs({
+          startkey: `${COMPLAINT_ID_PREFIX}${since}`,
+          endkey: `${COMPLAINT_ID_PREFIX}${HIGH}`,
+        });
+        return result.rows.length;
+      }),
+    );
+  }
+
+  attachment(complaintId: string, key: string): Promise<Blob> {
+    return this.db.getAttachment(complaintId, key) as Promise<Blob>;
+  }
+
+  async unitProfile(): Promise<UnitProfile | undefined> {
+    const doc = await getOrUndefined(this.db.get<UnitProfile>(UNIT_PROFILE_ID));
+    return doc ? unitProfileDocSchema.parse(doc) : undefined;
+  }
+
+  async saveUnitProfile(profile: Omit<UnitProfile, '_rev'>): Promise<void> {
+    const existing = await getOrUndefined(this.db.get<UnitProfile>(UNIT_PROFILE_ID));
+    await this.db.put(
+      unitProfileDocSchema.parse({ ...profile, ...(existing ? { _rev: existing._rev } : {}) }),
+    );
+  }
+
+  async unitSettings(): Promise<UnitSettingsDoc | undefined> {
+    const doc = await getOrUndefined(this.db.get<UnitSettingsDoc>(UNIT_SETTINGS_ID));
+    return doc ? unitSettingsDocSchema.parse(stripConflicts(doc)) : undefined;
+  }
+
+  async unitOffices(): Promise<UnitOfficesDoc | undefined> {
+    const doc = await getOrUndefined(this.db.get<UnitOfficesDoc>(UNIT_OFFICES_ID));
+    return doc ? unitOfficesDocSchema.parse(stripConflicts(doc)) : undefined;
+  }
+
+  /** Writes a settings or offices document (its `_rev` says which version it replaces). */
+  async saveMutable(doc: UnitSettingsDoc | UnitOfficesDoc): Promise<void> {
+    const parsed =
+      doc.type === 'unit-settings' ? unitSettingsDocSchema.parse(doc) : unitOfficesDocSchema.parse(doc);
+    await this.db.put(parsed);
+  }
+
+  /** Calls `onChange` for every document written to the database (locally or by sync). */
+  watch(onChange: (id: string) => void): () => void {
+    const feed = this.db.changes({ since: 'now', live: true }).on('change', (change) => onChange(change.id));
+    return () => feed.cancel();
+  }
+
+  private async row(complaint: ComplaintDoc): Promise<ComplaintRow> {
+    const events = await this.events(complaint.trackingNumber, []);
+    return { complaint, state: reduceComplaint(complaint, events) };
+  }
+
+  /** The complaint's events, each as its id names it; ids held in another content too go to `tampered`. */
+  private async events(trackingNumber: string, tampered: string[]): Promise<EventDoc[]> {
+    const result = await this.db.allDocs<EventDoc>({
+      ...eventIdRange(trackingNumber),
+      include_docs: true,
+      conflicts: true,
+    });
+    const events: EventDoc[] = [];
+    for (const row of result.rows) {
+      if (!row.doc) continue;
+      const event = isIntact(row.doc) ? row.doc : await this.verified<EventDoc>(row.id, tampered);
+      if (event) events.push(event);
+    }
+    return events;
+  }
+
+  /** Writes documents that carry their revisions (sealed or prepared by shared/couch/revision-writes). */
+  private async writeRevisions(docs: readonly object[]): Promise<void> {
+    assertBulkWritten(
+      await this.db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false }),
+    );
+  }
+
+  /** Bare tombstones for every leaf revision of `id` (none when it does not exist or is deleted). */
+  private async tombstonesOf(id: string): Promise<object[]> {
+    const leaves = (await this.db.get(id, { open_revs: 'all', revs: true })) as unknown as readonly object[];
+    return leaves.flatMap((leaf) => {
+      const doc = 'ok' in leaf ? (leaf.ok as Leaf & { _deleted?: boolean }) : undefined;
+      return doc && !doc._deleted ? [tombstoneOf(doc)] : [];
+    });
+  }
+
+  /**
+   * The immutable document `id` as its id names it. When the stored winner is not that content,
+   * or other revisions exist, the leaf that is (if any) is returned and `id` is added to `tampered`.
+   */
+  private async verified<T extends object>(id: string, tampered: string[]): Promise<T | undefined> {
+    const doc = await getOrUndefined(this.db.get<T>(id, { conflicts: true }));
+    if (!doc) return undefined;
+    if (isIntact(doc)) return doc;
+    tampered.push(id);
+    const leaves = (await this.db.get(id, { open_revs: 'all' })) as unknown as readonly object[];
+    const own = leaves
+      .map((leaf) => ('ok' in leaf ? (leaf.ok as T & { _id: string; _deleted?: boolean }) : undefined))
+      .find((leaf) => leaf && !leaf._deleted && verifyImmutable(leaf) === 'ok');
+    const { _conflicts: _ignored, ...winner } = doc;
+    return own ?? (winner as unknown as T);
+  }
+}
+
+/** One stored revision only, and it is the content its id names. */
+function isIntact(doc: Readonly<{ _id: string; _rev?: unknown; _conflicts?: unknown[] }>): boolean {
+  return (doc._conflicts?.length ?? 0) === 0 && verifyImmutable(doc) === 'ok';
+}
+
+/** The stored document without PouchDB's own bookkeeping fields, for strict schemas. */
+function stripConflicts<T extends object>(doc: T): T {
+  const { _conflicts: _ignored, ...rest } = doc as T & { _conflicts?: unknown };
+  return rest as T;
+}

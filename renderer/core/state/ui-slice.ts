@@ -1,0 +1,38 @@
+import type { StateCreator } from 'zustand';
+import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
+import type { Language } from '../data/device-store';
+
+export type Notice = Readonly<{ id: number; tone: 'success' | 'error' | 'info'; text: string }>;
+
+export type UiSlice = {
+  language: Language;
+  /** Bumped by the PouchDB changes feed; views that read records re-query when it moves. */
+  dataVersion: number;
+  shortcutsOpen: boolean;
+  notices: readonly Notice[];
+  /** The list's status filter, kept while the officer opens a complaint and comes back. */
+  listStatus: ComplaintStatus | 'all';
+  setListStatus: (status: ComplaintStatus | 'all') => void;
+  setLanguage: (language: Language) => void;
+  bumpDataVersion: () => void;
+  setShortcutsOpen: (open: boolean) => void;
+  notify: (tone: Notice['tone'], text: string) => void;
+  dismissNotice: (id: number) => void;
+};
+
+let nextNoticeId = 1;
+
+export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
+  language: 'id',
+  dataVersion: 0,
+  shortcutsOpen: false,
+  notices: [],
+  listStatus: 'all',
+  setListStatus: (listStatus) => set({ listStatus }),
+  setLanguage: (language) => set({ language }),
+  bumpDataVersion: () => set((state) => ({ dataVersion: state.dataVersion + 1 })),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  notify: (tone, text) =>
+    set((state) => ({ notices: [...state.notices, { id: nextNoticeId++, tone, text }].slice(-3) })),
+  dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+});

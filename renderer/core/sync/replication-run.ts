@@ -1,0 +1,147 @@
+/**
+ * One run of the sync: the two live replications between the unit's local database and its
+ * database on the central (push: local → remote, pull: remote → local), with `retry: false`
+ * because the state machine decides about retries. It is what `PouchDB.sync(live)` does (two
+ * `replicate` calls); made here directly so that each direction's events (and the push's
+ * checkpoints) are typed and reported on their own, and both stop as soon as one fails.
+ *
+ * Documents the server refused earlier are offered once more before the live replications start
+ * (a replication of just those ids, without checkpoint): the live push's checkpoint has passed
+ * them, so it would never send them again.
+ */
+import type { SyncDirection } from '../../../shared/sync/sync-machine';
+import type { PouchDatabase, PouchFactory, PouchReplication } from './pouch-types';
+
+/** What a replication's 'change' event says: documents written so far in this run, and which now. */
+export type ReplicationChange = Readonly<{
+  docsWritten: number;
+  docs: readonly Readonly<{ id: string; rev: string }>[];
+}>;
+
+export type RunEvents = Readonly<{
+  active(direction: SyncDirection): void;
+  paused(direction: SyncDirection): void;
+  change(direction: SyncDirection, change: ReplicationChange): void;
+  /** One document the other side refused (PouchDB's per-document error object). */
+  denied(direction: SyncDirection, error: unknown): void;
+  /** The push stored its checkpoint: every local change up to `seq` has been handled. */
+  pushCheckpoint(seq: number | string): void;
+  /** The run stopped on an error (reported once; the other direction is cancelled). */
+  failed(error: unknown): void;
+  /** A replication ended although nobody cancelled it. */
+  completed(): void;
+}>;
+
+export type RunOptions = Readonly<{
+  batchSize: number;
+  /** Refused documents to offer again before the live replications start. */
+  retryIds: readonly string[];
+}>;
+
+function readChange(value: unknown): ReplicationChange {
+  const info = (typeof value === 'object' && value !== null ? value : {}) as {
+    docs_written?: unknown;
+    docs?: unknown;
+  };
+  const docs = Array.isArray(info.docs) ? (info.docs as unknown[]) : [];
+  return {
+    docsWritten: typeof info.docs_written === 'number' ? info.docs_written : 0,
+    docs: docs.flatMap((doc) => {
+      const { _id: id, _rev: rev } = (doc ?? {}) as { _id?: unknown; _rev?: unknown };
+      return typeof id === 'string' && typeof rev === 'string' ? [{ id, rev }] : [];
+    }),
+  };
+}
+
+function checkpointSeq(value: unknown): number | string | null {
+  const seq = (value as { checkpoint?: unknown } | null)?.checkpoint;
+  return typeof seq === 'number' || typeof seq === 'string' ? seq : null;
+}
+
+export class ReplicationRun<Db extends PouchDatabase> {
+  readonly #replications: PouchReplication[] = [];
+  #cancelled = false;
+  #ended = false;
+  #started: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly PouchDB: PouchFactory<Db>,
+    private readonly local: Db,
+    private readonly remote: Db,
+    private readonly options: RunOptions,
+    private readonly events: RunEvents,
+  ) {}
+
+  /** Starts the run; failures are reported through `events.failed`, never thrown. */
+  start(): void {
+    this.#started = this.#start().catch((error: unknown) => this.#fail(error));
+  }
+
+  /** Stops both directions (idempotent). Events after this are not reported. */
+  cancel(): void {
+    this.#cancelled = true;
+    for (const replication of this.#replications) replication.cancel();
+  }
+
+  /** Resolves when every replication of the run has ended (after `cancel` or a failure). */
+  async settled(): Promise<void> {
+    await this.#started;
+    await Promise.allSettled(this.#replications.map((replication) => Promise.resolve(replication)));
+  }
+
+  get #live(): boolean {
+    return !this.#cancelled && !this.#ended;
+  }
+
+  async #start(): Promise<void> {
+    const { batchSize, retryIds } = this.options;
+    if (retryIds.length > 0) {
+      const retry = this.PouchDB.replicate(this.local, this.remote, {
+        doc_ids: [...retryIds],
+        checkpoint: false,
+        batch_size: batchSize,
+      });
+      this.#replications.push(retry);
+      retry.on('change', (value) => this.#report(() => this.events.change('push', readChange(value))));
+      retry.on('denied', (error) => this.#report(() => this.events.denied('push', error)));
+      await retry;
+    }
+    if (!this.#live) return;
+    const options = { live: true, retry: false, batch_size: batchSize };
+    this.#watch(this.PouchDB.replicate(this.local, this.remote, options), 'push');
+    this.#watch(this.PouchDB.replicate(this.remote, this.local, options), 'pull');
+  }
+
+  #watch(replication: PouchReplication, direction: SyncDirection): void {
+    this.#replications.push(replication);
+    replication.on('active', () => this.#report(() => this.events.active(direction)));
+    replication.on('paused', () => this.#report(() => this.events.paused(direction)));
+    replication.on('change', (value) => this.#report(() => this.events.change(direction, readChange(value))));
+    replication.on('denied', (error) => this.#report(() => this.events.denied(direction, error)));
+    if (direction === 'push') {
+      replication.on('checkpoint', (value) => {
+        const seq = checkpointSeq(value);
+        if (seq !== null) this.#report(() => this.events.pushCheckpoint(seq));
+      });
+    }
+    replication.on('error', (error) => this.#fail(error));
+    replication.on('complete', () => {
+      if (!this.#live) return;
+      this.#ended = true;
+      this.cancel();
+      this.events.completed();
+    });
+  }
+
+  /** Reports an event unless the run was cancelled or has ended. */
+  #report(event: () => void): void {
+    if (this.#live) event();
+  }
+
+  #fail(error: unknown): void {
+    if (!this.#live) return;
+    this.#ended = true;
+    for (const replication of this.#replications) replication.cancel();
+    this.events.failed(error);
+  }
+}

@@ -1,0 +1,508 @@
+/**
+ * The one sync service of the renderer (style.md §7, issue 4): live two-way replication of the
+ * unit's local database with its database on the central server, driven by the pure state
+ * machine (../../shared/sync/sync-machine), publishing a typed status
+ * (../../shared/sync/sync-status) to plain callbacks. No UI and no store inside: the renderer's
+ * zustand slice subscribes.
+ *
+ * The service carries out the machine's commands: it starts and cancels replication runs
+ * (./replication-run; a new run starts only once the previous one has wound down), sets the one
+ * retry timer, and keeps the sync journal (./sync-journal) with the push checkpoint, the last
+ * sync time, the first download's progress and the refused documents. It feeds the machine the
+ * network's ups and downs, the runs' events (errors classified by
+ * ../../shared/sync/classify-error) and the count of unsent changes (./pending-changes).
+ *
+ * Everything it touches comes in through SyncServiceDependencies, so Node tests run it against
+ * pouchdb-server over real HTTP, or against a memory database.
+ */
+import { parseRejection } from '../../../shared/couch/rejection';
+import { classifySyncError } from '../../../shared/sync/classify-error';
+import { syncStatusOf } from '../../../shared/sync/machine-status';
+import { databaseUrl, normalizeServerUrl, remoteKey, type SyncConfig } from '../../../shared/sync/sync-config';
+import {
+  DEFAULT_MACHINE_CONFIG,
+  initialSyncState,
+  reduceSync,
+  type SyncCommand,
+  type SyncDirection,
+  type SyncMachineConfig,
+  type SyncMachineEvent,
+  type SyncMachineState,
+} from '../../../shared/sync/sync-machine';
+import type { RejectedDocument, SyncStatus } from '../../../shared/sync/sync-status';
+import { jsonErrorFetch } from './json-error-fetch';
+import { countPendingChanges, PendingCounter, PulledRevisions } from './pending-changes';
+import type { PouchChanges, PouchDatabase, PouchDatabaseInfo, PouchFactory } from './pouch-types';
+import { quietInfo } from './quiet-info';
+import { ReplicationRun, type ReplicationChange } from './replication-run';
+import {
+  ALWAYS_ONLINE,
+  GLOBAL_TIMERS,
+  type FetchFunction,
+  type NetworkSource,
+  type SyncServiceDependencies,
+  type SyncTimers,
+} from './sync-dependencies';
+import { MAX_REJECTED, SyncJournalStore } from './sync-journal';
+import { testConnection, type ConnectionTestResult } from './test-connection';
+
+export type SyncStatusListener = (status: SyncStatus) => void;
+
+/** How long the sign-in before a run may take (a hung server then counts as unreachable). */
+export const SIGN_IN_TIMEOUT_MS = 60_000;
+
+/** pouchdb-adapter-http's `fetch(path)`: a request to the remote database with its credentials. */
+type HttpRemote = Readonly<{ fetch(path: string, init?: RequestInit): Promise<Response> }>;
+
+function isHttpRemote(db: object): db is HttpRemote {
+  return typeof (db as Partial<HttpRemote>).fetch === 'function';
+}
+
+/**
+ * `GET /<db>` with the remote's credentials: the database's info, or a thrown error in the shape
+ * PouchDB gives HTTP errors (`status`, `error`, `reason`), for ../../shared/sync/classify-error.
+ * Not PouchDB's `info()`: the http adapter returns an error answer's body as if it were the info
+ * (pouchdb-adapter-http 9 `_info` does not look at the status). Remotes that are not HTTP (the
+ * unit tests' memory databases) answer `info()`.
+ */
+async function signInRequest(
+  remote: object,
+  remoteInfo: () => Promise<PouchDatabaseInfo>,
+): Promise<PouchDatabaseInfo> {
+  if (!isHttpRemote(remote)) return remoteInfo();
+  const response = await remote.fetch('', {
+    headers: new Headers({ Accept: 'application/json' }),
+    signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
+  } catch {
+    // Not JSON: told below.
+  }
+  if (!response.ok) {
+    const reason = typeof body.reason === 'string' ? body.reason : response.statusText;
+    const name = typeof body.error === 'string' ? body.error : `http_${response.status}`;
+    throw Object.assign(new Error(reason), { ...body, status: response.status, name, error: name, reason });
+  }
+  if (typeof body.doc_count !== 'number') {
+    throw new SyntaxError('The central server’s answer is not a CouchDB database (not valid JSON info).');
+  }
+  return body as unknown as PouchDatabaseInfo;
+}
+
+/** What the service is syncing with, while started. */
+type Session<Db> = Readonly<{
+  config: SyncConfig;
+  remote: Db;
+  /** The remote's own `info`, failures included (the instance's is quieted: ./quiet-info). */
+  remoteInfo: () => Promise<PouchDatabaseInfo>;
+  journal: SyncJournalStore;
+}>;
+
+type ActiveRun<Db extends PouchDatabase> = {
+  readonly id: number;
+  readonly run: ReplicationRun<Db>;
+  /** Pull documents written in this run when last reported (its counter starts at 0 per run). */
+  pulledInRun: number;
+  docsTotal: number | null;
+};
+
+export class SyncService<Db extends PouchDatabase = PouchDatabase> {
+  readonly #PouchDB: PouchFactory<Db>;
+  readonly #localDb: Db;
+  readonly #fetch: FetchFunction;
+  readonly #timers: SyncTimers;
+  readonly #network: NetworkSource;
+  readonly #now: () => number;
+  readonly #machineConfig: SyncMachineConfig;
+  readonly #cancelGraceMs: number;
+
+  #state: SyncMachineState;
+  #status: SyncStatus;
+  readonly #listeners = new Set<SyncStatusListener>();
+  readonly #queue: SyncMachineEvent[] = [];
+  #dispatching = false;
+
+  #session: Session<Db> | null = null;
+  /** Bumped by every start/stop, so that a slow start cannot overtake a later call. */
+  #generation = 0;
+  #run: ActiveRun<Db> | null = null;
+  /** Resolves when the last run started has wound down (all runs before it too). */
+  #runsSettled: Promise<void> = Promise.resolve();
+  #retryTimer: unknown = null;
+  #pending: PendingCounter | null = null;
+  readonly #pulled = new PulledRevisions();
+  #localChanges: PouchChanges | null = null;
+  readonly #unsubscribeNetwork: () => void;
+  #disposed = false;
+
+  constructor(dependencies: SyncServiceDependencies<Db>) {
+    this.#PouchDB = dependencies.PouchDB;
+    this.#localDb = dependencies.localDb;
+    this.#fetch = dependencies.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    this.#timers = dependencies.timers ?? GLOBAL_TIMERS;
+    this.#network = dependencies.network ?? ALWAYS_ONLINE;
+    this.#now = dependencies.now ?? Date.now;
+    this.#machineConfig = { ...DEFAULT_MACHINE_CONFIG, ...dependencies.machine };
+    this.#cancelGraceMs = dependencies.cancelGraceMs ?? 5_000;
+    this.#state = { ...initialSyncState(this.#machineConfig), online: this.#network.isOnline() };
+    this.#status = syncStatusOf(this.#state);
+    this.#unsubscribeNetwork = this.#network.subscribe((online) =>
+      this.#dispatch(online ? { type: 'online', at: this.#now() } : { type: 'offline' }),
+    );
+  }
+
+  /** The current status. */
+  status(): SyncStatus {
+    return this.#status;
+  }
+
+  /** Calls `listener` with every new status (not with the current one: read `status()`). */
+  subscribe(listener: SyncStatusListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Starts syncing with `config` (or restarts with a new one): reads this device's journal for
+   * that database, counts unsent changes, and starts replicating if the device is online.
+   * Throws a RangeError for a server address that is not an http(s) URL.
+   */
+  async start(config: SyncConfig): Promise<void> {
+    this.#assertUsable();
+    const serverUrl = normalizeServerUrl(config.serverUrl);
+    if (serverUrl === null) throw new RangeError(`Not a server address: ${JSON.stringify(config.serverUrl)}`);
+    const normalized: SyncConfig = { ...config, serverUrl };
+    const generation = ++this.#generation;
+    // The previous session's last journal writes land before this one's journal is read.
+    await this.#session?.journal.flush();
+    const journal = await SyncJournalStore.open(this.#localDb, remoteKey(normalized));
+    if (generation !== this.#generation || this.#disposed) return;
+    const remote = new this.#PouchDB(databaseUrl(normalized), {
+      auth: { username: normalized.username, password: normalized.password },
+      skip_setup: true,
+      fetch: jsonErrorFetch(this.#fetch),
+    });
+    this.#session = { config: normalized, remote, remoteInfo: quietInfo(remote), journal };
+    this.#watchLocalChanges();
+    this.#dispatch({ type: 'rejections-changed', documents: journal.journal.rejected });
+    this.#dispatch({
+      type: 'start',
+      at: this.#now(),
+      online: this.#network.isOnline(),
+      firstSync: !journal.journal.firstSyncDone,
+      lastSyncedAt: journal.journal.lastSyncedAt,
+    });
+    this.#pending?.request();
+  }
+
+  /** Stops syncing; resolves once the replication has wound down and the journal is saved. */
+  async stop(): Promise<void> {
+    this.#generation += 1;
+    this.#dispatch({ type: 'stop' });
+    await this.#withGrace(this.#runsSettled);
+    await this.#session?.journal.flush();
+  }
+
+  /** "Sync now": retries at once after a failure, or restarts the live replication. */
+  syncNow(): void {
+    this.#assertUsable();
+    this.#dispatch({ type: 'sync-now', at: this.#now() });
+  }
+
+  /**
+   * Checks a configuration (see ./test-connection: one login attempt). It changes nothing, except
+   * that a sync stopped by a refused login or a lockout starts again when the configuration it
+   * uses now passes: the person pressed "test connection" with the saved password, and it works.
+   */
+  async testConnection(config: SyncConfig): Promise<ConnectionTestResult> {
+    const serverUrl = normalizeServerUrl(config.serverUrl);
+    if (serverUrl === null) {
+      return {
+        ok: false,
+        step: 'server',
+        error: { reason: 'unreachable', message: 'Not an http(s) address.' },
+      };
+    }
+    const tested: SyncConfig = { ...config, serverUrl };
+    const result = await testConnection(tested, this.#fetch);
+    const current = this.#session?.config;
+    const same =
+      current !== undefined &&
+      (['serverUrl', 'databaseName', 'username', 'password'] as const).every(
+        (key) => current[key] === tested[key],
+      );
+    if (result.ok && same && !this.#disposed && this.#state.awaitingPerson !== null) {
+      this.#dispatch({ type: 'sync-now', at: this.#now() });
+    }
+    return result;
+  }
+
+  /** Stops, and lets go of the network events and the local changes feed. The service is unusable after. */
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    await this.stop();
+    this.#disposed = true;
+    this.#unsubscribeNetwork();
+    this.#localChanges?.cancel();
+    this.#localChanges = null;
+    this.#pending?.dispose();
+    this.#listeners.clear();
+  }
+
+  #assertUsable(): void {
+    if (this.#disposed) throw new Error('The sync service was disposed.');
+  }
+
+  // ---- the machine -----------------------------------------------------------------------
+
+  #dispatch(event: SyncMachineEvent): void {
+    if (this.#disposed) return;
+    this.#queue.push(event);
+    if (this.#dispatching) return;
+    this.#dispatching = true;
+    try {
+      for (let next = this.#queue.shift(); next; next = this.#queue.shift()) {
+        const { state, commands } = reduceSync(this.#state, next, this.#machineConfig);
+        this.#state = state;
+        for (const command of commands) this.#carryOut(command);
+      }
+    } finally {
+      this.#dispatching = false;
+    }
+    this.#publish();
+  }
+
+  #publish(): void {
+    const status = syncStatusOf(this.#state);
+    if (JSON.stringify(status) === JSON.stringify(this.#status)) return;
+    this.#status = status;
+    for (const listener of this.#listeners) {
+      try {
+        listener(status);
+      } catch (error) {
+        console.error('Meja Aduan: a sync status listener failed', error);
+      }
+    }
+  }
+
+  #carryOut(command: SyncCommand): void {
+    switch (command.type) {
+      case 'start-replication':
+        this.#startRun(command.runId, command.batchSize, command.firstSync);
+        return;
+      case 'cancel-replication':
+        if (this.#run?.id === command.runId) {
+          this.#run.run.cancel();
+          this.#run = null;
+        }
+        return;
+      case 'schedule-retry':
+        this.#clearRetry();
+        this.#retryTimer = this.#timers.setTimeout(() => {
+          this.#retryTimer = null;
+          this.#dispatch({ type: 'retry-timer-fired', at: this.#now() });
+        }, command.delayMs);
+        return;
+      case 'cancel-retry':
+        this.#clearRetry();
+        return;
+      case 'record-synced': {
+        const journal = this.#session?.journal;
+        if (!journal) return;
+        journal.update({
+          lastSyncedAt: command.at,
+          ...(command.firstSyncDone ? { firstSyncDone: true } : {}),
+        });
+        void journal.flush();
+        this.#pending?.request(true);
+        return;
+      }
+      default: {
+        const never: never = command;
+        throw new TypeError(`Unknown sync command ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer !== null) this.#timers.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+
+  // ---- runs ------------------------------------------------------------------------------
+
+  #startRun(runId: number, batchSize: number, firstSync: boolean): void {
+    const session = this.#session;
+    if (!session) return;
+    const previous = this.#runsSettled;
+    const run = new ReplicationRun(
+      this.#PouchDB,
+      this.#localDb,
+      session.remote,
+      { batchSize, retryIds: session.journal.journal.rejected.map((document) => document.id) },
+      {
+        active: (direction) => this.#dispatch({ type: 'replication-active', runId, direction }),
+        paused: (direction) =>
+          this.#dispatch({ type: 'replication-paused', runId, direction, at: this.#now() }),
+        change: (direction, change) => this.#onChange(runId, direction, change),
+        denied: (direction, error) => this.#onDenied(direction, error),
+        pushCheckpoint: (seq) => this.#onPushCheckpoint(seq),
+        failed: (error) =>
+          this.#dispatch({
+            type: 'replication-error',
+            runId,
+            error: classifySyncError(error),
+            at: this.#now(),
+          }),
+        completed: () => this.#dispatch({ type: 'replication-complete', runId, at: this.#now() }),
+      },
+    );
+    const active: ActiveRun<Db> = { id: runId, run, pulledInRun: 0, docsTotal: null };
+    this.#run = active;
+    this.#runsSettled = (async () => {
+      await this.#withGrace(previous);
+      // Cancelled (or replaced) while the previous run wound down: it never starts.
+      if (this.#run !== active) return;
+      const info = await this.#signIn(active, session.remote, session.remoteInfo);
+      if (info === null || this.#run !== active) return;
+      run.start();
+      if (firstSync) {
+        active.docsTotal = info.doc_count + (info.doc_del_count ?? 0);
+        this.#reportProgress(active);
+      }
+      await run.settled();
+    })();
+  }
+
+  /**
+   * One request with the credentials (`GET /<db>`) before the replications' many. The push and
+   * the pull each send several requests at once; with a wrong password every one is a failed
+   * login, and CouchDB 3.4+ locks the unit's account after more than 5 in 5 minutes, so a single
+   * run could lock every device of the unit out. With this, a wrong password or a locked account
+   * costs one request per run, and the run fails with its classified error (the machine then
+   * waits for a person: ../../shared/sync/sync-machine). Returns the database's info, or null
+   * when the run failed (reported) or was cancelled meanwhile.
+   */
+  async #signIn(
+    active: ActiveRun<Db>,
+    remote: Db,
+    remoteInfo: () => Promise<PouchDatabaseInfo>,
+  ): Promise<PouchDatabaseInfo | null> {
+    try {
+      return await signInRequest(remote, remoteInfo);
+    } catch (error) {
+      if (this.#run === active) {
+        this.#dispatch({
+          type: 'replication-error',
+          runId: active.id,
+          error: classifySyncError(error),
+          at: this.#now(),
+        });
+      }
+      return null;
+    }
+  }
+
+  /** Waits for `promise`, but at most the grace period (a hung request must not block sync forever). */
+  async #withGrace(promise: Promise<void>): Promise<void> {
+    let timer: unknown = null;
+    await Promise.race([
+      promise,
+      new Promise<void>((resolve) => {
+        timer = this.#timers.setTimeout(resolve, this.#cancelGraceMs);
+      }),
+    ]);
+    if (timer !== null) this.#timers.clearTimeout(timer);
+  }
+
+  #reportProgress(active: ActiveRun<Db>): void {
+    const journal = this.#session?.journal.journal;
+    if (!journal || this.#run !== active) return;
+    this.#dispatch({
+      type: 'first-sync-progress',
+      runId: active.id,
+      docsDone: journal.pulledDocs,
+      docsTotal: active.docsTotal,
+    });
+  }
+
+  #onChange(runId: number, direction: SyncDirection, change: ReplicationChange): void {
+    const session = this.#session;
+    const active = this.#run;
+    if (!session || active?.id !== runId) return;
+    this.#dispatch({ type: 'replication-change', runId, direction, at: this.#now() });
+    if (direction === 'push') {
+      // A newer revision of a refused document went through: it is no longer refused.
+      const written = new Set(change.docs.map((doc) => doc.id));
+      const rejected = session.journal.journal.rejected;
+      if (rejected.some((document) => written.has(document.id))) {
+        this.#setRejected(rejected.filter((document) => !written.has(document.id)));
+      }
+      return;
+    }
+    for (const doc of change.docs) this.#pulled.add(doc.id, doc.rev);
+    if (!session.journal.journal.firstSyncDone) {
+      const delta = Math.max(0, change.docsWritten - active.pulledInRun);
+      active.pulledInRun = change.docsWritten;
+      session.journal.update({ pulledDocs: session.journal.journal.pulledDocs + delta });
+      void session.journal.flush();
+      this.#reportProgress(active);
+    }
+  }
+
+  #onDenied(direction: SyncDirection, error: unknown): void {
+    const session = this.#session;
+    if (!session || direction !== 'push') return;
+    const classified = classifySyncError(error);
+    const id = classified.documentId;
+    if (id === undefined) return;
+    const message = classified.message ?? '';
+    const document: RejectedDocument = { id, message, rejection: parseRejection(message)?.code ?? null };
+    const others = session.journal.journal.rejected.filter((entry) => entry.id !== id);
+    this.#setRejected([...others, document].slice(-MAX_REJECTED));
+  }
+
+  #setRejected(rejected: readonly RejectedDocument[]): void {
+    const session = this.#session;
+    if (!session) return;
+    session.journal.update({ rejected });
+    void session.journal.flush();
+    this.#dispatch({ type: 'rejections-changed', documents: rejected });
+    this.#pending?.request();
+  }
+
+  #onPushCheckpoint(seq: number | string): void {
+    const session = this.#session;
+    if (!session) return;
+    session.journal.update({ pushedSeq: seq });
+    void session.journal.flush();
+    this.#pending?.request();
+  }
+
+  // ---- unsent changes --------------------------------------------------------------------
+
+  #watchLocalChanges(): void {
+    if (this.#localChanges) return;
+    this.#pending = new PendingCounter(
+      async () => {
+        const journal = this.#session?.journal.journal;
+        if (!journal) return 0;
+        return countPendingChanges(
+          this.#localDb,
+          journal.pushedSeq,
+          journal.rejected.map((document) => document.id),
+          this.#pulled,
+        );
+      },
+      (count) => this.#dispatch({ type: 'pending-changed', count }),
+      this.#timers,
+      this.#now,
+    );
+    this.#localChanges = this.#localDb.changes({ since: 'now', live: true, return_docs: false });
+    this.#localChanges.on('change', () => this.#pending?.request());
+  }
+}
