@@ -66,7 +66,7 @@ export function App(): ReactNode {
     case 'failed':
       return (
         <p className="error-summary" role="alert">
-          {t('common.failedToStart', { reason: failure })}
+          {t('common.failedToStart', { reason: failure ?? '' })}
         </p>
       );
     case 'setup':

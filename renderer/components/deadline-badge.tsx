@@ -5,9 +5,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintSla } from '../../shared/sla/complaint-sla';
+import { DEADLINE_STAGES } from '../../shared/sla/deadline-settings';
 import type { DeadlineState } from '../../shared/sla/deadlines';
 import type { HoldState } from '../../shared/workflow/complaint-state-types';
 import { formatCalendarDate } from '../format/format-date';
+import { isOneOf } from '../i18n/keys';
 import { useAppStore } from '../store/app-store';
 
 const CLASS: Readonly<Record<DeadlineState, string>> = {
@@ -28,7 +30,9 @@ export function DeadlineBadge(props: { deadline: DeadlineView; compact?: boolean
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const { deadline } = props;
-  const stage = t(`deadline.stage.${deadline.stage}`, { defaultValue: deadline.stage });
+  const stage = isOneOf(DEADLINE_STAGES, deadline.stage)
+    ? t(`deadline.stage.${deadline.stage}`)
+    : deadline.stage;
   const date = formatCalendarDate(deadline.dueDate, language, props.compact ? 'medium' : 'long');
   const text =
     deadline.state === 'overdue'

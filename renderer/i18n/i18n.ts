@@ -1,22 +1,23 @@
 /**
  * i18next set up with the UI strings (renderer/i18n/locales) and the domain's validation
  * messages and category labels from shared/, so field errors come out in the chosen language.
+ *
+ * Namespace design: ONE i18next namespace (`translation`) whose top-level keys are sections
+ * (`common`, `intake`, `detail`, `packetUi`, … plus `validation`, `workflow`, `unitSettings`,
+ * `sync` and `category` from shared/), so every call stays `t('section.key')` with no namespace
+ * prefix or `useTranslation(ns)` to get right. The files are split by screen area instead:
+ * `locales/id/<area>.ts` (Indonesian, the source of truth, `as const`) and `locales/en/<area>.ts`
+ * typed against them (a missing or extra English key is a compile error), each language joined
+ * in its `index.ts`. `resources.ts` adds the shared messages; `i18next.d.ts` declares
+ * `CustomTypeOptions` from the Indonesian shape, so a wrong key in `t()` fails
+ * `npm run typecheck`. Keys built at run time are typed from the domain vocabulary they come
+ * from (`t(\`complaintStatus.${status}\`)` with `status: ComplaintStatus`), never cast.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_CATEGORIES } from '../../shared/complaint/vocabulary';
-import { validationResources, type ValidationIssue } from '../../shared/messages/validation-messages';
+import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import type { Language } from '../core/data/device-store';
-import { en } from './locales/en';
-import { id } from './locales/id';
-
-function categoryResources(language: Language): Record<string, unknown> {
-  return {
-    category: Object.fromEntries(
-      DEFAULT_CATEGORIES.map((category) => [category.code, category.label[language]]),
-    ),
-  };
-}
+import { resourcesFor } from './resources';
 
 export async function initI18n(language: Language): Promise<I18n> {
   await i18next.use(initReactI18next).init({
@@ -26,8 +27,8 @@ export async function initI18n(language: Language): Promise<I18n> {
     interpolation: { escapeValue: false },
     returnNull: false,
     resources: {
-      id: { translation: { ...id, ...validationResources('id'), ...categoryResources('id') } },
-      en: { translation: { ...en, ...validationResources('en'), ...categoryResources('en') } },
+      id: { translation: resourcesFor('id') },
+      en: { translation: resourcesFor('en') },
     },
   });
   document.documentElement.lang = language;

@@ -7,7 +7,7 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/complaint/vocabulary';
+import { COMPLAINT_STATUSES, isChannel, type ComplaintStatus } from '../../shared/complaint/vocabulary';
 import { parseTrackingNumber } from '../../shared/ids/tracking-number';
 import { complaintIndex, records } from '../core/use-cases/device-setup';
 import { ComplaintTitle } from '../components/complaint-title';
@@ -64,7 +64,7 @@ export function IndexTable(props: {
               </Link>
             </td>
             <td>{formatDateTime(row.receivedAt, language)}</td>
-            <td>{t(`channel.${row.channel}`, { defaultValue: row.channel })}</td>
+            <td>{isChannel(row.channel) ? t(`channel.${row.channel}`) : row.channel}</td>
             <td>
               <ComplaintTitle title={row.title} privacyMode={row.privacyMode} />
             </td>

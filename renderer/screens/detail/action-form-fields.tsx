@@ -15,6 +15,7 @@ import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import { errorFor } from '../../components/error-summary';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { categoryLabel } from '../../i18n/i18n';
+import { labelUnder } from '../../i18n/keys';
 import { ACTION_FORMS, isVisible, type ActionField, type FormValues } from './action-forms';
 
 const PREFIX = 'action';
@@ -91,7 +92,7 @@ export function ActionFormFields(props: {
   const render = (field: ActionField): ReactNode => {
     const common: Common = {
       path: `${PREFIX}.${field.name}`,
-      label: t(`actionField.${field.name}`),
+      label: labelUnder(t, 'actionField', field.name),
       required: !field.optional,
       value: props.values[field.name] ?? '',
       onChange: set(field.name),
@@ -127,7 +128,7 @@ export function ActionFormFields(props: {
             {...common}
             options={(field.options ?? []).map((value) => ({
               value,
-              label: t(`actionOption.${field.name}.${value}`, { defaultValue: value }),
+              label: labelUnder(t, `actionOption.${field.name}`, value),
             }))}
           />
         );
@@ -145,7 +146,7 @@ export function ActionFormFields(props: {
           <CheckboxField
             key={field.name}
             id={actionFieldId(field.name)}
-            label={t(`actionField.${field.name}`)}
+            label={labelUnder(t, 'actionField', field.name)}
             checked={props.values[field.name] === 'true'}
             onChange={(checked) => set(field.name)(checked ? 'true' : 'false')}
           />

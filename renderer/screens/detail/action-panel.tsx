@@ -5,15 +5,17 @@
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMPLAINT_STATUSES } from '../../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
 import { decideAction } from '../../../shared/workflow/decide-action';
-import { canPerform } from '../../../shared/workflow/roles';
-import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
+import { canPerform, isRole } from '../../../shared/workflow/roles';
+import { isWorkflowAction, type WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import { deviceStore, records } from '../../core/use-cases/device-setup';
 import { unitToday } from '../../core/use-cases/calendar';
 import { EVENT_SEQUENCE } from '../../core/data/device-store';
 import { ErrorSummary } from '../../components/error-summary';
+import { isOneOf } from '../../i18n/keys';
 import { useAppStore } from '../../store/app-store';
 import { ActionFormFields, actionFieldId } from './action-form-fields';
 import { ACTION_FORMS, ACTION_KEYS, initialValues, toActionInput, type FormValues } from './action-forms';
@@ -25,9 +27,9 @@ function useWords(): (issue: ValidationIssue) => ValidationIssue {
     const params = issue.params;
     if (!params) return issue;
     const words = { ...params };
-    if (typeof params.action === 'string') words.action = t(`action.${params.action}`);
-    if (typeof params.status === 'string') words.status = t(`complaintStatus.${params.status}`);
-    if (typeof params.role === 'string') words.role = t(`role.${params.role}`);
+    if (isWorkflowAction(params.action)) words.action = t(`action.${params.action}`);
+    if (isOneOf(COMPLAINT_STATUSES, params.status)) words.status = t(`complaintStatus.${params.status}`);
+    if (isRole(params.role)) words.role = t(`role.${params.role}`);
     return { ...issue, params: words };
   };
 }

@@ -11,6 +11,7 @@ import type { CorrectableField } from '../../../shared/workflow/event-vocabulary
 import { records } from '../../core/use-cases/device-setup';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
 import { categoryLabel } from '../../i18n/i18n';
+import { labelUnder } from '../../i18n/keys';
 import { platform } from '../../platform/platform';
 import { useAppStore } from '../../store/app-store';
 
@@ -83,7 +84,9 @@ export function ComplaintFacts(props: {
         {state.satisfaction ? (
           <>
             <dt>{t('actionField.score')}</dt>
-            <dd data-testid="satisfaction">{t(`actionOption.score.${state.satisfaction.score}`)}</dd>
+            <dd data-testid="satisfaction">
+              {labelUnder(t, 'actionOption.score', String(state.satisfaction.score))}
+            </dd>
           </>
         ) : null}
         <dt>{t('detail.reportType')}</dt>

@@ -8,20 +8,21 @@ import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../shared/time/local-date';
 import type { TrailEntry } from '../../../shared/workflow/complaint-state-types';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
+import { isTranslationKey, labelUnder } from '../../i18n/keys';
 import { useAppStore } from '../../store/app-store';
 
 /** The option list a stored code belongs to, by field name (`from` uses the list of `to`). */
 const OPTION_LIST: Readonly<Record<string, string>> = { from: 'to' };
 
 function DetailValue(props: { name: string; kind: string; value: unknown }): ReactNode {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const { name, value } = props;
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
   if (typeof value === 'number') return <>{String(value)}</>;
   if (typeof value !== 'string') return <>{JSON.stringify(value)}</>;
   const optionKey = `actionOption.${OPTION_LIST[name] ?? name}.${value}`;
-  if (i18n.exists(optionKey)) return <>{t(optionKey)}</>;
+  if (isTranslationKey(optionKey)) return <>{t(optionKey)}</>;
   if (name === 'until' && isIsoDate(value)) return <>{formatCalendarDate(value, language)}</>;
   return <>{value}</>;
 }
@@ -36,7 +37,7 @@ function EntryDetails(props: { entry: TrailEntry }): ReactNode {
     <dl className="timeline__details">
       {details.map(([name, value]) => (
         <div key={name}>
-          <dt>{t(`actionField.${name}`, { defaultValue: name })}</dt>
+          <dt>{labelUnder(t, 'actionField', name)}</dt>
           <dd>
             <DetailValue name={name} kind={props.entry.kind} value={value} />
           </dd>

@@ -24,6 +24,7 @@ import { fieldId } from '../../components/form-fields';
 import { LoadState } from '../../components/load-state';
 import { PacketDraftChangedError, type StoredPacketDraft } from '../../core/data/packet-drafts';
 import { formatDateTime } from '../../format/format-date';
+import { labelUnder } from '../../i18n/keys';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
 import { ROUTES } from '../../app/routes';
@@ -184,7 +185,7 @@ function DraftEditor(props: {
                     document.getElementById(fieldId(path))?.focus();
                   }}
                 >
-                  {t(`packetUi.field.${path.split('.')[0] ?? path}`, { defaultValue: path })}: {message}
+                  {labelUnder(t, 'packetUi.field', path.split('.')[0] ?? path, path)}: {message}
                 </a>
               </li>
             ))}

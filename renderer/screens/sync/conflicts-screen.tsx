@@ -16,6 +16,7 @@ import {
   type StoredDoc,
 } from '../../core/data/mutable-conflicts';
 import { formatDateTime } from '../../format/format-date';
+import { isOneOf } from '../../i18n/keys';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
 
@@ -68,7 +69,7 @@ function useDocumentLabel(id: string): string {
   const { t } = useTranslation();
   if (id.startsWith(PACKET_DRAFT_PREFIX))
     return t('conflicts.packetDraft', { name: id.slice(PACKET_DRAFT_PREFIX.length) });
-  return (MUTABLE_DOCUMENT_IDS as readonly string[]).includes(id) ? t(`conflicts.document.${id}`) : id;
+  return isOneOf(MUTABLE_DOCUMENT_IDS, id) ? t(`conflicts.document.${id}`) : id;
 }
 
 function ConflictCard(props: { conflict: MutableConflict; canResolve: boolean }): ReactNode {
