@@ -9,7 +9,7 @@
 import { zipSync } from 'fflate';
 import { computeIndicators } from '../shared/indicators/compute-indicators';
 import { buildPacketZip, type PacketInput } from '../shared/packet/build-packet';
-import { packetFixture, SETTINGS } from '../shared/packet/packet-test-fixtures';
+import { packetFixture, SETTINGS } from '../shared/packet/packet.fixtures';
 import type { BenchScale } from './bench-scale';
 import { BENCH_UNIT, sampleComplaint } from './sample-records';
 import { median, now, ratio, round, timeSync } from './timing';

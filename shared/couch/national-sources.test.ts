@@ -20,7 +20,7 @@ import {
   reporterOf,
   unitProfileDoc,
   workflowEvents,
-} from './test-documents';
+} from './documents.fixtures';
 
 type Doc = Record<string, unknown>;
 const compile = <F>(source: string): F => new Function(`"use strict"; return (${source});`)() as F;

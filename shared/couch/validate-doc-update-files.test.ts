@@ -15,7 +15,7 @@ import {
 } from '../complaint/complaint-limits';
 import { FILE_NAME_MAX } from '../complaint/file-names';
 import { baseOfId, sealImmutable } from '../ids/content-id';
-import { fileStubs, inlineFiles } from './attachment-test-documents';
+import { fileStubs, inlineFiles } from './attachment-documents.fixtures';
 import { unitRole } from './couch-names';
 import { parseRejection } from './rejection';
 import {
@@ -24,7 +24,7 @@ import {
   reporterOf,
   unitSettingsDoc,
   workflowEvents,
-} from './test-documents';
+} from './documents.fixtures';
 import { unitDesignDoc } from './unit-design-doc';
 import { VALIDATE_DOC_UPDATE_SOURCE } from './validate-doc-update-source';
 

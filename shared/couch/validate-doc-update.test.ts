@@ -8,7 +8,7 @@ import { baseOfId, sealImmutable } from '../ids/content-id';
 import { complaintBaseId, eventBaseId, reporterId } from '../ids/document-ids';
 import { EVIDENCE_FILE_MAX_BYTES } from '../packet/packet-types';
 import { EVENT_KINDS } from '../workflow/events';
-import { fileStubs } from './attachment-test-documents';
+import { fileStubs } from './attachment-documents.fixtures';
 import { unitRole } from './couch-names';
 import { parseRejection } from './rejection';
 import {
@@ -20,7 +20,7 @@ import {
   unitProfileDoc,
   unitSettingsDoc,
   workflowEvents,
-} from './test-documents';
+} from './documents.fixtures';
 import { unitDesignDoc } from './unit-design-doc';
 import { VALIDATE_DOC_UPDATE_SOURCE } from './validate-doc-update-source';
 

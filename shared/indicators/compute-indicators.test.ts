@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, type IndicatorsInput } from './compute-indicators';
-import { CaseFile, SETTINGS, UNIT, documentsOf, wib } from './indicators-test-fixtures';
+import { CaseFile, SETTINGS, UNIT, documentsOf, wib } from './indicators.fixtures';
 import { indicatorsSchema } from './indicators-types';
 
 const PERIOD = { from: '2026-10-01', to: '2026-12-31' };

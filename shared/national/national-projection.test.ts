@@ -11,11 +11,11 @@ import type { ComplaintDoc } from '../complaint/complaint-schema';
 import type { IntakeInput } from '../complaint/intake';
 import { buildIntakeDocuments } from '../complaint/intake-documents';
 import { CHANNELS, PRIVACY_MODES, REPORT_TYPES, type PrivacyMode } from '../complaint/vocabulary';
-import { unitProfileDoc } from '../couch/test-documents';
+import { unitProfileDoc } from '../couch/documents.fixtures';
 import { reduceComplaint } from '../workflow/complaint-state';
 import { decideAction, type Actor } from '../workflow/decide-action';
 import type { EventDoc } from '../workflow/events';
-import { HOLD_UNTIL, OTHER_TRACKING_NUMBER, RECEIVED_DATE } from '../workflow/test-fixtures';
+import { HOLD_UNTIL, OTHER_TRACKING_NUMBER, RECEIVED_DATE } from '../workflow/workflow.fixtures';
 import type { WorkflowAction } from '../workflow/workflow-actions';
 import {
   CONFIDENTIAL_OTHER_CATEGORY,

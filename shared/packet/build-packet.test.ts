@@ -9,7 +9,7 @@ import { indicatorsSchema } from '../indicators/indicators-types';
 import { PacketBuildError, buildPacketZip, type PacketProgress } from './build-packet';
 import { evidencePaths, safeFileName } from './evidence-paths';
 import { manifestSchema } from './packet-manifest';
-import { GENERATOR, PERIOD, packetFixture } from './packet-test-fixtures';
+import { GENERATOR, PERIOD, packetFixture } from './packet.fixtures';
 import { packetDraftSchema } from './packet-types';
 import { sha256Hex } from './sha256';
 

@@ -10,7 +10,7 @@ import { buildPacketZip } from './build-packet';
 import { COMPLAINT_COLUMN_KEYS, COMPLAINT_COLUMNS, complaintRows } from './complaint-rows';
 import { UTF8_BOM, csvField, csvText } from './complaints-csv';
 import { COMPLAINTS_SHEET, NOTES_SHEET } from './complaints-xlsx';
-import { PERIOD, PUBLIC_TITLE, TIME_ZONE, packetFixture, type PacketFixture } from './packet-test-fixtures';
+import { PERIOD, PUBLIC_TITLE, TIME_ZONE, packetFixture, type PacketFixture } from './packet.fixtures';
 
 let fixture: PacketFixture;
 let files: Record<string, Uint8Array>;

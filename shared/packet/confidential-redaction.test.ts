@@ -28,7 +28,7 @@ import {
   UNIT_NAME,
   packetFixture,
   wib,
-} from './packet-test-fixtures';
+} from './packet.fixtures';
 import { buildRecordsExport } from './records-export';
 import { collectUnitRecords, parseNdjson } from './unit-records';
 

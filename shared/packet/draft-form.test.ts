@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitProfileDoc } from '../couch/test-documents';
+import { unitProfileDoc } from '../couch/documents.fixtures';
 import { emptyPacketDraft } from './packet-types';
 import { checkDraft, periodOf, textsOf } from './draft-form';
 

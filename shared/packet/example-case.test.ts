@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intakeDocuments, workflowEvents } from '../couch/test-documents';
+import { intakeDocuments, workflowEvents } from '../couch/documents.fixtures';
 import { reduceComplaint } from '../workflow/complaint-state';
 import {
   MASKED_EMAIL,

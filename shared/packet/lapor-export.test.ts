@@ -22,7 +22,7 @@ import {
   UNIT_CODE,
   UNIT_NAME,
   packetFixture,
-} from './packet-test-fixtures';
+} from './packet.fixtures';
 
 const META = {
   unit: { code: UNIT_CODE, name: UNIT_NAME },

@@ -9,7 +9,7 @@ import { decideAction, type Actor } from '../workflow/decide-action';
 import { eventDocSchema, type EventDoc } from '../workflow/events';
 import { laporCsv, laporRows, type LaporExportInput } from './lapor-export';
 import { laporForwardingEvents } from './lapor-forwarding';
-import { PERIOD, TIME_ZONE, UNIT_CODE, packetFixture } from './packet-test-fixtures';
+import { PERIOD, TIME_ZONE, UNIT_CODE, packetFixture } from './packet.fixtures';
 
 const MANAGER: Actor = {
   officer: { officerId: 'manager-1', name: 'Maya' },

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkEligibility, eligibilityText, monthsBefore } from './packet-eligibility';
-import { packetFixture } from './packet-test-fixtures';
+import { packetFixture } from './packet.fixtures';
 
 describe('monthsBefore', () => {
   it('counts calendar months back, clamping the day to the month’s end', () => {

@@ -1,14 +1,14 @@
 /**
  * Redaction (docs/domain.md, 'Exports'): a packet built from named, anonymous and confidential
  * complaints holds no identity and no confidential content in any byte of any file, decoded
- * every way the formats hide text (./packet-bytes-search). Positive controls show the search
+ * every way the formats hide text (./packet-bytes-search.fixtures). Positive controls show the search
  * does find what is meant to be there, and finds a planted string in each format.
  */
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPacketZip } from './build-packet';
 import { complaintRows } from './complaint-rows';
-import { findInPacket, pdfSearchText } from './packet-bytes-search';
+import { findInPacket, pdfSearchText } from './packet-bytes-search.fixtures';
 import {
   CONFIDENTIAL_CONTENT,
   EXAMPLE_CASE_MARKER,
@@ -20,7 +20,7 @@ import {
   UNIT_NAME,
   packetFixture,
   type PacketFixture,
-} from './packet-test-fixtures';
+} from './packet.fixtures';
 
 let fixture: PacketFixture;
 let zip: Uint8Array;

@@ -3,7 +3,7 @@
  * (five cases, unique evidence ids, total evidence size, period order) are enforced.
  */
 import { describe, expect, it } from 'vitest';
-import { PERIOD, PROFILE, packetFixture } from './packet-test-fixtures';
+import { PERIOD, PROFILE, packetFixture } from './packet.fixtures';
 import {
   EVIDENCE_FILE_MAX_BYTES,
   defaultCategory,

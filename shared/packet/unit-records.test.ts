@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withNeutralNames } from '../complaint/attachment-types';
-import { packetFixture } from './packet-test-fixtures';
+import { packetFixture } from './packet.fixtures';
 import { collectUnitRecords, parseNdjson, toNdjson } from './unit-records';
 
 describe('NDJSON', () => {

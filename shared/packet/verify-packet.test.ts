@@ -5,7 +5,7 @@
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPacketZip } from './build-packet';
-import { packetFixture, UNIT_NAME } from './packet-test-fixtures';
+import { packetFixture, UNIT_NAME } from './packet.fixtures';
 import { describeProblem, verifyPacket, type PacketVerification } from './verify-packet';
 
 let zip: Uint8Array;

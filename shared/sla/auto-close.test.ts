@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, calendar, settings, wib } from './sla-test-fixtures';
+import { at, calendar, settings, wib } from './sla.fixtures';
 import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES, type SlaSettings } from './deadline-settings';
 import { autoClosed, nextDeadline, type SlaFacts } from './deadlines';
 

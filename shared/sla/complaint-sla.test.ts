@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, calendar, settings, wib } from './sla-test-fixtures';
+import { at, calendar, settings, wib } from './sla.fixtures';
 import type { IntakeInput } from '../complaint/intake';
 import { buildIntakeDocuments } from '../complaint/intake-documents';
 import { initialComplaintState } from '../workflow/complaint-state';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, calendar, settings, wib } from './sla-test-fixtures';
+import { at, calendar, settings, wib } from './sla.fixtures';
 import { localDateOf, type IndonesianTimeZone } from '../time/local-date';
 import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES } from './deadline-settings';
 import { nextDeadline, type SlaFacts } from './deadlines';

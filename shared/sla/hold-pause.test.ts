@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, calendar, settings, wib } from './sla-test-fixtures';
+import { at, calendar, settings, wib } from './sla.fixtures';
 import { nextDeadline, type SlaFacts } from './deadlines';
 import { pausedWorkingDays, type HoldFacts } from './hold-pause';
 

@@ -17,7 +17,7 @@ import { complaintSla } from './complaint-sla';
 import { DEFAULT_SLA_RULES } from './deadline-settings';
 import { autoClosed, nextDeadline, slaDatesAreValid, slaOutcome, type SlaFacts } from './deadlines';
 import { pausedWorkingDays } from './hold-pause';
-import { at, calendar, settings, wib } from './sla-test-fixtures';
+import { at, calendar, settings, wib } from './sla.fixtures';
 
 const input: IntakeInput = {
   channel: 'walk-in',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, calendar, settings, wib } from './sla-test-fixtures';
+import { at, calendar, settings, wib } from './sla.fixtures';
 import { DEFAULT_DEADLINES, type SlaSettings } from './deadline-settings';
 import { needsAttention, nextDeadline, urgencyOrder, type Deadline, type SlaFacts } from './deadlines';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complaintStateSchema } from './complaint-state-schema';
-import { STATES, deskIn, type StateName } from './test-fixtures';
+import { STATES, deskIn, type StateName } from './workflow.fixtures';
 
 /** The paths of the issues the schema finds in `state`. */
 function brokenPaths(state: unknown): string[] {

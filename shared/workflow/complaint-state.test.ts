@@ -7,7 +7,7 @@ import { COMPLAINT_STATUSES } from '../complaint/vocabulary';
 import { eventBaseId } from '../ids/document-ids';
 import { compareEvents, initialComplaintState, reduceComplaint } from './complaint-state';
 import type { EventDoc, ReceivedEvent } from './events';
-import { OFFERED } from './test-fixtures';
+import { OFFERED } from './workflow.fixtures';
 import { WORKFLOW_ACTIONS, allowedActionsFor } from './workflow-actions';
 
 const input: IntakeInput = {

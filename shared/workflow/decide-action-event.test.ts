@@ -7,7 +7,7 @@ import { baseOfId, verifyImmutable } from '../ids/content-id';
 import { eventBaseId } from '../ids/document-ids';
 import { reduceComplaint } from './complaint-state';
 import { decideAction } from './decide-action';
-import { Desk, MANAGER, RECEIVED_DATE, TRACKING_NUMBER, actorOf, clockAt, deskIn } from './test-fixtures';
+import { Desk, MANAGER, RECEIVED_DATE, TRACKING_NUMBER, actorOf, clockAt, deskIn } from './workflow.fixtures';
 
 describe('decideAction writes', () => {
   it('the event of the action, for this complaint, by the actor, at the clock, with trimmed texts', () => {

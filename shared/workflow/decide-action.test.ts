@@ -12,7 +12,7 @@ import {
   actorOf,
   deskIn,
   type StateName,
-} from './test-fixtures';
+} from './workflow.fixtures';
 import type { WorkflowAction } from './workflow-actions';
 
 /** The issues of deciding `action` with `input` on a complaint in `name` (the action must be refused). */

@@ -12,7 +12,7 @@ import {
   type EventDoc,
 } from './events';
 import { PAYLOAD_FIELDS } from './payload-fields';
-import { OTHER_TRACKING_NUMBER, TRACKING_NUMBER, sampleEvent } from './test-fixtures';
+import { OTHER_TRACKING_NUMBER, TRACKING_NUMBER, sampleEvent } from './workflow.fixtures';
 import { EVENT_KIND_OF_ACTION, WORKFLOW_ACTIONS } from './workflow-actions';
 
 const { received } = buildIntakeDocuments(

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EVENT_SCHEMAS } from './events';
-import { Desk, OFFICER, STATES, SUPERVISOR, deskIn, intake, type StateName } from './test-fixtures';
+import { Desk, OFFICER, STATES, SUPERVISOR, deskIn, intake, type StateName } from './workflow.fixtures';
 import { LAPOR_ID_MAX } from './event-vocabulary';
 
 const NAMES = Object.keys(STATES) as StateName[];

@@ -12,7 +12,7 @@ import {
   isRole,
   type Role,
 } from './roles';
-import { STATE_ALLOWING, actorOf, deskIn } from './test-fixtures';
+import { STATE_ALLOWING, actorOf, deskIn } from './workflow.fixtures';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from './workflow-actions';
 
 const OFFICER_ACTIONS = ['follow-up', 'respond', 'record-reply', 'record-satisfaction', 'note'] as const;

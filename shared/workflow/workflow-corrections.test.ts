@@ -2,7 +2,7 @@
  * Corrections (an overlay on the complaint, which is never changed) and privacy changes.
  */
 import { describe, expect, it } from 'vitest';
-import { Desk, MANAGER, SUPERVISOR, intake } from './test-fixtures';
+import { Desk, MANAGER, SUPERVISOR, intake } from './workflow.fixtures';
 
 describe('corrections', () => {
   it('overlay the current title, record the old value and leave the complaint document untouched', () => {

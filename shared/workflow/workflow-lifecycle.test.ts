@@ -15,7 +15,7 @@ import {
   clockAt,
   deskIn,
   type StateName,
-} from './test-fixtures';
+} from './workflow.fixtures';
 
 const at = (step: number): string => clockAt(step).at.toISOString();
 

@@ -32,7 +32,7 @@ import {
   actorOf,
   intake,
   validInput,
-} from './test-fixtures';
+} from './workflow.fixtures';
 import { WORKFLOW_ACTIONS } from './workflow-actions';
 
 const { complaint, received } = intake();

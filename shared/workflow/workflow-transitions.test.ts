@@ -9,7 +9,15 @@ import { reduceComplaint } from './complaint-state';
 import type { ComplaintStages, ComplaintState } from './complaint-state-types';
 import type { ActionInputs } from './decide-action';
 import { payloadOf } from './events';
-import { OFFERED, OFFICE, STATES, deskIn, sampleEvent, validInput, type StateName } from './test-fixtures';
+import {
+  OFFERED,
+  OFFICE,
+  STATES,
+  deskIn,
+  sampleEvent,
+  validInput,
+  type StateName,
+} from './workflow.fixtures';
 import {
   EVENT_KIND_OF_ACTION,
   WORKFLOW_ACTIONS,

@@ -10,7 +10,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findInPacket } from '../../shared/packet/packet-bytes-search';
+import { findInPacket } from '../../shared/packet/packet-bytes-search.fixtures';
 import { verifyPacket } from '../../shared/packet/verify-packet';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
 import { completeSetup, UNIT } from './app-steps';

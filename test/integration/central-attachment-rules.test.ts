@@ -3,7 +3,7 @@
  * calendar dates and tombstones, over real HTTP to the test central (Apache CouchDB 3.5 where
  * found, else pouchdb-server) with unit KTB set up by `central setup`'s own code, written with the
  * UNIT's credentials (not an admin). Documents come from the shared fixtures
- * (shared/couch/test-documents), changed and sealed again (shared/ids/content-id.fixtures) where a
+ * (shared/couch/documents.fixtures), changed and sealed again (shared/ids/content-id.fixtures) where a
  * test needs another body; sealed documents go as a replication writes them (`new_edits=false`
  * with their `_revisions`), the others as a normal PUT. Files go inline as base64 with their
  * real sizes (CouchDB hands the validator stubs with a `length`).
@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchHttp, type CouchResponse } from '../../central/couch-http';
 import type { AttachmentMeta } from '../../shared/complaint/complaint-schema';
 import { FILE_NAME_MAX } from '../../shared/complaint/file-names';
-import { base64Of, fileBytes, inlineFiles } from '../../shared/couch/attachment-test-documents';
+import { base64Of, fileBytes, inlineFiles } from '../../shared/couch/attachment-documents.fixtures';
 import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
 import { parseRejection } from '../../shared/couch/rejection';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
-import { intakeDocuments, reporterOf, unitSettingsDoc } from '../../shared/couch/test-documents';
+import { intakeDocuments, reporterOf, unitSettingsDoc } from '../../shared/couch/documents.fixtures';
 import { resealed } from '../../shared/ids/content-id.fixtures';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import { isSealed } from '../support/unit-writes';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchHttp, type CouchResponse } from '../../central/couch-http';
 import { UNIT_DESIGN_DOC_ID, unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
-import { intakeDocuments, workflowEvents } from '../../shared/couch/test-documents';
+import { intakeDocuments, workflowEvents } from '../../shared/couch/documents.fixtures';
 import { parseRejection } from '../../shared/couch/rejection';
 import { unitSyncConfig } from '../../shared/sync/sync-config';
 import { ComplaintRepository } from '../../renderer/core/data/complaint-repository';

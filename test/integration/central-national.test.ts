@@ -24,7 +24,7 @@ import type { IntakeInput } from '../../shared/complaint/intake';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
 import type { ComplaintDoc } from '../../shared/complaint/complaint-schema';
 import type { PrivacyMode } from '../../shared/complaint/vocabulary';
-import { inlineFiles } from '../../shared/couch/attachment-test-documents';
+import { inlineFiles } from '../../shared/couch/attachment-documents.fixtures';
 import {
   NATIONAL_DATABASE_NAME,
   NATIONAL_READER_ROLE,
@@ -32,7 +32,12 @@ import {
   unitDatabaseName,
   unitUserName,
 } from '../../shared/couch/couch-names';
-import { FILE_NAME, REPORTER_NAME, REPORTER_PHONE, unitProfileDoc } from '../../shared/couch/test-documents';
+import {
+  FILE_NAME,
+  REPORTER_NAME,
+  REPORTER_PHONE,
+  unitProfileDoc,
+} from '../../shared/couch/documents.fixtures';
 import { reduceComplaint } from '../../shared/workflow/complaint-state';
 import { decideAction } from '../../shared/workflow/decide-action';
 import { eventDocSchema, type EventDoc } from '../../shared/workflow/events';

@@ -22,7 +22,7 @@ import {
   unitProfileDoc,
   unitSettingsDoc,
   workflowEvents,
-} from '../../shared/couch/test-documents';
+} from '../../shared/couch/documents.fixtures';
 import { resealed } from '../../shared/ids/content-id.fixtures';
 import {
   ON_COUCHDB,

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CouchHttp } from '../../central/couch-http';
 import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
-import { intakeDocuments } from '../../shared/couch/test-documents';
+import { intakeDocuments } from '../../shared/couch/documents.fixtures';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
 

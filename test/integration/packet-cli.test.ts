@@ -3,7 +3,7 @@
  * CLI itself (exit status and plain messages), building from the app's NDJSON records file and
  * from a unit database on a real CouchDB-compatible server (pouchdb-server, over HTTP, with the
  * unit's own credentials), verifying, and tampering. Records are made by the app's own code
- * (../../shared/packet/packet-test-fixtures: buildIntakeDocuments + decideAction).
+ * (../../shared/packet/packet.fixtures: buildIntakeDocuments + decideAction).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,8 +14,8 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchHttp } from '../../central/couch-http';
 import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
-import { findInPacket } from '../../shared/packet/packet-bytes-search';
-import { SECRETS, UNIT_NAME, packetFixture } from '../../shared/packet/packet-test-fixtures';
+import { findInPacket } from '../../shared/packet/packet-bytes-search.fixtures';
+import { SECRETS, UNIT_NAME, packetFixture } from '../../shared/packet/packet.fixtures';
 import { toNdjson } from '../../shared/packet/unit-records';
 import { readDatabase } from '../../scripts/packet-data';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';

@@ -13,7 +13,7 @@ import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPacketZip } from '../../shared/packet/build-packet';
-import { UNIT_NAME, packetFixture } from '../../shared/packet/packet-test-fixtures';
+import { UNIT_NAME, packetFixture } from '../../shared/packet/packet.fixtures';
 
 const run = promisify(execFile);
 

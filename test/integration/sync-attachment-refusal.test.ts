@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentMeta } from '../../shared/complaint/complaint-schema';
-import { base64Of, fileBytes } from '../../shared/couch/attachment-test-documents';
+import { base64Of, fileBytes } from '../../shared/couch/attachment-documents.fixtures';
 import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
 import type { SyncStatus } from '../../shared/sync/sync-status';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';

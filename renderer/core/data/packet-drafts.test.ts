@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryDatabase } from '../../../test/support/memory-database';
-import { unitProfileDoc } from '../../../shared/couch/test-documents';
+import { unitProfileDoc } from '../../../shared/couch/documents.fixtures';
 import {
   EVIDENCE_FILE_MAX_BYTES,
   MAX_EVIDENCE_PER_SECTION,
