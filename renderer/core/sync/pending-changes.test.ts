@@ -1,7 +1,7 @@
 /** Counting unsent changes against a memory database, and the counter's throttle under manual timers. */
 import { describe, expect, it } from 'vitest';
 import { memoryDatabase } from '../../../test/support/memory-database';
-import { ManualTimers } from './manual-timers';
+import { ManualTimers } from './manual-timers.fixtures';
 import { countPendingChanges, PendingCounter, PulledRevisions } from './pending-changes';
 
 async function seqOf(db: PouchDB.Database): Promise<number> {

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncConfig } from '../../../shared/sync/sync-config';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import { memoryDatabase } from '../../../test/support/memory-database';
-import { ManualTimers } from './manual-timers';
+import { ManualTimers } from './manual-timers.fixtures';
 import type {
   PouchChanges,
   PouchDatabase,
