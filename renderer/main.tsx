@@ -1,26 +1,41 @@
-/** Renderer entry: load the language, render, then open the device store and unit database. */
+/**
+ * Renderer entry and composition root of the app: builds the one client core (with the host's
+ * platform and the UI's translations), loads the language, renders the app with the core in
+ * context, then starts the core (device store, unit database, sync, index).
+ */
 import '../shared/platform/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { prepareLanguage, startSession } from './core/use-cases/device-setup';
-import { useAppStore } from './store/app-store';
+import { CoreProvider } from './app/core-context';
+import { createClientCore } from './core/create-client-core';
+import { changeLanguage, initI18n } from './i18n/i18n';
+import { isElectronHost, platform } from './platform/platform';
 import './styles/index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-const fail = (error: unknown): void =>
-  useAppStore.getState().fail(error instanceof Error ? error.message : String(error));
+const core = createClientCore({
+  platform: platform(),
+  isDesktop: isElectronHost(),
+  language: { init: initI18n, change: changeLanguage },
+});
 
-void prepareLanguage()
+const fail = (error: unknown): void =>
+  core.store.getState().fail(error instanceof Error ? error.message : String(error));
+
+void core.device
+  .prepareLanguage()
   .catch(fail)
   .then(() => {
     createRoot(root).render(
       <StrictMode>
-        <App />
+        <CoreProvider core={core}>
+          <App />
+        </CoreProvider>
       </StrictMode>,
     );
-    return startSession();
+    return core.device.start();
   })
   .catch(fail);

@@ -1,7 +1,8 @@
-/** The app shell (design.md §7): left navigation, officer and unit on top, status bar below. */
+/** The app shell: left navigation, officer and unit on top, status bar below (docs/architecture.md). */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useRoute } from 'wouter';
+import { useCore } from '../app/core-context';
 import { ROUTES } from '../app/routes';
 import { useAppStore } from '../store/app-store';
 import { LanguageSwitch } from './language-switch';
@@ -41,6 +42,7 @@ export function AppShell(props: { children: ReactNode }): ReactNode {
   const officer = useAppStore((state) => state.officer);
   const profile = useAppStore((state) => state.unitProfile);
   const device = useAppStore((state) => state.device);
+  const core = useCore();
   const setShortcutsOpen = useAppStore((state) => state.setShortcutsOpen);
   return (
     <div className="shell">
@@ -66,11 +68,7 @@ export function AppShell(props: { children: ReactNode }): ReactNode {
         <p className="topbar__officer" data-testid="current-officer">
           {t('shell.officer')}: {officer?.name} ({officer ? t(`role.${officer.role}`) : null})
         </p>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => device && useAppStore.getState().chooseOfficer({ device, unitProfile: profile })}
-        >
+        <button type="button" className="button button--small" onClick={() => core.officers.chooseAnother()}>
           {t('chooser.switch')}
         </button>
         <LanguageSwitch />

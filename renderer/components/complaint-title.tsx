@@ -1,6 +1,6 @@
 /**
  * A complaint's title where a list shows it. Confidential complaints show their content only to
- * supervisors and managers (design.md §6.2); officers see that the complaint is confidential.
+ * supervisors and managers (docs/domain.md, "Privacy modes"); officers see that the complaint is confidential.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { useAppStore } from '../store/app-store';
 export function ComplaintTitle(props: { title: string; privacyMode: PrivacyMode }): ReactNode {
   const { t } = useTranslation();
   const role = useAppStore((state) => state.officer?.role);
-  // The privacy mode shows wherever the complaint does (issue 3), as a word, not only a colour.
+  // The privacy mode shows wherever the complaint does, as a word, not only a colour.
   const mode =
     props.privacyMode === 'named' ? null : (
       <span className={`badge badge--privacy-${props.privacyMode}`}>{t(`privacy.${props.privacyMode}`)}</span>

@@ -5,6 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintSla } from '../../shared/sla/complaint-sla';
+import { fakeCore, withCore } from '../app/fake-core.fixtures';
 import { DeadlineLine } from './deadline-badge';
 
 beforeAll(async () => {
@@ -15,7 +16,9 @@ beforeAll(async () => {
 });
 
 const render = (sla: ComplaintSla): string =>
-  renderToStaticMarkup(<DeadlineLine sla={sla} hold={null} replyWindowWorkingDays={10} />);
+  renderToStaticMarkup(
+    withCore(fakeCore(), <DeadlineLine sla={sla} hold={null} replyWindowWorkingDays={10} />),
+  );
 
 describe('DeadlineLine', () => {
   it('says the deadline is unknown when a date could not be read', () => {

@@ -1,28 +1,24 @@
 /** The deadline badge of a complaint-index row, classified on today's unit-local date. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dueDateState } from '../../shared/sla/deadline-state';
-import { calendarOf, unitToday } from '../core/use-cases/calendar';
-import type { ComplaintIndexRow } from '../core/data/complaint-index';
+import { useCore } from '../app/core-context';
+import type { ComplaintIndexRow } from '../core/client-core';
 import { useAppStore } from '../store/app-store';
 import { DeadlineBadge } from './deadline-badge';
 
 export function IndexDeadline(props: { row: ComplaintIndexRow }): ReactNode {
   const { t } = useTranslation();
-  const settings = useAppStore((state) => state.unitSettings);
+  // Subscribed so the badge is classified again when the unit's settings (holidays) change.
+  useAppStore((state) => state.unitSettings);
+  const core = useCore();
   const { row } = props;
-  if (!settings || row.open === 0 || row.dueDate === '') {
+  const state = row.open === 0 || row.dueDate === '' ? undefined : core.calendar.dueState(row.dueDate);
+  if (!state) {
     return (
       <span className="deadline deadline--none">
         {row.autoClosed ? t('list.autoClosed') : t('common.none')}
       </span>
     );
   }
-  const state = dueDateState(
-    row.dueDate,
-    unitToday(settings),
-    calendarOf(settings),
-    settings.deadlines.dueSoonWorkingDays,
-  );
   return <DeadlineBadge compact deadline={{ stage: row.stage, dueDate: row.dueDate, ...state }} />;
 }

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { switchLanguage } from '../core/use-cases/device-setup';
+import { useCore } from '../app/core-context';
 import { useAppStore } from '../store/app-store';
 
 /** ID | EN toggle; the choice is remembered on this device. */
 export function LanguageSwitch(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const language = useAppStore((state) => state.language);
   return (
     <div className="language-switch" role="group" aria-label={t('shell.language')}>
@@ -17,7 +18,7 @@ export function LanguageSwitch(): ReactNode {
           aria-pressed={language === code}
           lang={code}
           title={t(`language.${code}`)}
-          onClick={() => void switchLanguage(code)}
+          onClick={() => void core.device.switchLanguage(code)}
         >
           {code.toUpperCase()}
         </button>

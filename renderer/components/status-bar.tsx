@@ -8,7 +8,7 @@ import { Link } from 'wouter';
 import { syncStateMessageKey } from '../../shared/sync/sync-status';
 import { formatBytes } from '../format/format-bytes';
 import { ROUTES } from '../app/routes';
-import { isElectronHost } from '../platform/platform';
+import { useCore } from '../app/core-context';
 import { useAppStore } from '../store/app-store';
 
 /** Warn when less than this share of the quota is left. */
@@ -41,6 +41,7 @@ function SyncSummary(): ReactNode {
 export function StatusBar(): ReactNode {
   const { t } = useTranslation();
   const dataVersion = useAppStore((state) => state.dataVersion);
+  const isDesktop = useCore().host.isDesktop;
   const [estimate, setEstimate] = useState<StorageEstimate>();
   useEffect(() => {
     let live = true;
@@ -56,7 +57,7 @@ export function StatusBar(): ReactNode {
     used !== undefined && quota !== undefined && quota > 0 && quota - used < quota * LOW_STORAGE_SHARE;
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
-      <span>{isElectronHost() ? t('status.electronHost') : t('status.browserHost')}</span>
+      <span>{isDesktop ? t('status.electronHost') : t('status.browserHost')}</span>
       <SyncSummary />
       <span className={low ? 'status-bar__warning' : undefined} role={low ? 'alert' : undefined}>
         {used === undefined || quota === undefined

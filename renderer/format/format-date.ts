@@ -1,5 +1,5 @@
 /** Dates and times for people, in the UI language and the device's time zone. */
-import type { Language } from '../core/data/device-store';
+import type { Language } from '../core/client-core';
 
 const LOCALES: Readonly<Record<Language, string>> = { id: 'id-ID', en: 'en-GB' };
 

@@ -5,8 +5,7 @@
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import type { MenuCommand } from '../../shared/platform/platform-contract';
-import { switchLanguage } from '../core/use-cases/device-setup';
-import { platform } from '../platform/platform';
+import { useCore } from '../app/core-context';
 import { ROUTES } from '../app/routes';
 import { useAppStore } from '../store/app-store';
 
@@ -35,6 +34,8 @@ export function commandForKey(
 
 export function useGlobalShortcuts(): void {
   const [, navigate] = useLocation();
+  const core = useCore();
+  const setShortcutsOpen = useAppStore((state) => state.setShortcutsOpen);
   useEffect(() => {
     const run = (command: MenuCommand): void => {
       switch (command) {
@@ -53,13 +54,13 @@ export function useGlobalShortcuts(): void {
         case 'settings':
           return navigate(ROUTES.settings);
         case 'shortcuts':
-          return useAppStore.getState().setShortcutsOpen(true);
+          return setShortcutsOpen(true);
         case 'print':
-          return void platform().print({});
+          return void core.host.print();
         case 'language-id':
-          return void switchLanguage('id');
+          return void core.device.switchLanguage('id');
         case 'language-en':
-          return void switchLanguage('en');
+          return void core.device.switchLanguage('en');
         default: {
           const never: never = command;
           return never;
@@ -73,10 +74,10 @@ export function useGlobalShortcuts(): void {
       run(command);
     };
     window.addEventListener('keydown', onKeyDown);
-    const unlisten = platform().listen('menuCommand', ({ command }) => run(command));
+    const unlisten = core.host.onMenuCommand(run);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       unlisten();
     };
-  }, [navigate]);
+  }, [navigate, core, setShortcutsOpen]);
 }

@@ -16,7 +16,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
-import type { Language } from '../core/data/device-store';
+import type { Language } from '../core/client-core';
 import { resourcesFor } from './resources';
 
 export async function initI18n(language: Language): Promise<I18n> {

@@ -9,12 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { COMPLAINT_STATUSES, isChannel, type ComplaintStatus } from '../../shared/complaint/vocabulary';
 import { parseTrackingNumber } from '../../shared/ids/tracking-number';
-import { complaintIndex, records } from '../core/use-cases/device-setup';
+import { useCore } from '../app/core-context';
 import { ComplaintTitle } from '../components/complaint-title';
 import { IndexDeadline } from '../components/index-deadline';
 import { LoadState } from '../components/load-state';
 import { StatusBadge } from '../components/status-badge';
-import type { ComplaintIndexRow } from '../core/data/complaint-index';
+import type { ComplaintIndexRow } from '../core/client-core';
 import { formatDateTime } from '../format/format-date';
 import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';
@@ -87,7 +87,8 @@ function StatusFilter(props: {
   onChange: (status: ComplaintStatus | 'all') => void;
 }): ReactNode {
   const { t } = useTranslation();
-  const counts = useRecords(() => complaintIndex.countByStatus(), []);
+  const core = useCore();
+  const counts = useRecords(() => core.complaints.countByStatus(), []);
   const count = (status: ComplaintStatus): string =>
     counts.status === 'ready' ? ` (${counts.value[status]})` : '';
   return (
@@ -116,12 +117,13 @@ function StatusFilter(props: {
 export function ComplaintListScreen(): ReactNode {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
+  const core = useCore();
   const status = useAppStore((state) => state.listStatus);
   const setStatus = useAppStore((state) => state.setListStatus);
   // Cursors of the pages before this one; the last is where this page starts.
   const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const loaded = useRecords(() => complaintIndex.page(status, PAGE_SIZE, cursor), [status, cursor]);
+  const loaded = useRecords(() => core.complaints.page(status, PAGE_SIZE, cursor), [status, cursor]);
   const [query, setQuery] = useState('');
   const [searchMessage, setSearchMessage] = useState<string>();
 
@@ -129,7 +131,7 @@ export function ComplaintListScreen(): ReactNode {
     event.preventDefault();
     const text = query.trim();
     if (!parseTrackingNumber(text)) return setSearchMessage(t('list.searchInvalid'));
-    const id = await records().findByTrackingNumber(text);
+    const id = await core.complaints.findByTrackingNumber(text);
     if (id) navigate(complaintPath(id));
     else setSearchMessage(t('list.searchNotFound', { number: text.toUpperCase() }));
   };

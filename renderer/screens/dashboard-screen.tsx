@@ -6,9 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/complaint/vocabulary';
-import { attentionHorizon, dueDateState } from '../../shared/sla/deadline-state';
-import { complaintIndex, records } from '../core/use-cases/device-setup';
-import { calendarOf, unitToday } from '../core/use-cases/calendar';
+import { useCore } from '../app/core-context';
 import { ComplaintTitle } from '../components/complaint-title';
 import { LoadState } from '../components/load-state';
 import { StatusBadge } from '../components/status-badge';
@@ -58,22 +56,21 @@ export function DashboardScreen(): ReactNode {
   const officer = useAppStore((state) => state.officer);
   const language = useAppStore((state) => state.language);
   const settings = useAppStore((state) => state.unitSettings);
+  const core = useCore();
   const loaded = useRecords(async () => {
-    const calendar = settings ? calendarOf(settings) : undefined;
-    const today = settings ? unitToday(settings) : undefined;
-    const margin = settings?.deadlines.dueSoonWorkingDays ?? 1;
     const [counts, byStatus, recent, attention] = await Promise.all([
-      records().countSince(periodStarts(new Date())),
-      complaintIndex.countByStatus(),
-      complaintIndex.page('all', RECENT),
-      calendar && today ? complaintIndex.needsAttention(attentionHorizon(today, calendar, margin)) : [],
+      core.complaints.countSince(periodStarts(new Date())),
+      core.complaints.countByStatus(),
+      core.complaints.page('all', RECENT),
+      core.complaints.needsAttention(),
     ]);
-    const overdue =
-      calendar && today
-        ? attention.filter((row) => dueDateState(row.dueDate, today, calendar, margin).state === 'overdue')
-            .length
-        : 0;
-    return { counts, byStatus, recent: recent.rows, attention: attention.length, overdue };
+    return {
+      counts,
+      byStatus,
+      recent: recent.rows,
+      attention: attention.rows.length,
+      overdue: attention.overdue,
+    };
   }, [settings]);
 
   return (

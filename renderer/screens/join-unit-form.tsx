@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import { syncAdviceMessageKey, syncErrorMessageKey } from '../../shared/sync/sync-status';
 import { emptyJoinInput, validateJoin, type JoinInput } from '../../shared/unit/join-unit';
-import { joinUnit } from '../core/use-cases/device-setup';
+import { useCore } from '../app/core-context';
 import { ErrorSummary, errorFor } from '../components/error-summary';
 import { fieldId, TextField } from '../components/form-fields';
 import { useAppStore } from '../store/app-store';
@@ -17,6 +17,7 @@ import { DeviceOfficerFields } from './device-officer-fields';
 
 export function JoinUnitForm(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const status = useAppStore((state) => state.syncStatus);
   const [input, setInput] = useState<JoinInput>(() => emptyJoinInput());
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
@@ -40,7 +41,7 @@ export function JoinUnitForm(): ReactNode {
     setIssues([]);
     setJoining(true);
     try {
-      const outcome = await joinUnit(checked.value, new Date());
+      const outcome = await core.device.join(checked.value, new Date());
       if (outcome.ok) return;
       if ('issues' in outcome) setIssues(outcome.issues);
       else if ('connection' in outcome && !outcome.connection.ok) setFailure(outcome.connection.error);

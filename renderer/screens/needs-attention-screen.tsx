@@ -5,9 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attentionHorizon, dueDateState } from '../../shared/sla/deadline-state';
-import { complaintIndex } from '../core/use-cases/device-setup';
-import { calendarOf, unitToday } from '../core/use-cases/calendar';
+import { useCore } from '../app/core-context';
 import { LoadState } from '../components/load-state';
 import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';
@@ -16,20 +14,8 @@ import { IndexTable } from './complaint-list-screen';
 export function NeedsAttentionScreen(): ReactNode {
   const { t } = useTranslation();
   const settings = useAppStore((state) => state.unitSettings);
-  const loaded = useRecords(async () => {
-    if (!settings) return { rows: [], overdue: 0 };
-    const calendar = calendarOf(settings);
-    const today = unitToday(settings);
-    const margin = settings.deadlines.dueSoonWorkingDays;
-    const rows = await complaintIndex.needsAttention(attentionHorizon(today, calendar, margin));
-    const ranked = rows
-      .map((row) => ({ row, ...dueDateState(row.dueDate, today, calendar, margin) }))
-      .sort((a, b) => a.workingDaysLeft - b.workingDaysLeft || (a.row.dueDate < b.row.dueDate ? -1 : 1));
-    return {
-      rows: ranked.map((entry) => entry.row),
-      overdue: ranked.filter((entry) => entry.state === 'overdue').length,
-    };
-  }, [settings]);
+  const core = useCore();
+  const loaded = useRecords(() => core.complaints.needsAttention(), [settings]);
 
   return (
     <section className="screen" aria-labelledby="attention-title">

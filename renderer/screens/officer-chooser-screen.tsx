@@ -1,7 +1,7 @@
 /** "Siapa yang bertugas?": the officers of this device, one button each; Enter picks. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceStore, signInOfficer } from '../core/use-cases/device-setup';
+import { useCore } from '../app/core-context';
 import { LanguageSwitch } from '../components/language-switch';
 import { LoadState } from '../components/load-state';
 import { useRecords } from '../hooks/use-records';
@@ -9,8 +9,9 @@ import { useAppStore } from '../store/app-store';
 
 export function OfficerChooserScreen(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const profile = useAppStore((state) => state.unitProfile);
-  const officers = useRecords(() => deviceStore.officers(), []);
+  const officers = useRecords(() => core.officers.list(), []);
   return (
     <main className="setup" id="main">
       <header className="setup__header">
@@ -29,7 +30,7 @@ export function OfficerChooserScreen(): ReactNode {
                     type="button"
                     className="button chooser__officer"
                     autoFocus={index === 0}
-                    onClick={() => void signInOfficer(officer)}
+                    onClick={() => void core.officers.signIn(officer)}
                   >
                     <span className="chooser__name">{officer.name}</span>
                     <span className="chooser__role">{t(`role.${officer.role}`)}</span>

@@ -5,12 +5,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { records } from '../core/use-cases/device-setup';
+import { useCore } from '../app/core-context';
 import { ComplaintTitle } from '../components/complaint-title';
 import { LoadState } from '../components/load-state';
 import { formatDateTime } from '../format/format-date';
 import { useRecords } from '../hooks/use-records';
-import { platform } from '../platform/platform';
 import { useAppStore } from '../store/app-store';
 import { complaintPath } from '../app/routes';
 
@@ -18,7 +17,8 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const profile = useAppStore((state) => state.unitProfile);
-  const loaded = useRecords(() => records().detail(props.complaintId), [props.complaintId]);
+  const core = useCore();
+  const loaded = useRecords(() => core.complaints.detail(props.complaintId), [props.complaintId]);
   const printRef = useRef<HTMLButtonElement>(null);
   const ready = loaded.status === 'ready';
   useEffect(() => {
@@ -37,7 +37,7 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
                 ref={printRef}
                 type="button"
                 className="button button--primary"
-                onClick={() => void platform().print({ documentTitle: detail.complaint.trackingNumber })}
+                onClick={() => void core.host.print(detail.complaint.trackingNumber)}
               >
                 {t('receipt.print')}
               </button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_TYPES } from '../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import { emptySetupInput, validateSetup, type SetupInput } from '../../shared/unit/unit-profile';
-import { completeSetup } from '../core/use-cases/device-setup';
+import { useCore } from '../app/core-context';
 import { ErrorSummary, errorFor } from '../components/error-summary';
 import { SelectField, TextField } from '../components/form-fields';
 import { LanguageSwitch } from '../components/language-switch';
@@ -47,6 +47,7 @@ export function SetupScreen(): ReactNode {
 
 function NewUnitForm(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const [input, setInput] = useState<SetupInput>(() => emptySetupInput(deviceTimeZone()));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -70,7 +71,7 @@ function NewUnitForm(): ReactNode {
     setIssues([]);
     setSaving(true);
     try {
-      await completeSetup(result.value, new Date());
+      await core.device.setup(result.value, new Date());
     } catch (error) {
       setFailure(String(error));
       setSaving(false);

@@ -1,23 +1,14 @@
 /**
- * One bound zustand store built from slices (style.md §9). It holds session and UI state only;
- * records stay in PouchDB and are read through the repository.
+ * The UI's view of the one UI state store (renderer/core/state/app-state, a vanilla zustand
+ * store owned by the client core): `useAppStore(selector)` re-renders when the selected part
+ * changes. Screens write to it only through the actions it holds (notify, setListStatus, …).
  */
-import { create } from 'zustand';
-import { createSessionSlice, type SessionSlice } from '../core/state/desk-slice';
-import { createSyncSlice, type SyncSlice } from '../core/state/sync-slice';
-import { createUiSlice, type UiSlice } from '../core/state/ui-slice';
+import { useStore } from 'zustand';
+import { useCore } from '../app/core-context';
+import type { AppState } from '../core/client-core';
 
-export type AppState = SessionSlice & UiSlice & SyncSlice;
+export type { AppState };
 
-export const useAppStore = create<AppState>()((...args) => ({
-  ...createSessionSlice(...args),
-  ...createUiSlice(...args),
-  ...createSyncSlice(...args),
-}));
-
-const initialState = useAppStore.getState();
-
-/** Back to the state at module load (tests). */
-export function resetAppStore(): void {
-  useAppStore.setState(initialState, true);
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(useCore().store, selector);
 }

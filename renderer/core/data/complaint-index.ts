@@ -1,5 +1,5 @@
 /**
- * The device-local complaint index (design.md §3, decision 2): one small row per complaint,
+ * The device-local complaint index (docs/decisions/006-pouchdb-and-dexie.md): one small row per complaint,
  * derived from the records by the projector, so lists can filter by status and sort by
  * deadline without reading every complaint and its events. Never the only copy of anything:
  * it can be dropped and rebuilt from PouchDB at any time.

@@ -1,5 +1,6 @@
 /** A complaint's index row: its reduced state and deadline, in a few indexable fields. */
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar';
+import { chasedDeadline } from '../../../shared/sla/chased-deadline';
 import { complaintSla } from '../../../shared/sla/complaint-sla';
 import type { SlaSettings } from '../../../shared/sla/deadline-settings';
 import { reduceComplaint } from '../../../shared/workflow/complaint-state';
@@ -9,8 +10,7 @@ export function summariser(settings: SlaSettings, calendar: WorkingCalendar, now
   return (complaint, events) => {
     const state = reduceComplaint(complaint, events);
     const sla = complaintSla(state, settings, calendar, now());
-    // The reply window is informational (it ends in an automatic close), not something to chase.
-    const chased = sla.deadline !== null && sla.deadline.stage !== 'reply-window';
+    const chased = chasedDeadline(sla);
     return {
       id: complaint._id,
       trackingNumber: complaint.trackingNumber,
@@ -22,7 +22,7 @@ export function summariser(settings: SlaSettings, calendar: WorkingCalendar, now
       privacyMode: state.privacyMode,
       office: state.currentOffice ?? '',
       open: chased ? 1 : 0,
-      dueDate: chased && sla.deadline ? sla.deadline.dueDate : '',
+      dueDate: chased ? chased.dueDate : '',
       stage: sla.deadline?.stage ?? '',
     };
   };

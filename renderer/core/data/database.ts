@@ -1,6 +1,6 @@
 /**
  * The one database factory: every PouchDB database the renderer opens is named and configured
- * here (style.md §7). Records live in one database per unit, over IndexedDB, named as on the central server
+ * here, and nowhere else. Records live in one database per unit, over IndexedDB, named as on the central server
  * (shared/couch/couch-names `unitDatabaseName`).
  */
 import PouchDB from 'pouchdb-browser';

@@ -1,5 +1,5 @@
 /**
- * Device-local data in Dexie (design.md §3, decision 2): this device's identity, its officers,
+ * Device-local data in Dexie (docs/decisions/006-pouchdb-and-dexie.md): this device's identity, its officers,
  * its counters and preferences. Nothing here is the only copy of a record.
  */
 import Dexie, { type Table } from 'dexie';

@@ -1,5 +1,5 @@
 /**
- * Conflicts of the mutable documents (design.md §3, decision 3): complaints and events never
+ * Conflicts of the mutable documents (docs/decisions/001-append-only-events.md): complaints and events never
  * conflict, but the unit profile, settings and office list, and the competition packet drafts
  * (`packet-draft:<year>-<category>`), can be changed on two devices before they sync. CouchDB and PouchDB then keep both revisions and pick a winner by a fixed rule; the
  * other is not lost but hidden. Here every such conflict is listed for a person to see, and is

@@ -1,5 +1,5 @@
 /**
- * Competition packet drafts in the unit's PouchDB (issue 5; design.md §3: a mutable, synced
+ * Competition packet drafts in the unit's PouchDB (docs/packet.md; a mutable, synced
  * document). One document per competition year and category, `packet-draft:<year>-<category>`
  * (../../shared/couch/packet-draft-document), with its evidence files as PouchDB attachments keyed
  * by evidence id, so the files sync with the draft and a conflict between two managers keeps both
@@ -18,17 +18,10 @@ import {
   type PacketDraftDoc,
 } from '../../../shared/couch/packet-draft-document';
 import type { OfficerRef } from '../../../shared/complaint/complaint-schema';
-import { attachmentTypeOf } from '../../../shared/complaint/attachment-types';
 import {
-  EVIDENCE_FILE_MAX_BYTES,
-  EVIDENCE_NAME_MAX,
-  EVIDENCE_TOTAL_MAX_BYTES,
-  MAX_EVIDENCE_PER_SECTION,
   evidenceWithOwners,
   packetDraftSchema,
   type CompetitionCategory,
-  type EvidenceOwner,
-  type EvidenceRef,
   type PacketDraft,
 } from '../../../shared/packet/packet-types';
 import { toIsoInstant } from '../../../shared/time/iso-instant';
@@ -79,75 +72,15 @@ export class PacketDraftExistsError extends Error {
   }
 }
 
-/** Why a file cannot be evidence, with what the message needs. */
-export type EvidenceProblem =
-  | Readonly<{ problem: 'type' }>
-  | Readonly<{ problem: 'empty' }>
-  | Readonly<{ problem: 'size'; max: number }>
-  | Readonly<{ problem: 'total'; max: number }>
-  | Readonly<{ problem: 'count'; max: number }>
-  | Readonly<{ problem: 'name'; max: number }>;
-
-export type EvidenceCheck =
-  Readonly<{ ok: true; ref: EvidenceRef }> | Readonly<{ ok: false; name: string } & EvidenceProblem>;
-
-/** A new evidence id: `ev-` and a random part, unique within the draft. */
-export function newEvidenceId(draft: Pick<PacketDraft, 'sections' | 'parentRecommendation'>): string {
-  const taken = new Set(evidenceWithOwners(draft).map(({ ref }) => ref.id));
-  for (;;) {
-    const id = `ev-${crypto.randomUUID().slice(0, 8)}`;
-    if (!taken.has(id)) return id;
-  }
-}
-
-/**
- * Whether `file` may be added to `owner`'s evidence (issue 5: type and size limits; the limits
- * are in ../../shared/packet/packet-types). Gives the reference to add when it may.
- */
-export function checkEvidenceFile(
-  draft: PacketDraft,
-  owner: EvidenceOwner,
-  file: Readonly<{ name: string; type: string; size: number }>,
-): EvidenceCheck {
-  const fail = (problem: EvidenceProblem): EvidenceCheck => ({ ok: false, name: file.name, ...problem });
-  const mimeType = attachmentTypeOf(file.name, file.type);
-  if (!mimeType) return fail({ problem: 'type' });
-  if (file.size === 0) return fail({ problem: 'empty' });
-  if (file.size > EVIDENCE_FILE_MAX_BYTES) return fail({ problem: 'size', max: EVIDENCE_FILE_MAX_BYTES });
-  if (file.name.length > EVIDENCE_NAME_MAX) return fail({ problem: 'name', max: EVIDENCE_NAME_MAX });
-  const all = evidenceWithOwners(draft);
-  const total = all.reduce((sum, { ref }) => sum + ref.size, 0);
-  if (total + file.size > EVIDENCE_TOTAL_MAX_BYTES) {
-    return fail({ problem: 'total', max: EVIDENCE_TOTAL_MAX_BYTES });
-  }
-  if (owner !== 'parent-recommendation') {
-    const count = draft.sections[owner].evidence.length;
-    if (count >= MAX_EVIDENCE_PER_SECTION) return fail({ problem: 'count', max: MAX_EVIDENCE_PER_SECTION });
-  }
-  return { ok: true, ref: { id: newEvidenceId(draft), name: file.name, mimeType, size: file.size } };
-}
-
-/** `draft` with `ref` added to `owner`'s evidence (the recommendation letter replaces any earlier one). */
-export function withEvidence(draft: PacketDraft, owner: EvidenceOwner, ref: EvidenceRef): PacketDraft {
-  if (owner === 'parent-recommendation') return { ...draft, parentRecommendation: ref };
-  const section = draft.sections[owner];
-  return {
-    ...draft,
-    sections: { ...draft.sections, [owner]: { ...section, evidence: [...section.evidence, ref] } },
-  };
-}
-
-/** `draft` without the evidence file `id`, wherever it was. */
-export function withoutEvidence(draft: PacketDraft, id: string): PacketDraft {
-  const sections = Object.fromEntries(
-    Object.entries(draft.sections).map(([aspect, section]) => [
-      aspect,
-      { ...section, evidence: section.evidence.filter((ref) => ref.id !== id) },
-    ]),
-  ) as PacketDraft['sections'];
-  const recommendation = draft.parentRecommendation?.id === id ? null : draft.parentRecommendation;
-  return { ...draft, sections, parentRecommendation: recommendation };
-}
+// Pure rules of a draft's evidence (shared/packet/draft-evidence), kept importable from here.
+export {
+  checkEvidenceFile,
+  newEvidenceId,
+  withEvidence,
+  withoutEvidence,
+  type EvidenceCheck,
+  type EvidenceProblem,
+} from '../../../shared/packet/draft-evidence';
 
 type RawDoc = PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] };
 

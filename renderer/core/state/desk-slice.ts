@@ -1,12 +1,16 @@
-import type { StateCreator } from 'zustand';
+/**
+ * Who and where: this device, the officer at the desk, the unit's synced documents, and how far
+ * the app has started (the phase decides what the root component shows).
+ */
+import type { StateCreator } from 'zustand/vanilla';
 import type { DeviceConfig, Officer } from '../data/device-database';
 import type { UnitProfile } from '../../../shared/unit/unit-profile';
 import type { UnitOfficesDoc, UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 
-export type SessionPhase = 'loading' | 'setup' | 'choose-officer' | 'ready' | 'failed';
+export type AppPhase = 'loading' | 'setup' | 'choose-officer' | 'ready' | 'failed';
 
-export type SessionSlice = {
-  phase: SessionPhase;
+export type DeskSlice = {
+  phase: AppPhase;
   failure?: string;
   device?: DeviceConfig;
   officer?: Officer;
@@ -16,22 +20,18 @@ export type SessionSlice = {
   /** The offices complaints are disposed to (a synced document). */
   unitOffices?: UnitOfficesDoc;
   setUnitDocs: (docs: { unitSettings?: UnitSettingsDoc; unitOffices?: UnitOfficesDoc }) => void;
-  setSession: (session: {
-    device: DeviceConfig;
-    officer: Officer | undefined;
-    unitProfile?: UnitProfile;
-  }) => void;
+  openDesk: (desk: { device: DeviceConfig; officer: Officer | undefined; unitProfile?: UnitProfile }) => void;
   setUnitProfile: (profile: UnitProfile | undefined) => void;
   setOfficer: (officer: Officer) => void;
   /** A device shared by several officers asks who is at the desk before anything else. */
-  chooseOfficer: (session: { device: DeviceConfig; unitProfile?: UnitProfile }) => void;
+  chooseOfficer: (desk: { device: DeviceConfig; unitProfile?: UnitProfile }) => void;
   needSetup: () => void;
   fail: (reason: string) => void;
 };
 
-export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set) => ({
+export const createDeskSlice: StateCreator<DeskSlice, [], [], DeskSlice> = (set) => ({
   phase: 'loading',
-  setSession: ({ device, officer, unitProfile }) => set({ phase: 'ready', device, officer, unitProfile }),
+  openDesk: ({ device, officer, unitProfile }) => set({ phase: 'ready', device, officer, unitProfile }),
   setUnitProfile: (unitProfile) => set({ unitProfile }),
   setUnitDocs: (docs) => set(docs),
   setOfficer: (officer) => set({ officer, phase: 'ready' }),

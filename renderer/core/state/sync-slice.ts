@@ -1,7 +1,7 @@
-import type { StateCreator } from 'zustand';
+import type { StateCreator } from 'zustand/vanilla';
 import { DISABLED_STATUS, type SyncStatus } from '../../../shared/sync/sync-status';
 
-/** The sync status the service publishes (renderer/sync), for the status bar and the sync screen. */
+/** The sync status the service publishes (../sync), for the status bar and the sync screen. */
 export type SyncSlice = {
   syncStatus: SyncStatus;
   /** The server address this device syncs with; '' when sync is not configured. */

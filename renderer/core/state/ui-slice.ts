@@ -1,4 +1,4 @@
-import type { StateCreator } from 'zustand';
+import type { StateCreator } from 'zustand/vanilla';
 import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
 import type { Language } from '../data/device-store';
 

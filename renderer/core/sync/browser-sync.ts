@@ -1,7 +1,7 @@
 /**
  * The sync service as the renderer runs it: pouchdb-browser (http adapter and replication
  * included), the window's fetch and timers, and navigator.onLine with its online/offline events.
- * The app creates one per unit database, next to where it opens it (../data/database).
+ * The client core creates one per unit database (../create-client-core, ../use-cases/sync).
  */
 import PouchDB from 'pouchdb-browser';
 import type { UnitDatabase } from '../data/database';

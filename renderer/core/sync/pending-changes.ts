@@ -1,5 +1,5 @@
 /**
- * "Local changes not yet on the server" (issue 4, status): the documents whose latest local
+ * "Local changes not yet on the server" (the sync status): the documents whose latest local
  * change comes after the push replication's last checkpoint (the journal's `pushedSeq`), plus the
  * documents the server refused (their changes are behind the checkpoint, but they are not on the
  * server). Left out: design documents (the app never writes them, they come from the server),

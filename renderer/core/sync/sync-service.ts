@@ -1,5 +1,5 @@
 /**
- * The one sync service of the renderer (style.md §7, issue 4): live two-way replication of the
+ * The one sync service of the renderer (docs/decisions/009-sync-state-machine.md): live two-way replication of the
  * unit's local database with its database on the central server, driven by the pure state
  * machine (../../shared/sync/sync-machine), publishing a typed status
  * (../../shared/sync/sync-status) to plain callbacks. No UI and no store inside: the renderer's
@@ -18,7 +18,12 @@
 import { parseRejection } from '../../../shared/couch/rejection';
 import { classifySyncError } from '../../../shared/sync/classify-error';
 import { syncStatusOf } from '../../../shared/sync/machine-status';
-import { databaseUrl, normalizeServerUrl, remoteKey, type SyncConfig } from '../../../shared/sync/sync-config';
+import {
+  databaseUrl,
+  normalizeServerUrl,
+  remoteKey,
+  type SyncConfig,
+} from '../../../shared/sync/sync-config';
 import {
   DEFAULT_MACHINE_CONFIG,
   initialSyncState,
@@ -94,7 +99,7 @@ async function signInRequest(
 }
 
 /** What the service is syncing with, while started. */
-type Session<Db> = Readonly<{
+type SyncTarget<Db> = Readonly<{
   config: SyncConfig;
   remote: Db;
   /** The remote's own `info`, failures included (the instance's is quieted: ./quiet-info). */
@@ -126,7 +131,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   readonly #queue: SyncMachineEvent[] = [];
   #dispatching = false;
 
-  #session: Session<Db> | null = null;
+  #target: SyncTarget<Db> | null = null;
   /** Bumped by every start/stop, so that a slow start cannot overtake a later call. */
   #generation = 0;
   #run: ActiveRun<Db> | null = null;
@@ -177,8 +182,8 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     if (serverUrl === null) throw new RangeError(`Not a server address: ${JSON.stringify(config.serverUrl)}`);
     const normalized: SyncConfig = { ...config, serverUrl };
     const generation = ++this.#generation;
-    // The previous session's last journal writes land before this one's journal is read.
-    await this.#session?.journal.flush();
+    // The previous target's last journal writes land before this one's journal is read.
+    await this.#target?.journal.flush();
     const journal = await SyncJournalStore.open(this.#localDb, remoteKey(normalized));
     if (generation !== this.#generation || this.#disposed) return;
     const remote = new this.#PouchDB(databaseUrl(normalized), {
@@ -186,7 +191,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       skip_setup: true,
       fetch: jsonErrorFetch(this.#fetch),
     });
-    this.#session = { config: normalized, remote, remoteInfo: quietInfo(remote), journal };
+    this.#target = { config: normalized, remote, remoteInfo: quietInfo(remote), journal };
     this.#watchLocalChanges();
     this.#dispatch({ type: 'rejections-changed', documents: journal.journal.rejected });
     this.#dispatch({
@@ -204,7 +209,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     this.#generation += 1;
     this.#dispatch({ type: 'stop' });
     await this.#withGrace(this.#runsSettled);
-    await this.#session?.journal.flush();
+    await this.#target?.journal.flush();
   }
 
   /** "Sync now": retries at once after a failure, or restarts the live replication. */
@@ -229,7 +234,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     }
     const tested: SyncConfig = { ...config, serverUrl };
     const result = await testConnection(tested, this.#fetch);
-    const current = this.#session?.config;
+    const current = this.#target?.config;
     const same =
       current !== undefined &&
       (['serverUrl', 'databaseName', 'username', 'password'] as const).every(
@@ -311,7 +316,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
         this.#clearRetry();
         return;
       case 'record-synced': {
-        const journal = this.#session?.journal;
+        const journal = this.#target?.journal;
         if (!journal) return;
         journal.update({
           lastSyncedAt: command.at,
@@ -336,14 +341,14 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   // ---- runs ------------------------------------------------------------------------------
 
   #startRun(runId: number, batchSize: number, firstSync: boolean): void {
-    const session = this.#session;
-    if (!session) return;
+    const target = this.#target;
+    if (!target) return;
     const previous = this.#runsSettled;
     const run = new ReplicationRun(
       this.#PouchDB,
       this.#localDb,
-      session.remote,
-      { batchSize, retryIds: session.journal.journal.rejected.map((document) => document.id) },
+      target.remote,
+      { batchSize, retryIds: target.journal.journal.rejected.map((document) => document.id) },
       {
         active: (direction) => this.#dispatch({ type: 'replication-active', runId, direction }),
         paused: (direction) =>
@@ -367,7 +372,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       await this.#withGrace(previous);
       // Cancelled (or replaced) while the previous run wound down: it never starts.
       if (this.#run !== active) return;
-      const info = await this.#signIn(active, session.remote, session.remoteInfo);
+      const info = await this.#signIn(active, target.remote, target.remoteInfo);
       if (info === null || this.#run !== active) return;
       run.start();
       if (firstSync) {
@@ -420,7 +425,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   }
 
   #reportProgress(active: ActiveRun<Db>): void {
-    const journal = this.#session?.journal.journal;
+    const journal = this.#target?.journal.journal;
     if (!journal || this.#run !== active) return;
     this.#dispatch({
       type: 'first-sync-progress',
@@ -431,55 +436,55 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   }
 
   #onChange(runId: number, direction: SyncDirection, change: ReplicationChange): void {
-    const session = this.#session;
+    const target = this.#target;
     const active = this.#run;
-    if (!session || active?.id !== runId) return;
+    if (!target || active?.id !== runId) return;
     this.#dispatch({ type: 'replication-change', runId, direction, at: this.#now() });
     if (direction === 'push') {
       // A newer revision of a refused document went through: it is no longer refused.
       const written = new Set(change.docs.map((doc) => doc.id));
-      const rejected = session.journal.journal.rejected;
+      const rejected = target.journal.journal.rejected;
       if (rejected.some((document) => written.has(document.id))) {
         this.#setRejected(rejected.filter((document) => !written.has(document.id)));
       }
       return;
     }
     for (const doc of change.docs) this.#pulled.add(doc.id, doc.rev);
-    if (!session.journal.journal.firstSyncDone) {
+    if (!target.journal.journal.firstSyncDone) {
       const delta = Math.max(0, change.docsWritten - active.pulledInRun);
       active.pulledInRun = change.docsWritten;
-      session.journal.update({ pulledDocs: session.journal.journal.pulledDocs + delta });
-      void session.journal.flush();
+      target.journal.update({ pulledDocs: target.journal.journal.pulledDocs + delta });
+      void target.journal.flush();
       this.#reportProgress(active);
     }
   }
 
   #onDenied(direction: SyncDirection, error: unknown): void {
-    const session = this.#session;
-    if (!session || direction !== 'push') return;
+    const target = this.#target;
+    if (!target || direction !== 'push') return;
     const classified = classifySyncError(error);
     const id = classified.documentId;
     if (id === undefined) return;
     const message = classified.message ?? '';
     const document: RejectedDocument = { id, message, rejection: parseRejection(message)?.code ?? null };
-    const others = session.journal.journal.rejected.filter((entry) => entry.id !== id);
+    const others = target.journal.journal.rejected.filter((entry) => entry.id !== id);
     this.#setRejected([...others, document].slice(-MAX_REJECTED));
   }
 
   #setRejected(rejected: readonly RejectedDocument[]): void {
-    const session = this.#session;
-    if (!session) return;
-    session.journal.update({ rejected });
-    void session.journal.flush();
+    const target = this.#target;
+    if (!target) return;
+    target.journal.update({ rejected });
+    void target.journal.flush();
     this.#dispatch({ type: 'rejections-changed', documents: rejected });
     this.#pending?.request();
   }
 
   #onPushCheckpoint(seq: number | string): void {
-    const session = this.#session;
-    if (!session) return;
-    session.journal.update({ pushedSeq: seq });
-    void session.journal.flush();
+    const target = this.#target;
+    if (!target) return;
+    target.journal.update({ pushedSeq: seq });
+    void target.journal.flush();
     this.#pending?.request();
   }
 
@@ -489,7 +494,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     if (this.#localChanges) return;
     this.#pending = new PendingCounter(
       async () => {
-        const journal = this.#session?.journal.journal;
+        const journal = this.#target?.journal.journal;
         if (!journal) return 0;
         return countPendingChanges(
           this.#localDb,

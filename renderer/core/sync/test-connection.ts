@@ -1,5 +1,5 @@
 /**
- * "Test connection" in the sync settings (issue 4): two requests that tell the failures apart,
+ * "Test connection" in the sync settings (docs/central.md): two requests that tell the failures apart,
  * only one of them carrying the unit's credentials, so that one press costs at most one login
  * attempt. (CouchDB 3.4+ locks a user out after more than 5 failed logins in 5 minutes, counting
  * every request with a wrong password: a test that sent the password three times would let two

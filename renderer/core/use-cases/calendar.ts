@@ -2,7 +2,9 @@
 import { allHolidays, effectiveHolidays } from '../../../shared/calendar/holiday-list';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar/working-calendar';
 import { localDateOf } from '../../../shared/time/local-date';
+import { dueDateState, type DueDateState } from '../../../shared/sla/deadline-state';
 import type { UnitSettingsDoc } from '../../../shared/unit/unit-settings';
+import type { AppStore } from '../state/app-state';
 
 let cached: { key: string; calendar: WorkingCalendar } | undefined;
 
@@ -22,4 +24,28 @@ export function calendarOf(settings: UnitSettingsDoc): WorkingCalendar {
 /** Today in the unit's time zone (not the device's: a laptop may travel or be misconfigured). */
 export function unitToday(settings: UnitSettingsDoc, now: Date = new Date()): string {
   return localDateOf(now, settings.timeZone);
+}
+
+/** The calendar queries of the client core, on the unit's settings as they are now. */
+export function createCalendar(deps: Readonly<{ store: AppStore; now: () => Date }>) {
+  return {
+    /** Today in the unit's time zone (the UTC date before the unit has settings). */
+    today(): string {
+      const settings = deps.store.getState().unitSettings;
+      const now = deps.now();
+      return settings ? unitToday(settings, now) : now.toISOString().slice(0, 10);
+    },
+
+    /** `dueDate` (unit-local) seen today; undefined before the unit has settings. */
+    dueState(dueDate: string): DueDateState | undefined {
+      const settings = deps.store.getState().unitSettings;
+      if (!settings) return undefined;
+      return dueDateState(
+        dueDate,
+        unitToday(settings, deps.now()),
+        calendarOf(settings),
+        settings.deadlines.dueSoonWorkingDays,
+      );
+    },
+  };
 }

@@ -1,9 +1,9 @@
 /**
- * The Paket P4 screen's services (issue 5): the unit's packet drafts, the unit's complaints and
- * events read in full for indicators and exports, and the packet ZIP built with the shared builder
- * and saved through the platform contract. The unit's other data exports: ./data-export-session.
+ * Paket P4: the unit's packet drafts, the unit's complaints and events read in full for
+ * indicators and exports, and the packet ZIP built with the shared builder and saved through the
+ * platform contract. The unit's other data exports: ./exports.
  *
- * Identity (design.md §6.2): reporter documents are never read here.
+ * Identity (docs/domain.md): reporter documents are never read here.
  */
 import { effectiveHolidays } from '../../../shared/calendar/holiday-list';
 import type { ComplaintDoc, OfficerRef } from '../../../shared/complaint/complaint-schema';
@@ -14,15 +14,14 @@ import { buildPacketZip, type PacketProgress } from '../../../shared/packet/buil
 import type { PacketDraft, PacketGenerator } from '../../../shared/packet/packet-types';
 import { sha256Hex } from '../../../shared/packet/sha256';
 import { collectUnitRecords } from '../../../shared/packet/unit-records';
-import type { SaveFileResult } from '../../../shared/platform/platform-contract';
+import type { PlatformApi, SaveFileResult } from '../../../shared/platform/platform-contract';
 import { localDateOf } from '../../../shared/time/local-date';
 import type { UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 import type { EventDoc } from '../../../shared/workflow/events';
 import { canEditSettings } from '../../../shared/workflow/roles';
+import type { UnitDatabase } from '../data/database';
 import { PacketDraftStore } from '../data/packet-drafts';
-import { platform } from '../../platform/platform';
-import { useAppStore } from '../../store/app-store';
-import { records } from './device-setup';
+import type { CoreDeps } from './core-deps';
 
 /** The unit's complaints and events as the packet needs them. */
 export type UnitRecordSet = Readonly<{
@@ -36,29 +35,13 @@ export type UnitRecordSet = Readonly<{
 
 const PAGE = 2000;
 
-export function unitCode(): string {
-  const code = useAppStore.getState().device?.unitCode;
-  if (!code) throw new Error('The device is not set up.');
-  return code;
-}
-
-/** The signed-in officer, when they may edit packets (managers); undefined otherwise. */
-export function packetEditor(): OfficerRef | undefined {
-  const officer = useAppStore.getState().officer;
-  return officer && canEditSettings(officer.role) ? { officerId: officer.id, name: officer.name } : undefined;
-}
-
-export function packetDrafts(): PacketDraftStore {
-  return new PacketDraftStore(records().db, unitCode());
-}
-
 /** Every document with an id in [startkey, endkey), page by page (never one huge read). */
-export async function docsInRange(startkey: string, endkey: string): Promise<unknown[]> {
+export async function docsInRange(db: UnitDatabase, startkey: string, endkey: string): Promise<unknown[]> {
   const docs: unknown[] = [];
   let from = startkey;
   let skip = 0;
   for (;;) {
-    const page = await records().db.allDocs({
+    const page = await db.allDocs({
       startkey: from,
       endkey,
       inclusive_end: false,
@@ -74,30 +57,9 @@ export async function docsInRange(startkey: string, endkey: string): Promise<unk
   }
 }
 
-/** The unit's complaints and events (never its reporter documents), checked against their schemas. */
-export async function loadUnitRecords(): Promise<UnitRecordSet> {
-  const range = complaintIdRange();
-  const [complaintDocs, eventDocs] = await Promise.all([
-    docsInRange(range.startkey, range.endkey),
-    docsInRange(EVENT_ID_PREFIX, `${EVENT_ID_PREFIX}${HIGH_SENTINEL}`),
-  ]);
-  const collected = collectUnitRecords([...complaintDocs, ...eventDocs], unitCode());
-  const timeZone = useAppStore.getState().unitSettings?.timeZone ?? 'Asia/Jakarta';
-  let earliest: string | null = null;
-  for (const complaint of collected.complaints) {
-    if (earliest === null || complaint.receivedAt < earliest) earliest = complaint.receivedAt;
-  }
-  return {
-    complaints: collected.complaints,
-    events: collected.events,
-    earliestReceivedDate: earliest === null ? null : localDateOf(new Date(earliest), timeZone),
-    invalid: collected.skipped.invalid,
-  };
-}
-
 /**
  * The unit's settings as the indicators read them. A year the unit's holiday list does not name
- * takes the default list, as the desk's own calendar does (./unit-calendar), so the indicators
+ * takes the default list, as the desk's own calendar does (./calendar), so the indicators
  * agree with the deadlines the desk showed.
  */
 export function indicatorSettings(settings: UnitSettingsDoc): IndicatorSettings {
@@ -123,8 +85,8 @@ export function packetIndicators(
 }
 
 /** The generator named in the manifest: the app's name and version from the host. */
-export async function packetGenerator(): Promise<PacketGenerator> {
-  const info = await platform().appInfo();
+export async function packetGenerator(platform: PlatformApi): Promise<PacketGenerator> {
+  const info = await platform.appInfo();
   return { name: info.name, version: info.version };
 }
 
@@ -133,10 +95,15 @@ export type SavedExport =
   | Readonly<{ status: 'cancelled' }>;
 
 /** Saves `bytes` through the platform contract (a dialog in Electron, a download in the browser host). */
-export async function save(suggestedName: string, mimeType: string, bytes: Uint8Array): Promise<SavedExport> {
+export async function saveExport(
+  platform: PlatformApi,
+  suggestedName: string,
+  mimeType: string,
+  bytes: Uint8Array,
+): Promise<SavedExport> {
   // The contract takes ArrayBuffer-backed bytes; copy only when they sit on a shared buffer.
   const data = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
-  const result: SaveFileResult = await platform().saveFile({ suggestedName, mimeType, data });
+  const result: SaveFileResult = await platform.saveFile({ suggestedName, mimeType, data });
   if (result.status === 'cancelled') return result;
   return { status: 'saved', location: result.location, size: data.length, sha256: await sha256Hex(data) };
 }
@@ -146,37 +113,93 @@ export function packetFileName(draft: PacketDraft): string {
   return `paket-p4-${draft.profile.unitCode}-${draft.year}-${draft.category}.zip`;
 }
 
-/**
- * Builds the packet ZIP from a saved draft, its evidence bytes and the unit's records, reporting
- * progress, and saves it (a dialog in Electron, a download in the browser host).
- */
-export async function exportPacket(
-  input: Readonly<{
-    draft: PacketDraft;
-    evidence: ReadonlyMap<string, Uint8Array>;
-    unit: UnitRecordSet;
-    settings: UnitSettingsDoc;
-    onProgress: (progress: PacketProgress) => void;
-  }>,
-): Promise<SavedExport> {
-  const now = new Date();
-  const zip = await buildPacketZip(
-    {
-      draft: input.draft,
-      complaints: input.unit.complaints,
-      events: input.unit.events,
-      indicators: packetIndicators(
-        input.draft.period,
-        { code: input.draft.profile.unitCode, name: input.draft.profile.unitName },
-        input.unit,
-        input.settings,
-        now,
-      ),
-      evidence: input.evidence,
-      generator: await packetGenerator(),
-      createdAt: now,
+export type PacketExport = Readonly<{
+  draft: PacketDraft;
+  evidence: ReadonlyMap<string, Uint8Array>;
+  unit: UnitRecordSet;
+  onProgress: (progress: PacketProgress) => void;
+}>;
+
+export function createPacket(deps: CoreDeps) {
+  const { store, records, platform } = deps;
+  const unitCode = (): string => {
+    const code = store.getState().device?.unitCode;
+    if (!code) throw new Error('The device is not set up.');
+    return code;
+  };
+  const settingsOf = (): UnitSettingsDoc => {
+    const settings = store.getState().unitSettings;
+    if (!settings) throw new Error('The unit has no settings yet.');
+    return settings;
+  };
+  return {
+    /** The signed-in officer, when they may edit packets (managers); undefined otherwise. */
+    editor(): OfficerRef | undefined {
+      const officer = store.getState().officer;
+      return officer && canEditSettings(officer.role)
+        ? { officerId: officer.id, name: officer.name }
+        : undefined;
     },
-    input.onProgress,
-  );
-  return save(packetFileName(input.draft), 'application/zip', zip);
+
+    /** The unit's packet drafts (list, load, create, save, remove, evidence bytes). */
+    drafts: (): PacketDraftStore => new PacketDraftStore(records.current().db, unitCode()),
+
+    /** The unit's complaints and events (never its reporter documents), checked against their schemas. */
+    async loadRecords(): Promise<UnitRecordSet> {
+      const db = records.current().db;
+      const range = complaintIdRange();
+      const [complaintDocs, eventDocs] = await Promise.all([
+        docsInRange(db, range.startkey, range.endkey),
+        docsInRange(db, EVENT_ID_PREFIX, `${EVENT_ID_PREFIX}${HIGH_SENTINEL}`),
+      ]);
+      const collected = collectUnitRecords([...complaintDocs, ...eventDocs], unitCode());
+      const timeZone = store.getState().unitSettings?.timeZone ?? 'Asia/Jakarta';
+      let earliest: string | null = null;
+      for (const complaint of collected.complaints) {
+        if (earliest === null || complaint.receivedAt < earliest) earliest = complaint.receivedAt;
+      }
+      return {
+        complaints: collected.complaints,
+        events: collected.events,
+        earliestReceivedDate: earliest === null ? null : localDateOf(new Date(earliest), timeZone),
+        invalid: collected.skipped.invalid,
+      };
+    },
+
+    /** The indicators of a unit (`named` as the packet names it) for `period`, on the unit's settings now. */
+    indicators(
+      period: Readonly<{ from: string; to: string }>,
+      named: Readonly<{ code: string; name: string }>,
+      unit: UnitRecordSet,
+    ): Indicators {
+      return packetIndicators(period, named, unit, settingsOf(), deps.now());
+    },
+
+    /**
+     * Builds the packet ZIP from a saved draft, its evidence bytes and the unit's records, reporting
+     * progress, and saves it (a dialog in Electron, a download in the browser host).
+     */
+    async export(input: PacketExport): Promise<SavedExport> {
+      const now = deps.now();
+      const zip = await buildPacketZip(
+        {
+          draft: input.draft,
+          complaints: input.unit.complaints,
+          events: input.unit.events,
+          indicators: packetIndicators(
+            input.draft.period,
+            { code: input.draft.profile.unitCode, name: input.draft.profile.unitName },
+            input.unit,
+            settingsOf(),
+            now,
+          ),
+          evidence: input.evidence,
+          generator: await packetGenerator(platform),
+          createdAt: now,
+        },
+        input.onProgress,
+      );
+      return saveExport(platform, packetFileName(input.draft), 'application/zip', zip);
+    },
+  };
 }

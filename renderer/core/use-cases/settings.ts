@@ -3,19 +3,13 @@
  * a save names the revision it replaces, so a change made meanwhile on another device is refused
  * (HTTP-style 409) instead of being overwritten, and the manager is told to look again.
  */
+import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import type { Office, ValidSettings } from '../../../shared/unit/unit-settings';
 import { applyOffices, applySettings } from '../../../shared/unit/unit-settings';
-import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import { useAppStore } from '../../store/app-store';
-import { records } from './device-setup';
+import type { CoreDeps } from './core-deps';
 
 export type SaveOutcome = 'saved' | 'conflict' | 'not-allowed';
-
-function who(): { officerId: string; name: string } | undefined {
-  const officer = useAppStore.getState().officer;
-  return officer && canEditSettings(officer.role) ? { officerId: officer.id, name: officer.name } : undefined;
-}
 
 async function save(write: () => Promise<void>): Promise<SaveOutcome> {
   try {
@@ -27,24 +21,37 @@ async function save(write: () => Promise<void>): Promise<SaveOutcome> {
   }
 }
 
-export async function saveUnitSettings(value: ValidSettings, now: Date): Promise<SaveOutcome> {
-  const by = who();
-  const doc = useAppStore.getState().unitSettings;
-  if (!by || !doc) return 'not-allowed';
-  const next = applySettings(doc, value, now, by);
-  const outcome = await save(() => records().saveMutable(next));
-  if (outcome === 'saved')
-    useAppStore.getState().setUnitDocs({ unitSettings: (await records().unitSettings()) ?? next });
-  return outcome;
-}
+export function createSettings(deps: CoreDeps) {
+  const { store, records } = deps;
+  const who = (): { officerId: string; name: string } | undefined => {
+    const officer = store.getState().officer;
+    return officer && canEditSettings(officer.role)
+      ? { officerId: officer.id, name: officer.name }
+      : undefined;
+  };
+  return {
+    /** Deadlines, rules, time zone and holidays of the unit. */
+    async save(value: ValidSettings, now: Date): Promise<SaveOutcome> {
+      const by = who();
+      const doc = store.getState().unitSettings;
+      if (!by || !doc) return 'not-allowed';
+      const next = applySettings(doc, value, now, by);
+      const outcome = await save(() => records.current().saveMutable(next));
+      if (outcome === 'saved')
+        store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
+      return outcome;
+    },
 
-export async function saveUnitOffices(offices: readonly Office[], now: Date): Promise<SaveOutcome> {
-  const by = who();
-  const doc = useAppStore.getState().unitOffices;
-  if (!by || !doc) return 'not-allowed';
-  const next = applyOffices(doc, offices, now, by);
-  const outcome = await save(() => records().saveMutable(next));
-  if (outcome === 'saved')
-    useAppStore.getState().setUnitDocs({ unitOffices: (await records().unitOffices()) ?? next });
-  return outcome;
+    /** The offices complaints are disposed to. */
+    async saveOffices(offices: readonly Office[], now: Date): Promise<SaveOutcome> {
+      const by = who();
+      const doc = store.getState().unitOffices;
+      if (!by || !doc) return 'not-allowed';
+      const next = applyOffices(doc, offices, now, by);
+      const outcome = await save(() => records.current().saveMutable(next));
+      if (outcome === 'saved')
+        store.getState().setUnitDocs({ unitOffices: (await records.current().unitOffices()) ?? next });
+      return outcome;
+    },
+  };
 }

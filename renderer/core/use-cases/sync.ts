@@ -1,108 +1,127 @@
 /**
- * Sync for the running session: one sync service per unit database, configured from this
- * device's settings (server address in Dexie, the unit password through the platform's secret
- * store), started at launch when configured, its status published to the store for the status
- * bar and the Sinkronisasi screen. Screens call only the functions here.
+ * Sync of this device with its unit's central database: one sync service per unit database,
+ * configured from this device's settings (server address in Dexie, the unit password through the
+ * platform's secret store), started at launch when configured, its status published to the store
+ * for the status bar and the Sinkronisasi screen. Also the conflicts a manager resolves there.
  */
-import { unitSyncConfig, type SyncConfig } from '../../../shared/sync/sync-config';
 import type { SecretProtection } from '../../../shared/platform/platform-contract';
+import { unitSyncConfig, type SyncConfig } from '../../../shared/sync/sync-config';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import type { UnitDatabase } from '../data/database';
-import { platform } from '../../platform/platform';
-import { useAppStore } from '../../store/app-store';
-import { createBrowserSyncService } from '../sync/browser-sync';
+import { listConflicts, resolveConflict, type MutableConflict } from '../data/mutable-conflicts';
 import type { SyncService } from '../sync/sync-service';
 import type { ConnectionTestResult } from '../sync/test-connection';
-import { deviceStore } from './device-setup';
+import type { CoreDeps } from './core-deps';
 
-let service: SyncService<UnitDatabase> | undefined;
-let unsubscribe: (() => void) | undefined;
-let currentUnit: string | undefined;
+export type SyncUseCases = ReturnType<typeof createSync>;
 
-function unitCode(): string {
-  if (!currentUnit) throw new Error('Sync is not available before the unit database is open.');
-  return currentUnit;
-}
+export function createSync(
+  deps: CoreDeps,
+  createService: (localDb: UnitDatabase) => SyncService<UnitDatabase>,
+) {
+  const { store, deviceStore, platform } = deps;
+  let service: SyncService<UnitDatabase> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let currentUnit: string | undefined;
 
-/** Creates the service for the unit's database and starts it if this device is configured. */
-export async function startSync(localDb: UnitDatabase, unit: string): Promise<void> {
-  await stopSyncService();
-  currentUnit = unit;
-  const created = createBrowserSyncService(localDb);
-  service = created;
-  const publish = (): void => useAppStore.getState().setSyncStatus(created.status());
-  unsubscribe = created.subscribe(publish);
-  publish();
-  const settings = await deviceStore.syncSettings();
-  useAppStore.getState().setSyncServerUrl(settings?.serverUrl ?? '');
-  if (!settings?.enabled) return;
-  const { value: password } = await platform().readSecret({ key: 'central-password' });
-  if (password === null) return;
-  await created.start(unitSyncConfig(settings.serverUrl, unit, password));
-}
+  const running = (): SyncService<UnitDatabase> => {
+    if (!service) throw new Error('Sync is not available before the unit database is open.');
+    return service;
+  };
 
-async function stopSyncService(): Promise<void> {
-  unsubscribe?.();
-  unsubscribe = undefined;
-  await service?.dispose();
-  service = undefined;
-}
+  const configOf = (serverUrl: string, password: string): SyncConfig => {
+    if (!currentUnit) throw new Error('Sync is not available before the unit database is open.');
+    return unitSyncConfig(serverUrl, currentUnit, password);
+  };
 
-function configOf(serverUrl: string, password: string): SyncConfig {
-  return unitSyncConfig(serverUrl, unitCode(), password);
-}
+  const stopService = async (): Promise<void> => {
+    unsubscribe?.();
+    unsubscribe = undefined;
+    await service?.dispose();
+    service = undefined;
+  };
 
-/** "Test connection": tells unreachable, wrong password, wrong unit, TLS and server errors apart. */
-export async function testSyncConnection(serverUrl: string, password: string): Promise<ConnectionTestResult> {
-  if (!service) throw new Error('Sync is not available before the unit database is open.');
-  return service.testConnection(configOf(serverUrl, password));
-}
+  return {
+    /** Creates the service for the unit's database and starts it if this device is configured. */
+    async start(localDb: UnitDatabase, unit: string): Promise<void> {
+      await stopService();
+      currentUnit = unit;
+      const created = createService(localDb);
+      service = created;
+      const publish = (): void => store.getState().setSyncStatus(created.status());
+      unsubscribe = created.subscribe(publish);
+      publish();
+      const settings = await deviceStore.syncSettings();
+      store.getState().setSyncServerUrl(settings?.serverUrl ?? '');
+      if (!settings?.enabled) return;
+      const { value: password } = await platform.readSecret({ key: 'central-password' });
+      if (password === null) return;
+      await created.start(unitSyncConfig(settings.serverUrl, unit, password));
+    },
 
-/**
- * Saves the server address and the unit password (the password through the platform's secret
- * store) and starts syncing. Returns how safely the password is kept, for the screen to say.
- */
-export async function enableSync(serverUrl: string, password: string): Promise<SecretProtection> {
-  if (!service) throw new Error('Sync is not available before the unit database is open.');
-  const config = configOf(serverUrl, password);
-  const stored = await platform().storeSecret({ key: 'central-password', value: password });
-  await deviceStore.setSyncSettings({ serverUrl: config.serverUrl, enabled: true });
-  useAppStore.getState().setSyncServerUrl(config.serverUrl);
-  await service.start(config);
-  return stored.protection;
-}
+    /** "Test connection": tells unreachable, wrong password, wrong unit, TLS and server errors apart. */
+    testConnection(serverUrl: string, password: string): Promise<ConnectionTestResult> {
+      return running().testConnection(configOf(serverUrl, password));
+    },
 
-/** Stops syncing on this device and forgets the password; records stay on the device. */
-export async function disableSync(): Promise<void> {
-  await service?.stop();
-  const settings = await deviceStore.syncSettings();
-  await deviceStore.setSyncSettings({ serverUrl: settings?.serverUrl ?? '', enabled: false });
-  await platform().storeSecret({ key: 'central-password', value: null });
-}
+    /**
+     * Saves the server address and the unit password (the password through the platform's secret
+     * store) and starts syncing. Returns how safely the password is kept, for the screen to say.
+     */
+    async enable(serverUrl: string, password: string): Promise<SecretProtection> {
+      const active = running();
+      const config = configOf(serverUrl, password);
+      const stored = await platform.storeSecret({ key: 'central-password', value: password });
+      await deviceStore.setSyncSettings({ serverUrl: config.serverUrl, enabled: true });
+      store.getState().setSyncServerUrl(config.serverUrl);
+      await active.start(config);
+      return stored.protection;
+    },
 
-export function syncNow(): void {
-  service?.syncNow();
-}
+    /** Stops syncing on this device and forgets the password; records stay on the device. */
+    async disable(): Promise<void> {
+      await service?.stop();
+      const settings = await deviceStore.syncSettings();
+      await deviceStore.setSyncSettings({ serverUrl: settings?.serverUrl ?? '', enabled: false });
+      await platform.storeSecret({ key: 'central-password', value: null });
+    },
 
-/** How this host keeps the password (the browser host less safely than the desktop app). */
-export async function secretProtection(): Promise<SecretProtection> {
-  return (await platform().readSecret({ key: 'central-password' })).protection;
-}
+    /** Starts a round now instead of waiting for the next retry. */
+    now(): void {
+      service?.syncNow();
+    },
 
-/**
- * Resolves with the status once the sync has caught up (`up-to-date`) or stopped on an error:
- * what a device joining its unit waits for before it uses the downloaded records.
- */
-export function firstSyncSettled(): Promise<SyncStatus> {
-  return new Promise((resolve) => {
-    const settled = (status: SyncStatus): boolean =>
-      status.state === 'up-to-date' || status.state === 'error';
-    const now = useAppStore.getState().syncStatus;
-    if (settled(now)) return resolve(now);
-    const stop = useAppStore.subscribe((state) => {
-      if (!settled(state.syncStatus)) return;
-      stop();
-      resolve(state.syncStatus);
-    });
-  });
+    /** How this host keeps the password (the browser host less safely than the desktop app). */
+    async secretProtection(): Promise<SecretProtection> {
+      return (await platform.readSecret({ key: 'central-password' })).protection;
+    },
+
+    /**
+     * Resolves with the status once the sync has caught up (`up-to-date`) or stopped on an error:
+     * what a device joining its unit waits for before it uses the downloaded records.
+     */
+    firstSettled(): Promise<SyncStatus> {
+      return new Promise((resolve) => {
+        const settled = (status: SyncStatus): boolean =>
+          status.state === 'up-to-date' || status.state === 'error';
+        const now = store.getState().syncStatus;
+        if (settled(now)) return resolve(now);
+        const stop = store.subscribe((state) => {
+          if (!settled(state.syncStatus)) return;
+          stop();
+          resolve(state.syncStatus);
+        });
+      });
+    },
+
+    /** The unit's profile, settings, offices and packet drafts changed on two devices before they synced. */
+    conflicts(): Promise<MutableConflict[]> {
+      return listConflicts(deps.records.current().db);
+    },
+
+    /** Keeps revision `keepRev` of document `id` and closes every other branch. */
+    resolveConflict(id: string, keepRev: string): Promise<void> {
+      return resolveConflict(deps.records.current().db, id, keepRev);
+    },
+  };
 }

@@ -8,12 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { COMPLAINT_STATUSES } from '../../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
-import { decideAction } from '../../../shared/workflow/decide-action';
 import { canPerform, isRole } from '../../../shared/workflow/roles';
 import { isWorkflowAction, type WorkflowAction } from '../../../shared/workflow/workflow-actions';
-import { deviceStore, records } from '../../core/use-cases/device-setup';
-import { unitToday } from '../../core/use-cases/calendar';
-import { EVENT_SEQUENCE } from '../../core/data/device-store';
+import { useCore } from '../../app/core-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { isOneOf } from '../../i18n/keys';
 import { useAppStore } from '../../store/app-store';
@@ -36,10 +33,9 @@ function useWords(): (issue: ValidationIssue) => ValidationIssue {
 
 export function ActionPanel(props: { state: ComplaintState; offices: readonly string[] }): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const officer = useAppStore((store) => store.officer);
-  const device = useAppStore((store) => store.device);
   const notify = useAppStore((store) => store.notify);
-  const settings = useAppStore((store) => store.unitSettings);
   const wordsFor = useWords();
   const [open, setOpen] = useState<WorkflowAction>();
   const [values, setValues] = useState<FormValues>({});
@@ -79,26 +75,12 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!open || !officer || !device || saving) return;
+    if (!open || !officer || saving) return;
     setAttempt((value) => value + 1);
     setSaving(true);
     try {
-      const eventSequence = await deviceStore.nextSequence(EVENT_SEQUENCE);
-      const now = new Date();
-      const decision = decideAction(
-        props.state,
-        open,
-        toActionInput(open, values),
-        {
-          officer: { officerId: officer.id, name: officer.name },
-          role: officer.role,
-          deviceCode: device.deviceCode,
-          unitCode: device.unitCode,
-        },
-        { at: now, eventSequence, ...(settings ? { localDate: unitToday(settings, now) } : {}) },
-      );
-      if (!decision.ok) return setIssues(decision.issues.map(wordsFor));
-      await records().recordEvent(decision.event);
+      const outcome = await core.complaints.act(props.state, open, toActionInput(open, values));
+      if (!outcome.ok) return setIssues(outcome.issues.map(wordsFor));
       notify('success', t('action.saved', { action: t(`action.${open}`) }));
       setOpen(undefined);
     } catch (error) {

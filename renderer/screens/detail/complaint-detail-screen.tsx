@@ -5,14 +5,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { complaintSla } from '../../../shared/sla/complaint-sla';
 import { canSeeConfidential } from '../../../shared/workflow/roles';
-import { records } from '../../core/use-cases/device-setup';
-import { calendarOf } from '../../core/use-cases/calendar';
+import { useCore } from '../../app/core-context';
 import { DeadlineLine } from '../../components/deadline-badge';
 import { LoadState } from '../../components/load-state';
 import { PrivacyBadge, StatusBadge } from '../../components/status-badge';
-import type { ComplaintDetail } from '../../core/data/complaint-repository';
+import type { ComplaintDetail } from '../../core/client-core';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
 import { receiptPath } from '../../app/routes';
@@ -22,7 +20,8 @@ import { ComplaintTrail } from './complaint-trail';
 
 export function ComplaintDetailScreen(props: { complaintId: string }): ReactNode {
   const { t } = useTranslation();
-  const loaded = useRecords(() => records().detail(props.complaintId), [props.complaintId]);
+  const core = useCore();
+  const loaded = useRecords(() => core.complaints.detail(props.complaintId), [props.complaintId]);
   return (
     <LoadState loaded={loaded}>
       {(detail) => (detail ? <Detail detail={detail} /> : <p role="alert">{t('common.notFound')}</p>)}
@@ -33,11 +32,13 @@ export function ComplaintDetailScreen(props: { complaintId: string }): ReactNode
 function Detail({ detail }: { detail: ComplaintDetail }): ReactNode {
   const { t } = useTranslation();
   const officer = useAppStore((store) => store.officer);
+  // Read so the deadline is worked out again when the unit's settings change.
   const settings = useAppStore((store) => store.unitSettings);
+  const core = useCore();
   const offices = useAppStore((store) => store.unitOffices);
   const { complaint, reporter, state } = detail;
   const masked = state.privacyMode === 'confidential' && !(officer && canSeeConfidential(officer.role));
-  const sla = settings ? complaintSla(state, settings, calendarOf(settings), new Date()) : undefined;
+  const sla = core.complaints.sla(state);
   const activeOffices = (offices?.offices ?? [])
     .filter((office) => office.active)
     .map((office) => office.name);

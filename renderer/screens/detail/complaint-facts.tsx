@@ -1,18 +1,17 @@
 /**
  * What the complaint says, as it reads now (corrections laid over the original), who reported
  * it and its attachments. A confidential complaint shows only its handling facts to an officer
- * (design.md §6.2): title, chronology, place, identity and files stay hidden.
+ * (docs/domain.md, "Privacy modes"): title, chronology, place, identity and files stay hidden.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDoc, ReporterDoc } from '../../../shared/complaint/complaint-schema';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state-types';
 import type { CorrectableField } from '../../../shared/workflow/event-vocabulary';
-import { records } from '../../core/use-cases/device-setup';
+import { useCore } from '../../app/core-context';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
 import { categoryLabel } from '../../i18n/i18n';
 import { labelUnder } from '../../i18n/keys';
-import { platform } from '../../platform/platform';
 import { useAppStore } from '../../store/app-store';
 
 function Corrected(props: { state: ComplaintState; field: CorrectableField }): ReactNode {
@@ -167,16 +166,12 @@ export function ReporterFacts(props: {
 
 export function AttachmentList(props: { complaint: ComplaintDoc; masked: boolean }): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const { complaint } = props;
   if (complaint.attachments.length === 0) return <p>{t('detail.noAttachments')}</p>;
   if (props.masked) return <p>{t('detail.maskedAttachments', { count: complaint.attachments.length })}</p>;
   const save = async (key: string, name: string, mimeType: string): Promise<void> => {
-    const blob = await records().attachment(complaint._id, key);
-    await platform().saveFile({
-      suggestedName: name,
-      mimeType,
-      data: new Uint8Array(await blob.arrayBuffer()),
-    });
+    await core.complaints.saveAttachment(complaint._id, { key, name, mimeType });
   };
   return (
     <ul className="attachment-list">

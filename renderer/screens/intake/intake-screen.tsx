@@ -1,5 +1,5 @@
 /**
- * Pengaduan Baru: one screen, fields in the order an officer asks them at the desk (design.md §7).
+ * Pengaduan Baru: one screen, fields in the order an officer asks them at the desk.
  * Enter saves from a field, Ctrl+Enter from anywhere; problems are listed, announced and the
  * first one focused; nothing typed is lost when a save is refused or fails.
  */
@@ -21,8 +21,7 @@ import {
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { parseDateInput } from '../../../shared/time/date-input';
 import { localDateOf } from '../../../shared/time/local-date';
-import { deviceStore, records } from '../../core/use-cases/device-setup';
-import { COMPLAINT_SEQUENCE, EVENT_SEQUENCE } from '../../core/data/device-store';
+import { useCore } from '../../app/core-context';
 import { ErrorSummary, errorFor } from '../../components/error-summary';
 import { fieldId, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { deviceTimeZone, formatCalendarDate } from '../../format/format-date';
@@ -49,6 +48,7 @@ function focusTarget(path: string): string {
 export function IntakeScreen(): ReactNode {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
+  const core = useCore();
   const device = useAppStore((state) => state.device);
   const officer = useAppStore((state) => state.officer);
   const language = useAppStore((state) => state.language);
@@ -63,14 +63,13 @@ export function IntakeScreen(): ReactNode {
   useEffect(() => {
     if (!officer) return;
     let live = true;
-    void deviceStore.lastChannel(officer.id).then((channel) => {
-      const known = CHANNELS.find((candidate) => candidate === channel);
+    void core.intake.lastChannel().then((known) => {
       if (live && known) setDraft((current) => ({ ...current, channel: known }));
     });
     return () => {
       live = false;
     };
-  }, [officer]);
+  }, [officer, core]);
 
   const today = localDateOf(new Date(), deviceTimeZone());
   const live = useMemo(() => validateIntake(toIntakeInput(draft), { today }), [draft, today]);
@@ -106,19 +105,13 @@ export function IntakeScreen(): ReactNode {
         setSaving(false);
         return;
       }
-      const sequence = await deviceStore.nextSequence(COMPLAINT_SEQUENCE);
-      const eventSequence = await deviceStore.nextSequence(EVENT_SEQUENCE);
-      const complaint = await records().saveIntake(result.value, read.files, {
-        unitCode: device.unitCode,
-        deviceCode: device.deviceCode,
-        sequence,
-        eventSequence,
-        officer: { officerId: officer.id, name: officer.name },
+      const complaintId = await core.intake.save({
+        input: result.value,
+        files: read.files,
         receivedAt: now,
         localDate,
       });
-      await deviceStore.setLastChannel(officer.id, draft.channel);
-      navigate(savedPath(complaint._id));
+      navigate(savedPath(complaintId));
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
       setSaving(false);

@@ -1,5 +1,5 @@
 /**
- * One assessment aspect of the packet (design.md §6.4): its narrative with a live word count
+ * One assessment aspect of the packet (docs/domain.md, "Kompetisi P4"): its narrative with a live word count
  * against the length guide, and its evidence files.
  */
 import type { ReactNode } from 'react';

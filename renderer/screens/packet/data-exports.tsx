@@ -1,5 +1,5 @@
 /**
- * The unit's data for others (managers only, issue 5): "export all records", the NDJSON file that
+ * The unit's data for others (managers only; docs/packet.md, docs/lapor-export.md): "export all records", the NDJSON file that
  * `npm run packet -- build --data` reads (reporter documents left out; confidential complaints
  * without their content unless a manager ticks the option labelled as for the unit's internal
  * archive only), and the SP4N-LAPOR!
@@ -10,9 +10,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
-import { exportAllRecords, exportLapor } from '../../core/use-cases/exports';
-import { loadUnitRecords, type SavedExport } from '../../core/use-cases/packet';
-import { unitToday } from '../../core/use-cases/calendar';
+import { useCore } from '../../app/core-context';
+import type { SavedExport } from '../../core/client-core';
 import { canEditSettings } from '../../../shared/workflow/roles';
 import { useAppStore } from '../../store/app-store';
 import { CheckboxField } from '../../components/form-fields';
@@ -20,9 +19,9 @@ import { DateTextField } from './date-text-field';
 
 export function DataExports(): ReactNode {
   const { t } = useTranslation();
-  const settings = useAppStore((state) => state.unitSettings);
+  const core = useCore();
   const notify = useAppStore((state) => state.notify);
-  const today = settings ? unitToday(settings) : new Date().toISOString().slice(0, 10);
+  const today = core.calendar.today();
   const [from, setFrom] = useState(formatDateInput(`${today.slice(0, 4)}-01-01`));
   const [to, setTo] = useState(formatDateInput(today));
   const [identity, setIdentity] = useState(false);
@@ -44,7 +43,7 @@ export function DataExports(): ReactNode {
     setResult('');
     try {
       const includeConfidential = confidential && mayIncludeConfidential;
-      const outcome = await exportAllRecords(new Date(), { includeConfidential });
+      const outcome = await core.exports.allRecords(new Date(), { includeConfidential });
       if (outcome.status === 'saved') {
         const saved = t('packetUi.data.recordsSaved', {
           count: outcome.count ?? 0,
@@ -74,8 +73,8 @@ export function DataExports(): ReactNode {
     setBusy(true);
     setResult('');
     try {
-      const unit = await loadUnitRecords();
-      const outcome = await exportLapor({
+      const unit = await core.packet.loadRecords();
+      const outcome = await core.exports.lapor({
         period: { from: fromIso, to: toIso },
         includeIdentity: identity,
         onlyNotForwarded: onlyNew,

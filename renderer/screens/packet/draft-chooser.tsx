@@ -12,10 +12,9 @@ import {
   type CompetitionCategory,
 } from '../../../shared/packet/packet-types';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
-import { packetDrafts, packetEditor } from '../../core/use-cases/packet';
-import { unitToday } from '../../core/use-cases/calendar';
+import { useCore } from '../../app/core-context';
 import { SelectField, TextField } from '../../components/form-fields';
-import { PacketDraftExistsError, type PacketDraftSummary } from '../../core/data/packet-drafts';
+import { CORE_ERRORS, isCoreError, type PacketDraftSummary } from '../../core/client-core';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
 import { useAppStore } from '../../store/app-store';
 import { DateTextField } from './date-text-field';
@@ -84,9 +83,9 @@ export function DraftList(props: {
 export function NewDraftForm(props: { onCreated: (id: string) => void }): ReactNode {
   const { t } = useTranslation();
   const profile = useAppStore((state) => state.unitProfile);
-  const settings = useAppStore((state) => state.unitSettings);
   const notify = useAppStore((state) => state.notify);
-  const today = settings ? unitToday(settings) : new Date().toISOString().slice(0, 10);
+  const core = useCore();
+  const today = core.calendar.today();
   const [year, setYear] = useState(today.slice(0, 4));
   const [category, setCategory] = useState<CompetitionCategory>(
     profile ? defaultCategory(profile.entityType) : 'ip-umum',
@@ -98,7 +97,7 @@ export function NewDraftForm(props: { onCreated: (id: string) => void }): ReactN
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const by = packetEditor();
+    const by = core.packet.editor();
     if (!profile || !by || busy) return;
     const found: Record<string, string> = {};
     const yearNumber = Number(year);
@@ -115,13 +114,13 @@ export function NewDraftForm(props: { onCreated: (id: string) => void }): ReactN
     setBusy(true);
     try {
       const draft = emptyPacketDraft(profile, yearNumber, { from: fromIso, to: toIso }, category);
-      const created = await packetDrafts().create(draft, by, new Date());
+      const created = await core.packet.drafts().create(draft, by, new Date());
       notify('success', t('packetUi.created'));
       props.onCreated(created.id);
     } catch (error) {
       notify(
         'error',
-        error instanceof PacketDraftExistsError
+        isCoreError(error, CORE_ERRORS.packetDraftExists)
           ? t('packetUi.exists')
           : t('packetUi.failed', { reason: error instanceof Error ? error.message : String(error) }),
       );

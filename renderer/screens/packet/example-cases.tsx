@@ -1,5 +1,5 @@
 /**
- * Up to five example cases (issue 5), picked from the complaints received in the draft's period
+ * Up to five example cases (docs/domain.md, "Kompetisi P4"), picked from the complaints received in the draft's period
  * that are not confidential, written automatically without identity (shared/packet/example-case), and shown
  * with what a person must review highlighted: names, numbers and places. The manager edits the
  * text; the hints follow the edits.

@@ -1,5 +1,5 @@
 /**
- * The editor of one packet draft (design.md §7 "Paket P4": the packet as a checklist of sections
+ * The editor of one packet draft (docs/packet.md: the packet as a checklist of sections
  * with completeness marks, the indicators with charts, export with progress). Managers edit and
  * save (Ctrl+Enter); everyone else reads. The working copy (./use-draft-editing) stays until
  * "Simpan draf"; a change made meanwhile on another device is refused and shown, never
@@ -14,15 +14,10 @@ import {
   type AssessmentAspect,
   type ExampleCase,
 } from '../../../shared/packet/packet-types';
-import {
-  loadUnitRecords,
-  packetDrafts,
-  packetIndicators,
-  type UnitRecordSet,
-} from '../../core/use-cases/packet';
+import { useCore } from '../../app/core-context';
 import { fieldId } from '../../components/form-fields';
 import { LoadState } from '../../components/load-state';
-import { PacketDraftChangedError, type StoredPacketDraft } from '../../core/data/packet-drafts';
+import { CORE_ERRORS, isCoreError, type StoredPacketDraft, type UnitRecordSet } from '../../core/client-core';
 import { formatDateTime } from '../../format/format-date';
 import { labelUnder } from '../../i18n/keys';
 import { useRecords } from '../../hooks/use-records';
@@ -66,6 +61,7 @@ function DraftEditor(props: {
   const language = useAppStore((state) => state.language);
   const settings = useAppStore((state) => state.unitSettings);
   const notify = useAppStore((state) => state.notify);
+  const core = useCore();
   const { stored, editable } = props;
   const editing = useDraftEditing({
     stored,
@@ -81,11 +77,8 @@ function DraftEditor(props: {
   const { period } = draft;
   const { unitCode, unitName } = draft.profile;
   const indicators = useMemo(
-    () =>
-      settings
-        ? packetIndicators(period, { code: unitCode, name: unitName }, props.unit, settings, new Date())
-        : null,
-    [period, unitCode, unitName, props.unit, settings],
+    () => (settings ? core.packet.indicators(period, { code: unitCode, name: unitName }, props.unit) : null),
+    [period, unitCode, unitName, props.unit, settings, core],
   );
   const candidates = useMemo(
     () => caseCandidates(props.unit.complaints, props.unit.events, period, timeZone),
@@ -99,13 +92,13 @@ function DraftEditor(props: {
 
   const remove = async (): Promise<void> => {
     try {
-      await packetDrafts().remove(stored.id, stored.rev);
+      await core.packet.drafts().remove(stored.id, stored.rev);
       notify('success', t('packetUi.deleted'));
       props.onDeleted();
     } catch (error) {
       notify(
         'error',
-        error instanceof PacketDraftChangedError
+        isCoreError(error, CORE_ERRORS.packetDraftChanged)
           ? t('packetUi.changedElsewhere')
           : t('packetUi.failed', { reason: error instanceof Error ? error.message : String(error) }),
       );
@@ -319,8 +312,9 @@ function DraftEditor(props: {
 /** The draft `id`, loaded, with the unit's records for indicators, cases and export. */
 export function PacketEditor(props: { id: string; editable: boolean; onDeleted: () => void }): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const draft = usePacketDraft(props.id);
-  const unit = useRecords(loadUnitRecords, []);
+  const unit = useRecords(() => core.packet.loadRecords(), []);
   return (
     <LoadState loaded={draft.stored}>
       {(stored) =>

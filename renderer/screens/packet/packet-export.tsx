@@ -7,7 +7,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PacketBuildError, type PacketProgress } from '../../../shared/packet/build-packet';
-import type { SavedExport } from '../../core/use-cases/packet';
+import type { SavedExport } from '../../core/client-core';
 import { formatBytes } from '../../format/format-bytes';
 import { CheckboxField } from '../../components/form-fields';
 

@@ -1,11 +1,11 @@
 /**
- * Paket P4 (design.md §7; issue 5): the unit's competition packet drafts, the editor of the one
+ * Paket P4 (docs/packet.md): the unit's competition packet drafts, the editor of the one
  * chosen, and the data exports. Managers create, edit and export; everyone else reads.
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import { packetDrafts } from '../../core/use-cases/packet';
+import { useCore } from '../../app/core-context';
 import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
@@ -15,9 +15,10 @@ import { PacketEditor } from './packet-editor';
 
 export function PacketScreen(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const officer = useAppStore((state) => state.officer);
   const editable = officer ? canEditSettings(officer.role) : false;
-  const drafts = useRecords(() => packetDrafts().list(), []);
+  const drafts = useRecords(() => core.packet.drafts().list(), []);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const list = drafts.status === 'ready' ? drafts.value : [];
   // Until one is chosen, the newest draft is open.

@@ -1,5 +1,5 @@
 /**
- * The unit profile part of a packet (issue 5): the unit as its profile document names it, and what
+ * The unit profile part of a packet (docs/packet.md): the unit as its profile document names it, and what
  * only the packet asks: head of unit, the complaint team's decree (SK) and members, the channels
  * operated, staff and their training. Numbers and the decree date are typed as text and read when
  * the draft is saved (./draft-form).

@@ -1,6 +1,6 @@
 /**
  * The working copy of a packet draft in the editor: the draft as edited, the typed fields
- * (./draft-form), evidence files added in this session with their bytes, and the actions on it:
+ * (./draft-form), evidence files added since the draft was loaded, with their bytes, and the actions on it:
  * add or remove evidence (checked against the limits), save (naming the revision it started
  * from: a change made meanwhile on another device is refused, not overwritten) and export (saving
  * unsaved changes first, then building from what is stored).
@@ -8,26 +8,31 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceOwner, EvidenceRef, PacketDraft } from '../../../shared/packet/packet-types';
-import { exportPacket, packetDrafts, packetEditor, type UnitRecordSet } from '../../core/use-cases/packet';
+import { useCore } from '../../app/core-context';
 import { fieldId } from '../../components/form-fields';
 import {
-  PacketDraftChangedError,
   checkEvidenceFile,
   withEvidence,
   withoutEvidence,
   type EvidenceCheck,
+} from '../../../shared/packet/draft-evidence';
+import {
+  CORE_ERRORS,
+  isCoreError,
+  type ClientCore,
   type StoredPacketDraft,
-} from '../../core/data/packet-drafts';
+  type UnitRecordSet,
+} from '../../core/client-core';
 import { formatBytes } from '../../format/format-bytes';
 import { useAppStore } from '../../store/app-store';
 import { checkDraft, periodOf, textsOf, type DraftTexts } from '../../../shared/packet/draft-form';
 import type { EvidenceFileState } from './evidence-files';
 
-/** A file added in this session: the File to store, its bytes for the checks and the export. */
+/** A file added since the draft was loaded: the File to store, its bytes for the checks and the export. */
 type FreshFile = Readonly<{ file: Blob; bytes: Uint8Array }>;
 
-type ExportOutcome = Awaited<ReturnType<typeof exportPacket>>;
-type ProgressListener = Parameters<typeof exportPacket>[0]['onProgress'];
+type ExportOutcome = Awaited<ReturnType<ClientCore['packet']['export']>>;
+type ProgressListener = Parameters<ClientCore['packet']['export']>[0]['onProgress'];
 
 export type DraftEditing = Readonly<{
   draft: PacketDraft;
@@ -57,6 +62,7 @@ export function useDraftEditing(input: {
   onSaved: (stored: StoredPacketDraft) => void;
 }): DraftEditing {
   const { t } = useTranslation();
+  const core = useCore();
   const settings = useAppStore((state) => state.unitSettings);
   const notify = useAppStore((state) => state.notify);
   const { stored, savedBytes } = input;
@@ -137,7 +143,7 @@ export function useDraftEditing(input: {
   };
 
   const save = async (): Promise<StoredPacketDraft | undefined> => {
-    const by = packetEditor();
+    const by = core.packet.editor();
     if (!by || saving) return undefined;
     const checked = checkDraft(draft, texts);
     if (!checked.ok) {
@@ -156,7 +162,7 @@ export function useDraftEditing(input: {
     try {
       const added = new Map<string, Blob>();
       for (const [id, file] of fresh) if (!stored.files[id]) added.set(id, file.file);
-      const saved = await packetDrafts().save({
+      const saved = await core.packet.drafts().save({
         id: stored.id,
         rev: stored.rev,
         draft: checked.draft,
@@ -171,7 +177,7 @@ export function useDraftEditing(input: {
       notify('success', t('packetUi.saved'));
       return saved;
     } catch (error) {
-      if (error instanceof PacketDraftChangedError) {
+      if (isCoreError(error, CORE_ERRORS.packetDraftChanged)) {
         setChangedElsewhere(true);
         notify('error', t('packetUi.changedElsewhere'));
       } else {
@@ -191,8 +197,8 @@ export function useDraftEditing(input: {
     const current = dirty ? await save() : stored;
     if (!current) return undefined;
     // Built from what is stored, so the packet is exactly the draft every device now holds.
-    const bytes = await packetDrafts().evidenceBytes(current.id, current.rev);
-    return exportPacket({ draft: current.draft, evidence: bytes, unit: input.unit, settings, onProgress });
+    const bytes = await core.packet.drafts().evidenceBytes(current.id, current.rev);
+    return core.packet.export({ draft: current.draft, evidence: bytes, unit: input.unit, onProgress });
   };
 
   return {

@@ -5,8 +5,8 @@
  * so the editor can say that a newer version arrived.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { packetDrafts } from '../../core/use-cases/packet';
-import type { StoredPacketDraft } from '../../core/data/packet-drafts';
+import { useCore } from '../../app/core-context';
+import type { StoredPacketDraft } from '../../core/client-core';
 import { useRecords, type Loaded } from '../../hooks/use-records';
 
 export type PacketDraftState = Readonly<{
@@ -23,6 +23,7 @@ export type PacketDraftState = Readonly<{
 }>;
 
 export function usePacketDraft(id: string): PacketDraftState {
+  const core = useCore();
   const [stored, setStored] = useState<Loaded<StoredPacketDraft | undefined>>({ status: 'loading' });
   const [savedBytes, setSavedBytes] = useState<ReadonlyMap<string, Uint8Array>>(new Map());
   const [generation, setGeneration] = useState(0);
@@ -30,7 +31,8 @@ export function usePacketDraft(id: string): PacketDraftState {
 
   useEffect(() => {
     let live = true;
-    packetDrafts()
+    core.packet
+      .drafts()
       .load(id)
       .then(
         (value) => {
@@ -45,13 +47,14 @@ export function usePacketDraft(id: string): PacketDraftState {
     return () => {
       live = false;
     };
-  }, [id, generation]);
+  }, [id, generation, core]);
 
   const rev = stored.status === 'ready' ? stored.value?.rev : undefined;
   useEffect(() => {
     if (!rev) return undefined;
     let live = true;
-    packetDrafts()
+    core.packet
+      .drafts()
       .evidenceBytes(id, rev)
       .then(
         (bytes) => live && setSavedBytes(bytes),
@@ -60,9 +63,9 @@ export function usePacketDraft(id: string): PacketDraftState {
     return () => {
       live = false;
     };
-  }, [id, rev]);
+  }, [id, rev, core]);
 
-  const latest = useRecords(async () => (await packetDrafts().load(id))?.rev ?? null, [id]);
+  const latest = useRecords(async () => (await core.packet.drafts().load(id))?.rev ?? null, [id]);
   const replace = useCallback((value: StoredPacketDraft) => setStored({ status: 'ready', value }), []);
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   return {

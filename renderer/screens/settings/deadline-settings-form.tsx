@@ -12,7 +12,7 @@ import {
 } from '../../../shared/sla/deadline-settings';
 import { INDONESIAN_TIME_ZONES } from '../../../shared/time/local-date';
 import { validateSettingsInput, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
-import { saveUnitSettings } from '../../core/use-cases/settings';
+import { useCore } from '../../app/core-context';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { useSettingsSave } from './use-settings-save';
@@ -33,6 +33,7 @@ function draftOf(doc: UnitSettingsDoc): Draft {
 
 export function DeadlineSettingsForm(props: { settings: UnitSettingsDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.settings));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -50,7 +51,7 @@ export function DeadlineSettingsForm(props: { settings: UnitSettingsDoc; editabl
     });
     if (!checked.ok) return setIssues(checked.issues);
     setIssues([]);
-    await save(() => saveUnitSettings(checked.value, new Date()));
+    await save(() => core.settings.save(checked.value, new Date()));
   };
 
   return (

@@ -10,8 +10,7 @@ import { HOLIDAY_KINDS } from '../../../shared/calendar/indonesian-holidays';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
 import { validateSettingsInput, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
-import { saveUnitSettings } from '../../core/use-cases/settings';
-import { unitToday } from '../../core/use-cases/calendar';
+import { useCore } from '../../app/core-context';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { fieldId } from '../../components/form-fields';
 import { useSettingsSave } from './use-settings-save';
@@ -30,7 +29,8 @@ function rowsOf(settings: UnitSettingsDoc, year: string): Row[] {
 
 export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
-  const thisYear = Number(unitToday(props.settings).slice(0, 4));
+  const core = useCore();
+  const thisYear = Number(core.calendar.today().slice(0, 4));
   const years = [
     ...new Set([...Object.keys(props.settings.holidays), String(thisYear), String(thisYear + 1)]),
   ].sort();
@@ -66,7 +66,7 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
     const checked = validateSettingsInput({ ...props.settings, holidays });
     if (!checked.ok) return setIssues(checked.issues);
     setIssues([]);
-    const outcome = await save(() => saveUnitSettings(checked.value, new Date()));
+    const outcome = await save(() => core.settings.save(checked.value, new Date()));
     if (outcome === 'saved') setRows(rowsOf({ ...props.settings, holidays: checked.value.holidays }, year));
   };
 

@@ -2,17 +2,18 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditSettings, ROLES, type Role } from '../../../shared/workflow/roles';
-import { deviceStore, signInOfficer } from '../../core/use-cases/device-setup';
+import { useCore } from '../../app/core-context';
 import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
 
 export function OfficersSection(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const officer = useAppStore((state) => state.officer);
   const notify = useAppStore((state) => state.notify);
   const [officersVersion, setOfficersVersion] = useState(0);
-  const officers = useRecords(() => deviceStore.officers(), [officersVersion]);
+  const officers = useRecords(() => core.officers.list(), [officersVersion]);
   const [newName, setNewName] = useState('');
   const [newRole, setNewRole] = useState<Role>('officer');
   const isManager = officer ? canEditSettings(officer.role) : false;
@@ -21,21 +22,21 @@ export function OfficersSection(): ReactNode {
     event.preventDefault();
     const name = newName.trim();
     if (!name) return;
-    await deviceStore.addOfficer(name, newRole, new Date());
+    await core.officers.add(name, newRole, new Date());
     setNewName('');
     setOfficersVersion((value) => value + 1);
     notify('success', t('settings.officerAdded', { name }));
   };
 
   const switchOfficer = async (id: string): Promise<void> => {
-    const chosen = (await deviceStore.officers()).find((candidate) => candidate.id === id);
+    const chosen = (await core.officers.list()).find((candidate) => candidate.id === id);
     if (!chosen) return;
-    await signInOfficer(chosen);
+    await core.officers.signIn(chosen);
     notify('info', t('settings.officerSwitched', { name: chosen.name }));
   };
 
   const changeRole = async (id: string, role: Role): Promise<void> => {
-    await deviceStore.setOfficerRole(id, role);
+    await core.officers.setRole(id, role);
     setOfficersVersion((value) => value + 1);
   };
 

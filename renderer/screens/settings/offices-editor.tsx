@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ListEditorActions } from './list-editor-actions';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { validateOfficesInput, type UnitOfficesDoc } from '../../../shared/unit/unit-settings';
-import { saveUnitOffices } from '../../core/use-cases/settings';
+import { useCore } from '../../app/core-context';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { fieldId } from '../../components/form-fields';
 import { useSettingsSave } from './use-settings-save';
@@ -27,6 +27,7 @@ export function officeCodeFrom(name: string): string {
 
 export function OfficesEditor(props: { offices: UnitOfficesDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const [rows, setRows] = useState<Row[]>(() => props.offices.offices.map((office) => ({ ...office })));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -42,7 +43,7 @@ export function OfficesEditor(props: { offices: UnitOfficesDoc; editable: boolea
     const checked = validateOfficesInput(input);
     if (!checked.ok) return setIssues(checked.issues);
     setIssues([]);
-    const outcome = await save(() => saveUnitOffices(checked.value, new Date()));
+    const outcome = await save(() => core.settings.saveOffices(checked.value, new Date()));
     if (outcome === 'saved') setRows(checked.value.map((office) => ({ ...office })));
   };
 

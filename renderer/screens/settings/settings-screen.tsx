@@ -8,7 +8,7 @@ import { canEditSettings } from '../../../shared/workflow/roles';
 import { LanguageSwitch } from '../../components/language-switch';
 import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
-import { platform } from '../../platform/platform';
+import { useCore } from '../../app/core-context';
 import { useAppStore } from '../../store/app-store';
 import { DeadlineSettingsForm } from './deadline-settings-form';
 import { HolidaysEditor } from './holidays-editor';
@@ -17,10 +17,11 @@ import { OfficesEditor } from './offices-editor';
 
 export function SettingsScreen(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const device = useAppStore((state) => state.device);
   const profile = useAppStore((state) => state.unitProfile);
   const officer = useAppStore((state) => state.officer);
-  const info = useRecords(() => platform().appInfo(), []);
+  const info = useRecords(() => core.host.appInfo(), []);
   const unitSettings = useAppStore((state) => state.unitSettings);
   const unitOffices = useAppStore((state) => state.unitOffices);
   const isManager = officer ? canEditSettings(officer.role) : false;

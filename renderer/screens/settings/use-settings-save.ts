@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveOutcome } from '../../core/use-cases/settings';
+import type { SaveOutcome } from '../../core/client-core';
 import { useAppStore } from '../../store/app-store';
 
 export function useSettingsSave(): {

@@ -6,19 +6,18 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import { records } from '../../core/use-cases/device-setup';
+import { UNIT_PROFILE_ID } from '../../../shared/ids/document-ids';
+import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../../../shared/unit/unit-settings';
+import { useCore } from '../../app/core-context';
 import { LoadState } from '../../components/load-state';
-import {
-  listConflicts,
-  MUTABLE_DOCUMENT_IDS,
-  resolveConflict,
-  type MutableConflict,
-  type StoredDoc,
-} from '../../core/data/mutable-conflicts';
+import type { MutableConflict, StoredDoc } from '../../core/client-core';
 import { formatDateTime } from '../../format/format-date';
 import { isOneOf } from '../../i18n/keys';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
+
+/** The unit's documents that have a name of their own on this screen. */
+const MUTABLE_DOCUMENT_IDS = [UNIT_PROFILE_ID, UNIT_SETTINGS_ID, UNIT_OFFICES_ID] as const;
 
 /** Bookkeeping fields that are not the content people compare. */
 const HIDDEN_FIELDS = new Set([
@@ -74,6 +73,7 @@ function useDocumentLabel(id: string): string {
 
 function ConflictCard(props: { conflict: MutableConflict; canResolve: boolean }): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const label = useDocumentLabel(props.conflict.id);
   const notify = useAppStore((state) => state.notify);
   const [busy, setBusy] = useState(false);
@@ -82,7 +82,7 @@ function ConflictCard(props: { conflict: MutableConflict; canResolve: boolean })
   const keep = async (rev: string, index: number): Promise<void> => {
     setBusy(true);
     try {
-      await resolveConflict(records().db, props.conflict.id, rev);
+      await core.sync.resolveConflict(props.conflict.id, rev);
       notify(
         'success',
         t('conflicts.resolved', {
@@ -161,9 +161,10 @@ function ConflictCard(props: { conflict: MutableConflict; canResolve: boolean })
 
 export function ConflictsScreen(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const officer = useAppStore((state) => state.officer);
   const canResolve = officer ? canEditSettings(officer.role) : false;
-  const loaded = useRecords(() => listConflicts(records().db), []);
+  const loaded = useRecords(() => core.sync.conflicts(), []);
   return (
     <section className="screen" aria-labelledby="conflicts-title">
       <h1 id="conflicts-title">{t('conflicts.title')}</h1>

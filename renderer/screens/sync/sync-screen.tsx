@@ -6,9 +6,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import { complaintIndex, records } from '../../core/use-cases/device-setup';
+import { useCore } from '../../app/core-context';
 import { LoadState } from '../../components/load-state';
-import { listConflicts } from '../../core/data/mutable-conflicts';
 import { formatBytes } from '../../format/format-bytes';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
@@ -18,10 +17,8 @@ import { SyncStatusPanel } from './sync-status-panel';
 
 function StorageSection(): ReactNode {
   const { t } = useTranslation();
-  const loaded = useRecords(async () => {
-    const [info, estimate] = await Promise.all([records().db.info(), navigator.storage?.estimate()]);
-    return { docCount: info.doc_count, usage: estimate?.usage, quota: estimate?.quota };
-  }, []);
+  const core = useCore();
+  const loaded = useRecords(() => core.device.storage(), []);
   return (
     <section aria-labelledby="storage-title">
       <h2 id="storage-title">{t('syncUi.storageSection')}</h2>
@@ -46,7 +43,8 @@ function StorageSection(): ReactNode {
 /** Complaints whose documents this device also received in a forged content (see TamperedRow). */
 function TamperedSection(): ReactNode {
   const { t } = useTranslation();
-  const loaded = useRecords(() => complaintIndex.tampered(), []);
+  const core = useCore();
+  const loaded = useRecords(() => core.complaints.tampered(), []);
   if (loaded.status !== 'ready' || loaded.value.length === 0) return null;
   return (
     <section aria-labelledby="tampered-title" className="notice notice--warning" data-testid="tampered-list">
@@ -68,9 +66,10 @@ function TamperedSection(): ReactNode {
 
 export function SyncScreen(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const officer = useAppStore((state) => state.officer);
   const serverUrl = useAppStore((state) => state.syncServerUrl);
-  const conflicts = useRecords(() => listConflicts(records().db), []);
+  const conflicts = useRecords(() => core.sync.conflicts(), []);
   return (
     <section className="screen" aria-labelledby="sync-title">
       <h1 id="sync-title">{t('syncUi.title')}</h1>

@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { SecretProtection } from '../../../shared/platform/platform-contract';
 import { normalizeServerUrl } from '../../../shared/sync/sync-config';
 import { syncAdviceMessageKey, syncErrorMessageKey } from '../../../shared/sync/sync-status';
-import { disableSync, enableSync, secretProtection, testSyncConnection } from '../../core/use-cases/sync';
+import { useCore } from '../../app/core-context';
 import { TextField } from '../../components/form-fields';
 import { useAppStore } from '../../store/app-store';
-import type { ConnectionTestResult } from '../../core/sync/test-connection';
+import type { ConnectionTestResult } from '../../core/client-core';
 
 type Problem = 'serverUrl' | 'password' | undefined;
 
@@ -43,6 +43,7 @@ function TestResult(props: { result: ConnectionTestResult }): ReactNode {
 
 export function SyncSettingsForm(props: { editable: boolean }): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const notify = useAppStore((state) => state.notify);
   const savedUrl = useAppStore((state) => state.syncServerUrl);
   const state = useAppStore((store) => store.syncStatus.state);
@@ -53,8 +54,8 @@ export function SyncSettingsForm(props: { editable: boolean }): ReactNode {
   const [result, setResult] = useState<ConnectionTestResult>();
   const [protection, setProtection] = useState<SecretProtection>();
   useEffect(() => {
-    void secretProtection().then(setProtection);
-  }, []);
+    void core.sync.secretProtection().then(setProtection);
+  }, [core]);
 
   const checked = (): boolean => {
     const next: Problem =
@@ -70,10 +71,10 @@ export function SyncSettingsForm(props: { editable: boolean }): ReactNode {
     setBusy(kind);
     setResult(undefined);
     try {
-      const tested = await testSyncConnection(serverUrl, password);
+      const tested = await core.sync.testConnection(serverUrl, password);
       setResult(tested);
       if (kind === 'save' && tested.ok) {
-        const kept = await enableSync(serverUrl, password);
+        const kept = await core.sync.enable(serverUrl, password);
         setProtection(kept);
         setPassword('');
         notify('success', t('syncUi.enabled'));
@@ -88,7 +89,7 @@ export function SyncSettingsForm(props: { editable: boolean }): ReactNode {
   const stop = async (): Promise<void> => {
     setBusy('stop');
     try {
-      await disableSync();
+      await core.sync.disable();
       notify('info', t('syncUi.disabled'));
     } finally {
       setBusy(undefined);

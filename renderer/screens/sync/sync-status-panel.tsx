@@ -10,12 +10,13 @@ import {
   syncErrorMessageKey,
   syncStateMessageKey,
 } from '../../../shared/sync/sync-status';
-import { syncNow } from '../../core/use-cases/sync';
+import { useCore } from '../../app/core-context';
 import { formatDateTime } from '../../format/format-date';
 import { useAppStore } from '../../store/app-store';
 
 export function SyncStatusPanel(): ReactNode {
   const { t } = useTranslation();
+  const core = useCore();
   const language = useAppStore((state) => state.language);
   const status = useAppStore((state) => state.syncStatus);
   const time = (iso: string): string => formatDateTime(iso, language);
@@ -75,7 +76,7 @@ export function SyncStatusPanel(): ReactNode {
         </>
       ) : null}
       {status.state === 'disabled' ? null : (
-        <button type="button" className="button" onClick={syncNow}>
+        <button type="button" className="button" onClick={() => core.sync.now()}>
           {t('syncUi.syncNow')}
         </button>
       )}

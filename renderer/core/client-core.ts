@@ -1,0 +1,222 @@
+/**
+ * THE interface of the client core, as the UI sees it: named commands and queries grouped by
+ * area, and the types screens need. Screens, components and hooks import only this file from
+ * renderer/core (types, and the few constants below) and get the one instance through `useCore()`
+ * (renderer/app/core-context). The instance is built once by ./create-client-core; a test can
+ * hand a screen a fake implementing this type.
+ *
+ * Commands resolve once what they wrote is stored; refusals a person can act on come back as
+ * values (`ActOutcome`, `SaveOutcome`, `JoinOutcome`), anything else is thrown.
+ */
+import type { OfficerRef } from '../../shared/complaint/complaint-schema';
+import type { Channel, ComplaintStatus } from '../../shared/complaint/vocabulary';
+import type { Indicators } from '../../shared/indicators/indicators-types';
+import type {
+  AppInfo,
+  MenuCommand,
+  PrintResult,
+  SaveFileResult,
+  SecretProtection,
+} from '../../shared/platform/platform-contract';
+import type { ComplaintSla } from '../../shared/sla/complaint-sla';
+import type { DueDateState } from '../../shared/sla/deadline-state';
+import type { SyncStatus } from '../../shared/sync/sync-status';
+import type { ValidJoin } from '../../shared/unit/join-unit';
+import type { ValidSetup } from '../../shared/unit/unit-profile';
+import type { Office, ValidSettings } from '../../shared/unit/unit-settings';
+import type { ComplaintState } from '../../shared/workflow/complaint-state';
+import type { Role } from '../../shared/workflow/roles';
+import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
+import type { ComplaintIndexRow } from './data/complaint-index';
+import type { IndexPage } from './data/complaint-index-queries';
+import type { ComplaintDetail } from './data/complaint-repository';
+import type { DeviceConfig, Officer, TamperedRow } from './data/device-database';
+import type { Language } from './data/device-store';
+import type { MutableConflict, StoredDoc } from './data/mutable-conflicts';
+import type { PacketDraftStore, PacketDraftSummary, StoredPacketDraft } from './data/packet-drafts';
+import type { AppPhase } from './state/desk-slice';
+import type { AppState, AppStore } from './state/app-state';
+import type { Notice } from './state/ui-slice';
+import type { ConnectionTestResult } from './sync/test-connection';
+import type { ActOutcome, NeedsAttention } from './use-cases/complaints';
+import type { JoinOutcome, StorageUse } from './use-cases/device-setup';
+import type { LaporExportProgress, LaporExportResult } from './use-cases/exports';
+import type { IntakeSave } from './use-cases/intake';
+import type { PacketExport, SavedExport, UnitRecordSet } from './use-cases/packet';
+import type { SaveOutcome } from './use-cases/settings';
+
+export type {
+  ActOutcome,
+  AppPhase,
+  AppState,
+  AppStore,
+  ComplaintDetail,
+  ComplaintIndexRow,
+  ConnectionTestResult,
+  DeviceConfig,
+  IndexPage,
+  IntakeSave,
+  JoinOutcome,
+  Language,
+  LaporExportProgress,
+  LaporExportResult,
+  MutableConflict,
+  NeedsAttention,
+  Notice,
+  Officer,
+  PacketDraftSummary,
+  PacketExport,
+  SavedExport,
+  SaveOutcome,
+  StorageUse,
+  StoredDoc,
+  StoredPacketDraft,
+  TamperedRow,
+  UnitRecordSet,
+};
+
+/** A unit's packet drafts in its records: one per competition year and category. */
+export type PacketDrafts = Pick<
+  PacketDraftStore,
+  'list' | 'load' | 'create' | 'save' | 'evidenceBytes' | 'remove'
+>;
+
+/**
+ * `error.name` of the errors the core throws that a screen tells apart: a packet draft changed
+ * (or deleted) on another device since it was loaded; a draft of that year and category exists.
+ */
+export const CORE_ERRORS = {
+  packetDraftChanged: 'PacketDraftChangedError',
+  packetDraftExists: 'PacketDraftExistsError',
+} as const;
+
+export type CoreErrorName = (typeof CORE_ERRORS)[keyof typeof CORE_ERRORS];
+
+/** Whether `error` is the core's error `name` (see CORE_ERRORS). */
+export function isCoreError(error: unknown, name: CoreErrorName): boolean {
+  return error instanceof Error && error.name === name;
+}
+
+export type ClientCore = Readonly<{
+  /** The UI state (who is at the desk, the unit's settings, sync status, notices): read it with `useAppStore`. */
+  store: AppStore;
+
+  /** Starting the app and this device's setup. */
+  device: Readonly<{
+    /** Loads the UI language chosen on this device before anything renders. */
+    prepareLanguage(): Promise<void>;
+    /** Opens the records, starts sync and the index; asks for setup (phase) on a new device. */
+    start(): Promise<void>;
+    /** First run of a new unit. */
+    setup(setup: ValidSetup, now: Date): Promise<void>;
+    /** First run of a further device of a unit that already syncs. */
+    join(join: ValidJoin, now: Date): Promise<JoinOutcome>;
+    switchLanguage(language: Language): Promise<void>;
+    /** Documents held for the unit and storage the browser grants. */
+    storage(): Promise<StorageUse>;
+  }>;
+
+  /** The officers of this device and who is at the desk (their working session). */
+  officers: Readonly<{
+    list(): Promise<Officer[]>;
+    signIn(officer: Officer): Promise<void>;
+    /** Back to the officer chooser. */
+    chooseAnother(): void;
+    add(name: string, role: Role, now: Date): Promise<Officer>;
+    setRole(officerId: string, role: Role): Promise<void>;
+  }>;
+
+  /** Pengaduan Baru. */
+  intake: Readonly<{
+    /** The channel the officer at the desk used last. */
+    lastChannel(): Promise<Channel | undefined>;
+    /** Saves a validated complaint; resolves with its id. Takes this device's sequence numbers itself. */
+    save(save: IntakeSave): Promise<string>;
+  }>;
+
+  /** The unit's complaints: lists, one complaint, actions on it. */
+  complaints: Readonly<{
+    page(status: ComplaintStatus | 'all', limit: number, cursor?: string): Promise<IndexPage>;
+    countByStatus(): Promise<Readonly<Record<ComplaintStatus, number>>>;
+    countSince(instantsIso: readonly string[]): Promise<number[]>;
+    needsAttention(): Promise<NeedsAttention>;
+    findByTrackingNumber(text: string): Promise<string | undefined>;
+    detail(complaintId: string): Promise<ComplaintDetail | undefined>;
+    /** Status and running deadline today on the unit's calendar; undefined before the unit has settings. */
+    sla(state: ComplaintState): ComplaintSla | undefined;
+    /** A workflow action by the officer at the desk; a refusal writes nothing and says why. */
+    act(state: ComplaintState, action: WorkflowAction, input: unknown): Promise<ActOutcome>;
+    saveAttachment(
+      complaintId: string,
+      attachment: Readonly<{ key: string; name: string; mimeType: string }>,
+    ): Promise<SaveFileResult>;
+    tampered(): Promise<TamperedRow[]>;
+  }>;
+
+  /** The unit's calendar as the desk reads it now. */
+  calendar: Readonly<{
+    /** Today in the unit's time zone (the UTC date before the unit has settings). */
+    today(): string;
+    /** `dueDate` (unit-local) seen today: overdue, due soon or on time; undefined before the unit has settings. */
+    dueState(dueDate: string): DueDateState | undefined;
+  }>;
+
+  /** Pengaturan (managers). */
+  settings: Readonly<{
+    save(value: ValidSettings, now: Date): Promise<SaveOutcome>;
+    saveOffices(offices: readonly Office[], now: Date): Promise<SaveOutcome>;
+  }>;
+
+  /** Sinkronisasi. */
+  sync: Readonly<{
+    testConnection(serverUrl: string, password: string): Promise<ConnectionTestResult>;
+    enable(serverUrl: string, password: string): Promise<SecretProtection>;
+    disable(): Promise<void>;
+    now(): void;
+    secretProtection(): Promise<SecretProtection>;
+    firstSettled(): Promise<SyncStatus>;
+    conflicts(): Promise<MutableConflict[]>;
+    resolveConflict(id: string, keepRev: string): Promise<void>;
+  }>;
+
+  /** Paket P4. */
+  packet: Readonly<{
+    /** The officer at the desk when they may edit packets (managers). */
+    editor(): OfficerRef | undefined;
+    drafts(): PacketDrafts;
+    loadRecords(): Promise<UnitRecordSet>;
+    indicators(
+      period: Readonly<{ from: string; to: string }>,
+      named: Readonly<{ code: string; name: string }>,
+      unit: UnitRecordSet,
+    ): Indicators;
+    export(input: PacketExport): Promise<SavedExport>;
+  }>;
+
+  /** The unit's data exports (Paket P4 screen). */
+  exports: Readonly<{
+    allRecords(
+      now: Date,
+      options?: Readonly<{ includeConfidential: boolean }>,
+    ): Promise<SavedExport & Readonly<{ count?: number; redactedComplaints?: number }>>;
+    lapor(
+      input: Readonly<{
+        period: Readonly<{ from: string; to: string }>;
+        includeIdentity: boolean;
+        onlyNotForwarded: boolean;
+        unit: UnitRecordSet;
+        onProgress?: (progress: LaporExportProgress) => void;
+      }>,
+    ): Promise<LaporExportResult>;
+  }>;
+
+  /** The host the app runs in (Electron or the browser host), through the platform contract. */
+  host: Readonly<{
+    /** True in the Electron desktop app. */
+    isDesktop: boolean;
+    print(documentTitle?: string): Promise<PrintResult>;
+    appInfo(): Promise<AppInfo>;
+    /** Calls `listener` for every application-menu command; returns the unsubscribe. */
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  }>;
+}>;

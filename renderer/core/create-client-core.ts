@@ -1,0 +1,95 @@
+/**
+ * The composition root of the client core: builds everything once — this device's Dexie
+ * database and stores, the complaint index queries, the unit's records with their projector, the
+ * sync service, the UI state store and every use case — and returns the `ClientCore` the UI is
+ * handed (renderer/main.tsx, through renderer/app/core-context). Every dependency on the outside
+ * world is a parameter, so a test builds a core over fake-indexeddb and memory PouchDB with a
+ * fixed clock and a fake platform.
+ */
+import type { PlatformApi } from '../../shared/platform/platform-contract';
+import type { ClientCore } from './client-core';
+import { ComplaintIndexQueries } from './data/complaint-index-queries';
+import { openUnitDatabase, type UnitDatabase } from './data/database';
+import { DeviceDatabase } from './data/device-database';
+import { DeviceStore } from './data/device-store';
+import { createAppState } from './state/app-state';
+import { createBrowserSyncService } from './sync/browser-sync';
+import type { SyncService } from './sync/sync-service';
+import { createCalendar } from './use-cases/calendar';
+import { createComplaints } from './use-cases/complaints';
+import type { CoreDeps } from './use-cases/core-deps';
+import { createDeviceSetup, type LanguageAdapter } from './use-cases/device-setup';
+import { createExports } from './use-cases/exports';
+import { createIntake } from './use-cases/intake';
+import { createPacket } from './use-cases/packet';
+import { createSettings } from './use-cases/settings';
+import { createSync } from './use-cases/sync';
+import { createUnitRecords } from './use-cases/unit-records';
+
+export type ClientCoreOptions = Readonly<{
+  /** The host's side of the platform contract (Electron's preload, or the browser host's). */
+  platform: PlatformApi;
+  /** True when `platform` is Electron's. */
+  isDesktop: boolean;
+  /** The UI's translations (initialised and switched by the core, owned by the UI). */
+  language: LanguageAdapter;
+  /** The clock every command reads; the real one by default. */
+  now?: () => Date;
+  /** This device's Dexie database (`new DeviceDatabase()` by default; a test names its own). */
+  deviceDatabase?: DeviceDatabase;
+  /** Opens the unit's PouchDB (IndexedDB by default; memory in a test). */
+  openDatabase?: (unitCode: string) => UnitDatabase;
+  /** The sync service of a unit database (the browser's fetch and network by default). */
+  createSyncService?: (localDb: UnitDatabase) => SyncService<UnitDatabase>;
+}>;
+
+export function createClientCore(options: ClientCoreOptions): ClientCore {
+  const now = options.now ?? (() => new Date());
+  const store = createAppState();
+  const deviceDatabase = options.deviceDatabase ?? new DeviceDatabase();
+  const records = createUnitRecords({
+    store,
+    deviceDatabase,
+    openDatabase: options.openDatabase ?? ((unitCode) => openUnitDatabase(unitCode)),
+    now,
+  });
+  const deps: CoreDeps = {
+    store,
+    deviceDatabase,
+    deviceStore: new DeviceStore(deviceDatabase),
+    index: new ComplaintIndexQueries(deviceDatabase),
+    records,
+    platform: options.platform,
+    now,
+  };
+  const sync = createSync(deps, options.createSyncService ?? createBrowserSyncService);
+  const { officers, ...device } = createDeviceSetup(deps, sync, options.language);
+  const { platform } = options;
+  return {
+    store,
+    device,
+    officers,
+    intake: createIntake(deps),
+    complaints: createComplaints(deps),
+    calendar: createCalendar(deps),
+    settings: createSettings(deps),
+    sync: {
+      testConnection: sync.testConnection,
+      enable: sync.enable,
+      disable: sync.disable,
+      now: sync.now,
+      secretProtection: sync.secretProtection,
+      firstSettled: sync.firstSettled,
+      conflicts: sync.conflicts,
+      resolveConflict: sync.resolveConflict,
+    },
+    packet: createPacket(deps),
+    exports: createExports(deps),
+    host: {
+      isDesktop: options.isDesktop,
+      print: (documentTitle) => platform.print(documentTitle === undefined ? {} : { documentTitle }),
+      appInfo: () => platform.appInfo(),
+      onMenuCommand: (listener) => platform.listen('menuCommand', ({ command }) => listener(command)),
+    },
+  };
+}

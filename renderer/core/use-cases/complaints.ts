@@ -1,0 +1,120 @@
+/**
+ * The unit's complaints: the lists (pages of the device-local index, counts, what needs attention),
+ * one complaint in full with its deadline, finding one by tracking number, a workflow action on
+ * one, and saving an attached file through the platform.
+ */
+import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
+import type { SaveFileResult } from '../../../shared/platform/platform-contract';
+import { complaintSla, type ComplaintSla } from '../../../shared/sla/complaint-sla';
+import { attentionHorizon, dueDateState } from '../../../shared/sla/deadline-state';
+import type { ValidationIssue } from '../../../shared/messages/validation-messages';
+import type { ComplaintState } from '../../../shared/workflow/complaint-state';
+import { decideAction } from '../../../shared/workflow/decide-action';
+import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
+import type { ComplaintIndexRow } from '../data/complaint-index';
+import type { IndexPage } from '../data/complaint-index-queries';
+import type { ComplaintDetail } from '../data/complaint-repository';
+import type { TamperedRow } from '../data/device-database';
+import { EVENT_SEQUENCE } from '../data/device-store';
+import { calendarOf, unitToday } from './calendar';
+import type { CoreDeps } from './core-deps';
+
+export type NeedsAttention = Readonly<{
+  /** Most urgent first (most working days overdue at the top). */
+  rows: readonly ComplaintIndexRow[];
+  overdue: number;
+}>;
+
+export type ActOutcome = Readonly<{ ok: true }> | Readonly<{ ok: false; issues: readonly ValidationIssue[] }>;
+
+export function createComplaints(deps: CoreDeps) {
+  const { store, index, records, platform } = deps;
+  return {
+    /** A page of the index, newest first; `cursor` is the previous page's `nextCursor`. */
+    page: (status: ComplaintStatus | 'all', limit: number, cursor?: string): Promise<IndexPage> =>
+      index.page(status, limit, cursor),
+
+    countByStatus: (): Promise<Readonly<Record<ComplaintStatus, number>>> => index.countByStatus(),
+
+    /** How many complaints were received at or after each instant (ISO, UTC). */
+    countSince: (instantsIso: readonly string[]): Promise<number[]> =>
+      records.current().countSince(instantsIso),
+
+    /**
+     * Every complaint whose next deadline is due soon or already passed (up to the last due date
+     * that still counts as "due soon" today), most urgent first; none before the unit has settings.
+     */
+    async needsAttention(): Promise<NeedsAttention> {
+      const settings = store.getState().unitSettings;
+      if (!settings) return { rows: [], overdue: 0 };
+      const calendar = calendarOf(settings);
+      const today = unitToday(settings, deps.now());
+      const margin = settings.deadlines.dueSoonWorkingDays;
+      const rows = await index.needsAttention(attentionHorizon(today, calendar, margin));
+      const ranked = rows
+        .map((row) => ({ row, ...dueDateState(row.dueDate, today, calendar, margin) }))
+        .sort((a, b) => a.workingDaysLeft - b.workingDaysLeft || (a.row.dueDate < b.row.dueDate ? -1 : 1));
+      return {
+        rows: ranked.map((entry) => entry.row),
+        overdue: ranked.filter((entry) => entry.state === 'overdue').length,
+      };
+    },
+
+    /** The id of the complaint with this tracking number, if this device holds it. */
+    findByTrackingNumber: (text: string): Promise<string | undefined> =>
+      records.current().findByTrackingNumber(text),
+
+    /** A complaint with its events, reporter and state; undefined when it is not (yet) here. */
+    detail: (complaintId: string): Promise<ComplaintDetail | undefined> =>
+      records.current().detail(complaintId),
+
+    /** The complaint's status and running deadline on the unit's calendar today (none without settings). */
+    sla(state: ComplaintState): ComplaintSla | undefined {
+      const settings = store.getState().unitSettings;
+      return settings ? complaintSla(state, settings, calendarOf(settings), deps.now()) : undefined;
+    },
+
+    /**
+     * Takes `action` on the complaint in `state` as the officer at the desk. A refused action (not
+     * allowed in this status, not this role, a field missing) writes nothing and says why; an
+     * accepted one resolves once its event is stored.
+     */
+    async act(state: ComplaintState, action: WorkflowAction, input: unknown): Promise<ActOutcome> {
+      const { officer, device, unitSettings } = store.getState();
+      if (!officer || !device) throw new Error('The device is not set up.');
+      const eventSequence = await deps.deviceStore.nextSequence(EVENT_SEQUENCE);
+      const now = deps.now();
+      const decision = decideAction(
+        state,
+        action,
+        input,
+        {
+          officer: { officerId: officer.id, name: officer.name },
+          role: officer.role,
+          deviceCode: device.deviceCode,
+          unitCode: device.unitCode,
+        },
+        { at: now, eventSequence, ...(unitSettings ? { localDate: unitToday(unitSettings, now) } : {}) },
+      );
+      if (!decision.ok) return { ok: false, issues: decision.issues };
+      await records.current().recordEvent(decision.event);
+      return { ok: true };
+    },
+
+    /** Saves an attached file through the platform (a dialog in Electron, a download in the browser). */
+    async saveAttachment(
+      complaintId: string,
+      attachment: Readonly<{ key: string; name: string; mimeType: string }>,
+    ): Promise<SaveFileResult> {
+      const blob = await records.current().attachment(complaintId, attachment.key);
+      return platform.saveFile({
+        suggestedName: attachment.name,
+        mimeType: attachment.mimeType,
+        data: new Uint8Array(await blob.arrayBuffer()),
+      });
+    },
+
+    /** Complaints with a forged document content found on this device, oldest finding first. */
+    tampered: (): Promise<TamperedRow[]> => index.tampered(),
+  };
+}

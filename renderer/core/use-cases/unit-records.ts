@@ -1,0 +1,102 @@
+/**
+ * The unit's records (PouchDB) once this device knows its unit, and the projector that keeps the
+ * complaint index (Dexie) in step with them. Opening the records loads the unit's profile,
+ * settings and offices into the store and follows every later change of them; the projector
+ * starts once the unit's settings exist (they carry the deadlines).
+ */
+import { UNIT_PROFILE_ID } from '../../../shared/ids/document-ids';
+import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
+import { ComplaintProjector, type Summarise } from '../data/complaint-projector';
+import { ComplaintRepository } from '../data/complaint-repository';
+import { summariser } from '../data/complaint-summary';
+import type { UnitDatabase } from '../data/database';
+import type { DeviceDatabase } from '../data/device-database';
+import type { AppStore } from '../state/app-state';
+import { calendarOf } from './calendar';
+
+export type UnitRecords = Readonly<{
+  /** The unit's records; throws before they are open (only called by what exists after setup). */
+  current(): ComplaintRepository;
+  /** Opens (or re-opens) the records of `unitCode` and loads the unit's documents into the store. */
+  open(unitCode: string): Promise<ComplaintRepository>;
+  /** Starts the complaint index once the unit's settings exist; does nothing when it runs. */
+  startIndex(unitCode: string): Promise<void>;
+  /** Reads the unit's profile, settings and offices into the store again. */
+  loadUnitDocs(): Promise<void>;
+}>;
+
+export function createUnitRecords(
+  deps: Readonly<{
+    store: AppStore;
+    deviceDatabase: DeviceDatabase;
+    openDatabase: (unitCode: string) => UnitDatabase;
+    now: () => Date;
+  }>,
+): UnitRecords {
+  const { store } = deps;
+  let repository: ComplaintRepository | undefined;
+  let projector: ComplaintProjector | undefined;
+  let stopWatching: (() => void) | undefined;
+
+  const summariseWith = (settings: UnitSettingsDoc | undefined): Summarise | undefined =>
+    settings ? summariser(settings, calendarOf(settings), deps.now) : undefined;
+
+  const current = (): ComplaintRepository => {
+    if (!repository) throw new Error('The unit database is not open yet.');
+    return repository;
+  };
+
+  const loadFrom = async (repo: ComplaintRepository): Promise<void> => {
+    const [unitProfile, unitSettings, unitOffices] = await Promise.all([
+      repo.unitProfile(),
+      repo.unitSettings(),
+      repo.unitOffices(),
+    ]);
+    const state = store.getState();
+    state.setUnitProfile(unitProfile);
+    state.setUnitDocs({ unitSettings, unitOffices });
+  };
+
+  return {
+    current,
+    loadUnitDocs: () => loadFrom(current()),
+
+    async open(unitCode) {
+      stopWatching?.();
+      projector?.stop();
+      projector = undefined;
+      const repo = new ComplaintRepository(deps.openDatabase(unitCode));
+      repository = repo;
+      await loadFrom(repo);
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      stopWatching = repo.watch((id) => {
+        if (id === UNIT_PROFILE_ID || id === UNIT_SETTINGS_ID || id === UNIT_OFFICES_ID) {
+          void loadFrom(repo).then(() => {
+            const summarise = summariseWith(store.getState().unitSettings);
+            if (id === UNIT_SETTINGS_ID && summarise) void projector?.resummarise(summarise);
+          });
+        }
+        // Several documents arrive together (a save writes three): refresh views once.
+        clearTimeout(pending);
+        pending = setTimeout(() => store.getState().bumpDataVersion(), 50);
+      });
+      return repo;
+    },
+
+    async startIndex(unitCode) {
+      const summarise = summariseWith(store.getState().unitSettings);
+      if (!summarise || projector) return;
+      const started = new ComplaintProjector(
+        current(),
+        deps.deviceDatabase,
+        `index-checkpoint:${unitCode}`,
+        summarise,
+        () => store.getState().bumpDataVersion(),
+      );
+      projector = started;
+      await started.start();
+      // Deadlines move with the calendar: what was on time yesterday may be due today.
+      await started.resummarise(summarise);
+    },
+  };
+}
