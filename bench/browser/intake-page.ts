@@ -1,7 +1,7 @@
 /**
  * The Chromium page of the intake-save measurement (bundled and served by ../chromium-page
  * for ../intake-save): opens a unit database with the app's own factory
- * (renderer/data/database: pouchdb-browser over IndexedDB, the app's options) and runs
+ * (renderer/core/data/database: pouchdb-browser over IndexedDB, the app's options) and runs
  * ../intake-save-run in it. The Node side calls `globalThis.mejaAduanIntakeBench.run(options)`.
  */
 import { openUnitDatabase } from '../../renderer/core/data/database';

@@ -1,9 +1,9 @@
 /**
  * The Chromium page of the first-sync measurement (bundled and served by ../chromium-page for
  * ../sync-first-download): downloads the unit's database from the central on loopback into a
- * fresh IndexedDB database opened by the app's factory (renderer/data/database), either with a
+ * fresh IndexedDB database opened by the app's factory (renderer/core/data/database), either with a
  * plain one-shot `PouchDB.replicate` with default options (the baseline) or with the sync service
- * exactly as the renderer builds it (renderer/sync/browser-sync: window.fetch, navigator.onLine,
+ * exactly as the renderer builds it (renderer/core/sync/browser-sync: window.fetch, navigator.onLine,
  * the default batch size). Both databases get the app's options, so only the replication differs.
  * The Node side calls `globalThis.mejaAduanSyncBench.run(options)`; it returns milliseconds.
  */
