@@ -8,7 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { CoreProvider } from './app/core-context';
-import { createClientCore } from './core/create-client-core';
+import { createBrowserClientCore } from './core/create-browser-client-core';
 import { changeLanguage, initI18n } from './i18n/i18n';
 import { isElectronHost, platform } from './platform/platform';
 import './styles/index.css';
@@ -16,7 +16,7 @@ import './styles/index.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-const core = createClientCore({
+const core = createBrowserClientCore({
   platform: platform(),
   isDesktop: isElectronHost(),
   language: { init: initI18n, change: changeLanguage },

@@ -107,6 +107,8 @@ export type ClientCore = Readonly<{
     prepareLanguage(): Promise<void>;
     /** Opens the records, starts sync and the index; asks for setup (phase) on a new device. */
     start(): Promise<void>;
+    /** Stops sync and the index and stops following the records. */
+    stop(): Promise<void>;
     /** First run of a new unit. */
     setup(setup: ValidSetup, now: Date): Promise<void>;
     /** First run of a further device of a unit that already syncs. */

@@ -2,18 +2,17 @@
  * The composition root of the client core: builds everything once — this device's Dexie
  * database and stores, the complaint index queries, the unit's records with their projector, the
  * sync service, the UI state store and every use case — and returns the `ClientCore` the UI is
- * handed (renderer/main.tsx, through renderer/app/core-context). Every dependency on the outside
- * world is a parameter, so a test builds a core over fake-indexeddb and memory PouchDB with a
+ * handed (renderer/main.tsx through ./create-browser-client-core, then renderer/app/core-context).
+ * Every dependency on the outside world is a parameter, so a test builds a core over fake-indexeddb and memory PouchDB with a
  * fixed clock and a fake platform.
  */
 import type { PlatformApi } from '../../shared/platform/platform-contract';
 import type { ClientCore } from './client-core';
 import { ComplaintIndexQueries } from './data/complaint-index-queries';
-import { openUnitDatabase, type UnitDatabase } from './data/database';
+import type { UnitDatabase } from './data/database';
 import { DeviceDatabase } from './data/device-database';
 import { DeviceStore } from './data/device-store';
 import { createAppState } from './state/app-state';
-import { createBrowserSyncService } from './sync/browser-sync';
 import type { SyncService } from './sync/sync-service';
 import { createCalendar } from './use-cases/calendar';
 import { createComplaints } from './use-cases/complaints';
@@ -37,10 +36,10 @@ export type ClientCoreOptions = Readonly<{
   now?: () => Date;
   /** This device's Dexie database (`new DeviceDatabase()` by default; a test names its own). */
   deviceDatabase?: DeviceDatabase;
-  /** Opens the unit's PouchDB (IndexedDB by default; memory in a test). */
-  openDatabase?: (unitCode: string) => UnitDatabase;
-  /** The sync service of a unit database (the browser's fetch and network by default). */
-  createSyncService?: (localDb: UnitDatabase) => SyncService<UnitDatabase>;
+  /** Opens the unit's PouchDB (IndexedDB in the app: ./create-browser-client-core; memory in a test). */
+  openDatabase: (unitCode: string) => UnitDatabase;
+  /** The sync service of a unit database (the browser's fetch and network in the app). */
+  createSyncService: (localDb: UnitDatabase) => SyncService<UnitDatabase>;
 }>;
 
 export function createClientCore(options: ClientCoreOptions): ClientCore {
@@ -50,7 +49,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const records = createUnitRecords({
     store,
     deviceDatabase,
-    openDatabase: options.openDatabase ?? ((unitCode) => openUnitDatabase(unitCode)),
+    openDatabase: options.openDatabase,
     now,
   });
   const deps: CoreDeps = {
@@ -62,7 +61,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     platform: options.platform,
     now,
   };
-  const sync = createSync(deps, options.createSyncService ?? createBrowserSyncService);
+  const sync = createSync(deps, options.createSyncService);
   const { officers, ...device } = createDeviceSetup(deps, sync, options.language);
   const { platform } = options;
   return {

@@ -86,6 +86,12 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
       await records.startIndex(device.unitCode);
     },
 
+    /** Stops sync and the index and stops following the records (a test ending; the app closing). */
+    async stop(): Promise<void> {
+      await sync.stop();
+      records.close();
+    },
+
     /** First run of a new unit: its profile, this device, its first officer, default settings. */
     async setup(setup: ValidSetup, now: Date): Promise<void> {
       const unitCode = setup.profile.unitCode;

@@ -59,6 +59,9 @@ export function createSync(
       await created.start(unitSyncConfig(settings.serverUrl, unit, password));
     },
 
+    /** Stops the service (the app closing, or a test ending); configuration and password stay. */
+    stop: stopService,
+
     /** "Test connection": tells unreachable, wrong password, wrong unit, TLS and server errors apart. */
     testConnection(serverUrl: string, password: string): Promise<ConnectionTestResult> {
       return running().testConnection(configOf(serverUrl, password));

@@ -23,6 +23,8 @@ export type UnitRecords = Readonly<{
   startIndex(unitCode: string): Promise<void>;
   /** Reads the unit's profile, settings and offices into the store again. */
   loadUnitDocs(): Promise<void>;
+  /** Stops following the records and the index (the database stays as it is). */
+  close(): void;
 }>;
 
 export function createUnitRecords(
@@ -60,6 +62,13 @@ export function createUnitRecords(
   return {
     current,
     loadUnitDocs: () => loadFrom(current()),
+
+    close() {
+      stopWatching?.();
+      stopWatching = undefined;
+      projector?.stop();
+      projector = undefined;
+    },
 
     async open(unitCode) {
       stopWatching?.();

@@ -1,0 +1,144 @@
+/**
+ * The composition root over fake-indexeddb and memory PouchDB, with a fixed clock and a fake
+ * platform: a new unit is set up, a complaint is taken in and acted on through the core's named
+ * commands, and the lists read it back from the index the projector keeps.
+ */
+import 'fake-indexeddb/auto';
+import PouchDB from 'pouchdb-core';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IntakeInput } from '../../shared/complaint/complaint-schema';
+import type { PlatformApi } from '../../shared/platform/platform-contract';
+import { validateSetup, type SetupInput } from '../../shared/unit/unit-profile';
+import { memoryDatabase } from '../../test/support/memory-database';
+import type { ClientCore } from './client-core';
+import { createClientCore } from './create-client-core';
+import { DeviceDatabase } from './data/device-database';
+import type { UnitDatabase } from './data/database';
+import { SyncService } from './sync/sync-service';
+
+PouchDB.plugin(memoryAdapter).plugin(replication);
+
+const NOW = new Date('2026-03-02T03:00:00Z'); // Monday 10:00 WIB
+
+const platform = {
+  readSecret: async () => ({ value: null, protection: 'browser-storage' }),
+  storeSecret: async () => ({ protection: 'browser-storage' }),
+  saveFile: async () => ({ status: 'cancelled' }),
+  print: async () => ({ status: 'printed' }),
+  appInfo: async () => ({ name: 'Meja Aduan', version: '0.0.0-test' }),
+  listen: () => () => undefined,
+} as unknown as PlatformApi;
+
+const opened: { core?: ClientCore; device?: DeviceDatabase; unit: UnitDatabase[] } = { unit: [] };
+afterEach(async () => {
+  await opened.core?.device.stop();
+  // Index work already queued finishes before the databases go.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await opened.device?.delete();
+  await Promise.all(opened.unit.map((db) => db.destroy()));
+  opened.unit = [];
+});
+
+function testCore(): ClientCore {
+  const device = new DeviceDatabase(`device-${crypto.randomUUID()}`);
+  opened.device = device;
+  opened.core = createClientCore({
+    platform,
+    isDesktop: false,
+    language: { init: async () => undefined, change: async () => undefined },
+    now: () => NOW,
+    deviceDatabase: device,
+    openDatabase: () => {
+      const db = memoryDatabase();
+      opened.unit.push(db);
+      return db;
+    },
+    createSyncService: (localDb) =>
+      new SyncService<UnitDatabase>({
+        PouchDB: PouchDB as never,
+        localDb,
+        network: { isOnline: () => false, subscribe: () => () => undefined },
+      }),
+  });
+  return opened.core;
+}
+
+const SETUP: SetupInput = {
+  unitCode: 'KTB',
+  unitName: 'Dinas Uji',
+  agency: 'Pemerintah Kota Uji',
+  entityType: 'city',
+  contact: 'aduan@uji.go.id',
+  address: 'Jl. Uji 1',
+  timeZone: 'Asia/Jakarta',
+  deviceCode: 'A2C',
+  officerName: 'Sari',
+  officerRole: 'manager',
+};
+
+const INTAKE: IntakeInput = {
+  channel: 'phone',
+  reportType: 'complaint',
+  privacyMode: 'named',
+  reporter: { name: 'Budi Santoso', nik: '', phone: '081211112222', email: '', address: '' },
+  title: 'Jalan rusak',
+  chronology: 'Lubang besar di Jl. Melati.',
+  incidentDate: '2026-02-27',
+  location: 'Jl. Melati',
+  category: 'infrastructure',
+  targetOffice: '',
+  attachments: [],
+};
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not reached');
+}
+
+describe('createClientCore', () => {
+  it('asks for setup on a new device', async () => {
+    const core = testCore();
+    await core.device.start();
+    expect(core.store.getState().phase).toBe('setup');
+  });
+
+  it('sets up a unit, takes in a complaint and acts on it through named commands', async () => {
+    const core = testCore();
+    const setup = validateSetup(SETUP);
+    if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
+    await core.device.setup(setup.value, NOW);
+    const state = core.store.getState();
+    expect(state.phase).toBe('ready');
+    expect(state.officer?.name).toBe('Sari');
+    expect(state.unitSettings?.unitCode).toBe('KTB');
+
+    const id = await core.intake.save({ input: INTAKE, files: [], receivedAt: NOW, localDate: '2026-03-02' });
+    expect(await core.intake.lastChannel()).toBe('phone');
+    const detail = await core.complaints.detail(id);
+    if (!detail) throw new Error('the complaint was not stored');
+    expect(detail.complaint.trackingNumber).toBe('KTB-260302-A2C-0001');
+    expect(core.complaints.sla(detail.state)?.deadline?.stage).toBe('verify');
+
+    const refused = await core.complaints.act(detail.state, 'respond', {});
+    expect(refused.ok).toBe(false);
+    const held = await core.complaints.act(detail.state, 'hold', {
+      until: '2026-03-09',
+      reason: 'Menunggu',
+    });
+    expect(held).toEqual({ ok: true });
+    expect((await core.complaints.detail(id))?.state.status).toBe('on-hold');
+
+    const page = await until(
+      () => core.complaints.page('all', 10),
+      (found) => found.rows[0]?.status === 'on-hold',
+    );
+    expect(page.rows.map((row) => row.trackingNumber)).toEqual(['KTB-260302-A2C-0001']);
+    expect(await core.complaints.findByTrackingNumber('ktb-260302-a2c-0001')).toBe(id);
+  });
+});
