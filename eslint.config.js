@@ -1,5 +1,9 @@
 // ESLint flat config. Import boundaries keep the architecture visible:
-// shared/ is pure domain code, renderer/ never reaches into electron/.
+// shared/ is pure domain code, renderer/ never reaches into electron/ (dependency-cruiser checks the
+// rest of the layers: .dependency-cruiser.cjs, `npm run lint:deps`).
+// Type-aware: typescript-eslint's strictTypeChecked rules, with the types of each file's own
+// project (tsconfig.json's references: tsconfig.node.json, tsconfig.web.json). `npm run lint`
+// allows no warning.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -30,14 +34,28 @@ export default tseslint.config(
     ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'coverage/**', '.tmp/**'],
   },
   js.configs.recommended,
-  ...tseslint.configs.strict,
+  ...tseslint.configs.strictTypeChecked,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      // Numbers read plainly in messages and paths; strict's default refuses them in templates.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `onClick={() => setOpen(false)}` and `.then(() => resolve())` are idiomatic; the rule still
+      // refuses a void value returned or used anywhere else.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
+  },
+  {
+    // Plain JavaScript (this file, the dependency-cruiser and electron-builder configs, the CouchDB
+    // validation shim) is in no TypeScript project: lint it without types.
+    files: ['**/*.{js,cjs,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['shared/**/*.ts'],
@@ -68,6 +86,27 @@ export default tseslint.config(
           patterns: [{ group: ['**/electron/**'], message: 'renderer/ never imports electron/.' }],
         },
       ],
+    },
+  },
+  {
+    // TEMPORARY, remove after the renderer's restructure into renderer/core and renderer/app: the
+    // type-checked rules that renderer/ still breaks, off for renderer/ only, each with the number
+    // of its cases in renderer/ when this was written. Every other type-checked rule holds there.
+    // Fix a rule's cases, then delete its line; delete the block when it is empty.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-confusing-void-expression': 'off', // 18
+      '@typescript-eslint/no-deprecated': 'off', // 11: React's FormEvent
+      '@typescript-eslint/no-unnecessary-condition': 'off', // 11
+      '@typescript-eslint/unbound-method': 'off', // 9
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off', // 8
+      '@typescript-eslint/no-unnecessary-type-arguments': 'off', // 3
+      '@typescript-eslint/no-unsafe-assignment': 'off', // 3
+      '@typescript-eslint/require-await': 'off', // 2
+      '@typescript-eslint/no-base-to-string': 'off', // 1
+      '@typescript-eslint/no-unnecessary-template-expression': 'off', // 1
+      '@typescript-eslint/no-unsafe-argument': 'off', // 1
+      '@typescript-eslint/prefer-promise-reject-errors': 'off', // 1
     },
   },
 );

@@ -35,10 +35,7 @@ export type ReducerFigures = Readonly<{
 
 type Round = Readonly<{ parse: number; reduce: number; indicators: number }>;
 
-export async function benchReducer(
-  scale: BenchScale,
-  log: (message: string) => void,
-): Promise<ReducerFigures> {
+export function benchReducer(scale: BenchScale, log: (message: string) => void): ReducerFigures {
   log(`reducer: building ${scale.reducerComplaints} complaints with their events`);
   const generated = timeSync(() => {
     const samples: SampleComplaint[] = [];

@@ -115,7 +115,7 @@ async function main(): Promise<number> {
   log(`scale ${JSON.stringify(scale)}`);
   const sync = await attempt('sync', scale, () => benchSyncFirstDownload(scale, log));
   const intake = await attempt('intake', scale, () => benchIntakeSave(scale, log));
-  const reducer = await attempt('reducer', scale, () => benchReducer(scale, log));
+  const reducer = await attempt('reducer', scale, () => Promise.resolve(benchReducer(scale, log)));
   const packet = await attempt('packet', scale, () => benchPacketBuild(scale, log));
   const cpuList = cpus();
   const report = {

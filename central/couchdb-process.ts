@@ -189,14 +189,14 @@ function startWatchdog(pid: number): () => void {
     },
   );
   watchdog.on('error', () => undefined);
-  watchdog.stdin?.on('error', () => undefined);
+  watchdog.stdin.on('error', () => undefined);
   watchdog.unref();
   (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    watchdog.stdin?.end('stop\n');
+    watchdog.stdin.end('stop\n');
   };
 }
 
@@ -216,8 +216,8 @@ function launch(home: string, dataDir: string, iniFiles: readonly string[]): Lau
   const collect = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-OUTPUT_TAIL);
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const pid = child.pid;
   const signal = (name: NodeJS.Signals): void => {
     if (pid === undefined) return;

@@ -113,8 +113,8 @@ export async function startPouchServer(options: PouchServerOptions): Promise<Pou
   const collect = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-OUTPUT_TAIL);
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   // A test that fails before its `stop()` must not leave a server running after the run ends.
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);

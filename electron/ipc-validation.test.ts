@@ -26,7 +26,8 @@ describe('parsePlatformRequest', () => {
     });
     expect(parsed.data).toBe(data);
     expect(parsed.suggestedName).toBe('laporan.pdf');
-    expect(parsePlatformRequest('appInfo', undefined)).toBeUndefined();
+    const parseAny: (method: 'appInfo', payload: unknown) => unknown = parsePlatformRequest;
+    expect(parseAny('appInfo', undefined)).toBeUndefined();
     expect(parsePlatformRequest('print', {})).toEqual({});
     expect(parsePlatformRequest('openExternal', { url: 'https://lapor.go.id/' })).toEqual({
       url: 'https://lapor.go.id/',
@@ -80,7 +81,7 @@ describe('parsePlatformRequest', () => {
   it('never echoes the submitted values in the error', () => {
     const secret = 'NIK 3201234567890001';
     expect(() => parsePlatformRequest('openExternal', { url: secret.repeat(200) })).toThrow(
-      expect.objectContaining({ message: expect.not.stringContaining(secret) }),
+      expect.objectContaining({ message: expect.not.stringContaining(secret) as unknown }),
     );
   });
 

@@ -39,7 +39,7 @@ export function parsePlatformRequest<K extends PlatformMethod>(
   payload: unknown,
 ): PlatformRequestData<K> {
   if (!Object.hasOwn(platformContract, method)) {
-    throw new PlatformRequestError(`Unknown platform method "${String(method)}".`);
+    throw new PlatformRequestError(`Unknown platform method "${method}".`);
   }
   const result = contract[method].request.safeParse(payload);
   if (result.success) return result.data;

@@ -11,18 +11,17 @@ vi.mock('electron', () => electron);
 const { registerPlatformHandlers } = await import('./ipc');
 
 const handlers: PlatformHandlers = {
-  appInfo: vi.fn(async () => ({
-    name: 'Meja Aduan',
-    version: '0.1.0',
-    host: 'electron' as const,
-    platform: 'linux',
-  })),
-  saveFile: vi.fn(async () => ({ status: 'cancelled' as const })),
-  print: vi.fn(async () => ({ status: 'printed' as const })),
+  appInfo: vi.fn(() =>
+    Promise.resolve({ name: 'Meja Aduan', version: '0.1.0', host: 'electron' as const, platform: 'linux' }),
+  ),
+  saveFile: vi.fn(() => Promise.resolve({ status: 'cancelled' as const })),
+  print: vi.fn(() => Promise.resolve({ status: 'printed' as const })),
   // Deliberately breaks the contract, to prove responses are checked.
-  openExternal: vi.fn(async () => ({ status: 'opened-maybe' }) as never),
-  readSecret: vi.fn(async () => ({ value: null, protection: 'os-keychain' as const })),
-  storeSecret: vi.fn(async () => ({ status: 'stored' as const, protection: 'os-keychain' as const })),
+  openExternal: vi.fn(() => Promise.resolve({ status: 'opened-maybe' } as never)),
+  readSecret: vi.fn(() => Promise.resolve({ value: null, protection: 'os-keychain' as const })),
+  storeSecret: vi.fn(() =>
+    Promise.resolve({ status: 'stored' as const, protection: 'os-keychain' as const }),
+  ),
 };
 registerPlatformHandlers(handlers);
 

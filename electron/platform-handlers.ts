@@ -10,14 +10,15 @@ import { SecretStore } from './secret-store';
 
 /** The Electron host's implementation of the platform contract. */
 export const electronPlatformHandlers: PlatformHandlers = {
-  appInfo: async () => ({
-    name: app.getName(),
-    version: app.getVersion(),
-    host: 'electron',
-    platform: process.platform,
-    electronVersion: process.versions.electron,
-    chromeVersion: process.versions.chrome,
-  }),
+  appInfo: () =>
+    Promise.resolve({
+      name: app.getName(),
+      version: app.getVersion(),
+      host: 'electron',
+      platform: process.platform,
+      electronVersion: process.versions.electron,
+      chromeVersion: process.versions.chrome,
+    }),
 
   saveFile: async (request, event) => {
     const options = saveDialogOptions(documentsFolder(), request.suggestedName);

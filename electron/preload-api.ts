@@ -60,8 +60,7 @@ export function createPlatformApi(ipc: RendererIpc, page: PrintablePage): Platfo
     event: E,
     listener: (payload: PlatformEventPayload<E>) => void,
   ): () => void {
-    if (!Object.hasOwn(platformEvents, event))
-      throw new TypeError(`Unknown platform event "${String(event)}".`);
+    if (!Object.hasOwn(platformEvents, event)) throw new TypeError(`Unknown platform event "${event}".`);
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
     const { channel, payload: schema } = events[event];
     // The IPC event object is dropped here: it carries `sender`, i.e. ipcRenderer itself.

@@ -48,7 +48,7 @@ describe('registerAppScheme', () => {
           secure: true,
           supportFetchAPI: true,
           bypassCSP: false,
-        }),
+        }) as unknown,
       }),
     ]);
   });

@@ -23,20 +23,27 @@ export function startBrowserHost(options: {
       response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-cache' });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method Not Allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(405, 'Method Not Allowed');
+      return;
+    }
     let pathname: string;
     try {
       pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     } catch {
-      return send(400, 'Bad Request');
+      send(400, 'Bad Request');
+      return;
     }
     const resolved = resolveRendererPathname(options.rootDir, pathname);
-    if (resolved.kind !== 'file') return send(resolved.kind === 'forbidden' ? 403 : 404, 'Forbidden');
+    if (resolved.kind !== 'file') {
+      send(resolved.kind === 'forbidden' ? 403 : 404, 'Forbidden');
+      return;
+    }
     const file = resolved.filePath;
     void stat(file)
       .then(async (info) => {
-        if (!info.isFile()) return send(404, 'Not Found');
-        send(200, await readFile(file), mimeTypeFor(file));
+        if (info.isFile()) send(200, await readFile(file), mimeTypeFor(file));
+        else send(404, 'Not Found');
       })
       .catch(() => send(404, 'Not Found'));
   });

@@ -53,7 +53,7 @@ async function violationsOf(files: Record<string, string>): Promise<Violation[]>
   const tops = [...new Set(Object.keys(files).map((path) => path.split('/')[0] ?? path))];
   const result = await cruise(tops, { ...options, baseDir: root, validate: true }, {}, {});
   const output = result.output as ICruiseResult;
-  return (output.summary.violations ?? []).map((violation) => ({
+  return output.summary.violations.map((violation) => ({
     rule: violation.rule.name,
     from: violation.from,
     to: violation.cycle ? violation.cycle.map((step) => step.name).join(' → ') : violation.to,

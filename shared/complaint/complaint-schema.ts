@@ -94,7 +94,7 @@ type FileEntry = Readonly<{ content_type?: unknown; length?: unknown }>;
  * The stored files against the declared list: the same keys, each file of its declared type and,
  * where its length is known (stubs), of its declared size. The central server checks the same
  * (its `attachmentProblem`). Checked only on a document that carries `_attachments`: intake
- * builds the document before its files are attached (../../renderer/data/complaint-repository).
+ * builds the document before its files are attached (../../renderer/core/data/complaint-repository).
  */
 function fileProblems(
   files: Readonly<Record<string, unknown>>,
@@ -106,7 +106,7 @@ function fileProblems(
     if (!keys.has(key)) problems.push({ path: ['_attachments', key], message: 'a file not in attachments' });
   }
   declared.forEach((attachment, index) => {
-    const file = files[attachment.key] as FileEntry | undefined;
+    const file = files[attachment.key] as FileEntry | null | undefined;
     if (file === undefined || file === null || typeof file !== 'object') {
       problems.push({ path: ['attachments', index, 'key'], message: 'the declared file is missing' });
       return;
@@ -149,8 +149,9 @@ export const complaintDocSchema = z
   })
   .strict()
   .superRefine((doc, ctx) => {
-    const fail = (path: string, message: string): void =>
-      void ctx.addIssue({ code: 'custom', path: [path], message });
+    const fail = (path: string, message: string): void => {
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    };
     const parts = parseTrackingNumber(doc.trackingNumber);
     if (parts) {
       if (parts.unitCode !== doc.unitCode) fail('unitCode', 'unitCode differs from the tracking number');
@@ -215,8 +216,9 @@ export const reporterDocSchema = z
   })
   .strict()
   .superRefine((doc, ctx) => {
-    const fail = (path: string, message: string): void =>
-      void ctx.addIssue({ code: 'custom', path: [path], message });
+    const fail = (path: string, message: string): void => {
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    };
     const parts = parseTrackingNumber(doc.trackingNumber);
     if (!parts || !isCanonicalTrackingNumber(doc.trackingNumber)) return;
     if (doc._id !== reporterId(doc.trackingNumber)) fail('_id', 'not reporter:<trackingNumber>');

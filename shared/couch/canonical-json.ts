@@ -22,7 +22,7 @@ export function sortKeys(value: unknown): Json {
     }
     return sorted;
   }
-  throw new TypeError(`sortKeys: not a JSON value: ${String(value)}`);
+  throw new TypeError(`sortKeys: not a JSON value: ${Object.prototype.toString.call(value)}`);
 }
 
 /** `JSON.stringify` of `value` with sorted keys. */

@@ -40,9 +40,11 @@ describe('pouch-toolkit', () => {
 
   it('reads undefined for a missing document and throws other failures', async () => {
     expect(await getOrUndefined(Promise.resolve(1))).toBe(1);
-    expect(await getOrUndefined(Promise.reject(Object.assign(new Error('missing'), { status: 404 })))).toBe(
-      undefined,
-    );
-    await expect(getOrUndefined(Promise.reject(refusal(500)))).rejects.toMatchObject({ status: 500 });
+    expect(
+      await getOrUndefined(Promise.reject<number>(Object.assign(new Error('missing'), { status: 404 }))),
+    ).toBe(undefined);
+    await expect(
+      getOrUndefined(Promise.reject(Object.assign(new Error('refused'), { status: 500 }))),
+    ).rejects.toMatchObject({ status: 500 });
   });
 });

@@ -164,7 +164,9 @@ describe('server-side patterns', () => {
   });
 
   it('maps the anonymous-complaint refinement to a JSON Schema fragment', () => {
-    expect(REFINEMENT_SCHEMAS.get(anonymousHasNoIdentity)).toMatchObject({ anyOf: expect.any(Array) });
+    expect(REFINEMENT_SCHEMAS.get(anonymousHasNoIdentity)).toMatchObject({
+      anyOf: expect.any(Array) as unknown,
+    });
   });
 
   it('non-blank: \\S is exactly trim() !== ""', () => {

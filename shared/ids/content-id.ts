@@ -41,7 +41,7 @@ export function canonicalText(value: unknown): string {
       .map((key) => `${JSON.stringify(key)}:${canonicalText(record[key])}`);
     return `{${parts.join(',')}}`;
   }
-  throw new TypeError(`canonicalText: not a JSON value: ${String(value)}`);
+  throw new TypeError(`canonicalText: not a JSON value: ${typeof value}`);
 }
 
 /** The document's own fields: everything but the `_`-prefixed bookkeeping. */

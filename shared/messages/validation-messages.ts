@@ -196,8 +196,7 @@ export function validationResources(lang: MessageLanguage): Record<string, unkno
     let node = root;
     for (const segment of segments) {
       const next = (node[segment] ??= {});
-      if (typeof next !== 'object' || next === null)
-        throw new Error(`Message key ${key} collides with a leaf`);
+      if (typeof next !== 'object') throw new Error(`Message key ${key} collides with a leaf`);
       node = next as Record<string, unknown>;
     }
     if (leaf in node) throw new Error(`Message key ${key} collides with a branch`);

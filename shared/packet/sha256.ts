@@ -6,7 +6,7 @@
 /** The SHA-256 digest of `bytes`, 64 lowercase hex digits. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   // Browsers offer crypto.subtle only in secure contexts (https, localhost, the app's own scheme).
-  const subtle = (globalThis.crypto as Crypto | undefined)?.subtle as SubtleCrypto | undefined;
+  const subtle = (globalThis.crypto as Crypto | undefined)?.subtle;
   if (!subtle)
     throw new Error('SHA-256 needs Web Crypto (crypto.subtle): not available on an insecure origin');
   // Web Crypto wants an ArrayBuffer-backed view; copy when `bytes` sits on a shared buffer.

@@ -79,7 +79,7 @@ export function toWinAnsi(text: string): string {
     } else {
       const base = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
       const fits =
-        base !== '' && [...base].every((part) => WIN_ANSI_CODE_POINTS.has(part.codePointAt(0) ?? 0));
+        base !== '' && Array.from(base).every((part) => WIN_ANSI_CODE_POINTS.has(part.codePointAt(0) ?? 0));
       out += fits ? base : code < 0x20 ? '' : '?';
     }
   }

@@ -61,6 +61,7 @@ function fieldsOf(error: unknown): Fields {
   for (let depth = 0; depth < 5 && node !== undefined && node !== null; depth += 1) {
     const current = record(node);
     if (!current) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- not an object here (record() took those)
       texts.push(String(node));
       break;
     }
@@ -76,6 +77,7 @@ function fieldsOf(error: unknown): Fields {
   return {
     status,
     name: text(top?.error) || text(top?.name),
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- without `top`, error is no object
     reason: text(top?.reason) || text(top?.message) || (top ? '' : String(error ?? '')),
     id: top && typeof top.id === 'string' ? top.id : null,
     texts,

@@ -145,11 +145,10 @@ describe.each(WORKFLOW_ACTIONS)('the event of %s', (action) => {
 });
 
 describe('event payload rules', () => {
-  const archived = (fields: Record<string, unknown>): EventDoc =>
-    ({
-      ...sampleEvent('archive'),
-      ...fields,
-    }) as EventDoc;
+  const archived = (fields: Record<string, unknown>): EventDoc => ({
+    ...sampleEvent('archive'),
+    ...fields,
+  });
 
   it('refuse an archive as duplicate without, with an invalid, or with its own tracking number', () => {
     expect(problems(archived({ reason: 'duplicate', duplicateOf: null }))).toEqual([

@@ -71,8 +71,9 @@ type EventIdentity = Pick<
 
 /** The id, complaint, tracking number, unit, time and device of an event must all agree. */
 function checkEventIdentity(event: EventIdentity, ctx: z.RefinementCtx): void {
-  const fail = (path: string, message: string): void =>
-    void ctx.addIssue({ code: 'custom', path: [path], message });
+  const fail = (path: string, message: string): void => {
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  };
   const id = parseEventId(event._id);
   if (
     id?.trackingNumber !== event.trackingNumber ||
@@ -95,6 +96,7 @@ function checkEventIdentity(event: EventIdentity, ctx: z.RefinementCtx): void {
  * The schema of one event kind: the base fields, `kind: <kind>`, the kind's own fields; strict.
  * The kind's fields may not redefine a base field.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- K keeps the literal kind in the inferred return type
 export function defineEventSchema<K extends string, Shape extends z.ZodRawShape>(
   kind: K,
   shape: Shape & { readonly [F in keyof Shape & keyof EventBase]: never },

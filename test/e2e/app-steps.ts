@@ -69,13 +69,13 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name);
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error(`cannot open ${name}`));
       });
       for (const store of Array.from(db.objectStoreNames)) {
         const rows = await new Promise<unknown[]>((resolve, reject) => {
           const request = db.transaction(store).objectStore(store).getAll();
           request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error(`cannot read ${store}`));
         });
         dump.push(JSON.stringify(rows));
       }

@@ -87,7 +87,7 @@ describe.each(appHosts())('$name host', (host) => {
     const recent = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 3);
     const ddmmyyyy =
       [recent.getDate(), recent.getMonth() + 1].map((part) => String(part).padStart(2, '0')).join('') +
-      recent.getFullYear();
+      String(recent.getFullYear());
     await page.keyboard.type(ddmmyyyy); // day first, no separators needed
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('field-location');

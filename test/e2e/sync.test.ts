@@ -34,10 +34,11 @@ const appProblems = (app: LaunchedApp): readonly string[] =>
 /** A request to the unit's database as the unit user (what another device would do). */
 async function unitRequest(path: string, init: RequestInit = {}): Promise<Response> {
   const auth = Buffer.from(`${unitUserName(UNIT.code)}:${PASSWORD}`).toString('base64');
-  return fetch(`${central.url}${unitDatabaseName(UNIT.code)}/${path}`, {
-    ...init,
-    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', ...init.headers },
+  const headers = new Headers({ Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' });
+  new Headers(init.headers).forEach((value, name) => {
+    headers.set(name, value);
   });
+  return fetch(`${central.url}${unitDatabaseName(UNIT.code)}/${path}`, { ...init, headers });
 }
 
 async function serverDoc(id: string, query = ''): Promise<Record<string, unknown> | undefined> {

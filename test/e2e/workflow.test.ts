@@ -186,7 +186,7 @@ describe.each(appHosts())('$name host', (host) => {
     expect(
       await page.getByTestId('deadline').locator('[data-deadline-state]').getAttribute('data-deadline-state'),
     ).not.toBe('overdue');
-    await act(page, 'v', 'Verifikasi', async () => undefined);
+    await act(page, 'v', 'Verifikasi', () => Promise.resolve());
     expect(await detailStatus(page)).toBe('Diverifikasi/didisposisi');
     expect(app.problems()).toEqual([]);
   });

@@ -20,6 +20,7 @@ import { intakeDocuments, reporterOf, unitSettingsDoc } from '../../shared/couch
 import { resealed } from '../../shared/ids/content-id.fixtures';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import { isSealed } from '../support/unit-writes';
+import { stopStarted } from '../support/stop-started';
 
 const PASSWORD = 'ktb-unit-password';
 const DB = encodeURIComponent(unitDatabaseName('KTB'));
@@ -82,7 +83,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await central?.stop();
+  await stopStarted(central);
 });
 
 describe('the central server accepts, from the unit user', () => {

@@ -25,11 +25,11 @@ const NEWER_THAN_ES5 =
   /\.(includes|startsWith|endsWith|padStart|padEnd|repeat|find|findIndex|fill|flat|flatMap|trimStart|trimEnd)\(|Object\.(assign|entries|values|fromEntries)|Array\.from|Number\.is|Symbol|Promise|=>/;
 
 function patternsOf(value: Json, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((item) => patternsOf(item, found));
+  if (Array.isArray(value)) for (const item of value as readonly Json[]) patternsOf(item, found);
   else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (key === 'pattern' && typeof item === 'string') found.push(item);
-      else patternsOf(item as Json, found);
+      else patternsOf(item, found);
     }
   }
   return found;

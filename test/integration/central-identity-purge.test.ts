@@ -26,6 +26,7 @@ import { reduceComplaint } from '../../shared/workflow/complaint-state';
 import { decideAction } from '../../shared/workflow/decide-action';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
+import { stopStarted } from '../support/stop-started';
 
 const run = promisify(execFile);
 const UNIT = 'KTB';
@@ -46,7 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await central?.stop();
+  await stopStarted(central);
 });
 
 const docPath = (id: string, query = ''): string =>
@@ -198,7 +199,7 @@ describe('purge-identities (Apache CouchDB)', () => {
       withBody: 0,
       purged: 0,
       waiting: 1,
-      nextPurgeAt: expect.any(String),
+      nextPurgeAt: expect.any(String) as unknown,
       compaction: 'done',
     });
     await expectNoFileHolding(name);
@@ -302,7 +303,7 @@ describe('purge-identities (Apache CouchDB)', () => {
       central.adminUrl,
       '--grace-days',
       '-1',
-    ]).catch((error: { code: number; stderr: string }) => error);
-    expect(usage).toMatchObject({ code: 2, stderr: expect.stringContaining('--grace-days') });
+    ]).catch((error: unknown) => error);
+    expect(usage).toMatchObject({ code: 2, stderr: expect.stringContaining('--grace-days') as unknown });
   });
 });

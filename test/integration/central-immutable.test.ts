@@ -22,6 +22,7 @@ import {
 } from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
 import { UNIT, UNIT_PASSWORD, createDevice, waitFor, type Device } from './sync-support';
+import { stopStarted } from '../support/stop-started';
 
 let central: CentralServer;
 let unit: CouchHttp;
@@ -38,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(devices.map((device) => device.service.dispose()));
-  await central?.stop();
+  await stopStarted(central);
 });
 
 const path = (id: string): string => `${DB}/${encodeURIComponent(id)}`;

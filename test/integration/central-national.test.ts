@@ -49,6 +49,7 @@ import {
   type CentralServer,
 } from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
+import { stopStarted } from '../support/stop-started';
 
 const run = promisify(execFile);
 const UNIT_PASSWORD = 'unit-password-1';
@@ -275,7 +276,7 @@ async function projection(): Promise<Map<string, Doc>> {
       .filter((row) => row.id.startsWith('complaint:') || row.id.startsWith('unit-profile:'))
       .map((row) => {
         const { _rev: _revision, ...doc } = row.doc as Doc;
-        return [row.id, doc as Doc];
+        return [row.id, doc];
       }),
   );
 }
@@ -388,7 +389,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await central?.stop();
+  await stopStarted(central);
 });
 
 /**
@@ -488,9 +489,7 @@ describe.skipIf(!COUCHDB)('central national', () => {
       `${NATIONAL_DATABASE_NAME}/${encodeURIComponent(namedBeforeTurn.id)}?rev=${encodeURIComponent(namedBeforeTurn.rev)}`,
     );
     expect(old.status).toBe(404);
-    expect(leaks(await everythingNational(), [...SECRETS, String(later.complaint.trackingNumber)])).toEqual(
-      [],
-    );
+    expect(leaks(await everythingNational(), [...SECRETS, later.complaint.trackingNumber])).toEqual([]);
     expect(nationalCounts((await projection()).values())).toEqual({
       ...(await unitCounts('KTB')),
       ...(await unitCounts('KBM')),
@@ -577,7 +576,7 @@ describe.skipIf(!COUCHDB)('central national', () => {
       central.adminUrl,
       '--replicate-via',
       central.adminUrl,
-    ]).catch((error: { code?: number; stderr?: string }) => error);
+    ]).catch((error: unknown) => error);
     expect(usage).toMatchObject({ code: 2 });
     expect((usage as { stderr: string }).stderr).toMatch(/--replicate-via is gone/);
   });
@@ -639,7 +638,7 @@ describe.skipIf(!COUCHDB)('central national', () => {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       };
-      await until(async () => output.includes('national projector on'), 'not started');
+      await until(() => Promise.resolve(output.includes('national projector on')), 'not started');
       const extra = complaintOf('KTB', 8, 'anonymous', plain('Parkir liar KTB'));
       await writeUnit('KTB', [extra.complaint, extra.received]);
       await until(
@@ -737,7 +736,7 @@ describe.skipIf(!COUCHDB)('central national at some scale', () => {
     expect(generated).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect((await admin.get(user)).body).toMatchObject({
       roles: ['meja-aduan-projector'],
-      password_scheme: expect.any(String),
+      password_scheme: expect.any(String) as unknown,
     });
     expect(JSON.stringify((await admin.get(user)).body)).not.toContain(String(generated));
   });

@@ -31,6 +31,7 @@ import {
   type CentralServer,
 } from '../support/central-server';
 import { isSealed, writeDocs } from '../support/unit-writes';
+import { stopStarted } from '../support/stop-started';
 
 const PASSWORDS = { KTB: 'ktb-unit-password', KBM: 'kbm-unit-password' } as const;
 const KTB_DB = encodeURIComponent(unitDatabaseName('KTB'));
@@ -71,7 +72,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await central?.stop();
+  await stopStarted(central);
 });
 
 describe('the central server accepts', () => {

@@ -12,6 +12,7 @@ import { updateValidation } from '../../central/validation-update';
 import { UNIT_DESIGN_DOC_ID, unitDatabaseName, unitRole, unitUserName } from '../../shared/couch/couch-names';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import { PROJECTOR_ROLE } from '../../shared/couch/couch-names';
+import { stopStarted } from '../support/stop-started';
 
 const run = promisify(execFile);
 let central: CentralServer;
@@ -40,7 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await central?.stop();
+  await stopStarted(central);
 });
 
 describe('npm run central -- setup', () => {

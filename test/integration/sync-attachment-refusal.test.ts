@@ -23,6 +23,7 @@ import {
   type Db,
   type Device,
 } from './sync-support';
+import { stopStarted } from '../support/stop-started';
 
 let central: CentralServer;
 let centralDb: Db;
@@ -38,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(devices.map((device) => device.service.dispose()));
-  await central?.stop();
+  await stopStarted(central);
 });
 
 const PHOTO: AttachmentMeta = { key: 'att-1', name: 'foto-jalan.jpg', mimeType: 'image/jpeg', size: 64 };

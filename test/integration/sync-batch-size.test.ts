@@ -30,6 +30,7 @@ import {
   type Db,
   type Device,
 } from './sync-support';
+import { stopStarted } from '../support/stop-started';
 
 const NGINX_413 =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
@@ -50,14 +51,14 @@ const limited: CentralServer[] = [];
 
 afterAll(async () => {
   await Promise.all(devices.map((device) => device.service.dispose()));
-  await Promise.all([central, ...limited].map((server) => server?.stop()));
+  await stopStarted(central, ...limited);
 });
 
 /** Node's fetch behind a proxy that refuses request bodies over `limit` bytes, as nginx does. */
 function proxiedFetch(limit: number, seen: { refused: number; limits: Set<number> }): FetchFunction {
   return async (url, init) => {
     const size = typeof init?.body === 'string' ? new TextEncoder().encode(init.body).length : 0;
-    const limitParam = /[?&]limit=(\d+)/.exec(String(url))?.[1];
+    const limitParam = /[?&]limit=(\d+)/.exec(typeof url === 'string' ? url : url.url)?.[1];
     if (limitParam) seen.limits.add(Number(limitParam));
     if (size > limit) {
       seen.refused += 1;
@@ -103,9 +104,9 @@ it('reports too-large when a single document does not fit, and keeps the data', 
     error: {
       reason: 'too-large',
       status: 413,
-      message: expect.stringContaining('413 Request Entity Too Large'),
+      message: expect.stringContaining('413 Request Entity Too Large') as unknown,
     },
-    nextRetryAt: expect.any(String),
+    nextRetryAt: expect.any(String) as unknown,
   });
   expect(seen.limits.has(1)).toBe(true);
   // Kept: every document of its own, unchanged (the first test's documents may arrive meanwhile).
@@ -116,7 +117,7 @@ it('reports too-large when a single document does not fit, and keeps the data', 
 /** Node's fetch, counting the server's own 413 answers and the batch sizes asked for. */
 function countingFetch(seen: { refused: string[]; limits: Set<number> }): FetchFunction {
   return async (url, init) => {
-    const limitParam = /[?&]limit=(\d+)/.exec(String(url))?.[1];
+    const limitParam = /[?&]limit=(\d+)/.exec(typeof url === 'string' ? url : url.url)?.[1];
     if (limitParam) seen.limits.add(Number(limitParam));
     const response = await fetch(url, init);
     if (response.status === 413) seen.refused.push(await response.clone().text());

@@ -22,6 +22,7 @@ import {
   type Db,
   type Device,
 } from './sync-support';
+import { stopStarted } from '../support/stop-started';
 
 const RESTARTS = 21;
 // Apache CouchDB takes about 2 s to boot (pouchdb-server well under 1 s): 21 restarts need more
@@ -55,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(devices.map((device) => device.service.dispose()));
-  await central?.stop();
+  await stopStarted(central);
 });
 
 it(`converges after the central is killed and restarted ${RESTARTS} times mid-replication (seed ${SEED})`, async () => {
@@ -72,9 +73,9 @@ it(`converges after the central is killed and restarted ${RESTARTS} times mid-re
   await Promise.all([a.service.start(config), b.service.start(config)]);
 
   // The officers keep working while the central comes and goes.
-  let working = true;
+  const officers = new AbortController();
   const desk = (async () => {
-    while (working) {
+    while (!officers.signal.aborted) {
       await logComplaint(random() < 0.5 ? a : b, random() < 0.3 ? 'anonymous' : 'named');
       await sleep(20 + random() * 80);
     }
@@ -89,7 +90,7 @@ it(`converges after the central is killed and restarted ${RESTARTS} times mid-re
     await sleep(random() * 150);
     await central.restart();
   }
-  working = false;
+  officers.abort();
   await desk;
   // Mid-replication: most kills find a device moving documents or connecting, not waiting.
   expect(atKill.filter((state) => state === 'syncing').length, atKill.join(' ')).toBeGreaterThanOrEqual(5);

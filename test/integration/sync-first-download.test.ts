@@ -19,6 +19,7 @@ import {
   type Db,
   type Device,
 } from './sync-support';
+import { stopStarted } from '../support/stop-started';
 
 let central: CentralServer;
 let centralDb: Db;
@@ -32,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(devices.map((device) => device.service.dispose()));
-  await central?.stop();
+  await stopStarted(central);
 });
 
 it('shows the first download’s progress, and only the first', async () => {

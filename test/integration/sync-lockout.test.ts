@@ -25,6 +25,7 @@ import {
   type CentralServer,
 } from '../support/central-server';
 import { UNIT, UNIT_PASSWORD, createDevice, waitFor, type Device } from './sync-support';
+import { stopStarted } from '../support/stop-started';
 
 /** A second unit, so that the lockout test starts with no failures counted for its user. */
 const LOCKED_UNIT = 'KTB';
@@ -64,8 +65,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(devices.map((device) => device.service.dispose()));
-  await proxy?.close();
-  await central?.stop();
+  await stopStarted(proxy, central);
 });
 
 function device(code: string): Device {

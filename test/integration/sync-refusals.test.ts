@@ -28,6 +28,7 @@ import {
   type Db,
   type Device,
 } from './sync-support';
+import { stopStarted } from '../support/stop-started';
 
 const OTHER_UNIT = 'KTB';
 const OTHER_PASSWORD = 'ktb-unit-password-1';
@@ -47,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(devices.map((device) => device.service.dispose()));
-  await central?.stop();
+  await stopStarted(central);
 });
 
 function device(code: string): Device {
@@ -100,7 +101,7 @@ describe('refused documents', () => {
     expect(status.error).toMatchObject({ reason: 'rejected-document', rejection: 'schema' });
     expect(status.nextRetryAt).toBeNull();
     expect(status.rejectedDocuments).toEqual([
-      { id: target._id, message: expect.stringMatching(/^schema: /), rejection: 'schema' },
+      { id: target._id, message: expect.stringMatching(/^schema: /) as unknown, rejection: 'schema' },
     ]);
     await waitFor(
       () => a.service.status().pendingLocalChanges === 1,
@@ -274,9 +275,9 @@ describe('test connection', () => {
       ok: true,
       server: {
         vendor: central.kind === 'couchdb' ? 'The Apache Software Foundation' : 'PouchDB authors',
-        version: expect.any(String),
+        version: expect.any(String) as unknown,
       },
-      database: { name: unitDatabaseName(UNIT), docCount: expect.any(Number) },
+      database: { name: unitDatabaseName(UNIT), docCount: expect.any(Number) as unknown },
     });
   });
 
