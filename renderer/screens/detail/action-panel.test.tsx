@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+/**
+ * The action panel with a fake client core: it offers exactly the actions the complaint's state
+ * allows and the officer's role may take (one button each, with its Alt+letter), and sends the
+ * chosen one to `core.complaints.act`; a refusal is listed and the form stays open.
+ */
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../../shared/workflow/roles';
+import { deskIn, type StateName } from '../../../shared/workflow/workflow.fixtures';
+import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
+import { fakeCore, withCore } from '../../app/fake-core.fixtures';
+import type { ActOutcome, ClientCore } from '../../core/client-core';
+import { ActionPanel } from './action-panel';
+import { ACTION_KEYS } from './action-forms';
+
+beforeAll(async () => {
+  const { initI18n } = await import('../../i18n/i18n');
+  await initI18n('id');
+});
+afterEach(cleanup);
+
+function renderPanel(
+  stateName: StateName,
+  role: Role,
+  act: () => Promise<ActOutcome> = async () => ({ ok: true }),
+) {
+  const core = fakeCore({ complaints: { act: vi.fn(act) } });
+  core.store.getState().openDesk({
+    device: { unitCode: 'KBM', deviceCode: 'X7Q', createdAt: '2026-01-05T01:00:00.000Z' },
+    officer: { id: 'officer-1', name: 'Sari', role, createdAt: '2026-01-05T01:00:00.000Z' },
+  });
+  const { state } = deskIn(stateName);
+  render(withCore(core, <ActionPanel state={state} offices={['Puskesmas Kota']} />));
+  return { core, state, user: userEvent.setup() };
+}
+
+/** The actions offered, read from the buttons' shortcuts (Alt+V → verify). */
+function offered(): WorkflowAction[] {
+  const byKey = new Map(Object.entries(ACTION_KEYS).map(([action, key]) => [key.toUpperCase(), action]));
+  const toolbar = screen.queryByRole('toolbar');
+  if (!toolbar) return [];
+  return within(toolbar)
+    .getAllByRole('button')
+    .map(
+      (button) =>
+        byKey.get(button.getAttribute('aria-keyshortcuts')?.replace('Alt+', '') ?? '') as WorkflowAction,
+    );
+}
+
+const actOf = (core: ClientCore) => core.complaints.act as ReturnType<typeof vi.fn>;
+
+describe('ActionPanel', () => {
+  it('offers an officer only what every role may do on a new complaint', () => {
+    renderPanel('new', 'officer');
+    expect(offered().sort()).toEqual(['note']);
+  });
+
+  it('offers a supervisor the supervisor actions of a new complaint', () => {
+    renderPanel('new', 'supervisor');
+    expect(offered().sort()).toEqual(
+      [
+        'archive',
+        'change-privacy',
+        'correct',
+        'hold',
+        'not-our-authority',
+        'note',
+        'record-lapor',
+        'verify',
+      ].sort(),
+    );
+  });
+
+  it('offers a closed complaint only reopening (supervisor), satisfaction and notes', () => {
+    renderPanel('closed', 'officer');
+    expect(offered().sort()).toEqual(['note', 'record-satisfaction']);
+    cleanup();
+    renderPanel('closed', 'manager');
+    expect(offered()).toContain('reopen');
+    expect(offered()).not.toContain('verify');
+  });
+
+  it('opens a form on Alt+letter and sends the action to the core', async () => {
+    const { core, state, user } = renderPanel('new', 'officer');
+    await user.keyboard('{Alt>}c{/Alt}');
+    const form = await screen.findByRole('form');
+    await user.type(within(form).getAllByRole('textbox')[0] as HTMLElement, 'Pelapor menelepon lagi.');
+    await user.click(within(form).getAllByRole('button')[0] as HTMLElement);
+    await waitFor(() => expect(actOf(core)).toHaveBeenCalledTimes(1));
+    const [sentState, action] = actOf(core).mock.calls[0] as [unknown, WorkflowAction];
+    expect(sentState).toBe(state);
+    expect(action).toBe('note');
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+  });
+
+  it('lists a refusal and keeps the form open', async () => {
+    const { core, user } = renderPanel('new', 'supervisor', async () => ({
+      ok: false,
+      issues: [{ path: 'reason', key: 'validation.required' }],
+    }));
+    await user.click(screen.getByRole('button', { name: /Alt\+T/ }));
+    const form = await screen.findByRole('form');
+    await user.click(within(form).getAllByRole('button')[0] as HTMLElement);
+    await waitFor(() => expect(actOf(core)).toHaveBeenCalledTimes(1));
+    expect(await within(form).findByRole('alert')).toBeTruthy();
+    expect(screen.getByRole('form')).toBeTruthy();
+  });
+});
