@@ -97,12 +97,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-confusing-void-expression': 'off', // 18
       '@typescript-eslint/no-deprecated': 'off', // 11: React's FormEvent
-      '@typescript-eslint/no-unnecessary-condition': 'off', // 11
+      '@typescript-eslint/no-unnecessary-condition': 'off', // 13
       '@typescript-eslint/unbound-method': 'off', // 9
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off', // 8
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off', // 9
       '@typescript-eslint/no-unnecessary-type-arguments': 'off', // 3
       '@typescript-eslint/no-unsafe-assignment': 'off', // 3
-      '@typescript-eslint/require-await': 'off', // 2
+      '@typescript-eslint/require-await': 'off', // 18
       '@typescript-eslint/no-base-to-string': 'off', // 1
       '@typescript-eslint/no-unnecessary-template-expression': 'off', // 1
       '@typescript-eslint/no-unsafe-argument': 'off', // 1
