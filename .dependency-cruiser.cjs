@@ -16,7 +16,7 @@
  *              It reaches the platform (Electron or the browser) only through the contract in
  *              shared/platform/, never electron/.
  *   scripts/, bench/, test/    tools and tests; they may import any of the above.
- * Test fixtures are named `*.fixtures.ts` and only tests (and other fixtures) import them.
+ * Test fixtures are named `*.fixtures.ts(x)` and only tests (and other fixtures) import them.
  *
  * Known violations: `.dependency-cruiser-known-violations.json` lists breaches the tree had when
  * a rule was written (the renderer's old layout had 28: renderer/data, renderer/sync,
@@ -28,7 +28,7 @@
  */
 
 /** Test code: unit tests next to the code, the test/ tree, benchmarks, and fixtures. */
-const TEST_CODE = ['\\.test\\.tsx?$', '^test/', '^bench/', '\\.fixtures\\.ts$'];
+const TEST_CODE = ['\\.test\\.tsx?$', '^test/', '^bench/', '\\.fixtures\\.tsx?$'];
 /** Production code: what ships in the app (renderer/, electron/, shared/) or runs a server (central/). */
 const PRODUCTION = '^(renderer|electron|shared|central)/';
 /** Code inside those folders that never ships: tests, fixtures, build configuration (vite.config.ts). */
@@ -88,7 +88,7 @@ module.exports = {
       name: 'core-no-react',
       severity: 'error',
       comment:
-        'renderer/core/ is the client core: storage, sync and sessions behind plain TypeScript ' +
+        'renderer/core/ is the client core: storage, sync and the use cases behind plain TypeScript ' +
         'interfaces, testable in Node without a DOM. React, i18next bindings, the router and ' +
         "zustand's React entry belong to the UI; the core may use 'zustand/vanilla'.",
       from: { path: '^renderer/core/' },
@@ -152,10 +152,10 @@ module.exports = {
       name: 'fixtures-only-in-tests',
       severity: 'error',
       comment:
-        'Files named *.fixtures.ts hold test data and test helpers: only tests, test/, bench/ and ' +
+        'Files named *.fixtures.ts(x) hold test data and test helpers: only tests, test/, bench/ and ' +
         'other fixtures import them, so none of it reaches the app, the preload or the server tooling.',
       from: { pathNot: TEST_CODE },
-      to: { path: '\\.fixtures\\.ts$' },
+      to: { path: '\\.fixtures\\.tsx?$' },
     },
     {
       name: 'production-not-tests',

@@ -90,9 +90,7 @@ describe('the repository is self-contained', () => {
     expect(mentionsIn(files.filter((path) => !inRenderer(path)))).toEqual([]);
   });
 
-  // renderer/ is being restructured, and its comments rewritten to point into docs/, in parallel
-  // work; enable this once that has landed (the lead does).
-  it.skip('mentions no outside notes and no issue numbers in renderer/', () => {
+  it('mentions no outside notes and no issue numbers in renderer/', () => {
     expect(mentionsIn(files.filter(inRenderer))).toEqual([]);
   });
 
