@@ -21,7 +21,12 @@ export type LaunchedApp = Readonly<{
 
 export type AppHost = Readonly<{ name: 'browser' | 'electron'; launch: () => Promise<LaunchedApp> }>;
 
-const RENDERER_DIR = join('dist', 'renderer');
+/**
+ * The built renderer the browser host serves: dist/renderer (`npm run build:renderer`), or another
+ * build named by MEJA_ADUAN_RENDERER_DIR (`vite build --outDir …`), so that several people working
+ * in one checkout can each test their own build.
+ */
+const RENDERER_DIR = process.env.MEJA_ADUAN_RENDERER_DIR ?? join('dist', 'renderer');
 const VIEWPORT = { width: 1366, height: 768 };
 
 function watchProblems(page: Page): () => readonly string[] {
