@@ -1,26 +1,20 @@
 /** The app shell: left navigation, officer and unit on top, status bar below (docs/architecture.md). */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useRoute } from 'wouter';
+import { Link, useLocation, useRoute } from 'wouter';
 import { useCore } from '../app/core-context';
-import { ROUTES } from '../app/routes';
+import { NAVIGATION, navigationKeys } from '../app/navigation';
 import { useAppStore } from '../store/app-store';
 import { LanguageSwitch } from './language-switch';
 import { Notices } from './notices';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { StatusBar } from './status-bar';
 
-const NAV = [
-  { href: ROUTES.dashboard, label: 'nav.dashboard', keys: 'Alt+1' },
-  { href: ROUTES.newComplaint, label: 'nav.newComplaint', keys: 'Ctrl+N' },
-  { href: ROUTES.complaints, label: 'nav.complaints', keys: 'Alt+3' },
-  { href: ROUTES.needsAttention, label: 'nav.needsAttention', keys: 'Alt+5' },
-  { href: ROUTES.packet, label: 'nav.packet', keys: 'Alt+7' },
-  { href: ROUTES.sync, label: 'nav.sync', keys: 'Alt+6' },
-  { href: ROUTES.settings, label: 'nav.settings', keys: 'Alt+4' },
-] as const;
+/** aria-keyshortcuts wants "Control", and alternatives separated by spaces. */
+const ariaKeys = (keys: readonly string[]): string =>
+  keys.map((key) => key.replace('Ctrl+', 'Control+')).join(' ');
 
-function NavLink(props: { href: string; label: string; keys: string }): ReactNode {
+function NavLink(props: { href: string; label: string; keys: readonly string[] }): ReactNode {
   const [exact] = useRoute(props.href);
   const [nested] = useRoute(`${props.href}/*`);
   const active = exact || (props.href !== '/' && nested);
@@ -29,16 +23,33 @@ function NavLink(props: { href: string; label: string; keys: string }): ReactNod
       href={props.href}
       className="nav__link"
       aria-current={active ? 'page' : undefined}
-      aria-keyshortcuts={props.keys}
+      aria-keyshortcuts={ariaKeys(props.keys)}
     >
       {props.label}
-      <kbd className="nav__keys">{props.keys}</kbd>
+      <kbd className="nav__keys">{props.keys[0]}</kbd>
     </Link>
   );
 }
 
+/**
+ * After a screen opens, the focus is on the screen: a screen that knows where work starts focuses
+ * that itself (the list's search box, the first row, the intake's first field); any other gets
+ * the focus on its content, never left behind on the sidebar or lost to the page.
+ */
+function useFocusOnScreen(): void {
+  const [location] = useLocation();
+  useEffect(() => {
+    const main = document.getElementById('main');
+    const active = document.activeElement;
+    if (!main || (active && active !== document.body && main.contains(active))) return;
+    if (active instanceof HTMLElement && active.closest('dialog[open]')) return;
+    main.focus({ preventScroll: true });
+  }, [location]);
+}
+
 export function AppShell(props: { children: ReactNode }): ReactNode {
   const { t } = useTranslation();
+  useFocusOnScreen();
   const officer = useAppStore((state) => state.officer);
   const profile = useAppStore((state) => state.unitProfile);
   const device = useAppStore((state) => state.device);
@@ -77,8 +88,8 @@ export function AppShell(props: { children: ReactNode }): ReactNode {
         </button>
       </header>
       <nav className="nav no-print" aria-label={t('nav.label')}>
-        {NAV.map((item) => (
-          <NavLink key={item.href} href={item.href} label={t(item.label)} keys={item.keys} />
+        {NAVIGATION.map((item, index) => (
+          <NavLink key={item.href} href={item.href} label={t(item.label)} keys={navigationKeys(index)} />
         ))}
       </nav>
       <main className="content" id="main" tabIndex={-1}>

@@ -2,7 +2,11 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/app-store';
 
-/** Short-lived notices (officer switched, …), announced politely and dismissible. */
+/**
+ * The short-lived notice (officer switched, saved, …): one polite live region, the newest notice
+ * replacing an older one, gone after a few seconds, with its button or with Escape. It sits over
+ * the sidebar's empty lower part (shell.css), never over a form or the complaint's trail.
+ */
 export function Notices(): ReactNode {
   const { t } = useTranslation();
   const notices = useAppStore((state) => state.notices);
@@ -11,8 +15,18 @@ export function Notices(): ReactNode {
     const timers = notices.map((notice) => setTimeout(() => dismiss(notice.id), 6000));
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
+  useEffect(() => {
+    if (notices.length === 0) return;
+    const onKeyDown = (event: KeyboardEvent): void => {
+      // An open dialog or form that handles Escape itself keeps it.
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      notices.forEach((notice) => dismiss(notice.id));
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [notices, dismiss]);
   return (
-    <div className="notices" role="status" aria-live="polite">
+    <div className="notices" role="status" aria-live="polite" data-testid="notices">
       {notices.map((notice) => (
         <p key={notice.id} className={`notice notice--${notice.tone}`}>
           {notice.text}{' '}

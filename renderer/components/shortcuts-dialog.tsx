@@ -1,23 +1,28 @@
 /** The list of keyboard shortcuts (F1 or ?), in a modal <dialog> that Escape closes. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NAVIGATION, navigationKeys, type NavigationItem } from '../app/navigation';
 import { useAppStore } from '../store/app-store';
 
-const SHORTCUTS = [
-  ['Ctrl+N / Alt+N', 'shortcuts.newComplaint'],
-  ['Alt+1', 'shortcuts.dashboard'],
-  ['Alt+3', 'shortcuts.complaints'],
-  ['Alt+5', 'shortcuts.needsAttention'],
-  ['Alt+6', 'shortcuts.sync'],
-  ['Alt+7', 'shortcuts.packet'],
-  ['Alt+4', 'shortcuts.settings'],
+type ShortcutLabel =
+  | NavigationItem['help']
+  | 'shortcuts.actions'
+  | 'shortcuts.actionForm'
+  | 'shortcuts.save'
+  | 'shortcuts.openRow'
+  | 'shortcuts.print'
+  | 'shortcuts.help';
+
+/** The sidebar's screens in the order shown (their keys from the one navigation table), then the rest. */
+const SHORTCUTS: readonly (readonly [keys: string, label: ShortcutLabel])[] = [
+  ...NAVIGATION.map((item, index) => [navigationKeys(index).join(' / '), item.help] as const),
   ['Alt+V, Alt+D, Alt+F, Alt+R, Alt+S …', 'shortcuts.actions'],
   ['Ctrl+Enter / Esc', 'shortcuts.actionForm'],
   ['Enter / Ctrl+Enter', 'shortcuts.save'],
   ['↑ ↓ Enter', 'shortcuts.openRow'],
   ['Ctrl+P', 'shortcuts.print'],
   ['F1 / ?', 'shortcuts.help'],
-] as const;
+];
 
 export function ShortcutsDialog(): ReactNode {
   const { t } = useTranslation();
@@ -33,7 +38,7 @@ export function ShortcutsDialog(): ReactNode {
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
-      <table className="table">
+      <table className="table" data-testid="shortcuts-table">
         <tbody>
           {SHORTCUTS.map(([keys, label]) => (
             <tr key={label}>

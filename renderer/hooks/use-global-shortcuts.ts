@@ -1,11 +1,13 @@
 /**
  * Keyboard shortcuts that work from any screen, and the same commands arriving from Electron's
- * application menu. Ctrl+N is taken by some browsers, so Alt+N does the same.
+ * application menu. Alt+1 … Alt+7 open the sidebar's screens in the order shown (the one table in
+ * renderer/app/navigation.ts). Ctrl+N is taken by some browsers, so Alt+N (and Alt+2) do the same.
  */
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import type { MenuCommand } from '../../shared/platform/platform-contract';
 import { useCore } from '../app/core-context';
+import { navigationCommandForDigit } from '../app/navigation';
 import { ROUTES } from '../app/routes';
 import { useAppStore } from '../store/app-store';
 
@@ -17,18 +19,15 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function commandForKey(
-  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
 ): MenuCommand | undefined {
   const key = event.key.toLowerCase();
   if ((event.ctrlKey || event.metaKey || event.altKey) && key === 'n') return 'new-complaint';
   if (event.key === 'F1' || (event.key === '?' && !isTyping(event.target))) return 'shortcuts';
-  if (event.altKey && key === '1') return 'dashboard';
-  if (event.altKey && key === '2') return 'new-complaint';
-  if (event.altKey && key === '3') return 'complaint-list';
-  if (event.altKey && key === '4') return 'settings';
-  if (event.altKey && key === '5') return 'needs-attention';
-  if (event.altKey && key === '6') return 'sync';
-  if (event.altKey && key === '7') return 'packet';
+  if (event.altKey && !event.ctrlKey && !event.metaKey) {
+    const digit = /^Digit[1-9]$/.test(event.code) ? event.code.slice('Digit'.length) : event.key;
+    return navigationCommandForDigit(digit);
+  }
   return undefined;
 }
 
@@ -40,27 +39,38 @@ export function useGlobalShortcuts(): void {
     const run = (command: MenuCommand): void => {
       switch (command) {
         case 'new-complaint':
-          return navigate(ROUTES.newComplaint);
+          navigate(ROUTES.newComplaint);
+          break;
         case 'complaint-list':
-          return navigate(ROUTES.complaints);
+          navigate(ROUTES.complaints);
+          break;
         case 'needs-attention':
-          return navigate(ROUTES.needsAttention);
+          navigate(ROUTES.needsAttention);
+          break;
         case 'sync':
-          return navigate(ROUTES.sync);
+          navigate(ROUTES.sync);
+          break;
         case 'packet':
-          return navigate(ROUTES.packet);
+          navigate(ROUTES.packet);
+          break;
         case 'dashboard':
-          return navigate(ROUTES.dashboard);
+          navigate(ROUTES.dashboard);
+          break;
         case 'settings':
-          return navigate(ROUTES.settings);
+          navigate(ROUTES.settings);
+          break;
         case 'shortcuts':
-          return setShortcutsOpen(true);
+          setShortcutsOpen(true);
+          break;
         case 'print':
-          return void core.host.print();
+          void core.host.print();
+          break;
         case 'language-id':
-          return void core.device.switchLanguage('id');
+          void core.device.switchLanguage('id');
+          break;
         case 'language-en':
-          return void core.device.switchLanguage('en');
+          void core.device.switchLanguage('en');
+          break;
         default: {
           const never: never = command;
           return never;

@@ -1,10 +1,11 @@
 /**
  * Daftar Pengaduan: newest first, a page at a time, filtered by status, each row with its
  * deadline. Reads the device-local complaint index (never every complaint and its events);
- * ↑/↓ move between rows, Enter opens one. A tracking number typed in the search box jumps
- * straight to its complaint.
+ * ↑/↓ move between rows, Enter opens one. The search box has the focus when the screen opens
+ * and ↓ there moves to the first row. A tracking number typed in the search box jumps straight to
+ * its complaint.
  */
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { COMPLAINT_STATUSES, isChannel, type ComplaintStatus } from '../../shared/complaint/vocabulary';
@@ -21,6 +22,16 @@ import { useAppStore } from '../store/app-store';
 import { complaintPath, ROUTES } from '../app/routes';
 
 export const PAGE_SIZE = 25;
+
+/** ↓ in the search box moves straight to the first row of the table below. */
+function focusFirstRow(event: KeyboardEvent<HTMLInputElement>): void {
+  if (event.key !== 'ArrowDown') return;
+  const first = document.querySelector<HTMLAnchorElement>('#main a[data-row-link]');
+  if (first) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 export function moveRowFocus(event: KeyboardEvent<HTMLTableSectionElement>): void {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -41,6 +52,15 @@ export function IndexTable(props: {
 }): ReactNode {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const hasRows = props.rows.length > 0;
+  // Where work starts: once the rows are there, the first one has the focus unless the officer
+  // is already somewhere on the screen (the list's search box, a filter), so ↑/↓ move at once.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!hasRows || (active && active !== document.body && active.id !== 'main')) return;
+    body.current?.querySelector<HTMLAnchorElement>('a[data-row-link]')?.focus();
+  }, [hasRows]);
   return (
     <table className="table" data-testid={props.testId}>
       <caption className="visually-hidden">{props.caption}</caption>
@@ -55,11 +75,11 @@ export function IndexTable(props: {
           <th scope="col">{t('list.deadline')}</th>
         </tr>
       </thead>
-      <tbody onKeyDown={moveRowFocus}>
+      <tbody ref={body} onKeyDown={moveRowFocus}>
         {props.rows.map((row) => (
           <tr key={row.id} data-tracking-number={row.trackingNumber}>
             <td>
-              <Link data-row-link href={complaintPath(row.id)} className="mono">
+              <Link data-row-link href={complaintPath(row.id)} className="mono nowrap">
                 {row.trackingNumber}
               </Link>
             </td>
@@ -127,10 +147,13 @@ export function ComplaintListScreen(): ReactNode {
   const [query, setQuery] = useState('');
   const [searchMessage, setSearchMessage] = useState<string>();
 
-  const search = async (event: FormEvent): Promise<void> => {
+  const search = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const text = query.trim();
-    if (!parseTrackingNumber(text)) return setSearchMessage(t('list.searchInvalid'));
+    if (!parseTrackingNumber(text)) {
+      setSearchMessage(t('list.searchInvalid'));
+      return;
+    }
     const id = await core.complaints.findByTrackingNumber(text);
     if (id) navigate(complaintPath(id));
     else setSearchMessage(t('list.searchNotFound', { number: text.toUpperCase() }));
@@ -151,6 +174,8 @@ export function ComplaintListScreen(): ReactNode {
             }}
             placeholder="KTB-261123-ABC-0001"
             autoComplete="off"
+            autoFocus
+            onKeyDown={focusFirstRow}
             aria-describedby={searchMessage ? 'tracking-search-message' : undefined}
           />
           <button type="submit" className="button">

@@ -112,7 +112,7 @@ export function DashboardScreen(): ReactNode {
               <ul className="recent">
                 {recent.map((row) => (
                   <li key={row.id}>
-                    <Link href={complaintPath(row.id)} className="mono">
+                    <Link href={complaintPath(row.id)} className="mono nowrap">
                       {row.trackingNumber}
                     </Link>{' '}
                     <ComplaintTitle title={row.title} privacyMode={row.privacyMode} /> ·{' '}

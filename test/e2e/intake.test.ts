@@ -31,7 +31,7 @@ describe.each(appHosts())('$name host', (host) => {
     const { page } = app;
     await completeSetup(page);
     await expect.poll(() => page.getByTestId('current-officer').innerText()).toContain(UNIT.officer);
-    await page.keyboard.press('Alt+4');
+    await page.keyboard.press('Alt+7');
     await page.getByRole('heading', { name: 'Pengaturan' }).waitFor();
     expect(await page.locator('.facts').first().innerText()).toContain(UNIT.name);
     expect(app.problems()).toEqual([]);

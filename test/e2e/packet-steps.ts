@@ -7,7 +7,7 @@ import { ASSESSMENT_ASPECTS } from '../../shared/packet/packet-types';
 /** Opens Paket P4 with its keyboard shortcut. */
 export async function openPacketScreen(page: Page): Promise<void> {
   await page.locator('#main').focus();
-  await page.keyboard.press('Alt+7');
+  await page.keyboard.press('Alt+5');
   await page.getByRole('heading', { name: 'Paket P4', level: 1 }).waitFor();
 }
 

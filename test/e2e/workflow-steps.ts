@@ -12,7 +12,7 @@ export const SUPERVISOR: Person = { name: 'Wati Lestari', role: 'Supervisor/veri
 
 /** Pengaturan → officers: a manager adds a person with a role. */
 export async function addOfficer(page: Page, person: Person): Promise<void> {
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+7');
   await page.getByRole('heading', { name: 'Pengaturan' }).waitFor();
   await page.locator('#new-officer').fill(person.name);
   await page.locator('#new-officer-role').selectOption({ label: person.role });
@@ -22,7 +22,7 @@ export async function addOfficer(page: Page, person: Person): Promise<void> {
 
 /** Pengaturan → offices: a manager adds offices and saves the list. */
 export async function addOffices(page: Page, names: readonly string[]): Promise<void> {
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+7');
   await page.getByRole('heading', { name: 'Pengaturan' }).waitFor();
   for (const name of names) {
     await page.getByRole('button', { name: 'Tambah kantor' }).click();

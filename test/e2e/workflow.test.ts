@@ -200,7 +200,7 @@ describe.each(appHosts())('$name host', (host) => {
     await act(page, 'v', 'Verifikasi', async (form) => {
       await form.getByLabel('Disposisi langsung ke kantor').selectOption('Dinas Kesehatan');
     });
-    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { name: 'Perlu Perhatian' }).waitFor();
     await page.getByTestId('attention-empty').waitFor(); // Monday: nothing is due yet
 
@@ -210,7 +210,7 @@ describe.each(appHosts())('$name host', (host) => {
     await page.reload(); // back on Perlu Perhatian, a new day
     await page.getByRole('heading', { name: 'Perlu Perhatian' }).waitFor();
     const fresh = await logComplaint(page, { title: 'Baru masuk', chronology: 'Hari ini.' });
-    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { name: 'Perlu Perhatian' }).waitFor();
     const rows = page.getByTestId('attention-table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(2);

@@ -9,6 +9,7 @@ export type UiSlice = {
   /** Bumped by the PouchDB changes feed; views that read records re-query when it moves. */
   dataVersion: number;
   shortcutsOpen: boolean;
+  /** The notice shown now: at most one, the newest (`notify` replaces an older one). */
   notices: readonly Notice[];
   /** The list's status filter, kept while the officer opens a complaint and comes back. */
   listStatus: ComplaintStatus | 'all';
@@ -32,7 +33,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   setLanguage: (language) => set({ language }),
   bumpDataVersion: () => set((state) => ({ dataVersion: state.dataVersion + 1 })),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
-  notify: (tone, text) =>
-    set((state) => ({ notices: [...state.notices, { id: nextNoticeId++, tone, text }].slice(-3) })),
+  // One notice at a time: the newest replaces any older one, so notices never pile up.
+  notify: (tone, text) => set({ notices: [{ id: nextNoticeId++, tone, text }] }),
   dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 });

@@ -24,7 +24,7 @@ afterEach(cleanup);
 function renderPanel(
   stateName: StateName,
   role: Role,
-  act: () => Promise<ActOutcome> = async () => ({ ok: true }),
+  act: () => Promise<ActOutcome> = () => Promise.resolve({ ok: true }),
 ) {
   const core = fakeCore({ complaints: { act: vi.fn(act) } });
   core.store.getState().openDesk({
@@ -96,15 +96,37 @@ describe('ActionPanel', () => {
   });
 
   it('lists a refusal and keeps the form open', async () => {
-    const { core, user } = renderPanel('new', 'supervisor', async () => ({
-      ok: false,
-      issues: [{ path: 'reason', key: 'validation.required' }],
-    }));
+    const { core, user } = renderPanel('new', 'supervisor', () =>
+      Promise.resolve({
+        ok: false,
+        issues: [{ path: 'reason', key: 'validation.required' }],
+      }),
+    );
     await user.click(screen.getByRole('button', { name: /Alt\+T/ }));
     const form = await screen.findByRole('form');
     await user.click(within(form).getAllByRole('button')[0] as HTMLElement);
     await waitFor(() => expect(actOf(core)).toHaveBeenCalledTimes(1));
     expect(await within(form).findByRole('alert')).toBeTruthy();
     expect(screen.getByRole('form')).toBeTruthy();
+  });
+
+  it("explains an action refused for the officer's role when its shortcut is pressed", async () => {
+    const { core, user } = renderPanel('new', 'officer');
+    await user.keyboard('{Alt>}v{/Alt}');
+    expect((await screen.findByTestId('action-refused')).textContent).toBe(
+      'Verifikasi perlu peran Supervisor/verifikator; Anda masuk sebagai Petugas.',
+    );
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(actOf(core)).not.toHaveBeenCalled();
+    // An action the role may take clears the explanation.
+    await user.keyboard('{Alt>}c{/Alt}');
+    await screen.findByRole('form');
+    expect(screen.queryByTestId('action-refused')).toBeNull();
+  });
+
+  it('explains the refusal also when the role may take nothing here', async () => {
+    const { user } = renderPanel('closed', 'officer');
+    await user.keyboard('{Alt>}' + ACTION_KEYS.reopen + '{/Alt}');
+    expect((await screen.findByTestId('action-refused')).textContent).toContain('Buka kembali perlu peran');
   });
 });

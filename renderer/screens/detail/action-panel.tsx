@@ -3,12 +3,12 @@
  * opening a short form. A refused action (not allowed in this status, not this role, a field
  * missing) shows why and writes nothing; an accepted one is stored before the form closes.
  */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_STATUSES } from '../../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
-import { canPerform, isRole } from '../../../shared/workflow/roles';
+import { ACTION_ROLES, canPerform, isRole } from '../../../shared/workflow/roles';
 import { isWorkflowAction, type WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import { useCore } from '../../app/core-context';
 import { ErrorSummary } from '../../components/error-summary';
@@ -42,6 +42,8 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
+  /** An action this complaint allows now but this officer's role does not, asked for by its shortcut. */
+  const [refused, setRefused] = useState<WorkflowAction>();
   const panelRef = useRef<HTMLFormElement>(null);
 
   const actions = officer
@@ -54,15 +56,25 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
     // A correction starts from the value as it reads now, so a typo is fixed, not retyped.
     setValues(action === 'correct' ? { ...initial, newValue: props.state.current.title } : initial);
     setIssues([]);
+    setRefused(undefined);
   };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!event.altKey || event.ctrlKey) return;
-      const action = actions.find((candidate) => ACTION_KEYS[candidate] === event.key.toLowerCase());
-      if (!action) return;
-      event.preventDefault();
-      start(action);
+      const key = event.key.toLowerCase();
+      const action = actions.find((candidate) => ACTION_KEYS[candidate] === key);
+      if (action) {
+        event.preventDefault();
+        start(action);
+        return;
+      }
+      // Allowed now, but not for this role: say who may, instead of doing nothing.
+      const other = props.state.allowedActions.find((candidate) => ACTION_KEYS[candidate] === key);
+      if (other && officer) {
+        event.preventDefault();
+        setRefused(other);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -73,14 +85,17 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
     if (open && first) document.getElementById(actionFieldId(first.name))?.focus();
   }, [open]);
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (!open || !officer || saving) return;
     setAttempt((value) => value + 1);
     setSaving(true);
     try {
       const outcome = await core.complaints.act(props.state, open, toActionInput(open, values));
-      if (!outcome.ok) return setIssues(outcome.issues.map(wordsFor));
+      if (!outcome.ok) {
+        setIssues(outcome.issues.map(wordsFor));
+        return;
+      }
       notify('success', t('action.saved', { action: t(`action.${open}`) }));
       setOpen(undefined);
     } catch (error) {
@@ -90,7 +105,23 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
     }
   };
 
-  if (actions.length === 0) return <p className="field__hint">{t('action.none')}</p>;
+  const refusal = refused ? (
+    <p className="field__error" role="status" data-testid="action-refused">
+      {t('action.needsRole', {
+        action: t(`action.${refused}`),
+        role: t(`role.${ACTION_ROLES[refused][0] ?? 'manager'}`),
+        current: officer ? t(`role.${officer.role}`) : '',
+      })}
+    </p>
+  ) : null;
+
+  if (actions.length === 0)
+    return (
+      <>
+        <p className="field__hint">{t('action.none')}</p>
+        {refusal}
+      </>
+    );
   return (
     <div className="actions no-print">
       <div className="actions__buttons" role="toolbar" aria-label={t('action.toolbar')}>
@@ -107,6 +138,7 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
           </button>
         ))}
       </div>
+      {refusal}
       {open ? (
         <form
           ref={panelRef}

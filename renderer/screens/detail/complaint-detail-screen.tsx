@@ -46,7 +46,9 @@ function Detail({ detail }: { detail: ComplaintDetail }): ReactNode {
   return (
     <section className="screen" aria-labelledby="detail-title">
       <div className="screen__header">
-        <h1 id="detail-title">{t('detail.title', { number: complaint.trackingNumber })}</h1>
+        <h1 id="detail-title" className="nowrap">
+          {t('detail.title', { number: complaint.trackingNumber })}
+        </h1>
         <div className="badges">
           <StatusBadge status={sla?.status ?? state.status} />
           <PrivacyBadge mode={state.privacyMode} />

@@ -47,6 +47,7 @@ export const detail: Widen<typeof source> = {
   action: {
     toolbar: 'Actions',
     none: 'There is nothing you can do on this complaint right now.',
+    needsRole: '{{action}} needs the {{role}} role; you are signed in as {{current}}.',
     submit: 'Save: {{action}}',
     saved: 'Saved: {{action}}.',
     failed: 'The action was not saved: {{reason}}',

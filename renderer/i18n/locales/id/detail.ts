@@ -43,6 +43,7 @@ export const detail = {
   action: {
     toolbar: 'Tindakan',
     none: 'Tidak ada tindakan yang dapat Anda lakukan pada pengaduan ini sekarang.',
+    needsRole: '{{action}} perlu peran {{role}}; Anda masuk sebagai {{current}}.',
     submit: 'Simpan: {{action}}',
     saved: 'Tersimpan: {{action}}.',
     failed: 'Tindakan belum tersimpan: {{reason}}',
