@@ -95,7 +95,7 @@ describe('parsePlatformResponse', () => {
     expect(parsePlatformResponse('print', { status: 'printed' })).toEqual({ status: 'printed' });
     expect(parsePlatformResponse('saveFile', { status: 'cancelled' })).toEqual({ status: 'cancelled' });
     expect(() => parsePlatformResponse('saveFile', { status: 'saved' })).toThrow(
-      /Invalid response .*location/,
+      /Invalid response .*fileName/,
     );
     expect(() => parsePlatformResponse('openExternal', { status: 'maybe' })).toThrow(/Invalid response/);
   });

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, type WebContents } from 'electron';
 import type { PrintResult } from '../shared/platform/platform-contract';
 import { openAllowedExternalUrl } from './external-links';
@@ -26,7 +26,7 @@ export const electronPlatformHandlers: PlatformHandlers = {
     const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
     await writeFile(choice.filePath, request.data);
-    return { status: 'saved', location: choice.filePath };
+    return { status: 'saved', fileName: basename(choice.filePath), folder: dirname(choice.filePath) };
   },
 
   // The print job's name is the page title; the preload sets `documentTitle` as the title for

@@ -23,7 +23,7 @@ export function createBrowserPlatform(version: string): PlatformApi {
       }),
     saveFile: (request) => {
       const { suggestedName, mimeType, data } = saveFileRequestSchema.parse(request);
-      const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeType }));
+      const url = URL.createObjectURL(new Blob([data], { type: mimeType }));
       const link = document.createElement('a');
       link.href = url;
       link.download = suggestedName;
@@ -32,7 +32,8 @@ export function createBrowserPlatform(version: string): PlatformApi {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return Promise.resolve({ status: 'saved', location: `download:${suggestedName}` });
+      // The browser saves into its downloads folder and does not tell the page which one that is.
+      return Promise.resolve({ status: 'saved', fileName: suggestedName, folder: null });
     },
     print: (request) => {
       const { documentTitle } = printRequestSchema.parse(request);

@@ -44,8 +44,13 @@ export const saveFileRequestSchema = z.object({
 });
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 
+/**
+ * Where a saved file went, for the message that names it: its name, and the folder the officer
+ * chose in Electron's dialog, or `null` for the browser host, whose downloads go to the browser's
+ * downloads folder (the page is never told which folder that is).
+ */
 export const saveFileResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('saved'), location: z.string() }),
+  z.object({ status: z.literal('saved'), fileName: z.string().min(1), folder: z.string().nullable() }),
   z.object({ status: z.literal('cancelled') }),
 ]);
 export type SaveFileResult = z.infer<typeof saveFileResultSchema>;

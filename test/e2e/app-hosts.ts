@@ -16,6 +16,8 @@ export type LaunchedApp = Readonly<{
   page: Page;
   /** Uncaught page errors and console errors seen so far (CSP violations show up here). */
   problems: () => readonly string[];
+  /** Console warnings seen so far (for the specs that hold the console to no warnings too). */
+  warnings: () => readonly string[];
   close: () => Promise<void>;
 }>;
 
@@ -29,13 +31,15 @@ export type AppHost = Readonly<{ name: 'browser' | 'electron'; launch: () => Pro
 const RENDERER_DIR = process.env.MEJA_ADUAN_RENDERER_DIR ?? join('dist', 'renderer');
 const VIEWPORT = { width: 1366, height: 768 };
 
-function watchProblems(page: Page): () => readonly string[] {
+function watchProblems(page: Page): Pick<LaunchedApp, 'problems' | 'warnings'> {
   const problems: string[] = [];
+  const warnings: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() === 'warning') warnings.push(`console: ${message.text()}`);
   });
-  return () => problems;
+  return { problems: () => problems, warnings: () => warnings };
 }
 
 function electronBinary(): string | undefined {
@@ -77,11 +81,11 @@ const browserHost: AppHost = {
       acceptDownloads: true,
     });
     const page = context.pages()[0] ?? (await context.newPage());
-    const problems = watchProblems(page);
+    const watched = watchProblems(page);
     await page.goto(url);
     return {
       page,
-      problems,
+      ...watched,
       close: async () => {
         await context.close();
         await rm(profile, { recursive: true, force: true });
@@ -101,10 +105,10 @@ const electronHost = (binary: string): AppHost => ({
     });
     const page = await app.firstWindow();
     await page.setViewportSize(VIEWPORT);
-    const problems = watchProblems(page);
+    const watched = watchProblems(page);
     return {
       page,
-      problems,
+      ...watched,
       close: async () => {
         await app.close();
         await rm(profile, { recursive: true, force: true });

@@ -91,7 +91,7 @@ export async function packetGenerator(platform: PlatformApi): Promise<PacketGene
 }
 
 export type SavedExport =
-  | Readonly<{ status: 'saved'; location: string; size: number; sha256: string }>
+  | Readonly<{ status: 'saved'; fileName: string; folder: string | null; size: number; sha256: string }>
   | Readonly<{ status: 'cancelled' }>;
 
 /** Saves `bytes` through the platform contract (a dialog in Electron, a download in the browser host). */
@@ -105,7 +105,13 @@ export async function saveExport(
   const data = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
   const result: SaveFileResult = await platform.saveFile({ suggestedName, mimeType, data });
   if (result.status === 'cancelled') return result;
-  return { status: 'saved', location: result.location, size: data.length, sha256: await sha256Hex(data) };
+  return {
+    status: 'saved',
+    fileName: result.fileName,
+    folder: result.folder,
+    size: data.length,
+    sha256: await sha256Hex(data),
+  };
 }
 
 /** `paket-p4-KTB-2026-upp.zip` */

@@ -10,6 +10,7 @@ import type { ComplaintState } from '../../../shared/workflow/complaint-state-ty
 import type { CorrectableField } from '../../../shared/workflow/event-vocabulary';
 import { useCore } from '../../app/core-context';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
+import { savedFilesText } from '../../format/saved-files';
 import { categoryLabel } from '../../i18n/i18n';
 import { labelUnder } from '../../i18n/keys';
 import { useAppStore } from '../../store/app-store';
@@ -167,11 +168,14 @@ export function ReporterFacts(props: {
 export function AttachmentList(props: { complaint: ComplaintDoc; masked: boolean }): ReactNode {
   const { t } = useTranslation();
   const core = useCore();
+  const notify = useAppStore((state) => state.notify);
   const { complaint } = props;
   if (complaint.attachments.length === 0) return <p>{t('detail.noAttachments')}</p>;
   if (props.masked) return <p>{t('detail.maskedAttachments', { count: complaint.attachments.length })}</p>;
   const save = async (key: string, name: string, mimeType: string): Promise<void> => {
-    await core.complaints.saveAttachment(complaint._id, { key, name, mimeType });
+    const saved = await core.complaints.saveAttachment(complaint._id, { key, name, mimeType });
+    if (saved.status === 'saved')
+      notify('success', t('common.attachmentSaved', { where: savedFilesText(t, [saved]) }));
   };
   return (
     <ul className="attachment-list">

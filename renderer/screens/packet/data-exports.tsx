@@ -15,6 +15,7 @@ import type { SavedExport } from '../../core/client-core';
 import { canEditSettings } from '../../../shared/workflow/roles';
 import { useAppStore } from '../../store/app-store';
 import { CheckboxField } from '../../components/form-fields';
+import { savedFilesText } from '../../format/saved-files';
 import { DateTextField } from './date-text-field';
 
 export function DataExports(): ReactNode {
@@ -34,7 +35,8 @@ export function DataExports(): ReactNode {
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [result, setResult] = useState('');
 
-  const saved = (outcome: SavedExport): boolean => outcome.status === 'saved';
+  const saved = (outcome: SavedExport): outcome is Extract<SavedExport, { status: 'saved' }> =>
+    outcome.status === 'saved';
   const failed = (error: unknown): void =>
     notify('error', t('packetUi.failed', { reason: error instanceof Error ? error.message : String(error) }));
 
@@ -47,7 +49,7 @@ export function DataExports(): ReactNode {
       if (outcome.status === 'saved') {
         const saved = t('packetUi.data.recordsSaved', {
           count: outcome.count ?? 0,
-          location: outcome.location,
+          location: savedFilesText(t, [outcome]),
         });
         const about = includeConfidential
           ? t('packetUi.data.recordsConfidentialIncluded')
@@ -92,7 +94,10 @@ export function DataExports(): ReactNode {
         const savedText = t(identity ? 'packetUi.data.laporSavedWithIdentity' : 'packetUi.data.laporSaved', {
           count: outcome.records,
         });
-        setResult(`${savedText} ${t('packetUi.data.laporRecorded', { count: outcome.recorded })}`);
+        const files =
+          outcome.json !== null && saved(outcome.json) ? [outcome.csv, outcome.json] : [outcome.csv];
+        const where = t('packetUi.data.laporWhere', { where: savedFilesText(t, files) });
+        setResult(`${savedText} ${where} ${t('packetUi.data.laporRecorded', { count: outcome.recorded })}`);
         if (outcome.recordFailure !== undefined) {
           notify('error', t('packetUi.data.laporRecordFailed', { reason: outcome.recordFailure }));
         }

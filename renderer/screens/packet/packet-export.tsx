@@ -9,10 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { PacketBuildError, type PacketProgress } from '../../../shared/packet/build-packet';
 import type { SavedExport } from '../../core/client-core';
 import { formatBytes } from '../../format/format-bytes';
+import { savedFilesText } from '../../format/saved-files';
 import { CheckboxField } from '../../components/form-fields';
 
 type Outcome =
-  | Readonly<{ kind: 'saved'; location: string; size: number; sha256: string }>
+  | Readonly<{ kind: 'saved'; fileName: string; folder: string | null; size: number; sha256: string }>
   | Readonly<{ kind: 'cancelled' }>
   | Readonly<{ kind: 'problems'; problems: readonly string[] }>
   | Readonly<{ kind: 'failed'; reason: string }>;
@@ -87,7 +88,12 @@ export function PacketExport(props: {
       </div>
       {outcome?.kind === 'saved' ? (
         <div className="notice notice--success" data-testid="packet-export-result">
-          <p>{t('packetUi.export.saved', { location: outcome.location, size: formatBytes(outcome.size) })}</p>
+          <p>
+            {t('packetUi.export.saved', {
+              location: savedFilesText(t, [outcome]),
+              size: formatBytes(outcome.size),
+            })}
+          </p>
           <p>
             {t('packetUi.export.sha256')} <code className="mono packet__hash">{outcome.sha256}</code>
           </p>

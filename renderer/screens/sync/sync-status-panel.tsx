@@ -12,13 +12,32 @@ import {
 } from '../../../shared/sync/sync-status';
 import { useCore } from '../../app/core-context';
 import { formatDateTime } from '../../format/format-date';
+import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
+
+/**
+ * Before a server is configured nothing is sent, and "0 unsent changes" would say the opposite:
+ * the panel says so, and how many documents exist only on this device.
+ */
+function LocalOnlyNotice(): ReactNode {
+  const { t } = useTranslation();
+  const core = useCore();
+  const loaded = useRecords(() => core.device.storage(), []);
+  return (
+    <p data-testid="sync-pending" data-local-only="true">
+      {loaded.status === 'ready'
+        ? t('syncUi.localOnly', { count: loaded.value.docCount })
+        : t('syncUi.localOnlyUncounted')}
+    </p>
+  );
+}
 
 export function SyncStatusPanel(): ReactNode {
   const { t } = useTranslation();
   const core = useCore();
   const language = useAppStore((state) => state.language);
   const status = useAppStore((state) => state.syncStatus);
+  const serverUrl = useAppStore((state) => state.syncServerUrl);
   const time = (iso: string): string => formatDateTime(iso, language);
   return (
     <section
@@ -60,7 +79,11 @@ export function SyncStatusPanel(): ReactNode {
           {status.nextRetryAt ? <p>{t('sync.nextRetry', { time: time(status.nextRetryAt) })}</p> : null}
         </div>
       ) : null}
-      <p data-testid="sync-pending">{t('sync.pending', { count: status.pendingLocalChanges })}</p>
+      {serverUrl === '' ? (
+        <LocalOnlyNotice />
+      ) : (
+        <p data-testid="sync-pending">{t('sync.pending', { count: status.pendingLocalChanges })}</p>
+      )}
       {status.lastSyncedAt ? <p>{t('sync.lastSynced', { time: time(status.lastSyncedAt) })}</p> : null}
       {status.rejectedDocuments.length > 0 ? (
         <>

@@ -68,6 +68,11 @@ export const common: Widen<typeof source> = {
     notFound: 'Not found.',
     failedToLoad: 'Could not load the data: {{reason}}',
     failedToStart: 'Meja Aduan could not start: {{reason}}',
+    savedFiles: {
+      downloads: "{{names}} in the browser's Downloads folder",
+      folder: '{{names}} in the folder {{folder}}',
+    },
+    attachmentSaved: 'Attachment saved: {{where}}.',
   },
   chooser: { title: 'Who is at the desk?', switch: 'Switch officer' },
   language: { id: 'Bahasa Indonesia', en: 'English' },

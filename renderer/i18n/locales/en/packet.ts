@@ -290,6 +290,7 @@ export const packet: Widen<typeof source> = {
       laporRecorded_other: '{{count}} complaints recorded as "Forwarded to SP4N-LAPOR!".',
       laporRecordFailed:
         'The files were saved, but recording "forwarded to LAPOR!" failed: {{reason}}. Record it on the complaints still missing it (Alt+L on the complaint page) or export again with "only complaints never forwarded".',
+      laporWhere: 'Files: {{where}}.',
       laporButton: 'Export for SP4N-LAPOR!',
       laporSaved_one: "SP4N-LAPOR! export saved: {{count}} complaint, without complainants' identity.",
       laporSaved_other: "SP4N-LAPOR! export saved: {{count}} complaints, without complainants' identity.",

@@ -8,6 +8,11 @@ export const sync: Widen<typeof source> = {
     statusSection: 'Status',
     progressLabel: 'Progress of the first download',
     rejectedTitle: 'Documents the server refused (kept on this device)',
+    localOnly_one:
+      'No central server yet: nothing is being sent. {{count}} document exists only on this device.',
+    localOnly_other:
+      'No central server yet: nothing is being sent. {{count}} documents exist only on this device.',
+    localOnlyUncounted: 'No central server yet: nothing is being sent. All data exists only on this device.',
     syncNow: 'Sync now',
     conflictsLink_one: 'Data conflicts: {{count}}',
     conflictsLink_other: 'Data conflicts: {{count}}',

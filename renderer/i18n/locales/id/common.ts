@@ -65,6 +65,12 @@ export const common = {
     notFound: 'Data tidak ditemukan.',
     failedToLoad: 'Gagal memuat data: {{reason}}',
     failedToStart: 'Meja Aduan tidak dapat dibuka: {{reason}}',
+    /** Where a saved file went (an export, a packet, an attachment): named, never a host's prefix. */
+    savedFiles: {
+      downloads: '{{names}} di folder Unduhan peramban',
+      folder: '{{names}} di folder {{folder}}',
+    },
+    attachmentSaved: 'Lampiran tersimpan: {{where}}.',
   },
   chooser: { title: 'Siapa yang bertugas di meja ini?', switch: 'Ganti petugas' },
   language: { id: 'Bahasa Indonesia', en: 'English' },

@@ -284,6 +284,7 @@ export const packet = {
       laporRecorded_other: '{{count}} pengaduan dicatat "Diteruskan ke SP4N-LAPOR!".',
       laporRecordFailed:
         'Berkas sudah tersimpan, tetapi pencatatan "diteruskan ke LAPOR!" gagal: {{reason}}. Catat penerusan pada pengaduan yang belum tercatat (Alt+L di halaman pengaduan) atau ekspor ulang dengan "hanya yang belum pernah diteruskan".',
+      laporWhere: 'Berkas: {{where}}.',
       laporButton: 'Ekspor SP4N-LAPOR!',
       laporSaved_one: 'Ekspor SP4N-LAPOR! tersimpan: {{count}} pengaduan, tanpa identitas pelapor.',
       laporSaved_other: 'Ekspor SP4N-LAPOR! tersimpan: {{count}} pengaduan, tanpa identitas pelapor.',

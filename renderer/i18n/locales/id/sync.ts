@@ -5,6 +5,12 @@ export const sync = {
     statusSection: 'Status',
     progressLabel: 'Kemajuan unduhan pertama',
     rejectedTitle: 'Dokumen yang ditolak server (tetap tersimpan di perangkat ini)',
+    localOnly_one:
+      'Belum ada server pusat: tidak ada yang dikirim. {{count}} dokumen hanya ada di perangkat ini.',
+    localOnly_other:
+      'Belum ada server pusat: tidak ada yang dikirim. {{count}} dokumen hanya ada di perangkat ini.',
+    localOnlyUncounted:
+      'Belum ada server pusat: tidak ada yang dikirim. Semua data hanya ada di perangkat ini.',
     syncNow: 'Sinkronkan sekarang',
     conflictsLink_one: 'Konflik data: {{count}}',
     conflictsLink_other: 'Konflik data: {{count}}',
