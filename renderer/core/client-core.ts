@@ -22,6 +22,7 @@ import type { ComplaintSla } from '../../shared/sla/complaint-sla';
 import type { DueDateState } from '../../shared/sla/deadline-state';
 import type { SyncStatus } from '../../shared/sync/sync-status';
 import type { ValidJoin } from '../../shared/unit/join-unit';
+import type { RosterChangeProblem } from '../../shared/unit/officer-roster';
 import type { ValidSetup } from '../../shared/unit/unit-profile';
 import type { Office, ValidSettings } from '../../shared/unit/unit-settings';
 import type { ComplaintState } from '../../shared/workflow/complaint-state';
@@ -39,14 +40,15 @@ import type { AppState, AppStore } from './state/app-state';
 import type { Notice } from './state/ui-slice';
 import type { ConnectionTestResult } from './sync/test-connection';
 import type { ActOutcome, NeedsAttention } from './use-cases/complaints';
-import type { JoinOutcome, StorageUse } from './use-cases/device-setup';
+import type { AddOfficerOutcome, JoinOutcome, StorageUse } from './use-cases/device-setup';
 import type { LaporExportProgress, LaporExportResult } from './use-cases/exports';
-import type { IntakeSave } from './use-cases/intake';
+import type { IntakeDraftFields, IntakeSave, StoredIntakeDraft } from './use-cases/intake';
 import type { PacketExport, SavedExport, UnitRecordSet } from './use-cases/packet';
 import type { SaveOutcome } from './use-cases/settings';
 
 export type {
   ActOutcome,
+  AddOfficerOutcome,
   AppPhase,
   AppState,
   AppStore,
@@ -55,7 +57,9 @@ export type {
   ConnectionTestResult,
   DeviceConfig,
   IndexPage,
+  IntakeDraftFields,
   IntakeSave,
+  StoredIntakeDraft,
   JoinOutcome,
   Language,
   LaporExportProgress,
@@ -66,6 +70,7 @@ export type {
   Officer,
   PacketDraftSummary,
   PacketExport,
+  RosterChangeProblem,
   SavedExport,
   SaveOutcome,
   StorageUse,
@@ -120,20 +125,36 @@ export type ClientCore = Readonly<{
 
   /** The officers of this device and who is at the desk (their working session). */
   officers: Readonly<{
+    /** Every officer of this device, deactivated ones included (Pengaturan). */
     list(): Promise<Officer[]>;
+    /** The officers offered at the desk: the active ones. */
+    listActive(): Promise<Officer[]>;
     signIn(officer: Officer): Promise<void>;
     /** Back to the officer chooser. */
     chooseAnother(): void;
-    add(name: string, role: Role, now: Date): Promise<Officer>;
-    setRole(officerId: string, role: Role): Promise<void>;
+    /** Managers: a new officer, unless the name is empty or already taken. */
+    add(name: string, role: Role, now: Date): Promise<AddOfficerOutcome>;
+    /** Managers: another officer's role; null when changed, else why not. */
+    setRole(officerId: string, role: Role): Promise<RosterChangeProblem | null>;
+    /** Managers: deactivates (kept in the trail, no longer offered) or reactivates another officer. */
+    setActive(officerId: string, active: boolean): Promise<RosterChangeProblem | null>;
   }>;
 
   /** Pengaduan Baru. */
   intake: Readonly<{
     /** The channel the officer at the desk used last. */
     lastChannel(): Promise<Channel | undefined>;
-    /** Saves a validated complaint; resolves with its id. Takes this device's sequence numbers itself. */
+    /**
+     * Saves a validated complaint; resolves with its id. Takes this device's sequence numbers
+     * itself, and deletes the officer's kept draft once the complaint is stored.
+     */
     save(save: IntakeSave): Promise<string>;
+    /** The unsaved form the officer at the desk left (kept on this device only, never synced). */
+    draft(): Promise<StoredIntakeDraft | undefined>;
+    /** Keeps `officerId`'s unsaved form as typed; the files' names only (they must be picked again). */
+    keepDraft(officerId: string, fields: IntakeDraftFields, fileNames: readonly string[]): Promise<void>;
+    /** Deletes `officerId`'s kept draft, identity and all. */
+    discardDraft(officerId: string): Promise<void>;
   }>;
 
   /** The unit's complaints: lists, one complaint, actions on it. */

@@ -1,4 +1,4 @@
-/** "Siapa yang bertugas?": the officers of this device, one button each; Enter picks. */
+/** "Siapa yang bertugas?": the active officers of this device, one button each; Enter picks. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCore } from '../app/core-context';
@@ -11,7 +11,7 @@ export function OfficerChooserScreen(): ReactNode {
   const { t } = useTranslation();
   const core = useCore();
   const profile = useAppStore((state) => state.unitProfile);
-  const officers = useRecords(() => core.officers.list(), []);
+  const officers = useRecords(() => core.officers.listActive(), []);
   return (
     <main className="setup" id="main">
       <header className="setup__header">

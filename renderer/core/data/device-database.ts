@@ -8,7 +8,12 @@ import { COMPLAINT_INDEX_SCHEMA, type ComplaintIndexRow } from './complaint-inde
 
 export type DeviceConfig = Readonly<{ unitCode: string; deviceCode: string; createdAt: string }>;
 
-export type Officer = Readonly<{ id: string; name: string; role: Role; createdAt: string }>;
+/**
+ * An officer of this device. `active: false` once a manager deactivated them: no longer offered at
+ * the desk, never deleted (shared/unit/officer-roster). Absent means active (stored before v5, or
+ * built in memory).
+ */
+export type Officer = Readonly<{ id: string; name: string; role: Role; createdAt: string; active?: boolean }>;
 
 type SettingRow = { key: string; value: unknown };
 type CounterRow = { name: string; value: number };
@@ -27,12 +32,30 @@ export type TamperedRow = Readonly<{
   foundAt: string;
 }>;
 
+/**
+ * What an officer has typed into Pengaduan Baru and not yet saved, kept on this device only (never
+ * synced, never in the unit database): a draft of a named or confidential complaint holds the
+ * complainant's identity, so it is deleted the moment it is saved or discarded. One per officer.
+ * The chosen files' bytes are not kept (a file cannot be handed back to the form, and a draft would
+ * duplicate up to 25 MB); their names are, so the form can say which to pick again.
+ */
+export type IntakeDraftRow = Readonly<{
+  officerId: string;
+  /** The form's fields as typed (`incidentDate` as text); see IntakeDraftFields in ../use-cases/intake. */
+  fields: Readonly<Record<string, unknown>>;
+  /** Names of the files that were picked; they must be picked again. */
+  fileNames: readonly string[];
+  /** When it was last kept (ISO instant). */
+  keptAt: string;
+}>;
+
 export class DeviceDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   officers!: Table<Officer, string>;
   counters!: Table<CounterRow, string>;
   complaintIndex!: Table<ComplaintIndexRow, string>;
   tampered!: Table<TamperedRow, string>;
+  intakeDrafts!: Table<IntakeDraftRow, string>;
 
   constructor(name = 'meja-aduan-device') {
     super(name);
@@ -52,5 +75,16 @@ export class DeviceDatabase extends Dexie {
     this.version(3).stores({ complaintIndex: COMPLAINT_INDEX_SCHEMA });
     // v4: complaints for which this device holds a forged content of a document (see TamperedRow).
     this.version(4).stores({ tampered: 'complaintId' });
+    // v5: officers can be deactivated; every officer stored before is active.
+    this.version(5).upgrade((tx) =>
+      tx
+        .table('officers')
+        .toCollection()
+        .modify((officer: { active?: boolean }) => {
+          officer.active ??= true;
+        }),
+    );
+    // v6: the intake form's unsaved draft, one per officer (see IntakeDraftRow).
+    this.version(6).stores({ intakeDrafts: 'officerId' });
   }
 }

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceDatabase } from './device-database';
 import { DeviceStore } from './device-store';
@@ -29,9 +30,9 @@ describe('DeviceStore', () => {
       store.reserveSequences('event', 10),
     ]);
     const taken = [
-      ...Array.from({ length: 100 }, (_, i) => (a ?? 0) + i),
+      ...Array.from({ length: 100 }, (_, i) => a + i),
       b,
-      ...Array.from({ length: 10 }, (_, i) => (c ?? 0) + i),
+      ...Array.from({ length: 10 }, (_, i) => c + i),
     ];
     expect(new Set(taken).size).toBe(111);
     expect(Math.max(...taken)).toBe(111);
@@ -62,13 +63,52 @@ describe('DeviceStore', () => {
       createdAt: '2026-11-23T03:00:00.000Z',
     });
     expect((await store.currentOfficer())?.name).toBe('Siti');
-    const other = await store.addOfficer('Budi', 'officer', new Date());
+    const added = await store.addOfficer('Budi', 'officer', new Date());
+    if (!added.ok) throw new Error('not added');
+    const other = added.officer;
     expect(other.role).toBe('officer');
-    await store.setOfficerRole(other.id, 'supervisor');
+    expect(await store.setOfficerRole(officer.id, other.id, 'supervisor')).toBeNull();
     await store.setCurrentOfficer(other.id);
     expect(await store.currentOfficer()).toMatchObject({ id: other.id, role: 'supervisor' });
     expect((await store.officers()).map((o) => o.name)).toEqual(['Budi', 'Siti']);
     expect(officer.id).not.toBe(other.id);
+  });
+
+  it('refuses a second officer of the same name, deactivates and reactivates, keeps a manager', async () => {
+    const store = open();
+    const siti = await store.completeSetup(
+      { unitCode: 'KTB', deviceCode: 'A2C' },
+      { name: 'Siti', role: 'manager' },
+      new Date('2026-11-23T03:00:00Z'),
+    );
+    expect(await store.addOfficer(' siti ', 'officer', new Date())).toEqual({
+      ok: false,
+      problem: 'name-taken',
+    });
+    const added = await store.addOfficer('  Budi   Prasetyo ', 'officer', new Date());
+    if (!added.ok) throw new Error('not added');
+    expect(added.officer).toMatchObject({ name: 'Budi Prasetyo', active: true });
+    const budi = added.officer;
+    expect(await store.setOfficerActive(budi.id, siti.id, false)).toBe('not-allowed');
+    expect(await store.setOfficerActive(siti.id, siti.id, false)).toBe('self');
+    expect(await store.setOfficerActive(siti.id, budi.id, false)).toBeNull();
+    expect((await store.activeOfficers()).map((o) => o.name)).toEqual(['Siti']);
+    expect((await store.officers()).map((o) => o.name)).toEqual(['Budi Prasetyo', 'Siti']);
+    // A deactivated officer's name stays taken (the trail names them).
+    expect(await store.addOfficer('budi prasetyo', 'officer', new Date())).toMatchObject({ ok: false });
+    expect(await store.setOfficerActive(siti.id, budi.id, true)).toBeNull();
+    expect((await store.activeOfficers()).map((o) => o.name)).toEqual(['Budi Prasetyo', 'Siti']);
+    expect(await store.setOfficerRole(siti.id, siti.id, 'officer')).toBe('self');
+  });
+
+  it('upgrades officers stored before deactivation existed to active', async () => {
+    const name = `device-test-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(4).stores({ settings: 'key', officers: 'id, name', counters: 'name' });
+    await old.table('officers').put({ id: 'o1', name: 'Lama', role: 'manager', createdAt: '2026-01-01' });
+    old.close();
+    db = new DeviceDatabase(name);
+    expect(await new DeviceStore(db).activeOfficers()).toMatchObject([{ id: 'o1', active: true }]);
   });
 
   it('remembers the language and each officer’s last channel', async () => {

@@ -2,8 +2,16 @@
  * Reads and writes of device-local data. Sequences are allocated inside a read-write Dexie
  * transaction, so a number, once handed out, is never handed out again on this device.
  */
+import {
+  addOfficerProblem,
+  isActiveOfficer,
+  setActiveProblem,
+  setRoleProblem,
+  type AddOfficerProblem,
+  type RosterChangeProblem,
+} from '../../../shared/unit/officer-roster';
 import type { Role } from '../../../shared/workflow/roles';
-import type { DeviceConfig, DeviceDatabase, Officer } from './device-database';
+import type { DeviceConfig, DeviceDatabase, IntakeDraftRow, Officer } from './device-database';
 
 export type Language = 'id' | 'en';
 
@@ -38,6 +46,7 @@ export class DeviceStore {
       name: first.name,
       role: first.role,
       createdAt: now.toISOString(),
+      active: true,
     };
     await this.db.transaction('rw', this.db.settings, this.db.officers, async () => {
       await this.db.settings.put({ key: DEVICE_KEY, value: { ...config, createdAt: now.toISOString() } });
@@ -51,14 +60,60 @@ export class DeviceStore {
     return this.db.officers.orderBy('name').toArray();
   }
 
-  async addOfficer(name: string, role: Role, now: Date): Promise<Officer> {
-    const officer: Officer = { id: newOfficerId(), name, role, createdAt: now.toISOString() };
-    await this.db.officers.put(officer);
-    return officer;
+  /** The officers offered at the desk (the chooser, switching): the active ones, by name. */
+  async activeOfficers(): Promise<Officer[]> {
+    return (await this.officers()).filter(isActiveOfficer);
   }
 
-  async setOfficerRole(officerId: string, role: Role): Promise<void> {
-    await this.db.officers.update(officerId, { role });
+  /** Adds an officer unless the name is empty or already an officer's (shared/unit/officer-roster). */
+  addOfficer(
+    name: string,
+    role: Role,
+    now: Date,
+  ): Promise<Readonly<{ ok: true; officer: Officer }> | Readonly<{ ok: false; problem: AddOfficerProblem }>> {
+    return this.db.transaction('rw', this.db.officers, async () => {
+      const problem = addOfficerProblem(await this.db.officers.toArray(), name);
+      if (problem) return { ok: false as const, problem };
+      const officer: Officer = {
+        id: newOfficerId(),
+        name: name.trim().replace(/\s+/g, ' '),
+        role,
+        createdAt: now.toISOString(),
+        active: true,
+      };
+      await this.db.officers.put(officer);
+      return { ok: true as const, officer };
+    });
+  }
+
+  /** Sets `officerId`'s role as `actorId` (the officer at the desk); null when done, else why not. */
+  setOfficerRole(actorId: string, officerId: string, role: Role): Promise<RosterChangeProblem | null> {
+    return this.db.transaction('rw', this.db.officers, async () => {
+      const all = await this.db.officers.toArray();
+      const problem = setRoleProblem(
+        all,
+        all.find((officer) => officer.id === actorId),
+        officerId,
+        role,
+      );
+      if (problem === null) await this.db.officers.update(officerId, { role });
+      return problem;
+    });
+  }
+
+  /** Deactivates or reactivates `officerId` as `actorId`; null when done, else why not. */
+  setOfficerActive(actorId: string, officerId: string, active: boolean): Promise<RosterChangeProblem | null> {
+    return this.db.transaction('rw', this.db.officers, async () => {
+      const all = await this.db.officers.toArray();
+      const problem = setActiveProblem(
+        all,
+        all.find((officer) => officer.id === actorId),
+        officerId,
+        active,
+      );
+      if (problem === null) await this.db.officers.update(officerId, { active });
+      return problem;
+    });
   }
 
   async currentOfficer(): Promise<Officer | undefined> {
@@ -97,6 +152,18 @@ export class DeviceStore {
 
   async setLastChannel(officerId: string, channel: string): Promise<void> {
     await this.db.settings.put({ key: lastChannelKey(officerId), value: channel });
+  }
+
+  intakeDraft(officerId: string): Promise<IntakeDraftRow | undefined> {
+    return this.db.intakeDrafts.get(officerId);
+  }
+
+  async keepIntakeDraft(row: IntakeDraftRow): Promise<void> {
+    await this.db.intakeDrafts.put(row);
+  }
+
+  discardIntakeDraft(officerId: string): Promise<void> {
+    return this.db.intakeDrafts.delete(officerId);
   }
 
   /** Hands out the next number of a per-device sequence (1, 2, 3, …); never reuses one. */

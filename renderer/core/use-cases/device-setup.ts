@@ -4,12 +4,17 @@
  * the desk, and the UI language.
  */
 import { deviceCodeInUse, type ValidJoin } from '../../../shared/unit/join-unit';
+import {
+  isActiveOfficer,
+  type AddOfficerProblem,
+  type RosterChangeProblem,
+} from '../../../shared/unit/officer-roster';
 import type { ValidSetup } from '../../../shared/unit/unit-profile';
 import { defaultUnitOffices, defaultUnitSettings } from '../../../shared/unit/unit-settings';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import type { IndonesianTimeZone } from '../../../shared/time/local-date';
-import type { Role } from '../../../shared/workflow/roles';
+import { canEditSettings, type Role } from '../../../shared/workflow/roles';
 import type { ComplaintRepository } from '../data/complaint-repository';
 import type { Officer } from '../data/device-database';
 import type { Language } from '../data/device-store';
@@ -29,7 +34,22 @@ export type JoinOutcome =
   | Readonly<{ ok: false; connection: ConnectionTestResult }>
   | Readonly<{ ok: false; sync: SyncStatus }>;
 
+export type AddOfficerOutcome =
+  | Readonly<{ ok: true; officer: Officer }>
+  | Readonly<{ ok: false; problem: AddOfficerProblem | 'not-allowed' }>;
+
 export type StorageUse = Readonly<{ docCount: number; usage?: number; quota?: number }>;
+
+/**
+ * The browser's storage manager, where this runtime has one. The DOM types promise `navigator.storage`
+ * everywhere, but the core also runs under Node (its unit tests: Node 20 has no `navigator`, later
+ * ones have no `navigator.storage`), and browsers expose it only in secure contexts.
+ */
+type BrowserStorage = Pick<StorageManager, 'estimate'> & Partial<Pick<StorageManager, 'persist'>>;
+function browserStorage(): BrowserStorage | undefined {
+  const runtime: { navigator?: { storage?: BrowserStorage } } = globalThis;
+  return runtime.navigator?.storage;
+}
 
 export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: LanguageAdapter) {
   const { store, deviceStore, records } = deps;
@@ -71,18 +91,31 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
       const state = store.getState();
       // Records live only in IndexedDB until they sync: ask the browser never to evict them under
       // storage pressure (Electron grants it; Chromium decides by its own heuristics).
-      void globalThis.navigator?.storage?.persist?.().catch(() => false);
+      void browserStorage()
+        ?.persist?.()
+        .catch(() => false);
       const device = await deviceStore.deviceConfig();
-      if (!device) return state.needSetup();
+      if (!device) {
+        state.needSetup();
+        return;
+      }
       const repo = await records.open(device.unitCode);
       void sync
         .start(repo.db, device.unitCode)
         .catch((error: unknown) => console.warn('Sync could not start:', error));
-      const [officers, officer] = await Promise.all([deviceStore.officers(), deviceStore.currentOfficer()]);
+      const [officers, officer] = await Promise.all([
+        deviceStore.activeOfficers(),
+        deviceStore.currentOfficer(),
+      ]);
       const unitProfile = store.getState().unitProfile;
       // A device shared by several officers asks who is at the desk on every start.
       if (officers.length > 1) state.chooseOfficer({ device, unitProfile });
-      else state.openDesk({ device, officer: officer ?? officers[0], unitProfile });
+      else
+        state.openDesk({
+          device,
+          officer: officer && isActiveOfficer(officer) ? officer : officers[0],
+          unitProfile,
+        });
       await records.startIndex(device.unitCode);
     },
 
@@ -149,10 +182,7 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
 
     /** How many documents this device holds for its unit, and how much storage the browser grants. */
     async storage(): Promise<StorageUse> {
-      const [info, estimate] = await Promise.all([
-        records.current().db.info(),
-        globalThis.navigator?.storage?.estimate(),
-      ]);
+      const [info, estimate] = await Promise.all([records.current().db.info(), browserStorage()?.estimate()]);
       return { docCount: info.doc_count, usage: estimate?.usage, quota: estimate?.quota };
     },
 
@@ -171,9 +201,27 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
         if (device) store.getState().chooseOfficer({ device, unitProfile });
       },
 
-      add: (name: string, role: Role, now: Date): Promise<Officer> => deviceStore.addOfficer(name, role, now),
+      /** The officers offered at the desk (the chooser): the active ones. */
+      listActive: (): Promise<Officer[]> => deviceStore.activeOfficers(),
 
-      setRole: (officerId: string, role: Role): Promise<void> => deviceStore.setOfficerRole(officerId, role),
+      /** Adds an officer (managers); refuses an empty or already used name. */
+      async add(name: string, role: Role, now: Date): Promise<AddOfficerOutcome> {
+        const actor = store.getState().officer;
+        if (!actor || !canEditSettings(actor.role)) return { ok: false, problem: 'not-allowed' };
+        return deviceStore.addOfficer(name, role, now);
+      },
+
+      /** Changes another officer's role (managers); the device keeps an active manager. */
+      async setRole(officerId: string, role: Role): Promise<RosterChangeProblem | null> {
+        const actor = store.getState().officer;
+        return actor ? deviceStore.setOfficerRole(actor.id, officerId, role) : 'not-allowed';
+      },
+
+      /** Deactivates (or reactivates) another officer (managers); never oneself nor the last manager. */
+      async setActive(officerId: string, active: boolean): Promise<RosterChangeProblem | null> {
+        const actor = store.getState().officer;
+        return actor ? deviceStore.setOfficerActive(actor.id, officerId, active) : 'not-allowed';
+      },
     },
   };
 }

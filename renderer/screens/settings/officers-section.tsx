@@ -1,11 +1,15 @@
-/** The officers on this device and their roles; managers add officers and change roles. */
-import { useState, type FormEvent, type ReactNode } from 'react';
+/**
+ * The officers on this device and their roles; managers add officers (no two of one name), change
+ * roles and deactivate officers who left (kept, no longer offered at the desk).
+ */
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditSettings, ROLES, type Role } from '../../../shared/workflow/roles';
 import { useCore } from '../../app/core-context';
 import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
+import type { Officer } from '../../core/client-core';
 
 export function OfficersSection(): ReactNode {
   const { t } = useTranslation();
@@ -16,16 +20,25 @@ export function OfficersSection(): ReactNode {
   const officers = useRecords(() => core.officers.list(), [officersVersion]);
   const [newName, setNewName] = useState('');
   const [newRole, setNewRole] = useState<Role>('officer');
+  const [addProblem, setAddProblem] = useState<string | undefined>(undefined);
   const isManager = officer ? canEditSettings(officer.role) : false;
 
-  const addOfficer = async (event: FormEvent): Promise<void> => {
+  const addOfficer = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const name = newName.trim();
-    if (!name) return;
-    await core.officers.add(name, newRole, new Date());
+    const outcome = await core.officers.add(name, newRole, new Date());
+    if (!outcome.ok) {
+      // The typed name stays, so it can be told apart (e.g. with a surname).
+      setAddProblem(t(`settings.officerProblem.${outcome.problem}`, { name }));
+      document.getElementById('new-officer')?.focus();
+      return;
+    }
+    setAddProblem(undefined);
     setNewName('');
+    // Each new officer starts as a plain officer: a higher role is a deliberate choice.
+    setNewRole('officer');
     setOfficersVersion((value) => value + 1);
-    notify('success', t('settings.officerAdded', { name }));
+    notify('success', t('settings.officerAdded', { name: outcome.officer.name }));
   };
 
   const switchOfficer = async (id: string): Promise<void> => {
@@ -36,13 +49,26 @@ export function OfficersSection(): ReactNode {
   };
 
   const changeRole = async (id: string, role: Role): Promise<void> => {
-    await core.officers.setRole(id, role);
+    const problem = await core.officers.setRole(id, role);
+    if (problem) notify('error', t(`settings.officerProblem.${problem}`));
+    setOfficersVersion((value) => value + 1);
+  };
+
+  const setActive = async (candidate: Officer, active: boolean): Promise<void> => {
+    const problem = await core.officers.setActive(candidate.id, active);
+    if (problem) notify('error', t(`settings.officerProblem.${problem}`));
+    else
+      notify(
+        'success',
+        t(active ? 'settings.officerReactivated' : 'settings.officerDeactivated', { name: candidate.name }),
+      );
     setOfficersVersion((value) => value + 1);
   };
 
   return (
     <>
       <h2>{t('settings.officersSection')}</h2>
+      <p className="field__hint">{t('settings.officersHint')}</p>
       <LoadState loaded={officers}>
         {(list) => (
           <table className="table" data-testid="officers">
@@ -50,6 +76,7 @@ export function OfficersSection(): ReactNode {
               <tr>
                 <th scope="col">{t('setup.officerName')}</th>
                 <th scope="col">{t('setup.officerRole')}</th>
+                <th scope="col">{t('settings.officerStatus')}</th>
                 <th scope="col">{t('settings.currentOfficer')}</th>
               </tr>
             </thead>
@@ -75,9 +102,30 @@ export function OfficersSection(): ReactNode {
                     )}
                   </td>
                   <td>
+                    <span>
+                      {candidate.active === false
+                        ? t('settings.officerInactive')
+                        : t('settings.officerActive')}
+                    </span>
+                    {isManager && candidate.id !== officer?.id ? (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => void setActive(candidate, candidate.active === false)}
+                        >
+                          {t(candidate.active === false ? 'settings.reactivate' : 'settings.deactivate', {
+                            name: candidate.name,
+                          })}
+                        </button>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
                     {candidate.id === officer?.id ? (
                       t('settings.isCurrent')
-                    ) : (
+                    ) : candidate.active === false ? null : (
                       <button
                         type="button"
                         className="button button--small"
@@ -100,9 +148,19 @@ export function OfficersSection(): ReactNode {
             <input
               id="new-officer"
               value={newName}
-              onChange={(event) => setNewName(event.target.value)}
+              onChange={(event) => {
+                setNewName(event.target.value);
+                setAddProblem(undefined);
+              }}
               autoComplete="off"
+              aria-invalid={addProblem ? true : undefined}
+              aria-describedby={addProblem ? 'new-officer-error' : undefined}
             />
+            {addProblem ? (
+              <p className="field__error" id="new-officer-error" role="alert">
+                {addProblem}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="new-officer-role">{t('setup.officerRole')}</label>
