@@ -35,22 +35,26 @@ type Routes = Readonly<Record<string, Route | ((authorized: boolean) => Route)>>
 /** A fetch answering by path; records the requests with whether they carried the credentials. */
 function server(routes: Routes) {
   const requests: { path: string; authorization: string | null }[] = [];
-  const fetch = async (input: string | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input));
+  const fetch = (input: string | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input instanceof Request ? input.url : input);
     const path = url.pathname.replace(/^\/couch/, '');
     const authorization = new Headers(init?.headers).get('authorization');
     requests.push({ path, authorization });
     expect(init?.signal).toBeInstanceOf(AbortSignal);
     const entry = routes[path];
     const route = typeof entry === 'function' ? entry(authorization === BASIC) : entry;
-    if (!route) return new Response('{"error":"not_found","reason":"missing"}', { status: 404 });
-    if (route instanceof Error) throw route;
+    if (!route) {
+      return Promise.resolve(new Response('{"error":"not_found","reason":"missing"}', { status: 404 }));
+    }
+    if (route instanceof Error) return Promise.reject(route);
     const body = typeof route.body === 'string' ? route.body : JSON.stringify(route.body);
-    return new Response(body, {
-      status: route.status ?? 200,
-      statusText: route.statusText ?? '',
-      headers: route.headers ?? {},
-    });
+    return Promise.resolve(
+      new Response(body, {
+        status: route.status ?? 200,
+        statusText: route.statusText ?? '',
+        headers: route.headers ?? {},
+      }),
+    );
   };
   /** Requests that carried credentials (right or wrong): the login attempts CouchDB counts. */
   const logins = (): number => requests.filter((request) => request.authorization !== null).length;
@@ -71,9 +75,10 @@ describe('testConnection', () => {
       server: { vendor: 'The Apache Software Foundation', version: '3.4.2' },
       database: { name: 'meja-aduan-unit-kbm', docCount: 1234 },
     });
-    // `/` without the credentials; the database once with them (UTF-8, base64).
+    // `/` and the database without the credentials; the database once with them (UTF-8, base64).
     expect(requests).toEqual([
       { path: '/', authorization: null },
+      { path: '/meja-aduan-unit-kbm', authorization: null },
       { path: '/meja-aduan-unit-kbm', authorization: BASIC },
     ]);
   });
@@ -125,6 +130,24 @@ describe('testConnection', () => {
     expect(logins()).toBe(1);
   });
 
+  it('tells a unit the server does not have (a wrong unit code) from a wrong password, without sending the password', async () => {
+    // CouchDB answers the login of a unit that does not exist like a wrong password (its user does
+    // not exist either); without credentials, the database it would open is plainly missing.
+    const { fetch, logins } = server({
+      '/': { body: COUCHDB_WELCOME },
+      '/meja-aduan-unit-kbm': (authorized) =>
+        authorized
+          ? { status: 401, body: WRONG_PASSWORD }
+          : { status: 404, body: { error: 'not_found', reason: 'Database does not exist.' } },
+    });
+    expect(await testConnection(CONFIG, fetch)).toEqual({
+      ok: false,
+      step: 'database',
+      error: { reason: 'not-found', status: 404, message: 'Database does not exist.' },
+    });
+    expect(logins()).toBe(0);
+  });
+
   it('tells a locked account at the login step (CouchDB 3.4+ after repeated wrong passwords), after one attempt', async () => {
     const { fetch, logins } = server({
       ...HEALTHY,
@@ -151,7 +174,11 @@ describe('testConnection', () => {
     ];
     for (const answer of answers) {
       for (const root of [{ body: COUCHDB_WELCOME }, { status: 401, body: WRONG_PASSWORD }]) {
-        const { fetch, logins } = server({ '/': root, '/meja-aduan-unit-kbm': answer });
+        const { fetch, logins } = server({
+          '/': root,
+          '/meja-aduan-unit-kbm': (authorized) =>
+            authorized ? answer : { status: 401, body: WRONG_PASSWORD },
+        });
         await testConnection(CONFIG, fetch);
         expect(logins(), JSON.stringify(answer)).toBe(1);
       }
@@ -252,7 +279,11 @@ describe('testConnection', () => {
   it('gives up after the timeout it is given', async () => {
     const hanging = (_input: string | Request, init?: RequestInit): Promise<Response> =>
       new Promise((_resolve, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        init?.signal?.addEventListener('abort', () => {
+          // As fetch does: the signal's reason (AbortSignal.timeout's TimeoutError, an Error).
+          const reason: unknown = init.signal?.reason;
+          reject(reason instanceof Error ? reason : new Error('aborted', { cause: reason }));
+        }),
       );
     expect(await testConnection(CONFIG, hanging, 20)).toMatchObject({
       ok: false,

@@ -1,5 +1,5 @@
 /**
- * "Test connection" in the sync settings (docs/central.md): two requests that tell the failures apart,
+ * "Test connection" in the sync settings (docs/central.md): three requests that tell the failures apart,
  * only one of them carrying the unit's credentials, so that one press costs at most one login
  * attempt. (CouchDB 3.4+ locks a user out after more than 5 failed logins in 5 minutes, counting
  * every request with a wrong password: a test that sent the password three times would let two
@@ -7,7 +7,11 @@
  *   1. `GET /`      without credentials: does a CouchDB-compatible server answer at this address?
  *                   (unreachable, TLS, not CouchDB → 'server'). A wrong password cannot look like a
  *                   wrong address. A 401 (CouchDB's require_valid_user) counts as an answer.
- *   2. `GET /<db>`  with the credentials, once: its answer tells everything else. 200: the login
+ *   2. `GET /<db>`  without credentials (unless step 1 wanted a login): 404 → 'not-found' (step
+ *                   'database'): the unit does not exist on the server, told apart from a wrong
+ *                   password without sending one (with the credentials, CouchDB answers a wrong unit
+ *                   code, whose user does not exist, like a wrong password: 401).
+ *   3. `GET /<db>`  with the credentials, once: its answer tells everything else. 200: the login
  *                   worked, the user may open the database, and it exists. 401 "Name or password is
  *                   incorrect." → 'unauthorized' and 403 "Account is temporarily locked …" →
  *                   'locked-out' (step 'login'); 403 (CouchDB) or 401 "not authorized to access
@@ -135,7 +139,18 @@ export async function testConnection(
     }
   }
 
-  // 2. The one request with the credentials.
+  // 2. Without the credentials again: a unit that does not exist on the server (a wrong unit code)
+  // answers 404 here, where with the credentials it would be told like a wrong password (its user
+  // does not exist either: CouchDB says "Name or password is incorrect."). A server that wants a
+  // login for everything answers 401 to both: there the difference cannot be told.
+  if (!loginRequired) {
+    const anonymous = await request(fetch, databaseUrl(config), null, timeoutMs);
+    if (!anonymous.ok && anonymous.error.status === 404) {
+      return { ok: false, step: 'database', error: { ...anonymous.error, reason: 'not-found' } };
+    }
+  }
+
+  // 3. The one request with the credentials.
   const database = await request(fetch, databaseUrl(config), config, timeoutMs);
   if (!database.ok) return databaseFailure(database.error);
   const docCount = database.body.doc_count;
