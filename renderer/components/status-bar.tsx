@@ -38,6 +38,15 @@ function SyncSummary(): ReactNode {
   );
 }
 
+/**
+ * The browser's storage manager, if it has one: the DOM types promise `navigator.storage`, but
+ * browsers expose it only in secure contexts.
+ */
+function browserStorage(): StorageManager | undefined {
+  const host: { storage?: StorageManager } = navigator;
+  return host.storage;
+}
+
 export function StatusBar(): ReactNode {
   const { t } = useTranslation();
   const dataVersion = useAppStore((state) => state.dataVersion);
@@ -45,7 +54,9 @@ export function StatusBar(): ReactNode {
   const [estimate, setEstimate] = useState<StorageEstimate>();
   useEffect(() => {
     let live = true;
-    void navigator.storage?.estimate().then((value) => live && setEstimate(value));
+    void browserStorage()
+      ?.estimate()
+      .then((value) => live && setEstimate(value));
     return () => {
       live = false;
     };

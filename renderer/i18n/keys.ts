@@ -11,7 +11,7 @@ import type { ParseKeys, TFunction } from 'i18next';
 import { resourcesFor } from './resources';
 
 /** Every key `t()` accepts (plural keys without their `_one`/`_other` suffix). */
-export type TranslationKey = Exclude<ParseKeys<'translation'>, `${string}:${string}`>;
+export type TranslationKey = Exclude<ParseKeys, `${string}:${string}`>;
 
 /** Whether `value` is one of `vocabulary` (a domain list such as DEADLINE_STAGES), narrowing it. */
 export function isOneOf<const V extends string>(vocabulary: readonly V[], value: unknown): value is V {

@@ -49,11 +49,11 @@ const COUNTS = {
 function setUp(pages: (status: string, cursor?: string) => IndexPage, found?: string) {
   const core = fakeCore({
     complaints: {
-      page: vi.fn(async (status: ComplaintStatus | 'all', _limit: number, cursor?: string) =>
-        pages(status, cursor),
+      page: vi.fn((status: ComplaintStatus | 'all', _limit: number, cursor?: string) =>
+        Promise.resolve(pages(status, cursor)),
       ),
-      countByStatus: async () => COUNTS,
-      findByTrackingNumber: vi.fn(async () => found),
+      countByStatus: () => Promise.resolve(COUNTS),
+      findByTrackingNumber: vi.fn(() => Promise.resolve(found)),
     },
   });
   const location = memoryLocation({ path: '/pengaduan', record: true });
@@ -107,6 +107,6 @@ describe('ComplaintListScreen', () => {
     expect(core.complaints.findByTrackingNumber).not.toHaveBeenCalled();
     await user.clear(search);
     await user.type(search, 'ktb-260302-a2c-0002{Enter}');
-    await waitFor(() => expect(location.history?.at(-1)).toBe(`/pengaduan/${encodeURIComponent(found)}`));
+    await waitFor(() => expect(location.history.at(-1)).toBe(`/pengaduan/${encodeURIComponent(found)}`));
   });
 });

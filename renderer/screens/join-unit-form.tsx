@@ -3,7 +3,7 @@
  * server and the unit password, this device's code and its first officer. The unit's records,
  * profile, settings and offices are downloaded (with progress) before the device is used.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import { syncAdviceMessageKey, syncErrorMessageKey } from '../../shared/sync/sync-status';
@@ -31,13 +31,16 @@ export function JoinUnitForm(): ReactNode {
     error: errorFor(issues, key),
   });
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (joining) return;
     setAttempt((value) => value + 1);
     setFailure(undefined);
     const checked = validateJoin(input);
-    if (!checked.ok) return setIssues(checked.issues);
+    if (!checked.ok) {
+      setIssues(checked.issues);
+      return;
+    }
     setIssues([]);
     setJoining(true);
     try {

@@ -1,5 +1,5 @@
 /** First-run setup: the unit, this device and its first officer. */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_TYPES } from '../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
@@ -62,12 +62,15 @@ function NewUnitForm(): ReactNode {
     error: errorFor(issues, key),
   });
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (saving) return;
     const result = validateSetup(input);
     setAttempt((value) => value + 1);
-    if (!result.ok) return setIssues(result.issues);
+    if (!result.ok) {
+      setIssues(result.issues);
+      return;
+    }
     setIssues([]);
     setSaving(true);
     try {

@@ -43,7 +43,7 @@ export async function listConflicts(db: UnitDatabase): Promise<MutableConflict[]
   return Promise.all(
     conflicted.map(async ({ _conflicts, ...winner }) => ({
       id: winner._id,
-      winner: winner as StoredDoc,
+      winner,
       others: await Promise.all(
         (_conflicts ?? []).map(async (rev) => (await db.get(winner._id, { rev })) as unknown as StoredDoc),
       ),
@@ -66,11 +66,7 @@ export async function resolveConflict(db: UnitDatabase, id: string, keepRev: str
     });
   }
   const kept = keepRev === current._rev ? current : await db.get(id, { rev: keepRev });
-  const {
-    _rev: _keptRev,
-    _conflicts: _keptConflicts,
-    ...content
-  } = kept as typeof kept & { _conflicts?: string[] };
+  const { _rev: _keptRev, _conflicts: _keptConflicts, ...content } = kept;
   const writes: PouchDB.Core.PutDocument<object>[] = [
     // The chosen content as the new version of the current winner's branch.
     { ...content, _id: id, _rev: current._rev },

@@ -127,7 +127,7 @@ export class PacketDraftStore {
     const summaries = result.rows.flatMap((row): PacketDraftSummary[] => {
       if (!row.doc) return [];
       try {
-        const stored = storedOf(row.doc as RawDoc);
+        const stored = storedOf(row.doc);
         return [
           {
             id: stored.id,
@@ -149,7 +149,7 @@ export class PacketDraftStore {
   /** The draft, or undefined when there is none with this id. */
   async load(id: string): Promise<StoredPacketDraft | undefined> {
     const raw = await getOrUndefined(this.db.get(id, { conflicts: true }));
-    return raw ? storedOf(raw as RawDoc) : undefined;
+    return raw ? storedOf(raw) : undefined;
   }
 
   /** Stores a new draft; a draft of the same year and category already there is a 409. */
@@ -187,7 +187,7 @@ export class PacketDraftStore {
     }
     let current: RawDoc;
     try {
-      current = (await this.db.get(id, { rev })) as RawDoc;
+      current = await this.db.get(id, { rev });
     } catch (error) {
       if (isNotFound(error)) throw new PacketDraftChangedError(id);
       throw error;

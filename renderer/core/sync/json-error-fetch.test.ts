@@ -7,9 +7,9 @@ const NGINX_413 =
 
 function answering(response: () => Response) {
   const calls: { url: string | Request; init: RequestInit | undefined }[] = [];
-  const fetch = jsonErrorFetch(async (url, init) => {
+  const fetch = jsonErrorFetch((url, init) => {
     calls.push({ url, init });
-    return response();
+    return Promise.resolve(response());
   });
   return { fetch, calls };
 }

@@ -122,6 +122,7 @@ export class PendingCounter {
     const started = this.now();
     try {
       const count = await this.count();
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- dispose() may run during the await; TypeScript keeps the check above's narrowing across it
       if (!this.#disposed) this.onCount(count);
     } catch (error) {
       console.error('Meja Aduan: unsent changes could not be counted', error);

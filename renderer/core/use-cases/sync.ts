@@ -43,7 +43,7 @@ export function createSync(
 
   return {
     /** Creates the service for the unit's database and starts it if this device is configured. */
-    async start(localDb: UnitDatabase, unit: string): Promise<void> {
+    start: async (localDb: UnitDatabase, unit: string): Promise<void> => {
       await stopService();
       currentUnit = unit;
       const created = createService(localDb);
@@ -63,15 +63,14 @@ export function createSync(
     stop: stopService,
 
     /** "Test connection": tells unreachable, wrong password, wrong unit, TLS and server errors apart. */
-    testConnection(serverUrl: string, password: string): Promise<ConnectionTestResult> {
-      return running().testConnection(configOf(serverUrl, password));
-    },
+    testConnection: (serverUrl: string, password: string): Promise<ConnectionTestResult> =>
+      running().testConnection(configOf(serverUrl, password)),
 
     /**
      * Saves the server address and the unit password (the password through the platform's secret
      * store) and starts syncing. Returns how safely the password is kept, for the screen to say.
      */
-    async enable(serverUrl: string, password: string): Promise<SecretProtection> {
+    enable: async (serverUrl: string, password: string): Promise<SecretProtection> => {
       const active = running();
       const config = configOf(serverUrl, password);
       const stored = await platform.storeSecret({ key: 'central-password', value: password });
@@ -82,7 +81,7 @@ export function createSync(
     },
 
     /** Stops syncing on this device and forgets the password; records stay on the device. */
-    async disable(): Promise<void> {
+    disable: async (): Promise<void> => {
       await service?.stop();
       const settings = await deviceStore.syncSettings();
       await deviceStore.setSyncSettings({ serverUrl: settings?.serverUrl ?? '', enabled: false });
@@ -90,41 +89,39 @@ export function createSync(
     },
 
     /** Starts a round now instead of waiting for the next retry. */
-    now(): void {
+    now: (): void => {
       service?.syncNow();
     },
 
     /** How this host keeps the password (the browser host less safely than the desktop app). */
-    async secretProtection(): Promise<SecretProtection> {
-      return (await platform.readSecret({ key: 'central-password' })).protection;
-    },
+    secretProtection: async (): Promise<SecretProtection> =>
+      (await platform.readSecret({ key: 'central-password' })).protection,
 
     /**
      * Resolves with the status once the sync has caught up (`up-to-date`) or stopped on an error:
      * what a device joining its unit waits for before it uses the downloaded records.
      */
-    firstSettled(): Promise<SyncStatus> {
-      return new Promise((resolve) => {
+    firstSettled: (): Promise<SyncStatus> =>
+      new Promise((resolve) => {
         const settled = (status: SyncStatus): boolean =>
           status.state === 'up-to-date' || status.state === 'error';
         const now = store.getState().syncStatus;
-        if (settled(now)) return resolve(now);
+        if (settled(now)) {
+          resolve(now);
+          return;
+        }
         const stop = store.subscribe((state) => {
           if (!settled(state.syncStatus)) return;
           stop();
           resolve(state.syncStatus);
         });
-      });
-    },
+      }),
 
     /** The unit's profile, settings, offices and packet drafts changed on two devices before they synced. */
-    conflicts(): Promise<MutableConflict[]> {
-      return listConflicts(deps.records.current().db);
-    },
+    conflicts: (): Promise<MutableConflict[]> => listConflicts(deps.records.current().db),
 
     /** Keeps revision `keepRev` of document `id` and closes every other branch. */
-    resolveConflict(id: string, keepRev: string): Promise<void> {
-      return resolveConflict(deps.records.current().db, id, keepRev);
-    },
+    resolveConflict: (id: string, keepRev: string): Promise<void> =>
+      resolveConflict(deps.records.current().db, id, keepRev),
   };
 }

@@ -45,9 +45,6 @@ export async function readAttachments(
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    files: contents.map(
-      (bytes, index) =>
-        new Blob([bytes as Uint8Array<ArrayBuffer>], { type: attachments[index]?.mimeType ?? '' }),
-    ),
+    files: contents.map((bytes, index) => new Blob([bytes], { type: attachments[index]?.mimeType ?? '' })),
   };
 }

@@ -3,7 +3,7 @@
  * the form that starts a new one: year, category and reporting period, the unit profile copied
  * in from the unit's profile document.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   COMPETITION_CATEGORIES,
@@ -95,7 +95,7 @@ export function NewDraftForm(props: { onCreated: (id: string) => void }): ReactN
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const by = core.packet.editor();
     if (!profile || !by || busy) return;

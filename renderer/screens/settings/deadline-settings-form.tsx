@@ -2,7 +2,7 @@
  * The unit's deadlines, rules and time zone. Managers edit them; everyone else sees them. Each
  * deadline shows its regulation default, so a unit that changes one knows what it departs from.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import {
@@ -39,7 +39,7 @@ export function DeadlineSettingsForm(props: { settings: UnitSettingsDoc; editabl
   const [attempt, setAttempt] = useState(0);
   const { saving, save } = useSettingsSave();
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (saving) return;
     setAttempt((value) => value + 1);
@@ -49,7 +49,10 @@ export function DeadlineSettingsForm(props: { settings: UnitSettingsDoc; editabl
       rules: draft.rules,
       holidays: props.settings.holidays,
     });
-    if (!checked.ok) return setIssues(checked.issues);
+    if (!checked.ok) {
+      setIssues(checked.issues);
+      return;
+    }
     setIssues([]);
     await save(() => core.settings.save(checked.value, new Date()));
   };

@@ -3,7 +3,7 @@
  * calendar, and so every deadline, follows this list; a unit adds regional holidays or the
  * government's changes here. Managers edit; everyone else sees the list.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListEditorActions } from './list-editor-actions';
 import { HOLIDAY_KINDS } from '../../../shared/calendar/indonesian-holidays';
@@ -49,7 +49,7 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
     setIssues([]);
   };
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (saving) return;
     setAttempt((value) => value + 1);
@@ -64,7 +64,10 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
       })),
     };
     const checked = validateSettingsInput({ ...props.settings, holidays });
-    if (!checked.ok) return setIssues(checked.issues);
+    if (!checked.ok) {
+      setIssues(checked.issues);
+      return;
+    }
     setIssues([]);
     const outcome = await save(() => core.settings.save(checked.value, new Date()));
     if (outcome === 'saved') setRows(rowsOf({ ...props.settings, holidays: checked.value.holidays }, year));

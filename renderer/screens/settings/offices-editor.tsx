@@ -2,7 +2,7 @@
  * The offices (OPD / work units) complaints are disposed to. An office that no longer exists is
  * made inactive rather than removed, so older dispositions still name it. Managers edit.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListEditorActions } from './list-editor-actions';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
@@ -35,13 +35,16 @@ export function OfficesEditor(props: { offices: UnitOfficesDoc; editable: boolea
   const update = (index: number, patch: Partial<Row>): void =>
     setRows(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (saving) return;
     setAttempt((value) => value + 1);
     const input = rows.map((row) => ({ ...row, code: row.code.trim() || officeCodeFrom(row.name) }));
     const checked = validateOfficesInput(input);
-    if (!checked.ok) return setIssues(checked.issues);
+    if (!checked.ok) {
+      setIssues(checked.issues);
+      return;
+    }
     setIssues([]);
     const outcome = await save(() => core.settings.saveOffices(checked.value, new Date()));
     if (outcome === 'saved') setRows(checked.value.map((office) => ({ ...office })));

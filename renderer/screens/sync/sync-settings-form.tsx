@@ -3,7 +3,7 @@
  * "Test connection" checks them without changing anything; saving stores the password through
  * the platform (OS keychain in the desktop app) and starts syncing.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecretProtection } from '../../../shared/platform/platform-contract';
 import { normalizeServerUrl } from '../../../shared/sync/sync-config';
@@ -65,7 +65,7 @@ export function SyncSettingsForm(props: { editable: boolean }): ReactNode {
     return next === undefined;
   };
 
-  const run = async (kind: 'test' | 'save', event?: FormEvent): Promise<void> => {
+  const run = async (kind: 'test' | 'save', event?: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event?.preventDefault();
     if (busy || !checked()) return;
     setBusy(kind);
