@@ -87,6 +87,8 @@ export function TextField(
     inputMode?: 'text' | 'numeric' | 'tel' | 'email';
     autoComplete?: string;
     placeholder?: string;
+    /** The id of a <datalist> of suggestions (free text still allowed). */
+    list?: string;
   },
 ): ReactNode {
   return (
@@ -97,6 +99,7 @@ export function TextField(
         maxLength={props.maxLength}
         inputMode={props.inputMode}
         placeholder={props.placeholder}
+        list={props.list}
         autoComplete={props.autoComplete ?? 'off'}
       />
     </FieldFrame>

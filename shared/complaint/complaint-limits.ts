@@ -6,8 +6,16 @@
 
 /** The title is a one-line summary; the verifier may rewrite it (SP4N-LAPOR!). */
 export const TITLE_MAX = 150;
-/** The chronology is the body of the complaint. */
-export const CHRONOLOGY_MAX = 10_000;
+/**
+ * The chronology is the body of the complaint. Officers paste what the complainant brought: a
+ * letter (a few pages, 2,000–3,000 characters a page) or a WhatsApp or e-mail thread copied whole,
+ * which runs to tens of thousands of characters; 10,000 cut such threads off. 50,000 characters
+ * (some 20 pages of a letter) holds them, while a complaint document stays well under 200 kB even
+ * in the widest UTF-8, small next to the 10 MB a single attachment may be. The same number is the
+ * intake check, the zod document schema, the central server's JSON Schema (derived from it,
+ * shared/couch/document-json-schemas), corrections of the chronology, and the national database.
+ */
+export const CHRONOLOGY_MAX = 50_000;
 export const LOCATION_MAX = 300;
 export const TARGET_OFFICE_MAX = 200;
 export const REPORTER_NAME_MAX = 150;

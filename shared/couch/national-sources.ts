@@ -16,6 +16,7 @@
  * into the source from the app's own lists, so the text changes only with them; `central
  * national` rewrites the design document when it differs.
  */
+import { CHRONOLOGY_MAX } from '../complaint/complaint-limits';
 import { CHANNELS, COMPLAINT_STATUSES, ENTITY_TYPES, REPORT_TYPES } from '../complaint/vocabulary';
 import {
   CATEGORY_CODE_MAX,
@@ -107,7 +108,7 @@ export const NATIONAL_VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx, secO
     if (!(score === null || (typeof score === 'number' && score % 1 === 0 && score >= 1 && score <= 5))) {
       fail('schema', 'satisfactionScore is 1 to 5 or null');
     }
-    if (!isText(doc.title, 1000) || !isText(doc.chronology, 20000)) fail('schema', 'title and chronology are text');
+    if (!isText(doc.title, 1000) || !isText(doc.chronology, ${CHRONOLOGY_MAX})) fail('schema', 'title and chronology are text');
     checkStages(doc.stages, STAGES.concat(['receivedAt']), 'schema', what);
     if (!INSTANT.test(doc.stages.receivedAt)) fail('schema', 'stages.receivedAt is missing');
   }

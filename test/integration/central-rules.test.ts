@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchHttp, type CouchResponse } from '../../central/couch-http';
+import { CHRONOLOGY_MAX } from '../../shared/complaint/complaint-limits';
 import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
 import { parseRejection } from '../../shared/couch/rejection';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
@@ -152,6 +153,19 @@ describe('the central server accepts', () => {
 });
 
 describe('the central server refuses, with a stable code', () => {
+  it('a chronology one character over the limit the app checks, and accepts one at the limit', async () => {
+    const docs = intakeDocuments('KTB', 21, 'named');
+    const atLimit = resealed({ ...docs.complaint, chronology: 'k'.repeat(CHRONOLOGY_MAX) });
+    const atLimitResponse = await put(ktb, KTB_DB, atLimit);
+    expect(atLimitResponse.status, JSON.stringify(atLimitResponse.body)).toBe(201);
+    const over = resealed({ ...docs.complaint, chronology: 'k'.repeat(CHRONOLOGY_MAX + 1) });
+    const response = await put(ktb, KTB_DB, over);
+    expect(rejection(response)).toBe('schema');
+    expect((response.body as Reason).reason).toBe(
+      `schema: complaint: chronology must have at most ${CHRONOLOGY_MAX} characters`,
+    );
+  });
+
   it('a document that breaks the schema (schema)', async () => {
     const docs = intakeDocuments('KTB', 20, 'named');
     const response = await put(ktb, KTB_DB, resealed({ ...docs.complaint, title: 'x'.repeat(151) }));

@@ -107,12 +107,26 @@ export function isVisible(field: ActionField, values: FormValues): boolean {
   return !field.showWhen || field.showWhen.values.includes(values[field.showWhen.field] ?? '');
 }
 
-/** The values a form starts with: first option of each select, the current office, else ''. */
-export function initialValues(action: WorkflowAction, currentOffice: string | null): FormValues {
+/**
+ * The values a form starts with: first option of each select, the current office (for a first
+ * disposition, the intake's target office when it is in the unit's list), else ''.
+ */
+export function initialValues(
+  action: WorkflowAction,
+  currentOffice: string | null,
+  intake?: Readonly<{ targetOffice: string; offices: readonly string[] }>,
+): FormValues {
+  // A disposition (dispose, or verify's disposition office) starts on the office named at intake
+  // when it is one of the unit's offices (compared without case; the list's spelling is used).
+  const wanted = intake?.targetOffice.trim().toLocaleLowerCase('id') ?? '';
+  const target =
+    (action === 'dispose' || action === 'verify') && wanted !== ''
+      ? intake?.offices.find((office) => office.trim().toLocaleLowerCase('id') === wanted)
+      : undefined;
   return Object.fromEntries(
     ACTION_FORMS[action].map((field) => {
       if (field.kind === 'select') return [field.name, field.options?.[0] ?? ''];
-      if (field.kind === 'office') return [field.name, currentOffice ?? ''];
+      if (field.kind === 'office') return [field.name, currentOffice ?? target ?? ''];
       return [field.name, ''];
     }),
   );

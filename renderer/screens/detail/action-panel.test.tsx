@@ -129,4 +129,27 @@ describe('ActionPanel', () => {
     await user.keyboard('{Alt>}' + ACTION_KEYS.reopen + '{/Alt}');
     expect((await screen.findByTestId('action-refused')).textContent).toContain('Buka kembali perlu peran');
   });
+
+  it("preselects the intake's target office in a disposition when it is one of the unit's offices", async () => {
+    const pick = async (targetOffice: string): Promise<string> => {
+      const core = fakeCore({ complaints: { act: vi.fn(() => Promise.resolve({ ok: true } as const)) } });
+      core.store.getState().openDesk({
+        device: { unitCode: 'KBM', deviceCode: 'X7Q', createdAt: '2026-01-05T01:00:00.000Z' },
+        officer: { id: 'officer-1', name: 'Sari', role: 'supervisor', createdAt: '2026-01-05T01:00:00.000Z' },
+      });
+      const { state } = deskIn('verified without office');
+      const withTarget = { ...state, current: { ...state.current, targetOffice } };
+      render(
+        withCore(core, <ActionPanel state={withTarget} offices={['Dinas Kesehatan', 'Puskesmas Kota']} />),
+      );
+      await userEvent.setup().keyboard('{Alt>}' + ACTION_KEYS.dispose + '{/Alt}');
+      const office = await screen.findByRole<HTMLSelectElement>('combobox', { name: /Kantor/ });
+      const value = office.value;
+      cleanup();
+      return value;
+    };
+    expect(await pick('puskesmas kota ')).toBe('Puskesmas Kota');
+    expect(await pick('Kantor Camat')).toBe(''); // not in the list: the officer chooses
+    expect(await pick('')).toBe('');
+  });
 });

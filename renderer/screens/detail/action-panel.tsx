@@ -52,7 +52,10 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
 
   const start = (action: WorkflowAction): void => {
     setOpen(action);
-    const initial = initialValues(action, props.state.currentOffice);
+    const initial = initialValues(action, props.state.currentOffice, {
+      targetOffice: props.state.current.targetOffice,
+      offices: props.offices,
+    });
     // A correction starts from the value as it reads now, so a typo is fixed, not retyped.
     setValues(action === 'correct' ? { ...initial, newValue: props.state.current.title } : initial);
     setIssues([]);

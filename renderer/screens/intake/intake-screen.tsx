@@ -3,12 +3,13 @@
  * Enter saves from a field, Ctrl+Enter from anywhere; problems are listed, announced and the
  * first one focused; nothing typed is lost when a save is refused or fails.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import {
   CHRONOLOGY_MAX,
   LOCATION_MAX,
+  TARGET_OFFICE_MAX,
   TITLE_MAX,
   validateIntake,
 } from '../../../shared/complaint/complaint-schema';
@@ -19,6 +20,7 @@ import {
   type Channel,
 } from '../../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
+import type { StoredIntakeDraft } from '../../core/client-core';
 import { parseDateInput } from '../../../shared/time/date-input';
 import { localDateOf } from '../../../shared/time/local-date';
 import { useCore } from '../../app/core-context';
@@ -37,7 +39,10 @@ import {
   type ReporterFields,
 } from './intake-draft';
 import { PRIVACY_FIELD_ID, PrivacyModePicker } from './privacy-mode-picker';
+import { useKeptDraft } from './use-kept-draft';
 import { savedPath } from '../../app/routes';
+
+const TARGET_OFFICE_LIST_ID = 'target-office-options';
 
 function focusTarget(path: string): string {
   if (path === 'reporter' || path === 'privacyMode') return PRIVACY_FIELD_ID;
@@ -52,24 +57,51 @@ export function IntakeScreen(): ReactNode {
   const device = useAppStore((state) => state.device);
   const officer = useAppStore((state) => state.officer);
   const language = useAppStore((state) => state.language);
+  const unitOffices = useAppStore((state) => state.unitOffices);
+  const officeNames = (unitOffices?.offices ?? [])
+    .filter((office) => office.active)
+    .map((office) => office.name);
   const [draft, setDraft] = useState<IntakeDraft>(() => emptyDraft('walk-in'));
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
+  /** The channel this officer used last, pre-filled and said so (never silently). */
+  const [rememberedChannel, setRememberedChannel] = useState<Channel>();
+  /** The draft kept on this device that the form was restored from, shown until discarded. */
+  const [restored, setRestored] = useState<StoredIntakeDraft>();
+  const [draftRead, setDraftRead] = useState(false);
 
-  // Defaults remembered per officer: the last channel they used.
+  // The officer's unsaved form, if one is kept; else the defaults remembered per officer.
   useEffect(() => {
     if (!officer) return;
     let live = true;
-    void core.intake.lastChannel().then((known) => {
-      if (live && known) setDraft((current) => ({ ...current, channel: known }));
+    void Promise.all([core.intake.draft(), core.intake.lastChannel()]).then(([kept, known]) => {
+      if (!live) return;
+      setRememberedChannel(known);
+      if (kept) {
+        setDraft({ ...kept.fields, files: [] });
+        setRestored(kept);
+      } else if (known) {
+        setDraft((current) => ({ ...current, channel: known }));
+      }
+      setDraftRead(true);
     });
     return () => {
       live = false;
     };
   }, [officer, core]);
+  useKeptDraft(officer?.id, draft, draftRead, saving);
+
+  const discardDraft = async (): Promise<void> => {
+    if (!officer) return;
+    await core.intake.discardDraft(officer.id);
+    setRestored(undefined);
+    setIssues([]);
+    setDraft(emptyDraft(rememberedChannel ?? 'walk-in'));
+    document.getElementById(fieldId('channel'))?.focus();
+  };
 
   const today = localDateOf(new Date(), deviceTimeZone());
   const live = useMemo(() => validateIntake(toIntakeInput(draft), { today }), [draft, today]);
@@ -79,6 +111,23 @@ export function IntakeScreen(): ReactNode {
     ? t('intake.incidentDateRead', { date: formatCalendarDate(incidentIso, language, 'full') })
     : t('intake.incidentDateHint');
 
+  // Lengths are never cut: from 80 % of the limit a counter, over it the message (and no save).
+  const lengthHint = (text: string, max: number): string | undefined => {
+    const typed = text.trim().length;
+    if (typed < max * 0.8) return undefined;
+    return t('intake.characterCount', {
+      typed: typed.toLocaleString(language),
+      max: max.toLocaleString(language),
+    });
+  };
+  const tooLong = (path: string): string | undefined => {
+    if (live.ok || errorFor(issues, path)) return undefined;
+    const issue = live.issues.find(
+      (candidate) => candidate.path === path && candidate.key.endsWith('tooLong'),
+    );
+    return issue ? issueText(issue) : undefined;
+  };
+
   const update =
     <K extends keyof IntakeDraft>(key: K) =>
     (value: IntakeDraft[K]) =>
@@ -86,14 +135,17 @@ export function IntakeScreen(): ReactNode {
   const updateReporter = (key: keyof ReporterFields) => (value: string) =>
     setDraft((current) => ({ ...current, reporter: { ...current.reporter, [key]: value } }));
 
-  const submit = async (event?: FormEvent): Promise<void> => {
+  const submit = async (event?: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event?.preventDefault();
     if (saving || !device || !officer) return;
     const now = new Date();
     const localDate = localDateOf(now, deviceTimeZone());
     const result = validateIntake(toIntakeInput(draft), { today: localDate });
     setAttempt((value) => value + 1);
-    if (!result.ok) return setIssues(result.issues);
+    if (!result.ok) {
+      setIssues(result.issues);
+      return;
+    }
     setIssues([]);
     setFailure(undefined);
     setSaving(true);
@@ -143,6 +195,18 @@ export function IntakeScreen(): ReactNode {
             {t('intake.saveFailed', { reason: failure })}
           </p>
         ) : null}
+        {restored ? (
+          <p className="notice" role="status" data-testid="draft-restored">
+            {t('intake.draftRestored')}
+            {restored.fileNames.length > 0
+              ? ` ${t('intake.draftFilesAgain', { names: restored.fileNames.join(', ') })}`
+              : null}{' '}
+            ·{' '}
+            <button type="button" className="button button--small" onClick={() => void discardDraft()}>
+              {t('intake.discardDraft')}
+            </button>
+          </p>
+        ) : null}
 
         <fieldset>
           <legend>{t('intake.channelSection')}</legend>
@@ -153,6 +217,9 @@ export function IntakeScreen(): ReactNode {
               required
               autoFocus
               value={draft.channel}
+              hint={
+                !restored && rememberedChannel === draft.channel ? t('intake.channelRemembered') : undefined
+              }
               onChange={(value) => update('channel')(value as Channel)}
               options={CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
               error={errorFor(issues, 'channel')}
@@ -236,9 +303,10 @@ export function IntakeScreen(): ReactNode {
             path="title"
             label={t('intake.titleLabel')}
             required
-            maxLength={TITLE_MAX}
             value={draft.title}
             onChange={update('title')}
+            hint={lengthHint(draft.title, TITLE_MAX)}
+            warning={tooLong('title')}
             error={errorFor(issues, 'title')}
           />
           <TextAreaField
@@ -246,9 +314,10 @@ export function IntakeScreen(): ReactNode {
             label={t('intake.chronology')}
             required
             rows={6}
-            maxLength={CHRONOLOGY_MAX}
             value={draft.chronology}
             onChange={update('chronology')}
+            hint={lengthHint(draft.chronology, CHRONOLOGY_MAX)}
+            warning={tooLong('chronology')}
             error={errorFor(issues, 'chronology')}
           />
         </fieldset>
@@ -271,9 +340,10 @@ export function IntakeScreen(): ReactNode {
             <TextField
               path="location"
               label={t('intake.location')}
-              maxLength={LOCATION_MAX}
               value={draft.location}
               onChange={update('location')}
+              hint={lengthHint(draft.location, LOCATION_MAX)}
+              warning={tooLong('location')}
               error={errorFor(issues, 'location')}
             />
           </div>
@@ -298,11 +368,19 @@ export function IntakeScreen(): ReactNode {
             <TextField
               path="targetOffice"
               label={t('intake.targetOffice')}
-              hint={t('intake.targetOfficeHint')}
+              hint={lengthHint(draft.targetOffice, TARGET_OFFICE_MAX) ?? t('intake.targetOfficeHint')}
               value={draft.targetOffice}
               onChange={update('targetOffice')}
+              list={officeNames.length > 0 ? TARGET_OFFICE_LIST_ID : undefined}
+              warning={tooLong('targetOffice')}
               error={errorFor(issues, 'targetOffice')}
             />
+            {/* The unit's offices offered as suggestions; another name may still be typed. */}
+            <datalist id={TARGET_OFFICE_LIST_ID}>
+              {officeNames.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
           </div>
           <AttachmentPicker
             files={draft.files}

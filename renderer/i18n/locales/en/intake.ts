@@ -31,13 +31,19 @@ export const intake: Widen<typeof source> = {
     category: 'Category',
     chooseCategory: '— Choose a category —',
     targetOffice: 'Responsible office',
-    targetOfficeHint: 'May be left empty; set at disposition.',
+    targetOfficeHint:
+      "Choose from the unit's offices or type another name; may be left empty (set at disposition).",
     attachments: 'Attachments from disk',
     attachmentsHint:
       'PDF, images, Office documents or text; at most {{each}} each, {{total}} in all, {{count}} files.',
     removeAttachment: 'Remove {{name}}',
     submit: 'Save complaint',
     submitHint: 'Enter saves from a field; Ctrl+Enter from anywhere.',
+    channelRemembered: 'As in your last complaint.',
+    draftRestored: 'Draft restored: what was typed and not saved.',
+    draftFilesAgain: 'Attachments are not kept in a draft; pick them again: {{names}}.',
+    discardDraft: 'Discard draft',
+    characterCount: '{{typed}} of {{max}} characters',
     saveFailed: 'The complaint was not saved: {{reason}}. Nothing you typed is lost; try saving again.',
   },
   saved: {

@@ -28,13 +28,19 @@ export const intake = {
     category: 'Kategori',
     chooseCategory: '— Pilih kategori —',
     targetOffice: 'Kantor/OPD tujuan',
-    targetOfficeHint: 'Boleh dikosongkan; ditentukan saat disposisi.',
+    targetOfficeHint:
+      'Pilih dari daftar kantor unit atau ketik nama lain; boleh dikosongkan (ditentukan saat disposisi).',
     attachments: 'Lampiran dari disk',
     attachmentsHint:
       'PDF, gambar, dokumen Office atau teks; maks. {{each}} per berkas, {{total}} seluruhnya, {{count}} berkas.',
     removeAttachment: 'Hapus {{name}}',
     submit: 'Simpan pengaduan',
     submitHint: 'Enter menyimpan dari kolom isian; Ctrl+Enter dari mana pun.',
+    channelRemembered: 'Seperti pengaduan terakhir Anda.',
+    draftRestored: 'Draf dipulihkan: isian yang belum disimpan.',
+    draftFilesAgain: 'Lampiran tidak ikut tersimpan di draf; pilih lagi: {{names}}.',
+    discardDraft: 'Buang draf',
+    characterCount: '{{typed}} dari {{max}} karakter',
     saveFailed: 'Pengaduan belum tersimpan: {{reason}}. Isian Anda tidak hilang; coba simpan lagi.',
   },
   saved: {
