@@ -8,19 +8,28 @@ import type { PrivacyMode } from '../../shared/complaint/vocabulary';
 import { canSeeConfidential } from '../../shared/workflow/roles';
 import { useAppStore } from '../store/app-store';
 
-export function ComplaintTitle(props: { title: string; privacyMode: PrivacyMode }): ReactNode {
+/**
+ * `withMode: false` where the privacy mode has its own line (the receipt), so its word appears
+ * once. A masked title already says the complaint is confidential: it is the mode's one mention.
+ */
+export function ComplaintTitle(props: {
+  title: string;
+  privacyMode: PrivacyMode;
+  withMode?: boolean;
+}): ReactNode {
   const { t } = useTranslation();
   const role = useAppStore((state) => state.officer?.role);
+  const withMode = props.withMode ?? true;
   // The privacy mode shows wherever the complaint does, as a word, not only a colour.
   const mode =
-    props.privacyMode === 'named' ? null : (
+    props.privacyMode === 'named' || !withMode ? null : (
       <span className={`badge badge--privacy-${props.privacyMode}`}>{t(`privacy.${props.privacyMode}`)}</span>
     );
   if (props.privacyMode === 'confidential' && !(role && canSeeConfidential(role))) {
     return (
-      <>
-        <span className="masked">{t('detail.maskedTitle')}</span> {mode}
-      </>
+      <span className={withMode ? 'masked badge badge--privacy-confidential' : 'masked'}>
+        {t('detail.maskedTitle')}
+      </span>
     );
   }
   return (

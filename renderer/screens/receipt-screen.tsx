@@ -65,7 +65,11 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
                 <dd>{t(`channel.${detail.complaint.channel}`)}</dd>
                 <dt>{t('receipt.title')}</dt>
                 <dd>
-                  <ComplaintTitle title={detail.state.current.title} privacyMode={detail.state.privacyMode} />
+                  <ComplaintTitle
+                    title={detail.state.current.title}
+                    privacyMode={detail.state.privacyMode}
+                    withMode={false}
+                  />
                 </dd>
                 <dt>{t('receipt.privacy')}</dt>
                 <dd>{t(`privacy.${detail.state.privacyMode}`)}</dd>

@@ -128,6 +128,25 @@ describe.each(appHosts())('$name host', (host) => {
     expect(app.problems()).toEqual([]);
   });
 
+  it("names a confidential complaint's mode once on its receipt and in its list row", async () => {
+    const { page } = app;
+    const number = await logComplaint(page, {
+      title: 'Pungutan di loket perizinan',
+      chronology: 'Diminta uang tambahan.',
+      privacy: 'Rahasia',
+    });
+    await page.keyboard.press('Enter'); // the saved screen's "print receipt"
+    const receipt = page.locator('.receipt');
+    await receipt.waitFor();
+    const mentions = (text: string): number => (text.match(/rahasia/gi) ?? []).length;
+    expect(await receipt.innerText()).toContain('Pungutan di loket perizinan');
+    expect(mentions(await receipt.innerText())).toBe(1);
+    await page.keyboard.press('Alt+3');
+    const row = page.locator(`tr[data-tracking-number="${number}"]`);
+    expect(mentions(await row.innerText())).toBe(1);
+    expect(app.problems()).toEqual([]);
+  });
+
   it('shows one notice, never over the field being typed into, and Escape dismisses it', async () => {
     const { page } = app;
     await addOfficer(page, OFFICER);

@@ -1,26 +1,57 @@
 /**
  * The audit trail: every event of the complaint, oldest first, with who, when, from which device
  * and what it recorded. An event that met a state where it was not allowed (two offline devices
- * acted at once) stays visible, marked as not applied, with the reason.
+ * acted at once) stays visible, marked as not applied, with the reason. Every stored code shows
+ * as words (channels, report types, categories, reasons, modes), never as the code.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isChannel, isReportType } from '../../../shared/complaint/vocabulary';
 import { isIsoDate } from '../../../shared/time/local-date';
 import type { TrailEntry } from '../../../shared/workflow/complaint-state-types';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
+import { categoryLabel } from '../../i18n/i18n';
 import { isTranslationKey, labelUnder } from '../../i18n/keys';
 import { useAppStore } from '../../store/app-store';
 
 /** The option list a stored code belongs to, by field name (`from` uses the list of `to`). */
 const OPTION_LIST: Readonly<Record<string, string>> = { from: 'to' };
 
-function DetailValue(props: { name: string; kind: string; value: unknown }): ReactNode {
+/**
+ * The field whose vocabulary a stored value belongs to, when that is not the value's own name:
+ * the received event's channel is an intake channel (not a response channel), and a correction's
+ * old and new values belong to the field corrected.
+ */
+function vocabularyOf(name: string, entry: TrailEntry): string | undefined {
+  if (entry.kind === 'received' && name === 'channel') return 'channel';
+  if (entry.kind === 'correct-field' && (name === 'oldValue' || name === 'newValue'))
+    return entry.details.field;
+  return undefined;
+}
+
+function DetailValue(props: { name: string; entry: TrailEntry; value: unknown }): ReactNode {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const { name, value } = props;
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
   if (typeof value === 'number') return <>{String(value)}</>;
   if (typeof value !== 'string') return <>{JSON.stringify(value)}</>;
+  switch (vocabularyOf(name, props.entry)) {
+    case 'channel':
+      if (isChannel(value)) return <>{t(`channel.${value}`)}</>;
+      break;
+    case 'reportType':
+      if (isReportType(value)) return <>{t(`reportType.${value}`)}</>;
+      break;
+    case 'category':
+      if (value !== '') return <>{categoryLabel(value)}</>;
+      break;
+    case 'incidentDate':
+      if (isIsoDate(value)) return <>{formatCalendarDate(value, language)}</>;
+      break;
+    default:
+      break;
+  }
   const optionKey = `actionOption.${OPTION_LIST[name] ?? name}.${value}`;
   if (isTranslationKey(optionKey)) return <>{t(optionKey)}</>;
   if (name === 'until' && isIsoDate(value)) return <>{formatCalendarDate(value, language)}</>;
@@ -39,7 +70,7 @@ function EntryDetails(props: { entry: TrailEntry }): ReactNode {
         <div key={name}>
           <dt>{labelUnder(t, 'actionField', name)}</dt>
           <dd>
-            <DetailValue name={name} kind={props.entry.kind} value={value} />
+            <DetailValue name={name} entry={props.entry} value={value} />
           </dd>
         </div>
       ))}
