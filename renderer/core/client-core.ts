@@ -23,7 +23,7 @@ import type { DueDateState } from '../../shared/sla/deadline-state';
 import type { SyncStatus } from '../../shared/sync/sync-status';
 import type { ValidJoin } from '../../shared/unit/join-unit';
 import type { RosterChangeProblem } from '../../shared/unit/officer-roster';
-import type { ValidSetup } from '../../shared/unit/unit-profile';
+import type { ValidProfileEdit, ValidSetup } from '../../shared/unit/unit-profile';
 import type { Office, ValidSettings } from '../../shared/unit/unit-settings';
 import type { ComplaintState } from '../../shared/workflow/complaint-state';
 import type { Role } from '../../shared/workflow/roles';
@@ -188,6 +188,8 @@ export type ClientCore = Readonly<{
   settings: Readonly<{
     save(value: ValidSettings, now: Date): Promise<SaveOutcome>;
     saveOffices(offices: readonly Office[], now: Date): Promise<SaveOutcome>;
+    /** The unit profile (name, agency, kind, receipt contact, address); the unit code stays. */
+    saveProfile(edit: ValidProfileEdit, now: Date): Promise<SaveOutcome>;
   }>;
 
   /** Sinkronisasi. */

@@ -10,7 +10,7 @@ import replication from 'pouchdb-replication';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../shared/complaint/complaint-schema';
 import type { PlatformApi } from '../../shared/platform/platform-contract';
-import { validateSetup, type SetupInput } from '../../shared/unit/unit-profile';
+import { profileEditInput, validateSetup, type SetupInput } from '../../shared/unit/unit-profile';
 import { memoryDatabase } from '../../test/support/memory-database';
 import type { ClientCore } from './client-core';
 import { createClientCore } from './create-client-core';
@@ -23,11 +23,11 @@ PouchDB.plugin(memoryAdapter).plugin(replication);
 const NOW = new Date('2026-03-02T03:00:00Z'); // Monday 10:00 WIB
 
 const platform = {
-  readSecret: async () => ({ value: null, protection: 'browser-storage' }),
-  storeSecret: async () => ({ protection: 'browser-storage' }),
-  saveFile: async () => ({ status: 'cancelled' }),
-  print: async () => ({ status: 'printed' }),
-  appInfo: async () => ({ name: 'Meja Aduan', version: '0.0.0-test' }),
+  readSecret: () => Promise.resolve({ value: null, protection: 'browser-storage' }),
+  storeSecret: () => Promise.resolve({ protection: 'browser-storage' }),
+  saveFile: () => Promise.resolve({ status: 'cancelled' }),
+  print: () => Promise.resolve({ status: 'printed' }),
+  appInfo: () => Promise.resolve({ name: 'Meja Aduan', version: '0.0.0-test' }),
   listen: () => () => undefined,
 } as unknown as PlatformApi;
 
@@ -47,7 +47,7 @@ function testCore(): ClientCore {
   opened.core = createClientCore({
     platform,
     isDesktop: false,
-    language: { init: async () => undefined, change: async () => undefined },
+    language: { init: () => Promise.resolve(), change: () => Promise.resolve() },
     now: () => NOW,
     deviceDatabase: device,
     openDatabase: () => {
@@ -57,7 +57,7 @@ function testCore(): ClientCore {
     },
     createSyncService: (localDb) =>
       new SyncService<UnitDatabase>({
-        PouchDB: PouchDB as never,
+        PouchDB,
         localDb,
         network: { isOnline: () => false, subscribe: () => () => undefined },
       }),
@@ -140,5 +140,30 @@ describe('createClientCore', () => {
     );
     expect(page.rows.map((row) => row.trackingNumber)).toEqual(['KTB-260302-A2C-0001']);
     expect(await core.complaints.findByTrackingNumber('ktb-260302-a2c-0001')).toBe(id);
+  });
+
+  it('lets a manager edit the unit profile over the revision shown; a stale edit or an officer is refused', async () => {
+    const core = testCore();
+    const setup = validateSetup(SETUP);
+    if (!setup.ok) throw new Error('setup invalid');
+    await core.device.setup(setup.value, NOW);
+    const before = core.store.getState().unitProfile;
+    if (!before) throw new Error('no profile');
+    const edit = { ...profileEditInput(before), contact: 'WA 0811-2222-3333', entityType: 'city' as const };
+
+    expect(await core.settings.saveProfile(edit, NOW)).toBe('saved');
+    const after = core.store.getState().unitProfile;
+    expect(after).toMatchObject({ unitCode: 'KTB', contact: 'WA 0811-2222-3333' });
+    expect(after?._rev).not.toBe(before._rev);
+
+    // Another device's edit arrived meanwhile: this device still shows the older revision.
+    core.store.getState().setUnitProfile(before);
+    expect(await core.settings.saveProfile({ ...edit, contact: '0800' }, NOW)).toBe('conflict');
+
+    const officer = await core.officers.add('Budi', 'officer', NOW);
+    if (!officer.ok) throw new Error('officer not added');
+    await core.officers.signIn(officer.officer);
+    core.store.getState().setUnitProfile(after);
+    expect(await core.settings.saveProfile({ ...edit, contact: '0800' }, NOW)).toBe('not-allowed');
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTimeZone, emptySetupInput, validateSetup, type SetupInput } from './unit-profile';
+import {
+  applyProfileEdit,
+  defaultTimeZone,
+  emptySetupInput,
+  profileEditInput,
+  validateProfileEdit,
+  validateSetup,
+  type SetupInput,
+  type UnitProfile,
+} from './unit-profile';
 
 const valid: SetupInput = {
   ...emptySetupInput('Asia/Makassar', () => 0.5),
@@ -53,6 +62,50 @@ describe('first-run setup', () => {
       ['deviceCode', 'validation.deviceCode.invalid'],
       ['officerName', 'validation.officerName.required'],
       ['officerRole', 'validation.invalid'],
+    ]);
+  });
+});
+
+describe('editing the unit profile', () => {
+  const setup = validateSetup(valid);
+  if (!setup.ok) throw new Error('fixture setup invalid');
+  const stored: UnitProfile = {
+    ...setup.value.profile,
+    _rev: '3-abc',
+    updatedAt: '2026-01-05T01:00:00.000Z',
+  };
+
+  it('starts from the stored values and applies a valid edit, keeping the unit code and revision', () => {
+    const input = { ...profileEditInput(stored), contact: '  WA 0811-1111-2222 ', address: 'Jl. Baru 1' };
+    const checked = validateProfileEdit(input);
+    expect(checked).toEqual({
+      ok: true,
+      value: { ...profileEditInput(stored), contact: 'WA 0811-1111-2222', address: 'Jl. Baru 1' },
+    });
+    if (!checked.ok) return;
+    const next = applyProfileEdit(stored, checked.value, new Date('2026-02-01T02:00:00Z'));
+    expect(next).toMatchObject({
+      unitCode: 'KTB',
+      _rev: '3-abc',
+      contact: 'WA 0811-1111-2222',
+      updatedAt: '2026-02-01T02:00:00.000Z',
+    });
+  });
+
+  it('lists every problem: required names and contact, a known entity type, lengths', () => {
+    const checked = validateProfileEdit({
+      unitName: ' ',
+      agency: '',
+      entityType: 'planet',
+      contact: '',
+      address: 'x'.repeat(301),
+    });
+    expect(checked.ok ? [] : checked.issues.map((issue) => `${issue.path}:${issue.key}`)).toEqual([
+      'unitName:validation.unitName.required',
+      'agency:validation.agency.required',
+      'entityType:validation.entityType.unknown',
+      'contact:validation.unitContact.required',
+      'address:validation.tooLong',
     ]);
   });
 });

@@ -121,3 +121,43 @@ export function validateSetup(
     },
   };
 }
+
+/** The parts of the profile a manager edits after setup (the unit code names the database: it stays). */
+export const EDITABLE_PROFILE_FIELDS = ['unitName', 'agency', 'entityType', 'contact', 'address'] as const;
+export type ProfileEditInput = Readonly<Record<(typeof EDITABLE_PROFILE_FIELDS)[number], string>>;
+export type ValidProfileEdit = Readonly<Pick<UnitProfile, (typeof EDITABLE_PROFILE_FIELDS)[number]>>;
+
+const PROFILE_TEXT_MAX = { unitName: 200, agency: 200, contact: 200, address: 300 } as const;
+
+/** The edit form's starting values: the profile as stored. */
+export function profileEditInput(profile: UnitProfile): ProfileEditInput {
+  const { unitName, agency, entityType, contact, address } = profile;
+  return { unitName, agency, entityType, contact, address };
+}
+
+/** Checks an edit of the unit profile; reports every problem at once, in form order. */
+export function validateProfileEdit(
+  input: ProfileEditInput,
+): { ok: true; value: ValidProfileEdit } | { ok: false; issues: readonly ValidationIssue[] } {
+  const issues: ValidationIssue[] = [];
+  const text = (key: keyof typeof PROFILE_TEXT_MAX, required?: MessageKey): string => {
+    const value = input[key].trim();
+    if (required && value === '') issues.push({ path: key, key: required });
+    else if (value.length > PROFILE_TEXT_MAX[key])
+      issues.push({ path: key, key: 'validation.tooLong', params: { max: PROFILE_TEXT_MAX[key] } });
+    return value;
+  };
+  const unitName = text('unitName', 'validation.unitName.required');
+  const agency = text('agency', 'validation.agency.required');
+  const entityType = ENTITY_TYPES.find((type) => type === input.entityType);
+  if (!entityType) issues.push({ path: 'entityType', key: 'validation.entityType.unknown' });
+  const contact = text('contact', 'validation.unitContact.required');
+  const address = text('address');
+  if (issues.length > 0 || !entityType) return { ok: false, issues };
+  return { ok: true, value: { unitName, agency, entityType, contact, address } };
+}
+
+/** `profile` with `edit` applied: same id, unit and revision (so a change made meanwhile conflicts). */
+export function applyProfileEdit(profile: UnitProfile, edit: ValidProfileEdit, now: Date): UnitProfile {
+  return unitProfileDocSchema.parse({ ...profile, ...edit, updatedAt: now.toISOString() });
+}

@@ -30,6 +30,7 @@ import {
 } from '../../../shared/unit/unit-settings';
 import { reduceComplaint, type ComplaintState } from '../../../shared/workflow/complaint-state';
 import type { UnitDatabase } from './database';
+import { followChanges } from '../sync/shared-changes';
 
 export type IntakeContext = Parameters<typeof buildIntakeDocuments>[1];
 
@@ -226,16 +227,19 @@ export class ComplaintRepository {
   }
 
   /** Writes a settings or offices document (its `_rev` says which version it replaces). */
-  async saveMutable(doc: UnitSettingsDoc | UnitOfficesDoc): Promise<void> {
+  async saveMutable(doc: UnitSettingsDoc | UnitOfficesDoc | UnitProfile): Promise<void> {
     const parsed =
-      doc.type === 'unit-settings' ? unitSettingsDocSchema.parse(doc) : unitOfficesDocSchema.parse(doc);
+      doc.type === 'unit-settings'
+        ? unitSettingsDocSchema.parse(doc)
+        : doc.type === 'unit-offices'
+          ? unitOfficesDocSchema.parse(doc)
+          : unitProfileDocSchema.parse(doc);
     await this.db.put(parsed);
   }
 
   /** Calls `onChange` for every document written to the database (locally or by sync). */
   watch(onChange: (id: string) => void): () => void {
-    const feed = this.db.changes({ since: 'now', live: true }).on('change', (change) => onChange(change.id));
-    return () => feed.cancel();
+    return followChanges(this.db, (change) => onChange(change.id));
   }
 
   private async row(complaint: ComplaintDoc): Promise<ComplaintRow> {

@@ -1,11 +1,12 @@
 /**
- * Saving the unit's settings and offices (managers only). Both are mutable, synced documents:
+ * Saving the unit's profile, settings and offices (managers only). All are mutable, synced documents:
  * a save names the revision it replaces, so a change made meanwhile on another device is refused
  * (HTTP-style 409) instead of being overwritten, and the manager is told to look again.
  */
 import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import type { Office, ValidSettings } from '../../../shared/unit/unit-settings';
 import { applyOffices, applySettings } from '../../../shared/unit/unit-settings';
+import { applyProfileEdit, type ValidProfileEdit } from '../../../shared/unit/unit-profile';
 import { canEditSettings } from '../../../shared/workflow/roles';
 import type { CoreDeps } from './core-deps';
 
@@ -39,6 +40,21 @@ export function createSettings(deps: CoreDeps) {
       const outcome = await save(() => records.current().saveMutable(next));
       if (outcome === 'saved')
         store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
+      return outcome;
+    },
+
+    /**
+     * The unit's name, agency, kind, contact (printed on every receipt) and address. Saved over
+     * the revision this device shows, so an edit made meanwhile on another device is refused.
+     */
+    async saveProfile(edit: ValidProfileEdit, now: Date): Promise<SaveOutcome> {
+      const by = who();
+      const doc = store.getState().unitProfile;
+      if (!by || !doc) return 'not-allowed';
+      const next = applyProfileEdit(doc, edit, now);
+      const outcome = await save(() => records.current().saveMutable(next));
+      if (outcome === 'saved')
+        store.getState().setUnitProfile((await records.current().unitProfile()) ?? next);
       return outcome;
     },
 

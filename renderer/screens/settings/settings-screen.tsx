@@ -1,6 +1,6 @@
 /**
  * Pengaturan: language, the officers on this device, the unit's deadlines, holidays and offices,
- * the unit and device, and the app version.
+ * the unit's profile (managers edit it), the unit and device codes, and the app version.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { DeadlineSettingsForm } from './deadline-settings-form';
 import { HolidaysEditor } from './holidays-editor';
 import { OfficersSection } from './officers-section';
 import { OfficesEditor } from './offices-editor';
+import { UnitProfileForm } from './unit-profile-form';
 
 export function SettingsScreen(): ReactNode {
   const { t } = useTranslation();
@@ -47,18 +48,14 @@ export function SettingsScreen(): ReactNode {
         <OfficesEditor key={unitOffices._rev ?? ''} offices={unitOffices} editable={isManager} />
       ) : null}
 
+      {profile ? (
+        <UnitProfileForm key={`p:${profile._rev ?? ''}`} profile={profile} editable={isManager} />
+      ) : null}
+
       <h2>{t('settings.unitSection')}</h2>
       <dl className="facts">
         <dt>{t('setup.unitCode')}</dt>
         <dd className="mono">{device?.unitCode}</dd>
-        <dt>{t('setup.unitName')}</dt>
-        <dd>{profile?.unitName}</dd>
-        <dt>{t('setup.agency')}</dt>
-        <dd>{profile?.agency}</dd>
-        <dt>{t('setup.entityType')}</dt>
-        <dd>{profile ? t(`entityType.${profile.entityType}`) : null}</dd>
-        <dt>{t('setup.contact')}</dt>
-        <dd>{profile?.contact}</dd>
         <dt>{t('setup.deviceCode')}</dt>
         <dd className="mono">{device?.deviceCode}</dd>
       </dl>

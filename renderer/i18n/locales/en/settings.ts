@@ -40,6 +40,10 @@ export const settings: Widen<typeof source> = {
     host: 'Mode',
   },
   unitSettingsUi: {
+    profileSection: 'Unit profile',
+    profileHint:
+      'The name, agency and contact are printed on every receipt and synced to every device of the unit. The unit code cannot change.',
+    saveProfile: 'Save unit profile',
     outcome: {
       saved: 'Unit settings saved.',
       conflict: 'These settings were just changed on another device. Check the latest values and save again.',

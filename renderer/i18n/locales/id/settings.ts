@@ -37,6 +37,10 @@ export const settings = {
     host: 'Mode',
   },
   unitSettingsUi: {
+    profileSection: 'Profil unit',
+    profileHint:
+      'Nama, instansi dan kontak ini dicetak di setiap tanda terima dan dikirim ke semua perangkat unit. Kode unit tidak dapat diubah.',
+    saveProfile: 'Simpan profil unit',
     outcome: {
       saved: 'Pengaturan unit tersimpan.',
       conflict: 'Pengaturan ini baru saja diubah di perangkat lain. Periksa nilai terbaru lalu simpan lagi.',
