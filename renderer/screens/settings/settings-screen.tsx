@@ -56,6 +56,8 @@ export function SettingsScreen(): ReactNode {
       <dl className="facts">
         <dt>{t('setup.unitCode')}</dt>
         <dd className="mono">{device?.unitCode}</dd>
+        <dt>{t('setup.unitName')}</dt>
+        <dd>{profile?.unitName}</dd>
         <dt>{t('setup.deviceCode')}</dt>
         <dd className="mono">{device?.deviceCode}</dd>
       </dl>
