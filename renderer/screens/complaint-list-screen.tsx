@@ -90,7 +90,7 @@ export function IndexTable(props: {
             </td>
             <td>{row.office || t('common.none')}</td>
             <td>
-              <StatusBadge status={row.status} />
+              <StatusBadge status={row.status} office={row.office} />
             </td>
             <td>
               <IndexDeadline row={row} />

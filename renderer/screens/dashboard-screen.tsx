@@ -116,7 +116,8 @@ export function DashboardScreen(): ReactNode {
                       {row.trackingNumber}
                     </Link>{' '}
                     <ComplaintTitle title={row.title} privacyMode={row.privacyMode} /> ·{' '}
-                    {formatDateTime(row.receivedAt, language)} <StatusBadge status={row.status} />
+                    {formatDateTime(row.receivedAt, language)}{' '}
+                    <StatusBadge status={row.status} office={row.office} />
                   </li>
                 ))}
               </ul>

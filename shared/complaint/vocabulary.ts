@@ -62,6 +62,17 @@ export const COMPLAINT_STATUSES = [
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
+/**
+ * The word one complaint's status reads as. `verified` covers "verified and disposed to an office"
+ * and "verified, no disposition yet" (verify without an office); the second has its own word, so
+ * nobody reads a disposition that did not happen. `office` is the complaint's current office (set
+ * only by a disposition; '' or null until then).
+ */
+export type StatusWord = ComplaintStatus | 'verified-undisposed';
+export function statusWord(status: ComplaintStatus, office: string | null): StatusWord {
+  return status === 'verified' && !office ? 'verified-undisposed' : status;
+}
+
 /** Version of the stored document shapes (complaint, reporter, event). */
 export const SCHEMA_VERSION = 1;
 

@@ -12,6 +12,7 @@
  * unit's time zone lies from `period.from` to `period.to`, both inclusive.
  */
 import type { ComplaintDoc } from '../complaint/complaint-schema';
+import { statusWord } from '../complaint/vocabulary';
 import { localDateOf } from '../time/local-date';
 import { reduceComplaint } from '../workflow/complaint-state';
 import type { ComplaintState } from '../workflow/complaint-state-types';
@@ -20,7 +21,7 @@ import {
   CHANNEL_LABELS,
   PRIVACY_LABELS,
   REPORT_TYPE_LABELS,
-  STATUS_LABELS,
+  STATUS_WORD_LABELS,
   categoryLabel,
 } from './packet-labels';
 
@@ -153,7 +154,7 @@ function complaintRow(
     incidentDate: current.incidentDate,
     location: text(current.location),
     office: text(state.currentOffice ?? current.targetOffice),
-    status: STATUS_LABELS[state.status],
+    status: STATUS_WORD_LABELS[statusWord(state.status, state.currentOffice)],
     verifiedDate: local(stages.verifiedAt),
     disposedDate: local(stages.disposedAt),
     followedUpDate: local(stages.followedUpAt),

@@ -12,8 +12,8 @@
  * Pure functions; the packet's text is Indonesian (./packet-labels).
  */
 import { EXAMPLE_CASE_TEXT_MAX, EXAMPLE_CASE_TITLE_MAX, type ExampleCase } from './packet-types';
-import { DEFAULT_CATEGORIES } from '../complaint/vocabulary';
-import { CHANNEL_LABELS, STATUS_LABELS, categoryLabel, formatLongDate } from './packet-labels';
+import { DEFAULT_CATEGORIES, statusWord } from '../complaint/vocabulary';
+import { CHANNEL_LABELS, STATUS_WORD_LABELS, categoryLabel, formatLongDate } from './packet-labels';
 import { localDateOf } from '../time/local-date';
 import type { ComplaintState } from '../workflow/complaint-state-types';
 
@@ -71,7 +71,7 @@ const KNOWN_WORDS = new Set(
   [
     ...MONTHS,
     ...Object.values(CHANNEL_LABELS),
-    ...Object.values(STATUS_LABELS),
+    ...Object.values(STATUS_WORD_LABELS),
     ...DEFAULT_CATEGORIES.map((category) => category.label.id),
   ]
     .flatMap((label) => label.toLowerCase().split(/[^\p{L}]+/u))
@@ -192,7 +192,7 @@ export function exampleCaseFrom(state: ComplaintState, timeZone: string): Exampl
   const handling = [
     `Diterima ${received} melalui ${CHANNEL_LABELS[current.channel]}`,
     `kategori ${categoryLabel(current.category)}`,
-    `status ${STATUS_LABELS[state.status]}`,
+    `status ${STATUS_WORD_LABELS[statusWord(state.status, state.currentOffice)]}`,
   ].join('; ');
   const parts = [
     maskContacts(current.chronology.trim()),

@@ -3,7 +3,13 @@
  * is read by judges outside the app, so its text is fixed Indonesian, not the UI's language; the
  * UI's own strings live in renderer/i18n, which shared/ may not import. Keep the two in step.
  */
-import type { ComplaintStatus, EntityType, PrivacyMode, ReportType } from '../complaint/vocabulary';
+import type {
+  ComplaintStatus,
+  EntityType,
+  PrivacyMode,
+  ReportType,
+  StatusWord,
+} from '../complaint/vocabulary';
 import { DEFAULT_CATEGORIES, type Channel } from '../complaint/vocabulary';
 import type { AssessmentAspect, CompetitionCategory, EvidenceOwner } from './packet-types';
 
@@ -40,6 +46,12 @@ export const STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = {
   closed: 'Selesai',
   archived: 'Diarsipkan',
   forwarded: 'Diteruskan',
+};
+
+/** A complaint's status word (shared/complaint/vocabulary `statusWord`): verified without a disposition apart. */
+export const STATUS_WORD_LABELS: Readonly<Record<StatusWord, string>> = {
+  ...STATUS_LABELS,
+  'verified-undisposed': 'Diverifikasi, belum didisposisi',
 };
 
 export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {

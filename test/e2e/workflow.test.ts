@@ -73,11 +73,12 @@ describe.each(appHosts())('$name host', (host) => {
     await act(page, 'v', 'Verifikasi', async (form) => {
       await form.getByLabel('Catatan').fill('Berkas lengkap.');
     });
-    expect(await detailStatus(page)).toBe('Diverifikasi/didisposisi');
+    expect(await detailStatus(page)).toBe('Diverifikasi, belum didisposisi');
     await act(page, 'd', 'Disposisi', async (form) => {
       await form.getByLabel('Kantor/OPD').selectOption('Dinas Pekerjaan Umum');
     });
     expect(await page.getByTestId('current-office').innerText()).toBe('Dinas Pekerjaan Umum');
+    expect(await detailStatus(page)).toBe('Diverifikasi/didisposisi');
     // Disposed Monday: the office follows up within 5 working days, by Monday 30 November.
     expect(await page.locator('[data-due-date]').first().getAttribute('data-due-date')).toBe('2026-11-30');
 
@@ -187,7 +188,7 @@ describe.each(appHosts())('$name host', (host) => {
       await page.getByTestId('deadline').locator('[data-deadline-state]').getAttribute('data-deadline-state'),
     ).not.toBe('overdue');
     await act(page, 'v', 'Verifikasi', () => Promise.resolve());
-    expect(await detailStatus(page)).toBe('Diverifikasi/didisposisi');
+    expect(await detailStatus(page)).toBe('Diverifikasi, belum didisposisi');
     expect(app.problems()).toEqual([]);
   });
 

@@ -50,7 +50,7 @@ function Detail({ detail }: { detail: ComplaintDetail }): ReactNode {
           {t('detail.title', { number: complaint.trackingNumber })}
         </h1>
         <div className="badges">
-          <StatusBadge status={sla?.status ?? state.status} />
+          <StatusBadge status={sla?.status ?? state.status} office={state.currentOffice} />
           <PrivacyBadge mode={state.privacyMode} />
         </div>
         <Link className="button" href={receiptPath(complaint._id)}>

@@ -9,6 +9,7 @@ import type { ComplaintDoc, ReporterDoc } from '../../../shared/complaint/compla
 import type { ComplaintState } from '../../../shared/workflow/complaint-state-types';
 import type { CorrectableField } from '../../../shared/workflow/event-vocabulary';
 import { useCore } from '../../app/core-context';
+import { useStatusWord } from '../../components/status-badge';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
 import { savedFilesText } from '../../format/saved-files';
 import { categoryLabel } from '../../i18n/i18n';
@@ -28,6 +29,7 @@ export function ComplaintFacts(props: {
   masked: boolean;
 }): ReactNode {
   const { t } = useTranslation();
+  const statusWords = useStatusWord();
   const language = useAppStore((store) => store.language);
   const { complaint, state, masked } = props;
   const current = state.current;
@@ -43,7 +45,7 @@ export function ComplaintFacts(props: {
       ) : null}
       <dl className="facts">
         <dt>{t('detail.status')}</dt>
-        <dd data-testid="status-text">{t(`complaintStatus.${state.status}`)}</dd>
+        <dd data-testid="status-text">{statusWords(state.status, state.currentOffice)}</dd>
         <dt>{t('detail.office')}</dt>
         <dd data-testid="current-office">{state.currentOffice ?? none}</dd>
         {state.forwardedTo ? (

@@ -56,6 +56,7 @@ export const vocabulary: Widen<typeof source> = {
     archived: 'Archived',
     forwarded: 'Forwarded',
   },
+  complaintStatusWord: { 'verified-undisposed': 'Verified, not yet disposed' },
   eventKind: {
     received: 'Received',
     verify: 'Verified',

@@ -53,6 +53,8 @@ export const vocabulary = {
     archived: 'Diarsipkan',
     forwarded: 'Diteruskan',
   },
+  /** A status word that is not a status of its own (shared/complaint/vocabulary `statusWord`). */
+  complaintStatusWord: { 'verified-undisposed': 'Diverifikasi, belum didisposisi' },
   eventKind: {
     received: 'Diterima',
     verify: 'Diverifikasi',
