@@ -252,4 +252,37 @@ describe('IntakeScreen', () => {
     await user.type(field, 'Kantor Camat Utara');
     expect(field.value).toBe('Kantor Camat Utara');
   });
+
+  it('keeps naming the files of a restored draft until they are picked again', async () => {
+    const kept: StoredIntakeDraft = {
+      fields: {
+        channel: 'walk-in',
+        reportType: 'complaint',
+        privacyMode: 'anonymous',
+        reporter: { name: '', nik: '', phone: '', email: '', address: '' },
+        title: 'Pungli',
+        chronology: '',
+        incidentDate: '',
+        location: '',
+        category: '',
+        targetOffice: '',
+      },
+      fileNames: ['foto.jpg', 'surat.pdf'],
+      keptAt: '2026-03-02T03:00:00.000Z',
+    };
+    const { core, user } = setUp(() => Promise.resolve('complaint:x'), {
+      draft: () => Promise.resolve(kept),
+    });
+    const line = await screen.findByTestId('draft-restored');
+    const keep = core.intake.keepDraft as ReturnType<typeof vi.fn>;
+    await user.type(document.getElementById('field-title') as HTMLElement, ' di loket');
+    await waitFor(() => expect(keep.mock.lastCall?.[1]).toMatchObject({ title: 'Pungli di loket' }));
+    expect(keep.mock.lastCall?.[2]).toEqual(['foto.jpg', 'surat.pdf']);
+
+    const picker = document.getElementById('field-attachments') as HTMLInputElement;
+    await user.upload(picker, new File(['%PDF-1.4'], 'surat.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(keep.mock.lastCall?.[2]).toEqual(['surat.pdf', 'foto.jpg']));
+    expect(line.textContent).toContain('foto.jpg');
+    expect(line.textContent).not.toContain('surat.pdf');
+  });
 });

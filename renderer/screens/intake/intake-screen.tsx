@@ -92,7 +92,16 @@ export function IntakeScreen(): ReactNode {
       live = false;
     };
   }, [officer, core]);
-  useKeptDraft(officer?.id, draft, draftRead, saving);
+  // Files cannot be kept: their names are, until picked again (a restored draft names them).
+  const toPickAgain = useMemo(
+    () => (restored?.fileNames ?? []).filter((name) => !draft.files.some((file) => file.name === name)),
+    [draft.files, restored],
+  );
+  const fileNames = useMemo(
+    () => [...draft.files.map((file) => file.name), ...toPickAgain],
+    [draft.files, toPickAgain],
+  );
+  useKeptDraft(officer?.id, draft, fileNames, draftRead, saving);
 
   const discardDraft = async (): Promise<void> => {
     if (!officer) return;
@@ -198,8 +207,8 @@ export function IntakeScreen(): ReactNode {
         {restored ? (
           <p className="notice" role="status" data-testid="draft-restored">
             {t('intake.draftRestored')}
-            {restored.fileNames.length > 0
-              ? ` ${t('intake.draftFilesAgain', { names: restored.fileNames.join(', ') })}`
+            {toPickAgain.length > 0
+              ? ` ${t('intake.draftFilesAgain', { names: toPickAgain.join(', ') })}`
               : null}{' '}
             ·{' '}
             <button type="button" className="button button--small" onClick={() => void discardDraft()}>

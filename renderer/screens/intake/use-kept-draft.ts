@@ -32,12 +32,14 @@ export function isBlankDraft(draft: IntakeDraft): boolean {
 
 /**
  * Keeps `draft` for `officerId` once `ready` (the kept draft has been read back, so an empty form
- * never overwrites it). `paused` (a save running, which deletes the draft itself once the
+ * never overwrites it), with `fileNames`: every file picked and not saved, those of a restored
+ * draft not picked again included, so the form can still name them after another restore. `paused` (a save running, which deletes the draft itself once the
  * complaint is stored) drops a pending write; a failed save resumes writing.
  */
 export function useKeptDraft(
   officerId: string | undefined,
   draft: IntakeDraft,
+  fileNames: readonly string[],
   ready: boolean,
   paused: boolean,
 ): void {
@@ -50,19 +52,15 @@ export function useKeptDraft(
     const write = (): void => {
       pending.current = undefined;
       if (isBlankDraft(draft)) return void core.intake.discardDraft(officerId);
-      const { files, ...fields } = draft;
-      void core.intake.keepDraft(
-        officerId,
-        fields,
-        files.map((file) => file.name),
-      );
+      const { files: _files, ...fields } = draft;
+      void core.intake.keepDraft(officerId, fields, fileNames);
     };
     pending.current = write;
     const timer = setTimeout(write, KEEP_DELAY_MS);
     return () => {
       clearTimeout(timer);
     };
-  }, [core, officerId, draft, ready, paused]);
+  }, [core, officerId, draft, fileNames, ready, paused]);
 
   // Leaving the form (unmount) or the page: write what is pending now.
   useEffect(() => {
