@@ -8,6 +8,7 @@ import type { ComplaintDoc } from '../../../shared/complaint/complaint-schema';
 import { COMPLAINT_ID_PREFIX, EVENT_ID_PREFIX, REPORTER_ID_PREFIX } from '../../../shared/ids/document-ids';
 import type { EventDoc } from '../../../shared/workflow/events';
 import type { ComplaintIndexRow } from './complaint-index';
+import { followChanges } from '../sync/shared-changes';
 import type { ComplaintRepository } from './complaint-repository';
 import type { DeviceDatabase, TamperedRow } from './device-database';
 
@@ -16,10 +17,15 @@ export type Summarise = (complaint: ComplaintDoc, events: readonly EventDoc[]) =
 
 const BATCH = 250;
 
+/** Whether sequence `seq` comes after `since` (IndexedDB's sequences are numbers; others: always). */
+function isAfter(seq: number | string, since: number | string): boolean {
+  return typeof seq === 'number' && typeof since === 'number' ? seq > since : true;
+}
+
 type ChangedDoc = { _id: string; complaintId?: unknown; type?: unknown };
 
 export class ComplaintProjector {
-  private feed: PouchDB.Core.Changes<object> | undefined;
+  private unfollow: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -30,22 +36,33 @@ export class ComplaintProjector {
     private readonly onIndexed: () => void,
   ) {}
 
-  /** Indexes everything written since the last checkpoint, then follows new changes live. */
+  /**
+   * Indexes everything written since the last checkpoint, then follows new changes live through
+   * the database's shared feed (../sync/shared-changes), followed first so that no write between
+   * the catch-up and the live part is missed; a change the catch-up already indexed is skipped.
+   */
   async start(): Promise<void> {
     let since = await this.checkpoint();
-    for (;;) {
-      const batch = await this.records.db.changes({ since, limit: BATCH, include_docs: true });
-      await this.apply(batch.results, batch.last_seq);
-      since = batch.last_seq;
-      if (batch.results.length < BATCH) break;
-    }
-    this.feed = this.records.db
-      .changes({ since, live: true, include_docs: true })
-      .on('change', (change) => this.enqueue(() => this.apply([change], change.seq)));
+    this.unfollow = followChanges(this.records.db, (change) => {
+      void this.enqueue(() =>
+        isAfter(change.seq, since) ? this.apply([change], change.seq) : Promise.resolve(),
+      );
+    });
+    const caughtUp = this.queue.then(async () => {
+      for (;;) {
+        const batch = await this.records.db.changes({ since, limit: BATCH, include_docs: true });
+        await this.apply(batch.results, batch.last_seq);
+        since = batch.last_seq;
+        if (batch.results.length < BATCH) break;
+      }
+    });
+    this.queue = caughtUp.catch(() => undefined);
+    await caughtUp;
   }
 
   stop(): void {
-    this.feed?.cancel();
+    this.unfollow?.();
+    this.unfollow = undefined;
   }
 
   /** Settings or the day changed: re-summarise every complaint whose row depends on them. */
@@ -65,7 +82,7 @@ export class ComplaintProjector {
   }
 
   private async apply(
-    changes: readonly PouchDB.Core.ChangesResponseChange<object>[],
+    changes: readonly Readonly<{ id: string; doc?: object }>[],
     seq: string | number,
   ): Promise<void> {
     const touched = new Set<string>();

@@ -38,6 +38,7 @@ export type PouchChangesOptions = Readonly<{
   since: number | string;
   live?: boolean;
   return_docs?: boolean;
+  include_docs?: boolean;
 }>;
 
 export type PouchReplicationOptions = Readonly<{

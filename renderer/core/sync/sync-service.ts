@@ -37,9 +37,10 @@ import {
 import type { RejectedDocument, SyncStatus } from '../../../shared/sync/sync-status';
 import { jsonErrorFetch } from './json-error-fetch';
 import { countPendingChanges, PendingCounter, PulledRevisions } from './pending-changes';
-import type { PouchChanges, PouchDatabase, PouchDatabaseInfo, PouchFactory } from './pouch-types';
+import type { PouchDatabase, PouchDatabaseInfo, PouchFactory } from './pouch-types';
 import { quietInfo } from './quiet-info';
 import { ReplicationRun, type ReplicationChange } from './replication-run';
+import { followChanges } from './shared-changes';
 import {
   ALWAYS_ONLINE,
   GLOBAL_TIMERS,
@@ -140,7 +141,8 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   #retryTimer: unknown = null;
   #pending: PendingCounter | null = null;
   readonly #pulled = new PulledRevisions();
-  #localChanges: PouchChanges | null = null;
+  /** Stops following the local database's writes (for the count of unsent changes). */
+  #localChanges: (() => void) | null = null;
   readonly #unsubscribeNetwork: () => void;
   #disposed = false;
 
@@ -252,7 +254,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     await this.stop();
     this.#disposed = true;
     this.#unsubscribeNetwork();
-    this.#localChanges?.cancel();
+    this.#localChanges?.();
     this.#localChanges = null;
     this.#pending?.dispose();
     this.#listeners.clear();
@@ -507,7 +509,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       this.#timers,
       this.#now,
     );
-    this.#localChanges = this.#localDb.changes({ since: 'now', live: true, return_docs: false });
-    this.#localChanges.on('change', () => this.#pending?.request());
+    // The database's one shared feed (./shared-changes), not a feed of its own.
+    this.#localChanges = followChanges(this.#localDb, () => this.#pending?.request());
   }
 }

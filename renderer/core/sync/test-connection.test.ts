@@ -75,10 +75,9 @@ describe('testConnection', () => {
       server: { vendor: 'The Apache Software Foundation', version: '3.4.2' },
       database: { name: 'meja-aduan-unit-kbm', docCount: 1234 },
     });
-    // `/` and the database without the credentials; the database once with them (UTF-8, base64).
+    // `/` without the credentials; the database once with them (UTF-8, base64).
     expect(requests).toEqual([
       { path: '/', authorization: null },
-      { path: '/meja-aduan-unit-kbm', authorization: null },
       { path: '/meja-aduan-unit-kbm', authorization: BASIC },
     ]);
   });
@@ -130,10 +129,10 @@ describe('testConnection', () => {
     expect(logins()).toBe(1);
   });
 
-  it('tells a unit the server does not have (a wrong unit code) from a wrong password, without sending the password', async () => {
+  it('tells a unit the server does not have (a wrong unit code) from a wrong password, after one attempt', async () => {
     // CouchDB answers the login of a unit that does not exist like a wrong password (its user does
-    // not exist either); without credentials, the database it would open is plainly missing.
-    const { fetch, logins } = server({
+    // not exist either); asked without credentials, the database it would open is plainly missing.
+    const { fetch, logins, requests } = server({
       '/': { body: COUCHDB_WELCOME },
       '/meja-aduan-unit-kbm': (authorized) =>
         authorized
@@ -145,7 +144,12 @@ describe('testConnection', () => {
       step: 'database',
       error: { reason: 'not-found', status: 404, message: 'Database does not exist.' },
     });
-    expect(logins()).toBe(0);
+    expect(requests.map((request) => [request.path, request.authorization !== null])).toEqual([
+      ['/', false],
+      ['/meja-aduan-unit-kbm', true],
+      ['/meja-aduan-unit-kbm', false],
+    ]);
+    expect(logins()).toBe(1);
   });
 
   it('tells a locked account at the login step (CouchDB 3.4+ after repeated wrong passwords), after one attempt', async () => {

@@ -1,5 +1,6 @@
 /**
- * "Test connection" in the sync settings (docs/central.md): three requests that tell the failures apart,
+ * "Test connection" in the sync settings (docs/central.md): two requests that tell the failures apart
+ * (a third, without credentials, after a refused login),
  * only one of them carrying the unit's credentials, so that one press costs at most one login
  * attempt. (CouchDB 3.4+ locks a user out after more than 5 failed logins in 5 minutes, counting
  * every request with a wrong password: a test that sent the password three times would let two
@@ -7,16 +8,16 @@
  *   1. `GET /`      without credentials: does a CouchDB-compatible server answer at this address?
  *                   (unreachable, TLS, not CouchDB → 'server'). A wrong password cannot look like a
  *                   wrong address. A 401 (CouchDB's require_valid_user) counts as an answer.
- *   2. `GET /<db>`  without credentials (unless step 1 wanted a login): 404 → 'not-found' (step
- *                   'database'): the unit does not exist on the server, told apart from a wrong
- *                   password without sending one (with the credentials, CouchDB answers a wrong unit
- *                   code, whose user does not exist, like a wrong password: 401).
- *   3. `GET /<db>`  with the credentials, once: its answer tells everything else. 200: the login
+ *   2. `GET /<db>`  with the credentials, once: its answer tells everything else. 200: the login
  *                   worked, the user may open the database, and it exists. 401 "Name or password is
  *                   incorrect." → 'unauthorized' and 403 "Account is temporarily locked …" →
  *                   'locked-out' (step 'login'); 403 (CouchDB) or 401 "not authorized to access
  *                   this db" (pouchdb-server) → 'forbidden' and 404 → 'not-found' (step 'database':
  *                   the login itself worked, CouchDB checks credentials before the database).
+ *   3. `GET /<db>`  without credentials, only after a refused login (401) where step 1 wanted no
+ *                   login: 404 → 'not-found' (step 'database'): the unit does not exist on the
+ *                   server (a wrong unit code, whose user does not exist either, is refused like a
+ *                   wrong password); otherwise it stays 'unauthorized'.
  * The server's version comes from the welcome of step 1, or (require_valid_user) from the `Server`
  * header (`CouchDB/3.5.0 (Erlang OTP/25)`) when the browser may read it; '' when unknown.
  * Every request gives up after `timeoutMs`.
@@ -139,19 +140,18 @@ export async function testConnection(
     }
   }
 
-  // 2. Without the credentials again: a unit that does not exist on the server (a wrong unit code)
-  // answers 404 here, where with the credentials it would be told like a wrong password (its user
-  // does not exist either: CouchDB says "Name or password is incorrect."). A server that wants a
-  // login for everything answers 401 to both: there the difference cannot be told.
-  if (!loginRequired) {
+  // 2. The one request with the credentials.
+  const database = await request(fetch, databaseUrl(config), config, timeoutMs);
+  if (!database.ok && database.error.reason === 'unauthorized' && !loginRequired) {
+    // 3. Refused login: CouchDB answers a unit that does not exist (a wrong unit code: its user does
+    // not exist either) like a wrong password. Without the credentials, the unit's database tells
+    // them apart: 404 when the unit does not exist on the server. (Asked only now, so that a
+    // working setup logs no refused request in the console.)
     const anonymous = await request(fetch, databaseUrl(config), null, timeoutMs);
     if (!anonymous.ok && anonymous.error.status === 404) {
       return { ok: false, step: 'database', error: { ...anonymous.error, reason: 'not-found' } };
     }
   }
-
-  // 3. The one request with the credentials.
-  const database = await request(fetch, databaseUrl(config), config, timeoutMs);
   if (!database.ok) return databaseFailure(database.error);
   const docCount = database.body.doc_count;
   if (typeof docCount !== 'number') return { ok: false, step: 'server', error: NOT_COUCHDB };
