@@ -60,9 +60,12 @@ export async function listedTrackingNumbers(page: Page): Promise<string[]> {
   return table.locator('tbody tr td:first-child').allInnerTexts();
 }
 
-/** Everything stored in the page's IndexedDB databases, as JSON text (to search for identities). */
-export async function dumpIndexedDb(page: Page): Promise<string> {
-  return page.evaluate(async () => {
+/**
+ * Everything stored in the page's IndexedDB databases, as JSON text (to search for identities),
+ * leaving out the object stores named in `except` (e.g. 'intakeDrafts', the unsaved form).
+ */
+export async function dumpIndexedDb(page: Page, except: readonly string[] = []): Promise<string> {
+  return page.evaluate(async (skipped) => {
     const names = (await indexedDB.databases()).map((db) => db.name ?? '');
     const dump: string[] = [];
     for (const name of names) {
@@ -71,7 +74,7 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error(`cannot open ${name}`));
       });
-      for (const store of Array.from(db.objectStoreNames)) {
+      for (const store of Array.from(db.objectStoreNames).filter((name) => !skipped.includes(name))) {
         const rows = await new Promise<unknown[]>((resolve, reject) => {
           const request = db.transaction(store).objectStore(store).getAll();
           request.onsuccess = () => resolve(request.result);
@@ -82,5 +85,5 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
       db.close();
     }
     return dump.join('\n');
-  });
+  }, except);
 }
