@@ -9,7 +9,7 @@ import { deskIn, RECEIVED_DATE, type StateName } from '../workflow/workflow.fixt
 import { complaintRows } from './complaint-rows';
 import { STATUS_LABELS, STATUS_WORD_LABELS } from './packet-labels';
 
-function rowStatus(name: StateName): string | undefined {
+function rowStatus(name: StateName): unknown {
   const desk = deskIn(name);
   const [row] = complaintRows({
     complaints: [desk.complaint],
