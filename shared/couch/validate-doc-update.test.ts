@@ -114,6 +114,10 @@ describe('validate_doc_update accepts', () => {
     }
     const renamed = { ...stored(reporter), name: 'Nama Lain' };
     expect(refusal(renamed, stored(reporter))).toBeNull();
+    const profile = stored(unitProfileDoc(UNIT));
+    const by = { officerId: 'officer-1', name: 'Siti' };
+    expect(refusal({ ...profile, contact: '0800', updatedBy: by }, profile)).toBeNull();
+    expect(codeOf(refusal({ ...profile, updatedBy: { name: 'Siti' } }, profile))).toBe('schema');
   });
 
   it('a sealed complaint or event as its only revision 1-<content hash> (new_edits=false)', () => {

@@ -83,12 +83,16 @@ describe('editing the unit profile', () => {
       value: { ...profileEditInput(stored), contact: 'WA 0811-1111-2222', address: 'Jl. Baru 1' },
     });
     if (!checked.ok) return;
-    const next = applyProfileEdit(stored, checked.value, new Date('2026-02-01T02:00:00Z'));
+    const next = applyProfileEdit(stored, checked.value, new Date('2026-02-01T02:00:00Z'), {
+      officerId: 'officer-1',
+      name: 'Siti',
+    });
     expect(next).toMatchObject({
       unitCode: 'KTB',
       _rev: '3-abc',
       contact: 'WA 0811-1111-2222',
       updatedAt: '2026-02-01T02:00:00.000Z',
+      updatedBy: { officerId: 'officer-1', name: 'Siti' },
     });
   });
 

@@ -3,6 +3,7 @@
  * receipt). One mutable document per unit database, so it syncs to every device of the unit.
  */
 import { z } from 'zod';
+import { officerRefSchema, type OfficerRef } from '../complaint/complaint-schema';
 import { ENTITY_TYPES, SCHEMA_VERSION } from '../complaint/vocabulary';
 import { UNIT_PROFILE_ID } from '../ids/document-ids';
 import {
@@ -28,6 +29,8 @@ export const unitProfileDocSchema = z
     contact: z.string().min(1).max(200),
     address: z.string().max(300),
     updatedAt: z.string(),
+    /** Who last edited it after setup (absent until then): the conflicts screen names them. */
+    updatedBy: officerRefSchema.optional(),
   })
   .strict();
 export type UnitProfile = z.infer<typeof unitProfileDocSchema>;
@@ -49,7 +52,7 @@ export type SetupInput = Readonly<{
 }>;
 
 export type ValidSetup = Readonly<{
-  profile: Omit<UnitProfile, '_rev' | 'updatedAt'>;
+  profile: Omit<UnitProfile, '_rev' | 'updatedAt' | 'updatedBy'>;
   timeZone: IndonesianTimeZone;
   deviceCode: string;
   officerName: string;
@@ -157,7 +160,20 @@ export function validateProfileEdit(
   return { ok: true, value: { unitName, agency, entityType, contact, address } };
 }
 
-/** `profile` with `edit` applied: same id, unit and revision (so a change made meanwhile conflicts). */
-export function applyProfileEdit(profile: UnitProfile, edit: ValidProfileEdit, now: Date): UnitProfile {
-  return unitProfileDocSchema.parse({ ...profile, ...edit, updatedAt: now.toISOString() });
+/**
+ * `profile` with `edit` applied by `by`: same id, unit and revision (so a change made meanwhile
+ * conflicts).
+ */
+export function applyProfileEdit(
+  profile: UnitProfile,
+  edit: ValidProfileEdit,
+  now: Date,
+  by: OfficerRef,
+): UnitProfile {
+  return unitProfileDocSchema.parse({
+    ...profile,
+    ...edit,
+    updatedAt: now.toISOString(),
+    updatedBy: { ...by },
+  });
 }

@@ -116,6 +116,16 @@ describe('the central server accepts', () => {
       const saved = await stored(doc);
       expect((await put(ktb, KTB_DB, { ...saved, updatedAt: '2026-11-24T00:00:00.000Z' })).status).toBe(201);
     }
+    // A manager's edit of the unit profile after setup names its author; a malformed author is refused.
+    const profile = await stored(unitProfileDoc('KTB'));
+    const edited = {
+      ...profile,
+      contact: 'WA 0811-9999-0000',
+      updatedAt: '2026-11-25T00:00:00.000Z',
+      updatedBy: { officerId: 'officer-1', name: 'Siti' },
+    };
+    expect((await put(ktb, KTB_DB, { ...edited, updatedBy: { name: 'Siti' } })).status).toBe(403);
+    expect((await put(ktb, KTB_DB, edited)).status).toBe(201);
     const latest = await stored(reporter);
     const deleted = await ktb.request(
       'DELETE',

@@ -51,7 +51,7 @@ export function createSettings(deps: CoreDeps) {
       const by = who();
       const doc = store.getState().unitProfile;
       if (!by || !doc) return 'not-allowed';
-      const next = applyProfileEdit(doc, edit, now);
+      const next = applyProfileEdit(doc, edit, now, by);
       const outcome = await save(() => records.current().saveMutable(next));
       if (outcome === 'saved')
         store.getState().setUnitProfile((await records.current().unitProfile()) ?? next);
