@@ -88,25 +88,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // TEMPORARY, remove after the renderer's restructure into renderer/core and renderer/app: the
-    // type-checked rules that renderer/ still breaks, off for renderer/ only, each with the number
-    // of its cases in renderer/ when this was written. Every other type-checked rule holds there.
-    // Fix a rule's cases, then delete its line; delete the block when it is empty.
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      '@typescript-eslint/no-confusing-void-expression': 'off', // 18
-      '@typescript-eslint/no-deprecated': 'off', // 11: React's FormEvent
-      '@typescript-eslint/no-unnecessary-condition': 'off', // 13
-      '@typescript-eslint/unbound-method': 'off', // 9
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off', // 9
-      '@typescript-eslint/no-unnecessary-type-arguments': 'off', // 3
-      '@typescript-eslint/no-unsafe-assignment': 'off', // 3
-      '@typescript-eslint/require-await': 'off', // 18
-      '@typescript-eslint/no-base-to-string': 'off', // 1
-      '@typescript-eslint/no-unnecessary-template-expression': 'off', // 1
-      '@typescript-eslint/no-unsafe-argument': 'off', // 1
-      '@typescript-eslint/prefer-promise-reject-errors': 'off', // 1
-    },
-  },
 );
