@@ -41,7 +41,7 @@ import type { Notice } from './state/ui-slice';
 import type { ConnectionTestResult } from './sync/test-connection';
 import type { ActOutcome, NeedsAttention } from './use-cases/complaints';
 import type { AddOfficerOutcome, JoinOutcome, StorageUse } from './use-cases/device-setup';
-import type { LaporExportProgress, LaporExportResult } from './use-cases/exports';
+import type { LaporExportProgress, LaporExportResult, LaporPreview } from './use-cases/exports';
 import type { IntakeDraftFields, IntakeSave, StoredIntakeDraft } from './use-cases/intake';
 import type { PacketExport, SavedExport, UnitRecordSet } from './use-cases/packet';
 import type { SaveOutcome } from './use-cases/settings';
@@ -64,6 +64,7 @@ export type {
   Language,
   LaporExportProgress,
   LaporExportResult,
+  LaporPreview,
   MutableConflict,
   NeedsAttention,
   Notice,
@@ -224,6 +225,14 @@ export type ClientCore = Readonly<{
       now: Date,
       options?: Readonly<{ includeConfidential: boolean }>,
     ): Promise<SavedExport & Readonly<{ count?: number; redactedComplaints?: number }>>;
+    /** What `lapor` with these choices would export and record as forwarded; saves and records nothing. */
+    laporPreview(
+      input: Readonly<{
+        period: Readonly<{ from: string; to: string }>;
+        onlyNotForwarded: boolean;
+        unit: UnitRecordSet;
+      }>,
+    ): LaporPreview;
     lapor(
       input: Readonly<{
         period: Readonly<{ from: string; to: string }>;

@@ -93,3 +93,19 @@ export async function downloadsOf(
   page.removeAllListeners('download');
   return files;
 }
+
+/**
+ * "Ekspor SP4N-LAPOR!": the first press lists the complaints to be exported and recorded as
+ * forwarded (nothing saved yet); "Ekspor dan catat …" then saves both files. Returns them by name
+ * and the tracking numbers the list showed.
+ */
+export async function exportLapor(
+  page: Page,
+): Promise<{ files: Map<string, { path: string; text: string }>; listed: string[] }> {
+  await page.getByRole('button', { name: 'Ekspor SP4N-LAPOR!' }).click();
+  const preview = page.getByTestId('lapor-preview');
+  await preview.waitFor();
+  const listed = await preview.locator('li .tracking-number').allInnerTexts();
+  const files = await downloadsOf(page, preview.getByRole('button', { name: /^Ekspor dan catat/ }), 2);
+  return { files, listed };
+}

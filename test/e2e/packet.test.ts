@@ -18,6 +18,7 @@ import {
   attachEvidence,
   createDraft,
   downloadsOf,
+  exportLapor,
   exportPacketZip,
   openPacketScreen,
   saveDraft,
@@ -272,8 +273,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     expect(archived).not.toContain(NAMED_REPORTER);
     await page.getByRole('checkbox', { name: /Sertakan isi pengaduan rahasia/ }).uncheck();
 
-    const laporButton = page.getByRole('button', { name: 'Ekspor SP4N-LAPOR!' });
-    const plain = await downloadsOf(page, laporButton, 2);
+    const { files: plain } = await exportLapor(page);
     const csv = plain.get('lapor-KTB-2026-01-01_2026-11-23.csv')?.text ?? '';
     expect(csv).toContain('Jalan berlubang depan pasar');
     expect(csv).not.toContain(NAMED_REPORTER);
@@ -285,7 +285,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
       .waitFor();
 
     await page.getByRole('checkbox', { name: /Sertakan identitas pelapor biasa/ }).check();
-    const withIdentity = await downloadsOf(page, laporButton, 2);
+    const { files: withIdentity } = await exportLapor(page);
     const identityCsv = withIdentity.get('lapor-KTB-2026-01-01_2026-11-23.csv')?.text ?? '';
     expect(identityCsv).toContain(NAMED_REPORTER);
     expect(identityCsv).not.toContain(CONFIDENTIAL_REPORTER);
@@ -318,7 +318,31 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     const laporButton = page.getByRole('button', { name: 'Ekspor SP4N-LAPOR!' });
     const result = page.getByTestId('data-export-result');
     await page.getByRole('checkbox', { name: /Sertakan identitas pelapor biasa/ }).check();
-    await downloadsOf(page, laporButton, 2);
+    // Nothing is recorded before the manager confirms; cancelling records nothing and saves nothing.
+    let downloads = 0;
+    const countDownload = (): void => {
+      downloads += 1;
+    };
+    page.on('download', countDownload);
+    await laporButton.click();
+    const preview = page.getByTestId('lapor-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain('2 pengaduan akan diekspor dan dicatat');
+    expect(await preview.locator('li .tracking-number').allInnerTexts()).toEqual([named, confidential]);
+    expect(await preview.innerText()).not.toContain('Pungutan di loket'); // confidential: no title
+    await preview.getByRole('button', { name: 'Batal' }).click();
+    await result
+      .getByText(/dibatalkan: tidak ada berkas dibuat dan tidak ada pengaduan yang dicatat/)
+      .waitFor();
+    page.off('download', countDownload);
+    expect(downloads).toBe(0);
+    await openComplaint(page, named);
+    expect(await page.getByTestId('trail').locator('li[data-kind="lapor-forwarded"]').count()).toBe(0);
+    await openPacketScreen(page);
+    await page.getByRole('checkbox', { name: /Sertakan identitas pelapor biasa/ }).check();
+
+    const { listed } = await exportLapor(page);
+    expect(listed).toEqual([named, confidential]);
     await result.getByText(/2 pengaduan dicatat "Diteruskan ke SP4N-LAPOR!"/).waitFor();
 
     // The named complaint's trail says it went, with its identity; no LAPOR! number yet.
@@ -348,8 +372,8 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     // "Only never forwarded": nothing to export, no file; a new complaint alone is exported.
     await openPacketScreen(page);
     await page.getByRole('checkbox', { name: /Hanya pengaduan yang belum pernah diteruskan/ }).check();
-    let downloads = 0;
-    page.on('download', () => (downloads += 1));
+    downloads = 0;
+    page.on('download', countDownload);
     await laporButton.click();
     await result
       .getByText('Tidak ada pengaduan untuk diekspor dalam periode ini.', { exact: false })
@@ -362,14 +386,15 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     });
     await openPacketScreen(page);
     await page.getByRole('checkbox', { name: /Hanya pengaduan yang belum pernah diteruskan/ }).check();
-    const onlyNew = await downloadsOf(page, laporButton, 2);
+    page.off('download', countDownload);
+    const { files: onlyNew } = await exportLapor(page);
     const newCsv = onlyNew.get('lapor-KTB-2026-01-01_2026-11-23.csv')?.text ?? '';
     expect(newCsv).toContain('Lampu taman mati');
     expect(newCsv).not.toContain('Jalan berlubang');
     await result.getByText(/1 pengaduan dicatat/).waitFor();
     // Every complaint again: the named one carries its LAPOR! number.
     await page.getByRole('checkbox', { name: /Hanya pengaduan yang belum pernah diteruskan/ }).uncheck();
-    const all = await downloadsOf(page, laporButton, 2);
+    const { files: all } = await exportLapor(page);
     const allCsv = all.get('lapor-KTB-2026-01-01_2026-11-23.csv')?.text ?? '';
     expect(allCsv.split('\r\n')[0]).toContain('Nomor LAPOR!');
     expect(allCsv).toContain('4512877');

@@ -39,6 +39,14 @@ export type LaporExportResult = Readonly<{
   recordFailure?: string;
 }>;
 
+/** The complaints an SP4N-LAPOR! export would hold (and record as forwarded), oldest first. */
+export type LaporPreview = readonly Readonly<{
+  trackingNumber: string;
+  receivedDate: string;
+  /** Null for a confidential complaint (exported without its content). */
+  title: string | null;
+}>[];
+
 /** Where a LAPOR! export is: writing files, then recording the forwarding on each complaint. */
 export type LaporExportProgress = Readonly<
   { phase: 'files' } | { phase: 'recording'; done: number; total: number }
@@ -109,6 +117,33 @@ export function createExports(deps: CoreDeps) {
       return saved.status === 'saved'
         ? { ...saved, count: file.count, redactedComplaints: file.redactedComplaints }
         : saved;
+    },
+
+    /**
+     * What an SP4N-LAPOR! export with these choices would hold, without saving or recording
+     * anything: the complaints (tracking number and title as exported: none for a confidential
+     * one), each of which `lapor` then records as forwarded. The screen shows it for confirmation.
+     */
+    laporPreview(
+      input: Readonly<{
+        period: Readonly<{ from: string; to: string }>;
+        onlyNotForwarded: boolean;
+        unit: UnitRecordSet;
+      }>,
+    ): LaporPreview {
+      const timeZone = store.getState().unitSettings?.timeZone ?? 'Asia/Jakarta';
+      return laporRows({
+        complaints: input.unit.complaints,
+        events: input.unit.events,
+        timeZone,
+        period: input.period,
+        onlyNotForwarded: input.onlyNotForwarded,
+        includeIdentity: false,
+      }).map(({ record }) => ({
+        trackingNumber: record.trackingNumber,
+        receivedDate: record.receivedDate,
+        title: record.title,
+      }));
     },
 
     /**

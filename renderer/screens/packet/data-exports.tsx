@@ -11,12 +11,19 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
 import { useCore } from '../../app/core-context';
-import type { SavedExport } from '../../core/client-core';
+import type { LaporPreview, SavedExport, UnitRecordSet } from '../../core/client-core';
 import { canEditSettings } from '../../../shared/workflow/roles';
 import { useAppStore } from '../../store/app-store';
 import { CheckboxField } from '../../components/form-fields';
 import { savedFilesText } from '../../format/saved-files';
 import { DateTextField } from './date-text-field';
+
+/** What the manager is asked to confirm: the complaints, and the records and period they came from. */
+type LaporChoice = Readonly<{
+  rows: LaporPreview;
+  unit: UnitRecordSet;
+  period: Readonly<{ from: string; to: string }>;
+}>;
 
 export function DataExports(): ReactNode {
   const { t } = useTranslation();
@@ -34,6 +41,14 @@ export function DataExports(): ReactNode {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [result, setResult] = useState('');
+  const [preview, setPreview] = useState<LaporChoice | null>(null);
+  /** A choice changed: a list shown for confirmation no longer says what would be exported. */
+  const choosing =
+    <T,>(set: (value: T) => void) =>
+    (value: T): void => {
+      setPreview(null);
+      set(value);
+    };
 
   const saved = (outcome: SavedExport): outcome is Extract<SavedExport, { status: 'saved' }> =>
     outcome.status === 'saved';
@@ -63,7 +78,9 @@ export function DataExports(): ReactNode {
     }
   };
 
-  const exportNational = async (): Promise<void> => {
+  // The first press lists what would be exported and recorded as forwarded; only "export and
+  // record" saves the files and records anything. A change of the choices drops the list.
+  const previewNational = async (): Promise<void> => {
     const fromIso = parseDateInput(from);
     const toIso = parseDateInput(to);
     const found: Record<string, string> = {};
@@ -71,13 +88,36 @@ export function DataExports(): ReactNode {
     if (!toIso) found.laporTo = t('packetUi.error.date');
     else if (fromIso && fromIso > toIso) found.laporTo = t('packetUi.error.periodOrder');
     setErrors(found);
+    setPreview(null);
     if (!fromIso || !toIso || Object.keys(found).length > 0) return;
     setBusy(true);
     setResult('');
     try {
       const unit = await core.packet.loadRecords();
+      const period = { from: fromIso, to: toIso };
+      const rows = core.exports.laporPreview({ period, onlyNotForwarded: onlyNew, unit });
+      if (rows.length === 0) setResult(t('packetUi.data.laporEmpty'));
+      else setPreview({ rows, unit, period });
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancelNational = (): void => {
+    setPreview(null);
+    setResult(t('packetUi.data.laporCancelled'));
+  };
+
+  const exportNational = async (confirmed: LaporChoice): Promise<void> => {
+    setPreview(null);
+    setBusy(true);
+    setResult('');
+    try {
+      const { unit } = confirmed;
       const outcome = await core.exports.lapor({
-        period: { from: fromIso, to: toIso },
+        period: confirmed.period,
         includeIdentity: identity,
         onlyNotForwarded: onlyNew,
         unit,
@@ -119,14 +159,14 @@ export function DataExports(): ReactNode {
           path="laporFrom"
           label={t('packetUi.periodFrom')}
           value={from}
-          onChange={setFrom}
+          onChange={choosing(setFrom)}
           error={errors.laporFrom}
         />
         <DateTextField
           path="laporTo"
           label={t('packetUi.periodTo')}
           value={to}
-          onChange={setTo}
+          onChange={choosing(setTo)}
           error={errors.laporTo}
         />
       </div>
@@ -134,19 +174,43 @@ export function DataExports(): ReactNode {
         id="lapor-identity"
         label={t('packetUi.data.includeIdentity')}
         checked={identity}
-        onChange={setIdentity}
+        onChange={choosing(setIdentity)}
       />
       {identity ? <p className="notice notice--warning">{t('packetUi.data.identityWarning')}</p> : null}
       <CheckboxField
         id="lapor-only-new"
         label={t('packetUi.data.onlyNotForwarded')}
         checked={onlyNew}
-        onChange={setOnlyNew}
+        onChange={choosing(setOnlyNew)}
       />
       <p className="field__hint">{t('packetUi.data.laporEventNote')}</p>
-      <button type="button" className="button" disabled={busy} onClick={() => void exportNational()}>
+      <button type="button" className="button" disabled={busy} onClick={() => void previewNational()}>
         {t('packetUi.data.laporButton')}
       </button>
+      {preview ? (
+        <div className="notice notice--warning" data-testid="lapor-preview">
+          <p>{t('packetUi.data.laporPreview', { count: preview.rows.length })}</p>
+          <ul>
+            {preview.rows.map((row) => (
+              <li key={row.trackingNumber}>
+                <span className="tracking-number">{row.trackingNumber}</span> ({row.receivedDate}){' '}
+                {row.title ?? t('packetUi.data.laporPreviewConfidential')}
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void exportNational(preview)}
+          >
+            {t('packetUi.data.laporConfirm', { count: preview.rows.length })}
+          </button>{' '}
+          <button type="button" className="button" onClick={cancelNational}>
+            {t('packetUi.data.laporCancel')}
+          </button>
+        </div>
+      ) : null}
 
       <h3>{t('packetUi.data.recordsTitle')}</h3>
       <p className="field__hint">{t('packetUi.data.recordsIntro')}</p>

@@ -291,6 +291,15 @@ export const packet: Widen<typeof source> = {
       laporRecordFailed:
         'The files were saved, but recording "forwarded to LAPOR!" failed: {{reason}}. Record it on the complaints still missing it (Alt+L on the complaint page) or export again with "only complaints never forwarded".',
       laporWhere: 'Files: {{where}}.',
+      laporPreview_one:
+        '{{count}} complaint will be exported and recorded as "Forwarded to SP4N-LAPOR!" in its trail. Check the list, then confirm:',
+      laporPreview_other:
+        '{{count}} complaints will be exported and recorded as "Forwarded to SP4N-LAPOR!" in their trails. Check the list, then confirm:',
+      laporPreviewConfidential: '[confidential]',
+      laporConfirm_one: 'Export and record {{count}} complaint',
+      laporConfirm_other: 'Export and record {{count}} complaints',
+      laporCancel: 'Cancel',
+      laporCancelled: 'SP4N-LAPOR! export cancelled: no file was made and no complaint was recorded.',
       laporButton: 'Export for SP4N-LAPOR!',
       laporSaved_one: "SP4N-LAPOR! export saved: {{count}} complaint, without complainants' identity.",
       laporSaved_other: "SP4N-LAPOR! export saved: {{count}} complaints, without complainants' identity.",

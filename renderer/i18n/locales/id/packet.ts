@@ -285,6 +285,16 @@ export const packet = {
       laporRecordFailed:
         'Berkas sudah tersimpan, tetapi pencatatan "diteruskan ke LAPOR!" gagal: {{reason}}. Catat penerusan pada pengaduan yang belum tercatat (Alt+L di halaman pengaduan) atau ekspor ulang dengan "hanya yang belum pernah diteruskan".',
       laporWhere: 'Berkas: {{where}}.',
+      laporPreview_one:
+        '{{count}} pengaduan akan diekspor dan dicatat "Diteruskan ke SP4N-LAPOR!" di riwayatnya. Periksa daftarnya, lalu konfirmasi:',
+      laporPreview_other:
+        '{{count}} pengaduan akan diekspor dan dicatat "Diteruskan ke SP4N-LAPOR!" di riwayatnya. Periksa daftarnya, lalu konfirmasi:',
+      laporPreviewConfidential: '[rahasia]',
+      laporConfirm_one: 'Ekspor dan catat {{count}} pengaduan',
+      laporConfirm_other: 'Ekspor dan catat {{count}} pengaduan',
+      laporCancel: 'Batal',
+      laporCancelled:
+        'Ekspor SP4N-LAPOR! dibatalkan: tidak ada berkas dibuat dan tidak ada pengaduan yang dicatat.',
       laporButton: 'Ekspor SP4N-LAPOR!',
       laporSaved_one: 'Ekspor SP4N-LAPOR! tersimpan: {{count}} pengaduan, tanpa identitas pelapor.',
       laporSaved_other: 'Ekspor SP4N-LAPOR! tersimpan: {{count}} pengaduan, tanpa identitas pelapor.',
