@@ -8,7 +8,7 @@ import { Link } from 'wouter';
 import { useCore } from '../app/core-context';
 import { ComplaintTitle } from '../components/complaint-title';
 import { LoadState } from '../components/load-state';
-import { formatDateTime } from '../format/format-date';
+import { formatCalendarDate, formatDateTime } from '../format/format-date';
 import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';
 import { complaintPath } from '../app/routes';
@@ -27,8 +27,10 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
 
   return (
     <LoadState loaded={loaded}>
-      {(detail) =>
-        !detail ? (
+      {(detail) => {
+        const deadline = detail ? core.complaints.sla(detail.state)?.deadline : undefined;
+        const verifyBy = deadline?.stage === 'verify' ? deadline.dueDate : undefined;
+        return !detail ? (
           <p role="alert">{t('common.notFound')}</p>
         ) : (
           <section className="screen">
@@ -78,12 +80,25 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
                 <dt>{t('receipt.unitContact')}</dt>
                 <dd>{profile?.contact}</dd>
               </dl>
+              {verifyBy ? (
+                <p className="receipt__deadline" data-testid="receipt-deadline">
+                  {t('receipt.verifyBy', { date: formatCalendarDate(verifyBy, language) })}
+                </p>
+              ) : null}
               <p className="receipt__how">{t('receipt.howToAsk', { contact: profile?.contact ?? '' })}</p>
+              <div className="receipt__sign">
+                <p>
+                  {t('receipt.signature')}
+                  <span className="receipt__sign-line" />
+                  {detail.complaint.receivedBy.name}
+                </p>
+                <p className="receipt__stamp">{t('receipt.stamp')}</p>
+              </div>
               <p className="receipt__legal">{t('receipt.legal')}</p>
             </article>
           </section>
-        )
-      }
+        );
+      }}
     </LoadState>
   );
 }

@@ -57,4 +57,21 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
 
     expect(app.problems()).toEqual([]);
   });
+
+  it("prints on the receipt the verification deadline from the unit's calendar, and room to sign and stamp", async () => {
+    const { page } = app;
+    // Friday 20 November 2026, 10:00 WIB: three working days (the default) skip the weekend.
+    await page.clock.setFixedTime(new Date('2026-11-20T03:00:00Z'));
+    await logComplaint(page, { title: 'Lampu jalan mati', chronology: 'Sejak seminggu.' });
+    await page.getByRole('link', { name: 'Cetak tanda terima' }).click();
+    await page.getByRole('heading', { name: 'TANDA TERIMA PENGADUAN' }).waitFor();
+    expect(await page.getByTestId('receipt-deadline').innerText()).toBe(
+      'Pengaduan diverifikasi paling lambat 25 November 2026 (hari kerja unit).',
+    );
+    const receipt = await page.locator('.receipt').innerText();
+    expect(receipt).toContain('Tanda tangan petugas penerima');
+    expect(receipt).toContain('Cap unit');
+    expect(receipt).toContain('Untuk menanyakan status pengaduan');
+    expect(app.problems()).toEqual([]);
+  });
 });

@@ -63,6 +63,9 @@ export const intake: Widen<typeof source> = {
     channel: 'Channel',
     title: 'Subject',
     unitContact: 'Unit contact',
+    verifyBy: "The complaint is verified by {{date}} at the latest (the unit's working days).",
+    signature: 'Signature of the receiving officer',
+    stamp: 'Unit stamp',
     howToAsk:
       'To ask about the status of your complaint, contact {{contact}} and quote the tracking number above. Keep this receipt.',
     legal: 'Complaints are handled under Law 25/2009 on Public Services and Presidential Regulation 76/2013.',

@@ -60,6 +60,9 @@ export const intake = {
     channel: 'Kanal',
     title: 'Perihal',
     unitContact: 'Kontak unit',
+    verifyBy: 'Pengaduan diverifikasi paling lambat {{date}} (hari kerja unit).',
+    signature: 'Tanda tangan petugas penerima',
+    stamp: 'Cap unit',
     howToAsk:
       'Untuk menanyakan status pengaduan, hubungi {{contact}} dan sebutkan nomor tiket di atas. Simpan tanda terima ini.',
     legal: 'Pengaduan dikelola sesuai UU 25/2009 tentang Pelayanan Publik dan Perpres 76/2013.',
