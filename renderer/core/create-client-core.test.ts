@@ -3,80 +3,19 @@
  * platform: a new unit is set up, a complaint is taken in and acted on through the core's named
  * commands, and the lists read it back from the index the projector keeps.
  */
-import 'fake-indexeddb/auto';
-import PouchDB from 'pouchdb-core';
-import memoryAdapter from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../shared/complaint/complaint-schema';
-import type { PlatformApi } from '../../shared/platform/platform-contract';
-import { profileEditInput, validateSetup, type SetupInput } from '../../shared/unit/unit-profile';
-import { memoryDatabase } from '../../test/support/memory-database';
-import type { ClientCore } from './client-core';
-import { createClientCore } from './create-client-core';
-import { DeviceDatabase } from './data/device-database';
-import type { UnitDatabase } from './data/database';
-import { SyncService } from './sync/sync-service';
+import { profileEditInput, validateSetup } from '../../shared/unit/unit-profile';
+import {
+  TEST_NOW as NOW,
+  TEST_SETUP as SETUP,
+  stopTestCores,
+  testCore as buildCore,
+} from './test-core.fixtures';
 
-PouchDB.plugin(memoryAdapter).plugin(replication);
+afterEach(stopTestCores);
 
-const NOW = new Date('2026-03-02T03:00:00Z'); // Monday 10:00 WIB
-
-const platform = {
-  readSecret: () => Promise.resolve({ value: null, protection: 'browser-storage' }),
-  storeSecret: () => Promise.resolve({ protection: 'browser-storage' }),
-  saveFile: () => Promise.resolve({ status: 'cancelled' }),
-  print: () => Promise.resolve({ status: 'printed' }),
-  appInfo: () => Promise.resolve({ name: 'Meja Aduan', version: '0.0.0-test' }),
-  listen: () => () => undefined,
-} as unknown as PlatformApi;
-
-const opened: { core?: ClientCore; device?: DeviceDatabase; unit: UnitDatabase[] } = { unit: [] };
-afterEach(async () => {
-  await opened.core?.device.stop();
-  // Index work already queued finishes before the databases go.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  await opened.device?.delete();
-  await Promise.all(opened.unit.map((db) => db.destroy()));
-  opened.unit = [];
-});
-
-function testCore(): ClientCore {
-  const device = new DeviceDatabase(`device-${crypto.randomUUID()}`);
-  opened.device = device;
-  opened.core = createClientCore({
-    platform,
-    isDesktop: false,
-    language: { init: () => Promise.resolve(), change: () => Promise.resolve() },
-    now: () => NOW,
-    deviceDatabase: device,
-    openDatabase: () => {
-      const db = memoryDatabase();
-      opened.unit.push(db);
-      return db;
-    },
-    createSyncService: (localDb) =>
-      new SyncService<UnitDatabase>({
-        PouchDB,
-        localDb,
-        network: { isOnline: () => false, subscribe: () => () => undefined },
-      }),
-  });
-  return opened.core;
-}
-
-const SETUP: SetupInput = {
-  unitCode: 'KTB',
-  unitName: 'Dinas Uji',
-  agency: 'Pemerintah Kota Uji',
-  entityType: 'city',
-  contact: 'aduan@uji.go.id',
-  address: 'Jl. Uji 1',
-  timeZone: 'Asia/Jakarta',
-  deviceCode: 'A2C',
-  officerName: 'Sari',
-  officerRole: 'manager',
-};
+const testCore = () => buildCore().core;
 
 const INTAKE: IntakeInput = {
   channel: 'phone',

@@ -3,75 +3,17 @@
  * officer on this device, read back for the officer at the desk only, and gone once discarded or
  * once the complaint is saved, even when a keep was still queued.
  */
-import 'fake-indexeddb/auto';
-import PouchDB from 'pouchdb-core';
-import memoryAdapter from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlatformApi } from '../../../shared/platform/platform-contract';
 import { validateSetup } from '../../../shared/unit/unit-profile';
-import { memoryDatabase } from '../../../test/support/memory-database';
 import type { ClientCore, IntakeDraftFields } from '../client-core';
-import { createClientCore } from '../create-client-core';
-import type { UnitDatabase } from '../data/database';
-import { DeviceDatabase } from '../data/device-database';
-import { SyncService } from '../sync/sync-service';
+import type { DeviceDatabase } from '../data/device-database';
+import { TEST_NOW as NOW, TEST_SETUP, stopTestCores, testCore } from '../test-core.fixtures';
 
-PouchDB.plugin(memoryAdapter).plugin(replication);
-
-const NOW = new Date('2026-03-02T03:00:00Z');
-
-const platform = {
-  readSecret: () => Promise.resolve({ value: null, protection: 'browser-storage' }),
-  storeSecret: () => Promise.resolve({ protection: 'browser-storage' }),
-  saveFile: () => Promise.resolve({ status: 'cancelled' }),
-  print: () => Promise.resolve({ status: 'printed' }),
-  appInfo: () => Promise.resolve({ name: 'Meja Aduan', version: '0.0.0-test' }),
-  listen: () => () => undefined,
-} as unknown as PlatformApi;
-
-const opened: { core?: ClientCore; device?: DeviceDatabase; unit: UnitDatabase[] } = { unit: [] };
-afterEach(async () => {
-  await opened.core?.device.stop();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  await opened.device?.delete();
-  await Promise.all(opened.unit.map((db) => db.destroy()));
-  opened.unit = [];
-});
+afterEach(stopTestCores);
 
 async function readyCore(): Promise<{ core: ClientCore; device: DeviceDatabase; officerId: string }> {
-  const device = new DeviceDatabase(`device-${crypto.randomUUID()}`);
-  const core = createClientCore({
-    platform,
-    isDesktop: false,
-    language: { init: () => Promise.resolve(), change: () => Promise.resolve() },
-    now: () => NOW,
-    deviceDatabase: device,
-    openDatabase: () => {
-      const db = memoryDatabase();
-      opened.unit.push(db);
-      return db;
-    },
-    createSyncService: (localDb) =>
-      new SyncService<UnitDatabase>({
-        PouchDB,
-        localDb,
-        network: { isOnline: () => false, subscribe: () => () => undefined },
-      }),
-  });
-  Object.assign(opened, { core, device });
-  const setup = validateSetup({
-    unitCode: 'KTB',
-    unitName: 'Dinas Uji',
-    agency: 'Pemerintah Kota Uji',
-    entityType: 'city',
-    contact: 'aduan@uji.go.id',
-    address: 'Jl. Uji 1',
-    timeZone: 'Asia/Jakarta',
-    deviceCode: 'A2C',
-    officerName: 'Sari',
-    officerRole: 'manager',
-  });
+  const { core, device } = testCore();
+  const setup = validateSetup(TEST_SETUP);
   if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
   await core.device.setup(setup.value, NOW);
   const officerId = core.store.getState().officer?.id;

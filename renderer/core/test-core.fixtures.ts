@@ -1,0 +1,85 @@
+/**
+ * A real client core for tests: the composition root over fake-indexeddb and memory PouchDB, with
+ * a fixed clock, a fake platform and sync that stays offline. `stopTestCores` (in `afterEach`)
+ * stops every core built and deletes its databases.
+ */
+import 'fake-indexeddb/auto';
+import PouchDB from 'pouchdb-core';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import type { PlatformApi } from '../../shared/platform/platform-contract';
+import type { SetupInput } from '../../shared/unit/unit-profile';
+import { memoryDatabase } from '../../test/support/memory-database';
+import type { ClientCore } from './client-core';
+import { createClientCore } from './create-client-core';
+import type { UnitDatabase } from './data/database';
+import { DeviceDatabase } from './data/device-database';
+import { SyncService } from './sync/sync-service';
+
+PouchDB.plugin(memoryAdapter).plugin(replication);
+
+/** Monday 2 March 2026, 10:00 WIB. */
+export const TEST_NOW = new Date('2026-03-02T03:00:00Z');
+
+/** A new unit's first run, its first officer a manager. */
+export const TEST_SETUP: SetupInput = {
+  unitCode: 'KTB',
+  unitName: 'Dinas Uji',
+  agency: 'Pemerintah Kota Uji',
+  entityType: 'city',
+  contact: 'aduan@uji.go.id',
+  address: 'Jl. Uji 1',
+  timeZone: 'Asia/Jakarta',
+  deviceCode: 'A2C',
+  officerName: 'Sari',
+  officerRole: 'manager',
+};
+
+const platform = {
+  readSecret: () => Promise.resolve({ value: null, protection: 'browser-storage' }),
+  storeSecret: () => Promise.resolve({ protection: 'browser-storage' }),
+  saveFile: () => Promise.resolve({ status: 'cancelled' }),
+  print: () => Promise.resolve({ status: 'printed' }),
+  appInfo: () => Promise.resolve({ name: 'Meja Aduan', version: '0.0.0-test' }),
+  listen: () => () => undefined,
+} as unknown as PlatformApi;
+
+type Opened = { core: ClientCore; device: DeviceDatabase; unit: UnitDatabase[] };
+const opened: Opened[] = [];
+
+/** A core (and its device database) on a device not yet set up. */
+export function testCore(): Readonly<{ core: ClientCore; device: DeviceDatabase }> {
+  const device = new DeviceDatabase(`device-${crypto.randomUUID()}`);
+  const unit: UnitDatabase[] = [];
+  const core = createClientCore({
+    platform,
+    isDesktop: false,
+    language: { init: () => Promise.resolve(), change: () => Promise.resolve() },
+    now: () => TEST_NOW,
+    deviceDatabase: device,
+    openDatabase: () => {
+      const db = memoryDatabase();
+      unit.push(db);
+      return db;
+    },
+    createSyncService: (localDb) =>
+      new SyncService<UnitDatabase>({
+        PouchDB,
+        localDb,
+        network: { isOnline: () => false, subscribe: () => () => undefined },
+      }),
+  });
+  opened.push({ core, device, unit });
+  return { core, device };
+}
+
+/** Stops every core built since the last call and deletes its databases. */
+export async function stopTestCores(): Promise<void> {
+  for (const { core, device, unit } of opened.splice(0)) {
+    await core.device.stop();
+    // Index work already queued finishes before the databases go.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await device.delete();
+    await Promise.all(unit.map((db) => db.destroy()));
+  }
+}
