@@ -86,7 +86,8 @@ export function checkReporter(
     readText(fields[field], `reporter.${field}`, out) ?? '';
   const reporter: ReporterFields = {
     name: text('name'),
-    nik: text('nik'),
+    // A NIK is often copied from a KTP scan or a letter in groups ("3201 0123 4567 8901").
+    nik: text('nik').replace(/[\s.-]/g, ''),
     phone: text('phone'),
     email: text('email'),
     address: text('address'),

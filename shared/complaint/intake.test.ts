@@ -67,6 +67,16 @@ describe('validateIntake accepts', () => {
     expect(emoji.ok && emoji.value.title).toBe('Antre 😡');
   });
 
+  it('a NIK pasted in groups (spaces, dots or dashes), stored as its 16 digits', () => {
+    for (const nik of ['3201 0123 4567 8901', '3201.0123.4567.8901', ' 3201-0123-4567-8901 ']) {
+      const result = validateIntake({ ...named, reporter: { ...named.reporter, nik } }, context);
+      expect(result.ok && result.value.reporter.nik, nik).toBe('3201012345678901');
+    }
+    expect(keysOf(issuesOf({ ...named, reporter: { ...named.reporter, nik: '3201 0123 4567' } }))).toEqual([
+      'validation.reporter.nikInvalid',
+    ]);
+  });
+
   it('an anonymous complaint with an empty reporter, or none at all', () => {
     expect(validateIntake(anonymous, context).ok).toBe(true);
     const { reporter: _omitted, ...withoutReporter } = anonymous;

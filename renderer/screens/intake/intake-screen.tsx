@@ -296,7 +296,6 @@ export function IntakeScreen(): ReactNode {
             <TextField
               path="reporter.nik"
               inputMode="numeric"
-              maxLength={16}
               label={t('intake.reporterNik')}
               hint={t('intake.reporterNikHint')}
               value={draft.reporter.nik}
