@@ -17,21 +17,21 @@ const MESSAGES = {
   'validation.required': { id: 'Kolom ini wajib diisi.', en: 'This field is required.' },
   'validation.invalid': { id: 'Isian ini tidak valid.', en: 'This value is not valid.' },
   'validation.tooLong': {
-    id: 'Isian terlalu panjang, maksimal {{max}} karakter.',
-    en: 'Too long: at most {{max}} characters.',
+    id: 'Isian terlalu panjang, maksimal {{max, number}} karakter.',
+    en: 'Too long: at most {{max, number}} characters.',
   },
   'validation.title.required': { id: 'Judul pengaduan wajib diisi.', en: 'Please enter a title.' },
   'validation.title.tooLong': {
-    id: 'Judul terlalu panjang, maksimal {{max}} karakter.',
-    en: 'The title is too long: at most {{max}} characters.',
+    id: 'Judul terlalu panjang, maksimal {{max, number}} karakter.',
+    en: 'The title is too long: at most {{max, number}} characters.',
   },
   'validation.chronology.required': {
     id: 'Kronologi (uraian kejadian) wajib diisi.',
     en: 'Please describe what happened.',
   },
   'validation.chronology.tooLong': {
-    id: 'Kronologi terlalu panjang, maksimal {{max}} karakter.',
-    en: 'The description is too long: at most {{max}} characters.',
+    id: 'Kronologi terlalu panjang, maksimal {{max, number}} karakter.',
+    en: 'The description is too long: at most {{max, number}} characters.',
   },
   'validation.channel.unknown': {
     id: 'Kanal pengaduan tidak dikenal. Silakan pilih dari daftar.',
@@ -151,8 +151,8 @@ const MESSAGES = {
     en: 'This unit has no profile on the central server yet. Set it up as a new unit on one device, then sync.',
   },
   'validation.location.tooLong': {
-    id: 'Lokasi terlalu panjang, maksimal {{max}} karakter.',
-    en: 'The location is too long: at most {{max}} characters.',
+    id: 'Lokasi terlalu panjang, maksimal {{max, number}} karakter.',
+    en: 'The location is too long: at most {{max, number}} characters.',
   },
 } as const satisfies Record<string, Readonly<{ id: string; en: string }>>;
 

@@ -202,7 +202,7 @@ describe('IntakeScreen', () => {
     expect(chronology.value).toHaveLength(CHRONOLOGY_MAX + 1);
     expect(document.getElementById('field-chronology-hint')?.textContent).toBe('50.001 dari 50.000 karakter');
     expect(document.getElementById('field-chronology-warning')?.textContent).toContain(
-      'Kronologi terlalu panjang, maksimal 50000 karakter.',
+      'Kronologi terlalu panjang, maksimal 50.000 karakter.',
     );
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() =>
