@@ -108,6 +108,16 @@ type Row = Readonly<{
   doc?: Doc | null;
 }>;
 
+/** The counts of a unit's run before it has done anything. */
+const NOTHING_DONE = Object.freeze({
+  changes: 0,
+  batches: 0,
+  complaints: 0,
+  written: 0,
+  skipped: 0,
+  turnedConfidential: 0,
+});
+
 const nationalPath = (id: string): string => `${NATIONAL_DATABASE_NAME}/${encodeURIComponent(id)}`;
 
 // ---- connecting --------------------------------------------------------------------------
@@ -552,15 +562,7 @@ export async function projectUnit(
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const log = options.log ?? ((): void => undefined);
   const database = unitDatabaseName(unitCode);
-  const run = {
-    unitCode,
-    changes: 0,
-    batches: 0,
-    complaints: 0,
-    written: 0,
-    skipped: 0,
-    turnedConfidential: 0,
-  };
+  const run = { unitCode, ...NOTHING_DONE };
   let since = await readCheckpoint(http, unitCode);
   for (;;) {
     if (options.maxBatches !== undefined && run.batches >= options.maxBatches) {
@@ -653,17 +655,7 @@ export async function runProjectorOnce(
     } catch (error) {
       if (!(error instanceof CentralError)) throw error;
       log(`${unitCode}: ${error.message}`);
-      units.push({
-        unitCode,
-        changes: 0,
-        batches: 0,
-        complaints: 0,
-        written: 0,
-        skipped: 0,
-        turnedConfidential: 0,
-        caughtUp: false,
-        error: error.message,
-      });
+      units.push({ unitCode, ...NOTHING_DONE, caughtUp: false, error: error.message });
     }
   }
   compacted += await compactPending(http, compaction, log, timeout);
