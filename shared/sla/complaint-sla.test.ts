@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { at, calendar, settings, wib } from './sla.fixtures';
-import type { IntakeInput } from '../complaint/intake';
-import { buildIntakeDocuments } from '../complaint/intake-documents';
-import { initialComplaintState } from '../workflow/complaint-state';
+import { at, calendar, receivedComplaint, settings, wib } from './sla.fixtures';
 import type { ComplaintState } from '../workflow/complaint-state-types';
 import { complaintSla, slaFactsOf } from './complaint-sla';
 import { DEFAULT_SLA_RULES } from './deadline-settings';
 
-const input: IntakeInput = {
-  channel: 'walk-in',
-  reportType: 'complaint',
-  privacyMode: 'named',
-  reporter: { name: 'Budi', nik: '', phone: '08123456789', email: '', address: '' },
-  title: 'Lampu jalan mati',
-  chronology: 'Lampu jalan di depan pasar mati sejak seminggu.',
-  incidentDate: '2026-11-20',
-  location: '',
-  category: 'infrastructure',
-  targetOffice: '',
-  attachments: [],
-};
-// Received Mon 23 Nov 2026, 10:00 WIB.
-const { complaint } = buildIntakeDocuments(input, {
-  unitCode: 'KBM',
-  deviceCode: 'X7Q',
-  sequence: 1,
-  eventSequence: 1,
-  officer: { officerId: 'o1', name: 'Rina' },
-  receivedAt: new Date(wib('2026-11-23')),
-  localDate: '2026-11-23',
-});
-const initial = initialComplaintState(complaint);
+const initial = receivedComplaint();
 
 /** Verified and disposed Tue 24, followed up Fri 27, answered Mon 30 Nov. */
 const answered: ComplaintState = {

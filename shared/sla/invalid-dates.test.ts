@@ -7,41 +7,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../calendar/working-calendar';
-import type { IntakeInput } from '../complaint/intake';
-import { buildIntakeDocuments } from '../complaint/intake-documents';
 import { isIsoInstant } from '../time/iso-instant';
 import { isIsoDate } from '../time/local-date';
-import { initialComplaintState } from '../workflow/complaint-state';
 import type { ComplaintState } from '../workflow/complaint-state-types';
 import { complaintSla } from './complaint-sla';
 import { DEFAULT_SLA_RULES } from './deadline-settings';
 import { autoClosed, nextDeadline, slaDatesAreValid, slaOutcome, type SlaFacts } from './deadlines';
 import { pausedWorkingDays } from './hold-pause';
-import { at, calendar, settings, wib } from './sla.fixtures';
+import { at, calendar, receivedComplaint, settings, wib } from './sla.fixtures';
 
-const input: IntakeInput = {
-  channel: 'walk-in',
-  reportType: 'complaint',
-  privacyMode: 'named',
-  reporter: { name: 'Budi', nik: '', phone: '08123456789', email: '', address: '' },
-  title: 'Lampu jalan mati',
-  chronology: 'Lampu jalan di depan pasar mati sejak seminggu.',
-  incidentDate: '2026-11-20',
-  location: '',
-  category: 'infrastructure',
-  targetOffice: '',
-  attachments: [],
-};
-const { complaint } = buildIntakeDocuments(input, {
-  unitCode: 'KBM',
-  deviceCode: 'X7Q',
-  sequence: 1,
-  eventSequence: 1,
-  officer: { officerId: 'o1', name: 'Rina' },
-  receivedAt: new Date(wib('2026-11-23')),
-  localDate: '2026-11-23',
-});
-const initial = initialComplaintState(complaint);
+const initial = receivedComplaint();
 const now = at('2026-11-25');
 
 /** Dates that are not dates, and instants that are not instants (or overflow the calendar). */

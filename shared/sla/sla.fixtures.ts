@@ -4,6 +4,10 @@
  * for 2028), the default settings in WIB, and instants given as Jakarta wall-clock times.
  */
 import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
+import type { IntakeInput } from '../complaint/intake';
+import { buildIntakeDocuments } from '../complaint/intake-documents';
+import { initialComplaintState } from '../workflow/complaint-state';
+import type { ComplaintState } from '../workflow/complaint-state-types';
 import { createWorkingCalendar } from '../calendar/working-calendar';
 import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES, type SlaSettings } from './deadline-settings';
 
@@ -21,3 +25,31 @@ export const wib = (date: string, time = '10:00'): string =>
 
 /** A clock reading given as a Jakarta (WIB, UTC+7) wall-clock time. */
 export const at = (date: string, time = '09:00'): Date => new Date(`${date}T${time}:00+07:00`);
+
+const RECEIVED_INPUT: IntakeInput = {
+  channel: 'walk-in',
+  reportType: 'complaint',
+  privacyMode: 'named',
+  reporter: { name: 'Budi', nik: '', phone: '08123456789', email: '', address: '' },
+  title: 'Lampu jalan mati',
+  chronology: 'Lampu jalan di depan pasar mati sejak seminggu.',
+  incidentDate: '2026-11-20',
+  location: '',
+  category: 'infrastructure',
+  targetOffice: '',
+  attachments: [],
+};
+
+/** A complaint just received, Mon 23 Nov 2026, 10:00 WIB: its state before any action. */
+export function receivedComplaint(): ComplaintState {
+  const { complaint } = buildIntakeDocuments(RECEIVED_INPUT, {
+    unitCode: 'KBM',
+    deviceCode: 'X7Q',
+    sequence: 1,
+    eventSequence: 1,
+    officer: { officerId: 'o1', name: 'Rina' },
+    receivedAt: new Date(wib('2026-11-23')),
+    localDate: '2026-11-23',
+  });
+  return initialComplaintState(complaint);
+}
