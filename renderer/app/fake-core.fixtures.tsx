@@ -4,7 +4,7 @@
  * screen inside `withCore(core, <Screen />)`.
  */
 import type { ReactNode } from 'react';
-import type { ClientCore } from '../core/client-core';
+import type { ClientCore, ComplaintIndexRow, SearchHit, SearchPage, SearchQuery } from '../core/client-core';
 import { createAppState } from '../core/state/app-state';
 import { CoreProvider } from './core-context';
 
@@ -36,6 +36,11 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     officers: group('officers', parts.officers),
     intake: group('intake', parts.intake),
     complaints: group('complaints', parts.complaints),
+    search: group('search', {
+      status: () => ({ state: 'ready', total: 0 }),
+      onStatus: () => () => undefined,
+      ...parts.search,
+    }),
     calendar: group('calendar', {
       today: () => '2026-03-02',
       dueState: () => undefined,
@@ -51,4 +56,48 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
 
 export function withCore(core: ClientCore, children: ReactNode): ReactNode {
   return <CoreProvider core={core}>{children}</CoreProvider>;
+}
+
+/**
+ * A stand-in for `core.search.query` over a few rows, for component tests: every word of the text
+ * (case ignored) must occur in the row's title or tracking number (dashes ignored there), where it
+ * is highlighted; filters on status, channel and privacy mode; newest first; `limit` and a cursor
+ * (the last row's id) as the real one. Not the real matching: that is tested in the core.
+ */
+export function fakeSearch(rows: readonly ComplaintIndexRow[]): (query: SearchQuery) => Promise<SearchPage> {
+  return (query) => {
+    const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
+    const { status, channel, privacyMode } = query.filters ?? {};
+    const hits: SearchHit[] = [];
+    for (const row of [...rows].sort((a, b) => b.id.localeCompare(a.id))) {
+      if (status?.length && !status.includes(row.status)) continue;
+      if (channel?.length && !(channel as readonly string[]).includes(row.channel)) continue;
+      if (privacyMode?.length && !privacyMode.includes(row.privacyMode)) continue;
+      const title = row.title.toLowerCase();
+      const tracking = row.trackingNumber.toLowerCase().replace(/-/g, '');
+      const inTitle = (word: string): boolean => title.includes(word);
+      const inTracking = (word: string): boolean => tracking.includes(word.replace(/-/g, ''));
+      if (!words.every((word) => inTitle(word) || inTracking(word))) continue;
+      const ranges = words
+        .filter(inTitle)
+        .map((word): [number, number] => [title.indexOf(word), title.indexOf(word) + word.length]);
+      hits.push({
+        row,
+        exactTrackingNumber: words.length === 1 && tracking === words[0]?.replace(/-/g, ''),
+        matches: [
+          ...(ranges.length > 0 ? [{ field: 'title' as const, ranges }] : []),
+          ...(words.some(inTracking) ? [{ field: 'trackingNumber' as const, ranges: [] }] : []),
+        ],
+      });
+    }
+    const start = query.cursor ? hits.findIndex((hit) => hit.row.id === query.cursor) + 1 : 0;
+    const page = hits.slice(start, start + query.limit);
+    const last = page[page.length - 1];
+    return Promise.resolve({
+      hits: page,
+      total: hits.length,
+      complete: true,
+      ...(start + query.limit < hits.length && last ? { nextCursor: last.row.id } : {}),
+    });
+  };
 }

@@ -45,6 +45,17 @@ import type { LaporExportProgress, LaporExportResult, LaporPreview } from './use
 import type { IntakeDraftFields, IntakeSave, StoredIntakeDraft } from './use-cases/intake';
 import type { PacketExport, SavedExport, UnitRecordSet } from './use-cases/packet';
 import type { SaveOutcome } from './use-cases/settings';
+import type {
+  SearchField,
+  SearchFilters,
+  SearchHit,
+  SearchIndexStatus,
+  SearchMatch,
+  SearchPage,
+  SearchQuery,
+  SearchSort,
+  TextRange,
+} from './search/search-types';
 
 export type {
   ActOutcome,
@@ -74,10 +85,19 @@ export type {
   RosterChangeProblem,
   SavedExport,
   SaveOutcome,
+  SearchField,
+  SearchFilters,
+  SearchHit,
+  SearchIndexStatus,
+  SearchMatch,
+  SearchPage,
+  SearchQuery,
+  SearchSort,
   StorageUse,
   StoredDoc,
   StoredPacketDraft,
   TamperedRow,
+  TextRange,
   UnitRecordSet,
 };
 
@@ -175,6 +195,28 @@ export type ClientCore = Readonly<{
       attachment: Readonly<{ key: string; name: string; mimeType: string }>,
     ): Promise<SaveFileResult>;
     tampered(): Promise<TamperedRow[]>;
+  }>;
+
+  /**
+   * The search box (list screen, Ctrl+K): tracking number fragments, the complaint's words
+   * (Indonesian: case and diacritics folded, affixes stemmed, stop words ignored, the last word a
+   * prefix, one typo in words of 5+ letters), the LAPOR! number and, for a role that may see them,
+   * the reporter's name, phone (4+ digits, any notation) and NIK (6+ digits); combined with the
+   * list's filters and sorts. Reads a device-local index kept in step with the records (sync
+   * included) and rebuilt in the background when missing or outdated
+   * (docs/decisions/012-search-index.md).
+   */
+  search: Readonly<{
+    /** One page of the complaints matching `query`, for the officer at the desk (their role decides what matches). */
+    query(query: SearchQuery): Promise<SearchPage>;
+    /** The search index now: idle (records not open), building with progress, or ready. */
+    status(): SearchIndexStatus;
+    /** Calls `listener` on every change of `status()`; returns the unsubscribe. */
+    onStatus(listener: (status: SearchIndexStatus) => void): () => void;
+    /** The text, filters and sort the officer at the desk last searched with (kept on this device). */
+    remembered(): Promise<Pick<SearchQuery, 'text' | 'filters' | 'sort'> | undefined>;
+    /** Keeps the officer at the desk's text, filters and sort for `remembered`. */
+    remember(query: Pick<SearchQuery, 'text' | 'filters' | 'sort'>): Promise<void>;
   }>;
 
   /** The unit's calendar as the desk reads it now. */

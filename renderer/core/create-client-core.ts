@@ -21,6 +21,7 @@ import { createDeviceSetup, type LanguageAdapter } from './use-cases/device-setu
 import { createExports } from './use-cases/exports';
 import { createIntake } from './use-cases/intake';
 import { createPacket } from './use-cases/packet';
+import { createSearch } from './use-cases/search';
 import { createSettings } from './use-cases/settings';
 import { createSync } from './use-cases/sync';
 import { createUnitRecords } from './use-cases/unit-records';
@@ -70,6 +71,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     officers,
     intake: createIntake(deps),
     complaints: createComplaints(deps),
+    search: createSearch(deps),
     calendar: createCalendar(deps),
     settings: createSettings(deps),
     sync: {
