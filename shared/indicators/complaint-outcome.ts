@@ -8,6 +8,7 @@
  */
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { ComplaintDoc } from '../complaint/complaint-schema';
+import type { ComplaintStatus } from '../complaint/vocabulary';
 import { complaintSla } from '../sla/complaint-sla';
 import type { SlaSettings } from '../sla/deadline-settings';
 import { pausedWorkingDays } from '../sla/hold-pause';
@@ -15,6 +16,7 @@ import { addDays, daysBetween } from '../time/local-date';
 import { reduceComplaint } from '../workflow/complaint-state';
 import type { ComplaintState, TrailEntry } from '../workflow/complaint-state-types';
 import type { EventDoc } from '../workflow/events';
+import { CONFIDENTIAL_OFFICE, NO_OFFICE } from './indicators-types';
 
 /** Where a complaint stands at the period's end. */
 export type OutcomeStatus = 'open' | 'resolved' | 'archived' | 'forwarded';
@@ -33,8 +35,18 @@ export type ComplaintStanding = Readonly<{
   /** Local date of receipt. */
   receivedDate: string;
   status: OutcomeStatus;
+  /** The status the desk shows at the period's end (closed by the reply-window rule reads closed). */
+  shownStatus: ComplaintStatus;
   /** Open with a running deadline past at the period's end. */
   overdue: boolean;
+  /** Open with its next deadline due soon (not yet past) at the period's end. */
+  dueSoon: boolean;
+  /**
+   * The office responsible at the period's end (set by a disposition); NO_OFFICE while none is;
+   * CONFIDENTIAL_OFFICE for a complaint confidential at the period's end (an office name is
+   * content of a confidential complaint: it leaves the unit only as a count).
+   */
+  office: string;
   /** Local date the standing resolution took effect (close event, or the reply-window rule). */
   resolutionDate: string | null;
 }>;
@@ -90,7 +102,10 @@ export function complaintStanding(
     state,
     receivedDate: localDate(state.receivedAt),
     status,
+    shownStatus,
     overdue: status === 'open' && sla?.deadline?.state === 'overdue',
+    dueSoon: status === 'open' && sla?.deadline?.state === 'due-soon',
+    office: state.privacyMode === 'confidential' ? CONFIDENTIAL_OFFICE : (state.currentOffice ?? NO_OFFICE),
     resolutionDate,
   };
 }

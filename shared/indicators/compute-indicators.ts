@@ -19,7 +19,12 @@ import {
   type OutcomeStatus,
 } from './complaint-outcome';
 import { median, percentile90, roundTo, shareOf } from './distribution';
-import { INDICATORS_SCHEMA_VERSION, type Indicators } from './indicators-types';
+import {
+  INDICATORS_SCHEMA_VERSION,
+  type IndicatorGroupRow,
+  type Indicators,
+  type IndicatorScope,
+} from './indicators-types';
 import { endOfLocalDay, localDateCache } from './local-day';
 import { memoCalendar } from './memo-calendar';
 
@@ -45,7 +50,74 @@ export type IndicatorsInput = Readonly<{
   /** Unit-local dates, both inclusive. */
   period: Readonly<{ from: string; to: string }>;
   computedAt: Date;
+  /**
+   * Only the complaints of one office and/or one category (the dashboard's filter); the packet
+   * never sets it. An absent or null field is "any".
+   */
+  scope?: Readonly<{ office?: string | null; category?: string | null }>;
 }>;
+
+/** A group's complaints: those received in the period and the open ones at its end. */
+type Group = { received: ComplaintTimeliness[]; open: number; overdue: number; dueSoon: number };
+type GroupKey = 'byChannel' | 'byCategory' | 'byOffice';
+
+function groupOf(groups: Map<string, Group>, key: string): Group {
+  let group = groups.get(key);
+  if (!group) {
+    group = { received: [], open: 0, overdue: 0, dueSoon: 0 };
+    groups.set(key, group);
+  }
+  return group;
+}
+
+/** The timeliness figures over `timely` (complaints received in the period), shares of their number. */
+function timelinessOf(
+  timely: readonly ComplaintTimeliness[],
+): Pick<
+  IndicatorGroupRow,
+  | 'verifiedWithin3WorkingDays'
+  | 'followedUpWithin5WorkingDays'
+  | 'resolvedWithin60Days'
+  | 'timeToVerifyWorkingDays'
+  | 'timeToResolveDays'
+> {
+  const total = timely.length;
+  const countShare = (met: (timeliness: ComplaintTimeliness) => boolean) => {
+    const count = timely.filter(met).length;
+    return { count, share: shareOf(count, total) };
+  };
+  const distribution = (values: readonly (number | null)[]) => {
+    const present = values.filter((value): value is number => value !== null);
+    return { median: median(present), p90: percentile90(present) };
+  };
+  return {
+    verifiedWithin3WorkingDays: countShare((timeliness) => timeliness.verifyMet),
+    followedUpWithin5WorkingDays: countShare((timeliness) => timeliness.followUpMet),
+    resolvedWithin60Days: countShare((timeliness) => timeliness.resolveMet),
+    timeToVerifyWorkingDays: distribution(timely.map((timeliness) => timeliness.workingDaysToDispatch)),
+    timeToResolveDays: distribution(timely.map((timeliness) => timeliness.daysToResolve)),
+  };
+}
+
+function groupRows(groups: ReadonlyMap<string, Group>): IndicatorGroupRow[] {
+  return [...groups].map(([key, group]) => ({
+    key,
+    received: group.received.length,
+    ...timelinessOf(group.received),
+    open: group.open,
+    overdue: group.overdue,
+    dueSoon: group.dueSoon,
+  }));
+}
+
+const byKey = (a: IndicatorGroupRow, b: IndicatorGroupRow): number =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+/** Most received first. */
+const mostReceived = (a: IndicatorGroupRow, b: IndicatorGroupRow): number =>
+  b.received - a.received || byKey(a, b);
+/** Worst first: most overdue, then most open, most due soon, most received. */
+const worstFirst = (a: IndicatorGroupRow, b: IndicatorGroupRow): number =>
+  b.overdue - a.overdue || b.open - a.open || b.dueSoon - a.dueSoon || mostReceived(a, b);
 
 /** Every month from `from`'s to `to`'s, as `YYYY-MM`. */
 function monthsOf(from: string, to: string): string[] {
@@ -101,23 +173,52 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
   const monthly = new Map(months.map((month) => [month, { month, received: 0, closed: 0 }]));
   const inPeriod = (date: string): boolean => date >= period.from && date <= period.to;
 
+  const scope: IndicatorScope | null =
+    input.scope && (input.scope.office != null || input.scope.category != null)
+      ? { office: input.scope.office ?? null, category: input.scope.category ?? null }
+      : null;
+  const inScope = (standing: ComplaintStanding): boolean =>
+    scope === null ||
+    ((scope.office === null || standing.office === scope.office) &&
+      (scope.category === null || standing.state.current.category === scope.category));
+
   const received: ReceivedComplaint[] = [];
   const backlog = { open: 0, overdue: 0 };
+  let backlogDueSoon = 0;
+  const groups: Record<GroupKey, Map<string, Group>> = {
+    byChannel: new Map(),
+    byCategory: new Map(),
+    byOffice: new Map(),
+  };
+  const groupsOf = (standing: ComplaintStanding): Group[] => [
+    groupOf(groups.byChannel, standing.state.current.channel),
+    groupOf(groups.byCategory, standing.state.current.category),
+    groupOf(groups.byOffice, standing.office),
+  ];
   const seen = new Set<string>();
   for (const complaint of input.complaints) {
     if (seen.has(complaint._id) || complaint.receivedAt > end) continue;
     seen.add(complaint._id);
     const standing = complaintStanding(complaint, eventsByComplaint.get(complaint._id) ?? [], context);
+    if (!inScope(standing)) continue;
     if (standing.status === 'open') {
       backlog.open += 1;
       if (standing.overdue) backlog.overdue += 1;
+      if (standing.dueSoon) backlogDueSoon += 1;
+      for (const group of groupsOf(standing)) {
+        group.open += 1;
+        if (standing.overdue) group.overdue += 1;
+        if (standing.dueSoon) group.dueSoon += 1;
+      }
     }
     if (standing.resolutionDate !== null && inPeriod(standing.resolutionDate)) {
       const row = monthly.get(standing.resolutionDate.slice(0, 7));
       if (row) row.closed += 1;
     }
     if (inPeriod(standing.receivedDate)) {
-      received.push({ standing, timeliness: complaintTimeliness(standing, context) });
+      const timeliness = complaintTimeliness(standing, context);
+      received.push({ standing, timeliness });
+      for (const group of groupsOf(standing)) group.received.push(timeliness);
       const row = monthly.get(standing.receivedDate.slice(0, 7));
       if (row) row.received += 1;
     }
@@ -125,20 +226,13 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
 
   const total = received.length;
   const timely = received.map(({ timeliness }) => timeliness);
-  const countShare = (met: (timeliness: ComplaintTimeliness) => boolean) => {
-    const count = timely.filter(met).length;
-    return { count, share: shareOf(count, total) };
-  };
-  const distribution = (values: readonly (number | null)[]) => {
-    const present = values.filter((value): value is number => value !== null);
-    return { median: median(present), p90: percentile90(present) };
-  };
 
   const byChannel: Record<string, number> = {};
   const byCategory: Record<string, number> = {};
   const byType: Record<string, number> = {};
   const outcomes: Record<OutcomeStatus, number> = { open: 0, resolved: 0, archived: 0, forwarded: 0 };
   const byRating: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
   const scores: number[] = [];
   let replies = 0;
   let repliedComplaints = 0;
@@ -148,6 +242,7 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
     increment(byCategory, current.category);
     increment(byType, current.reportType);
     outcomes[standing.status] += 1;
+    increment(byStatus, standing.shownStatus);
     if (timeliness.satisfactionScore !== null) {
       scores.push(timeliness.satisfactionScore);
       increment(byRating, String(timeliness.satisfactionScore));
@@ -172,11 +267,7 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
     },
     totals: { received: total, byChannel, byCategory, byType },
     outcomes,
-    verifiedWithin3WorkingDays: countShare((timeliness) => timeliness.verifyMet),
-    followedUpWithin5WorkingDays: countShare((timeliness) => timeliness.followUpMet),
-    resolvedWithin60Days: countShare((timeliness) => timeliness.resolveMet),
-    timeToVerifyWorkingDays: distribution(timely.map((timeliness) => timeliness.workingDaysToDispatch)),
-    timeToResolveDays: distribution(timely.map((timeliness) => timeliness.daysToResolve)),
+    ...timelinessOf(timely),
     satisfaction: {
       responses: scores.length,
       average: scores.length === 0 ? null : roundTo(scoreSum / scores.length, 2),
@@ -185,5 +276,13 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
     reporterReplies: { replies, complaints: repliedComplaints },
     backlog,
     monthly: months.map((month) => monthly.get(month) ?? { month, received: 0, closed: 0 }),
+    byStatus,
+    backlogDueSoon,
+    breakdown: {
+      byChannel: groupRows(groups.byChannel).sort(mostReceived),
+      byCategory: groupRows(groups.byCategory).sort(mostReceived),
+      byOffice: groupRows(groups.byOffice).sort(worstFirst),
+    },
+    ...(scope === null ? {} : { scope }),
   };
 }

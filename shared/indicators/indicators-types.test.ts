@@ -4,6 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorsSchema, type Indicators } from './indicators-types';
 
+/** One group's row: the same figures as the unit's, as both complaints are in it. */
+const GROUP = (key: string): Indicators['breakdown']['byOffice'][number] => ({
+  key,
+  received: 2,
+  verifiedWithin3WorkingDays: { count: 1, share: 0.5 },
+  followedUpWithin5WorkingDays: { count: 0, share: 0 },
+  resolvedWithin60Days: { count: 1, share: 0.5 },
+  timeToVerifyWorkingDays: { median: 2, p90: 2 },
+  timeToResolveDays: { median: null, p90: null },
+  open: 1,
+  overdue: 0,
+  dueSoon: 0,
+});
+
 const VALID: Indicators = {
   schemaVersion: 1,
   computedAt: '2027-01-10T02:00:00.000Z',
@@ -28,6 +42,13 @@ const VALID: Indicators = {
   reporterReplies: { replies: 0, complaints: 0 },
   backlog: { open: 1, overdue: 0 },
   monthly: [{ month: '2026-10', received: 2, closed: 1 }],
+  byStatus: { 'followed-up': 1, closed: 1 },
+  backlogDueSoon: 0,
+  breakdown: {
+    byChannel: [GROUP('phone')],
+    byCategory: [GROUP('health')],
+    byOffice: [GROUP('Dinas Kesehatan')],
+  },
 };
 
 describe('indicatorsSchema', () => {
@@ -46,8 +67,19 @@ describe('indicatorsSchema', () => {
     ['another schema version', { schemaVersion: 2 }],
     ['an unknown field', { extra: true }],
     ['an average outside 1–5', { satisfaction: { responses: 1, average: 6, byRating: {} } }],
+    [
+      'a group row with an unknown field',
+      { breakdown: { ...VALID.breakdown, byOffice: [{ ...GROUP(''), x: 1 }] } },
+    ],
+    ['a scope with an unknown field', { scope: { office: null, category: null, channel: 'phone' } }],
   ])('refuses %s', (_label, change) => {
     expect(indicatorsSchema.safeParse({ ...VALID, ...change }).success).toBe(false);
+  });
+
+  it('accepts a scope (the dashboard filter) and no scope (a packet)', () => {
+    expect(
+      indicatorsSchema.safeParse({ ...VALID, scope: { office: 'Dinas Kesehatan', category: null } }).success,
+    ).toBe(true);
   });
 
   it('refuses a file missing a documented field', () => {

@@ -37,6 +37,15 @@ import { INDONESIAN_TIME_ZONES, isIsoDate } from '../time/local-date';
 /** Version of this file's shape; bump when a field changes meaning or disappears. */
 export const INDICATORS_SCHEMA_VERSION = 1;
 
+/** The office key of complaints no office is responsible for yet (not yet disposed). */
+export const NO_OFFICE = '';
+/**
+ * The office key of complaints that are confidential at the period's end: their office is not
+ * named (docs/domain.md, 'Privacy modes': confidential complaints leave the unit only as counts;
+ * the packet's complaint rows leave their office empty too).
+ */
+export const CONFIDENTIAL_OFFICE = '(rahasia)';
+
 const isoDate = z.string().refine(isIsoDate, { message: 'validation.invalid' });
 const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const count = z.number().int().min(0);
@@ -54,6 +63,32 @@ const countShareSchema = z.object({ count, share }).strict();
  * (nearest rank: the ⌈0.9·n⌉-th smallest value); both null when there are no values.
  */
 const distributionSchema = z.object({ median: nullableDuration, p90: nullableDuration }).strict();
+
+/**
+ * The indicators of one group of complaints (a channel, a category or an office), with the same
+ * definitions as the unit-wide fields of the same names, over the group's complaints only:
+ * `received` and the timeliness fields over the group's complaints received in the period (shares
+ * of the group's `received`); `open`, `overdue` and `dueSoon` over the group's backlog as at the
+ * period's end (as `backlog` and `backlogDueSoon`).
+ */
+const groupRowSchema = z
+  .object({
+    /**
+     * The channel, the category code, or the office: NO_OFFICE ('') for complaints no office is
+     * responsible for yet, CONFIDENTIAL_OFFICE ('(rahasia)') for every confidential complaint.
+     */
+    key: z.string(),
+    received: count,
+    verifiedWithin3WorkingDays: countShareSchema,
+    followedUpWithin5WorkingDays: countShareSchema,
+    resolvedWithin60Days: countShareSchema,
+    timeToVerifyWorkingDays: distributionSchema,
+    timeToResolveDays: distributionSchema,
+    open: count,
+    overdue: count,
+    dueSoon: count,
+  })
+  .strict();
 
 export const indicatorsSchema = z
   .object({
@@ -163,6 +198,38 @@ export const indicatorsSchema = z
      * (not under `totals.received`); one closed and then reopened by the period's end does not.
      */
     monthly: z.array(z.object({ month: isoMonth, received: count, closed: count }).strict()),
+    /**
+     * Complaints received in the period by the status the desk shows as at the period's end (a
+     * complaint closed by the reply-window rule reads `closed`); sums to `totals.received`; a
+     * status with no complaint is absent.
+     */
+    byStatus: counts,
+    /**
+     * Of `backlog.open`: the complaints whose next deadline is due soon at the end of `period.to`
+     * (at most the unit's `dueSoonWorkingDays` working days left, not yet past), as the desk's
+     * "needs attention" counts them.
+     */
+    backlogDueSoon: count,
+    /**
+     * The same figures per channel, per category and per office (the office responsible as at
+     * the period's end). A group is listed when it received a complaint in the period or has an
+     * open one at its end. Channels and categories: most received first; offices worst first (most
+     * overdue, then most open, then most due soon, then most received); ties by key.
+     */
+    breakdown: z
+      .object({
+        byChannel: z.array(groupRowSchema),
+        byCategory: z.array(groupRowSchema),
+        byOffice: z.array(groupRowSchema),
+      })
+      .strict(),
+    /**
+     * Present only when the figures were computed for part of the unit (the dashboard's filter;
+     * a packet's indicators never have it): only complaints whose office (as in `breakdown`) and
+     * category (corrections applied), both as at the period's end, equal the named ones (null:
+     * any) count anywhere above.
+     */
+    scope: z.object({ office: z.string().nullable(), category: z.string().nullable() }).strict().optional(),
   })
   .strict();
 
@@ -170,3 +237,5 @@ export type Indicators = z.infer<typeof indicatorsSchema>;
 export type IndicatorCountShare = Indicators['verifiedWithin3WorkingDays'];
 export type IndicatorDistribution = Indicators['timeToVerifyWorkingDays'];
 export type IndicatorDeadlines = Indicators['deadlines'];
+export type IndicatorGroupRow = z.infer<typeof groupRowSchema>;
+export type IndicatorScope = NonNullable<Indicators['scope']>;
