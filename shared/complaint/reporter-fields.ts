@@ -15,6 +15,21 @@ export type ReporterFields = Readonly<{
 }>;
 
 export const REPORTER_FIELD_NAMES = ['name', 'nik', 'phone', 'email', 'address'] as const;
+export type ReporterFieldName = (typeof REPORTER_FIELD_NAMES)[number];
+
+/**
+ * True for a non-empty list of reporter field names, each once, in REPORTER_FIELD_NAMES order
+ * (what a reporter-corrected event names; the server checks the same: shared/couch/refinement-patterns).
+ */
+export function isReporterFieldList(list: readonly unknown[]): boolean {
+  let last = -1;
+  for (const name of list) {
+    const at = typeof name === 'string' ? (REPORTER_FIELD_NAMES as readonly string[]).indexOf(name) : -1;
+    if (at <= last) return false;
+    last = at;
+  }
+  return list.length > 0;
+}
 
 export const EMPTY_REPORTER: ReporterFields = { name: '', nik: '', phone: '', email: '', address: '' };
 

@@ -1,6 +1,7 @@
 /**
  * Documents for the tests of the central server's rules (imported by tests only): real intake
- * documents (`buildIntakeDocuments`), real workflow events (`decideAction`, every kind), and the
+ * documents (`buildIntakeDocuments`), real workflow events (`decideAction`, every kind; a
+ * reporter correction from `decideReporterCorrection`), and the
  * unit's mutable documents, for any unit code. The reporter's name is distinctive so that a test
  * can search a whole database's JSON for it.
  */
@@ -16,6 +17,7 @@ import type { UnitOfficesDoc, UnitSettingsDoc } from '../unit/unit-settings';
 import { reduceComplaint } from '../workflow/complaint-state';
 import { decideAction, type Actor } from '../workflow/decide-action';
 import type { EventDoc, ReceivedEvent } from '../workflow/events';
+import { decideReporterCorrection } from '../workflow/reporter-correction';
 import type { WorkflowAction } from '../workflow/workflow-actions';
 import { packetDraftId, type PacketDraftDoc } from './packet-draft-document';
 
@@ -117,6 +119,34 @@ export function workflowEvents(intake: IntakeSet, actions: readonly WorkflowActi
     events.push(decision.event);
   });
   return events.slice(1);
+}
+
+/** The new phone number a fixture correction gives the reporter (see `reporterCorrection`). */
+export const CORRECTED_PHONE = '0813-9000-1234';
+
+/**
+ * A correction of `intake`'s reporter (a new phone number and address) by the manager on device
+ * A23, a minute after intake: the corrected reporter document (over revision `baseRev`) and its
+ * reporter-corrected event.
+ */
+export function reporterCorrection(
+  intake: IntakeSet,
+  baseRev = '1-abc',
+): Readonly<{ reporter: ReporterDoc; event: EventDoc }> {
+  const decision = decideReporterCorrection(
+    reduceComplaint(intake.complaint, [intake.received]),
+    { ...reporterOf(intake), _rev: baseRev },
+    { phone: CORRECTED_PHONE, address: 'Jl. Kenanga 12' },
+    {
+      officer: { officerId: 'manager-1', name: 'Maya' },
+      role: 'manager',
+      deviceCode: 'A23',
+      unitCode: intake.complaint.unitCode,
+    },
+    { at: new Date(Date.parse(intake.complaint.receivedAt) + 60_000), eventSequence: 999 },
+  );
+  if (decision.outcome !== 'corrected') throw new Error(`correction: ${JSON.stringify(decision)}`);
+  return { reporter: decision.reporter, event: decision.event };
 }
 
 /** Action sequences that together write an event of every workflow kind. */

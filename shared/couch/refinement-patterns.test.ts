@@ -16,6 +16,7 @@ import {
 import { isIsoInstant } from '../time/iso-instant';
 import { isIsoDate, isOptionalIsoDate } from '../time/local-date';
 import { anonymousHasNoIdentity } from '../complaint/complaint-schema';
+import { REPORTER_FIELD_NAMES, isReporterFieldList } from '../complaint/reporter-fields';
 import {
   DEVICE_CODE_PATTERN,
   ISO_DATE_PATTERN,
@@ -167,6 +168,20 @@ describe('server-side patterns', () => {
     expect(REFINEMENT_SCHEMAS.get(anonymousHasNoIdentity)).toMatchObject({
       anyOf: expect.any(Array) as unknown,
     });
+  });
+
+  it('maps the reporter field list refinement to exactly the lists it accepts', () => {
+    const fragment = REFINEMENT_SCHEMAS.get(isReporterFieldList) as { enum: string[][] };
+    const listed = new Set(fragment.enum.map((list) => JSON.stringify(list)));
+    expect(listed.size).toBe(31);
+    const name = fc.constantFrom(...REPORTER_FIELD_NAMES, 'religion', '0812');
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 6 }), (list) => {
+        expect(listed.has(JSON.stringify(list)), JSON.stringify(list)).toBe(isReporterFieldList(list));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const list of fragment.enum) expect(isReporterFieldList(list), JSON.stringify(list)).toBe(true);
   });
 
   it('non-blank: \\S is exactly trim() !== ""', () => {

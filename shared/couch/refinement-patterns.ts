@@ -20,6 +20,8 @@
  * A whole-document refinement may map to a JSON Schema fragment instead (REFINEMENT_SCHEMAS):
  *   anonymousHasNoIdentity                  exact: an anonymous complaint has `reporterId` null
  *                                            and only `lampiran-<n>.<ext>` file names
+ *   isReporterFieldList                     exact: one of the 31 non-empty lists of reporter
+ *                                            field names, each once, in their order
  *
  * Patterns are ES5 regular expressions (no flags, no lookbehind, no named groups): they run in
  * CouchDB's JavaScript engine.
@@ -35,6 +37,7 @@ import {
 } from '../ids/tracking-number';
 import { ANONYMOUS_ATTACHMENT_NAME_PATTERN } from '../complaint/attachment-types';
 import { IDENTIFIED_PRIVACY_MODES, anonymousHasNoIdentity } from '../complaint/complaint-schema';
+import { REPORTER_FIELD_NAMES, isReporterFieldList } from '../complaint/reporter-fields';
 import { isIsoInstant } from '../time/iso-instant';
 import { isIsoDate, isOptionalIsoDate } from '../time/local-date';
 import type { Json } from './canonical-json';
@@ -72,9 +75,18 @@ export const PREDICATE_PATTERNS: ReadonlyMap<unknown, string> = new Map<unknown,
   [isIsoInstant, ISO_INSTANT_PATTERN],
 ]);
 
+/** Every non-empty sublist of `names`, each keeping the order of `names`. */
+function orderedSublists(names: readonly string[]): string[][] {
+  const lists: string[][] = [];
+  for (let mask = 1; mask < 2 ** names.length; mask++) {
+    lists.push(names.filter((_, at) => (mask & (2 ** at)) !== 0));
+  }
+  return lists;
+}
+
 /**
- * Whole-document refinements and the JSON Schema that says the same (added to the document's
- * schema under `allOf`). `anyOf` lists the anonymous case first, so that the server's refusal
+ * Whole-document (or whole-field) refinements and the JSON Schema that says the same (added to
+ * the node's schema under `allOf`). `anyOf` lists the anonymous case first, so that the server's refusal
  * names what is wrong with an anonymous complaint (`reporterId must be null`, a file name's form).
  */
 export const REFINEMENT_SCHEMAS: ReadonlyMap<unknown, Json> = new Map<unknown, Json>([
@@ -94,6 +106,8 @@ export const REFINEMENT_SCHEMAS: ReadonlyMap<unknown, Json> = new Map<unknown, J
       ],
     },
   ],
+  // A reporter-corrected event's field names: the server's validator compares arrays by value.
+  [isReporterFieldList, { enum: orderedSublists(REPORTER_FIELD_NAMES) }],
 ]);
 
 /**

@@ -5,6 +5,7 @@
  * `new_edits: false` the writer chooses each revision, so these helpers build them:
  *   sealed documents   already carry their only revision `1-<content hash>`
  *   a new mutable one  `1-<32 random hex digits>`, as PouchDB itself would choose
+ *   a changed one      the next generation with a random id, its history extending the leaf
  *   a deletion         a bare tombstone `{_id, _rev, _revisions, _deleted}` extending the leaf
  */
 
@@ -37,6 +38,20 @@ export function forReplicationWrite<
 >(doc: T): T & Readonly<{ _revisions: RevisionHistory }> {
   if (doc._rev === undefined) throw new TypeError(`forReplicationWrite: ${doc._id} has no _rev`);
   return { ...doc, _revisions: revisionsOf({ ...doc, _rev: doc._rev }) };
+}
+
+/** `doc` as the next revision of `leaf` (read with `revs: true`): one generation later, its history extending the leaf's. */
+export function withNextRevision<T extends Readonly<{ _id: string }>>(
+  doc: T,
+  leaf: Leaf,
+): Omit<T, '_rev'> & Readonly<{ _rev: string; _revisions: RevisionHistory }> {
+  const history = revisionsOf(leaf);
+  const id = randomRevisionId();
+  return {
+    ...doc,
+    _rev: `${history.start + 1}-${id}`,
+    _revisions: { start: history.start + 1, ids: [id, ...history.ids] },
+  };
 }
 
 /**

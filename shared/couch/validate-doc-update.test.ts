@@ -15,6 +15,7 @@ import {
   ACTION_SEQUENCES,
   intakeDocuments,
   packetDraftDoc,
+  reporterCorrection,
   reporterOf,
   unitOfficesDoc,
   unitProfileDoc,
@@ -83,6 +84,7 @@ const named = intakeDocuments(UNIT, 1, 'named');
 const reporter = reporterOf(named);
 const stored = (doc: object): Doc => ({ ...json(doc), _rev: '1-abc' });
 const laporEvent = workflowEvents(named, ['record-lapor'])[0];
+const correctionEvent = reporterCorrection(named).event;
 
 describe('validate_doc_update accepts', () => {
   it.each(['named', 'confidential', 'anonymous'] as const)('the documents of a %s intake', (mode) => {
@@ -93,8 +95,10 @@ describe('validate_doc_update accepts', () => {
     if (docs.reporter) expect(refusal(docs.reporter)).toBeNull();
   });
 
-  it('an event of every workflow kind, from decideAction', () => {
-    const kinds = new Set<string>(['received']);
+  it('an event of every workflow kind, from decideAction, and a reporter correction', () => {
+    const correction = reporterCorrection(named);
+    expect(refusal(correction.event)).toBeNull();
+    const kinds = new Set<string>(['received', correction.event.kind]);
     ACTION_SEQUENCES.forEach((actions, index) => {
       for (const event of workflowEvents(intakeDocuments(UNIT, 10 + index, 'confidential'), actions)) {
         expect(refusal(event), event.kind).toBeNull();
@@ -195,6 +199,27 @@ describe('validate_doc_update refuses', () => {
     [
       'a LAPOR! record without its identity flag',
       resealed({ ...json(laporEvent), includesIdentity: undefined }),
+    ],
+    [
+      'a reporter correction naming a value',
+      resealed({ ...json(correctionEvent), fields: ['0813-9000-1234'] }),
+    ],
+    [
+      'a reporter correction naming an unknown field',
+      resealed({ ...json(correctionEvent), fields: ['religion'] }),
+    ],
+    ['a reporter correction naming no field', resealed({ ...json(correctionEvent), fields: [] })],
+    [
+      'a reporter correction naming a field twice',
+      resealed({ ...json(correctionEvent), fields: ['phone', 'phone'] }),
+    ],
+    [
+      'a reporter correction naming fields out of order',
+      resealed({ ...json(correctionEvent), fields: ['address', 'phone'] }),
+    ],
+    [
+      'a reporter correction carrying the new value',
+      resealed({ ...json(correctionEvent), phone: '0813-9000-1234' }),
     ],
     ['an unknown type', { _id: 'thing:1', type: 'thing', unitCode: UNIT }],
     ['no type', { _id: 'thing:1', unitCode: UNIT }],

@@ -54,6 +54,22 @@ export const WORKFLOW_MESSAGES = {
     id: 'Identitas pelapor hanya boleh ikut diteruskan ke LAPOR! untuk pengaduan dengan identitas terbuka (bukan anonim atau rahasia).',
     en: "The complainant's identity may only go to LAPOR! with a named complaint (not anonymous or confidential).",
   },
+  'workflow.reporter.role': {
+    id: 'Hanya supervisor dan manajer yang dapat mengoreksi data pelapor.',
+    en: "Only supervisors and managers may correct the complainant's details.",
+  },
+  'workflow.reporter.confidential': {
+    id: 'Data pelapor pengaduan rahasia hanya dapat dikoreksi oleh peran yang boleh melihatnya.',
+    en: "A confidential complaint's complainant details may only be corrected by a role that may see them.",
+  },
+  'workflow.reporter.anonymous': {
+    id: 'Pengaduan anonim tidak menyimpan identitas pelapor: tidak ada yang dapat dikoreksi.',
+    en: 'An anonymous complaint holds no identity: there is nothing to correct.',
+  },
+  'workflow.reporter.missing': {
+    id: 'Data identitas pelapor tidak ada di perangkat ini. Mohon sinkronkan dulu.',
+    en: "The complainant's details are not on this device. Please sync first.",
+  },
   'workflow.correct.unchanged': {
     id: 'Nilai baru sama dengan nilai lama. Tidak ada yang perlu dikoreksi.',
     en: 'The new value is the same as the old one: there is nothing to correct.',

@@ -15,6 +15,7 @@ import { unitProfileDoc } from '../couch/documents.fixtures';
 import { reduceComplaint } from '../workflow/complaint-state';
 import { decideAction, type Actor } from '../workflow/decide-action';
 import type { EventDoc } from '../workflow/events';
+import { decideReporterCorrection } from '../workflow/reporter-correction';
 import { HOLD_UNTIL, OTHER_TRACKING_NUMBER, RECEIVED_DATE } from '../workflow/workflow.fixtures';
 import type { WorkflowAction } from '../workflow/workflow-actions';
 import {
@@ -273,6 +274,24 @@ describe('projectComplaint', () => {
         expect(text, `${mode}: ${absent}`).not.toContain(absent);
       }
       expect(text).not.toMatch(/reporter|attachments|image|location|targetOffice|receivedBy|incidentDate/);
+    }
+  });
+
+  it('is unchanged by a correction of the reporter document (it names fields, the projection none)', () => {
+    for (const mode of ['named', 'confidential'] as const) {
+      const documents = intakeOf(mode);
+      const events = history(documents.complaint, documents.received, HANDLED);
+      const correction = decideReporterCorrection(
+        reduceComplaint(documents.complaint, events),
+        documents.reporter,
+        { phone: '0813-9000-1234', address: 'Jl. Kenanga 12' },
+        actor(),
+        { at: new Date(Date.parse(RECEIVED_AT) + 3_600_000), eventSequence: 900 },
+      );
+      if (correction.outcome !== 'corrected') expect.fail(JSON.stringify(correction));
+      const projected = projectComplaint(documents.complaint, [...events, correction.event]);
+      expect(projected, mode).toEqual(projectComplaint(documents.complaint, events));
+      expect(JSON.stringify(projected)).not.toMatch(/0813|Kenanga|Sulastri|address|reporter|fields/);
     }
   });
 });

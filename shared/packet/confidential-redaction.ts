@@ -62,6 +62,7 @@ export const EVENT_TEXT_FIELDS = {
   note: { text: 'placeholder' },
   'privacy-change': { reason: 'placeholder' },
   'lapor-forwarded': {},
+  'reporter-corrected': {},
 } as const satisfies {
   readonly [K in EventKind]: Partial<Readonly<Record<keyof EventPayload<K>, TextRule>>>;
 };

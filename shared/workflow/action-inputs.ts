@@ -109,6 +109,17 @@ function readField(name: string, spec: FieldSpec, raw: unknown, issues: Issues):
       issues.push({ path: name, key: blank ? 'validation.required' : 'validation.invalid' });
       return null;
     }
+    case 'choices': {
+      // Several options, each once, kept in the order of the options.
+      const options = spec.options ?? [];
+      const chosen = Array.isArray(raw) ? raw : [];
+      if (chosen.length === 0 && spec.required) issues.push({ path: name, key: 'validation.required' });
+      else if (chosen.some((item, at) => !options.includes(item as string) || chosen.indexOf(item) !== at)) {
+        issues.push({ path: name, key: 'validation.invalid' });
+        return null;
+      }
+      return options.filter((option) => chosen.includes(option));
+    }
     case 'flag':
       if (raw === undefined || raw === null) return false;
       if (typeof raw === 'boolean') return raw;

@@ -5,9 +5,14 @@
  * dropping it would lose the record that someone acted.
  */
 import { applyCorrection } from './corrections';
-import { payloadOf, type EventDoc } from './events';
+import { payloadOf, type EventDoc, type EventKind } from './events';
 import type { ComplaintState, TrailEntry, TrailRefusal } from './complaint-state-types';
-import { ACTION_OF_EVENT_KIND, allowedActionsFor, isActionAllowed } from './workflow-actions';
+import {
+  ACTION_OF_EVENT_KIND,
+  allowedActionsFor,
+  isActionAllowed,
+  type WorkflowAction,
+} from './workflow-actions';
 
 /** The state after `event`'s transition, or null when its content cannot be applied. */
 function transition(state: ComplaintState, event: EventDoc): ComplaintState | null {
@@ -112,6 +117,9 @@ function transition(state: ComplaintState, event: EventDoc): ComplaintState | nu
         },
       };
     }
+    case 'reporter-corrected':
+      // The reporter document changed; the complaint's state does not (only the trail entry).
+      return state;
     default: {
       const unknownEvent: never = event;
       throw new Error(`Unknown event kind: ${JSON.stringify(unknownEvent)}`);
@@ -150,9 +158,18 @@ function trailEntry(event: EventDoc, state: ComplaintState, refusal: TrailRefusa
   return entry as TrailEntry;
 }
 
+/**
+ * The workflow action that writes `kind`, or null for the kinds no action writes: intake, and a
+ * correction of the reporter document (not a transition). Those are applied in every status.
+ */
+function actionOfKind(kind: EventKind): WorkflowAction | null {
+  return kind === 'received' || kind === 'reporter-corrected' ? null : ACTION_OF_EVENT_KIND[kind];
+}
+
 /** Applies one event of this complaint (its trail entry, then its transition if allowed). */
 export function applyEvent(state: ComplaintState, event: EventDoc): ComplaintState {
-  const allowed = event.kind === 'received' || isActionAllowed(state, ACTION_OF_EVENT_KIND[event.kind]);
+  const action = actionOfKind(event.kind);
+  const allowed = action === null || isActionAllowed(state, action);
   const moved = allowed ? transition(state, event) : null;
   const refusal: TrailRefusal | null = !allowed
     ? 'workflow.refused.notAllowed'

@@ -106,7 +106,7 @@ function schemaIssues(
  * its decision saw, by a device whose clock is behind another's (clocks drift offline), would be
  * replayed before it and could be refused there although it was decided as allowed.
  */
-function eventTime(state: ComplaintState, clockAt: string): string {
+export function eventTime(state: ComplaintState, clockAt: string): string {
   const latest =
     state.lastEventAt !== null && state.lastEventAt > state.receivedAt ? state.lastEventAt : state.receivedAt;
   return clockAt > latest ? clockAt : toIsoInstant(new Date(Date.parse(latest) + 1));

@@ -50,7 +50,7 @@ function problems(doc: object): string[] {
 }
 
 describe('event schemas', () => {
-  it('list every kind: intake, then the workflow kinds', () => {
+  it('list every kind: intake, the workflow kinds, then the reporter correction', () => {
     expect(EVENT_KINDS).toEqual([
       'received',
       'verify',
@@ -68,6 +68,7 @@ describe('event schemas', () => {
       'note',
       'privacy-change',
       'lapor-forwarded',
+      'reporter-corrected',
     ]);
     expect(Object.keys(EVENT_SCHEMAS).sort()).toEqual([...EVENT_KINDS].sort());
     expect(Object.keys(PAYLOAD_FIELDS).sort()).toEqual(

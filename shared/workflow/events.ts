@@ -7,7 +7,9 @@
  *   1. its fields in PAYLOAD_FIELDS (./payload-fields) and any rule across them in ./payload-rules,
  *   2. `defineEventSchema('x', payloadShape('x'))` here, added to EVENT_KINDS and `eventDocSchema`,
  *   3. handling it in `applyEvent` (./apply-event), where the `never` default makes the compiler
- *      point at the missing case, and mapping an action to it (./workflow-actions).
+ *      point at the missing case, and mapping an action to it (./workflow-actions); a kind no
+ *      workflow action writes (`received`, `reporter-corrected`) is applied in every status
+ *      (`actionOfKind` there).
  */
 import { z } from 'zod';
 import { officerRefSchema } from '../complaint/complaint-schema';
@@ -42,6 +44,7 @@ export const EVENT_KINDS = [
   'note',
   'privacy-change',
   'lapor-forwarded',
+  'reporter-corrected',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -168,6 +171,12 @@ export const laporForwardedEventSchema = defineEventSchema(
   payloadShape('lapor-forwarded'),
 ).superRefine(checkPayload);
 
+/** The reporter document was corrected: which fields, never their values (./reporter-correction). */
+export const reporterCorrectedEventSchema = defineEventSchema(
+  'reporter-corrected',
+  payloadShape('reporter-corrected'),
+).superRefine(checkPayload);
+
 export const eventDocSchema = z.discriminatedUnion('kind', [
   receivedEventSchema,
   verifyEventSchema,
@@ -185,6 +194,7 @@ export const eventDocSchema = z.discriminatedUnion('kind', [
   noteEventSchema,
   privacyChangeEventSchema,
   laporForwardedEventSchema,
+  reporterCorrectedEventSchema,
 ]);
 export type EventDoc = z.infer<typeof eventDocSchema>;
 export type EventOfKind<K extends EventKind> = Extract<EventDoc, { kind: K }>;
@@ -209,6 +219,7 @@ export const EVENT_SCHEMAS = {
   note: noteEventSchema,
   'privacy-change': privacyChangeEventSchema,
   'lapor-forwarded': laporForwardedEventSchema,
+  'reporter-corrected': reporterCorrectedEventSchema,
 } as const satisfies { [K in EventKind]: z.ZodType<EventOfKind<K>> };
 
 /** A kind's own fields of `event` (what the trail shows as its details). */

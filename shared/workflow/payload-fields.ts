@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CHRONOLOGY_MAX } from '../complaint/complaint-limits';
+import { REPORTER_FIELD_NAMES, isReporterFieldList } from '../complaint/reporter-fields';
 import { PRIVACY_MODES } from '../complaint/vocabulary';
 import type { MessageKey } from '../messages/validation-messages';
 import { isIsoDate } from '../time/local-date';
@@ -24,11 +25,12 @@ import {
 /**
  * How a form asks for a field. `line`: one line of text; `paragraph`: free text; `date`:
  * YYYY-MM-DD; `choice`: one of `options`; `flag`: yes/no; `score`: a whole number from `min` to
- * `max`; `correction-value`: text whose rules depend on the `field` being corrected. `nullable`:
+ * `max`; `correction-value`: text whose rules depend on the `field` being corrected; `choices`:
+ * several of `options`, each once, in the order of `options`. `nullable`:
  * a blank entry is stored as null. `input: false`: derived by the action, not asked for.
  */
 export type FieldSpec = Readonly<{
-  type: 'line' | 'paragraph' | 'date' | 'choice' | 'flag' | 'score' | 'correction-value';
+  type: 'line' | 'paragraph' | 'date' | 'choice' | 'choices' | 'flag' | 'score' | 'correction-value';
   required: boolean;
   input: boolean;
   nullable?: boolean;
@@ -169,6 +171,21 @@ export const PAYLOAD_FIELDS = {
     laporId: optionalLine(LAPOR_ID_MAX),
     includesIdentity: { ...flag(), spec: { ...flag().spec, namedOnly: true } },
     exportFile: optionalLine(FILE_NAME_MAX),
+  },
+  /**
+   * The complainant's contact details were corrected in the mutable reporter document
+   * (docs/domain.md, 'Privacy modes'): the names of the fields changed, each once in
+   * REPORTER_FIELD_NAMES order, never their values. Written by ./reporter-correction, not by a
+   * workflow action; the status does not change.
+   */
+  'reporter-corrected': {
+    fields: {
+      spec: { type: 'choices', required: true, input: false, options: REPORTER_FIELD_NAMES },
+      schema: z
+        .array(z.enum(REPORTER_FIELD_NAMES))
+        .min(1, { message: 'validation.required' })
+        .refine(isReporterFieldList, { message: 'validation.invalid' }),
+    },
   },
 } as const;
 

@@ -65,6 +65,7 @@ export function payloadIssues(payload: KindedPayload, ownTrackingNumber?: string
     case 'reopen':
     case 'note':
     case 'lapor-forwarded':
+    case 'reporter-corrected':
       return issues;
     default: {
       const unknownKind: never = payload;

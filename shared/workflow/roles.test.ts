@@ -42,8 +42,11 @@ describe('the role table', () => {
     for (const value of ['admin', 'Manager', '', null, 1]) expect(isRole(value)).toBe(false);
   });
 
-  it('gives every workflow action and edit-settings a role', () => {
-    expect(Object.keys(ACTION_ROLES).sort()).toEqual([...WORKFLOW_ACTIONS, 'edit-settings'].sort());
+  it('gives every workflow action, correct-reporter and edit-settings a role', () => {
+    expect(Object.keys(ACTION_ROLES).sort()).toEqual(
+      [...WORKFLOW_ACTIONS, 'correct-reporter', 'edit-settings'].sort(),
+    );
+    expect(ACTION_ROLES['correct-reporter']).toEqual(['supervisor', 'manager']);
     expect([...OFFICER_ACTIONS, ...SUPERVISOR_ONLY].sort()).toEqual([...WORKFLOW_ACTIONS].sort());
   });
 

@@ -12,8 +12,11 @@ import { WORKFLOW_ACTIONS, type WorkflowAction } from './workflow-actions';
 export const ROLES = ['officer', 'supervisor', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Workflow actions plus the one action that is not about a complaint. */
-export type RoleAction = WorkflowAction | 'edit-settings';
+/**
+ * Workflow actions, plus correcting the reporter document (about a complaint, but no workflow
+ * action: ./reporter-correction) and the one action that is not about a complaint.
+ */
+export type RoleAction = WorkflowAction | 'correct-reporter' | 'edit-settings';
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
@@ -40,6 +43,7 @@ export const ACTION_ROLES: Readonly<Record<RoleAction, readonly Role[]>> = {
   correct: SUPERVISORS_UP,
   'change-privacy': SUPERVISORS_UP,
   'record-lapor': SUPERVISORS_UP,
+  'correct-reporter': SUPERVISORS_UP,
   'edit-settings': MANAGERS,
 };
 

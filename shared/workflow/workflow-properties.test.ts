@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ComplaintDoc } from '../complaint/complaint-schema';
 import { CHANNELS, PRIVACY_MODES, REPORT_TYPES } from '../complaint/vocabulary';
+import { REPORTER_FIELD_NAMES } from '../complaint/reporter-fields';
 import { sealImmutable } from '../ids/content-id';
 import { eventBaseId } from '../ids/document-ids';
 import { reduceComplaint } from './complaint-state';
@@ -196,6 +197,9 @@ const PAYLOADS: { [K in EventKind]: fc.Arbitrary<Record<string, unknown>> } = {
     includesIdentity: fc.boolean(),
     exportFile: fc.constantFrom('', 'lapor-KBM-2026-01-01_2026-12-31.csv'),
   }),
+  'reporter-corrected': fc
+    .subarray([...REPORTER_FIELD_NAMES], { minLength: 1 })
+    .map((fields) => ({ fields })),
 };
 
 /** A valid event document of `target`'s complaint, of any kind, at one of a few times (many ties). */

@@ -62,6 +62,9 @@ function formField(action: WorkflowAction, name: string, spec: FieldSpec): Actio
       return { ...field, kind: 'checkbox' };
     case 'correction-value':
       return { ...field, kind: 'correction' };
+    case 'choices':
+      // Only derived fields are lists (reporter-corrected's field names): no form asks for one.
+      throw new Error(`${action}.${name}: a list of choices is never asked for in an action form`);
     default: {
       const never: never = spec.type;
       return never;

@@ -13,6 +13,7 @@ import {
   PRIVACY_MODES,
   REPORT_TYPES,
 } from '../../../shared/complaint/vocabulary';
+import { REPORTER_FIELD_NAMES } from '../../../shared/complaint/reporter-fields';
 import type { TrailEntry } from '../../../shared/workflow/complaint-state-types';
 import {
   ARCHIVE_REASONS,
@@ -85,6 +86,7 @@ const TRAIL: readonly TrailEntry[] = [
     kind: 'lapor-forwarded',
     details: { laporId: '', includesIdentity: false, exportFile: 'Ekspor LAPOR 2026.csv' },
   },
+  { ...common(), kind: 'reporter-corrected', details: { fields: ['phone', 'address'] } },
 ];
 
 /** Every code a stored complaint or event may hold. */
@@ -99,6 +101,7 @@ const CODES = [
   ...SATISFACTION_SOURCES,
   ...CORRECTABLE_FIELDS,
   ...EVENT_KINDS,
+  ...REPORTER_FIELD_NAMES,
 ];
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -118,5 +121,14 @@ describe('ComplaintTrail', () => {
     expect(text).toContain('WhatsApp/SMS');
     expect(text).toContain('Permintaan informasi');
     expect(text).toContain('Pungutan Liar (Pungli)');
+  });
+
+  it('names the fields of a reporter correction in words, never values', () => {
+    render(withCore(fakeCore(), <ComplaintTrail trail={TRAIL} masked={false} />));
+    const entry = screen.getByTestId('trail').querySelector('[data-kind="reporter-corrected"]');
+    expect(entry?.querySelector('.timeline__kind')?.textContent).toBe(
+      'Data pelapor dikoreksi: nomor telepon, alamat',
+    );
+    expect(entry?.querySelector('.timeline__details')).toBeNull();
   });
 });

@@ -78,6 +78,18 @@ function EntryDetails(props: { entry: TrailEntry }): ReactNode {
   );
 }
 
+/**
+ * What the entry is, in words: its kind, and for a correction of the reporter document the fields
+ * it changed ("Data pelapor dikoreksi: nomor telepon, alamat"; the event holds no values).
+ */
+function KindLine(props: { entry: TrailEntry }): ReactNode {
+  const { t } = useTranslation();
+  const { entry } = props;
+  if (entry.kind !== 'reporter-corrected') return <>{t(`eventKind.${entry.kind}`)}</>;
+  const fields = entry.details.fields.map((field) => t(`reporterField.${field}`)).join(', ');
+  return <>{t('trail.reporterCorrected', { fields })}</>;
+}
+
 export function ComplaintTrail(props: { trail: readonly TrailEntry[]; masked: boolean }): ReactNode {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
@@ -89,7 +101,9 @@ export function ComplaintTrail(props: { trail: readonly TrailEntry[]; masked: bo
           className={`timeline__entry${entry.applied ? '' : ' timeline__entry--refused'}`}
           data-kind={entry.kind}
         >
-          <p className="timeline__kind">{t(`eventKind.${entry.kind}`)}</p>
+          <p className="timeline__kind">
+            <KindLine entry={entry} />
+          </p>
           <p className="timeline__when">{formatDateTime(entry.at, language)}</p>
           <p className="timeline__who">
             {t('detail.eventBy', { name: entry.by.name, device: entry.deviceCode })}
@@ -103,7 +117,7 @@ export function ComplaintTrail(props: { trail: readonly TrailEntry[]; masked: bo
               })}
             </p>
           ) : null}
-          {props.masked ? null : <EntryDetails entry={entry} />}
+          {props.masked || entry.kind === 'reporter-corrected' ? null : <EntryDetails entry={entry} />}
         </li>
       ))}
     </ol>

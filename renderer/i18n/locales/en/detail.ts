@@ -43,7 +43,15 @@ export const detail: Widen<typeof source> = {
     maskedAttachments_one: '{{count}} attachment (confidential).',
     maskedAttachments_other: '{{count}} attachments (confidential).',
   },
-  trail: { notApplied: 'Not applied:' },
+  trail: { notApplied: 'Not applied:', reporterCorrected: "Complainant's details corrected: {{fields}}" },
+  /** The reporter's fields as a correction names them (lower case inside a sentence). */
+  reporterField: {
+    name: 'name',
+    nik: 'NIK',
+    phone: 'phone number',
+    email: 'email',
+    address: 'address',
+  },
   action: {
     toolbar: 'Actions',
     none: 'There is nothing you can do on this complaint right now.',

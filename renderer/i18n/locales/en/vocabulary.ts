@@ -74,5 +74,6 @@ export const vocabulary: Widen<typeof source> = {
     note: 'Note',
     'privacy-change': 'Privacy mode changed',
     'lapor-forwarded': 'Forwarded to SP4N-LAPOR!',
+    'reporter-corrected': "Complainant's details corrected",
   },
 };

@@ -39,7 +39,15 @@ export const detail = {
     maskedAttachments_one: '{{count}} lampiran (dirahasiakan).',
     maskedAttachments_other: '{{count}} lampiran (dirahasiakan).',
   },
-  trail: { notApplied: 'Tidak diterapkan:' },
+  trail: { notApplied: 'Tidak diterapkan:', reporterCorrected: 'Data pelapor dikoreksi: {{fields}}' },
+  /** The reporter's fields as a correction names them (lower case inside a sentence). */
+  reporterField: {
+    name: 'nama',
+    nik: 'NIK',
+    phone: 'nomor telepon',
+    email: 'email',
+    address: 'alamat',
+  },
   action: {
     toolbar: 'Tindakan',
     none: 'Tidak ada tindakan yang dapat Anda lakukan pada pengaduan ini sekarang.',

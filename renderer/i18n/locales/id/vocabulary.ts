@@ -72,5 +72,6 @@ export const vocabulary = {
     note: 'Catatan',
     'privacy-change': 'Mode pelapor diubah',
     'lapor-forwarded': 'Diteruskan ke SP4N-LAPOR!',
+    'reporter-corrected': 'Data pelapor dikoreksi',
   },
 } as const;
