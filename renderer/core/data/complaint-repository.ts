@@ -5,7 +5,12 @@
 import type { ComplaintDoc, IntakeInput, ReporterDoc } from '../../../shared/complaint/complaint-schema';
 import { buildIntakeDocuments } from '../../../shared/complaint/intake-documents';
 import { assertBulkWritten, bulkStored, getOrUndefined } from '../../../shared/couch/pouch-toolkit';
-import { tombstoneOf, withFirstRevision, type Leaf } from '../../../shared/couch/revision-writes';
+import {
+  tombstoneOf,
+  withFirstRevision,
+  withNextRevision,
+  type Leaf,
+} from '../../../shared/couch/revision-writes';
 import { verifyImmutable } from '../../../shared/ids/content-id';
 import {
   COMPLAINT_ID_PREFIX,
@@ -95,6 +100,21 @@ export class ComplaintRepository {
     // A deleted document keeps its earlier revisions on disk until compaction: compact now, so
     // the identity is gone from this device, not only hidden.
     if (docs.length > 1) await this.db.compact();
+  }
+
+  /**
+   * Stores a corrected reporter document and its reporter-corrected event in one write (one
+   * IndexedDB transaction). `reporter._rev` is the revision the correction was made on: when the
+   * stored document is no longer that revision (changed on another device and synced meanwhile,
+   * or deleted), nothing is written and a conflict (status 409, `isConflict`) is thrown.
+   */
+  async saveReporterCorrection(reporter: ReporterDoc, event: EventDoc): Promise<void> {
+    const stored = await getOrUndefined(this.db.get<ReporterDoc>(reporter._id, { revs: true }));
+    if (stored?._rev === undefined || stored._rev !== reporter._rev) {
+      throw Object.assign(new Error(`${reporter._id} changed since it was read`), { status: 409 });
+    }
+    const { _rev: _base, ...body } = reporter;
+    await this.writeRevisions([withNextRevision(body, stored as Leaf), event]);
   }
 
   /**

@@ -1,15 +1,18 @@
 /**
  * The unit's complaints: the lists (pages of the device-local index, counts, what needs attention),
  * one complaint in full with its deadline, finding one by tracking number, a workflow action on
- * one, and saving an attached file through the platform.
+ * one, correcting its complainant's details, and saving an attached file through the platform.
  */
+import type { ReporterFieldName } from '../../../shared/complaint/reporter-fields';
 import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
+import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import type { SaveFileResult } from '../../../shared/platform/platform-contract';
 import { complaintSla, type ComplaintSla } from '../../../shared/sla/complaint-sla';
 import { attentionHorizon, dueDateState } from '../../../shared/sla/deadline-state';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
 import { decideAction } from '../../../shared/workflow/decide-action';
+import { decideReporterCorrection, type ReporterChanges } from '../../../shared/workflow/reporter-correction';
 import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import type { ComplaintIndexRow } from '../data/complaint-index';
 import type { IndexPage } from '../data/complaint-index-queries';
@@ -26,6 +29,26 @@ export type NeedsAttention = Readonly<{
 }>;
 
 export type ActOutcome = Readonly<{ ok: true }> | Readonly<{ ok: false; issues: readonly ValidationIssue[] }>;
+
+/** A correction of the complainant's details as the form sends it. */
+export type ReporterCorrectionInput = Readonly<{
+  /** The revision of the reporter document the form started from (`ComplaintDetail.reporter._rev`). */
+  rev: string;
+  /** The values as typed; a field left out keeps its value. */
+  values: ReporterChanges;
+}>;
+
+/**
+ * `saved`: the reporter document and the event naming `fields` are stored; `unchanged`: every
+ * value is the stored one, nothing was written; `conflict`: the document changed (on another
+ * device, synced meanwhile) since the form read it, nothing was written; `refused`: not this
+ * role or complaint, or a value breaks a rule (paths are field names, '' for the whole).
+ */
+export type CorrectReporterOutcome =
+  | Readonly<{ outcome: 'saved'; fields: readonly ReporterFieldName[] }>
+  | Readonly<{ outcome: 'unchanged' }>
+  | Readonly<{ outcome: 'conflict' }>
+  | Readonly<{ outcome: 'refused'; issues: readonly ValidationIssue[] }>;
 
 export function createComplaints(deps: CoreDeps) {
   const { store, index, records, platform } = deps;
@@ -99,6 +122,45 @@ export function createComplaints(deps: CoreDeps) {
       if (!decision.ok) return { ok: false, issues: decision.issues };
       await records.current().recordEvent(decision.event);
       return { ok: true };
+    },
+
+    /**
+     * Corrects the complainant's details of complaint `complaintId` as the officer at the desk
+     * (supervisors and managers; shared/workflow/reporter-correction): the reporter document and a
+     * reporter-corrected event naming the changed fields are stored in one write, over the
+     * revision the form started from. Resolves once both are stored, or says why nothing was.
+     */
+    async correctReporter(
+      complaintId: string,
+      changes: ReporterCorrectionInput,
+    ): Promise<CorrectReporterOutcome> {
+      const { officer, device } = store.getState();
+      if (!officer || !device) throw new Error('The device is not set up.');
+      const repository = records.current();
+      const detail = await repository.detail(complaintId);
+      if (!detail) throw new Error(`The complaint ${complaintId} is not on this device.`);
+      if (detail.reporter && detail.reporter._rev !== changes.rev) return { outcome: 'conflict' };
+      const eventSequence = await deps.deviceStore.nextSequence(EVENT_SEQUENCE);
+      const decision = decideReporterCorrection(
+        detail.state,
+        detail.reporter,
+        changes.values,
+        {
+          officer: { officerId: officer.id, name: officer.name },
+          role: officer.role,
+          deviceCode: device.deviceCode,
+          unitCode: device.unitCode,
+        },
+        { at: deps.now(), eventSequence },
+      );
+      if (decision.outcome !== 'corrected') return decision;
+      try {
+        await repository.saveReporterCorrection(decision.reporter, decision.event);
+      } catch (error) {
+        if (isConflict(error)) return { outcome: 'conflict' };
+        throw error;
+      }
+      return { outcome: 'saved', fields: decision.fields };
     },
 
     /** Saves an attached file through the platform (a dialog in Electron, a download in the browser). */
