@@ -48,6 +48,7 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     }),
     settings: group('settings', parts.settings),
     sync: group('sync', parts.sync),
+    dashboard: group('dashboard', parts.dashboard),
     packet: group('packet', parts.packet),
     exports: group('exports', parts.exports),
     host: group('host', { isDesktop: false, ...parts.host }),

@@ -40,6 +40,7 @@ import type { AppState, AppStore } from './state/app-state';
 import type { Notice } from './state/ui-slice';
 import type { ConnectionTestResult } from './sync/test-connection';
 import type { ActOutcome, NeedsAttention } from './use-cases/complaints';
+import type { DashboardProgress, DashboardQuery } from './use-cases/dashboard';
 import type { AddOfficerOutcome, JoinOutcome, StorageUse } from './use-cases/device-setup';
 import type { LaporExportProgress, LaporExportResult, LaporPreview } from './use-cases/exports';
 import type { IntakeDraftFields, IntakeSave, StoredIntakeDraft } from './use-cases/intake';
@@ -66,6 +67,8 @@ export type {
   ComplaintDetail,
   ComplaintIndexRow,
   ConnectionTestResult,
+  DashboardProgress,
+  DashboardQuery,
   DeviceConfig,
   IndexPage,
   IntakeDraftFields,
@@ -245,6 +248,19 @@ export type ClientCore = Readonly<{
     firstSettled(): Promise<SyncStatus>;
     conflicts(): Promise<MutableConflict[]>;
     resolveConflict(id: string, keepRev: string): Promise<void>;
+  }>;
+
+  /** Beranda's figures. */
+  dashboard: Readonly<{
+    /**
+     * The unit's indicators for a period, optionally for one office or category: the packet's
+     * indicators.json for the same period and records (one code path). Reads every complaint and
+     * event of the unit (kept until the records change); `onProgress` hears reading and computing.
+     */
+    indicators(
+      query: DashboardQuery,
+      onProgress?: (progress: DashboardProgress) => void,
+    ): Promise<Indicators>;
   }>;
 
   /** Paket P4. */

@@ -18,6 +18,7 @@ import { createCalendar } from './use-cases/calendar';
 import { createComplaints } from './use-cases/complaints';
 import type { CoreDeps } from './use-cases/core-deps';
 import { createDeviceSetup, type LanguageAdapter } from './use-cases/device-setup';
+import { createDashboard } from './use-cases/dashboard';
 import { createExports } from './use-cases/exports';
 import { createIntake } from './use-cases/intake';
 import { createPacket } from './use-cases/packet';
@@ -65,6 +66,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const sync = createSync(deps, options.createSyncService);
   const { officers, ...device } = createDeviceSetup(deps, sync, options.language);
   const { platform } = options;
+  const packet = createPacket(deps);
   return {
     store,
     device,
@@ -84,7 +86,8 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       conflicts: sync.conflicts,
       resolveConflict: sync.resolveConflict,
     },
-    packet: createPacket(deps),
+    dashboard: createDashboard(deps, packet),
+    packet,
     exports: createExports(deps),
     host: {
       isDesktop: options.isDesktop,

@@ -7,7 +7,11 @@
  */
 import { effectiveHolidays } from '../../../shared/calendar/holiday-list';
 import type { ComplaintDoc, OfficerRef } from '../../../shared/complaint/complaint-schema';
-import { computeIndicators, type IndicatorSettings } from '../../../shared/indicators/compute-indicators';
+import {
+  computeIndicators,
+  type IndicatorSettings,
+  type IndicatorsInput,
+} from '../../../shared/indicators/compute-indicators';
 import type { Indicators } from '../../../shared/indicators/indicators-types';
 import { EVENT_ID_PREFIX, HIGH_SENTINEL, complaintIdRange } from '../../../shared/ids/document-ids';
 import { buildPacketZip, type PacketProgress } from '../../../shared/packet/build-packet';
@@ -35,8 +39,16 @@ export type UnitRecordSet = Readonly<{
 
 const PAGE = 2000;
 
-/** Every document with an id in [startkey, endkey), page by page (never one huge read). */
-export async function docsInRange(db: UnitDatabase, startkey: string, endkey: string): Promise<unknown[]> {
+/**
+ * Every document with an id in [startkey, endkey), page by page (never one huge read); `onPage`
+ * hears how many documents were read in each page.
+ */
+export async function docsInRange(
+  db: UnitDatabase,
+  startkey: string,
+  endkey: string,
+  onPage?: (read: number) => void,
+): Promise<unknown[]> {
   const docs: unknown[] = [];
   let from = startkey;
   let skip = 0;
@@ -50,6 +62,7 @@ export async function docsInRange(db: UnitDatabase, startkey: string, endkey: st
       skip,
     });
     for (const row of page.rows) if (row.doc) docs.push(row.doc);
+    onPage?.(page.rows.length);
     const last = page.rows[page.rows.length - 1];
     if (page.rows.length < PAGE || !last) return docs;
     from = last.id;
@@ -66,13 +79,18 @@ export function indicatorSettings(settings: UnitSettingsDoc): IndicatorSettings 
   return { ...settings, holidays: effectiveHolidays(settings.holidays) };
 }
 
-/** The indicators of a unit (`code`, `name` as the packet names it) for `period` from its records. */
+/**
+ * The indicators of a unit (`code`, `name` as the packet names it) for `period` from its records:
+ * the packet's indicators.json, and the dashboard's figures (../use-cases/dashboard, which alone
+ * passes a `scope`: one office or category).
+ */
 export function packetIndicators(
   period: Readonly<{ from: string; to: string }>,
   named: Readonly<{ code: string; name: string }>,
   unit: UnitRecordSet,
   settings: UnitSettingsDoc,
   now: Date,
+  scope?: IndicatorsInput['scope'],
 ): Indicators {
   return computeIndicators({
     complaints: unit.complaints,
@@ -81,6 +99,7 @@ export function packetIndicators(
     settings: indicatorSettings(settings),
     period,
     computedAt: now,
+    ...(scope ? { scope } : {}),
   });
 }
 
@@ -150,13 +169,21 @@ export function createPacket(deps: CoreDeps) {
     /** The unit's packet drafts (list, load, create, save, remove, evidence bytes). */
     drafts: (): PacketDraftStore => new PacketDraftStore(records.current().db, unitCode()),
 
-    /** The unit's complaints and events (never its reporter documents), checked against their schemas. */
-    async loadRecords(): Promise<UnitRecordSet> {
+    /**
+     * The unit's complaints and events (never its reporter documents), checked against their
+     * schemas. `onProgress` hears the running count of documents read.
+     */
+    async loadRecords(onProgress?: (documentsRead: number) => void): Promise<UnitRecordSet> {
       const db = records.current().db;
       const range = complaintIdRange();
+      let read = 0;
+      const onPage = (count: number): void => {
+        read += count;
+        onProgress?.(read);
+      };
       const [complaintDocs, eventDocs] = await Promise.all([
-        docsInRange(db, range.startkey, range.endkey),
-        docsInRange(db, EVENT_ID_PREFIX, `${EVENT_ID_PREFIX}${HIGH_SENTINEL}`),
+        docsInRange(db, range.startkey, range.endkey, onPage),
+        docsInRange(db, EVENT_ID_PREFIX, `${EVENT_ID_PREFIX}${HIGH_SENTINEL}`, onPage),
       ]);
       const collected = collectUnitRecords([...complaintDocs, ...eventDocs], unitCode());
       const timeZone = store.getState().unitSettings?.timeZone ?? 'Asia/Jakarta';
