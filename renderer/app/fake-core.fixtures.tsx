@@ -47,6 +47,7 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
       ...parts.calendar,
     }),
     settings: group('settings', parts.settings),
+    receipt: group('receipt', parts.receipt),
     sync: group('sync', parts.sync),
     dashboard: group('dashboard', parts.dashboard),
     packet: group('packet', parts.packet),

@@ -32,7 +32,7 @@ import type { ComplaintIndexRow } from './data/complaint-index';
 import type { IndexPage } from './data/complaint-index-queries';
 import type { ComplaintDetail } from './data/complaint-repository';
 import type { DeviceConfig, Officer, TamperedRow } from './data/device-database';
-import type { Language } from './data/device-store';
+import type { Language, ReceiptPaper } from './data/device-store';
 import type { MutableConflict, StoredDoc } from './data/mutable-conflicts';
 import type { PacketDraftStore, PacketDraftSummary, StoredPacketDraft } from './data/packet-drafts';
 import type { AppPhase } from './state/desk-slice';
@@ -85,6 +85,7 @@ export type {
   Officer,
   PacketDraftSummary,
   PacketExport,
+  ReceiptPaper,
   RosterChangeProblem,
   SavedExport,
   SaveOutcome,
@@ -236,6 +237,14 @@ export type ClientCore = Readonly<{
     saveOffices(offices: readonly Office[], now: Date): Promise<SaveOutcome>;
     /** The unit profile (name, agency, kind, receipt contact, address); the unit code stays. */
     saveProfile(edit: ValidProfileEdit, now: Date): Promise<SaveOutcome>;
+  }>;
+
+  /** The receipt (tanda terima) as this device prints it. */
+  receipt: Readonly<{
+    /** The paper chosen for this desk's printer (A5 until one is chosen); a device setting, never synced. */
+    paper(): Promise<ReceiptPaper>;
+    /** Any officer: chooses A5 or an 80 mm receipt roll; resolves once it is stored on this device. */
+    setPaper(paper: ReceiptPaper): Promise<void>;
   }>;
 
   /** Sinkronisasi. */

@@ -22,6 +22,7 @@ import { createDashboard } from './use-cases/dashboard';
 import { createExports } from './use-cases/exports';
 import { createIntake } from './use-cases/intake';
 import { createPacket } from './use-cases/packet';
+import { createReceipt } from './use-cases/receipt';
 import { createSearch } from './use-cases/search';
 import { createSettings } from './use-cases/settings';
 import { createSync } from './use-cases/sync';
@@ -76,6 +77,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     search: createSearch(deps),
     calendar: createCalendar(deps),
     settings: createSettings(deps),
+    receipt: createReceipt(deps),
     sync: {
       testConnection: sync.testConnection,
       enable: sync.enable,

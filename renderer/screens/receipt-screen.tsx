@@ -1,6 +1,7 @@
 /**
  * Tanda terima: the printable receipt handed to the complainant. It carries no identity, so it
- * is safe for every privacy mode. Print styles show only the receipt.
+ * is safe for every privacy mode. Print styles show only the receipt, on the paper chosen for this
+ * desk in Pengaturan (A5 or an 80 mm receipt roll: `data-paper`, laid out in styles/print.css).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,12 +14,21 @@ import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';
 import { complaintPath } from '../app/routes';
 
+/** Past this many characters a tracking number prints smaller, so it stays on one line (print.css). */
+const LONG_TRACKING_NUMBER = 24;
+
 export function ReceiptScreen(props: { complaintId: string }): ReactNode {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const profile = useAppStore((state) => state.unitProfile);
   const core = useCore();
-  const loaded = useRecords(() => core.complaints.detail(props.complaintId), [props.complaintId]);
+  const loaded = useRecords(async () => {
+    const [detail, paper] = await Promise.all([
+      core.complaints.detail(props.complaintId),
+      core.receipt.paper(),
+    ]);
+    return { detail, paper };
+  }, [props.complaintId]);
   const printRef = useRef<HTMLButtonElement>(null);
   const ready = loaded.status === 'ready';
   useEffect(() => {
@@ -27,7 +37,7 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
 
   return (
     <LoadState loaded={loaded}>
-      {(detail) => {
+      {({ detail, paper }) => {
         const deadline = detail ? core.complaints.sla(detail.state)?.deadline : undefined;
         const verifyBy = deadline?.stage === 'verify' ? deadline.dueDate : undefined;
         return !detail ? (
@@ -46,8 +56,15 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
               <Link className="button" href={complaintPath(detail.complaint._id)}>
                 {t('receipt.back')}
               </Link>
+              <p className="field__hint" data-testid="receipt-paper-note">
+                {t('receipt.paperIs', { paper: t(`receipt.paperName.${paper}`) })}
+              </p>
             </div>
-            <article className="receipt" aria-labelledby="receipt-heading">
+            <article
+              className={`receipt receipt--${paper}`}
+              data-paper={paper}
+              aria-labelledby="receipt-heading"
+            >
               <header className="receipt__header">
                 <p className="receipt__unit">{profile?.unitName}</p>
                 <p>{profile?.agency}</p>
@@ -57,7 +74,10 @@ export function ReceiptScreen(props: { complaintId: string }): ReactNode {
                 {t('receipt.heading')}
               </h1>
               <p className="receipt__label">{t('receipt.trackingNumber')}</p>
-              <p className="tracking-number" data-testid="receipt-tracking-number">
+              <p
+                className={`tracking-number${detail.complaint.trackingNumber.length > LONG_TRACKING_NUMBER ? ' tracking-number--long' : ''}`}
+                data-testid="receipt-tracking-number"
+              >
                 {detail.complaint.trackingNumber}
               </p>
               <dl className="receipt__facts">

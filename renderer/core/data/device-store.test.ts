@@ -120,4 +120,19 @@ describe('DeviceStore', () => {
     expect(await store.lastChannel('o1')).toBe('phone');
     expect(await store.lastChannel('o2')).toBeUndefined();
   });
+
+  it('keeps the receipt paper across a reopen, A5 until chosen, and refuses what is not a paper', async () => {
+    const store = open();
+    expect(await store.receiptPaper()).toBe('a5');
+    await store.setReceiptPaper('roll80');
+    db.close();
+    await db.open();
+    expect(await new DeviceStore(db).receiptPaper()).toBe('roll80');
+    await store.setReceiptPaper('a5');
+    expect(await store.receiptPaper()).toBe('a5');
+    await expect(store.setReceiptPaper('letter' as 'a5')).rejects.toThrow(RangeError);
+    // A value this version does not know (a damaged row) reads as the default.
+    await db.settings.put({ key: 'receiptPaper', value: 'roll58' });
+    expect(await store.receiptPaper()).toBe('a5');
+  });
 });

@@ -20,6 +20,17 @@ const LANGUAGE_KEY = 'language';
 const CURRENT_OFFICER_KEY = 'currentOfficerId';
 const SYNC_KEY = 'sync';
 
+const RECEIPT_PAPER_KEY = 'receiptPaper';
+
+/**
+ * The paper this device's receipts (tanda terima) print on: an A5 sheet, or the 80 mm roll of a
+ * receipt printer. A device setting: the printer belongs to the desk, so it is never synced.
+ */
+export type ReceiptPaper = 'a5' | 'roll80';
+const isReceiptPaper = (value: unknown): value is ReceiptPaper => value === 'a5' || value === 'roll80';
+/** Until the desk chooses: A5. */
+export const DEFAULT_RECEIPT_PAPER: ReceiptPaper = 'a5';
+
 /** Where this device syncs (the password is kept apart, through the platform's secret store). */
 export type SyncSettings = Readonly<{ serverUrl: string; enabled: boolean }>;
 const lastChannelKey = (officerId: string): string => `lastChannel:${officerId}`;
@@ -143,6 +154,18 @@ export class DeviceStore {
 
   async setLanguage(language: Language): Promise<void> {
     await this.db.settings.put({ key: LANGUAGE_KEY, value: language });
+  }
+
+  /** The receipt paper chosen on this device; A5 until one is (or when what is stored is not a paper). */
+  async receiptPaper(): Promise<ReceiptPaper> {
+    const row = await this.db.settings.get(RECEIPT_PAPER_KEY);
+    return isReceiptPaper(row?.value) ? row.value : DEFAULT_RECEIPT_PAPER;
+  }
+
+  async setReceiptPaper(paper: ReceiptPaper): Promise<void> {
+    if (!isReceiptPaper(paper))
+      throw new RangeError(`setReceiptPaper: not a receipt paper: ${String(paper)}`);
+    await this.db.settings.put({ key: RECEIPT_PAPER_KEY, value: paper });
   }
 
   async lastChannel(officerId: string): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 /**
- * Pengaturan: language, the officers on this device, the unit's deadlines, holidays and offices,
- * the unit's profile (managers edit it), the unit and device codes, and the app version.
+ * Pengaturan: this device's language and receipt paper, the officers on this device, the unit's
+ * deadlines, holidays and offices, the unit's profile (managers edit it), the unit and device
+ * codes, and the app version.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import { DeadlineSettingsForm } from './deadline-settings-form';
 import { HolidaysEditor } from './holidays-editor';
 import { OfficersSection } from './officers-section';
 import { OfficesEditor } from './offices-editor';
+import { ReceiptPaperSection } from './receipt-paper-section';
 import { UnitProfileForm } from './unit-profile-form';
 
 export function SettingsScreen(): ReactNode {
@@ -32,6 +34,7 @@ export function SettingsScreen(): ReactNode {
       <h1 id="settings-title">{t('settings.title')}</h1>
       <h2>{t('settings.languageSection')}</h2>
       <LanguageSwitch />
+      <ReceiptPaperSection />
 
       <OfficersSection />
       {unitSettings ? (

@@ -71,5 +71,7 @@ export const intake: Widen<typeof source> = {
     legal: 'Complaints are handled under Law 25/2009 on Public Services and Presidential Regulation 76/2013.',
     print: 'Print',
     back: 'Back to details',
+    paperName: { a5: 'A5 paper', roll80: 'an 80 mm roll' },
+    paperIs: 'Prints on {{paper}}. Change the paper in Settings (Alt+7).',
   },
 };

@@ -6,6 +6,16 @@ export const settings: Widen<typeof source> = {
   settings: {
     title: 'Settings',
     languageSection: 'Language',
+    receiptPaperSection: 'Receipt paper: A5 / 80 mm roll',
+    receiptPaperLegend: 'Print receipts on',
+    receiptPaperHint:
+      'Match the printer at this desk. The choice applies to this device only and any officer may change it.',
+    receiptPaperOption: {
+      a5: 'A5 (148 × 210 mm sheet)',
+      roll80: '80 mm roll (receipt/thermal printer)',
+    },
+    receiptPaperSaved: 'Saved: receipts print on {{paper}}.',
+    receiptPaperFailed: 'The paper choice was not saved: {{reason}}',
     officersSection: 'Officers on this device',
     currentOfficer: 'Current officer',
     addOfficer: 'Add officer',

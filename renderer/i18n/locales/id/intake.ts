@@ -68,5 +68,7 @@ export const intake = {
     legal: 'Pengaduan dikelola sesuai UU 25/2009 tentang Pelayanan Publik dan Perpres 76/2013.',
     print: 'Cetak',
     back: 'Kembali ke detail',
+    paperName: { a5: 'kertas A5', roll80: 'struk 80 mm' },
+    paperIs: 'Dicetak pada {{paper}}. Ganti kertas di Pengaturan (Alt+7).',
   },
 } as const;

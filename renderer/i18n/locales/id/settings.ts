@@ -3,6 +3,16 @@ export const settings = {
   settings: {
     title: 'Pengaturan',
     languageSection: 'Bahasa',
+    receiptPaperSection: 'Kertas tanda terima: A5 / struk 80 mm',
+    receiptPaperLegend: 'Cetak tanda terima pada',
+    receiptPaperHint:
+      'Sesuaikan dengan printer di meja ini. Pilihan ini hanya berlaku di perangkat ini dan dapat diubah oleh semua petugas.',
+    receiptPaperOption: {
+      a5: 'A5 (lembar 148 × 210 mm)',
+      roll80: 'Struk 80 mm (printer struk/thermal)',
+    },
+    receiptPaperSaved: 'Tersimpan: tanda terima dicetak pada {{paper}}.',
+    receiptPaperFailed: 'Pilihan kertas belum tersimpan: {{reason}}',
     officersSection: 'Petugas di perangkat ini',
     currentOfficer: 'Petugas aktif',
     addOfficer: 'Tambah petugas',
