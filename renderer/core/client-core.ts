@@ -39,7 +39,12 @@ import type { AppPhase } from './state/desk-slice';
 import type { AppState, AppStore } from './state/app-state';
 import type { Notice } from './state/ui-slice';
 import type { ConnectionTestResult } from './sync/test-connection';
-import type { ActOutcome, NeedsAttention } from './use-cases/complaints';
+import type {
+  ActOutcome,
+  CorrectReporterOutcome,
+  NeedsAttention,
+  ReporterCorrectionInput,
+} from './use-cases/complaints';
 import type { DashboardProgress, DashboardQuery } from './use-cases/dashboard';
 import type { AddOfficerOutcome, JoinOutcome, StorageUse } from './use-cases/device-setup';
 import type { LaporExportProgress, LaporExportResult, LaporPreview } from './use-cases/exports';
@@ -67,6 +72,7 @@ export type {
   ComplaintDetail,
   ComplaintIndexRow,
   ConnectionTestResult,
+  CorrectReporterOutcome,
   DashboardProgress,
   DashboardQuery,
   DeviceConfig,
@@ -86,6 +92,7 @@ export type {
   PacketDraftSummary,
   PacketExport,
   ReceiptPaper,
+  ReporterCorrectionInput,
   RosterChangeProblem,
   SavedExport,
   SaveOutcome,
@@ -194,6 +201,11 @@ export type ClientCore = Readonly<{
     sla(state: ComplaintState): ComplaintSla | undefined;
     /** A workflow action by the officer at the desk; a refusal writes nothing and says why. */
     act(state: ComplaintState, action: WorkflowAction, input: unknown): Promise<ActOutcome>;
+    /**
+     * Supervisors and managers: corrects the complainant's details (the reporter document, over
+     * the revision the form started from) and records which fields changed, never their values.
+     */
+    correctReporter(complaintId: string, changes: ReporterCorrectionInput): Promise<CorrectReporterOutcome>;
     saveAttachment(
       complaintId: string,
       attachment: Readonly<{ key: string; name: string; mimeType: string }>,

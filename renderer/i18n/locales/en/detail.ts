@@ -44,6 +44,17 @@ export const detail: Widen<typeof source> = {
     maskedAttachments_other: '{{count}} attachments (confidential).',
   },
   trail: { notApplied: 'Not applied:', reporterCorrected: "Complainant's details corrected: {{fields}}" },
+  reporterCorrection: {
+    open: "Correct complainant's details",
+    title: "Correct the complainant's details",
+    hint: 'Fix what is wrong and leave the rest. The history records which fields were corrected, not their values.',
+    submit: 'Save correction',
+    saved: "Complainant's details corrected: {{fields}}.",
+    unchanged: 'Nothing changed: every value is the one already stored. Nothing was saved.',
+    conflict:
+      "The complainant's details were changed on another device since this form was opened, so this correction was not saved. What you typed is still here: check the latest details (close and open this form again), then save again.",
+    failed: "The correction of the complainant's details was not saved: {{reason}}",
+  },
   /** The reporter's fields as a correction names them (lower case inside a sentence). */
   reporterField: {
     name: 'name',

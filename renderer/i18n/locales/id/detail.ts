@@ -40,6 +40,18 @@ export const detail = {
     maskedAttachments_other: '{{count}} lampiran (dirahasiakan).',
   },
   trail: { notApplied: 'Tidak diterapkan:', reporterCorrected: 'Data pelapor dikoreksi: {{fields}}' },
+  reporterCorrection: {
+    open: 'Koreksi data pelapor',
+    title: 'Koreksi data pelapor',
+    hint: 'Perbaiki isian yang salah dan biarkan yang lain. Riwayat mencatat kolom yang dikoreksi, bukan isinya.',
+    submit: 'Simpan koreksi',
+    saved: 'Data pelapor dikoreksi: {{fields}}.',
+    unchanged:
+      'Tidak ada yang berubah: semua isian sama dengan data yang tersimpan. Tidak ada yang disimpan.',
+    conflict:
+      'Data pelapor telah diubah di perangkat lain sejak formulir ini dibuka, jadi koreksi ini belum disimpan. Isian Anda tetap di sini: periksa data terbaru (tutup dan buka lagi formulir ini), lalu simpan kembali.',
+    failed: 'Koreksi data pelapor belum tersimpan: {{reason}}',
+  },
   /** The reporter's fields as a correction names them (lower case inside a sentence). */
   reporterField: {
     name: 'nama',
