@@ -12,6 +12,9 @@ import { ComplaintIndexQueries } from './data/complaint-index-queries';
 import type { UnitDatabase } from './data/database';
 import { DeviceDatabase } from './data/device-database';
 import { DeviceStore } from './data/device-store';
+import { SearchIndex } from './search/search-index';
+import { SearchIndexer } from './search/search-indexer';
+import { SearchQueries } from './search/search-query';
 import { createAppState } from './state/app-state';
 import type { SyncService } from './sync/sync-service';
 import { createCalendar } from './use-cases/calendar';
@@ -49,11 +52,16 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const now = options.now ?? (() => new Date());
   const store = createAppState();
   const deviceDatabase = options.deviceDatabase ?? new DeviceDatabase();
+  const searchIndex = new SearchIndex(deviceDatabase);
+  const searchIndexer = new SearchIndexer(deviceDatabase, searchIndex, () =>
+    store.getState().bumpDataVersion(),
+  );
   const records = createUnitRecords({
     store,
     deviceDatabase,
     openDatabase: options.openDatabase,
     now,
+    searchIndexer,
   });
   const deps: CoreDeps = {
     store,
@@ -74,7 +82,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     officers,
     intake: createIntake(deps),
     complaints: createComplaints(deps),
-    search: createSearch(deps),
+    search: createSearch(deps, searchIndexer, new SearchQueries(deviceDatabase, searchIndex)),
     calendar: createCalendar(deps),
     settings: createSettings(deps),
     receipt: createReceipt(deps),

@@ -47,18 +47,30 @@ const platform = {
 type Opened = { core: ClientCore; device: DeviceDatabase; unit: UnitDatabase[] };
 const opened: Opened[] = [];
 
-/** A core (and its device database) on a device not yet set up. */
-export function testCore(): Readonly<{ core: ClientCore; device: DeviceDatabase }> {
+/**
+ * A core (and its device database) on a device not yet set up; `unitDatabases` lists the unit
+ * databases it opened (a test replicates into them as sync would).
+ */
+export function testCore(): Readonly<{
+  core: ClientCore;
+  device: DeviceDatabase;
+  unitDatabases: UnitDatabase[];
+}> {
   const device = new DeviceDatabase(`device-${crypto.randomUUID()}`);
   const unit: UnitDatabase[] = [];
+  const opens = new Map<string, UnitDatabase>();
   const core = createClientCore({
     platform,
     isDesktop: false,
     language: { init: () => Promise.resolve(), change: () => Promise.resolve() },
     now: () => TEST_NOW,
     deviceDatabase: device,
-    openDatabase: () => {
+    // A restart (device.stop, then start) opens the same unit's database again, as on disk.
+    openDatabase: (unitCode) => {
+      const known = opens.get(unitCode);
+      if (known) return known;
       const db = memoryDatabase();
+      opens.set(unitCode, db);
       unit.push(db);
       return db;
     },
@@ -70,7 +82,7 @@ export function testCore(): Readonly<{ core: ClientCore; device: DeviceDatabase 
       }),
   });
   opened.push({ core, device, unit });
-  return { core, device };
+  return { core, device, unitDatabases: unit };
 }
 
 /** Stops every core built since the last call and deletes its databases. */

@@ -33,6 +33,9 @@ const row = (n: number, status: ComplaintStatus = 'new'): ComplaintIndexRow => (
   open: 1,
   dueDate: '2026-03-12',
   stage: 'verify',
+  category: 'health',
+  reportType: 'complaint',
+  receivedDate: `2026-03-0${n}`,
 });
 
 const COUNTS = {

@@ -33,6 +33,9 @@ const ROW: ComplaintIndexRow = {
   open: 1,
   dueDate: '2026-03-12',
   stage: 'verify',
+  category: 'health',
+  reportType: 'complaint',
+  receivedDate: '2026-03-01',
 };
 
 function renderAs(role: Role, children: React.ReactNode): void {

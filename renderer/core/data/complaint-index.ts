@@ -4,7 +4,7 @@
  * deadline without reading every complaint and its events. Never the only copy of anything:
  * it can be dropped and rebuilt from PouchDB at any time.
  */
-import type { ComplaintStatus, PrivacyMode } from '../../../shared/complaint/vocabulary';
+import type { ComplaintStatus, PrivacyMode, ReportType } from '../../../shared/complaint/vocabulary';
 
 export type ComplaintIndexRow = Readonly<{
   id: string;
@@ -23,7 +23,15 @@ export type ComplaintIndexRow = Readonly<{
   dueDate: string;
   /** Which deadline that is (verify, follow-up, …), '' when none. */
   stage: string;
+  /** Category code (as corrected). */
+  category: string;
+  reportType: ReportType;
+  /** Unit-local date of receipt (YYYY-MM-DD), as in the tracking number. */
+  receivedDate: string;
 }>;
+
+/** The settings key of the projector's checkpoint is this prefix and the unit's code. */
+export const INDEX_CHECKPOINT_PREFIX = 'index-checkpoint:';
 
 /** Dexie schema of the table, used by DeviceDatabase. */
 export const COMPLAINT_INDEX_SCHEMA = 'id, [status+id], [open+dueDate], trackingNumber';

@@ -24,6 +24,9 @@ export function summariser(settings: SlaSettings, calendar: WorkingCalendar, now
       open: chased ? 1 : 0,
       dueDate: chased ? chased.dueDate : '',
       stage: sla.deadline?.stage ?? '',
+      category: state.current.category,
+      reportType: state.current.reportType,
+      receivedDate: complaint.receivedLocalDate,
     };
   };
 }

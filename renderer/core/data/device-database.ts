@@ -4,7 +4,9 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Role } from '../../../shared/workflow/roles';
-import { COMPLAINT_INDEX_SCHEMA, type ComplaintIndexRow } from './complaint-index';
+import type { SearchContentRow, SearchIdentityRow } from '../../../shared/search/search-keys';
+import { COMPLAINT_INDEX_SCHEMA, INDEX_CHECKPOINT_PREFIX, type ComplaintIndexRow } from './complaint-index';
+import { SEARCH_CONTENT_SCHEMA, SEARCH_IDENTITY_SCHEMA } from '../search/search-schema';
 
 export type DeviceConfig = Readonly<{ unitCode: string; deviceCode: string; createdAt: string }>;
 
@@ -56,6 +58,8 @@ export class DeviceDatabase extends Dexie {
   complaintIndex!: Table<ComplaintIndexRow, string>;
   tampered!: Table<TamperedRow, string>;
   intakeDrafts!: Table<IntakeDraftRow, string>;
+  searchContent!: Table<SearchContentRow, string>;
+  searchIdentity!: Table<SearchIdentityRow, string>;
 
   constructor(name = 'meja-aduan-device') {
     super(name);
@@ -86,5 +90,14 @@ export class DeviceDatabase extends Dexie {
     );
     // v6: the intake form's unsaved draft, one per officer (see IntakeDraftRow).
     this.version(6).stores({ intakeDrafts: 'officerId' });
+    // v7: the search index (../search/search-index; docs/decisions/012-search-index.md), and index
+    // rows that carry category, report type and the unit-local receipt date for the list's filters:
+    // the complaint index is emptied so its projector rebuilds every row from the records.
+    this.version(7)
+      .stores({ searchContent: SEARCH_CONTENT_SCHEMA, searchIdentity: SEARCH_IDENTITY_SCHEMA })
+      .upgrade(async (tx) => {
+        await tx.table('complaintIndex').clear();
+        await tx.table('settings').where('key').startsWith(INDEX_CHECKPOINT_PREFIX).delete();
+      });
   }
 }

@@ -6,11 +6,13 @@
  */
 import { UNIT_PROFILE_ID } from '../../../shared/ids/document-ids';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
+import { INDEX_CHECKPOINT_PREFIX } from '../data/complaint-index';
 import { ComplaintProjector, type Summarise } from '../data/complaint-projector';
 import { ComplaintRepository } from '../data/complaint-repository';
 import { summariser } from '../data/complaint-summary';
 import type { UnitDatabase } from '../data/database';
 import type { DeviceDatabase } from '../data/device-database';
+import type { SearchIndexer } from '../search/search-indexer';
 import type { AppStore } from '../state/app-state';
 import { calendarOf } from './calendar';
 
@@ -33,6 +35,8 @@ export function createUnitRecords(
     deviceDatabase: DeviceDatabase;
     openDatabase: (unitCode: string) => UnitDatabase;
     now: () => Date;
+    /** The search index's follower: started with the records, in the background (../search/search-indexer). */
+    searchIndexer?: SearchIndexer;
   }>,
 ): UnitRecords {
   const { store } = deps;
@@ -68,15 +72,21 @@ export function createUnitRecords(
       stopWatching = undefined;
       projector?.stop();
       projector = undefined;
+      deps.searchIndexer?.stop();
     },
 
     async open(unitCode) {
       stopWatching?.();
       projector?.stop();
       projector = undefined;
+      deps.searchIndexer?.stop();
       const repo = new ComplaintRepository(deps.openDatabase(unitCode));
       repository = repo;
       await loadFrom(repo);
+      // Built or caught up in the background: the desk does not wait for the search index.
+      void deps.searchIndexer?.start(repo, unitCode).catch((error: unknown) => {
+        console.error('search index:', error);
+      });
       let pending: ReturnType<typeof setTimeout> | undefined;
       stopWatching = repo.watch((id) => {
         if (id === UNIT_PROFILE_ID || id === UNIT_SETTINGS_ID || id === UNIT_OFFICES_ID) {
@@ -98,7 +108,7 @@ export function createUnitRecords(
       const started = new ComplaintProjector(
         current(),
         deps.deviceDatabase,
-        `index-checkpoint:${unitCode}`,
+        `${INDEX_CHECKPOINT_PREFIX}${unitCode}`,
         summarise,
         () => store.getState().bumpDataVersion(),
       );

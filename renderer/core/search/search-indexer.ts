@@ -1,0 +1,242 @@
+/**
+ * Keeps the search index (./search-index) in step with the unit's records, as the complaint
+ * projector keeps the complaint index (../data/complaint-projector): it reads PouchDB's changes
+ * feed from its own checkpoint (a restart resumes; what sync brings in arrives the same way),
+ * works out which complaints each change touches (the complaint, its events, its reporter
+ * document) and indexes those again. An index that is missing, emptied, or of another
+ * SEARCH_INDEX_VERSION is rebuilt in the background from the start of the feed, with progress.
+ */
+import type { ComplaintDoc, ReporterDoc } from '../../../shared/complaint/complaint-schema';
+import { DEFAULT_CATEGORIES } from '../../../shared/complaint/vocabulary';
+import { getOrUndefined } from '../../../shared/couch/pouch-toolkit';
+import {
+  COMPLAINT_ID_PREFIX,
+  complaintIdRange,
+  EVENT_ID_PREFIX,
+  REPORTER_ID_PREFIX,
+} from '../../../shared/ids/document-ids';
+import {
+  contentRow,
+  identityRow,
+  SEARCH_INDEX_VERSION,
+  type SearchContentRow,
+  type SearchIdentityRow,
+} from '../../../shared/search/search-keys';
+import { reduceComplaint } from '../../../shared/workflow/complaint-state';
+import type { ComplaintRepository } from '../data/complaint-repository';
+import type { DeviceDatabase } from '../data/device-database';
+import { followChanges } from '../sync/shared-changes';
+import type { SearchIndex } from './search-index';
+import type { SearchIndexStatus } from './search-types';
+
+const BATCH = 250;
+
+/** The settings keys of the index's state: its version and its checkpoint in the unit's feed. */
+export const SEARCH_VERSION_KEY = 'search-index-version';
+export const searchCheckpointKey = (unitCode: string): string => `search-checkpoint:${unitCode}`;
+
+function isAfter(seq: number | string, since: number | string): boolean {
+  return typeof seq === 'number' && typeof since === 'number' ? seq > since : true;
+}
+
+type ChangedDoc = { _id: string; complaintId?: unknown };
+
+/** The category as people name it: its Indonesian label and its code. */
+function categoryText(code: string): string {
+  const label = DEFAULT_CATEGORIES.find((category) => category.code === code)?.label.id ?? '';
+  return `${label} ${code.replace(/-/g, ' ')}`;
+}
+
+export class SearchIndexer {
+  private unfollow: (() => void) | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  /** Bumped by every start and stop: work queued by an earlier run is dropped. */
+  private generation = 0;
+  private status: SearchIndexStatus = { state: 'idle' };
+  private readonly listeners = new Set<(status: SearchIndexStatus) => void>();
+
+  constructor(
+    private readonly device: DeviceDatabase,
+    private readonly index: SearchIndex,
+    /** Called after every batch that changed the index (the lists read again). */
+    private readonly onIndexed: () => void = () => undefined,
+  ) {}
+
+  current(): SearchIndexStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (status: SearchIndexStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Starts following `records` of `unitCode`: rebuilds first when the index is missing or
+   * outdated (resolving once rebuilt and caught up), else catches up from the checkpoint.
+   */
+  async start(records: ComplaintRepository, unitCode: string): Promise<void> {
+    this.generation += 1;
+    const generation = this.generation;
+    const current = (): boolean => generation === this.generation;
+    const checkpointKey = searchCheckpointKey(unitCode);
+    let since = await this.checkpoint(checkpointKey);
+    const version = (await this.device.settings.get(SEARCH_VERSION_KEY))?.value;
+    const rebuild =
+      since === undefined ||
+      version !== SEARCH_INDEX_VERSION ||
+      ((await this.index.count()) === 0 && (await this.complaintCount(records, 1)) > 0);
+    const total = rebuild ? await this.complaintCount(records) : 0;
+    if (rebuild) {
+      await this.index.clear();
+      await this.device.settings.bulkPut([
+        { key: SEARCH_VERSION_KEY, value: SEARCH_INDEX_VERSION },
+        { key: checkpointKey, value: 0 },
+      ]);
+      since = 0;
+      this.publish({ state: 'building', done: 0, total });
+    }
+    let from = since ?? 0;
+    let done = 0;
+    this.unfollow = followChanges(records.db, (change) => {
+      void this.enqueue(() =>
+        current() && isAfter(change.seq, from)
+          ? this.apply(records, checkpointKey, [change], change.seq)
+          : Promise.resolve(),
+      );
+    });
+    const caughtUp = this.queue.then(async () => {
+      for (;;) {
+        if (!current()) return;
+        const batch = await records.db.changes({ since: from, limit: BATCH, include_docs: true });
+        const indexed = await this.apply(records, checkpointKey, batch.results, batch.last_seq);
+        from = batch.last_seq;
+        if (rebuild) {
+          done = Math.min(total, done + indexed);
+          this.publish({ state: 'building', done, total });
+        }
+        if (batch.results.length < BATCH) break;
+      }
+    });
+    this.queue = caughtUp.catch(() => undefined);
+    await caughtUp;
+    if (current()) this.publish({ state: 'ready', total: await this.index.count() });
+  }
+
+  stop(): void {
+    this.generation += 1;
+    this.unfollow?.();
+    this.unfollow = undefined;
+    this.publish({ state: 'idle' });
+  }
+
+  /** Resolves once everything queued so far is indexed (tests, and before a rebuild). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  private publish(status: SearchIndexStatus): void {
+    this.status = status;
+    for (const listener of [...this.listeners]) listener(status);
+  }
+
+  private enqueue(work: () => Promise<unknown>): Promise<void> {
+    this.queue = this.queue
+      .then(work)
+      .then(() => undefined)
+      .catch((error: unknown) => console.error('search index:', error));
+    return this.queue;
+  }
+
+  /** Indexes the complaints `changes` touch; returns how many complaints were (re)indexed. */
+  private async apply(
+    records: ComplaintRepository,
+    checkpointKey: string,
+    changes: readonly Readonly<{ id: string; doc?: object }>[],
+    seq: string | number,
+  ): Promise<number> {
+    const touched = new Set<string>();
+    for (const change of changes) {
+      const doc = change.doc as ChangedDoc | undefined;
+      if (change.id.startsWith(COMPLAINT_ID_PREFIX)) touched.add(change.id);
+      else if (
+        (change.id.startsWith(EVENT_ID_PREFIX) || change.id.startsWith(REPORTER_ID_PREFIX)) &&
+        typeof doc?.complaintId === 'string'
+      ) {
+        touched.add(doc.complaintId);
+      } else if (change.id.startsWith(REPORTER_ID_PREFIX)) {
+        // A deleted reporter document is a bare tombstone: find its complaint by tracking number.
+        const complaintId = await records.findByTrackingNumber(change.id.slice(REPORTER_ID_PREFIX.length));
+        if (complaintId) touched.add(complaintId);
+      }
+    }
+    await this.reindex(records, [...touched]);
+    await this.device.settings.put({ key: checkpointKey, value: seq });
+    if (touched.size > 0) this.onIndexed();
+    return touched.size;
+  }
+
+  private async reindex(records: ComplaintRepository, complaintIds: readonly string[]): Promise<void> {
+    const content: SearchContentRow[] = [];
+    const identity: SearchIdentityRow[] = [];
+    const goneContent: string[] = [];
+    const goneIdentity: string[] = [];
+    for (const id of complaintIds) {
+      const found = await records.complaintWithEvents(id);
+      if (!found) {
+        goneContent.push(id);
+        goneIdentity.push(id);
+        continue;
+      }
+      const { complaint } = found;
+      const state = reduceComplaint(complaint, found.events);
+      const confidential = state.privacyMode === 'confidential';
+      content.push(
+        contentRow({
+          id,
+          trackingNumber: complaint.trackingNumber,
+          laporId: state.lapor?.laporId ?? '',
+          confidential,
+          title: state.current.title,
+          chronology: state.current.chronology,
+          location: state.current.location,
+          category: categoryText(state.current.category),
+          offices: [state.current.targetOffice, state.currentOffice ?? ''],
+        }),
+      );
+      const reporter = await this.reporterOf(records, complaint, state.privacyMode === 'anonymous');
+      const row = reporter
+        ? identityRow({ id, confidential, name: reporter.name, phone: reporter.phone, nik: reporter.nik })
+        : undefined;
+      if (row) identity.push(row);
+      else goneIdentity.push(id);
+    }
+    await this.index.write(content, identity, goneContent, goneIdentity);
+  }
+
+  /** The complaint's reporter document, unless the complaint is (now) anonymous or it was deleted. */
+  private async reporterOf(
+    records: ComplaintRepository,
+    complaint: ComplaintDoc,
+    anonymous: boolean,
+  ): Promise<ReporterDoc | undefined> {
+    if (anonymous || !complaint.reporterId) return undefined;
+    return getOrUndefined(records.db.get<ReporterDoc>(complaint.reporterId));
+  }
+
+  /** How many complaints the records hold (ids only), or whether any does (`limit` 1). */
+  private async complaintCount(records: ComplaintRepository, limit?: number): Promise<number> {
+    const range = complaintIdRange();
+    const result = await records.db.allDocs({
+      startkey: range.startkey,
+      endkey: range.endkey,
+      ...(limit === undefined ? {} : { limit }),
+    });
+    return result.rows.length;
+  }
+
+  private async checkpoint(key: string): Promise<string | number | undefined> {
+    const row = await this.device.settings.get(key);
+    return typeof row?.value === 'string' || typeof row?.value === 'number' ? row.value : undefined;
+  }
+}

@@ -1,0 +1,369 @@
+/**
+ * `core.search` through the real core (fake-indexeddb, memory PouchDB): Indonesian words with
+ * affixes, diacritics and a typo; phones in every common notation; NIKs; tracking fragments; a
+ * confidential complaint hidden from an officer's words but not a supervisor's; a complaint that
+ * arrives by replication; an index deleted on disk rebuilt with progress; filters and sorts.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
+import { validateSetup } from '../../../shared/unit/unit-profile';
+import type { ClientCore, SearchIndexStatus, SearchPage, SearchQuery } from '../client-core';
+import { ComplaintRepository } from '../data/complaint-repository';
+import { memoryDatabase } from '../../../test/support/memory-database';
+import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
+
+afterEach(stopTestCores);
+
+const NO_REPORTER = { name: '', nik: '', phone: '', email: '', address: '' };
+
+function intake(overrides: Partial<IntakeInput>): IntakeInput {
+  return {
+    channel: 'walk-in',
+    reportType: 'complaint',
+    privacyMode: 'named',
+    reporter: { ...NO_REPORTER, name: 'Warga', phone: '0811000000' },
+    title: 'Aduan',
+    chronology: 'Isi aduan.',
+    incidentDate: '2026-02-27',
+    location: '',
+    category: 'other',
+    targetOffice: '',
+    attachments: [],
+    ...overrides,
+  };
+}
+
+/** 1: named, pungutan in Yogyakarta; 2: named, road damage; 3: confidential, bribery; 4: anonymous. */
+const COMPLAINTS: readonly IntakeInput[] = [
+  intake({
+    title: 'Pungutan liar di loket perizinan',
+    chronology: 'Petugas memungut biaya Rp50.000 untuk surat izin di Yogyakarta.',
+    location: 'Kantor DPMPTSP Yogyakarta',
+    category: 'illegal-levies',
+    reporter: { ...NO_REPORTER, name: 'Budi Santoso', phone: '+62 812 3456 7890', nik: '3305123456780001' },
+  }),
+  intake({
+    channel: 'phone',
+    title: 'Kerusakan jalan di Kebumen',
+    chronology: 'Jalan berlubang besar di depan pasar, sudah dua bulan.',
+    location: 'Jl. Pemuda, Kebumen',
+    category: 'infrastructure',
+    reporter: { ...NO_REPORTER, name: 'Siti Aminah', phone: '0813-9999-0000' },
+  }),
+  intake({
+    privacyMode: 'confidential',
+    title: 'Dugaan suap dalam pelayanan',
+    chronology: 'Oknum meminta gratifikasi; uang dipungut tanpa kwitansi.',
+    location: 'Loket rahasia',
+    category: 'abuse-of-authority',
+    reporter: { ...NO_REPORTER, name: 'Wati Rahasia', phone: '0857 1111 2222', nik: '3305999988887777' },
+  }),
+  intake({
+    privacyMode: 'anonymous',
+    title: 'Lampu jalan mati',
+    chronology: 'Gelap sejak seminggu.',
+    reporter: NO_REPORTER,
+  }),
+];
+
+const TRACKING = ['KTB-260302-A2C-0001', 'KTB-260302-A2C-0002', 'KTB-260302-A2C-0003', 'KTB-260302-A2C-0004'];
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined;
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    last = await read();
+    if (done(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${what}: not reached; last ${JSON.stringify(last)}`);
+}
+
+async function ready(core: ClientCore): Promise<void> {
+  await waitFor(
+    () => Promise.resolve(core.search.status()),
+    (status) => status.state === 'ready',
+    'search index ready',
+  );
+}
+
+/** A set-up unit with the four complaints, indexed; the manager at the desk. */
+async function unitWithComplaints() {
+  const built = testCore();
+  const { core } = built;
+  const setup = validateSetup(SETUP);
+  if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
+  await core.device.setup(setup.value, NOW);
+  const ids: string[] = [];
+  for (const input of COMPLAINTS) {
+    ids.push(await core.intake.save({ input, files: [], receivedAt: NOW, localDate: '2026-03-02' }));
+  }
+  await ready(core);
+  // All four in the search index, and their list rows written by the projector.
+  await waitFor(
+    () => search(core, '260302'),
+    (page) => page.hits.length === 4,
+    'all indexed',
+  );
+  return { ...built, ids };
+}
+
+function search(core: ClientCore, text: string, more: Partial<SearchQuery> = {}): Promise<SearchPage> {
+  return core.search.query({ text, limit: 20, ...more });
+}
+
+async function trackingNumbersFound(core: ClientCore, text: string): Promise<string[]> {
+  return (await search(core, text)).hits.map((hit) => hit.row.trackingNumber).sort();
+}
+
+/** Signs in the officer of this name, added by the manager the first time. */
+async function signInAs(core: ClientCore, name: string, role: 'officer' | 'supervisor'): Promise<void> {
+  const known = (await core.officers.list()).find((officer) => officer.name === name);
+  if (known) {
+    await core.officers.signIn(known);
+    return;
+  }
+  const manager = (await core.officers.list()).find((officer) => officer.role === 'manager');
+  if (manager) await core.officers.signIn(manager);
+  const added = await core.officers.add(name, role, NOW);
+  if (!added.ok) throw new Error('officer not added');
+  await core.officers.signIn(added.officer);
+}
+
+describe('core.search', () => {
+  it('finds Indonesian words through affixes, diacritics, prefixes as typed and one typo', async () => {
+    const { core } = await unitWithComplaints();
+    const [one, two, three] = TRACKING;
+    // The manager may see confidential complaints: "dipungut" in complaint 3 meets "memungut".
+    expect(await trackingNumbersFound(core, 'memungut ')).toEqual([one, three]);
+    expect(await trackingNumbersFound(core, 'pungutan ')).toEqual([one, three]);
+    expect(await trackingNumbersFound(core, 'pungu')).toEqual([one, three]);
+    expect(await trackingNumbersFound(core, 'pungtan ')).toEqual([one]);
+    expect(await trackingNumbersFound(core, 'perizinan ')).toEqual([one]);
+    expect(await trackingNumbersFound(core, 'izin ')).toEqual([one]);
+    expect(await trackingNumbersFound(core, 'YOGYAKÁRTÀ')).toEqual([one]);
+    expect(await trackingNumbersFound(core, 'yogyakrta ')).toEqual([one]);
+    expect(await trackingNumbersFound(core, 'kerusakan jalan')).toEqual([two]);
+    expect(await trackingNumbersFound(core, 'rusak di kebumen ')).toEqual([two]);
+    expect(await trackingNumbersFound(core, 'layanan ')).toEqual([three]);
+    expect(await trackingNumbersFound(core, 'pungli kebumen ')).toEqual([]);
+
+    const page = await search(core, 'pungutan liar ');
+    const first = page.hits[0];
+    expect(first?.row.trackingNumber).toBe(one);
+    expect(first?.matches.find((match) => match.field === 'title')?.ranges).toEqual([
+      [0, 8],
+      [9, 13],
+    ]);
+    expect(page.total).toBe(1);
+  });
+
+  it('finds a phone in every common notation, a NIK fragment, and names the field without its value', async () => {
+    const { core } = await unitWithComplaints();
+    const [one] = TRACKING;
+    for (const phone of ['0812-3456-7890', '+62 812 3456 7890', '6281234567890', '3456 78', '081234567890']) {
+      expect(await trackingNumbersFound(core, phone)).toEqual([one]);
+    }
+    const byPhone = await search(core, '0812-3456-7890');
+    expect(byPhone.hits[0]?.matches).toEqual([{ field: 'phone', ranges: [] }]);
+    expect(await trackingNumbersFound(core, '56780001')).toEqual([one]);
+    expect((await search(core, '56780001')).hits[0]?.matches).toEqual([{ field: 'nik', ranges: [] }]);
+    expect(await trackingNumbersFound(core, 'budi')).toEqual([one]);
+    expect(JSON.stringify(byPhone)).not.toContain('3456');
+  });
+
+  it('finds tracking numbers by any fragment, any case, with or without dashes; the exact one first', async () => {
+    const { core, ids } = await unitWithComplaints();
+    expect(await trackingNumbersFound(core, 'a2c-0002')).toEqual([TRACKING[1]]);
+    expect(await trackingNumbersFound(core, 'A2C0002')).toEqual([TRACKING[1]]);
+    expect((await trackingNumbersFound(core, '260302-a2c')).length).toBe(4);
+    const exact = await search(core, 'ktb260302a2c0002');
+    expect(exact.hits[0]).toMatchObject({ exactTrackingNumber: true, row: { id: ids[1] } });
+    expect(exact.hits[0]?.matches[0]).toEqual({ field: 'trackingNumber', ranges: [[0, 19]] });
+    const fragment = await search(core, 'A2C-0002');
+    expect(fragment.hits[0]?.matches[0]).toEqual({ field: 'trackingNumber', ranges: [[11, 19]] });
+  });
+
+  it('never finds a confidential complaint by its identity or content for an officer, but by its tracking number; a supervisor finds it', async () => {
+    const { core } = await unitWithComplaints();
+    const three = TRACKING[2];
+    await signInAs(core, 'Rina', 'officer');
+    for (const text of [
+      'suap',
+      'gratifikasi',
+      'dipungut ',
+      'rahasia',
+      'Wati',
+      '0857 1111 2222',
+      '11112222',
+      '3305999988',
+    ]) {
+      const page = await search(core, text);
+      expect(page.hits.map((hit) => hit.row.trackingNumber)).not.toContain(three);
+      expect(page.total ?? 0).toBe(page.hits.length);
+    }
+    expect((await search(core, 'suap')).total).toBe(0);
+    const byNumber = await search(core, three ?? '');
+    expect(byNumber.hits.map((hit) => hit.row.trackingNumber)).toEqual([three]);
+    expect(byNumber.hits[0]?.matches).toEqual([{ field: 'trackingNumber', ranges: [[0, 19]] }]);
+
+    await signInAs(core, 'Agus', 'supervisor');
+    expect(await trackingNumbersFound(core, 'suap')).toEqual([three]);
+    expect(await trackingNumbersFound(core, 'Wati')).toEqual([three]);
+    const byPhone = await search(core, '0857 1111 2222');
+    expect(byPhone.hits.map((hit) => [hit.row.trackingNumber, hit.matches])).toEqual([
+      [three, [{ field: 'phone', ranges: [] }]],
+    ]);
+  });
+
+  it('forgets an identity deleted by a move to anonymous, and hides content once a complaint turns confidential', async () => {
+    const { core, ids } = await unitWithComplaints();
+    const [one, two] = TRACKING;
+    const detail = await core.complaints.detail(ids[0] ?? '');
+    if (!detail) throw new Error('no complaint');
+    expect(
+      await core.complaints.act(detail.state, 'change-privacy', {
+        to: 'anonymous',
+        reason: 'Diminta pelapor',
+      }),
+    ).toEqual({
+      ok: true,
+    });
+    await waitFor(
+      () => trackingNumbersFound(core, 'budi'),
+      (found) => found.length === 0,
+      'name forgotten',
+    );
+    expect(await trackingNumbersFound(core, '0812-3456-7890')).toEqual([]);
+    expect(await trackingNumbersFound(core, 'pungutan liar')).toEqual([one]);
+
+    const second = await core.complaints.detail(ids[1] ?? '');
+    if (!second) throw new Error('no complaint');
+    await core.complaints.act(second.state, 'change-privacy', { to: 'confidential', reason: 'Ancaman' });
+    await signInAs(core, 'Rina', 'officer');
+    await waitFor(
+      () => trackingNumbersFound(core, 'kerusakan'),
+      (found) => found.length === 0,
+      'content hidden',
+    );
+    expect(await trackingNumbersFound(core, 'siti')).toEqual([]);
+    expect(await trackingNumbersFound(core, two ?? '')).toEqual([two]);
+  });
+
+  it('finds a complaint that arrived by replication without a restart', async () => {
+    const { core, unitDatabases } = await unitWithComplaints();
+    const other = memoryDatabase();
+    await new ComplaintRepository(other).saveIntake(
+      intake({ title: 'Banjir di perumahan', chronology: 'Saluran tersumbat sampah.', location: 'Gombong' }),
+      [],
+      {
+        unitCode: 'KTB',
+        deviceCode: 'B3D',
+        sequence: 1,
+        eventSequence: 1,
+        officer: { officerId: 'officer-b', name: 'Joko' },
+        receivedAt: new Date('2026-03-02T04:00:00Z'),
+        localDate: '2026-03-02',
+      },
+    );
+    const local = unitDatabases[0];
+    if (!local) throw new Error('no unit database');
+    await other.replicate.to(local);
+    const found = await waitFor(
+      () => trackingNumbersFound(core, 'banjir gombong'),
+      (tracking) => tracking.length === 1,
+      'replicated complaint found',
+    );
+    expect(found).toEqual(['KTB-260302-B3D-0001']);
+    await other.destroy();
+  });
+
+  it('rebuilds an index deleted on disk, in the background, with progress', async () => {
+    const { core, device } = await unitWithComplaints();
+    await core.device.stop();
+    // Work already under way when the index stopped ends first.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await device.searchContent.clear();
+    await device.searchIdentity.clear();
+    const seen: SearchIndexStatus[] = [];
+    const stop = core.search.onStatus((status) => seen.push(status));
+    await core.device.start();
+    await ready(core);
+    stop();
+    expect(seen).toContainEqual({ state: 'building', done: 0, total: 4 });
+    expect(seen).toContainEqual({ state: 'building', done: 4, total: 4 });
+    expect(seen.at(-1)).toEqual({ state: 'ready', total: 4 });
+    expect(await trackingNumbersFound(core, 'pungutan')).toEqual([TRACKING[0], TRACKING[2]]);
+  });
+
+  it('does not rebuild an index that is there: a restart catches up from its checkpoint', async () => {
+    const { core } = await unitWithComplaints();
+    await core.device.stop();
+    const seen: SearchIndexStatus[] = [];
+    const stop = core.search.onStatus((status) => seen.push(status));
+    await core.device.start();
+    await ready(core);
+    stop();
+    expect(seen.some((status) => status.state === 'building')).toBe(false);
+    expect(await trackingNumbersFound(core, 'kebumen')).toEqual([TRACKING[1]]);
+  });
+
+  it('combines the text with filters and sorts, pages with a cursor, and browses without text', async () => {
+    const { core } = await unitWithComplaints();
+    const [one, two, three, four] = TRACKING;
+    expect(
+      (await search(core, 'jalan', { filters: { channel: ['phone'] } })).hits.map(
+        (hit) => hit.row.trackingNumber,
+      ),
+    ).toEqual([two]);
+    expect(
+      (await search(core, '', { filters: { privacyMode: ['confidential', 'anonymous'] } })).hits.map(
+        (hit) => hit.row.trackingNumber,
+      ),
+    ).toEqual([four, three]);
+    expect(
+      (
+        await search(core, '', { filters: { category: ['infrastructure'], reportType: ['complaint'] } })
+      ).hits.map((hit) => hit.row.trackingNumber),
+    ).toEqual([two]);
+    expect((await search(core, '', { filters: { receivedFrom: '2026-03-03' } })).hits).toEqual([]);
+    expect((await search(core, '', { filters: { receivedTo: '2026-03-02' } })).hits).toHaveLength(4);
+    expect((await search(core, '', { filters: { overdue: true } })).hits).toEqual([]);
+
+    const first = await search(core, '', { limit: 3 });
+    expect(first.total).toBe(4);
+    expect(first.hits.map((hit) => hit.row.trackingNumber)).toEqual([four, three, two]);
+    const next = await search(core, '', {
+      limit: 3,
+      ...(first.nextCursor ? { cursor: first.nextCursor } : {}),
+    });
+    expect(next.hits.map((hit) => hit.row.trackingNumber)).toEqual([one]);
+
+    const byDeadline = await search(core, '', { sort: 'deadline', limit: 2 });
+    expect(byDeadline.hits).toHaveLength(2);
+    expect(byDeadline.nextCursor).toBe('#2');
+    const rest = await search(core, '', { sort: 'deadline', limit: 2, cursor: '#2' });
+    expect(rest.hits).toHaveLength(2);
+    expect(rest.nextCursor).toBeUndefined();
+
+    const textPaged = await search(core, '260302', { limit: 3 });
+    expect(textPaged.total).toBe(4);
+    expect(textPaged.nextCursor).toBeDefined();
+    const textRest = await search(core, '260302', {
+      limit: 3,
+      ...(textPaged.nextCursor ? { cursor: textPaged.nextCursor } : {}),
+    });
+    expect(textRest.hits).toHaveLength(1);
+  });
+
+  it('remembers the last search of each officer at the desk', async () => {
+    const { core } = await unitWithComplaints();
+    await core.search.remember({ text: 'pungli', filters: { status: ['new'] }, sort: 'deadline' });
+    expect(await core.search.remembered()).toEqual({
+      text: 'pungli',
+      filters: { status: ['new'] },
+      sort: 'deadline',
+    });
+    await signInAs(core, 'Rina', 'officer');
+    expect(await core.search.remembered()).toBeUndefined();
+  });
+});
