@@ -8,7 +8,7 @@ import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
 import { ComplaintDetailScreen } from '../screens/detail/complaint-detail-screen';
 import { ComplaintListScreen } from '../screens/complaint-list-screen';
 import { NeedsAttentionScreen } from '../screens/needs-attention-screen';
-import { DashboardScreen } from '../screens/dashboard-screen';
+import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { IntakeScreen } from '../screens/intake/intake-screen';
 import { ReceiptScreen } from '../screens/receipt-screen';
 import { ROUTES } from './routes';
