@@ -206,6 +206,11 @@ export type ClientCore = Readonly<{
      * the revision the form started from) and records which fields changed, never their values.
      */
     correctReporter(complaintId: string, changes: ReporterCorrectionInput): Promise<CorrectReporterOutcome>;
+    /**
+     * Supervisors and managers: keeps version `keepRev` of the complainant's details changed on two
+     * devices before they synced (`ComplaintDetail.reporterConflicts`) and closes the others.
+     */
+    resolveReporterConflict(complaintId: string, keepRev: string): Promise<CorrectReporterOutcome>;
     saveAttachment(
       complaintId: string,
       attachment: Readonly<{ key: string; name: string; mimeType: string }>,

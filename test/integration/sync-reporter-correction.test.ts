@@ -6,7 +6,9 @@
  * central (Apache CouchDB 3.5 where found). The central accepts both (no rejected document), and
  * device B receives the corrected document, without conflicts, and the event naming the fields.
  * A reporter-corrected event that names a value or an unknown field, or carries the value, is
- * refused by the unit database's validator.
+ * refused by the unit database's validator. Two devices correcting offline end with both versions
+ * on every database (a conflict the detail screen shows); keeping one version
+ * (ComplaintRepository.resolveReporterConflict) ends the conflict everywhere.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CouchHttp } from '../../central/couch-http';
@@ -122,4 +124,90 @@ it('a corrected reporter and its event sync to the central and to another device
     5_000,
     async () => JSON.stringify((await eventsOf(centralDb, complaint)).map((event) => event.kind)),
   );
+});
+
+it('two devices correcting offline end in a conflict every device shows; keeping one version ends it everywhere', async () => {
+  const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
+  const a = createDevice('C67');
+  const b = createDevice('D89');
+  devices.push(a, b);
+  await Promise.all([a.service.start(config), b.service.start(config)]);
+  const complaint = await logComplaint(a, 'named');
+  const all = new Set([...(await documentsOf(centralDb)).keys(), ...(await documentsOf(a.db)).keys()]);
+  await waitUntilConverged([a, b], centralDb, all, 15_000);
+  a.network.set(false);
+  b.network.set(false);
+
+  const correctOn = async (device: Device, phone: string, sequence: number) => {
+    const repository = new ComplaintRepository(device.db);
+    const read = await repository.detail(complaint._id);
+    if (!read?.reporter) throw new Error(`no reporter on ${device.code}`);
+    const decision = decideReporterCorrection(
+      read.state,
+      read.reporter,
+      { phone },
+      {
+        officer: { officerId: `manager-${device.code}`, name: 'Maya' },
+        role: 'manager',
+        deviceCode: device.code,
+        unitCode: UNIT,
+      },
+      { at: new Date(Date.parse('2026-11-23T09:00:00.000Z') + sequence * 60_000), eventSequence: sequence },
+    );
+    if (decision.outcome !== 'corrected') expect.fail(JSON.stringify(decision));
+    await repository.saveReporterCorrection(decision.reporter, decision.event);
+  };
+  await correctOn(a, '0813-1111-1111', 600);
+  await correctOn(b, '0813-2222-2222', 601);
+  a.network.set(true);
+  b.network.set(true);
+  const id = reporterId(complaint.trackingNumber);
+  const conflictsOf = async (db: Db): Promise<readonly string[]> =>
+    ((await db.get(id, { conflicts: true })) as { _conflicts?: string[] })._conflicts ?? [];
+  await waitFor(
+    async () => (await conflictsOf(centralDb)).length === 1 && (await conflictsOf(a.db)).length === 1,
+    15_000,
+  );
+  const onA = new ComplaintRepository(a.db);
+  const read = await onA.detail(complaint._id);
+  expect(read?.reporterConflicts).toHaveLength(1);
+  const versions = [read?.reporter, ...(read?.reporterConflicts ?? [])];
+  expect(versions.map((version) => version?.phone).sort()).toEqual(['0813-1111-1111', '0813-2222-2222']);
+
+  // Device A's supervisor keeps B's number (as complaints.resolveReporterConflict does).
+  const winner = read?.reporter;
+  const kept = versions.find((version) => version?.phone === '0813-2222-2222');
+  if (!read || !winner || !kept) throw new Error('versions missing');
+  const decision = decideReporterCorrection(
+    read.state,
+    winner,
+    { phone: kept.phone },
+    {
+      officer: { officerId: 'manager-C67', name: 'Maya' },
+      role: 'manager',
+      deviceCode: 'C67',
+      unitCode: UNIT,
+    },
+    { at: new Date('2026-11-23T10:00:00.000Z'), eventSequence: 700 },
+  );
+  const corrected = decision.outcome === 'corrected' ? decision : null;
+  await onA.resolveReporterConflict(
+    winner,
+    (read.reporterConflicts ?? []).map((version) => version._rev ?? ''),
+    corrected?.reporter ?? null,
+    corrected?.event ?? null,
+  );
+  await waitFor(
+    async () => {
+      for (const db of [centralDb, a.db, b.db]) {
+        const doc = (await db.get(id, { conflicts: true })) as ReporterDoc & { _conflicts?: string[] };
+        if ((doc._conflicts ?? []).length > 0 || doc.phone !== '0813-2222-2222') return false;
+      }
+      return true;
+    },
+    15_000,
+    async () => JSON.stringify(await Promise.all([centralDb, a.db, b.db].map((db) => conflictsOf(db)))),
+  );
+  expect(a.service.status().rejectedDocuments).toEqual([]);
+  expect(b.service.status().rejectedDocuments).toEqual([]);
 });

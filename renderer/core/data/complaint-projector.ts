@@ -3,6 +3,7 @@
  * last checkpoint (so a restart resumes, and a first sync of many documents is indexed in
  * batches), works out which complaints each change touches, and re-summarises those.
  * Settings documents (deadlines, holidays) re-summarise every complaint that has a deadline.
+ * A complaint that is anonymous now gets its reporter document deleted again if one came back.
  */
 import type { ComplaintDoc } from '../../../shared/complaint/complaint-schema';
 import { COMPLAINT_ID_PREFIX, EVENT_ID_PREFIX, REPORTER_ID_PREFIX } from '../../../shared/ids/document-ids';
@@ -109,7 +110,13 @@ export class ComplaintProjector {
     for (const id of complaintIds) {
       const found = await this.records.complaintWithEvents(id);
       if (found) {
-        rows.push(this.summarise(found.complaint, found.events));
+        const row = this.summarise(found.complaint, found.events);
+        rows.push(row);
+        // Anonymous means no identity on the device: a reporter revision that arrived after the
+        // privacy change (a correction made offline elsewhere) is deleted again.
+        if (row.privacyMode === 'anonymous' && found.complaint.reporterId !== null) {
+          await this.records.deleteIdentity(found.complaint.trackingNumber);
+        }
         if (found.tampered.length > 0) {
           const { trackingNumber } = found.complaint;
           tampered.push({ complaintId: id, trackingNumber, documentIds: found.tampered, foundAt });

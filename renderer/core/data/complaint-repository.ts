@@ -47,6 +47,11 @@ export type ComplaintDetail = Readonly<{
   complaint: ComplaintDoc;
   events: readonly EventDoc[];
   reporter: ReporterDoc | null;
+  /**
+   * The other versions of the reporter document, when two devices changed it before they synced
+   * (`reporter` is the one PouchDB shows); absent when there is no conflict.
+   */
+  reporterConflicts?: readonly ReporterDoc[];
   state: ComplaintState;
   /** Ids of this complaint's documents that this device also holds in a forged content. */
   tampered: readonly string[];
@@ -118,6 +123,20 @@ export class ComplaintRepository {
   }
 
   /**
+   * Deletes the reporter document of `trackingNumber` again when this device holds a live revision
+   * of it: every live leaf becomes a bare tombstone, then the database is compacted. For a
+   * complaint made anonymous whose reporter came back (a correction made elsewhere before that
+   * device saw the privacy change: a live leaf wins over a deleted one). True when it wrote.
+   */
+  async deleteIdentity(trackingNumber: string): Promise<boolean> {
+    const tombstones = await this.tombstonesOf(reporterId(trackingNumber));
+    if (tombstones.length === 0) return false;
+    await this.writeRevisions(tombstones);
+    await this.db.compact();
+    return true;
+  }
+
+  /**
    * Stores many workflow events (none may delete a reporter document: use `recordEvent` for a
    * privacy change), `chunk` per write; `onProgress(stored, total)` after each write. Throws on
    * the first refused write, naming how many were stored before it.
@@ -167,16 +186,57 @@ export class ComplaintRepository {
     const found = await this.complaintWithEvents(complaintId);
     if (!found) return undefined;
     const { complaint, events, tampered } = found;
-    const reporter = complaint.reporterId
-      ? await getOrUndefined(this.db.get<ReporterDoc>(complaint.reporterId))
-      : undefined;
+    const reporter = complaint.reporterId ? await this.reporterVersions(complaint.reporterId) : undefined;
     return {
       complaint,
       events,
-      reporter: reporter ?? null,
+      reporter: reporter?.winner ?? null,
+      ...(reporter && reporter.others.length > 0 ? { reporterConflicts: reporter.others } : {}),
       state: reduceComplaint(complaint, events),
       tampered,
     };
+  }
+
+  /** The reporter document as shown (the winner) and its other versions in conflict, if any. */
+  private async reporterVersions(
+    id: string,
+  ): Promise<{ winner: ReporterDoc; others: ReporterDoc[] } | undefined> {
+    const doc = await getOrUndefined(this.db.get<ReporterDoc>(id, { conflicts: true }));
+    if (!doc) return undefined;
+    const { _conflicts: revs, ...winner } = doc as ReporterDoc & { _conflicts?: string[] };
+    const others = await Promise.all((revs ?? []).map((rev) => this.db.get<ReporterDoc>(id, { rev })));
+    return { winner, others };
+  }
+
+  /**
+   * Ends a conflict of a reporter document in one write: `corrected` (the chosen values) as the
+   * next revision of the shown version `winner` (null: `winner` stays as it is), a bare tombstone
+   * over every other version, and `event` (the reporter-corrected event, when values changed).
+   * Throws a conflict (409) when the versions are no longer `winner` and `otherRevs`.
+   */
+  async resolveReporterConflict(
+    winner: ReporterDoc,
+    otherRevs: readonly string[],
+    corrected: ReporterDoc | null,
+    event: EventDoc | null,
+  ): Promise<void> {
+    const leaves = (await this.db.get(winner._id, { open_revs: 'all', revs: true })) as unknown as readonly {
+      ok?: Leaf & { _deleted?: boolean };
+    }[];
+    const live = leaves.flatMap((leaf) => (leaf.ok && !leaf.ok._deleted ? [leaf.ok] : []));
+    const expected = [winner._rev, ...otherRevs].sort();
+    const held = live.map((leaf) => leaf._rev).sort();
+    const shown = live.find((leaf) => leaf._rev === winner._rev);
+    if (!shown || JSON.stringify(held) !== JSON.stringify(expected)) {
+      throw Object.assign(new Error(`${winner._id} changed since it was read`), { status: 409 });
+    }
+    const writes: object[] = live.filter((leaf) => leaf !== shown).map((leaf) => tombstoneOf(leaf));
+    if (corrected) {
+      const { _rev: _base, ...body } = corrected;
+      writes.unshift(withNextRevision(body, shown));
+    }
+    if (event) writes.push(event);
+    await this.writeRevisions(writes);
   }
 
   /**

@@ -3,7 +3,7 @@
  * one complaint in full with its deadline, finding one by tracking number, a workflow action on
  * one, correcting its complainant's details, and saving an attached file through the platform.
  */
-import type { ReporterFieldName } from '../../../shared/complaint/reporter-fields';
+import { REPORTER_FIELD_NAMES, type ReporterFieldName } from '../../../shared/complaint/reporter-fields';
 import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
 import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import type { SaveFileResult } from '../../../shared/platform/platform-contract';
@@ -12,7 +12,11 @@ import { attentionHorizon, dueDateState } from '../../../shared/sla/deadline-sta
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
 import { decideAction } from '../../../shared/workflow/decide-action';
-import { decideReporterCorrection, type ReporterChanges } from '../../../shared/workflow/reporter-correction';
+import {
+  decideReporterCorrection,
+  reporterCorrectionRefusal,
+  type ReporterChanges,
+} from '../../../shared/workflow/reporter-correction';
 import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import type { ComplaintIndexRow } from '../data/complaint-index';
 import type { IndexPage } from '../data/complaint-index-queries';
@@ -161,6 +165,53 @@ export function createComplaints(deps: CoreDeps) {
         throw error;
       }
       return { outcome: 'saved', fields: decision.fields };
+    },
+
+    /**
+     * Ends a conflict of the complainant's details (two devices changed them before they synced):
+     * the version `keepRev` stays, every other is closed, in one write. Keeping a version other
+     * than the one shown is a correction: its reporter-corrected event names the fields that
+     * change. Same roles and answers as `correctReporter` (`saved` with no fields: the shown
+     * version was kept; `conflict`: the versions changed meanwhile, look again).
+     */
+    async resolveReporterConflict(complaintId: string, keepRev: string): Promise<CorrectReporterOutcome> {
+      const { officer, device } = store.getState();
+      if (!officer || !device) throw new Error('The device is not set up.');
+      const repository = records.current();
+      const detail = await repository.detail(complaintId);
+      if (!detail) throw new Error(`The complaint ${complaintId} is not on this device.`);
+      const refusal = reporterCorrectionRefusal(officer.role, detail.state.privacyMode);
+      if (refusal) return { outcome: 'refused', issues: [refusal] };
+      const { reporter: winner, reporterConflicts: others = [] } = detail;
+      const chosen = [...(winner ? [winner] : []), ...others].find((version) => version._rev === keepRev);
+      if (!winner || others.length === 0 || !chosen) return { outcome: 'conflict' };
+      const eventSequence = await deps.deviceStore.nextSequence(EVENT_SEQUENCE);
+      const decision = decideReporterCorrection(
+        detail.state,
+        winner,
+        Object.fromEntries(REPORTER_FIELD_NAMES.map((field) => [field, chosen[field]])),
+        {
+          officer: { officerId: officer.id, name: officer.name },
+          role: officer.role,
+          deviceCode: device.deviceCode,
+          unitCode: device.unitCode,
+        },
+        { at: deps.now(), eventSequence },
+      );
+      if (decision.outcome === 'refused') return decision;
+      const corrected = decision.outcome === 'corrected' ? decision : null;
+      try {
+        await repository.resolveReporterConflict(
+          winner,
+          others.map((version) => version._rev ?? ''),
+          corrected?.reporter ?? null,
+          corrected?.event ?? null,
+        );
+      } catch (error) {
+        if (isConflict(error)) return { outcome: 'conflict' };
+        throw error;
+      }
+      return { outcome: 'saved', fields: corrected?.fields ?? [] };
     },
 
     /** Saves an attached file through the platform (a dialog in Electron, a download in the browser). */

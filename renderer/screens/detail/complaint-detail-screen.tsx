@@ -17,6 +17,7 @@ import { receiptPath } from '../../app/routes';
 import { ActionPanel } from './action-panel';
 import { AttachmentList, ComplaintFacts, ReporterFacts } from './complaint-facts';
 import { ComplaintTrail } from './complaint-trail';
+import { ReporterConflict } from './reporter-conflict';
 import { ReporterCorrectionForm } from './reporter-correction-form';
 
 export function ComplaintDetailScreen(props: { complaintId: string }): ReactNode {
@@ -83,6 +84,12 @@ function Detail({ detail }: { detail: ComplaintDetail }): ReactNode {
           <ComplaintFacts complaint={complaint} state={state} masked={masked} />
           <h3>{t('detail.reporterSection')}</h3>
           <ReporterFacts complaint={complaint} state={state} reporter={reporter} masked={masked} />
+          <ReporterConflict
+            complaintId={complaint._id}
+            state={state}
+            reporter={reporter}
+            others={detail.reporterConflicts}
+          />
           <ReporterCorrectionForm complaintId={complaint._id} state={state} reporter={reporter} />
           <h3>{t('detail.attachmentsSection')}</h3>
           <AttachmentList complaint={complaint} masked={masked} />

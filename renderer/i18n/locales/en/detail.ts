@@ -55,6 +55,15 @@ export const detail: Widen<typeof source> = {
       "The complainant's details were changed on another device since this form was opened, so this correction was not saved. What you typed is still here: check the latest details (close and open this form again), then save again.",
     failed: "The correction of the complainant's details was not saved: {{reason}}",
   },
+  reporterConflict: {
+    title: "The complainant's details differ between two devices",
+    intro:
+      "The complainant's details were corrected on two devices before they synced. Every version is kept; choose the right one. The others are closed.",
+    shown: 'Version {{number}} (shown now)',
+    resolved: "Complainant's details: version {{number}} kept.",
+    changedMeanwhile:
+      "The complainant's details just changed again. Look at the latest versions and choose again.",
+  },
   /** The reporter's fields as a correction names them (lower case inside a sentence). */
   reporterField: {
     name: 'name',

@@ -52,6 +52,14 @@ export const detail = {
       'Data pelapor telah diubah di perangkat lain sejak formulir ini dibuka, jadi koreksi ini belum disimpan. Isian Anda tetap di sini: periksa data terbaru (tutup dan buka lagi formulir ini), lalu simpan kembali.',
     failed: 'Koreksi data pelapor belum tersimpan: {{reason}}',
   },
+  reporterConflict: {
+    title: 'Data pelapor berbeda di dua perangkat',
+    intro:
+      'Data pelapor dikoreksi di dua perangkat sebelum sempat tersinkron. Semua versi disimpan; pilih versi yang benar. Versi lain ditutup.',
+    shown: 'Versi {{number}} (tampil sekarang)',
+    resolved: 'Data pelapor: versi {{number}} dipakai.',
+    changedMeanwhile: 'Data pelapor baru saja berubah lagi. Periksa versi terbaru lalu pilih lagi.',
+  },
   /** The reporter's fields as a correction names them (lower case inside a sentence). */
   reporterField: {
     name: 'nama',
