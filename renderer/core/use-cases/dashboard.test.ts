@@ -10,7 +10,11 @@ import { computeIndicators } from '../../../shared/indicators/compute-indicators
 import { validateSetup } from '../../../shared/unit/unit-profile';
 import type { ClientCore, DashboardProgress } from '../client-core';
 import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
-import { indicatorSettings } from './packet';
+import { createAppState } from '../state/app-state';
+import type { CoreDeps } from './core-deps';
+import { createDashboard } from './dashboard';
+import { indicatorSettings, type UnitRecordSet } from './packet';
+import { defaultUnitSettings } from '../../../shared/unit/unit-settings';
 
 afterEach(stopTestCores);
 
@@ -128,5 +132,46 @@ describe('dashboard.indicators', () => {
     );
     const after = await core.dashboard.indicators({ period: PERIOD });
     expect(after.totals.received).toBe(4);
+  });
+});
+
+describe('dashboard.indicators while the records keep changing (a sync)', () => {
+  it('runs one read at a time and queues at most one more, which reads the latest records', async () => {
+    const store = createAppState();
+    store.setState({
+      device: { unitCode: 'KTB', deviceCode: 'A2C', createdAt: NOW.toISOString() },
+      unitSettings: defaultUnitSettings('KTB', 'Asia/Jakarta', NOW, { officerId: 'o1', name: 'Sari' }),
+    });
+    const reads: ((records: UnitRecordSet) => void)[] = [];
+    const loadRecords = (): Promise<UnitRecordSet> =>
+      new Promise((resolve) => {
+        reads.push(resolve);
+      });
+    const deps = { store, now: () => NOW } as unknown as CoreDeps;
+    const dashboard = createDashboard(deps, { loadRecords });
+    const empty: UnitRecordSet = { complaints: [], events: [], earliestReceivedDate: null, invalid: 0 };
+    const ask = () => dashboard.indicators({ period: PERIOD });
+
+    const first = ask();
+    expect(reads).toHaveLength(1);
+    // Three changes while the first read runs: one read waits, none more.
+    const waiting = [1, 2, 3].map(() => {
+      store.getState().bumpDataVersion();
+      return ask();
+    });
+    await Promise.resolve();
+    expect(reads).toHaveLength(1);
+    reads[0]?.(empty);
+    await first;
+    await until(
+      () => reads.length,
+      (count) => count === 2,
+    );
+    reads[1]?.(empty);
+    await Promise.all(waiting);
+    expect(reads).toHaveLength(2);
+    // Nothing changed since: the kept records answer.
+    await ask();
+    expect(reads).toHaveLength(2);
   });
 });

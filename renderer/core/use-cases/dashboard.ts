@@ -29,27 +29,50 @@ type Packet = Readonly<{
   loadRecords(onProgress?: (documentsRead: number) => void): Promise<UnitRecordSet>;
 }>;
 
+const EMPTY: UnitRecordSet = { complaints: [], events: [], earliestReceivedDate: null, invalid: 0 };
+
 /** Lets the event loop run (a repaint of the progress) before a long synchronous step. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function createDashboard(deps: CoreDeps, packet: Packet) {
   const { store } = deps;
-  let cached: { dataVersion: number; records: Promise<UnitRecordSet> } | undefined;
+  /**
+   * The record set for a data version. `started` is false while it waits for the read before it:
+   * at most one read runs and at most one waits, however often the records change meanwhile (a
+   * sync bumps `dataVersion` many times), and the waiting one reads what is there when it starts.
+   */
+  let cached: { dataVersion: number; started: boolean; records: Promise<UnitRecordSet> } | undefined;
   const progressListeners = new Set<(documentsRead: number) => void>();
+
+  const read = (): Promise<UnitRecordSet> =>
+    packet.loadRecords((documentsRead) => {
+      for (const listener of progressListeners) listener(documentsRead);
+    });
 
   const recordsNow = (): Promise<UnitRecordSet> => {
     const { dataVersion } = store.getState();
-    if (cached?.dataVersion !== dataVersion) {
-      const records = packet.loadRecords((read) => {
-        for (const listener of progressListeners) listener(read);
-      });
-      cached = { dataVersion, records };
-      // A failed read is not kept: the next call reads again.
-      records.catch(() => {
-        if (cached?.records === records) cached = undefined;
-      });
+    if (cached?.dataVersion === dataVersion) return cached.records;
+    if (cached && !cached.started) {
+      cached.dataVersion = dataVersion;
+      return cached.records;
     }
-    return cached.records;
+    const before = cached?.records;
+    const entry: NonNullable<typeof cached> = {
+      dataVersion,
+      started: false,
+      records: Promise.resolve(EMPTY),
+    };
+    const start = (): Promise<UnitRecordSet> => {
+      entry.started = true;
+      return read();
+    };
+    entry.records = before ? before.then(start, start) : start();
+    cached = entry;
+    // A failed read is not kept: the next call reads again.
+    entry.records.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+    return entry.records;
   };
 
   return {
