@@ -11,12 +11,13 @@
  *   BENCH_SAVES              measured intake saves (and as many raw puts)       (500)
  *   BENCH_REDUCER_COMPLAINTS complaints reduced (with ~6 events each)           (10,000 | 100,000)
  *   BENCH_PACKET_COMPLAINTS  complaints in the submission packet                (10,000 | 10,000)
+ *   BENCH_SEARCH_COMPLAINTS  complaints in the search index                     (10,000 | 100,000)
  *   BENCH_CHROMIUM           0 to skip the Chromium IndexedDB intake variant    (1)
- *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet (all)
+ *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search (all)
  */
 
-export type BenchPart = 'sync' | 'intake' | 'reducer' | 'packet';
-const PARTS: readonly BenchPart[] = ['sync', 'intake', 'reducer', 'packet'];
+export type BenchPart = 'sync' | 'intake' | 'reducer' | 'packet' | 'search';
+const PARTS: readonly BenchPart[] = ['sync', 'intake', 'reducer', 'packet', 'search'];
 
 export type BenchScale = Readonly<{
   name: 'default' | 'design';
@@ -34,6 +35,8 @@ export type BenchScale = Readonly<{
   /** Complaints in the packet (./README.md states its target for 10,000 at either scale). */
   packetComplaints: number;
   packetRounds: number;
+  /** Complaints in the search index (./search.ts). */
+  searchComplaints: number;
   chromium: boolean;
   parts: readonly BenchPart[];
 }>;
@@ -51,6 +54,7 @@ const DEFAULT_SCALE: BenchScale = {
   reducerRounds: 5,
   packetComplaints: 10_000,
   packetRounds: 3,
+  searchComplaints: 10_000,
   chromium: true,
   parts: PARTS,
 };
@@ -64,6 +68,7 @@ const DESIGN_SCALE: BenchScale = {
   storedComplaints: 100_000,
   reducerComplaints: 100_000,
   reducerRounds: 3,
+  searchComplaints: 100_000,
 };
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -111,6 +116,7 @@ export function benchScaleFrom(env: NodeJS.ProcessEnv = process.env): BenchScale
     saves: positiveInteger(env, 'BENCH_SAVES') ?? base.saves,
     reducerComplaints: positiveInteger(env, 'BENCH_REDUCER_COMPLAINTS') ?? base.reducerComplaints,
     packetComplaints: positiveInteger(env, 'BENCH_PACKET_COMPLAINTS') ?? base.packetComplaints,
+    searchComplaints: positiveInteger(env, 'BENCH_SEARCH_COMPLAINTS') ?? base.searchComplaints,
     chromium: env.BENCH_CHROMIUM?.trim() !== '0',
     parts: partList(env) ?? base.parts,
   };

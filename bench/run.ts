@@ -11,6 +11,7 @@ import { benchScaleFrom, type BenchPart, type BenchScale } from './bench-scale';
 import { benchIntakeSave, type IntakeSaveFigures } from './intake-save';
 import { benchPacketBuild, type PacketBuildFigures } from './packet-build';
 import { benchReducer, type ReducerFigures } from './reducer';
+import { benchSearch, type SearchFigures } from './search';
 import { benchSyncFirstDownload, type SyncFirstDownloadFigures } from './sync-first-download';
 import { now } from './timing';
 
@@ -47,6 +48,7 @@ function summaryLines(
   intake: Outcome<IntakeSaveFigures>,
   reducer: Outcome<ReducerFigures>,
   packet: Outcome<PacketBuildFigures>,
+  search: Outcome<SearchFigures>,
 ): string[] {
   const lines: string[] = [];
   if (isFigures(sync)) {
@@ -96,11 +98,20 @@ function summaryLines(
         `~${Math.round(packet.projectedMsFor10k / 100) / 10} s per 10k (target ≤ 10 s)`,
     );
   }
+  if (isFigures(search)) {
+    const heap = `heap ${search.heapMB.afterBuild} MB after the build, ${search.heapMB.afterSearches} MB after 50 searches (target ≤ 250)`;
+    lines.push(
+      `search, ${search.complaints} complaints, ${search.runtime.split(' ')[0] ?? ''}: p95 ${search.search.p95} ms ` +
+        `(p50 ${search.search.p50}) vs naive scan p95 ${search.naiveScan.p95} ms = ${search.ratioP95ToNaive}× ` +
+        `(target ≤ 30 ms); build ${Math.round(search.buildMs / 1000)} s (~${Math.round(search.projectedBuildMsFor100k / 1000)} s per 100k); ${heap}`,
+    );
+  }
   for (const [part, outcome] of [
     ['sync', sync],
     ['intake', intake],
     ['reducer', reducer],
     ['packet', packet],
+    ['search', search],
   ] as const) {
     if ('error' in outcome) lines.push(`${part}: FAILED (${outcome.error})`);
     if ('skipped' in outcome) lines.push(`${part}: skipped (${outcome.skipped})`);
@@ -117,6 +128,7 @@ async function main(): Promise<number> {
   const intake = await attempt('intake', scale, () => benchIntakeSave(scale, log));
   const reducer = await attempt('reducer', scale, () => Promise.resolve(benchReducer(scale, log)));
   const packet = await attempt('packet', scale, () => benchPacketBuild(scale, log));
+  const search = await attempt('search', scale, () => benchSearch(scale, log));
   const cpuList = cpus();
   const report = {
     benchmark: 'meja-aduan',
@@ -134,10 +146,11 @@ async function main(): Promise<number> {
     intakeSave: intake,
     reducer,
     packetBuild: packet,
+    search,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.stderr.write(`\n${summaryLines(sync, intake, reducer, packet).join('\n')}\n`);
-  const crashed = [sync, intake, reducer, packet].some((outcome) => 'error' in outcome);
+  process.stderr.write(`\n${summaryLines(sync, intake, reducer, packet, search).join('\n')}\n`);
+  const crashed = [sync, intake, reducer, packet, search].some((outcome) => 'error' in outcome);
   return crashed ? 1 : 0;
 }
 

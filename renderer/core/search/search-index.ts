@@ -83,6 +83,8 @@ export class SearchIndex {
     });
     const words = units.flatMap((unit) => (unit.word ? [unit.word] : []));
     if (units.length === 0) return { ids: [], tags: new Map(), words };
+    // Each range in its own read: IndexedDB runs a transaction's requests one after another, while
+    // separate read-only transactions may run side by side.
     const perUnit = await Promise.all(units.map((unit) => this.readUnit(unit.ranges)));
     // Intersect, smallest set first.
     const order = [...perUnit].sort((a, b) => a.size - b.size);

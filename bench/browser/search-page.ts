@@ -1,0 +1,39 @@
+/**
+ * The Chromium page of the search measurement (bundled and served by ../chromium-page for
+ * ../search): builds the search index in IndexedDB with the app's code and times the queries
+ * (../search-run), in steps the Node side calls one by one so it can read the heap in between.
+ */
+import type { DeviceDatabase } from '../../renderer/core/data/device-database';
+import type { SearchIndex } from '../../renderer/core/search/search-index';
+import { buildSearchIndex, timeNaiveScan, timeSearches } from '../search-run';
+import { pageLog } from './page-log';
+
+export type SearchPageApi = Readonly<{
+  build: (complaints: number) => Promise<{ buildMs: number; userAgent: string }>;
+  search: (
+    rounds: number,
+  ) => Promise<{ times: number[]; hits: Record<string, number>; slowest: Record<string, number> }>;
+  naive: (complaints: number, rounds: number) => number[];
+  close: () => Promise<void>;
+}>;
+
+let built: { db: DeviceDatabase; index: SearchIndex } | undefined;
+
+const api: SearchPageApi = {
+  build: async (complaints) => {
+    const result = await buildSearchIndex(`bench-search-${Date.now()}`, complaints, pageLog);
+    built = { db: result.db, index: result.index };
+    return { buildMs: result.buildMs, userAgent: globalThis.navigator.userAgent };
+  },
+  search: (rounds) => {
+    if (!built) throw new Error('build first');
+    return timeSearches(built.db, built.index, rounds);
+  },
+  naive: (complaints, rounds) => timeNaiveScan(complaints, rounds),
+  close: async () => {
+    await built?.db.delete();
+    built = undefined;
+  },
+};
+
+(globalThis as typeof globalThis & { mejaAduanSearchBench?: SearchPageApi }).mejaAduanSearchBench = api;
