@@ -9,7 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup } from './app-steps';
+import { completeSetup, UNIT } from './app-steps';
 import { act, addOffices, logComplaint, openComplaint } from './workflow-steps';
 
 /** Monday 23 November 2026, 10:00 WIB. */
@@ -78,7 +78,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     // This month (1–27 November): the figures as text.
     await expect.poll(() => figure(page, 'received').catch(() => '')).toBe('3');
     expect(await page.getByTestId('dashboard-period').innerText()).toBe(
-      'Periode 1 November 2026 sampai 27 November 2026',
+      `${UNIT.name} · Periode 1 November 2026 sampai 27 November 2026`,
     );
     expect(await figure(page, 'open')).toBe('3');
     expect(await figure(page, 'overdue')).toBe('1');
@@ -111,7 +111,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.getByTestId('dashboard-period').innerText())
-      .toBe('Periode 1 Oktober 2026 sampai 31 Oktober 2026');
+      .toBe(`${UNIT.name} · Periode 1 Oktober 2026 sampai 31 Oktober 2026`);
     expect(await figure(page, 'received')).toBe('0');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => figure(page, 'received')).toBe('3');

@@ -170,8 +170,10 @@ describe('dashboard.indicators while the records keep changing (a sync)', () => 
     reads[1]?.(empty);
     await Promise.all(waiting);
     expect(reads).toHaveLength(2);
-    // Nothing changed since: the kept records answer.
-    await ask();
+    // Nothing changed since: the kept records answer, without a reading phase.
+    const progress: DashboardProgress[] = [];
+    await dashboard.indicators({ period: PERIOD }, (step) => progress.push(step));
     expect(reads).toHaveLength(2);
+    expect(progress).toEqual([{ phase: 'computing' }]);
   });
 });

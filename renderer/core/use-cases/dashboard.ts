@@ -91,7 +91,10 @@ export function createDashboard(deps: CoreDeps, packet: Packet) {
       progressListeners.add(listener);
       let records: UnitRecordSet;
       try {
-        onProgress?.({ phase: 'reading', documentsRead: 0 });
+        // Only when the records must be read (again): kept records go straight to computing.
+        if (cached?.dataVersion !== store.getState().dataVersion) {
+          onProgress?.({ phase: 'reading', documentsRead: 0 });
+        }
         records = await recordsNow();
       } finally {
         progressListeners.delete(listener);

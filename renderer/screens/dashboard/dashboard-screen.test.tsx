@@ -102,7 +102,7 @@ describe('Beranda: period and filter', () => {
     expect(screen.getByTestId('figure-overdue').textContent).toBe('2');
     expect(screen.getByTestId('share-verified').textContent).toBe('50% (617 dari 1.234)');
     expect(screen.getByTestId('dashboard-period').textContent).toBe(
-      'Periode 1 Maret 2026 sampai 2 Maret 2026',
+      'Dinas Uji · Periode 1 Maret 2026 sampai 2 Maret 2026',
     );
   });
 

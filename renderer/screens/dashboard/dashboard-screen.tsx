@@ -173,7 +173,7 @@ export function DashboardScreen(): ReactNode {
         {indicators ? (
           <div className="dashboard__figures" aria-busy={progress !== null}>
             <p className="dashboard__period" data-testid="dashboard-period">
-              {[periodText, ...scopeText].join(' · ')}
+              {[indicators.unit.name, periodText, ...scopeText].join(' · ')}
             </p>
             {indicators.totals.received === 0 && indicators.backlog.open === 0 ? (
               <p className="empty">{t('dashboardFigures.empty')}</p>
