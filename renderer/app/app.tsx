@@ -2,15 +2,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { AppShell } from '../components/app-shell';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
 import { ComplaintDetailScreen } from '../screens/detail/complaint-detail-screen';
-import { ComplaintListScreen } from '../screens/complaint-list-screen';
+import { ComplaintListScreen } from '../screens/complaints/complaint-list-screen';
 import { NeedsAttentionScreen } from '../screens/needs-attention-screen';
 import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { IntakeScreen } from '../screens/intake/intake-screen';
 import { ReceiptScreen } from '../screens/receipt-screen';
+import { useHashLocation } from './hash-location';
 import { ROUTES } from './routes';
 import { SavedScreen } from '../screens/saved-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';

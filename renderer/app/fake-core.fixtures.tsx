@@ -39,6 +39,8 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     search: group('search', {
       status: () => ({ state: 'ready', total: 0 }),
       onStatus: () => () => undefined,
+      remembered: () => Promise.resolve(undefined),
+      remember: () => Promise.resolve(),
       ...parts.search,
     }),
     calendar: group('calendar', {

@@ -71,6 +71,18 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
 ];
 
+/**
+ * The search box, from any screen: Ctrl+K always, `/` when not typing in a field. It opens the
+ * complaint list (whose search box has the focus) or, on the list, focuses and selects the box.
+ */
+export const SEARCH_SHORTCUT = {
+  keys: ['Ctrl+K', '/'],
+  help: 'shortcuts.search',
+} as const satisfies Readonly<{ keys: readonly string[]; help: string }>;
+
+/** The id of the list's search box (what SEARCH_SHORTCUT focuses). */
+export const SEARCH_INPUT_ID = 'complaint-search';
+
 /** The Alt+digit of the screen shown `index`-th (from 0) in the sidebar. */
 export const navigationKey = (index: number): string => `Alt+${index + 1}`;
 

@@ -16,6 +16,8 @@ export function ComplaintTitle(props: {
   title: string;
   privacyMode: PrivacyMode;
   withMode?: boolean;
+  /** The title as shown where it may be (e.g. with a search's matches marked); never for a masked title. */
+  shown?: ReactNode;
 }): ReactNode {
   const { t } = useTranslation();
   const role = useAppStore((state) => state.officer?.role);
@@ -34,7 +36,7 @@ export function ComplaintTitle(props: {
   }
   return (
     <>
-      {props.title} {mode}
+      {props.shown ?? props.title} {mode}
     </>
   );
 }

@@ -1,11 +1,12 @@
 /** The list of keyboard shortcuts (F1 or ?), in a modal <dialog> that Escape closes. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NAVIGATION, navigationKeys, type NavigationItem } from '../app/navigation';
+import { NAVIGATION, navigationKeys, SEARCH_SHORTCUT, type NavigationItem } from '../app/navigation';
 import { useAppStore } from '../store/app-store';
 
 type ShortcutLabel =
   | NavigationItem['help']
+  | typeof SEARCH_SHORTCUT.help
   | 'shortcuts.actions'
   | 'shortcuts.actionForm'
   | 'shortcuts.save'
@@ -16,6 +17,7 @@ type ShortcutLabel =
 /** The sidebar's screens in the order shown (their keys from the one navigation table), then the rest. */
 const SHORTCUTS: readonly (readonly [keys: string, label: ShortcutLabel])[] = [
   ...NAVIGATION.map((item, index) => [navigationKeys(index).join(' / '), item.help] as const),
+  [SEARCH_SHORTCUT.keys.join(' / '), SEARCH_SHORTCUT.help],
   ['Alt+V, Alt+D, Alt+F, Alt+R, Alt+S …', 'shortcuts.actions'],
   ['Ctrl+Enter / Esc', 'shortcuts.actionForm'],
   ['Enter / Ctrl+Enter', 'shortcuts.save'],

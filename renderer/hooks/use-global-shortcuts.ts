@@ -2,12 +2,13 @@
  * Keyboard shortcuts that work from any screen, and the same commands arriving from Electron's
  * application menu. Alt+1 … Alt+7 open the sidebar's screens in the order shown (the one table in
  * renderer/app/navigation.ts). Ctrl+N is taken by some browsers, so Alt+N (and Alt+2) do the same.
+ * Ctrl+K, and / when not typing in a field, go to the search box (SEARCH_SHORTCUT, same table).
  */
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import type { MenuCommand } from '../../shared/platform/platform-contract';
 import { useCore } from '../app/core-context';
-import { navigationCommandForDigit } from '../app/navigation';
+import { navigationCommandForDigit, SEARCH_INPUT_ID } from '../app/navigation';
 import { ROUTES } from '../app/routes';
 import { useAppStore } from '../store/app-store';
 
@@ -18,11 +19,18 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/** What a key does from anywhere: a menu command, or 'search' (SEARCH_SHORTCUT). */
+export type ShortcutCommand = MenuCommand | 'search';
+
 export function commandForKey(
   event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
-): MenuCommand | undefined {
+): ShortcutCommand | undefined {
   const key = event.key.toLowerCase();
   if ((event.ctrlKey || event.metaKey || event.altKey) && key === 'n') return 'new-complaint';
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'k') return 'search';
+  if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+    return 'search';
+  }
   if (event.key === 'F1' || (event.key === '?' && !isTyping(event.target))) return 'shortcuts';
   if (event.altKey && !event.ctrlKey && !event.metaKey) {
     const digit = /^Digit[1-9]$/.test(event.code) ? event.code.slice('Digit'.length) : event.key;
@@ -36,8 +44,16 @@ export function useGlobalShortcuts(): void {
   const core = useCore();
   const setShortcutsOpen = useAppStore((state) => state.setShortcutsOpen);
   useEffect(() => {
-    const run = (command: MenuCommand): void => {
+    const run = (command: ShortcutCommand): void => {
       switch (command) {
+        case 'search': {
+          const input = document.getElementById(SEARCH_INPUT_ID);
+          if (input instanceof HTMLInputElement) {
+            input.focus();
+            input.select();
+          } else navigate(ROUTES.complaints);
+          break;
+        }
         case 'new-complaint':
           navigate(ROUTES.newComplaint);
           break;

@@ -12,7 +12,7 @@ import type { Role } from '../../shared/workflow/roles';
 import { fakeCore, withCore } from '../app/fake-core.fixtures';
 import { ComplaintTitle } from '../components/complaint-title';
 import type { ComplaintIndexRow } from '../core/client-core';
-import { IndexTable } from './complaint-list-screen';
+import { IndexTable } from './complaints/index-table';
 
 beforeAll(async () => {
   const { initI18n } = await import('../i18n/i18n');

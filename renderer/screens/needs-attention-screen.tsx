@@ -9,7 +9,7 @@ import { useCore } from '../app/core-context';
 import { LoadState } from '../components/load-state';
 import { useRecords } from '../hooks/use-records';
 import { useAppStore } from '../store/app-store';
-import { IndexTable } from './complaint-list-screen';
+import { IndexTable } from './complaints/index-table';
 
 export function NeedsAttentionScreen(): ReactNode {
   const { t } = useTranslation();

@@ -57,7 +57,7 @@ export async function listedTrackingNumbers(page: Page): Promise<string[]> {
   const empty = page.getByText('Belum ada pengaduan.');
   await table.or(empty).first().waitFor();
   if (await empty.isVisible()) return [];
-  return table.locator('tbody tr td:first-child').allInnerTexts();
+  return table.locator('tbody tr[data-tracking-number] td:first-child').allInnerTexts();
 }
 
 /**

@@ -65,7 +65,7 @@ describe.each(appHosts())('$name host', (host) => {
     await logComplaint(page, { title: 'Sampah menumpuk', chronology: 'Sampah tidak diangkut.' });
     await page.keyboard.press('Alt+3');
     await page.getByTestId('complaint-table').waitFor();
-    expect(await focusedId(page)).toBe('tracking-search');
+    expect(await focusedId(page)).toBe('complaint-search');
     await page.keyboard.press('ArrowDown');
     const focusedRow = () =>
       page.evaluate(() => document.activeElement?.closest('tr')?.dataset.trackingNumber);

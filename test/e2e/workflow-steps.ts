@@ -84,11 +84,11 @@ export async function logComplaint(page: Page, complaint: NewComplaint): Promise
   return (await page.getByTestId('tracking-number').innerText()).trim();
 }
 
-/** Opens a complaint's detail through the tracking-number search of the list. */
+/** Opens a complaint's detail by its whole tracking number in the list's search box (Enter opens it). */
 export async function openComplaint(page: Page, trackingNumber: string): Promise<void> {
   await page.keyboard.press('Alt+3');
   await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
-  await page.locator('#tracking-search').fill(trackingNumber);
+  await page.locator('#complaint-search').fill(trackingNumber);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: `Pengaduan ${trackingNumber}` }).waitFor();
 }

@@ -43,6 +43,7 @@ export const common: Widen<typeof source> = {
     help: 'Show these shortcuts',
     save: 'Save the form (Enter in a field, Ctrl+Enter anywhere)',
     openRow: 'Open the selected complaint in the list',
+    search: 'Search complaints (tracking number, content, reporter name or phone)',
     print: 'Print the receipt (on the receipt screen)',
     needsAttention: 'Needs attention (due soon or overdue)',
     actions: 'Actions on a complaint (on the detail screen; the letter is on each button)',

@@ -40,6 +40,7 @@ export const common = {
     help: 'Tampilkan pintasan ini',
     save: 'Simpan formulir (Enter di kolom isian, Ctrl+Enter di mana pun)',
     openRow: 'Buka pengaduan yang dipilih di daftar',
+    search: 'Cari pengaduan (nomor tiket, isi, nama atau telepon pelapor)',
     print: 'Cetak tanda terima (di layar tanda terima)',
     needsAttention: 'Perlu perhatian (tenggat dekat atau terlambat)',
     actions: 'Tindakan pada pengaduan (di layar detail, huruf tertera pada tombol)',

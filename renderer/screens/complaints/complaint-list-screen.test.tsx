@@ -1,0 +1,328 @@
+// @vitest-environment happy-dom
+/**
+ * Daftar Pengaduan with a fake client core (`fakeSearch` over a few rows): the search box's text and
+ * the filters and sort go to the URL and come back from it; the matched words are marked and other
+ * matched fields named (never for a masked title); the keyboard moves from the search box through
+ * the rows and Enter opens one; a whole tracking number opens its complaint; the index's build
+ * progress; the officer's remembered search; the empty states; the next page as the end nears.
+ */
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import type { ComplaintStatus, PrivacyMode } from '../../../shared/complaint/vocabulary';
+import type { Role } from '../../../shared/workflow/roles';
+import { fakeCore, fakeSearch, withCore, type FakeCoreParts } from '../../app/fake-core.fixtures';
+import { complaintPath } from '../../app/routes';
+import type { ComplaintIndexRow, SearchIndexStatus, SearchPage, SearchQuery } from '../../core/client-core';
+import { ComplaintListScreen } from './complaint-list-screen';
+
+beforeAll(async () => {
+  const { initI18n } = await import('../../i18n/i18n');
+  await initI18n('id');
+  // happy-dom lays nothing out: the results' scroller shows 10 rows of 40 px, so the virtualiser
+  // renders those and its overscan, as in Chromium.
+  const size = (of: (element: HTMLElement) => number) => ({
+    configurable: true,
+    get(this: HTMLElement) {
+      return of(this);
+    },
+  });
+  Object.defineProperties(HTMLElement.prototype, {
+    clientHeight: size((element) => (element.classList.contains('list__scroller') ? 400 : 0)),
+    clientWidth: size((element) => (element.classList.contains('list__scroller') ? 1000 : 0)),
+    offsetHeight: size((element) => (element.tagName === 'TR' ? 40 : 0)),
+  });
+});
+afterEach(cleanup);
+
+const row = (
+  n: number,
+  title = `Aduan ${n}`,
+  status: ComplaintStatus = 'new',
+  privacyMode: PrivacyMode = 'named',
+): ComplaintIndexRow => {
+  const day = String(n).padStart(2, '0');
+  return {
+    id: `complaint:2026-03-${day}T03:00:00.000Z:KTB-2603${day}-A2C-00${day}`,
+    trackingNumber: `KTB-2603${day}-A2C-00${day}`,
+    receivedAt: `2026-03-${day}T03:00:00.000Z`,
+    channel: 'walk-in',
+    title,
+    status,
+    autoClosed: 0,
+    privacyMode,
+    office: '',
+    open: 1,
+    dueDate: '2026-03-30',
+    stage: 'verify',
+    category: 'health',
+    reportType: 'complaint',
+    receivedDate: `2026-03-${day}`,
+  };
+};
+
+const ROWS = [
+  row(1, 'Lampu jalan mati di Jl. Kenanga'),
+  row(2, 'Sampah menumpuk di pasar', 'verified'),
+  row(3, 'Jalan berlubang dekat sekolah'),
+];
+
+type SetUp = Readonly<{
+  rows?: readonly ComplaintIndexRow[];
+  path?: string;
+  role?: Role;
+  search?: FakeCoreParts['search'];
+  found?: string;
+}>;
+
+function setUp(options: SetUp = {}) {
+  const query = vi.fn(fakeSearch(options.rows ?? ROWS));
+  const core = fakeCore({
+    complaints: {
+      countByStatus: () =>
+        Promise.resolve({
+          new: 2,
+          'on-hold': 0,
+          verified: 1,
+          'followed-up': 0,
+          answered: 0,
+          closed: 0,
+          archived: 0,
+          forwarded: 0,
+        }),
+      findByTrackingNumber: vi.fn(() => Promise.resolve(options.found)),
+    },
+    search: { query, remember: vi.fn(() => Promise.resolve()), ...options.search },
+  });
+  core.store.getState().openDesk({
+    device: { unitCode: 'KTB', deviceCode: 'A2C', createdAt: '2026-01-05T01:00:00.000Z' },
+    officer: {
+      id: 'officer-1',
+      name: 'Sari',
+      role: options.role ?? 'supervisor',
+      createdAt: '2026-01-05T01:00:00.000Z',
+    },
+  });
+  const location = memoryLocation({ path: options.path ?? '/pengaduan', record: true });
+  render(
+    withCore(
+      core,
+      <Router hook={location.hook}>
+        <ComplaintListScreen />
+      </Router>,
+    ),
+  );
+  return { core, query, location, user: userEvent.setup() };
+}
+
+const searchBox = (): HTMLInputElement => screen.getByRole('searchbox', { name: 'Cari pengaduan' });
+const trackingNumbers = (): string[] =>
+  within(screen.getByTestId('complaint-table'))
+    .queryAllByRole('row')
+    .map((tr) => tr.getAttribute('data-tracking-number') ?? '')
+    .filter(Boolean);
+const lastQuery = (query: ReturnType<typeof vi.fn>): SearchQuery =>
+  query.mock.calls.at(-1)?.[0] as SearchQuery;
+const lastUrl = (location: { history?: string[] }): string => location.history?.at(-1) ?? '';
+
+describe('ComplaintListScreen', () => {
+  it('shows the newest complaints first, with the search box focused', async () => {
+    const { query } = setUp();
+    await waitFor(() =>
+      expect(trackingNumbers()).toEqual([
+        'KTB-260303-A2C-0003',
+        'KTB-260302-A2C-0002',
+        'KTB-260301-A2C-0001',
+      ]),
+    );
+    expect(document.activeElement).toBe(searchBox());
+    expect(lastQuery(query)).toMatchObject({ text: '', limit: 50 });
+    expect(screen.getByTestId('result-count').textContent).toBe('3 pengaduan');
+  });
+
+  it('searches as the officer types, puts the text in the URL and marks the matched words', async () => {
+    const { query, location, user } = setUp();
+    await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+    await user.type(searchBox(), 'jalan');
+    await waitFor(() => expect(trackingNumbers()).toEqual(['KTB-260303-A2C-0003', 'KTB-260301-A2C-0001']));
+    expect(lastQuery(query)).toMatchObject({ text: 'jalan' });
+    expect(lastUrl(location)).toBe('/pengaduan?q=jalan');
+    const marks = Array.from(screen.getByTestId('complaint-table').querySelectorAll('mark')).map(
+      (mark) => mark.textContent,
+    );
+    expect(marks).toEqual(['Jalan', 'jalan']);
+  });
+
+  it('puts the filters and sort in the URL, and reads them back from it', async () => {
+    const { query, location, user } = setUp();
+    await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+    await user.selectOptions(screen.getByLabelText('Saring status'), 'verified');
+    await waitFor(() => expect(trackingNumbers()).toEqual(['KTB-260302-A2C-0002']));
+    expect(lastUrl(location)).toBe('/pengaduan?status=verified');
+    expect(lastQuery(query).filters).toEqual({ status: ['verified'] });
+    await user.click(screen.getByLabelText('Lewat tenggat'));
+    await user.selectOptions(screen.getByLabelText('Urutkan'), 'deadline');
+    expect(lastUrl(location)).toBe('/pengaduan?status=verified&overdue=1&sort=deadline');
+    await waitFor(() =>
+      expect(lastQuery(query)).toMatchObject({
+        filters: { status: ['verified'], overdue: true },
+        sort: 'deadline',
+      }),
+    );
+
+    // Back to an earlier URL (as back/forward do): the controls and the query follow it.
+    act(() => location.navigate('/pengaduan?q=sampah&channel=phone'));
+    await waitFor(() =>
+      expect(lastQuery(query)).toMatchObject({ text: 'sampah', filters: { channel: ['phone'] } }),
+    );
+    expect(searchBox().value).toBe('sampah');
+    expect(screen.getByLabelText<HTMLSelectElement>('Saring status').value).toBe('all');
+    expect(screen.getByLabelText<HTMLSelectElement>('Kanal').value).toBe('phone');
+    expect(screen.getByLabelText<HTMLInputElement>('Lewat tenggat').checked).toBe(false);
+    expect(lastQuery(query).sort).toBeUndefined();
+  });
+
+  it('moves from the search box through the rows with ↓/↑ and opens one with Enter', async () => {
+    const { location, user } = setUp();
+    await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() =>
+      expect(document.activeElement?.closest('tr')?.dataset.trackingNumber).toBe('KTB-260303-A2C-0003'),
+    );
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() =>
+      expect(document.activeElement?.closest('tr')?.dataset.trackingNumber).toBe('KTB-260302-A2C-0002'),
+    );
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    await waitFor(() => expect(document.activeElement).toBe(searchBox()));
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    await waitFor(() => expect(lastUrl(location)).toBe(complaintPath(row(2).id)));
+  });
+
+  it('opens a whole tracking number with Enter, and says when no complaint has it', async () => {
+    const found = row(2).id;
+    const { core, location, user } = setUp({ found });
+    await user.type(searchBox(), 'ktb-260302-a2c-0002{Enter}');
+    await waitFor(() => expect(lastUrl(location)).toBe(complaintPath(found)));
+    expect(core.complaints.findByTrackingNumber).toHaveBeenCalledWith('ktb-260302-a2c-0002');
+  });
+
+  it('names a tracking number that is not found', async () => {
+    const { user } = setUp();
+    await user.type(searchBox(), 'KTB-260309-A2C-0009{Enter}');
+    expect(
+      await screen.findByText('Tidak ada pengaduan dengan nomor tiket KTB-260309-A2C-0009.'),
+    ).toBeTruthy();
+  });
+
+  it('names the other fields that matched, and never marks a masked title', async () => {
+    const secret = row(4, 'Pungutan di loket', 'new', 'confidential');
+    const page: SearchPage = {
+      hits: [
+        {
+          row: secret,
+          exactTrackingNumber: false,
+          matches: [{ field: 'title', ranges: [[0, 8]] }],
+        },
+        {
+          row: ROWS[0] as ComplaintIndexRow,
+          exactTrackingNumber: false,
+          matches: [{ field: 'phone', ranges: [] }],
+        },
+      ],
+      total: 2,
+      complete: true,
+    };
+    setUp({ role: 'officer', search: { query: vi.fn(() => Promise.resolve(page)) } });
+    await waitFor(() => expect(trackingNumbers()).toHaveLength(2));
+    const [masked, named] = within(screen.getByTestId('complaint-table')).getAllByRole('row').slice(1);
+    expect(masked?.textContent).not.toContain('Pungutan');
+    expect(masked?.querySelector('mark')).toBeNull();
+    expect(named?.textContent).toContain('Cocok di: telepon pelapor');
+  });
+
+  it('shows the search index being built, then ready', () => {
+    let status: SearchIndexStatus = { state: 'building', done: 42, total: 100 };
+    const listeners = new Set<(next: SearchIndexStatus) => void>();
+    setUp({
+      search: {
+        status: () => status,
+        onStatus: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      },
+    });
+    expect(screen.getByTestId('index-progress').textContent).toBe('Menyiapkan indeks pencarian… 42%');
+    act(() => {
+      status = { state: 'ready', total: 100 };
+      for (const listener of listeners) listener(status);
+    });
+    expect(screen.queryByTestId('index-progress')).toBeNull();
+  });
+
+  it("restores the officer's last search when the list opens without one, and remembers a new one", async () => {
+    const remembered = vi.fn(() =>
+      Promise.resolve({ text: 'sampah', filters: { status: ['verified' as const] } }),
+    );
+    const { core, location, user } = setUp({ search: { remembered } });
+    await waitFor(() => expect(lastUrl(location)).toBe('/pengaduan?q=sampah&status=verified'));
+    expect(searchBox().value).toBe('sampah');
+    await waitFor(() => expect(trackingNumbers()).toEqual(['KTB-260302-A2C-0002']));
+    await user.clear(searchBox());
+    await waitFor(
+      () =>
+        expect(core.search.remember).toHaveBeenLastCalledWith({
+          text: '',
+          filters: { status: ['verified'] },
+        }),
+      { timeout: 2000 },
+    );
+  });
+
+  it('keeps the search in the URL over a remembered one', async () => {
+    const remembered = vi.fn(() => Promise.resolve({ text: 'lampu' }));
+    setUp({ path: '/pengaduan?q=sampah', search: { remembered } });
+    await waitFor(() => expect(trackingNumbers()).toEqual(['KTB-260302-A2C-0002']));
+    expect(remembered).not.toHaveBeenCalled();
+  });
+
+  it('says when nothing matches, and clears the search and filters on request', async () => {
+    const { location, user } = setUp({ path: '/pengaduan?q=banjir&overdue=1' });
+    expect((await screen.findByTestId('list-empty')).textContent).toContain(
+      'Tidak ada pengaduan yang cocok dengan pencarian dan saringan ini.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Hapus pencarian dan saringan' }));
+    await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+    expect(lastUrl(location)).toBe('/pengaduan');
+    expect(document.activeElement).toBe(searchBox());
+  });
+
+  it('says when the unit has no complaints yet', async () => {
+    setUp({ rows: [] });
+    expect((await screen.findByTestId('list-empty')).textContent).toBe('Belum ada pengaduan.');
+  });
+
+  it('reads the next page as the officer scrolls towards the end, never all at once', async () => {
+    const many = Array.from({ length: 28 }, (_, index) => row(index + 1));
+    const { query } = setUp({ rows: [...many, ...many.map((r) => ({ ...r, id: `${r.id}-b` }))] });
+    await waitFor(() => expect(trackingNumbers().length).toBeGreaterThan(0));
+    expect(query.mock.calls.every(([q]) => q.limit === 50)).toBe(true);
+    const firstCursor = (): boolean => query.mock.calls.some(([q]) => q.cursor !== undefined);
+    const rendered = trackingNumbers().length;
+    expect(rendered).toBeLessThan(50);
+    expect(firstCursor()).toBe(false);
+    // The officer scrolls to the 35th row of the 50 read: the next 50 are asked for.
+    const scroller = screen.getByTestId('complaint-scroller');
+    Object.defineProperty(scroller, 'scrollTop', { configurable: true, value: 35 * 40 });
+    act(() => {
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    await waitFor(() => expect(firstCursor()).toBe(true));
+    const [, second] = query.mock.calls.filter(([q]) => q.text === '');
+    expect(second?.[0].limit).toBe(50);
+    await waitFor(() => expect(trackingNumbers().length).toBeGreaterThan(rendered));
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * Daftar Pengaduan: one search box over the unit's complaints with the list's filters and sort,
+ * the results as the list's rows (matched words marked), ranked as the core ranks them. Search,
+ * filters and sort live in the URL (`#/pengaduan?q=…`: back/forward restore them) and are
+ * remembered for the officer at the desk on this device: the list opened without them shows the
+ * officer's last search. The rows are virtualised and read a page at a time (./result-list,
+ * ./use-search-results); while the search index is built its progress is shown.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useSearch } from 'wouter';
+import { parseTrackingNumber } from '../../../shared/ids/tracking-number';
+import { useCore } from '../../app/core-context';
+import { complaintPath, ROUTES } from '../../app/routes';
+import type { SearchFilters, SearchSort } from '../../core/client-core';
+import { FilterBar } from './filter-bar';
+import { hasFilters, listQueryString, parseListQuery, type ListQuery } from './list-query';
+import { ResultList, type ResultListHandle } from './result-list';
+import { SearchBox } from './search-box';
+import { buildPercent, useIndexStatus } from './use-index-status';
+import { useSearchResults, type SearchResults } from './use-search-results';
+
+/** Typing waits this long for the next key before the search runs. */
+const TYPING_DELAY_MS = 150;
+/** The officer's search is remembered once it has stayed the same this long (or the list is left). */
+const REMEMBER_DELAY_MS = 500;
+
+function useDebounced<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
+/** The officer's last search, put in the URL when the list opens without one; true once settled. */
+function useRememberedSearch(search: string, go: (query: ListQuery) => void): boolean {
+  const core = useCore();
+  const [settled, setSettled] = useState(search !== '');
+  const opened = useRef(search);
+  useEffect(() => {
+    if (opened.current !== '') return;
+    let live = true;
+    core.search.remembered().then(
+      (remembered) => {
+        if (!live) return;
+        if (remembered && listQueryString(remembered) !== '') go(remembered);
+        setSettled(true);
+      },
+      () => live && setSettled(true),
+    );
+    return () => {
+      live = false;
+    };
+    // Once, when the list opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return settled;
+}
+
+export function ComplaintListScreen(): ReactNode {
+  const { t } = useTranslation();
+  const core = useCore();
+  const [, navigate] = useLocation();
+  const search = useSearch();
+  const query = useMemo(() => parseListQuery(search), [search]);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<ResultListHandle>(null);
+  const [message, setMessage] = useState<string>();
+  // ↓ pressed before the results of what was typed came: the first row gets the focus when they do.
+  const focusFirst = useRef(false);
+
+  // What is typed; follows the URL when it changes from elsewhere (back/forward, the remembered search).
+  const [text, setText] = useState(query.text);
+  const [urlText, setUrlText] = useState(query.text);
+  if (query.text !== urlText) {
+    setUrlText(query.text);
+    setText(query.text);
+  }
+
+  const go = (next: ListQuery, replace = false): void => {
+    const qs = listQueryString(next);
+    navigate(qs === '' ? ROUTES.complaints : `${ROUTES.complaints}?${qs}`, { replace });
+  };
+  const settled = useRememberedSearch(search, (remembered) => {
+    go(remembered, true);
+    // Typing replaces a remembered text rather than adding to it.
+    requestAnimationFrame(() => {
+      if (document.activeElement === input.current) input.current?.select();
+    });
+  });
+
+  const typed = useDebounced(query.text, TYPING_DELAY_MS);
+  const running: ListQuery = { ...query, text: typed };
+  const { results, loadMore } = useSearchResults(running);
+  const indexStatus = useIndexStatus();
+  const fresh = results.status === 'ready' && results.key === JSON.stringify(query);
+  const toFirstRow = (): void => {
+    if (fresh) list.current?.focusRow(0);
+    else focusFirst.current = true;
+  };
+  useEffect(() => {
+    if (!focusFirst.current || !fresh) return;
+    focusFirst.current = false;
+    list.current?.focusRow(0);
+  }, [fresh]);
+
+  // The search is remembered once it has stayed the same a moment, or when the list is left.
+  const runningKey = listQueryString(query);
+  const unremembered = useRef<string>(undefined);
+  useEffect(() => {
+    if (!settled) return;
+    unremembered.current = runningKey;
+    const timer = setTimeout(() => {
+      unremembered.current = undefined;
+      void core.search.remember(parseListQuery(runningKey));
+    }, REMEMBER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [settled, runningKey, core]);
+  useEffect(
+    () => () => {
+      const left = unremembered.current;
+      if (left !== undefined) void core.search.remember(parseListQuery(left));
+    },
+    [core],
+  );
+
+  const onText = (next: string): void => {
+    setText(next);
+    setMessage(undefined);
+    focusFirst.current = false;
+    go({ ...query, text: next }, true);
+  };
+  const onFilters = (filters: SearchFilters | undefined): void => {
+    const { filters: _old, ...rest } = query;
+    go(filters ? { ...rest, filters } : rest);
+  };
+  const onSort = (sort: SearchSort | undefined): void => {
+    const { sort: _old, ...rest } = query;
+    go(sort ? { ...rest, sort } : rest);
+  };
+  const onEnter = async (): Promise<void> => {
+    const whole = text.trim();
+    if (parseTrackingNumber(whole)) {
+      const id = await core.complaints.findByTrackingNumber(whole);
+      if (id) navigate(complaintPath(id));
+      else setMessage(t('list.searchNotFound', { number: whole.toUpperCase() }));
+      return;
+    }
+    toFirstRow();
+  };
+
+  return (
+    <section className="screen list" aria-labelledby="list-title">
+      <div className="screen__header">
+        <h1 id="list-title">{t('list.title')}</h1>
+        <SearchBox
+          ref={input}
+          value={text}
+          onChange={onText}
+          onEnter={() => void onEnter()}
+          onArrowDown={toFirstRow}
+          {...(message ? { message } : {})}
+        />
+      </div>
+      <FilterBar
+        filters={query.filters}
+        sort={query.sort}
+        defaultSort={query.text.trim() === '' ? 'received' : 'relevance'}
+        onFilters={onFilters}
+        onSort={onSort}
+      />
+      <p className="list__summary" role="status" data-testid="list-summary">
+        {indexStatus.state === 'building' ? (
+          <span className="list__progress" data-testid="index-progress">
+            {t('list.indexBuilding', { percent: buildPercent(indexStatus) })}
+          </span>
+        ) : null}
+        <ResultSummary results={results} hasText={typed.trim() !== ''} />
+      </p>
+      <Results
+        results={results}
+        busy={!fresh}
+        query={running}
+        onLoadMore={loadMore}
+        onClear={() => {
+          setText('');
+          go({ text: '' });
+          input.current?.focus();
+        }}
+        onLeaveTop={() => input.current?.focus()}
+        listRef={list}
+      />
+    </section>
+  );
+}
+
+function ResultSummary(props: { results: SearchResults; hasText: boolean }): ReactNode {
+  const { t } = useTranslation();
+  const { results } = props;
+  if (results.status !== 'ready' || results.hits.length === 0) return null;
+  const count =
+    results.total !== undefined
+      ? t('list.results', { count: results.total })
+      : results.nextCursor
+        ? t('list.resultsMore', { count: results.hits.length })
+        : t('list.results', { count: results.hits.length });
+  return (
+    <>
+      <span data-testid="result-count">{count}</span>
+      {props.hasText && !results.complete ? <span> · {t('list.indexIncomplete')}</span> : null}
+    </>
+  );
+}
+
+function Results({
+  listRef,
+  ...props
+}: {
+  results: SearchResults;
+  busy: boolean;
+  query: ListQuery;
+  onLoadMore: () => void;
+  onClear: () => void;
+  onLeaveTop: () => void;
+  listRef: React.RefObject<ResultListHandle | null>;
+}): ReactNode {
+  const { t } = useTranslation();
+  const { results, query } = props;
+  switch (results.status) {
+    case 'loading':
+      return <p aria-busy="true">{t('common.loading')}</p>;
+    case 'failed':
+      return (
+        <p className="error-summary" role="alert">
+          {t('common.failedToLoad', { reason: results.reason })}
+        </p>
+      );
+    case 'ready':
+      break;
+    default: {
+      const never: never = results;
+      return never;
+    }
+  }
+  if (results.hits.length === 0) {
+    const { status, ...others } = query.filters ?? {};
+    const searching = query.text.trim() !== '' || hasFilters(others);
+    if (!searching) {
+      return (
+        <p className="empty" data-testid="list-empty">
+          {status?.length ? t('list.emptyStatus') : t('list.empty')}
+        </p>
+      );
+    }
+    return (
+      <div className="empty" data-testid="list-empty">
+        <p>{t('list.noMatch')}</p>
+        <button type="button" className="button button--small" onClick={props.onClear}>
+          {t('list.clearAll')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <ResultList
+      ref={listRef}
+      busy={props.busy}
+      hits={results.hits}
+      hasMore={results.nextCursor !== undefined}
+      loadingMore={results.loadingMore}
+      onLoadMore={props.onLoadMore}
+      onLeaveTop={props.onLeaveTop}
+      caption={t('list.caption')}
+    />
+  );
+}

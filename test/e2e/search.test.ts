@@ -1,0 +1,137 @@
+/**
+ * A complainant calls back: the officer finds the complaint with the keyboard only. Ctrl+K from
+ * any screen, the caller's name, ↓, Enter opens it; back restores the search; / from the detail
+ * screen, a fragment of the phone number in another notation finds it again, the matched field
+ * named. An officer (who may not see a confidential complaint's identity or content) does not find
+ * a confidential complaint by its reporter's name or its words, only by its tracking number, masked.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
+import { completeSetup, focusedId } from './app-steps';
+import { addOfficer, logComplaint, OFFICER, switchTo } from './workflow-steps';
+
+afterAll(stopBrowserHost);
+
+/** The tracking numbers of the rows shown, once the rows answer what is typed. */
+async function shownRows(page: Page): Promise<string[]> {
+  const table = page.getByTestId('complaint-table');
+  const empty = page.getByTestId('list-empty');
+  await table.or(empty).first().waitFor();
+  if (await empty.isVisible()) return [];
+  if ((await table.getAttribute('aria-busy')) === 'true') return ['(busy)'];
+  return table
+    .locator('tbody tr[data-tracking-number]')
+    .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.trackingNumber ?? ''));
+}
+
+async function detailHeading(page: Page, trackingNumber: string): Promise<void> {
+  await page.getByRole('heading', { name: `Pengaduan ${trackingNumber}` }).waitFor();
+}
+
+describe.each(appHosts())('$name host', (host) => {
+  let app: LaunchedApp;
+  beforeEach(async () => {
+    app = await host.launch();
+    await completeSetup(app.page); // the manager, who may see every identity
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('finds a caller by name and by a phone fragment, keyboard only, and back restores the search', async () => {
+    const { page } = app;
+    const agus = await logComplaint(page, {
+      title: 'Lampu jalan mati di Jl. Melati',
+      chronology: 'Sudah dua minggu lampu jalan mati.',
+      reporterName: 'Agus Salim',
+      phone: '0812-3456-7890',
+    });
+    const rina = await logComplaint(page, {
+      title: 'Sampah tidak diangkut',
+      chronology: 'Sampah menumpuk di depan pasar.',
+      reporterName: 'Rina Marlina',
+      phone: '0813-1111-2222',
+    });
+    expect(rina).not.toBe(agus);
+
+    // Ctrl+K from the saved screen: the list, its search box focused.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
+    await expect.poll(() => focusedId(page)).toBe('complaint-search');
+    await page.keyboard.type('agus salim');
+    await expect.poll(() => shownRows(page), { timeout: 15_000 }).toEqual([agus]);
+    expect(await page.getByTestId('complaint-table').innerText()).toContain('Cocok di: nama pelapor');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await detailHeading(page, agus);
+
+    // Back: the list with the same search.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
+    expect(await page.locator('#complaint-search').inputValue()).toBe('agus salim');
+    expect(page.url()).toContain('#/pengaduan?q=agus+salim');
+    await expect.poll(() => shownRows(page)).toEqual([agus]);
+
+    // Open it again, then / from the detail screen: the search box, its text selected, so typing
+    // a phone fragment in another notation replaces it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await detailHeading(page, agus);
+    await page.keyboard.press('/');
+    await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
+    await expect.poll(() => focusedId(page)).toBe('complaint-search');
+    await expect.poll(() => page.locator('#complaint-search').inputValue()).toBe('agus salim');
+    await page.keyboard.press('Control+k'); // on the list: selects what is there
+    await page.keyboard.type('3456 78');
+    expect(await page.locator('#complaint-search').inputValue()).toBe('3456 78');
+    await expect.poll(() => shownRows(page), { timeout: 15_000 }).toEqual([agus]);
+    expect(await page.getByTestId('complaint-table').innerText()).toContain('Cocok di: telepon pelapor');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await detailHeading(page, agus);
+    expect(app.problems()).toEqual([]);
+  });
+
+  it("does not let an officer find a confidential complaint by its reporter's name or words", async () => {
+    const { page } = app;
+    await addOfficer(page, OFFICER);
+    const secret = await logComplaint(page, {
+      title: 'Pungutan liar di loket perizinan',
+      chronology: 'Oknum meminta uang tambahan.',
+      privacy: 'Rahasia',
+      reporterName: 'Hendra Gunawan',
+      phone: '0857-9999-8888',
+    });
+    const open = await logComplaint(page, {
+      title: 'Antrean loket perizinan panjang',
+      chronology: 'Menunggu tiga jam.',
+      reporterName: 'Hendra Wijaya',
+      phone: '0858-1234-0000',
+    });
+
+    // The manager finds the confidential complaint by its reporter's name.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('hendra gunawan');
+    await expect.poll(() => shownRows(page), { timeout: 15_000 }).toEqual([secret]);
+
+    await switchTo(page, OFFICER);
+    await page.keyboard.press('Control+k');
+    await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
+    await expect.poll(() => focusedId(page)).toBe('complaint-search');
+    await page.keyboard.type('hendra gunawan');
+    await expect.poll(() => shownRows(page), { timeout: 15_000 }).toEqual([]);
+    await page.locator('#complaint-search').fill('pungutan');
+    await expect.poll(() => shownRows(page)).toEqual([]);
+    // The named complaint of a caller with the same first name is found; the confidential one is not.
+    await page.locator('#complaint-search').fill('hendra');
+    await expect.poll(() => shownRows(page)).toEqual([open]);
+    // Its tracking number finds it, masked.
+    await page.locator('#complaint-search').fill(secret.slice(-8));
+    await expect.poll(() => shownRows(page)).toEqual([secret]);
+    const row = await page.locator(`tr[data-tracking-number="${secret}"]`).innerText();
+    expect(row).toContain('Pengaduan rahasia');
+    expect(row).not.toContain('Pungutan');
+    expect(app.problems()).toEqual([]);
+  });
+});
