@@ -18,6 +18,10 @@ import { fakeCore, withCore } from '../../app/fake-core.fixtures';
 import type { DashboardProgress, DashboardQuery } from '../../core/client-core';
 import { DashboardScreen } from './dashboard-screen';
 
+// The charts (Recharts SVG) are checked in Chromium (test/e2e/dashboard.test.ts); here they would
+// only slow every re-render down.
+vi.mock('./dashboard-charts', () => ({ default: () => null }));
+
 beforeAll(async () => {
   const { initI18n } = await import('../../i18n/i18n');
   await initI18n('id');
