@@ -95,8 +95,10 @@ export type SearchHit = Readonly<{
 export type SearchPage = Readonly<{
   hits: readonly SearchHit[];
   /**
-   * How many complaints match in all (every page), when known without reading them all: always
-   * with text; without text, only when no filter is set (else undefined).
+   * How many complaints match in all (every page), when known without reading every row: when no
+   * filter is set, and with text also when the sort is by deadline or status (then every match's
+   * row is read anyway); else undefined. For an officer it never counts a confidential complaint
+   * matched by its words (those never match).
    */
   total?: number;
   nextCursor?: string;
