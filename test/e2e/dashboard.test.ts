@@ -105,6 +105,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     ).toEqual(expect.arrayContaining(['2', '1']));
     await page.getByTestId('chart-shares').locator('.recharts-wrapper > svg').waitFor();
     await page.getByTestId('chart-channels').locator('.recharts-wrapper > svg').waitFor();
+    await page.getByTestId('chart-ratings').locator('.recharts-wrapper > svg').waitFor();
 
     // Last month with the arrow keys: nothing was received in October.
     await page.getByRole('radio', { name: 'Bulan ini' }).focus();
@@ -118,7 +119,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
 
     // Print: the sidebar and the filter hidden, the period and every chart shown within A4's width.
     const printed = await printedView(page);
-    expect(printed).toMatchObject({ navShown: false, filterShown: false, chartsShown: 4, periodShown: true });
+    expect(printed).toMatchObject({ navShown: false, filterShown: false, chartsShown: 5, periodShown: true });
     expect(printed.widestChartPx).toBeLessThanOrEqual(((210 - 2 * 12) / 25.4) * 96);
     const pdf = await PDFDocument.load(new Uint8Array(await page.pdf({ preferCSSPageSize: true })));
     const sizes = pdf.getPages().map((sheet) => {

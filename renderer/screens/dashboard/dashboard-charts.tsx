@@ -111,6 +111,10 @@ export default function DashboardCharts(props: { indicators: Indicators; format:
     value: row.received,
     text: format.number(row.received),
   }));
+  const ratings = ['5', '4', '3', '2', '1'].map((rating) => {
+    const value = indicators.satisfaction.byRating[rating] ?? 0;
+    return { label: t('dashboardFigures.rating', { rating }), value, text: format.number(value) };
+  });
   return (
     <div className="dashboard__charts">
       <MonthlyChart indicators={indicators} format={format} />
@@ -122,6 +126,9 @@ export default function DashboardCharts(props: { indicators: Indicators; format:
       </ChartFigure>
       <ChartFigure id="channels" title={t('dashboardFigures.byChannel')}>
         <HorizontalBars rows={channels} fill="var(--primary)" />
+      </ChartFigure>
+      <ChartFigure id="ratings" title={t('dashboardFigures.ratings')}>
+        <HorizontalBars rows={ratings} fill="var(--success)" />
       </ChartFigure>
     </div>
   );
