@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
 import type { Language } from '../data/device-store';
 
 export type Notice = Readonly<{ id: number; tone: 'success' | 'error' | 'info'; text: string }>;
@@ -11,9 +10,6 @@ export type UiSlice = {
   shortcutsOpen: boolean;
   /** The notice shown now: at most one, the newest (`notify` replaces an older one). */
   notices: readonly Notice[];
-  /** The list's status filter, kept while the officer opens a complaint and comes back. */
-  listStatus: ComplaintStatus | 'all';
-  setListStatus: (status: ComplaintStatus | 'all') => void;
   setLanguage: (language: Language) => void;
   bumpDataVersion: () => void;
   setShortcutsOpen: (open: boolean) => void;
@@ -28,8 +24,6 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   dataVersion: 0,
   shortcutsOpen: false,
   notices: [],
-  listStatus: 'all',
-  setListStatus: (listStatus) => set({ listStatus }),
   setLanguage: (language) => set({ language }),
   bumpDataVersion: () => set((state) => ({ dataVersion: state.dataVersion + 1 })),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),

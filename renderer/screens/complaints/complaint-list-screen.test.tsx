@@ -155,6 +155,15 @@ describe('ComplaintListScreen', () => {
     expect(marks).toEqual(['Jalan', 'jalan']);
   });
 
+  it('empties the search box with Esc, and the URL with it', async () => {
+    const { location, user } = setUp({ path: '/pengaduan?q=sampah' });
+    await waitFor(() => expect(trackingNumbers()).toEqual(['KTB-260302-A2C-0002']));
+    await user.keyboard('{Escape}');
+    expect(searchBox().value).toBe('');
+    expect(lastUrl(location)).toBe('/pengaduan');
+    await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+  });
+
   it('puts the filters and sort in the URL, and reads them back from it', async () => {
     const { query, location, user } = setUp();
     await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
