@@ -12,6 +12,7 @@ import { resealed } from '../ids/content-id.fixtures';
 import { reduceComplaint } from './complaint-state';
 import { eventDocSchema, reporterCorrectedEventSchema, type EventDoc } from './events';
 import {
+  blankReporterDoc,
   decideReporterCorrection,
   mayCorrectReporter,
   reporterCorrectionRefusal,
@@ -113,6 +114,30 @@ describe('the new values', () => {
   it('unchanged values (after trimming) write nothing', () => {
     expect(correct({ name: ' Siti Aminah ', phone: '0812-3456-7890' })).toEqual({ outcome: 'unchanged' });
     expect(correct({})).toEqual({ outcome: 'unchanged' });
+  });
+});
+
+describe('recording the identity anew', () => {
+  it('starts from an empty document of the complaint, named or confidential now; none while anonymous', () => {
+    const anonymous = intakeOf('anonymous');
+    const state = reduceComplaint(anonymous.complaint, [anonymous.received]);
+    expect(blankReporterDoc(state, 'KBM')).toBeNull();
+    const identified = { ...state, privacyMode: 'confidential' as const };
+    const blank = blankReporterDoc(identified, 'KBM');
+    expect(blank).toMatchObject({
+      _id: `reporter:${state.trackingNumber}`,
+      privacyMode: 'confidential',
+      name: '',
+    });
+    const decision = decideReporterCorrection(
+      identified,
+      blank,
+      { name: 'Siti Aminah', email: 'siti@contoh.go.id' },
+      actorOf('supervisor'),
+      clockAt(1),
+    );
+    expect(decision).toMatchObject({ outcome: 'corrected', fields: ['name', 'email'] });
+    expect(decision.outcome === 'corrected' ? decision.reporter._rev : 'x').toBeUndefined();
   });
 });
 

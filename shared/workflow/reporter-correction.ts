@@ -14,10 +14,10 @@
  */
 import { reporterDocSchema, type ReporterDoc } from '../complaint/complaint-schema';
 import { checkReporter, isRecord, type IssueCollector } from '../complaint/intake-checks';
-import { REPORTER_FIELD_NAMES, type ReporterFieldName } from '../complaint/reporter-fields';
+import { EMPTY_REPORTER, REPORTER_FIELD_NAMES, type ReporterFieldName } from '../complaint/reporter-fields';
 import { SCHEMA_VERSION, type PrivacyMode } from '../complaint/vocabulary';
 import { sealImmutable } from '../ids/content-id';
-import { eventBaseId } from '../ids/document-ids';
+import { eventBaseId, reporterId } from '../ids/document-ids';
 import type { ValidationIssue } from '../messages/validation-messages';
 import { toIsoInstant } from '../time/iso-instant';
 import type { ComplaintState } from './complaint-state-types';
@@ -61,8 +61,28 @@ export function mayCorrectReporter(role: Role, privacyMode: PrivacyMode): boolea
 const refused = (issues: readonly ValidationIssue[]): ReporterCorrection => ({ outcome: 'refused', issues });
 
 /**
+ * An empty reporter document for the complaint in `state`, to record the complainant's identity
+ * after intake: a complaint anonymous at intake and identified since, or one whose identity was
+ * deleted by a privacy change since undone. Null while the complaint is anonymous. Its
+ * `privacyMode` is the complaint's now (the server refuses a reporter of an anonymous complaint).
+ */
+export function blankReporterDoc(state: ComplaintState, unitCode: string): ReporterDoc | null {
+  if (state.privacyMode === 'anonymous') return null;
+  return {
+    _id: reporterId(state.trackingNumber),
+    type: 'reporter',
+    schemaVersion: SCHEMA_VERSION,
+    unitCode,
+    complaintId: state.complaintId,
+    trackingNumber: state.trackingNumber,
+    privacyMode: state.privacyMode,
+    ...EMPTY_REPORTER,
+  };
+}
+
+/**
  * Decides a correction of `reporter` (the complaint's reporter document as this device holds it,
- * null when it does not) with `changes`, by `actor`: the new reporter document and the event
+ * `blankReporterDoc` to record the identity anew, null when it is not here) with `changes`, by `actor`: the new reporter document and the event
  * naming the changed fields, or why not. The event's time follows the latest event of `state`
  * as in decideAction.
  */

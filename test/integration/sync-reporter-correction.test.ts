@@ -8,7 +8,8 @@
  * A reporter-corrected event that names a value or an unknown field, or carries the value, is
  * refused by the unit database's validator. Two devices correcting offline end with both versions
  * on every database (a conflict the detail screen shows); keeping one version
- * (ComplaintRepository.resolveReporterConflict) ends the conflict everywhere.
+ * (ComplaintRepository.resolveReporterConflict) ends the conflict everywhere. The identity recorded
+ * for a complaint anonymous at intake and identified since is accepted too.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CouchHttp } from '../../central/couch-http';
@@ -18,7 +19,7 @@ import { parseRejection } from '../../shared/couch/rejection';
 import { resealed } from '../../shared/ids/content-id.fixtures';
 import { reporterId } from '../../shared/ids/document-ids';
 import { unitSyncConfig } from '../../shared/sync/sync-config';
-import { decideReporterCorrection } from '../../shared/workflow/reporter-correction';
+import { blankReporterDoc, decideReporterCorrection } from '../../shared/workflow/reporter-correction';
 import { ComplaintRepository } from '../../renderer/core/data/complaint-repository';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import { stopStarted } from '../support/stop-started';
@@ -26,6 +27,7 @@ import { writeDocs } from '../support/unit-writes';
 import {
   UNIT,
   UNIT_PASSWORD,
+  act,
   centralDatabase,
   createDevice,
   documentsOf,
@@ -210,4 +212,47 @@ it('two devices correcting offline end in a conflict every device shows; keeping
   );
   expect(a.service.status().rejectedDocuments).toEqual([]);
   expect(b.service.status().rejectedDocuments).toEqual([]);
+});
+
+it('the identity recorded for a complaint anonymous at intake and identified since is accepted and syncs', async () => {
+  const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
+  const a = createDevice('E23');
+  devices.push(a);
+  await a.service.start(config);
+  const complaint = await logComplaint(a, 'anonymous');
+  await act(
+    a,
+    complaint,
+    'change-privacy',
+    { to: 'named', reason: 'Pelapor bersedia disebut' },
+    new Date('2026-11-23T11:00:00.000Z'),
+  );
+  const repository = new ComplaintRepository(a.db);
+  const read = await repository.detail(complaint._id);
+  if (!read) throw new Error('no complaint');
+  expect(read.reporter).toBeNull();
+  expect(await repository.identityMayBeRecorded(read.complaint)).toBe(true);
+  const decision = decideReporterCorrection(
+    read.state,
+    blankReporterDoc(read.state, UNIT),
+    { name: 'Siti Aminah', phone: NEW_PHONE },
+    {
+      officer: { officerId: 'manager-E23', name: 'Maya' },
+      role: 'manager',
+      deviceCode: 'E23',
+      unitCode: UNIT,
+    },
+    { at: new Date('2026-11-23T11:05:00.000Z'), eventSequence: 800 },
+  );
+  if (decision.outcome !== 'corrected') expect.fail(JSON.stringify(decision));
+  await repository.saveReporterCorrection(decision.reporter, decision.event);
+  await waitFor(
+    async () => {
+      const doc = await centralDb.get(reporterId(complaint.trackingNumber)).catch(() => undefined);
+      return (doc as ReporterDoc | undefined)?.phone === NEW_PHONE;
+    },
+    15_000,
+    () => JSON.stringify(a.service.status()),
+  );
+  expect(a.service.status().rejectedDocuments).toEqual([]);
 });

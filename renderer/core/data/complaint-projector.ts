@@ -114,7 +114,10 @@ export class ComplaintProjector {
         rows.push(row);
         // Anonymous means no identity on the device: a reporter revision that arrived after the
         // privacy change (a correction made offline elsewhere) is deleted again.
-        if (row.privacyMode === 'anonymous' && found.complaint.reporterId !== null) {
+        const identified =
+          found.complaint.reporterId !== null ||
+          found.events.some((event) => event.kind === 'privacy-change');
+        if (row.privacyMode === 'anonymous' && identified) {
           await this.records.deleteIdentity(found.complaint.trackingNumber);
         }
         if (found.tampered.length > 0) {

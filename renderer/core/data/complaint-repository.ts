@@ -6,6 +6,7 @@ import type { ComplaintDoc, IntakeInput, ReporterDoc } from '../../../shared/com
 import { buildIntakeDocuments } from '../../../shared/complaint/intake-documents';
 import { assertBulkWritten, bulkStored, getOrUndefined } from '../../../shared/couch/pouch-toolkit';
 import {
+  revisionsOf,
   tombstoneOf,
   withFirstRevision,
   withNextRevision,
@@ -111,14 +112,25 @@ export class ComplaintRepository {
    * Stores a corrected reporter document and its reporter-corrected event in one write (one
    * IndexedDB transaction). `reporter._rev` is the revision the correction was made on: when the
    * stored document is no longer that revision (changed on another device and synced meanwhile,
-   * or deleted), nothing is written and a conflict (status 409, `isConflict`) is thrown.
+   * or deleted), nothing is written and a conflict (status 409, `isConflict`) is thrown. Without
+   * `_rev` the document is new (identity recorded after intake): refused the same way when a live
+   * version exists meanwhile.
    */
   async saveReporterCorrection(reporter: ReporterDoc, event: EventDoc): Promise<void> {
-    const stored = await getOrUndefined(this.db.get<ReporterDoc>(reporter._id, { revs: true }));
-    if (stored?._rev === undefined || stored._rev !== reporter._rev) {
-      throw Object.assign(new Error(`${reporter._id} changed since it was read`), { status: 409 });
+    const changed = (): Error =>
+      Object.assign(new Error(`${reporter._id} changed since it was read`), { status: 409 });
+    const { _rev: base, ...body } = reporter;
+    if (base === undefined) {
+      // A new identity (recorded after intake): only while no live version exists; after a
+      // deletion it continues the deleted branch.
+      const held = await this.leavesOf(reporter._id);
+      if (held.some((leaf) => !leaf._deleted)) throw changed();
+      const [deleted] = held.sort((a, b) => revisionsOf(b).start - revisionsOf(a).start);
+      await this.writeRevisions([deleted ? withNextRevision(body, deleted) : withFirstRevision(body), event]);
+      return;
     }
-    const { _rev: _base, ...body } = reporter;
+    const stored = await getOrUndefined(this.db.get<ReporterDoc>(reporter._id, { revs: true }));
+    if (stored?._rev === undefined || stored._rev !== base) throw changed();
     await this.writeRevisions([withNextRevision(body, stored as Leaf), event]);
   }
 
@@ -186,15 +198,31 @@ export class ComplaintRepository {
     const found = await this.complaintWithEvents(complaintId);
     if (!found) return undefined;
     const { complaint, events, tampered } = found;
-    const reporter = complaint.reporterId ? await this.reporterVersions(complaint.reporterId) : undefined;
+    const state = reduceComplaint(complaint, events);
+    // Also for a complaint anonymous at intake and identified later (its identity recorded then).
+    const reporter =
+      state.privacyMode === 'anonymous'
+        ? undefined
+        : await this.reporterVersions(reporterId(complaint.trackingNumber));
     return {
       complaint,
       events,
       reporter: reporter?.winner ?? null,
       ...(reporter && reporter.others.length > 0 ? { reporterConflicts: reporter.others } : {}),
-      state: reduceComplaint(complaint, events),
+      state,
       tampered,
     };
+  }
+
+  /**
+   * Whether the complainant's identity may be recorded anew for `complaint` (which has no live
+   * reporter document here): it was anonymous at intake, or its reporter document was deleted (a
+   * privacy change to anonymous, since undone). Not when the document was never seen here: it
+   * exists elsewhere and has not synced yet.
+   */
+  async identityMayBeRecorded(complaint: ComplaintDoc): Promise<boolean> {
+    if (complaint.reporterId === null) return true;
+    return (await this.leavesOf(complaint.reporterId)).some((leaf) => leaf._deleted === true);
   }
 
   /** The reporter document as shown (the winner) and its other versions in conflict, if any. */
@@ -220,10 +248,7 @@ export class ComplaintRepository {
     corrected: ReporterDoc | null,
     event: EventDoc | null,
   ): Promise<void> {
-    const leaves = (await this.db.get(winner._id, { open_revs: 'all', revs: true })) as unknown as readonly {
-      ok?: Leaf & { _deleted?: boolean };
-    }[];
-    const live = leaves.flatMap((leaf) => (leaf.ok && !leaf.ok._deleted ? [leaf.ok] : []));
+    const live = (await this.leavesOf(winner._id)).filter((leaf) => !leaf._deleted);
     const expected = [winner._rev, ...otherRevs].sort();
     const held = live.map((leaf) => leaf._rev).sort();
     const shown = live.find((leaf) => leaf._rev === winner._rev);
@@ -352,11 +377,15 @@ export class ComplaintRepository {
 
   /** Bare tombstones for every leaf revision of `id` (none when it does not exist or is deleted). */
   private async tombstonesOf(id: string): Promise<object[]> {
-    const leaves = (await this.db.get(id, { open_revs: 'all', revs: true })) as unknown as readonly object[];
-    return leaves.flatMap((leaf) => {
-      const doc = 'ok' in leaf ? (leaf.ok as Leaf & { _deleted?: boolean }) : undefined;
-      return doc && !doc._deleted ? [tombstoneOf(doc)] : [];
-    });
+    return (await this.leavesOf(id)).flatMap((leaf) => (leaf._deleted ? [] : [tombstoneOf(leaf)]));
+  }
+
+  /** Every leaf revision of `id` (deleted ones included) with its history; none when it never existed here. */
+  private async leavesOf(id: string): Promise<(Leaf & { _deleted?: boolean })[]> {
+    const leaves = await getOrUndefined(this.db.get(id, { open_revs: 'all', revs: true }));
+    return ((leaves ?? []) as unknown as readonly { ok?: Leaf & { _deleted?: boolean } }[]).flatMap((leaf) =>
+      leaf.ok ? [leaf.ok] : [],
+    );
   }
 
   /**

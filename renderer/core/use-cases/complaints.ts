@@ -13,6 +13,7 @@ import type { ValidationIssue } from '../../../shared/messages/validation-messag
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
 import { decideAction } from '../../../shared/workflow/decide-action';
 import {
+  blankReporterDoc,
   decideReporterCorrection,
   reporterCorrectionRefusal,
   type ReporterChanges,
@@ -36,7 +37,7 @@ export type ActOutcome = Readonly<{ ok: true }> | Readonly<{ ok: false; issues: 
 
 /** A correction of the complainant's details as the form sends it. */
 export type ReporterCorrectionInput = Readonly<{
-  /** The revision of the reporter document the form started from (`ComplaintDetail.reporter._rev`). */
+  /** The revision of the reporter document the form started from (`ComplaintDetail.reporter._rev`; '' when none was shown). */
   rev: string;
   /** The values as typed; a field left out keeps its value. */
   values: ReporterChanges;
@@ -132,7 +133,9 @@ export function createComplaints(deps: CoreDeps) {
      * Corrects the complainant's details of complaint `complaintId` as the officer at the desk
      * (supervisors and managers; shared/workflow/reporter-correction): the reporter document and a
      * reporter-corrected event naming the changed fields are stored in one write, over the
-     * revision the form started from. Resolves once both are stored, or says why nothing was.
+     * revision the form started from (`rev: ''`: no reporter document was shown; the identity of a
+     * complaint identified after intake, or whose identity was deleted, is recorded anew). Resolves
+     * once both are stored, or says why nothing was.
      */
     async correctReporter(
       complaintId: string,
@@ -143,11 +146,19 @@ export function createComplaints(deps: CoreDeps) {
       const repository = records.current();
       const detail = await repository.detail(complaintId);
       if (!detail) throw new Error(`The complaint ${complaintId} is not on this device.`);
-      if (detail.reporter && detail.reporter._rev !== changes.rev) return { outcome: 'conflict' };
+      const refusal = reporterCorrectionRefusal(officer.role, detail.state.privacyMode);
+      if (refusal) return { outcome: 'refused', issues: [refusal] };
+      // The form started from this revision ('' when it recorded the identity anew).
+      if ((detail.reporter?._rev ?? '') !== changes.rev) return { outcome: 'conflict' };
+      const reporter =
+        detail.reporter ??
+        ((await repository.identityMayBeRecorded(detail.complaint))
+          ? blankReporterDoc(detail.state, detail.complaint.unitCode)
+          : null);
       const eventSequence = await deps.deviceStore.nextSequence(EVENT_SEQUENCE);
       const decision = decideReporterCorrection(
         detail.state,
-        detail.reporter,
+        reporter,
         changes.values,
         {
           officer: { officerId: officer.id, name: officer.name },

@@ -128,6 +128,71 @@ describe('complaints.correctReporter', () => {
   });
 });
 
+describe('recording the identity after intake', () => {
+  it('for a complaint anonymous at intake and identified since, again after a deletion', async () => {
+    const { core, id } = await unitWithComplaint('anonymous');
+    const act = async (to: 'named' | 'anonymous') => {
+      const detail = await core.complaints.detail(id);
+      if (!detail) throw new Error('no complaint');
+      expect(
+        await core.complaints.act(detail.state, 'change-privacy', { to, reason: 'Permintaan pelapor' }),
+      ).toEqual({ ok: true });
+    };
+    await act('named');
+    expect((await core.complaints.detail(id))?.reporter).toBeNull();
+    // Nothing typed: the intake rules ask for a name and a way to reach the complainant.
+    expect(await core.complaints.correctReporter(id, { rev: '', values: {} })).toMatchObject({
+      outcome: 'refused',
+      issues: [{ path: 'name' }, { path: 'phone' }],
+    });
+    expect(
+      await core.complaints.correctReporter(id, {
+        rev: '',
+        values: { name: 'Budi Santoso', phone: '0812 1111 2222' },
+      }),
+    ).toEqual({ outcome: 'saved', fields: ['name', 'phone'] });
+    const recorded = await core.complaints.detail(id);
+    expect(recorded?.reporter).toMatchObject({
+      name: 'Budi Santoso',
+      phone: '0812 1111 2222',
+      privacyMode: 'named',
+    });
+    expect(recorded?.events.at(-1)).toMatchObject({ kind: 'reporter-corrected', fields: ['name', 'phone'] });
+    // Recorded meanwhile elsewhere (here: just now): a form that showed none is refused.
+    expect(await core.complaints.correctReporter(id, { rev: '', values: { name: 'Budi' } })).toEqual({
+      outcome: 'conflict',
+    });
+
+    await act('anonymous');
+    expect((await core.complaints.detail(id))?.reporter).toBeNull();
+    await act('named');
+    expect(
+      await core.complaints.correctReporter(id, {
+        rev: '',
+        values: { name: 'Budi Santoso', email: 'budi@contoh.go.id' },
+      }),
+    ).toEqual({ outcome: 'saved', fields: ['name', 'email'] });
+    expect((await core.complaints.detail(id))?.reporter).toMatchObject({
+      email: 'budi@contoh.go.id',
+      phone: '',
+    });
+  });
+});
+
+describe('a complaint anonymous at intake', () => {
+  it('can be made named and anonymous again without an identity ever recorded', async () => {
+    const { core, id } = await unitWithComplaint('anonymous');
+    for (const to of ['named', 'anonymous'] as const) {
+      const detail = await core.complaints.detail(id);
+      if (!detail) throw new Error('no complaint');
+      expect(
+        await core.complaints.act(detail.state, 'change-privacy', { to, reason: 'Permintaan pelapor' }),
+      ).toEqual({ ok: true });
+    }
+    expect((await core.complaints.detail(id))?.state.privacyMode).toBe('anonymous');
+  });
+});
+
 describe('a complaint made anonymous', () => {
   it('loses a reporter revision that arrives later again (a correction made offline elsewhere)', async () => {
     const { core, unitDatabases } = testCore();

@@ -150,7 +150,14 @@ export function ReporterFacts(props: {
       </p>
     );
   }
-  if (!reporter) return <p>{t('detail.reporterMissing')}</p>;
+  if (!reporter) {
+    // Anonymous at intake and identified since: no identity recorded yet (Catat data pelapor).
+    return (
+      <p>
+        {props.complaint.reporterId === null ? t('detail.reporterNotRecorded') : t('detail.reporterMissing')}
+      </p>
+    );
+  }
   return (
     <dl className="facts" data-testid="reporter">
       <dt>{t('intake.reporterName')}</dt>

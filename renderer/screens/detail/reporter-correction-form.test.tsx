@@ -120,6 +120,32 @@ describe('ReporterCorrectionForm', () => {
     expect(screen.queryByRole('form')).toBeNull();
   });
 
+  it('records the identity of a complaint that has none (identified after intake), starting empty', async () => {
+    const core = fakeCore({
+      complaints: {
+        correctReporter: vi.fn(() =>
+          Promise.resolve({ outcome: 'saved' as const, fields: ['name'] as const }),
+        ),
+      },
+    });
+    core.store.getState().openDesk({
+      device: { unitCode: 'KBM', deviceCode: 'X7Q', createdAt: '2026-01-05T01:00:00.000Z' },
+      officer: { id: 'officer-1', name: 'Sari', role: 'supervisor', createdAt: '2026-01-05T01:00:00.000Z' },
+    });
+    const complaint = complaintOf('named');
+    render(withCore(core, <ReporterCorrectionForm {...complaint} reporter={null} />));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /Catat data pelapor/ }));
+    expect((field('Nama (sesuai KTP)') as HTMLInputElement).value).toBe('');
+    await user.type(field('Nama (sesuai KTP)'), 'Siti Aminah{Enter}');
+    expect(callsOf(core)).toEqual([
+      [
+        complaint.complaintId,
+        { rev: '', values: { name: 'Siti Aminah', nik: '', phone: '', email: '', address: '' } },
+      ],
+    ]);
+  });
+
   it('shows refusals at their fields in Indonesian and keeps what was typed', async () => {
     const { user } = renderForm('manager', () =>
       Promise.resolve({

@@ -1,7 +1,8 @@
 /**
  * Koreksi data pelapor: supervisors and managers correct the complainant's name, NIK, phone,
- * e-mail and address (shared/workflow/reporter-correction). The form starts from the values as
- * stored, keeps what was typed through every refusal, and says "saved" only once the reporter
+ * e-mail and address (shared/workflow/reporter-correction), or record them when the complaint has
+ * none (identified after intake, or its identity deleted by a privacy change since undone). The
+ * form starts from the values as stored, keeps what was typed through every refusal, and says "saved" only once the reporter
  * document and its event are stored. Alt+I opens it, Enter or Ctrl+Enter saves, Escape closes.
  */
 import { useEffect, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
@@ -27,8 +28,8 @@ export function reporterFieldId(path: string): string {
   return fieldId(`${PREFIX}.${path === '' ? 'name' : path}`);
 }
 
-function storedValues(reporter: ReporterDoc): Values {
-  return Object.fromEntries(REPORTER_FIELD_NAMES.map((field) => [field, reporter[field]])) as Values;
+function storedValues(reporter: ReporterDoc | null): Values {
+  return Object.fromEntries(REPORTER_FIELD_NAMES.map((field) => [field, reporter?.[field] ?? ''])) as Values;
 }
 
 type Notice = Readonly<{ kind: 'unchanged' | 'conflict' }>;
@@ -55,8 +56,7 @@ export function ReporterCorrectionForm(props: {
   const allowed = officer !== undefined && mayCorrectReporter(officer.role, state.privacyMode);
 
   const start = (): void => {
-    if (!reporter) return;
-    setBase(reporter._rev ?? '');
+    setBase(reporter?._rev ?? '');
     setValues(storedValues(reporter));
     setIssues([]);
     setNotice(undefined);
@@ -64,7 +64,7 @@ export function ReporterCorrectionForm(props: {
   };
 
   useEffect(() => {
-    if (!allowed || !reporter) return undefined;
+    if (!allowed) return undefined;
     const onKey = (event: KeyboardEvent): void => {
       if (!event.altKey || event.ctrlKey || event.key.toLowerCase() !== REPORTER_CORRECTION_KEY) return;
       event.preventDefault();
@@ -79,7 +79,9 @@ export function ReporterCorrectionForm(props: {
     if (open) document.getElementById(reporterFieldId('name'))?.focus();
   }, [open]);
 
-  if (!allowed || !reporter) return null;
+  if (!allowed) return null;
+  /** No reporter document here: the identity is recorded anew (or the core says to sync first). */
+  const title = reporter ? t('reporterCorrection.title') : t('reporterCorrection.recordTitle');
 
   const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -150,14 +152,15 @@ export function ReporterCorrectionForm(props: {
           aria-expanded={open}
           onClick={start}
         >
-          {t('reporterCorrection.open')} <kbd>Alt+{REPORTER_CORRECTION_KEY.toUpperCase()}</kbd>
+          {reporter ? t('reporterCorrection.open') : t('reporterCorrection.record')}{' '}
+          <kbd>Alt+{REPORTER_CORRECTION_KEY.toUpperCase()}</kbd>
         </button>
       </div>
       {open && values ? (
         <form
           ref={formRef}
           className="form actions__form"
-          aria-label={t('reporterCorrection.title')}
+          aria-label={title}
           noValidate
           onSubmit={(event) => void submit(event)}
           onKeyDown={(event) => {
@@ -165,7 +168,7 @@ export function ReporterCorrectionForm(props: {
             if (event.key === 'Enter' && event.ctrlKey) formRef.current?.requestSubmit();
           }}
         >
-          <h3>{t('reporterCorrection.title')}</h3>
+          <h3>{title}</h3>
           <p className="field__hint">{t('reporterCorrection.hint')}</p>
           <ErrorSummary issues={issues} attempt={attempt} focusTarget={reporterFieldId} />
           {notice ? (

@@ -23,6 +23,8 @@ export const detail: Widen<typeof source> = {
     device: 'Device',
     anonymousReporter: 'Anonymous complainant: no identity recorded.',
     reporterMissing: "The complainant's identity is not on this device.",
+    reporterNotRecorded:
+      "The complainant's identity has not been recorded (the complaint was anonymous at intake).",
     printReceipt: 'Reprint receipt',
     saveAttachment: 'Save {{name}}',
     eventBy: 'by {{name}} · device {{device}}',
@@ -47,6 +49,8 @@ export const detail: Widen<typeof source> = {
   reporterCorrection: {
     open: "Correct complainant's details",
     title: "Correct the complainant's details",
+    record: "Record complainant's details",
+    recordTitle: "Record the complainant's details",
     hint: 'Fix what is wrong and leave the rest. The history records which fields were corrected, not their values.',
     submit: 'Save correction',
     saved: "Complainant's details corrected: {{fields}}.",

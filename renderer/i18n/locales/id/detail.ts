@@ -20,6 +20,7 @@ export const detail = {
     device: 'Perangkat',
     anonymousReporter: 'Pelapor anonim: identitas tidak dicatat.',
     reporterMissing: 'Data identitas pelapor tidak ada di perangkat ini.',
+    reporterNotRecorded: 'Identitas pelapor belum dicatat (pengaduan ini anonim saat diterima).',
     printReceipt: 'Cetak ulang tanda terima',
     saveAttachment: 'Simpan {{name}}',
     eventBy: 'oleh {{name}} · perangkat {{device}}',
@@ -43,6 +44,8 @@ export const detail = {
   reporterCorrection: {
     open: 'Koreksi data pelapor',
     title: 'Koreksi data pelapor',
+    record: 'Catat data pelapor',
+    recordTitle: 'Catat data pelapor',
     hint: 'Perbaiki isian yang salah dan biarkan yang lain. Riwayat mencatat kolom yang dikoreksi, bukan isinya.',
     submit: 'Simpan koreksi',
     saved: 'Data pelapor dikoreksi: {{fields}}.',
