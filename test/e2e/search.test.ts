@@ -93,6 +93,42 @@ describe.each(appHosts())('$name host', (host) => {
     expect(app.problems()).toEqual([]);
   });
 
+  it('keeps the focused row in view as ↓ and ↑ move through more rows than the list shows', async () => {
+    const { page } = app;
+    for (let n = 1; n <= 12; n += 1) {
+      await logComplaint(page, { title: `Jalan rusak di gang ${n}`, chronology: 'Berlubang.' });
+    }
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => focusedId(page)).toBe('complaint-search');
+    await expect.poll(async () => (await shownRows(page)).length).toBeGreaterThan(0);
+    const inView = () =>
+      page.evaluate(() => {
+        const row = document.activeElement?.closest('tr');
+        const scroller = document.querySelector('[data-testid="complaint-scroller"]');
+        const head = scroller?.querySelector('thead');
+        if (!row || !scroller || !head) return 'no focused row';
+        const box = row.getBoundingClientRect();
+        const list = scroller.getBoundingClientRect();
+        const top = head.getBoundingClientRect().bottom;
+        return box.top >= top - 1 && box.bottom <= Math.min(list.bottom, window.innerHeight) + 1
+          ? (row.dataset.trackingNumber ?? '')
+          : `out of view: ${row.dataset.trackingNumber ?? ''}`;
+      });
+    for (let step = 0; step < 12; step += 1) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(inView).toMatch(/^KTB-/);
+    }
+    expect(await inView()).toMatch(/-0001$/); // the oldest, last
+    for (let step = 0; step < 11; step += 1) {
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(inView).toMatch(/^KTB-/);
+    }
+    expect(await inView()).toMatch(/-0012$/);
+    await page.keyboard.press('ArrowUp'); // from the first row back to the search box
+    await expect.poll(() => focusedId(page)).toBe('complaint-search');
+    expect(app.problems()).toEqual([]);
+  });
+
   it("does not let an officer find a confidential complaint by its reporter's name or words", async () => {
     const { page } = app;
     await addOfficer(page, OFFICER);

@@ -88,7 +88,8 @@ export function ResultList({
       `tr[data-index="${pendingFocus}"] a[data-row-link]`,
     );
     if (!link) return;
-    link.focus({ preventScroll: true });
+    // The virtualiser scrolled the list; focusing scrolls the page too if the list is cut off.
+    link.focus();
     setPendingFocus(undefined);
   }, [pendingFocus, items]);
 
