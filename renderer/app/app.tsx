@@ -1,5 +1,5 @@
 /** The root component: setup on first run, otherwise the shell and its routes. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch } from 'wouter';
 import { AppShell } from '../components/app-shell';
@@ -10,7 +10,7 @@ import { NeedsAttentionScreen } from '../screens/needs-attention-screen';
 import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { IntakeScreen } from '../screens/intake/intake-screen';
 import { ReceiptScreen } from '../screens/receipt-screen';
-import { useHashLocation } from './hash-location';
+import { dropHashQuery, useHashLocation } from './hash-location';
 import { ROUTES } from './routes';
 import { SavedScreen } from '../screens/saved-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
@@ -60,6 +60,10 @@ export function App(): ReactNode {
   const { t } = useTranslation();
   const phase = useAppStore((state) => state.phase);
   const failure = useAppStore((state) => state.failure);
+  // Whoever takes the desk next starts from their own search (the list's query string is the last officer's).
+  useEffect(() => {
+    if (phase === 'choose-officer') dropHashQuery();
+  }, [phase]);
   switch (phase) {
     case 'loading':
       return <p aria-busy="true">{t('common.loading')}</p>;

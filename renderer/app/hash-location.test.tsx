@@ -7,7 +7,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Route, Router, useSearch } from 'wouter';
-import { navigate, useHashLocation } from './hash-location';
+import { dropHashQuery, navigate, useHashLocation } from './hash-location';
 
 afterEach(cleanup);
 
@@ -32,5 +32,11 @@ describe('hash location with a query string', () => {
     expect(shown()).toBe('list q=sari');
     act(() => navigate('/baru'));
     expect(shown()).toBe('none');
+  });
+
+  it('drops the query string when asked, keeping the route', () => {
+    act(() => navigate('/pengaduan?q=hendra'));
+    dropHashQuery();
+    expect(location.hash).toBe('#/pengaduan');
   });
 });

@@ -40,6 +40,18 @@ export function navigate(to: string, options: NavigateOptions = {}): void {
   dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: url.href }));
 }
 
+/**
+ * Drops the query string from the hash, keeping the route (no history entry, no re-render): a
+ * search typed by one officer is not shown to the next one at the desk.
+ */
+export function dropHashQuery(): void {
+  const url = new URL(location.href);
+  const at = url.hash.indexOf('?');
+  if (at < 0) return;
+  url.hash = url.hash.slice(0, at);
+  history.replaceState(history.state, '', url.href);
+}
+
 export function useHashLocation(): [string, typeof navigate] {
   return [useSyncExternalStore(subscribe, currentPath), navigate];
 }

@@ -87,6 +87,20 @@ describe.each(appHosts())('$name host', (host) => {
     expect(await page.locator('#complaint-search').inputValue()).toBe('3456 78');
     await expect.poll(() => shownRows(page), { timeout: 15_000 }).toEqual([agus]);
     expect(await page.getByTestId('complaint-table').innerText()).toContain('Cocok di: telepon pelapor');
+
+    // A filter joins the search in the URL; back and forward take it away and bring it back.
+    await page.locator('#status-filter').selectOption('closed');
+    await page.getByTestId('list-empty').waitFor();
+    expect(page.url()).toContain('status=closed');
+    await page.goBack();
+    await expect.poll(() => page.locator('#status-filter').inputValue()).toBe('all');
+    await expect.poll(() => shownRows(page)).toEqual([agus]);
+    await page.goForward();
+    await expect.poll(() => page.locator('#status-filter').inputValue()).toBe('closed');
+    await page.getByTestId('list-empty').waitFor();
+    await page.goBack();
+    await expect.poll(() => shownRows(page)).toEqual([agus]);
+    await page.locator('#complaint-search').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await detailHeading(page, agus);
@@ -155,6 +169,9 @@ describe.each(appHosts())('$name host', (host) => {
     await page.keyboard.press('Control+k');
     await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
     await expect.poll(() => focusedId(page)).toBe('complaint-search');
+    // Each officer's search is their own: the manager's is not in the officer's box.
+    await expect.poll(() => shownRows(page)).toHaveLength(2);
+    expect(await page.locator('#complaint-search').inputValue()).toBe('');
     await page.keyboard.type('hendra gunawan');
     await expect.poll(() => shownRows(page), { timeout: 15_000 }).toEqual([]);
     await page.locator('#complaint-search').fill('pungutan');
