@@ -99,11 +99,11 @@ function summaryLines(
     );
   }
   if (isFigures(search)) {
-    const heap = `heap ${search.heapMB.afterBuild} MB after the build, ${search.heapMB.afterSearches} MB after 50 searches (target ≤ 250)`;
+    const heap = `heap ${search.heapMB.afterBuild} MB after the build, ${search.heapMB.afterLoad} MB after loading, ${search.heapMB.afterSearches} MB after 50 searches (target ≤ 250)`;
     lines.push(
       `search, ${search.complaints} complaints, ${search.runtime.split(' ')[0] ?? ''}: p95 ${search.search.p95} ms ` +
         `(p50 ${search.search.p50}) vs naive scan p95 ${search.naiveScan.p95} ms = ${search.ratioP95ToNaive}× ` +
-        `(target ≤ 30 ms); build ${Math.round(search.buildMs / 1000)} s (~${Math.round(search.projectedBuildMsFor100k / 1000)} s per 100k); ${heap}`,
+        `(target ≤ 30 ms); build ${Math.round(search.buildMs / 1000)} s (~${Math.round(search.projectedBuildMsFor100k / 1000)} s per 100k); load at start ${search.loadMs} ms, first query ${search.firstQueryMs} ms; ${heap}`,
     );
   }
   for (const [part, outcome] of [

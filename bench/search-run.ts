@@ -175,6 +175,30 @@ export async function buildSearchIndex(
   return { db, index, buildMs: Math.round(performance.now() - start) };
 }
 
+/** Times loading the index from its rows (as at a start), and the first query after it. */
+export async function loadSearchIndex(
+  db: DeviceDatabase,
+  index: SearchIndex,
+  log: (message: string) => void,
+): Promise<{ loadMs: number; firstQueryMs: number }> {
+  const start = performance.now();
+  let logged = 0;
+  await index.load((done, total) => {
+    if (done - logged >= 20_000) {
+      logged = done;
+      log(`search index: loaded ${done} of ${total} rows`);
+    }
+  });
+  const loadMs = Math.round(performance.now() - start);
+  const queries = new SearchQueries(db, index);
+  const first = performance.now();
+  await queries.query(
+    { text: 'pungutan', limit: 50 },
+    { seeConfidential: false, day: undefined, complete: true },
+  );
+  return { loadMs, firstQueryMs: Math.round(performance.now() - first) };
+}
+
 /** Times the 50 queries through the app's query code (`rounds` times each, a first unmeasured pass). */
 export async function timeSearches(
   db: DeviceDatabase,

@@ -19,10 +19,13 @@ export type SearchFigures = Readonly<{
   complaints: number;
   buildMs: number;
   projectedBuildMsFor100k: number;
+  /** Loading the index from its rows into memory, as at a start, and the first query after it. */
+  loadMs: number;
+  firstQueryMs: number;
   search: Times;
   naiveScan: Times;
   ratioP95ToNaive: number;
-  heapMB: Readonly<{ afterBuild: number; afterSearches: number }>;
+  heapMB: Readonly<{ afterBuild: number; afterLoad: number; afterSearches: number }>;
   hitsPerQuery: Readonly<Record<string, number>>;
   /** The slowest time of each query over the rounds (ms). */
   slowestMsPerQuery: Readonly<Record<string, number>>;
@@ -52,6 +55,9 @@ export async function benchSearch(
         complaints,
       );
       const afterBuild = await heapMB();
+      log('search: loading the index from its rows, as at a start');
+      const loaded = await page.evaluate(() => (globalThis as Window).mejaAduanSearchBench.load());
+      const afterLoad = await heapMB();
       const searched = await page.evaluate(
         (count) => (globalThis as Window).mejaAduanSearchBench.search(count),
         rounds,
@@ -63,8 +69,9 @@ export async function benchSearch(
         [complaints, 1] as const,
       );
       await page.evaluate(() => (globalThis as Window).mejaAduanSearchBench.close());
-      return figures(`chromium (${built.userAgent})`, complaints, built.buildMs, searched, naive, {
+      return figures(`chromium (${built.userAgent})`, complaints, built.buildMs, loaded, searched, naive, {
         afterBuild,
+        afterLoad,
         afterSearches,
       });
     });
@@ -78,6 +85,7 @@ function figures(
   runtime: string,
   complaints: number,
   buildMs: number,
+  loaded: Readonly<{ loadMs: number; firstQueryMs: number }>,
   searched: Readonly<{ times: number[]; hits: Record<string, number>; slowest: Record<string, number> }>,
   naive: readonly number[],
   heapMB: SearchFigures['heapMB'],
@@ -89,6 +97,7 @@ function figures(
     complaints,
     buildMs,
     projectedBuildMsFor100k: Math.round((buildMs / complaints) * 100_000),
+    ...loaded,
     search,
     naiveScan,
     ratioP95ToNaive: naiveScan.p95 > 0 ? Math.round((search.p95 / naiveScan.p95) * 1000) / 1000 : 0,

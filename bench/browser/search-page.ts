@@ -3,13 +3,15 @@
  * ../search): builds the search index in IndexedDB with the app's code and times the queries
  * (../search-run), in steps the Node side calls one by one so it can read the heap in between.
  */
-import type { DeviceDatabase } from '../../renderer/core/data/device-database';
-import type { SearchIndex } from '../../renderer/core/search/search-index';
-import { buildSearchIndex, timeNaiveScan, timeSearches } from '../search-run';
+import { DeviceDatabase } from '../../renderer/core/data/device-database';
+import { SearchIndex } from '../../renderer/core/search/search-index';
+import { buildSearchIndex, loadSearchIndex, timeNaiveScan, timeSearches } from '../search-run';
 import { pageLog } from './page-log';
 
 export type SearchPageApi = Readonly<{
   build: (complaints: number) => Promise<{ buildMs: number; userAgent: string }>;
+  /** As at a start: a new database connection and index, loaded from the rows; the built index dropped. */
+  load: () => Promise<{ loadMs: number; firstQueryMs: number }>;
   search: (
     rounds: number,
   ) => Promise<{ times: number[]; hits: Record<string, number>; slowest: Record<string, number> }>;
@@ -24,6 +26,16 @@ const api: SearchPageApi = {
     const result = await buildSearchIndex(`bench-search-${Date.now()}`, complaints, pageLog);
     built = { db: result.db, index: result.index };
     return { buildMs: result.buildMs, userAgent: globalThis.navigator.userAgent };
+  },
+  load: async () => {
+    if (!built) throw new Error('build first');
+    const name = built.db.name;
+    built.db.close();
+    const db = new DeviceDatabase(name);
+    await db.open();
+    const index = new SearchIndex(db);
+    built = { db, index };
+    return loadSearchIndex(db, index, pageLog);
   },
   search: (rounds) => {
     if (!built) throw new Error('build first');

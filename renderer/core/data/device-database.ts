@@ -6,7 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Role } from '../../../shared/workflow/roles';
 import type { SearchContentRow, SearchIdentityRow } from '../../../shared/search/search-keys';
 import { COMPLAINT_INDEX_SCHEMA, INDEX_CHECKPOINT_PREFIX, type ComplaintIndexRow } from './complaint-index';
-import { SEARCH_CONTENT_SCHEMA, SEARCH_IDENTITY_SCHEMA } from '../search/search-schema';
+import { SEARCH_CONTENT_SCHEMA, SEARCH_IDENTITY_SCHEMA, SEARCH_ROWS_SCHEMA } from '../search/search-schema';
 
 export type DeviceConfig = Readonly<{ unitCode: string; deviceCode: string; createdAt: string }>;
 
@@ -99,5 +99,11 @@ export class DeviceDatabase extends Dexie {
         await tx.table('complaintIndex').clear();
         await tx.table('settings').where('key').startsWith(INDEX_CHECKPOINT_PREFIX).delete();
       });
+    // v8: the search index's rows lose their multi-entry index over their keys (the index is queried
+    // in memory, loaded from the rows: docs/decisions/012-search-index.md); the rows stay as they are.
+    this.version(8).stores({
+      searchContent: SEARCH_ROWS_SCHEMA,
+      searchIdentity: SEARCH_ROWS_SCHEMA,
+    });
   }
 }

@@ -1,11 +1,26 @@
 /**
- * The device-local search index in Dexie (docs/decisions/012-search-index.md): one content row and
- * at most one identity row per complaint, each with a multi-entry index over its keys
- * (shared/search/search-keys), and in memory only the vocabulary of content words (for typo
- * tolerance). A query reads, per typed word, the key ranges its plan names (getAllKeys over each
- * range: no row is read), intersects the words' sets of complaint ids, and ranks them; nothing
- * reads every complaint.
+ * The device-local search index (docs/decisions/012-search-index.md). Persisted as one content row
+ * and at most one identity row per complaint in Dexie (plain rows, no IndexedDB index over their
+ * keys: writes are plain puts), and queried from a compact structure in memory, loaded from those
+ * rows in pages (in the background, with progress) and kept in step by every write:
+ *
+ * - every complaint has a number (`ids[num]` is its id; numbers follow the id order when loaded, so
+ *   the newest complaint has the highest number);
+ * - word keys (`w t n` and their `c…` twins) map to sorted arrays of complaint numbers, with a
+ *   sorted array of those keys for prefix ranges (binary search of each range's lower bound);
+ * - suffix keys (`r p k`, `cp ck`: every suffix of an identifier) are not held one by one (there are
+ *   millions at 100,000 complaints): each complaint's longest terms of the part are joined in one
+ *   string per part and a range `[x, x\uffff]` becomes a substring search in it;
+ * - the content vocabulary (for typo tolerance) as before.
+ *
+ * A query only reads the key ranges its plan names (shared/search/search-keys): an officer's plan
+ * has no `c…` range, so nothing confidential is read, matched or counted for them.
  */
+import {
+  NIK_FRAGMENT_MIN,
+  PHONE_FRAGMENT_MIN,
+  REFERENCE_FRAGMENT_MIN,
+} from '../../../shared/search/identifiers';
 import { editDistance, TYPO_MIN_LENGTH, type QueryWord } from '../../../shared/search/indonesian-text';
 import {
   queryPlan,
@@ -17,22 +32,311 @@ import {
 } from '../../../shared/search/search-keys';
 import type { DeviceDatabase } from '../data/device-database';
 
+/** Where the complaints a query matched matched (by id). */
+export type MatchTags = Readonly<{ get: (id: string) => ReadonlySet<MatchTag> | undefined }>;
+
 /** The complaints a query matched, each with where it matched. */
 export type Candidates = Readonly<{
   /** Matched complaint ids, best first: title matches, then newest (ids sort by receipt time). */
   ids: readonly string[];
-  tags: ReadonlyMap<string, ReadonlySet<MatchTag>>;
+  tags: MatchTags;
   /** The typed words (for saying which content field matched). */
   words: readonly QueryWord[];
 }>;
 
-const CONTENT_KEY = /^c?w:/;
+/** Progress of loading the index from its rows: rows read of `total`. */
+export type LoadProgress = (done: number, total: number) => void;
+
+/** Rows read per IndexedDB request while loading. */
+export const LOAD_PAGE = 2000;
+
+const TAG_BITS: Readonly<Record<MatchTag, number>> = {
+  content: 1,
+  title: 2,
+  reference: 4,
+  name: 8,
+  phone: 16,
+  nik: 32,
+};
+const TAGS = Object.entries(TAG_BITS) as [MatchTag, number][];
+
+/** The suffix parts, with the shortest suffix indexed. */
+const SUFFIX_MIN: Readonly<Record<string, number>> = {
+  r: REFERENCE_FRAGMENT_MIN,
+  p: PHONE_FRAGMENT_MIN,
+  cp: PHONE_FRAGMENT_MIN,
+  k: NIK_FRAGMENT_MIN,
+  ck: NIK_FRAGMENT_MIN,
+};
+/** The table a suffix part's keys are stored in. */
+const SUFFIX_TABLE: Readonly<Record<string, Table>> = {
+  r: 'content',
+  p: 'identity',
+  cp: 'identity',
+  k: 'identity',
+  ck: 'identity',
+};
+type Table = KeyRange['table'];
+const SEPARATOR = '\u0001';
+const HIGH = '\uffff';
+
+const partOf = (key: string): string => key.slice(0, key.indexOf(':'));
+const isContentWord = (part: string): boolean => part === 'w' || part === 'cw';
+
+/** First index in sorted `list` whose value is ≥ `value`. */
+function lowerBound<T>(list: readonly T[], value: T): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((list[mid] as T) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The terms of one suffix part: each complaint's longest terms, joined for substring search. */
+class SuffixPart {
+  private terms: string[] = [];
+  private docs: number[] = [];
+  /** The complaint's generation a term was added in: stale once the complaint is indexed again. */
+  private generations: number[] = [];
+  private joined: { text: string; starts: Int32Array } | undefined;
+  private stale = 0;
+
+  constructor(private readonly min: number) {}
+
+  add(num: number, generation: number, terms: readonly string[]): void {
+    // Only terms that are not a suffix of a longer one of the same complaint.
+    const longest = [...terms].sort((a, b) => b.length - a.length);
+    const kept: string[] = [];
+    for (const term of longest) if (!kept.some((other) => other.endsWith(term))) kept.push(term);
+    for (const term of kept) {
+      this.terms.push(term);
+      this.docs.push(num);
+      this.generations.push(generation);
+    }
+    this.joined = undefined;
+  }
+
+  /** Terms of `count` complaint versions became stale (compacted on the next query when many). */
+  forget(count: number): void {
+    this.stale += count;
+  }
+
+  /** Tags every live complaint one of whose indexed suffixes is in `[lower, upper]` (exact or prefix). */
+  match(
+    range: KeyRange,
+    key: string,
+    generationOf: (num: number) => number,
+    out: Uint8Array,
+    bit: number,
+  ): void {
+    if (this.stale > this.terms.length / 4) this.compact(generationOf);
+    const exact = range.lower === range.upper;
+    if (!exact && range.upper !== range.lower + HIGH) throw new Error(`unsupported range ${range.lower}`);
+    const term = key;
+    if (term === '') return;
+    const joined = (this.joined ??= this.join());
+    const { text, starts } = joined;
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      // The term holding this position: the last start ≤ at.
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >>> 1;
+        if ((starts[mid] ?? 0) <= at) low = mid;
+        else high = mid - 1;
+      }
+      const index = low;
+      const end = (starts[index + 1] ?? text.length + 1) - 1;
+      const suffixLength = end - at;
+      if (suffixLength < this.min || (exact && suffixLength !== term.length)) continue;
+      const num = this.docs[index] ?? -1;
+      if (num >= 0 && this.generations[index] === generationOf(num)) out[num] = (out[num] ?? 0) | bit;
+    }
+  }
+
+  private join(): { text: string; starts: Int32Array } {
+    const starts = new Int32Array(this.terms.length);
+    let at = 0;
+    for (let index = 0; index < this.terms.length; index += 1) {
+      starts[index] = at;
+      at += (this.terms[index] ?? '').length + 1;
+    }
+    return { text: this.terms.join(SEPARATOR), starts };
+  }
+
+  private compact(generationOf: (num: number) => number): void {
+    const terms: string[] = [];
+    const docs: number[] = [];
+    const generations: number[] = [];
+    for (let index = 0; index < this.terms.length; index += 1) {
+      const num = this.docs[index] ?? -1;
+      const generation = this.generations[index] ?? -1;
+      if (num >= 0 && generation === generationOf(num)) {
+        terms.push(this.terms[index] ?? '');
+        docs.push(num);
+        generations.push(generation);
+      }
+    }
+    this.terms = terms;
+    this.docs = docs;
+    this.generations = generations;
+    this.stale = 0;
+    this.joined = undefined;
+  }
+}
+
+/** The in-memory structure (see the file's comment). */
+class Postings {
+  /** Complaint ids by number (undefined once deleted). */
+  readonly ids: (string | undefined)[] = [];
+  readonly numbers = new Map<string, number>();
+  /** Per table, bumped each time a complaint's row there is replaced or removed (its suffix terms go stale). */
+  readonly generations: Readonly<Record<Table, number[]>> = { content: [], identity: [] };
+  /** Word key → sorted complaint numbers. */
+  readonly words = new Map<string, number[]>();
+  /** The word keys, sorted (built on first use, kept sorted after). */
+  private sortedKeys: string[] | undefined;
+  readonly suffixes = new Map<string, SuffixPart>();
+  readonly vocabulary = new Set<string>();
+  /** Whether numbers follow the id order (else ranking compares ids). */
+  ordered = true;
+
+  generationOf(table: Table): (num: number) => number {
+    const generations = this.generations[table];
+    return (num) => generations[num] ?? 0;
+  }
+
+  numberOf(id: string): number {
+    const known = this.numbers.get(id);
+    if (known !== undefined) return known;
+    const num = this.ids.length;
+    const last = this.ids.findLast((other) => other !== undefined);
+    if (last !== undefined && id < last) this.ordered = false;
+    this.ids.push(id);
+    this.numbers.set(id, num);
+    return num;
+  }
+
+  /** Adds a complaint's keys (a row of either table). */
+  add(num: number, keys: readonly string[]): void {
+    const suffixTerms = new Map<string, string[]>();
+    for (const key of keys) {
+      const part = partOf(key);
+      if (part in SUFFIX_MIN) {
+        const terms = suffixTerms.get(part) ?? [];
+        terms.push(key.slice(part.length + 1));
+        suffixTerms.set(part, terms);
+        continue;
+      }
+      let list = this.words.get(key);
+      if (!list) {
+        list = [];
+        this.words.set(key, list);
+        if (this.sortedKeys) this.sortedKeys.splice(lowerBound(this.sortedKeys, key), 0, key);
+        if (isContentWord(part)) this.vocabulary.add(key.slice(part.length + 1));
+      }
+      const last = list.length > 0 ? (list[list.length - 1] ?? -1) : -1;
+      if (num > last) list.push(num);
+      else {
+        const at = lowerBound(list, num);
+        if (list[at] !== num) list.splice(at, 0, num);
+      }
+    }
+    for (const [part, terms] of suffixTerms) {
+      let suffix = this.suffixes.get(part);
+      if (!suffix) {
+        suffix = new SuffixPart(SUFFIX_MIN[part] ?? 1);
+        this.suffixes.set(part, suffix);
+      }
+      suffix.add(num, this.generationOf(SUFFIX_TABLE[part] ?? 'content')(num), terms);
+    }
+  }
+
+  /** Removes a complaint's keys (as its stored row lists them). */
+  remove(num: number, keys: readonly string[]): void {
+    const parts = new Set<string>();
+    for (const key of keys) {
+      const part = partOf(key);
+      if (part in SUFFIX_MIN) {
+        parts.add(part);
+        continue;
+      }
+      const list = this.words.get(key);
+      if (!list) continue;
+      const at = lowerBound(list, num);
+      if (list[at] === num) list.splice(at, 1);
+      // Emptied keys stay (the vocabulary may still name them); they match nothing.
+    }
+    for (const part of parts) this.suffixes.get(part)?.forget(1);
+  }
+
+  /** Marks the complaint's suffix terms from its previous row in `table` stale (before adding the new ones). */
+  bump(table: Table, num: number): void {
+    this.generations[table][num] = this.generationOf(table)(num) + 1;
+  }
+
+  delete(id: string): void {
+    const num = this.numbers.get(id);
+    if (num === undefined) return;
+    this.numbers.delete(id);
+    this.ids[num] = undefined;
+  }
+
+  /** Sets `bit` in `out` for every complaint the range matches. */
+  match(range: KeyRange, out: Uint8Array, bit: number): void {
+    const part = partOf(range.lower);
+    if (part in SUFFIX_MIN) {
+      this.suffixes
+        .get(part)
+        ?.match(range, range.lower.slice(part.length + 1), this.generationOf(range.table), out, bit);
+      return;
+    }
+    const mark = (list: readonly number[] | undefined): void => {
+      if (!list) return;
+      for (const num of list) out[num] = (out[num] ?? 0) | bit;
+    };
+    if (range.lower === range.upper) {
+      mark(this.words.get(range.lower));
+      return;
+    }
+    const sorted = (this.sortedKeys ??= [...this.words.keys()].sort());
+    for (let at = lowerBound(sorted, range.lower); at < sorted.length; at += 1) {
+      const key = sorted[at] ?? '';
+      if (key > range.upper) break;
+      mark(this.words.get(key));
+    }
+  }
+}
 
 export class SearchIndex {
-  /** Content words the index holds (both parts), for typo tolerance; loaded on first use. */
-  private vocabulary: Set<string> | undefined;
+  private memory: Postings | undefined;
+  private loading: Promise<Postings> | undefined;
+  /** Bumped by `clear`: a load under way then is dropped. */
+  private generation = 0;
+  private readonly progressListeners = new Set<LoadProgress>();
 
   constructor(private readonly db: DeviceDatabase) {}
+
+  /**
+   * Loads the in-memory structure from the rows (once; later calls share it), reporting rows read of
+   * the rows stored. Queries and writes wait for it.
+   */
+  load(onProgress?: LoadProgress): Promise<void> {
+    if (onProgress) this.progressListeners.add(onProgress);
+    return this.loaded()
+      .then(() => undefined)
+      .finally(() => {
+        if (onProgress) this.progressListeners.delete(onProgress);
+      });
+  }
+
+  /** Whether the in-memory structure is loaded. */
+  isLoaded(): boolean {
+    return this.memory !== undefined;
+  }
 
   /** Writes the rows of re-indexed complaints and deletes those of complaints gone or without identity. */
   async write(
@@ -41,27 +345,58 @@ export class SearchIndex {
     goneContent: readonly string[],
     goneIdentity: readonly string[],
   ): Promise<void> {
-    await this.db.transaction('rw', this.db.searchContent, this.db.searchIdentity, async () => {
-      await this.db.searchContent.bulkDelete([...goneContent]);
-      await this.db.searchIdentity.bulkDelete([...goneIdentity]);
-      await this.db.searchContent.bulkPut([...content]);
-      await this.db.searchIdentity.bulkPut([...identity]);
-    });
-    if (this.vocabulary) {
-      for (const row of content) {
-        for (const key of row.keys)
-          if (CONTENT_KEY.test(key)) this.vocabulary.add(key.slice(key.indexOf(':') + 1));
+    const memory = await this.loaded();
+    // The keys stored before (to take them out of the postings), read in the writing transaction.
+    const known = (ids: readonly string[]): string[] => ids.filter((id) => memory.numbers.has(id));
+    const contentIds = known([...content.map((row) => row.id), ...goneContent]);
+    const identityIds = known([...identity.map((row) => row.id), ...goneIdentity]);
+    const before = await this.db.transaction(
+      'rw',
+      this.db.searchContent,
+      this.db.searchIdentity,
+      async () => {
+        const old = await Promise.all([
+          contentIds.length > 0 ? this.db.searchContent.bulkGet(contentIds) : [],
+          identityIds.length > 0 ? this.db.searchIdentity.bulkGet(identityIds) : [],
+        ]);
+        await this.db.searchContent.bulkDelete([...goneContent]);
+        await this.db.searchIdentity.bulkDelete([...goneIdentity]);
+        await this.db.searchContent.bulkPut([...content]);
+        await this.db.searchIdentity.bulkPut([...identity]);
+        return old;
+      },
+    );
+    if (this.memory !== memory) return; // cleared meanwhile
+    for (const [table, ids] of [
+      ['content', contentIds],
+      ['identity', identityIds],
+    ] as const) {
+      for (const id of ids) {
+        const num = memory.numbers.get(id);
+        if (num !== undefined) memory.bump(table, num);
       }
     }
+    for (const row of [...before[0], ...before[1]]) {
+      const num = row ? memory.numbers.get(row.id) : undefined;
+      if (row && num !== undefined) memory.remove(num, row.keys);
+    }
+    const stillThere = new Set<string>();
+    for (const row of [...content, ...identity]) {
+      memory.add(memory.numberOf(row.id), row.keys);
+      stillThere.add(row.id);
+    }
+    for (const id of goneContent) if (!stillThere.has(id)) memory.delete(id);
   }
 
   /** Empties the index (before a rebuild). */
   async clear(): Promise<void> {
+    this.generation += 1;
     await this.db.transaction('rw', this.db.searchContent, this.db.searchIdentity, async () => {
       await this.db.searchContent.clear();
       await this.db.searchIdentity.clear();
     });
-    this.vocabulary = new Set();
+    this.memory = new Postings();
+    this.loading = Promise.resolve(this.memory);
   }
 
   /** How many complaints have a content row. */
@@ -76,76 +411,90 @@ export class SearchIndex {
 
   /** The complaints every unit of `text` matches, for a session that may (or may not) see confidential complaints. */
   async candidates(text: string, seeConfidential: boolean): Promise<Candidates> {
-    const vocabulary = await this.loadVocabulary();
+    const memory = await this.loaded();
     const units = queryPlan(text, {
       seeConfidential,
-      nearWords: (word) => nearWords(vocabulary, word),
+      nearWords: (word) => nearWords(memory.vocabulary, word),
     });
     const words = units.flatMap((unit) => (unit.word ? [unit.word] : []));
-    if (units.length === 0) return { ids: [], tags: new Map(), words };
-    // Each range in its own read: IndexedDB runs a transaction's requests one after another, while
-    // separate read-only transactions may run side by side.
-    const perUnit = await Promise.all(units.map((unit) => this.readUnit(unit.ranges)));
-    // Intersect, smallest set first.
-    const order = [...perUnit].sort((a, b) => a.size - b.size);
-    const [first, ...rest] = order;
-    const tags = new Map<string, Set<MatchTag>>();
-    for (const [id, firstTags] of first ?? new Map<string, Set<MatchTag>>()) {
-      const all = new Set(firstTags);
-      let everywhere = true;
-      for (const other of rest) {
-        const found = other.get(id);
-        if (!found) {
-          everywhere = false;
-          break;
-        }
-        for (const tag of found) all.add(tag);
+    const size = memory.ids.length;
+    if (units.length === 0 || size === 0) return { ids: [], tags: new Map(), words };
+    // Per unit, the tags of every complaint it matched (0: none); the intersection ORs them.
+    let all: Uint8Array | undefined;
+    for (const unit of units) {
+      const found = new Uint8Array(size);
+      for (const range of unit.ranges) memory.match(range, found, TAG_BITS[range.tag]);
+      if (!all) {
+        all = found;
+        continue;
       }
-      if (everywhere) tags.set(id, all);
-    }
-    const ids = [...tags.keys()].sort((a, b) => {
-      const titleA = tags.get(a)?.has('title') ? 1 : 0;
-      const titleB = tags.get(b)?.has('title') ? 1 : 0;
-      return titleB - titleA || (a < b ? 1 : a > b ? -1 : 0);
-    });
-    return { ids, tags, words };
-  }
-
-  /** The ids each range of one unit matched, with the tags of the ranges that matched them. */
-  private async readUnit(ranges: readonly KeyRange[]): Promise<Map<string, Set<MatchTag>>> {
-    const found = new Map<string, Set<MatchTag>>();
-    const results = await Promise.all(
-      ranges.map(async (range) => {
-        const table = range.table === 'content' ? this.db.searchContent : this.db.searchIdentity;
-        const keys = await table.where('keys').between(range.lower, range.upper, true, true).primaryKeys();
-        return { range, keys };
-      }),
-    );
-    for (const { range, keys } of results) {
-      for (const id of keys) {
-        let tags = found.get(id);
-        if (!tags) {
-          tags = new Set();
-          found.set(id, tags);
-        }
-        tags.add(range.tag);
+      for (let num = 0; num < size; num += 1) {
+        const before = all[num] ?? 0;
+        const here = found[num] ?? 0;
+        all[num] = before !== 0 && here !== 0 ? before | here : 0;
       }
     }
-    return found;
+    const combined = all ?? new Uint8Array(0);
+    const title: string[] = [];
+    const rest: string[] = [];
+    for (let num = size - 1; num >= 0; num -= 1) {
+      const bits = combined[num] ?? 0;
+      const id = memory.ids[num];
+      if (bits === 0 || id === undefined) continue;
+      (bits & TAG_BITS.title ? title : rest).push(id);
+    }
+    if (!memory.ordered) {
+      const newest = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+      title.sort(newest);
+      rest.sort(newest);
+    }
+    const tags: MatchTags = {
+      get: (id) => {
+        const num = memory.numbers.get(id);
+        const bits = num === undefined ? 0 : (combined[num] ?? 0);
+        if (bits === 0) return undefined;
+        return new Set(TAGS.filter(([, bit]) => bits & bit).map(([tag]) => tag));
+      },
+    };
+    return { ids: [...title, ...rest], tags, words };
   }
 
-  private async loadVocabulary(): Promise<Set<string>> {
-    if (this.vocabulary) return this.vocabulary;
-    const [open, confidential] = await Promise.all(
-      ['w:', 'cw:'].map((part) => this.db.searchContent.where('keys').startsWith(part).uniqueKeys()),
-    );
-    const vocabulary = new Set<string>();
-    for (const key of [...(open ?? []), ...(confidential ?? [])]) {
-      if (typeof key !== 'string') continue;
-      vocabulary.add(key.slice(key.indexOf(':') + 1));
+  private loaded(): Promise<Postings> {
+    this.loading ??= this.readRows(this.generation);
+    return this.loading;
+  }
+
+  /** Reads every row in pages by primary key into a new structure. */
+  private async readRows(generation: number): Promise<Postings> {
+    const memory = new Postings();
+    const [contentCount, identityCount] = await Promise.all([
+      this.db.searchContent.count(),
+      this.db.searchIdentity.count(),
+    ]);
+    const total = contentCount + identityCount;
+    let done = 0;
+    const report = (): void => {
+      for (const listener of [...this.progressListeners]) listener(done, total);
+    };
+    report();
+    for (const table of [this.db.searchContent, this.db.searchIdentity] as const) {
+      let after: string | undefined;
+      for (;;) {
+        if (generation !== this.generation) return this.loaded();
+        const rows: readonly (SearchContentRow | SearchIdentityRow)[] = await (after === undefined
+          ? table.orderBy(':id').limit(LOAD_PAGE).toArray()
+          : table.where(':id').above(after).limit(LOAD_PAGE).toArray());
+        for (const row of rows) memory.add(memory.numberOf(row.id), row.keys);
+        done += rows.length;
+        report();
+        const last = rows.at(-1);
+        if (rows.length < LOAD_PAGE || !last) break;
+        after = last.id;
+      }
     }
-    this.vocabulary ??= vocabulary;
-    return this.vocabulary;
+    if (generation !== this.generation) return this.loaded();
+    this.memory = memory;
+    return memory;
   }
 }
 

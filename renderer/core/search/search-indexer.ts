@@ -106,6 +106,12 @@ export class SearchIndexer {
       );
     });
     const caughtUp = this.queue.then(async () => {
+      // An index that is there is loaded from its rows into memory first (queries wait for it).
+      if (!rebuild && !this.index.isLoaded()) {
+        await this.index.load((loaded, rows) => {
+          if (current()) this.publish({ state: 'building', done: loaded, total: rows, loading: true });
+        });
+      }
       for (;;) {
         if (!current()) return;
         const batch = await records.db.changes({ since: from, limit: BATCH, include_docs: true });

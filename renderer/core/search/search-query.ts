@@ -14,7 +14,7 @@ import { editDistance, matchedRanges, type QueryWord } from '../../../shared/sea
 import { PREFIX_MIN_LENGTH, type ContentField, type MatchTag } from '../../../shared/search/search-keys';
 import type { ComplaintIndexRow } from '../data/complaint-index';
 import type { DeviceDatabase } from '../data/device-database';
-import { matchedContentFields, type SearchIndex } from './search-index';
+import { matchedContentFields, type MatchTags, type SearchIndex } from './search-index';
 import type {
   SearchFilters,
   SearchHit,
@@ -214,7 +214,7 @@ export class SearchQueries {
 
   private async hits(
     rows: readonly ComplaintIndexRow[],
-    tags: ReadonlyMap<string, ReadonlySet<MatchTag>>,
+    tags: MatchTags,
     words: readonly QueryWord[],
     text: string,
     exactId: string | undefined,

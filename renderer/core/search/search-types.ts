@@ -112,5 +112,11 @@ export type SearchPage = Readonly<{
 /** The device-local search index: `building` with progress (complaints indexed of `total`) or `ready`. */
 export type SearchIndexStatus =
   | Readonly<{ state: 'idle' }>
-  | Readonly<{ state: 'building'; done: number; total: number }>
+  | Readonly<{
+      state: 'building';
+      done: number;
+      total: number;
+      /** Loading the index kept on the device into memory (`done` of `total` rows read), not rebuilding it. */
+      loading?: boolean;
+    }>
   | Readonly<{ state: 'ready'; total: number }>;

@@ -4,12 +4,17 @@
  * confidential complaint hidden from an officer's words but not a supervisor's; a complaint that
  * arrives by replication; an index deleted on disk rebuilt with progress; filters and sorts.
  */
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { validateSetup } from '../../../shared/unit/unit-profile';
 import type { ClientCore, SearchIndexStatus, SearchPage, SearchQuery } from '../client-core';
 import { ComplaintRepository } from '../data/complaint-repository';
 import { memoryDatabase } from '../../../test/support/memory-database';
+import { contentRow, identityRow } from '../../../shared/search/search-keys';
+import { DeviceDatabase } from '../data/device-database';
+import { SearchIndex } from './search-index';
+import { SearchQueries } from './search-query';
 import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
 
 afterEach(stopTestCores);
@@ -365,5 +370,136 @@ describe('core.search', () => {
     });
     await signInAs(core, 'Rina', 'officer');
     expect(await core.search.remembered()).toBeUndefined();
+  });
+});
+
+describe('the search index in memory, loaded from its rows', () => {
+  const databases: DeviceDatabase[] = [];
+  afterEach(async () => {
+    for (const db of databases.splice(0)) await db.delete();
+  });
+
+  async function deviceDatabase(): Promise<DeviceDatabase> {
+    const db = new DeviceDatabase(`search-${crypto.randomUUID()}`);
+    databases.push(db);
+    await db.open();
+    return db;
+  }
+
+  const id = (n: number): string => `complaint:2026-03-0${n}T01:00:00.000Z:KTB-26030${n}-A2C-000${n}`;
+  const row = (n: number, title: string, confidential = false) =>
+    contentRow({
+      id: id(n),
+      trackingNumber: `KTB-26030${n}-A2C-000${n}`,
+      laporId: '',
+      confidential,
+      title,
+      chronology: '',
+      location: '',
+      category: '',
+      offices: [],
+    });
+  const person = (n: number, name: string, phone: string, confidential = false) =>
+    identityRow({ id: id(n), confidential, name, phone, nik: '' });
+  const found = async (index: SearchIndex, text: string, seeConfidential = false): Promise<string[]> => [
+    ...(await index.candidates(text, seeConfidential)).ids,
+  ];
+
+  it('answers the same after a restart (a new index over the same rows) as the index that wrote them', async () => {
+    const { core, device } = await unitWithComplaints();
+    const queries = [
+      'pungutan',
+      'pungtan ',
+      'jalan',
+      'kebu',
+      '0812',
+      '+62 813 9999',
+      '3305123456',
+      'A2C-0003',
+      'suap',
+      'wati',
+      'lampu jalan',
+    ];
+    for (const role of ['officer', 'supervisor'] as const) {
+      await signInAs(core, role === 'officer' ? 'Rina' : 'Agus', role);
+      const restarted = new SearchQueries(device, new SearchIndex(device));
+      for (const text of queries) {
+        const before = await search(core, text);
+        const after = await restarted.query(
+          { text, limit: 20 },
+          { seeConfidential: role === 'supervisor', day: undefined, complete: true },
+        );
+        expect({ text, role, hits: after.hits, total: after.total }).toEqual({
+          text,
+          role,
+          hits: before.hits,
+          total: before.total,
+        });
+      }
+    }
+  });
+
+  it("replaces a complaint's keys when it is indexed again and drops them when it is gone, in memory and on disk", async () => {
+    const db = await deviceDatabase();
+    const index = new SearchIndex(db);
+    const identities = [person(1, 'Budi', '0812 1111 2222'), person(2, 'Siti', '0813 3333 4444')];
+    await index.write(
+      [row(1, 'Jalan rusak'), row(2, 'Lampu mati'), row(3, 'Banjir')],
+      identities.flatMap((one) => (one ? [one] : [])),
+      [],
+      [],
+    );
+    expect(await found(index, 'jalan')).toEqual([id(1)]);
+    expect(await found(index, '11112222')).toEqual([id(1)]);
+
+    // Complaint 1 corrected: other title and phone; complaint 2 becomes confidential; 3 is gone.
+    const corrected = person(1, 'Budi', '0857 5555 6666');
+    const hidden = person(2, 'Siti', '0813 3333 4444', true);
+    await index.write(
+      [row(1, 'Jembatan putus'), row(2, 'Lampu mati', true)],
+      [corrected, hidden].flatMap((one) => (one ? [one] : [])),
+      [id(3)],
+      [id(3)],
+    );
+    for (const current of [index, new SearchIndex(db)]) {
+      expect(await found(current, 'jalan')).toEqual([]);
+      expect(await found(current, 'jembatan')).toEqual([id(1)]);
+      expect(await found(current, '11112222')).toEqual([]);
+      expect(await found(current, '0857 5555')).toEqual([id(1)]);
+      expect(await found(current, 'lampu')).toEqual([]);
+      expect(await found(current, '33334444')).toEqual([]);
+      expect(await found(current, 'lampu', true)).toEqual([id(2)]);
+      expect(await found(current, '33334444', true)).toEqual([id(2)]);
+      expect(await found(current, 'banjir')).toEqual([]);
+      expect(await found(current, 'A2C-0003')).toEqual([]);
+      // The tracking number still finds every complaint there, newest first.
+      expect(await found(current, 'KTB-2603')).toEqual([id(2), id(1)]);
+    }
+    expect(await db.searchContent.count()).toBe(2);
+
+    // Back once more (a complaint that is gone and comes back by sync gets a new number).
+    await index.write([row(3, 'Banjir lagi')], [], [], []);
+    expect(await found(index, 'banjir')).toEqual([id(3)]);
+    expect(await found(index, 'KTB-2603')).toEqual([id(3), id(2), id(1)]);
+  });
+
+  it('makes a query made while the index loads wait for it, with progress of the rows read', async () => {
+    const db = await deviceDatabase();
+    const identity = person(1, 'Budi', '0812 1111 2222');
+    await new SearchIndex(db).write(
+      [row(1, 'Jalan rusak'), row(2, 'Jalan licin')],
+      identity ? [identity] : [],
+      [],
+      [],
+    );
+    const index = new SearchIndex(db);
+    const progress: [number, number][] = [];
+    const loading = index.load((done, total) => progress.push([done, total]));
+    expect(index.isLoaded()).toBe(false);
+    const answer = await found(index, 'jalan');
+    expect(index.isLoaded()).toBe(true);
+    expect(answer).toEqual([id(2), id(1)]);
+    expect(progress.at(-1)).toEqual([3, 3]);
+    await loading;
   });
 });
