@@ -64,7 +64,10 @@ describe.each(appHosts())('$name host', (host) => {
     });
     await logComplaint(page, { title: 'Sampah menumpuk', chronology: 'Sampah tidak diangkut.' });
     await page.keyboard.press('Alt+3');
-    await page.getByTestId('complaint-table').waitFor();
+    // The list follows the records as the index catches up: both complaints listed, then ↓.
+    await expect
+      .poll(() => page.getByTestId('complaint-table').locator('tbody tr[data-tracking-number]').count())
+      .toBe(2);
     expect(await focusedId(page)).toBe('complaint-search');
     await page.keyboard.press('ArrowDown');
     const focusedRow = () =>
