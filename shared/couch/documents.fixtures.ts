@@ -18,6 +18,7 @@ import { reduceComplaint } from '../workflow/complaint-state';
 import { decideAction, type Actor } from '../workflow/decide-action';
 import type { EventDoc, ReceivedEvent } from '../workflow/events';
 import { decideReporterCorrection } from '../workflow/reporter-correction';
+import { decideLink } from '../workflow/related-complaints';
 import type { WorkflowAction } from '../workflow/workflow-actions';
 import { packetDraftId, type PacketDraftDoc } from './packet-draft-document';
 
@@ -147,6 +148,27 @@ export function reporterCorrection(
   );
   if (decision.outcome !== 'corrected') throw new Error(`correction: ${JSON.stringify(decision)}`);
   return { reporter: decision.reporter, event: decision.event };
+}
+
+/**
+ * A link between `from` and `to` (related events on both, each naming the other) by the manager
+ * on device A23, a minute after `from`'s intake.
+ */
+export function relatedEvents(from: IntakeSet, to: IntakeSet): readonly [EventDoc, EventDoc] {
+  const decision = decideLink(
+    reduceComplaint(from.complaint, [from.received]),
+    reduceComplaint(to.complaint, [to.received]),
+    {
+      officer: { officerId: 'manager-1', name: 'Maya' },
+      role: 'manager',
+      deviceCode: 'A23',
+      unitCode: from.complaint.unitCode,
+    },
+    { at: new Date(Date.parse(from.complaint.receivedAt) + 60_000), eventSequences: [997, 998] },
+  );
+  const [onFrom, onTo] = decision.outcome === 'linked' ? decision.events : [];
+  if (!onFrom || !onTo) throw new Error(`link: ${JSON.stringify(decision)}`);
+  return [onFrom, onTo];
 }
 
 /** Action sequences that together write an event of every workflow kind. */

@@ -15,6 +15,7 @@ import {
   ACTION_SEQUENCES,
   intakeDocuments,
   packetDraftDoc,
+  relatedEvents,
   reporterCorrection,
   reporterOf,
   unitOfficesDoc,
@@ -85,6 +86,7 @@ const reporter = reporterOf(named);
 const stored = (doc: object): Doc => ({ ...json(doc), _rev: '1-abc' });
 const laporEvent = workflowEvents(named, ['record-lapor'])[0];
 const correctionEvent = reporterCorrection(named).event;
+const [relatedEvent] = relatedEvents(named, intakeDocuments(UNIT, 4, 'named'));
 
 describe('validate_doc_update accepts', () => {
   it.each(['named', 'confidential', 'anonymous'] as const)('the documents of a %s intake', (mode) => {
@@ -95,10 +97,14 @@ describe('validate_doc_update accepts', () => {
     if (docs.reporter) expect(refusal(docs.reporter)).toBeNull();
   });
 
-  it('an event of every workflow kind, from decideAction, and a reporter correction', () => {
+  it('an event of every workflow kind, from decideAction, a reporter correction and a link', () => {
     const correction = reporterCorrection(named);
     expect(refusal(correction.event)).toBeNull();
     const kinds = new Set<string>(['received', correction.event.kind]);
+    for (const event of relatedEvents(named, intakeDocuments(UNIT, 3, 'anonymous'))) {
+      expect(refusal(event), event.kind).toBeNull();
+      kinds.add(event.kind);
+    }
     ACTION_SEQUENCES.forEach((actions, index) => {
       for (const event of workflowEvents(intakeDocuments(UNIT, 10 + index, 'confidential'), actions)) {
         expect(refusal(event), event.kind).toBeNull();
@@ -196,6 +202,14 @@ describe('validate_doc_update refuses', () => {
     ],
     ['an unknown event kind', resealed({ ...json(named.received), kind: 'teleport' })],
     ['a LAPOR! id over two lines', resealed({ ...json(laporEvent), laporId: '45\n12' })],
+    [
+      'a link naming no tracking number',
+      resealed({ ...json(relatedEvent), relatedTrackingNumber: 'Siti Aminah 0812-3456-7890' }),
+    ],
+    [
+      'a link without the other complaint',
+      resealed({ ...json(relatedEvent), relatedComplaintId: undefined }),
+    ],
     [
       'a LAPOR! record without its identity flag',
       resealed({ ...json(laporEvent), includesIdentity: undefined }),

@@ -42,6 +42,10 @@ export const WORKFLOW_MESSAGES = {
     id: 'Mohon jelaskan alasan pengarsipan.',
     en: 'Please describe the reason for archiving.',
   },
+  'workflow.related.self': {
+    id: 'Pengaduan tidak dapat dikaitkan dengan dirinya sendiri.',
+    en: 'A complaint cannot be related to itself.',
+  },
   'workflow.satisfaction.scoreRange': {
     id: 'Nilai kepuasan harus bilangan bulat dari {{min}} sampai {{max}}.',
     en: 'The satisfaction score must be a whole number from {{min}} to {{max}}.',

@@ -16,6 +16,7 @@ import { reduceComplaint } from '../workflow/complaint-state';
 import { decideAction, type Actor } from '../workflow/decide-action';
 import type { EventDoc } from '../workflow/events';
 import { decideReporterCorrection } from '../workflow/reporter-correction';
+import { decideLink } from '../workflow/related-complaints';
 import { HOLD_UNTIL, OTHER_TRACKING_NUMBER, RECEIVED_DATE } from '../workflow/workflow.fixtures';
 import type { WorkflowAction } from '../workflow/workflow-actions';
 import {
@@ -292,6 +293,24 @@ describe('projectComplaint', () => {
       const projected = projectComplaint(documents.complaint, [...events, correction.event]);
       expect(projected, mode).toEqual(projectComplaint(documents.complaint, events));
       expect(JSON.stringify(projected)).not.toMatch(/0813|Kenanga|Sulastri|address|reporter|fields/);
+    }
+  });
+
+  it('ignores a link to another complaint (related): no tracking number of the other one', () => {
+    for (const mode of ['named', 'anonymous', 'confidential'] as const) {
+      const documents = intakeOf(mode);
+      const other = intakeOf('named', PLAIN_TEXTS, 7);
+      const events = history(documents.complaint, documents.received, HANDLED);
+      const link = decideLink(
+        reduceComplaint(documents.complaint, events),
+        reduceComplaint(other.complaint, [other.received]),
+        actor(),
+        { at: new Date(Date.parse(RECEIVED_AT) + 3_600_000), eventSequences: [901, 902] },
+      );
+      if (link.outcome !== 'linked') expect.fail(JSON.stringify(link));
+      const projected = projectComplaint(documents.complaint, [...events, ...link.events]);
+      expect(projected, mode).toEqual(projectComplaint(documents.complaint, events));
+      expect(JSON.stringify(projected)).not.toContain(other.complaint.trackingNumber);
     }
   });
 });

@@ -63,18 +63,20 @@ export const EVENT_TEXT_FIELDS = {
   'privacy-change': { reason: 'placeholder' },
   'lapor-forwarded': {},
   'reporter-corrected': {},
+  related: {},
 } as const satisfies {
   readonly [K in EventKind]: Partial<Readonly<Record<keyof EventPayload<K>, TextRule>>>;
 };
 
 /**
- * Text fields kept on purpose: another complaint's tracking number (an archive as duplicate),
+ * Text fields kept on purpose: another complaint's tracking number (an archive as duplicate, a link),
  * LAPOR!'s report number and the export file's name (lapor-forwarded). None is the complaint's
  * content.
  */
 export const KEPT_EVENT_TEXT_FIELDS: Readonly<Partial<Record<EventKind, readonly string[]>>> = {
   archive: ['duplicateOf'],
   'lapor-forwarded': ['laporId', 'exportFile'],
+  related: ['relatedComplaintId', 'relatedTrackingNumber'],
 };
 
 /** Corrected fields whose values are the complaint's content (the others are codes counts need). */

@@ -120,6 +120,9 @@ function transition(state: ComplaintState, event: EventDoc): ComplaintState | nu
     case 'reporter-corrected':
       // The reporter document changed; the complaint's state does not (only the trail entry).
       return state;
+    case 'related':
+      // A link to another complaint: only the trail entry (docs/domain.md, 'Duplicates at intake').
+      return state;
     default: {
       const unknownEvent: never = event;
       throw new Error(`Unknown event kind: ${JSON.stringify(unknownEvent)}`);
@@ -163,7 +166,9 @@ function trailEntry(event: EventDoc, state: ComplaintState, refusal: TrailRefusa
  * correction of the reporter document (not a transition). Those are applied in every status.
  */
 function actionOfKind(kind: EventKind): WorkflowAction | null {
-  return kind === 'received' || kind === 'reporter-corrected' ? null : ACTION_OF_EVENT_KIND[kind];
+  return kind === 'received' || kind === 'reporter-corrected' || kind === 'related'
+    ? null
+    : ACTION_OF_EVENT_KIND[kind];
 }
 
 /** Applies one event of this complaint (its trail entry, then its transition if allowed). */

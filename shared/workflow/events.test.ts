@@ -69,6 +69,7 @@ describe('event schemas', () => {
       'privacy-change',
       'lapor-forwarded',
       'reporter-corrected',
+      'related',
     ]);
     expect(Object.keys(EVENT_SCHEMAS).sort()).toEqual([...EVENT_KINDS].sort());
     expect(Object.keys(PAYLOAD_FIELDS).sort()).toEqual(

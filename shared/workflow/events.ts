@@ -8,7 +8,7 @@
  *   2. `defineEventSchema('x', payloadShape('x'))` here, added to EVENT_KINDS and `eventDocSchema`,
  *   3. handling it in `applyEvent` (./apply-event), where the `never` default makes the compiler
  *      point at the missing case, and mapping an action to it (./workflow-actions); a kind no
- *      workflow action writes (`received`, `reporter-corrected`) is applied in every status
+ *      workflow action writes (`received`, `reporter-corrected`, `related`) is applied in every status
  *      (`actionOfKind` there).
  */
 import { z } from 'zod';
@@ -45,6 +45,7 @@ export const EVENT_KINDS = [
   'privacy-change',
   'lapor-forwarded',
   'reporter-corrected',
+  'related',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -177,6 +178,11 @@ export const reporterCorrectedEventSchema = defineEventSchema(
   payloadShape('reporter-corrected'),
 ).superRefine(checkPayload);
 
+/** This complaint is related to another (./payload-fields); written on both, each naming the other. */
+export const relatedEventSchema = defineEventSchema('related', payloadShape('related')).superRefine(
+  checkPayload,
+);
+
 export const eventDocSchema = z.discriminatedUnion('kind', [
   receivedEventSchema,
   verifyEventSchema,
@@ -195,6 +201,7 @@ export const eventDocSchema = z.discriminatedUnion('kind', [
   privacyChangeEventSchema,
   laporForwardedEventSchema,
   reporterCorrectedEventSchema,
+  relatedEventSchema,
 ]);
 export type EventDoc = z.infer<typeof eventDocSchema>;
 export type EventOfKind<K extends EventKind> = Extract<EventDoc, { kind: K }>;
@@ -220,6 +227,7 @@ export const EVENT_SCHEMAS = {
   'privacy-change': privacyChangeEventSchema,
   'lapor-forwarded': laporForwardedEventSchema,
   'reporter-corrected': reporterCorrectedEventSchema,
+  related: relatedEventSchema,
 } as const satisfies { [K in EventKind]: z.ZodType<EventOfKind<K>> };
 
 /** A kind's own fields of `event` (what the trail shows as its details). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CHRONOLOGY_MAX } from '../complaint/complaint-limits';
 import { REPORTER_FIELD_NAMES, isReporterFieldList } from '../complaint/reporter-fields';
 import { PRIVACY_MODES } from '../complaint/vocabulary';
+import { isCanonicalTrackingNumber } from '../ids/tracking-number';
 import type { MessageKey } from '../messages/validation-messages';
 import { isIsoDate } from '../time/local-date';
 import {
@@ -185,6 +186,21 @@ export const PAYLOAD_FIELDS = {
         .array(z.enum(REPORTER_FIELD_NAMES))
         .min(1, { message: 'validation.required' })
         .refine(isReporterFieldList, { message: 'validation.invalid' }),
+    },
+  },
+  /**
+   * This complaint is related to another of the unit (a possible duplicate noticed at intake,
+   * docs/domain.md 'Duplicates at intake'): written on both complaints, each naming the other.
+   * Written by the core's link command, not by a workflow action; the status does not change.
+   */
+  related: {
+    relatedComplaintId: {
+      spec: { type: 'line', required: true, input: false },
+      schema: z.string().min(1, required),
+    },
+    relatedTrackingNumber: {
+      spec: { type: 'line', required: true, input: false },
+      schema: z.string().refine(isCanonicalTrackingNumber, { message: 'validation.invalid' }),
     },
   },
 } as const;

@@ -4,6 +4,7 @@
  * would refuse. Rules that depend on the complaint or the clock are in ./decide-action.
  */
 import type { ValidationIssue } from '../messages/validation-messages';
+import { parseComplaintId } from '../ids/document-ids';
 import { isCanonicalTrackingNumber } from '../ids/tracking-number';
 import { correctionProblem } from './corrections';
 import type { Payload, PayloadKind } from './payload-fields';
@@ -53,6 +54,16 @@ export function payloadIssues(payload: KindedPayload, ownTrackingNumber?: string
         issues.push({ path: 'identityDeleted', key: 'validation.invalid' });
       }
       return issues;
+    case 'related': {
+      // Names another complaint: its id must be that tracking number's complaint.
+      const { relatedComplaintId, relatedTrackingNumber } = payload;
+      if (parseComplaintId(relatedComplaintId)?.trackingNumber !== relatedTrackingNumber) {
+        issues.push({ path: 'relatedComplaintId', key: 'validation.invalid' });
+      } else if (relatedTrackingNumber === ownTrackingNumber) {
+        issues.push({ path: 'relatedTrackingNumber', key: 'validation.invalid' });
+      }
+      return issues;
+    }
     case 'verify':
     case 'hold':
     case 'not-our-authority':

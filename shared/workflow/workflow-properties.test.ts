@@ -38,6 +38,8 @@ import { WORKFLOW_ACTIONS } from './workflow-actions';
 
 const { complaint, received } = intake();
 const other = intake(43);
+/** A third complaint, the one `related` events point at. */
+const linked = intake(44);
 const DEVICES = ['X7Q', 'A23', 'MNP'] as const;
 
 /** The properties every reduced state has, given the events it was reduced from. */
@@ -200,6 +202,10 @@ const PAYLOADS: { [K in EventKind]: fc.Arbitrary<Record<string, unknown>> } = {
   'reporter-corrected': fc
     .subarray([...REPORTER_FIELD_NAMES], { minLength: 1 })
     .map((fields) => ({ fields })),
+  related: fc.constant({
+    relatedComplaintId: linked.complaint._id,
+    relatedTrackingNumber: linked.complaint.trackingNumber,
+  }),
 };
 
 /** A valid event document of `target`'s complaint, of any kind, at one of a few times (many ties). */

@@ -87,6 +87,15 @@ const TRAIL: readonly TrailEntry[] = [
     details: { laporId: '', includesIdentity: false, exportFile: 'Ekspor LAPOR 2026.csv' },
   },
   { ...common(), kind: 'reporter-corrected', details: { fields: ['phone', 'address'] } },
+  {
+    ...common(),
+    kind: 'related',
+    details: {
+      relatedComplaintId:
+        'complaint:2026-11-20T01:02:03.004Z:KBM-261120-X7Q-0007:0123456789abcdef0123456789abcdef',
+      relatedTrackingNumber: 'KBM-261120-X7Q-0007',
+    },
+  },
 ];
 
 /** Every code a stored complaint or event may hold. */
@@ -128,6 +137,17 @@ describe('ComplaintTrail', () => {
     const entry = screen.getByTestId('trail').querySelector('[data-kind="reporter-corrected"]');
     expect(entry?.querySelector('.timeline__kind')?.textContent).toBe(
       'Data pelapor dikoreksi: nomor telepon, alamat',
+    );
+    expect(entry?.querySelector('.timeline__details')).toBeNull();
+  });
+
+  it('shows a link as "Terkait dengan" the other tracking number, linking to its detail', () => {
+    render(withCore(fakeCore(), <ComplaintTrail trail={TRAIL} masked={false} />));
+    const entry = screen.getByTestId('trail').querySelector('[data-kind="related"]');
+    expect(entry?.querySelector('.timeline__kind')?.textContent).toBe('Terkait dengan KBM-261120-X7Q-0007');
+    const link = entry?.querySelector('a');
+    expect(decodeURIComponent(link?.getAttribute('href') ?? '')).toContain(
+      '/pengaduan/complaint:2026-11-20T01:02:03.004Z:KBM-261120-X7Q-0007:',
     );
     expect(entry?.querySelector('.timeline__details')).toBeNull();
   });

@@ -6,9 +6,11 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { isChannel, isReportType } from '../../../shared/complaint/vocabulary';
 import { isIsoDate } from '../../../shared/time/local-date';
 import type { TrailEntry } from '../../../shared/workflow/complaint-state-types';
+import { complaintPath } from '../../app/routes';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
 import { categoryLabel } from '../../i18n/i18n';
 import { isTranslationKey, labelUnder } from '../../i18n/keys';
@@ -79,12 +81,23 @@ function EntryDetails(props: { entry: TrailEntry }): ReactNode {
 }
 
 /**
- * What the entry is, in words: its kind, and for a correction of the reporter document the fields
- * it changed ("Data pelapor dikoreksi: nomor telepon, alamat"; the event holds no values).
+ * What the entry is, in words: its kind, for a correction of the reporter document the fields
+ * it changed ("Data pelapor dikoreksi: nomor telepon, alamat"; the event holds no values), and for
+ * a link the other complaint ("Terkait dengan KBM-…", a link to its detail).
  */
 function KindLine(props: { entry: TrailEntry }): ReactNode {
   const { t } = useTranslation();
   const { entry } = props;
+  if (entry.kind === 'related') {
+    return (
+      <>
+        {t('trail.relatedTo')}{' '}
+        <Link href={complaintPath(entry.details.relatedComplaintId)} className="tracking-number">
+          {entry.details.relatedTrackingNumber}
+        </Link>
+      </>
+    );
+  }
   if (entry.kind !== 'reporter-corrected') return <>{t(`eventKind.${entry.kind}`)}</>;
   const fields = entry.details.fields.map((field) => t(`reporterField.${field}`)).join(', ');
   return <>{t('trail.reporterCorrected', { fields })}</>;
@@ -117,7 +130,9 @@ export function ComplaintTrail(props: { trail: readonly TrailEntry[]; masked: bo
               })}
             </p>
           ) : null}
-          {props.masked || entry.kind === 'reporter-corrected' ? null : <EntryDetails entry={entry} />}
+          {props.masked || entry.kind === 'reporter-corrected' || entry.kind === 'related' ? null : (
+            <EntryDetails entry={entry} />
+          )}
         </li>
       ))}
     </ol>

@@ -45,7 +45,11 @@ export const detail: Widen<typeof source> = {
     maskedAttachments_one: '{{count}} attachment (confidential).',
     maskedAttachments_other: '{{count}} attachments (confidential).',
   },
-  trail: { notApplied: 'Not applied:', reporterCorrected: "Complainant's details corrected: {{fields}}" },
+  trail: {
+    notApplied: 'Not applied:',
+    reporterCorrected: "Complainant's details corrected: {{fields}}",
+    relatedTo: 'Related to',
+  },
   reporterCorrection: {
     open: "Correct complainant's details",
     title: "Correct the complainant's details",

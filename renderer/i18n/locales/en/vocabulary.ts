@@ -75,5 +75,6 @@ export const vocabulary: Widen<typeof source> = {
     'privacy-change': 'Privacy mode changed',
     'lapor-forwarded': 'Forwarded to SP4N-LAPOR!',
     'reporter-corrected': "Complainant's details corrected",
+    related: 'Related to another complaint',
   },
 };

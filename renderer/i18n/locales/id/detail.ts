@@ -40,7 +40,11 @@ export const detail = {
     maskedAttachments_one: '{{count}} lampiran (dirahasiakan).',
     maskedAttachments_other: '{{count}} lampiran (dirahasiakan).',
   },
-  trail: { notApplied: 'Tidak diterapkan:', reporterCorrected: 'Data pelapor dikoreksi: {{fields}}' },
+  trail: {
+    notApplied: 'Tidak diterapkan:',
+    reporterCorrected: 'Data pelapor dikoreksi: {{fields}}',
+    relatedTo: 'Terkait dengan',
+  },
   reporterCorrection: {
     open: 'Koreksi data pelapor',
     title: 'Koreksi data pelapor',

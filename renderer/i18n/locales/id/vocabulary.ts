@@ -73,5 +73,6 @@ export const vocabulary = {
     'privacy-change': 'Mode pelapor diubah',
     'lapor-forwarded': 'Diteruskan ke SP4N-LAPOR!',
     'reporter-corrected': 'Data pelapor dikoreksi',
+    related: 'Terkait dengan pengaduan lain',
   },
 } as const;
