@@ -8,7 +8,7 @@
 import type { BenchScale } from './bench-scale';
 import { ChromiumDidNotStart, chromiumUnavailable, withChromiumPage } from './chromium-page';
 import type { SearchPageApi } from './browser/search-page';
-import { searchTimeSummary } from './search-run';
+import { searchTimeSummary, type SearchLoadTimes } from './search-run';
 
 const PAGE_ENTRY = new URL('./browser/search-page.ts', import.meta.url).pathname;
 
@@ -19,9 +19,8 @@ export type SearchFigures = Readonly<{
   complaints: number;
   buildMs: number;
   projectedBuildMsFor100k: number;
-  /** Loading the index from its rows into memory, as at a start, and the first query after it. */
-  loadMs: number;
-  firstQueryMs: number;
+  /** A start's loading of the index: from the rows, saving the snapshot, from the snapshot, first query. */
+  load: SearchLoadTimes;
   search: Times;
   naiveScan: Times;
   ratioP95ToNaive: number;
@@ -85,7 +84,7 @@ function figures(
   runtime: string,
   complaints: number,
   buildMs: number,
-  loaded: Readonly<{ loadMs: number; firstQueryMs: number }>,
+  load: SearchLoadTimes,
   searched: Readonly<{ times: number[]; hits: Record<string, number>; slowest: Record<string, number> }>,
   naive: readonly number[],
   heapMB: SearchFigures['heapMB'],
@@ -97,7 +96,7 @@ function figures(
     complaints,
     buildMs,
     projectedBuildMsFor100k: Math.round((buildMs / complaints) * 100_000),
-    ...loaded,
+    load,
     search,
     naiveScan,
     ratioP95ToNaive: naiveScan.p95 > 0 ? Math.round((search.p95 / naiveScan.p95) * 1000) / 1000 : 0,

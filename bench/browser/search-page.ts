@@ -4,14 +4,20 @@
  * (../search-run), in steps the Node side calls one by one so it can read the heap in between.
  */
 import { DeviceDatabase } from '../../renderer/core/data/device-database';
-import { SearchIndex } from '../../renderer/core/search/search-index';
-import { buildSearchIndex, loadSearchIndex, timeNaiveScan, timeSearches } from '../search-run';
+import type { SearchIndex } from '../../renderer/core/search/search-index';
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  timeNaiveScan,
+  timeSearches,
+  type SearchLoadTimes,
+} from '../search-run';
 import { pageLog } from './page-log';
 
 export type SearchPageApi = Readonly<{
   build: (complaints: number) => Promise<{ buildMs: number; userAgent: string }>;
   /** As at a start: a new database connection and index, loaded from the rows; the built index dropped. */
-  load: () => Promise<{ loadMs: number; firstQueryMs: number }>;
+  load: () => Promise<SearchLoadTimes>;
   search: (
     rounds: number,
   ) => Promise<{ times: number[]; hits: Record<string, number>; slowest: Record<string, number> }>;
@@ -33,9 +39,9 @@ const api: SearchPageApi = {
     built.db.close();
     const db = new DeviceDatabase(name);
     await db.open();
-    const index = new SearchIndex(db);
+    const { index, times } = await loadSearchIndex(db, pageLog);
     built = { db, index };
-    return loadSearchIndex(db, index, pageLog);
+    return times;
   },
   search: (rounds) => {
     if (!built) throw new Error('build first');

@@ -6,7 +6,13 @@ import Dexie, { type Table } from 'dexie';
 import type { Role } from '../../../shared/workflow/roles';
 import type { SearchContentRow, SearchIdentityRow } from '../../../shared/search/search-keys';
 import { COMPLAINT_INDEX_SCHEMA, INDEX_CHECKPOINT_PREFIX, type ComplaintIndexRow } from './complaint-index';
-import { SEARCH_CONTENT_SCHEMA, SEARCH_IDENTITY_SCHEMA, SEARCH_ROWS_SCHEMA } from '../search/search-schema';
+import {
+  SEARCH_CONTENT_SCHEMA,
+  SEARCH_IDENTITY_SCHEMA,
+  SEARCH_ROWS_SCHEMA,
+  SEARCH_SNAPSHOT_SCHEMA,
+  type SearchSnapshotRow,
+} from '../search/search-schema';
 
 export type DeviceConfig = Readonly<{ unitCode: string; deviceCode: string; createdAt: string }>;
 
@@ -60,6 +66,7 @@ export class DeviceDatabase extends Dexie {
   intakeDrafts!: Table<IntakeDraftRow, string>;
   searchContent!: Table<SearchContentRow, string>;
   searchIdentity!: Table<SearchIdentityRow, string>;
+  searchSnapshot!: Table<SearchSnapshotRow, string>;
 
   constructor(name = 'meja-aduan-device') {
     super(name);
@@ -105,5 +112,7 @@ export class DeviceDatabase extends Dexie {
       searchContent: SEARCH_ROWS_SCHEMA,
       searchIdentity: SEARCH_ROWS_SCHEMA,
     });
+    // v9: the search index's in-memory structure saved whole, loaded at a start instead of the rows.
+    this.version(9).stores({ searchSnapshot: SEARCH_SNAPSHOT_SCHEMA });
   }
 }

@@ -21,7 +21,7 @@ import {
   PHONE_FRAGMENT_MIN,
   REFERENCE_FRAGMENT_MIN,
 } from '../../../shared/search/identifiers';
-import { editDistance, TYPO_MIN_LENGTH, type QueryWord } from '../../../shared/search/indonesian-text';
+import { TYPO_MIN_LENGTH, type QueryWord } from '../../../shared/search/indonesian-text';
 import {
   queryPlan,
   type ContentField,
@@ -31,6 +31,7 @@ import {
   type SearchIdentityRow,
 } from '../../../shared/search/search-keys';
 import type { DeviceDatabase } from '../data/device-database';
+import type { SearchSnapshotRow, SuffixSnapshot } from './search-schema';
 
 /** Where the complaints a query matched matched (by id). */
 export type MatchTags = Readonly<{ get: (id: string) => ReadonlySet<MatchTag> | undefined }>;
@@ -49,6 +50,11 @@ export type LoadProgress = (done: number, total: number) => void;
 
 /** Rows read per IndexedDB request while loading. */
 export const LOAD_PAGE = 2000;
+
+export const SNAPSHOT_ID = 'postings';
+const SNAPSHOT_VERSION = 1;
+/** The snapshot is saved this long after the last write. */
+export const SNAPSHOT_DELAY_MS = 5000;
 
 const TAG_BITS: Readonly<Record<MatchTag, number>> = {
   content: 1,
@@ -84,7 +90,7 @@ const partOf = (key: string): string => key.slice(0, key.indexOf(':'));
 const isContentWord = (part: string): boolean => part === 'w' || part === 'cw';
 
 /** First index in sorted `list` whose value is ≥ `value`. */
-function lowerBound<T>(list: readonly T[], value: T): number {
+function lowerBound<T>(list: ArrayLike<T>, value: T): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -167,6 +173,20 @@ class SuffixPart {
     return { text: this.terms.join(SEPARATOR), starts };
   }
 
+  /** The live terms and their complaints (for a snapshot). */
+  live(generationOf: (num: number) => number): SuffixSnapshot {
+    this.compact(generationOf);
+    return { terms: this.terms.join(SEPARATOR), docs: Uint32Array.from(this.docs) };
+  }
+
+  static restore(min: number, snapshot: SuffixSnapshot): SuffixPart {
+    const part = new SuffixPart(min);
+    part.terms = snapshot.terms === '' ? [] : snapshot.terms.split(SEPARATOR);
+    part.docs = Array.from(snapshot.docs);
+    part.generations = new Array<number>(part.docs.length).fill(0);
+    return part;
+  }
+
   private compact(generationOf: (num: number) => number): void {
     const terms: string[] = [];
     const docs: number[] = [];
@@ -196,7 +216,7 @@ class Postings {
   /** Per table, bumped each time a complaint's row there is replaced or removed (its suffix terms go stale). */
   readonly generations: Readonly<Record<Table, number[]>> = { content: [], identity: [] };
   /** Word key → sorted complaint numbers. */
-  readonly words = new Map<string, number[]>();
+  readonly words = new Map<string, number[] | Uint32Array>();
   /** The word keys, sorted (built on first use, kept sorted after). */
   private sortedKeys: string[] | undefined;
   readonly suffixes = new Map<string, SuffixPart>();
@@ -232,6 +252,10 @@ class Postings {
         continue;
       }
       let list = this.words.get(key);
+      if (list instanceof Uint32Array) {
+        list = Array.from(list);
+        this.words.set(key, list);
+      }
       if (!list) {
         list = [];
         this.words.set(key, list);
@@ -264,8 +288,10 @@ class Postings {
         parts.add(part);
         continue;
       }
-      const list = this.words.get(key);
-      if (!list) continue;
+      const stored = this.words.get(key);
+      if (!stored) continue;
+      const list = stored instanceof Uint32Array ? Array.from(stored) : stored;
+      this.words.set(key, list);
       const at = lowerBound(list, num);
       if (list[at] === num) list.splice(at, 1);
       // Emptied keys stay (the vocabulary may still name them); they match nothing.
@@ -285,6 +311,57 @@ class Postings {
     this.ids[num] = undefined;
   }
 
+  /** The whole structure as a few strings and typed arrays (one Dexie row). */
+  snapshot(): SearchSnapshotRow {
+    const keys = [...this.words.keys()];
+    const offsets = new Uint32Array(keys.length + 1);
+    let total = 0;
+    keys.forEach((key, index) => {
+      offsets[index] = total;
+      total += this.words.get(key)?.length ?? 0;
+    });
+    offsets[keys.length] = total;
+    const postings = new Uint32Array(total);
+    keys.forEach((key, index) => {
+      postings.set(this.words.get(key) ?? [], offsets[index] ?? 0);
+    });
+    return {
+      id: SNAPSHOT_ID,
+      version: SNAPSHOT_VERSION,
+      ids: this.ids.map((id) => id ?? '').join('\n'),
+      ordered: this.ordered,
+      keys: keys.join('\n'),
+      offsets,
+      postings,
+      suffixes: [...this.suffixes].map(([part, suffix]) => ({
+        part,
+        ...suffix.live(this.generationOf(SUFFIX_TABLE[part] ?? 'content')),
+      })),
+    };
+  }
+
+  static restore(row: SearchSnapshotRow): Postings {
+    const memory = new Postings();
+    if (row.ids !== '') {
+      row.ids.split('\n').forEach((id, num) => {
+        memory.ids.push(id === '' ? undefined : id);
+        if (id !== '') memory.numbers.set(id, num);
+      });
+    }
+    memory.ordered = row.ordered;
+    if (row.keys !== '') {
+      row.keys.split('\n').forEach((key, index) => {
+        memory.words.set(key, row.postings.subarray(row.offsets[index] ?? 0, row.offsets[index + 1] ?? 0));
+        const part = partOf(key);
+        if (isContentWord(part)) memory.vocabulary.add(key.slice(part.length + 1));
+      });
+    }
+    for (const { part, ...suffix } of row.suffixes) {
+      memory.suffixes.set(part, SuffixPart.restore(SUFFIX_MIN[part] ?? 1, suffix));
+    }
+    return memory;
+  }
+
   /** Sets `bit` in `out` for every complaint the range matches. */
   match(range: KeyRange, out: Uint8Array, bit: number): void {
     const part = partOf(range.lower);
@@ -294,7 +371,7 @@ class Postings {
         ?.match(range, range.lower.slice(part.length + 1), this.generationOf(range.table), out, bit);
       return;
     }
-    const mark = (list: readonly number[] | undefined): void => {
+    const mark = (list: readonly number[] | Uint32Array | undefined): void => {
       if (!list) return;
       for (const num of list) out[num] = (out[num] ?? 0) | bit;
     };
@@ -317,6 +394,9 @@ export class SearchIndex {
   /** Bumped by `clear`: a load under way then is dropped. */
   private generation = 0;
   private readonly progressListeners = new Set<LoadProgress>();
+  /** Writes under way (a snapshot is not saved meanwhile). */
+  private writing = 0;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly db: DeviceDatabase) {}
 
@@ -350,11 +430,11 @@ export class SearchIndex {
     const known = (ids: readonly string[]): string[] => ids.filter((id) => memory.numbers.has(id));
     const contentIds = known([...content.map((row) => row.id), ...goneContent]);
     const identityIds = known([...identity.map((row) => row.id), ...goneIdentity]);
-    const before = await this.db.transaction(
-      'rw',
-      this.db.searchContent,
-      this.db.searchIdentity,
-      async () => {
+    this.writing += 1;
+    this.cancelSnapshot();
+    const before = await this.db
+      .transaction('rw', this.db.searchContent, this.db.searchIdentity, this.db.searchSnapshot, async () => {
+        await this.db.searchSnapshot.delete(SNAPSHOT_ID);
         const old = await Promise.all([
           contentIds.length > 0 ? this.db.searchContent.bulkGet(contentIds) : [],
           identityIds.length > 0 ? this.db.searchIdentity.bulkGet(identityIds) : [],
@@ -364,8 +444,10 @@ export class SearchIndex {
         await this.db.searchContent.bulkPut([...content]);
         await this.db.searchIdentity.bulkPut([...identity]);
         return old;
-      },
-    );
+      })
+      .finally(() => {
+        this.writing -= 1;
+      });
     if (this.memory !== memory) return; // cleared meanwhile
     for (const [table, ids] of [
       ['content', contentIds],
@@ -386,15 +468,54 @@ export class SearchIndex {
       stillThere.add(row.id);
     }
     for (const id of goneContent) if (!stillThere.has(id)) memory.delete(id);
+    this.scheduleSnapshot();
+  }
+
+  /**
+   * Saves the in-memory structure as the snapshot now, unless a write is under way (resolves to
+   * whether it was saved). Called once the writes pause, and after loading from the rows.
+   */
+  async saveSnapshot(): Promise<boolean> {
+    this.cancelSnapshot();
+    const memory = this.memory;
+    if (!memory || this.writing > 0) return false;
+    const generation = this.generation;
+    const row = memory.snapshot();
+    return this.db.transaction('rw', this.db.searchSnapshot, async () => {
+      if (this.writing > 0 || generation !== this.generation || this.memory !== memory) return false;
+      await this.db.searchSnapshot.put(row);
+      return true;
+    });
+  }
+
+  private scheduleSnapshot(): void {
+    this.cancelSnapshot();
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      this.saveSnapshot().catch(() => undefined); // the database closed meanwhile: the rows remain
+    }, SNAPSHOT_DELAY_MS);
+  }
+
+  private cancelSnapshot(): void {
+    if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = undefined;
   }
 
   /** Empties the index (before a rebuild). */
   async clear(): Promise<void> {
     this.generation += 1;
-    await this.db.transaction('rw', this.db.searchContent, this.db.searchIdentity, async () => {
-      await this.db.searchContent.clear();
-      await this.db.searchIdentity.clear();
-    });
+    this.cancelSnapshot();
+    await this.db.transaction(
+      'rw',
+      this.db.searchContent,
+      this.db.searchIdentity,
+      this.db.searchSnapshot,
+      async () => {
+        await this.db.searchSnapshot.clear();
+        await this.db.searchContent.clear();
+        await this.db.searchIdentity.clear();
+      },
+    );
     this.memory = new Postings();
     this.loading = Promise.resolve(this.memory);
   }
@@ -464,8 +585,24 @@ export class SearchIndex {
     return this.loading;
   }
 
-  /** Reads every row in pages by primary key into a new structure. */
+  /** Loads the snapshot when there is one (of this version), else every row (then saves a snapshot). */
   private async readRows(generation: number): Promise<Postings> {
+    const snapshot = await this.db.searchSnapshot.get(SNAPSHOT_ID);
+    if (snapshot?.version === SNAPSHOT_VERSION) {
+      const memory = Postings.restore(snapshot);
+      if (generation !== this.generation) return this.loaded();
+      const rows = memory.numbers.size;
+      for (const listener of [...this.progressListeners]) listener(rows, rows);
+      this.memory = memory;
+      return memory;
+    }
+    const memory = await this.readAllRows(generation);
+    if (this.memory === memory) this.scheduleSnapshot();
+    return memory;
+  }
+
+  /** Reads every row in pages by primary key into a new structure. */
+  private async readAllRows(generation: number): Promise<Postings> {
     const memory = new Postings();
     const [contentCount, identityCount] = await Promise.all([
       this.db.searchContent.count(),
@@ -503,9 +640,27 @@ export function nearWords(vocabulary: ReadonlySet<string>, word: QueryWord): str
   if (word.typos === 0 || word.word.length < TYPO_MIN_LENGTH) return [];
   const near: string[] = [];
   for (const candidate of vocabulary) {
-    if (candidate !== word.word && editDistance(candidate, word.word, 1) <= 1) near.push(candidate);
+    if (candidate !== word.word && withinOneEdit(candidate, word.word)) near.push(candidate);
   }
   return near;
+}
+
+/**
+ * `editDistance(a, b, 1) <= 1` (one insertion, deletion or substitution at most) without allocating:
+ * run for every word of the vocabulary and every term of a page's rows.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let at = 0;
+  while (at < short.length && short.charCodeAt(at) === long.charCodeAt(at)) at += 1;
+  if (at === short.length) return true;
+  // The first difference: a substitution (same lengths) or an insertion into the shorter one.
+  const skip = short.length === long.length ? 1 : 0;
+  for (let rest = at + skip; rest < short.length; rest += 1) {
+    if (short.charCodeAt(rest) !== long.charCodeAt(rest + 1 - skip)) return false;
+  }
+  return true;
 }
 
 /** Which content fields of a row hold a term one of `words` matches. */

@@ -10,11 +10,11 @@ import { COMPLAINT_STATUSES } from '../../../shared/complaint/vocabulary';
 import { parseComplaintId } from '../../../shared/ids/document-ids';
 import { formatTrackingNumber, parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import { foldReference } from '../../../shared/search/identifiers';
-import { editDistance, matchedRanges, type QueryWord } from '../../../shared/search/indonesian-text';
+import { matchedRanges, type QueryWord } from '../../../shared/search/indonesian-text';
 import { PREFIX_MIN_LENGTH, type ContentField, type MatchTag } from '../../../shared/search/search-keys';
 import type { ComplaintIndexRow } from '../data/complaint-index';
 import type { DeviceDatabase } from '../data/device-database';
-import { matchedContentFields, type MatchTags, type SearchIndex } from './search-index';
+import { matchedContentFields, withinOneEdit, type MatchTags, type SearchIndex } from './search-index';
 import type {
   SearchFilters,
   SearchHit,
@@ -258,7 +258,7 @@ export class SearchQueries {
 function termMatches(term: string, word: QueryWord): boolean {
   if (term === word.word || (word.stem !== '' && term === word.stem)) return true;
   if (word.prefix && word.word.length >= PREFIX_MIN_LENGTH && term.startsWith(word.word)) return true;
-  return word.typos > 0 && editDistance(term, word.word, 1) <= 1;
+  return word.typos > 0 && withinOneEdit(term, word.word);
 }
 
 /** Where the typed fragments stand in a tracking number as shown (dashes skipped over). */

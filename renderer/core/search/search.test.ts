@@ -11,9 +11,10 @@ import { validateSetup } from '../../../shared/unit/unit-profile';
 import type { ClientCore, SearchIndexStatus, SearchPage, SearchQuery } from '../client-core';
 import { ComplaintRepository } from '../data/complaint-repository';
 import { memoryDatabase } from '../../../test/support/memory-database';
+import { editDistance } from '../../../shared/search/indonesian-text';
 import { contentRow, identityRow } from '../../../shared/search/search-keys';
 import { DeviceDatabase } from '../data/device-database';
-import { SearchIndex } from './search-index';
+import { SearchIndex, withinOneEdit } from './search-index';
 import { SearchQueries } from './search-query';
 import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
 
@@ -420,9 +421,18 @@ describe('the search index in memory, loaded from its rows', () => {
       'wati',
       'lampu jalan',
     ];
-    for (const role of ['officer', 'supervisor'] as const) {
+    // From the rows, then from the snapshot the first one saves.
+    const fromRows = new SearchIndex(device);
+    await fromRows.load();
+    expect(await fromRows.saveSnapshot()).toBe(true);
+    for (const [role, index] of [
+      ['officer', fromRows],
+      ['supervisor', fromRows],
+      ['officer', new SearchIndex(device)],
+      ['supervisor', new SearchIndex(device)],
+    ] as const) {
       await signInAs(core, role === 'officer' ? 'Rina' : 'Agus', role);
-      const restarted = new SearchQueries(device, new SearchIndex(device));
+      const restarted = new SearchQueries(device, index);
       for (const text of queries) {
         const before = await search(core, text);
         const after = await restarted.query(
@@ -451,6 +461,8 @@ describe('the search index in memory, loaded from its rows', () => {
     );
     expect(await found(index, 'jalan')).toEqual([id(1)]);
     expect(await found(index, '11112222')).toEqual([id(1)]);
+    expect(await index.saveSnapshot()).toBe(true);
+    expect(await db.searchSnapshot.count()).toBe(1);
 
     // Complaint 1 corrected: other title and phone; complaint 2 becomes confidential; 3 is gone.
     const corrected = person(1, 'Budi', '0857 5555 6666');
@@ -461,7 +473,13 @@ describe('the search index in memory, loaded from its rows', () => {
       [id(3)],
       [id(3)],
     );
-    for (const current of [index, new SearchIndex(db)]) {
+    // A write deletes the snapshot with its rows: a start then loads the rows (and saves it again).
+    expect(await db.searchSnapshot.count()).toBe(0);
+    const fromRows = new SearchIndex(db);
+    await fromRows.load();
+    expect(await fromRows.saveSnapshot()).toBe(true);
+    const fromSnapshot = new SearchIndex(db);
+    for (const current of [index, fromRows, fromSnapshot]) {
       expect(await found(current, 'jalan')).toEqual([]);
       expect(await found(current, 'jembatan')).toEqual([id(1)]);
       expect(await found(current, '11112222')).toEqual([]);
@@ -478,9 +496,10 @@ describe('the search index in memory, loaded from its rows', () => {
     expect(await db.searchContent.count()).toBe(2);
 
     // Back once more (a complaint that is gone and comes back by sync gets a new number).
-    await index.write([row(3, 'Banjir lagi')], [], [], []);
-    expect(await found(index, 'banjir')).toEqual([id(3)]);
-    expect(await found(index, 'KTB-2603')).toEqual([id(3), id(2), id(1)]);
+    await fromSnapshot.write([row(3, 'Banjir lagi')], [], [], []);
+    expect(await found(fromSnapshot, 'banjir')).toEqual([id(3)]);
+    expect(await found(fromSnapshot, 'jembatan')).toEqual([id(1)]);
+    expect(await found(fromSnapshot, 'KTB-2603')).toEqual([id(3), id(2), id(1)]);
   });
 
   it('makes a query made while the index loads wait for it, with progress of the rows read', async () => {
@@ -501,5 +520,29 @@ describe('the search index in memory, loaded from its rows', () => {
     expect(answer).toEqual([id(2), id(1)]);
     expect(progress.at(-1)).toEqual([3, 3]);
     await loading;
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('says what editDistance(a, b, 1) <= 1 says', () => {
+    const words = [
+      'pungutan',
+      'pungtan',
+      'pungutn',
+      'pungutam',
+      'punggutan',
+      'upngutan',
+      'pungut',
+      'pungutanx',
+      'xpungutan',
+      'a',
+      '',
+      'ab',
+      'ba',
+      'abc',
+    ];
+    for (const a of words) {
+      for (const b of words) expect([a, b, withinOneEdit(a, b)]).toEqual([a, b, editDistance(a, b, 1) <= 1]);
+    }
   });
 });
