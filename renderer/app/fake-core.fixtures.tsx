@@ -34,7 +34,12 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     store: parts.store ?? createAppState(),
     device: group('device', parts.device),
     officers: group('officers', parts.officers),
-    intake: group('intake', parts.intake),
+    intake: group('intake', {
+      possibleDuplicates: () => Promise.resolve([]),
+      markedRelated: () => [],
+      markRelated: () => undefined,
+      ...parts.intake,
+    }),
     complaints: group('complaints', parts.complaints),
     search: group('search', {
       status: () => ({ state: 'ready', total: 0 }),

@@ -48,6 +48,12 @@ import type {
 import type { DashboardProgress, DashboardQuery } from './use-cases/dashboard';
 import type { AddOfficerOutcome, JoinOutcome, StorageUse } from './use-cases/device-setup';
 import type { LaporExportProgress, LaporExportResult, LaporPreview } from './use-cases/exports';
+import type {
+  DuplicateCandidate,
+  DuplicateProbe,
+  DuplicateReason,
+  LinkOutcome,
+} from './use-cases/duplicates';
 import type { IntakeDraftFields, IntakeSave, StoredIntakeDraft } from './use-cases/intake';
 import type { PacketExport, SavedExport, UnitRecordSet } from './use-cases/packet';
 import type { SaveOutcome } from './use-cases/settings';
@@ -76,6 +82,9 @@ export type {
   DashboardProgress,
   DashboardQuery,
   DeviceConfig,
+  DuplicateCandidate,
+  DuplicateProbe,
+  DuplicateReason,
   IndexPage,
   IntakeDraftFields,
   IntakeSave,
@@ -85,6 +94,7 @@ export type {
   LaporExportProgress,
   LaporExportResult,
   LaporPreview,
+  LinkOutcome,
   MutableConflict,
   NeedsAttention,
   Notice,
@@ -187,6 +197,15 @@ export type ClientCore = Readonly<{
     keepDraft(officerId: string, fields: IntakeDraftFields, fileNames: readonly string[]): Promise<void>;
     /** Deletes `officerId`'s kept draft, identity and all. */
     discardDraft(officerId: string): Promise<void>;
+    /**
+     * Earlier complaints the form being typed may repeat (at most 5, each with its reasons): same
+     * NIK or phone (for a role that may see that identity), same category and location words within
+     * 30 days, or a similar title; through the search index, never blocking a save.
+     */
+    possibleDuplicates(probe: DuplicateProbe): Promise<readonly DuplicateCandidate[]>;
+    /** The complaint ids the officer at the desk marked "Tandai terkait" on the unsaved form (in memory). */
+    markedRelated(): readonly string[];
+    markRelated(complaintIds: readonly string[]): void;
   }>;
 
   /** The unit's complaints: lists, one complaint, actions on it. */
@@ -211,6 +230,11 @@ export type ClientCore = Readonly<{
      * devices before they synced (`ComplaintDetail.reporterConflicts`) and closes the others.
      */
     resolveReporterConflict(complaintId: string, keepRev: string): Promise<CorrectReporterOutcome>;
+    /**
+     * Relates two complaints: a `related` event on each, naming the other, in one write; a no-op
+     * when they are related already.
+     */
+    link(fromId: string, toId: string): Promise<LinkOutcome>;
     saveAttachment(
       complaintId: string,
       attachment: Readonly<{ key: string; name: string; mimeType: string }>,

@@ -23,6 +23,7 @@ import type { CoreDeps } from './use-cases/core-deps';
 import { createDeviceSetup, type LanguageAdapter } from './use-cases/device-setup';
 import { createDashboard } from './use-cases/dashboard';
 import { createExports } from './use-cases/exports';
+import { createDuplicates } from './use-cases/duplicates';
 import { createIntake } from './use-cases/intake';
 import { createPacket } from './use-cases/packet';
 import { createReceipt } from './use-cases/receipt';
@@ -76,13 +77,15 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const { officers, ...device } = createDeviceSetup(deps, sync, options.language);
   const { platform } = options;
   const packet = createPacket(deps);
+  const search = createSearch(deps, searchIndexer, new SearchQueries(deviceDatabase, searchIndex));
+  const { link, ...duplicates } = createDuplicates(deps, (query) => search.query(query));
   return {
     store,
     device,
     officers,
-    intake: createIntake(deps),
-    complaints: createComplaints(deps),
-    search: createSearch(deps, searchIndexer, new SearchQueries(deviceDatabase, searchIndex)),
+    intake: { ...createIntake(deps), ...duplicates },
+    complaints: { ...createComplaints(deps), link },
+    search,
     calendar: createCalendar(deps),
     settings: createSettings(deps),
     receipt: createReceipt(deps),
