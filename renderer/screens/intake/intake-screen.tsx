@@ -38,6 +38,7 @@ import {
   type IntakeDraft,
   type ReporterFields,
 } from './intake-draft';
+import { DuplicatePanel } from './duplicate-panel';
 import { PRIVACY_FIELD_ID, PrivacyModePicker } from './privacy-mode-picker';
 import { useKeptDraft } from './use-kept-draft';
 import { savedPath } from '../../app/routes';
@@ -72,6 +73,8 @@ export function IntakeScreen(): ReactNode {
   /** The draft kept on this device that the form was restored from, shown until discarded. */
   const [restored, setRestored] = useState<StoredIntakeDraft>();
   const [draftRead, setDraftRead] = useState(false);
+  /** Discarding the draft starts the duplicate panel afresh (its marks go with the draft). */
+  const [discards, setDiscards] = useState(0);
 
   // The officer's unsaved form, if one is kept; else the defaults remembered per officer.
   useEffect(() => {
@@ -106,6 +109,8 @@ export function IntakeScreen(): ReactNode {
   const discardDraft = async (): Promise<void> => {
     if (!officer) return;
     await core.intake.discardDraft(officer.id);
+    core.intake.markRelated([]);
+    setDiscards((count) => count + 1);
     setRestored(undefined);
     setIssues([]);
     setDraft(emptyDraft(rememberedChannel ?? 'walk-in'));
@@ -172,6 +177,12 @@ export function IntakeScreen(): ReactNode {
         receivedAt: now,
         localDate,
       });
+      // The complaint is stored; the earlier ones marked "Tandai terkait" are linked to it now
+      // (a link needs both stored). A failed link leaves the complaint saved, unlinked.
+      await Promise.allSettled(
+        core.intake.markedRelated().map((relatedId) => core.complaints.link(complaintId, relatedId)),
+      );
+      core.intake.markRelated([]);
       navigate(savedPath(complaintId));
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -186,224 +197,227 @@ export function IntakeScreen(): ReactNode {
   return (
     <section className="screen" aria-labelledby="intake-title">
       <h1 id="intake-title">{t('intake.title')}</h1>
-      <form
-        ref={formRef}
-        className="form form--intake"
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            formRef.current?.requestSubmit();
-          }
-        }}
-      >
-        <ErrorSummary issues={issues} attempt={attempt} focusTarget={focusTarget} />
-        {failure ? (
-          <p className="error-summary" role="alert">
-            {t('intake.saveFailed', { reason: failure })}
-          </p>
-        ) : null}
-        {restored ? (
-          <p className="notice" role="status" data-testid="draft-restored">
-            {t('intake.draftRestored')}
-            {toPickAgain.length > 0
-              ? ` ${t('intake.draftFilesAgain', { names: toPickAgain.join(', ') })}`
-              : null}{' '}
-            ·{' '}
-            <button type="button" className="button button--small" onClick={() => void discardDraft()}>
-              {t('intake.discardDraft')}
-            </button>
-          </p>
-        ) : null}
+      <div className="intake-layout">
+        <form
+          ref={formRef}
+          className="form form--intake"
+          noValidate
+          onSubmit={(event) => void submit(event)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              formRef.current?.requestSubmit();
+            }
+          }}
+        >
+          <ErrorSummary issues={issues} attempt={attempt} focusTarget={focusTarget} />
+          {failure ? (
+            <p className="error-summary" role="alert">
+              {t('intake.saveFailed', { reason: failure })}
+            </p>
+          ) : null}
+          {restored ? (
+            <p className="notice" role="status" data-testid="draft-restored">
+              {t('intake.draftRestored')}
+              {toPickAgain.length > 0
+                ? ` ${t('intake.draftFilesAgain', { names: toPickAgain.join(', ') })}`
+                : null}{' '}
+              ·{' '}
+              <button type="button" className="button button--small" onClick={() => void discardDraft()}>
+                {t('intake.discardDraft')}
+              </button>
+            </p>
+          ) : null}
 
-        <fieldset>
-          <legend>{t('intake.channelSection')}</legend>
-          <div className="form__row">
-            <SelectField
-              path="channel"
-              label={t('intake.channel')}
-              required
-              autoFocus
-              value={draft.channel}
-              hint={
-                !restored && rememberedChannel === draft.channel ? t('intake.channelRemembered') : undefined
-              }
-              onChange={(value) => update('channel')(value as Channel)}
-              options={CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
-              error={errorFor(issues, 'channel')}
-            />
-            <SelectField
-              path="reportType"
-              label={t('intake.reportType')}
-              required
-              value={draft.reportType}
-              onChange={(value) => update('reportType')(value as IntakeDraft['reportType'])}
-              options={REPORT_TYPES.map((type) => ({ value: type, label: t(`reportType.${type}`) }))}
-              error={errorFor(issues, 'reportType')}
-            />
-          </div>
-        </fieldset>
-
-        <PrivacyModePicker
-          value={draft.privacyMode}
-          onChange={(mode) => setDraft((current) => withPrivacyMode(current, mode))}
-          error={errorFor(issues, 'reporter') ?? errorFor(issues, 'privacyMode')}
-        />
-
-        {draft.privacyMode === 'anonymous' ? (
-          <p className="notice notice--info">{t('intake.anonymousNotice')}</p>
-        ) : (
           <fieldset>
-            <legend>{t('intake.reporterSection')}</legend>
-            <TextField
-              path="reporter.name"
-              label={t('intake.reporterName')}
-              required
-              value={draft.reporter.name}
-              onChange={updateReporter('name')}
-              error={reporterError('name')}
-              autoComplete="off"
-            />
-            <p className="field__hint">{t('intake.contactHint')}</p>
+            <legend>{t('intake.channelSection')}</legend>
             <div className="form__row">
-              <TextField
-                path="reporter.phone"
-                type="tel"
-                inputMode="tel"
-                label={t('intake.reporterPhone')}
-                value={draft.reporter.phone}
-                onChange={updateReporter('phone')}
-                error={reporterError('phone')}
+              <SelectField
+                path="channel"
+                label={t('intake.channel')}
+                required
+                autoFocus
+                value={draft.channel}
+                hint={
+                  !restored && rememberedChannel === draft.channel ? t('intake.channelRemembered') : undefined
+                }
+                onChange={(value) => update('channel')(value as Channel)}
+                options={CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))}
+                error={errorFor(issues, 'channel')}
               />
-              <TextField
-                path="reporter.email"
-                type="email"
-                inputMode="email"
-                label={t('intake.reporterEmail')}
-                value={draft.reporter.email}
-                onChange={updateReporter('email')}
-                error={reporterError('email')}
+              <SelectField
+                path="reportType"
+                label={t('intake.reportType')}
+                required
+                value={draft.reportType}
+                onChange={(value) => update('reportType')(value as IntakeDraft['reportType'])}
+                options={REPORT_TYPES.map((type) => ({ value: type, label: t(`reportType.${type}`) }))}
+                error={errorFor(issues, 'reportType')}
               />
             </div>
+          </fieldset>
+
+          <PrivacyModePicker
+            value={draft.privacyMode}
+            onChange={(mode) => setDraft((current) => withPrivacyMode(current, mode))}
+            error={errorFor(issues, 'reporter') ?? errorFor(issues, 'privacyMode')}
+          />
+
+          {draft.privacyMode === 'anonymous' ? (
+            <p className="notice notice--info">{t('intake.anonymousNotice')}</p>
+          ) : (
+            <fieldset>
+              <legend>{t('intake.reporterSection')}</legend>
+              <TextField
+                path="reporter.name"
+                label={t('intake.reporterName')}
+                required
+                value={draft.reporter.name}
+                onChange={updateReporter('name')}
+                error={reporterError('name')}
+                autoComplete="off"
+              />
+              <p className="field__hint">{t('intake.contactHint')}</p>
+              <div className="form__row">
+                <TextField
+                  path="reporter.phone"
+                  type="tel"
+                  inputMode="tel"
+                  label={t('intake.reporterPhone')}
+                  value={draft.reporter.phone}
+                  onChange={updateReporter('phone')}
+                  error={reporterError('phone')}
+                />
+                <TextField
+                  path="reporter.email"
+                  type="email"
+                  inputMode="email"
+                  label={t('intake.reporterEmail')}
+                  value={draft.reporter.email}
+                  onChange={updateReporter('email')}
+                  error={reporterError('email')}
+                />
+              </div>
+              <TextField
+                path="reporter.address"
+                label={t('intake.reporterAddress')}
+                value={draft.reporter.address}
+                onChange={updateReporter('address')}
+                error={reporterError('address')}
+              />
+              <TextField
+                path="reporter.nik"
+                inputMode="numeric"
+                label={t('intake.reporterNik')}
+                hint={t('intake.reporterNikHint')}
+                value={draft.reporter.nik}
+                onChange={updateReporter('nik')}
+                error={reporterError('nik')}
+              />
+            </fieldset>
+          )}
+
+          <fieldset>
+            <legend>{t('intake.whatSection')}</legend>
             <TextField
-              path="reporter.address"
-              label={t('intake.reporterAddress')}
-              value={draft.reporter.address}
-              onChange={updateReporter('address')}
-              error={reporterError('address')}
+              path="title"
+              label={t('intake.titleLabel')}
+              required
+              value={draft.title}
+              onChange={update('title')}
+              hint={lengthHint(draft.title, TITLE_MAX)}
+              warning={tooLong('title')}
+              error={errorFor(issues, 'title')}
             />
-            <TextField
-              path="reporter.nik"
-              inputMode="numeric"
-              label={t('intake.reporterNik')}
-              hint={t('intake.reporterNikHint')}
-              value={draft.reporter.nik}
-              onChange={updateReporter('nik')}
-              error={reporterError('nik')}
+            <TextAreaField
+              path="chronology"
+              label={t('intake.chronology')}
+              required
+              rows={6}
+              value={draft.chronology}
+              onChange={update('chronology')}
+              hint={lengthHint(draft.chronology, CHRONOLOGY_MAX)}
+              warning={tooLong('chronology')}
+              error={errorFor(issues, 'chronology')}
             />
           </fieldset>
-        )}
 
-        <fieldset>
-          <legend>{t('intake.whatSection')}</legend>
-          <TextField
-            path="title"
-            label={t('intake.titleLabel')}
-            required
-            value={draft.title}
-            onChange={update('title')}
-            hint={lengthHint(draft.title, TITLE_MAX)}
-            warning={tooLong('title')}
-            error={errorFor(issues, 'title')}
-          />
-          <TextAreaField
-            path="chronology"
-            label={t('intake.chronology')}
-            required
-            rows={6}
-            value={draft.chronology}
-            onChange={update('chronology')}
-            hint={lengthHint(draft.chronology, CHRONOLOGY_MAX)}
-            warning={tooLong('chronology')}
-            error={errorFor(issues, 'chronology')}
-          />
-        </fieldset>
+          <fieldset>
+            <legend>{t('intake.whenWhereSection')}</legend>
+            <div className="form__row">
+              <TextField
+                path="incidentDate"
+                label={t('intake.incidentDate')}
+                required
+                inputMode="numeric"
+                placeholder={t('intake.incidentDatePlaceholder')}
+                value={draft.incidentDate}
+                onChange={update('incidentDate')}
+                hint={incidentDateHint}
+                error={errorFor(issues, 'incidentDate')}
+                warning={incidentWarning ? issueText(incidentWarning) : undefined}
+              />
+              <TextField
+                path="location"
+                label={t('intake.location')}
+                value={draft.location}
+                onChange={update('location')}
+                hint={lengthHint(draft.location, LOCATION_MAX)}
+                warning={tooLong('location')}
+                error={errorFor(issues, 'location')}
+              />
+            </div>
+          </fieldset>
 
-        <fieldset>
-          <legend>{t('intake.whenWhereSection')}</legend>
-          <div className="form__row">
-            <TextField
-              path="incidentDate"
-              label={t('intake.incidentDate')}
-              required
-              inputMode="numeric"
-              placeholder={t('intake.incidentDatePlaceholder')}
-              value={draft.incidentDate}
-              onChange={update('incidentDate')}
-              hint={incidentDateHint}
-              error={errorFor(issues, 'incidentDate')}
-              warning={incidentWarning ? issueText(incidentWarning) : undefined}
+          <fieldset>
+            <legend>{t('intake.routingSection')}</legend>
+            <div className="form__row">
+              <SelectField
+                path="category"
+                label={t('intake.category')}
+                required
+                placeholder={t('intake.chooseCategory')}
+                value={draft.category}
+                onChange={update('category')}
+                options={DEFAULT_CATEGORIES.map((category) => ({
+                  value: category.code,
+                  label: categoryLabel(category.code),
+                }))}
+                error={errorFor(issues, 'category')}
+              />
+              <TextField
+                path="targetOffice"
+                label={t('intake.targetOffice')}
+                hint={lengthHint(draft.targetOffice, TARGET_OFFICE_MAX) ?? t('intake.targetOfficeHint')}
+                value={draft.targetOffice}
+                onChange={update('targetOffice')}
+                list={officeNames.length > 0 ? TARGET_OFFICE_LIST_ID : undefined}
+                warning={tooLong('targetOffice')}
+                error={errorFor(issues, 'targetOffice')}
+              />
+              {/* The unit's offices offered as suggestions; another name may still be typed. */}
+              <datalist id={TARGET_OFFICE_LIST_ID}>
+                {officeNames.map((name) => (
+                  <option key={name} value={name} />
+                ))}
+              </datalist>
+            </div>
+            <AttachmentPicker
+              files={draft.files}
+              onChange={update('files')}
+              error={attachmentIssue ? issueText(attachmentIssue) : undefined}
             />
-            <TextField
-              path="location"
-              label={t('intake.location')}
-              value={draft.location}
-              onChange={update('location')}
-              hint={lengthHint(draft.location, LOCATION_MAX)}
-              warning={tooLong('location')}
-              error={errorFor(issues, 'location')}
-            />
+          </fieldset>
+
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={saving}>
+              {saving ? t('common.saving') : t('intake.submit')}
+            </button>
+            <span className="form__hint">{t('intake.submitHint')}</span>
           </div>
-        </fieldset>
-
-        <fieldset>
-          <legend>{t('intake.routingSection')}</legend>
-          <div className="form__row">
-            <SelectField
-              path="category"
-              label={t('intake.category')}
-              required
-              placeholder={t('intake.chooseCategory')}
-              value={draft.category}
-              onChange={update('category')}
-              options={DEFAULT_CATEGORIES.map((category) => ({
-                value: category.code,
-                label: categoryLabel(category.code),
-              }))}
-              error={errorFor(issues, 'category')}
-            />
-            <TextField
-              path="targetOffice"
-              label={t('intake.targetOffice')}
-              hint={lengthHint(draft.targetOffice, TARGET_OFFICE_MAX) ?? t('intake.targetOfficeHint')}
-              value={draft.targetOffice}
-              onChange={update('targetOffice')}
-              list={officeNames.length > 0 ? TARGET_OFFICE_LIST_ID : undefined}
-              warning={tooLong('targetOffice')}
-              error={errorFor(issues, 'targetOffice')}
-            />
-            {/* The unit's offices offered as suggestions; another name may still be typed. */}
-            <datalist id={TARGET_OFFICE_LIST_ID}>
-              {officeNames.map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
-          </div>
-          <AttachmentPicker
-            files={draft.files}
-            onChange={update('files')}
-            error={attachmentIssue ? issueText(attachmentIssue) : undefined}
-          />
-        </fieldset>
-
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? t('common.saving') : t('intake.submit')}
-          </button>
-          <span className="form__hint">{t('intake.submitHint')}</span>
-        </div>
-      </form>
+        </form>
+        <DuplicatePanel key={discards} draft={draft} />
+      </div>
     </section>
   );
 }
