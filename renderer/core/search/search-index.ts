@@ -373,7 +373,10 @@ class Postings {
     }
     const mark = (list: readonly number[] | Uint32Array | undefined): void => {
       if (!list) return;
-      for (const num of list) out[num] = (out[num] ?? 0) | bit;
+      for (let at = 0; at < list.length; at += 1) {
+        const num = list[at] ?? 0;
+        out[num] = (out[num] ?? 0) | bit;
+      }
     };
     if (range.lower === range.upper) {
       mark(this.words.get(range.lower));

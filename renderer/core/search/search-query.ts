@@ -11,7 +11,12 @@ import { parseComplaintId } from '../../../shared/ids/document-ids';
 import { formatTrackingNumber, parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import { foldReference } from '../../../shared/search/identifiers';
 import { matchedRanges, type QueryWord } from '../../../shared/search/indonesian-text';
-import { PREFIX_MIN_LENGTH, type ContentField, type MatchTag } from '../../../shared/search/search-keys';
+import {
+  PREFIX_MIN_LENGTH,
+  type ContentField,
+  type MatchTag,
+  type SearchContentRow,
+} from '../../../shared/search/search-keys';
 import type { ComplaintIndexRow } from '../data/complaint-index';
 import type { DeviceDatabase } from '../data/device-database';
 import { matchedContentFields, withinOneEdit, type MatchTags, type SearchIndex } from './search-index';
@@ -105,6 +110,7 @@ export class SearchQueries {
     let rows: ComplaintIndexRow[];
     let nextCursor: string | undefined;
     let total: number | undefined;
+    let prefetched: Promise<ReadonlyMap<string, SearchContentRow>> | undefined;
     if (sort === 'deadline' || sort === 'status') {
       // Every match's row is needed to sort them: bounded by what the text matched.
       const all = (await this.rowsOf(ids)).filter(filter).sort(compareRows(sort));
@@ -114,6 +120,8 @@ export class SearchQueries {
       total = all.length;
     } else {
       const start = query.cursor ? ids.indexOf(query.cursor) + 1 : 0;
+      // Unfiltered, the page is the next ids: their content rows are read alongside their list rows.
+      if (!filtered) prefetched = this.contentRowsById(ids.slice(start, start + limit));
       rows = [];
       let at = start;
       while (rows.length <= limit && at < ids.length) {
@@ -126,7 +134,7 @@ export class SearchQueries {
       rows = page;
       total = filtered ? undefined : ids.length;
     }
-    const hits = await this.hits(rows, candidates.tags, candidates.words, text, exactId, context);
+    const hits = await this.hits(rows, candidates.tags, candidates.words, text, exactId, context, prefetched);
     return {
       hits,
       ...(total === undefined ? {} : { total }),
@@ -212,6 +220,11 @@ export class SearchQueries {
     return rows;
   }
 
+  private async contentRowsById(ids: readonly string[]): Promise<ReadonlyMap<string, SearchContentRow>> {
+    const rows = await this.index.contentRows(ids);
+    return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  }
+
   private async hits(
     rows: readonly ComplaintIndexRow[],
     tags: MatchTags,
@@ -219,8 +232,13 @@ export class SearchQueries {
     text: string,
     exactId: string | undefined,
     context: SearchContext,
+    prefetched?: Promise<ReadonlyMap<string, SearchContentRow>>,
   ): Promise<SearchHit[]> {
-    const contentRows = await this.index.contentRows(rows.map((row) => row.id));
+    const ready = prefetched ? await prefetched : new Map<string, SearchContentRow>();
+    const missing = rows.filter((row) => !ready.has(row.id)).map((row) => row.id);
+    const read =
+      missing.length > 0 ? await this.contentRowsById(missing) : new Map<string, SearchContentRow>();
+    const contentRows = rows.map((row) => ready.get(row.id) ?? read.get(row.id));
     const matchesTerm = (term: string): boolean => words.some((word) => termMatches(term, word));
     return rows.map((row, index) => {
       const found = tags.get(row.id) ?? new Set<MatchTag>();
