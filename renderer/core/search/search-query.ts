@@ -307,7 +307,8 @@ function trackingRanges(trackingNumber: string, text: string): TextRange[] {
 /** The candidate whose tracking number the text is, typed without its dashes (`ktb260302a2c0002`). */
 function exactAmong(ids: readonly string[], text: string): string | undefined {
   const typed = foldReference(text);
-  if (typed.length < 10) return undefined;
+  // A tracking number has digits: words alone (which may match half the complaints) skip the walk.
+  if (typed.length < 10 || !/\d/.test(typed)) return undefined;
   return ids.find((id) => {
     const trackingNumber = parseComplaintId(id)?.trackingNumber;
     return trackingNumber !== undefined && foldReference(trackingNumber) === typed;
