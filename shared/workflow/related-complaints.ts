@@ -38,6 +38,17 @@ export function relatedComplaintIds(state: ComplaintState): readonly string[] {
   return ids;
 }
 
+/** The tracking numbers of the complaints `state` is related to, each once, oldest link first. */
+export function relatedTrackingNumbers(state: ComplaintState): readonly string[] {
+  const numbers: string[] = [];
+  for (const entry of state.trail) {
+    if (entry.kind === 'related' && !numbers.includes(entry.details.relatedTrackingNumber)) {
+      numbers.push(entry.details.relatedTrackingNumber);
+    }
+  }
+  return numbers;
+}
+
 function relatedEvent(
   state: ComplaintState,
   other: ComplaintState,

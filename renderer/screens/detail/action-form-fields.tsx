@@ -19,6 +19,7 @@ import { labelUnder } from '../../i18n/keys';
 import { ACTION_FORMS, isVisible, type ActionField, type FormValues } from './action-forms';
 
 const PREFIX = 'action';
+const RELATED_LIST_ID = 'related-complaint-options';
 
 /** Element id of an action form's field (its path is `action.<name>`). */
 export function actionFieldId(name: string): string {
@@ -80,6 +81,8 @@ export function ActionFormFields(props: {
   current: CurrentFields;
   /** The complaint's privacy mode now: identity fields are asked only for a named one. */
   privacyMode: PrivacyMode;
+  /** Tracking numbers of the complaints this one is linked to (offered as the duplicate's original). */
+  related?: readonly string[];
   onChange: (values: FormValues) => void;
 }): ReactNode {
   const { t } = useTranslation();
@@ -100,6 +103,19 @@ export function ActionFormFields(props: {
     };
     switch (field.kind) {
       case 'text':
+        if (field.name === 'duplicateOf' && (props.related ?? []).length > 0) {
+          // Archived as a duplicate: the complaints it is linked to are offered (another may be typed).
+          return (
+            <div key={field.name}>
+              <TextField {...common} list={RELATED_LIST_ID} hint={t('actionField.duplicateOfRelated')} />
+              <datalist id={RELATED_LIST_ID}>
+                {(props.related ?? []).map((trackingNumber) => (
+                  <option key={trackingNumber} value={trackingNumber} />
+                ))}
+              </datalist>
+            </div>
+          );
+        }
         return <TextField key={field.name} {...common} />;
       case 'date':
         return (

@@ -8,7 +8,9 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/workflow/roles';
-import { deskIn, type StateName } from '../../../shared/workflow/workflow.fixtures';
+import { reduceComplaint } from '../../../shared/workflow/complaint-state';
+import { decideLink } from '../../../shared/workflow/related-complaints';
+import { SUPERVISOR, deskIn, intake, type StateName } from '../../../shared/workflow/workflow.fixtures';
 import type { WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import { fakeCore, withCore } from '../../app/fake-core.fixtures';
 import type { ActOutcome, ClientCore } from '../../core/client-core';
@@ -128,6 +130,32 @@ describe('ActionPanel', () => {
     const { user } = renderPanel('closed', 'officer');
     await user.keyboard('{Alt>}' + ACTION_KEYS.reopen + '{/Alt}');
     expect((await screen.findByTestId('action-refused')).textContent).toContain('Buka kembali perlu peran');
+  });
+
+  it('offers the linked complaints when archiving as a duplicate', async () => {
+    const core = fakeCore({ complaints: { act: vi.fn(() => Promise.resolve({ ok: true as const })) } });
+    core.store.getState().openDesk({
+      device: { unitCode: 'KBM', deviceCode: 'X7Q', createdAt: '2026-01-05T01:00:00.000Z' },
+      officer: { id: 'officer-1', name: 'Sari', role: 'supervisor', createdAt: '2026-01-05T01:00:00.000Z' },
+    });
+    const desk = deskIn('new');
+    const earlier = intake(7);
+    const link = decideLink(desk.state, reduceComplaint(earlier.complaint, [earlier.received]), SUPERVISOR, {
+      at: new Date('2026-11-24T01:00:00.000Z'),
+      eventSequences: [601, 602],
+    });
+    if (link.outcome !== 'linked') throw new Error(link.outcome);
+    const state = desk.reduceWith(...link.events);
+    render(withCore(core, <ActionPanel state={state} offices={[]} />));
+    const user = userEvent.setup();
+    await user.keyboard('{Alt>}a{/Alt}');
+    const form = await screen.findByRole('form');
+    await user.selectOptions(within(form).getByLabelText(/Alasan/), 'duplicate');
+    const duplicateOf = document.getElementById('field-action-duplicateOf') as HTMLInputElement;
+    const options = document
+      .getElementById(duplicateOf.getAttribute('list') ?? '')
+      ?.querySelectorAll('option');
+    expect(Array.from(options ?? [], (option) => option.value)).toEqual([earlier.complaint.trackingNumber]);
   });
 
   it("preselects the intake's target office in a disposition when it is one of the unit's offices", async () => {

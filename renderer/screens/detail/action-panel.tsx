@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { COMPLAINT_STATUSES } from '../../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
+import { relatedTrackingNumbers } from '../../../shared/workflow/related-complaints';
 import { ACTION_ROLES, canPerform, isRole } from '../../../shared/workflow/roles';
 import { isWorkflowAction, type WorkflowAction } from '../../../shared/workflow/workflow-actions';
 import { useCore } from '../../app/core-context';
@@ -163,6 +164,7 @@ export function ActionPanel(props: { state: ComplaintState; offices: readonly st
             offices={props.offices}
             current={props.state.current}
             privacyMode={props.state.privacyMode}
+            related={relatedTrackingNumbers(props.state)}
             onChange={setValues}
           />
           <div className="form__actions">

@@ -105,6 +105,7 @@ export const detail: Widen<typeof source> = {
   },
   actionField: {
     dispositionOffice: 'Dispose at once to office',
+    duplicateOfRelated: 'Choose one of the related complaints, or type another tracking number.',
     note: 'Note',
     reason: 'Reason',
     until: 'On hold until',

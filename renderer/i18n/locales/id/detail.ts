@@ -100,6 +100,7 @@ export const detail = {
   },
   actionField: {
     dispositionOffice: 'Disposisi langsung ke kantor',
+    duplicateOfRelated: 'Pilih dari pengaduan terkait, atau ketik nomor tiket lain.',
     note: 'Catatan',
     reason: 'Alasan',
     until: 'Ditunda sampai tanggal',
