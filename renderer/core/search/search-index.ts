@@ -41,6 +41,8 @@ export type Candidates = Readonly<{
   /** Matched complaint ids, best first: title matches, then newest (ids sort by receipt time). */
   ids: readonly string[];
   tags: MatchTags;
+  /** The same ids, newest first (the 'received' sort), without sorting when the numbers are in id order. */
+  newest: () => readonly string[];
   /** The typed words (for saying which content field matched). */
   words: readonly QueryWord[];
 }>;
@@ -542,7 +544,7 @@ export class SearchIndex {
     });
     const words = units.flatMap((unit) => (unit.word ? [unit.word] : []));
     const size = memory.ids.length;
-    if (units.length === 0 || size === 0) return { ids: [], tags: new Map(), words };
+    if (units.length === 0 || size === 0) return { ids: [], tags: new Map(), newest: () => [], words };
     // Per unit, the tags of every complaint it matched (0: none); the intersection ORs them.
     let all: Uint8Array | undefined;
     for (const unit of units) {
@@ -568,9 +570,8 @@ export class SearchIndex {
       (bits & TAG_BITS.title ? title : rest).push(id);
     }
     if (!memory.ordered) {
-      const newest = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
-      title.sort(newest);
-      rest.sort(newest);
+      title.sort(byNewest);
+      rest.sort(byNewest);
     }
     const tags: MatchTags = {
       get: (id) => {
@@ -580,7 +581,16 @@ export class SearchIndex {
         return new Set(TAGS.filter(([, bit]) => bits & bit).map(([tag]) => tag));
       },
     };
-    return { ids: [...title, ...rest], tags, words };
+    const newest = (): string[] => {
+      if (!memory.ordered) return [...title, ...rest].sort(byNewest);
+      const found: string[] = [];
+      for (let num = size - 1; num >= 0; num -= 1) {
+        const id = memory.ids[num];
+        if ((combined[num] ?? 0) !== 0 && id !== undefined) found.push(id);
+      }
+      return found;
+    };
+    return { ids: [...title, ...rest], tags, newest, words };
   }
 
   private loaded(): Promise<Postings> {
@@ -637,6 +647,8 @@ export class SearchIndex {
     return memory;
   }
 }
+
+const byNewest = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
 
 /** Words of the vocabulary one edit from a typed word of 5+ letters (not the word itself). */
 export function nearWords(vocabulary: ReadonlySet<string>, word: QueryWord): string[] {

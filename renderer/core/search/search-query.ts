@@ -99,8 +99,7 @@ export class SearchQueries {
     if (text === '') return this.browse(query, filters, context);
     const sort = query.sort ?? 'relevance';
     const candidates = await this.index.candidates(text, context.seeConfidential);
-    let ids =
-      sort === 'received' ? [...candidates.ids].sort((a, b) => (a < b ? 1 : -1)) : [...candidates.ids];
+    let ids = sort === 'received' ? [...candidates.newest()] : [...candidates.ids];
     const exactId = exactAmong(candidates.ids, text) ?? (await this.exactTrackingNumber(text));
     if (exactId) ids = [exactId, ...ids.filter((id) => id !== exactId)];
     const filter = rowFilter(filters, context.day);

@@ -500,6 +500,18 @@ describe('the search index in memory, loaded from its rows', () => {
     expect(await found(fromSnapshot, 'banjir')).toEqual([id(3)]);
     expect(await found(fromSnapshot, 'jembatan')).toEqual([id(1)]);
     expect(await found(fromSnapshot, 'KTB-2603')).toEqual([id(3), id(2), id(1)]);
+    // Newest first by id even when an older complaint arrives last (sync) and only its content matches.
+    await fromSnapshot.write([row(4, 'Jembatan rusak'), row(0, 'Aduan lain')], [], [], []);
+    const text = 'jembatan';
+    expect(await found(fromSnapshot, text)).toEqual([id(4), id(1)]);
+    expect(await found(fromSnapshot, 'KTB-2603')).toEqual([id(4), id(3), id(2), id(1), id(0)]);
+    expect((await fromSnapshot.candidates('KTB-2603', false)).newest()).toEqual([
+      id(4),
+      id(3),
+      id(2),
+      id(1),
+      id(0),
+    ]);
   });
 
   it('makes a query made while the index loads wait for it, with progress of the rows read', async () => {
