@@ -18,6 +18,7 @@ import {
   ACTION_SEQUENCES,
   intakeDocuments,
   packetDraftDoc,
+  relatedEvents,
   reporterOf,
   unitOfficesDoc,
   unitProfileDoc,
@@ -106,6 +107,15 @@ describe('the central server accepts', () => {
     expect(rows.filter((row) => row.error)).toEqual([]);
   });
 
+  it('a link between two complaints: a related event on each, in one write', async () => {
+    const from = intakeDocuments('KTB', 30, 'named');
+    const to = intakeDocuments('KTB', 31, 'confidential');
+    const docs = [from.complaint, from.received, to.complaint, to.received, ...relatedEvents(from, to)];
+    const { sealed: response } = await writeDocs(ktb, unitDatabaseName('KTB'), docs);
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual([]);
+  });
+
   // pouchdb-server's DELETE hands the validator more than a bare tombstone: CouchDB only.
   it.skipIf(!ON_COUCHDB)('updates and deletions of the mutable documents', async () => {
     const reporter = reporterOf(intakeDocuments('KTB', 1, 'named'));
@@ -186,6 +196,10 @@ describe('the central server refuses, with a stable code', () => {
     expect(rejection(await put(ktb, KTB_DB, resealed({ ...docs.received, kind: 'teleport' })))).toBe(
       'schema',
     );
+    const [link] = relatedEvents(docs, intakeDocuments('KTB', 21, 'named'));
+    expect(
+      rejection(await put(ktb, KTB_DB, resealed({ ...link, relatedTrackingNumber: 'Budi 0812-3456-7890' }))),
+    ).toBe('schema');
     expect(rejection(await put(ktb, KTB_DB, { _id: 'note:1', type: 'note', unitCode: 'KTB' }))).toBe(
       'schema',
     );
