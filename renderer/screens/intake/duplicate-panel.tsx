@@ -77,7 +77,7 @@ export function DuplicatePanel(props: { draft: IntakeDraft }): ReactNode {
             const isMarked = marked.includes(row.id);
             return (
               <li key={row.id} className="duplicate-panel__row" data-testid="duplicate-row">
-                <p className="duplicate-panel__number tracking-number">{row.trackingNumber}</p>
+                <p className="duplicate-panel__number">{row.trackingNumber}</p>
                 <p className="duplicate-panel__facts">
                   {formatCalendarDate(row.receivedDate, language)} · {t(`complaintStatus.${row.status}`)}
                 </p>
