@@ -15,6 +15,7 @@ import { editDistance } from '../../../shared/search/indonesian-text';
 import { contentRow, identityRow } from '../../../shared/search/search-keys';
 import { DeviceDatabase } from '../data/device-database';
 import { SearchIndex, withinOneEdit } from './search-index';
+import { SearchIndexer } from './search-indexer';
 import { SearchQueries } from './search-query';
 import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
 
@@ -446,6 +447,27 @@ describe('the search index in memory, loaded from its rows', () => {
           total: before.total,
         });
       }
+    }
+  });
+
+  it('at a restart, the indexer loads the index kept on the device with progress, not rebuilding it', async () => {
+    const { core, device, unitDatabases } = await unitWithComplaints();
+    const local = unitDatabases[0];
+    if (!local) throw new Error('no unit database');
+    const index = new SearchIndex(device);
+    const indexer = new SearchIndexer(device, index);
+    const seen: SearchIndexStatus[] = [];
+    indexer.onStatus((status) => seen.push(status));
+    try {
+      await indexer.start(new ComplaintRepository(local), SETUP.unitCode);
+      expect(seen).toContainEqual({ state: 'building', done: 7, total: 7, loading: true });
+      expect(seen.some((status) => status.state === 'building' && status.loading !== true)).toBe(false);
+      expect(seen.at(-1)).toEqual({ state: 'ready', total: 4 });
+      expect((await index.candidates('kebumen', false)).ids).toEqual([
+        (await search(core, 'kebumen')).hits[0]?.row.id,
+      ]);
+    } finally {
+      indexer.stop();
     }
   });
 
