@@ -14,6 +14,7 @@ import {
   complaintIdRange,
   EVENT_ID_PREFIX,
   REPORTER_ID_PREFIX,
+  reporterId,
 } from '../../../shared/ids/document-ids';
 import {
   contentRow,
@@ -226,8 +227,10 @@ export class SearchIndexer {
     complaint: ComplaintDoc,
     anonymous: boolean,
   ): Promise<ReporterDoc | undefined> {
-    if (anonymous || !complaint.reporterId) return undefined;
-    return getOrUndefined(records.db.get<ReporterDoc>(complaint.reporterId));
+    if (anonymous) return undefined;
+    // By the tracking number, not `complaint.reporterId`: a complaint anonymous at intake has none,
+    // yet its identity may be recorded later (named since).
+    return getOrUndefined(records.db.get<ReporterDoc>(reporterId(complaint.trackingNumber)));
   }
 
   /** How many complaints the records hold (ids only), or whether any does (`limit` 1). */

@@ -256,6 +256,30 @@ describe('core.search', () => {
     expect(await trackingNumbersFound(core, two ?? '')).toEqual([two]);
   });
 
+  it('finds the identity recorded after intake for a complaint anonymous at intake', async () => {
+    const { core, ids } = await unitWithComplaints();
+    const four = TRACKING[3];
+    const id = ids[3] ?? '';
+    const detail = await core.complaints.detail(id);
+    if (!detail) throw new Error('no complaint');
+    expect(
+      await core.complaints.act(detail.state, 'change-privacy', { to: 'named', reason: 'Pelapor bersedia' }),
+    ).toEqual({ ok: true });
+    expect(
+      await core.complaints.correctReporter(id, {
+        rev: '',
+        values: { name: 'Joko Widodo', phone: '0821 7777 6666' },
+      }),
+    ).toEqual({ outcome: 'saved', fields: ['name', 'phone'] });
+    await waitFor(
+      () => trackingNumbersFound(core, '7777 66'),
+      (found) => found.length === 1,
+      'recorded phone indexed',
+    );
+    expect(await trackingNumbersFound(core, '7777 66')).toEqual([four]);
+    expect(await trackingNumbersFound(core, 'joko')).toEqual([four]);
+  });
+
   it('finds a complaint that arrived by replication without a restart', async () => {
     const { core, unitDatabases } = await unitWithComplaints();
     const other = memoryDatabase();
