@@ -11,6 +11,7 @@ import {
   timeNaiveScan,
   timeSearches,
   type SearchLoadTimes,
+  type SearchTimes,
 } from '../search-run';
 import { pageLog } from './page-log';
 
@@ -18,9 +19,7 @@ export type SearchPageApi = Readonly<{
   build: (complaints: number) => Promise<{ buildMs: number; userAgent: string }>;
   /** As at a start: a new database connection and index, loaded from the rows; the built index dropped. */
   load: () => Promise<SearchLoadTimes>;
-  search: (
-    rounds: number,
-  ) => Promise<{ times: number[]; hits: Record<string, number>; slowest: Record<string, number> }>;
+  search: (rounds: number) => Promise<SearchTimes>;
   naive: (complaints: number, rounds: number) => number[];
   close: () => Promise<void>;
 }>;
