@@ -7,7 +7,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
-import type { IntakeInput } from '../../shared/complaint/intake';
+import { RECEIVED_INPUT } from '../../shared/sla/sla.fixtures';
 import { initialComplaintState } from '../../shared/workflow/complaint-state';
 import { fakeCore, withCore } from '../app/fake-core.fixtures';
 import type { ComplaintDetail, ReceiptPaper } from '../core/client-core';
@@ -19,22 +19,8 @@ beforeAll(async () => {
 });
 afterEach(cleanup);
 
-const INPUT: IntakeInput = {
-  channel: 'walk-in',
-  reportType: 'complaint',
-  privacyMode: 'named',
-  reporter: { name: 'Budi', nik: '', phone: '08123456789', email: '', address: '' },
-  title: 'Lampu jalan mati',
-  chronology: 'Lampu jalan di depan pasar mati sejak seminggu.',
-  incidentDate: '2026-11-20',
-  location: '',
-  category: 'infrastructure',
-  targetOffice: '',
-  attachments: [],
-};
-
 function detailOf(unitCode: string): ComplaintDetail {
-  const { complaint, reporter, received } = buildIntakeDocuments(INPUT, {
+  const { complaint, reporter, received } = buildIntakeDocuments(RECEIVED_INPUT, {
     unitCode,
     deviceCode: 'X7Q',
     sequence: 1,

@@ -26,7 +26,8 @@ export const wib = (date: string, time = '10:00'): string =>
 /** A clock reading given as a Jakarta (WIB, UTC+7) wall-clock time. */
 export const at = (date: string, time = '09:00'): Date => new Date(`${date}T${time}:00+07:00`);
 
-const RECEIVED_INPUT: IntakeInput = {
+/** A named walk-in complaint about a street lamp, as typed at intake (shared by the SLA and receipt tests). */
+export const RECEIVED_INPUT: IntakeInput = {
   channel: 'walk-in',
   reportType: 'complaint',
   privacyMode: 'named',

@@ -112,36 +112,36 @@ export function BreakdownTable(props: {
 export function BreakdownTables(props: { indicators: Indicators; format: FigureFormat }): ReactNode {
   const { t } = useTranslation();
   const { breakdown } = props.indicators;
+  const sections = [
+    { kind: 'office', rows: breakdown.byOffice, title: t('dashboardFigures.offices'), id: 'offices' },
+    { kind: 'channel', rows: breakdown.byChannel, title: t('dashboardFigures.byChannel'), id: 'channels' },
+    {
+      kind: 'category',
+      rows: breakdown.byCategory,
+      title: t('dashboardFigures.byCategory'),
+      id: 'categories',
+    },
+  ] as const;
   return (
     <>
-      <section className="dashboard__section" aria-labelledby="dashboard-offices-title">
-        <h3 id="dashboard-offices-title">{t('dashboardFigures.offices')}</h3>
-        <p className="dashboard__note">{t('dashboardFigures.officesNote')}</p>
-        <BreakdownTable
-          kind="office"
-          rows={breakdown.byOffice}
-          caption={t('dashboardFigures.offices')}
-          format={props.format}
-        />
-      </section>
-      <section className="dashboard__section" aria-labelledby="dashboard-channels-title">
-        <h3 id="dashboard-channels-title">{t('dashboardFigures.byChannel')}</h3>
-        <BreakdownTable
-          kind="channel"
-          rows={breakdown.byChannel}
-          caption={t('dashboardFigures.byChannel')}
-          format={props.format}
-        />
-      </section>
-      <section className="dashboard__section" aria-labelledby="dashboard-categories-title">
-        <h3 id="dashboard-categories-title">{t('dashboardFigures.byCategory')}</h3>
-        <BreakdownTable
-          kind="category"
-          rows={breakdown.byCategory}
-          caption={t('dashboardFigures.byCategory')}
-          format={props.format}
-        />
-      </section>
+      {sections.map((section) => (
+        <section
+          key={section.kind}
+          className="dashboard__section"
+          aria-labelledby={`dashboard-${section.id}-title`}
+        >
+          <h3 id={`dashboard-${section.id}-title`}>{section.title}</h3>
+          {section.kind === 'office' ? (
+            <p className="dashboard__note">{t('dashboardFigures.officesNote')}</p>
+          ) : null}
+          <BreakdownTable
+            kind={section.kind}
+            rows={section.rows}
+            caption={section.title}
+            format={props.format}
+          />
+        </section>
+      ))}
     </>
   );
 }
