@@ -6,6 +6,7 @@
  * syntax as here), and non-UI callers (exports, logs, tests) use `formatMessage`.
  */
 
+import { ENROLMENT_MESSAGES } from './enrolment-messages';
 import { SETTINGS_MESSAGES } from './settings-messages';
 import { SYNC_MESSAGES } from './sync-messages';
 import { WORKFLOW_MESSAGES } from './workflow-messages';
@@ -14,6 +15,7 @@ const MESSAGES = {
   ...WORKFLOW_MESSAGES,
   ...SETTINGS_MESSAGES,
   ...SYNC_MESSAGES,
+  ...ENROLMENT_MESSAGES,
   'validation.required': { id: 'Kolom ini wajib diisi.', en: 'This field is required.' },
   'validation.invalid': { id: 'Isian ini tidak valid.', en: 'This value is not valid.' },
   'validation.tooLong': {
