@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addOfficerProblem,
   isActiveOfficer,
+  mustChangeAfterSet,
   setActiveProblem,
+  setSecretProblem,
   setRoleProblem,
   type RosterOfficer,
 } from './officer-roster';
@@ -46,5 +48,18 @@ describe('officer roster', () => {
     expect(setRoleProblem([{ ...siti, active: false }, other], siti, other.id, 'officer')).toBe(
       'last-manager',
     );
+  });
+});
+
+describe('officer secrets', () => {
+  it('lets a manager set anyone’s secret, every other officer only their own', () => {
+    expect(setSecretProblem(roster, siti, budi.id)).toBeNull();
+    expect(setSecretProblem(roster, budi, budi.id)).toBeNull();
+    expect(setSecretProblem(roster, budi, siti.id)).toBe('not-allowed');
+    expect(setSecretProblem(roster, undefined, budi.id)).toBe('not-allowed');
+    expect(setSecretProblem(roster, ani, ani.id)).toBe('not-allowed');
+    expect(setSecretProblem(roster, siti, 'o-nobody')).toBe('unknown');
+    expect(mustChangeAfterSet(siti.id, budi.id)).toBe(true);
+    expect(mustChangeAfterSet(budi.id, budi.id)).toBe(false);
   });
 });

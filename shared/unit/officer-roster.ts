@@ -1,8 +1,9 @@
 /**
- * The officers of one device (kept device-locally, renderer/core/data/device-store): the rules for
- * adding, deactivating and changing the role of one. Officers are never deleted: a deactivated
- * officer is no longer offered at the desk, while the trail keeps their name (events name their
- * author themselves).
+ * The officers of the unit (the roster, one synced document per officer: ./officer-document): the
+ * rules for adding, deactivating and changing the role of one, and for setting an officer's secret.
+ * Only a signed-in manager changes the roster (roles, new officers, first secrets); the unit keeps
+ * at least one active manager. Officers are never deleted: a deactivated officer is no longer
+ * offered at the desk, while the trail keeps their name (events name their author themselves).
  */
 import { canEditSettings, type Role } from '../workflow/roles';
 
@@ -75,4 +76,25 @@ export function setRoleProblem(
   if (!target) return 'unknown';
   if (target.id === actor.id) return 'self';
   return keepsAManager(officers, targetId, { role, active: isActiveOfficer(target) }) ? null : 'last-manager';
+}
+
+export type SetSecretProblem = 'not-allowed' | 'unknown';
+
+/**
+ * Why `actor` may not set `targetId`'s secret: a manager sets anyone's (a first PIN, or a new one
+ * for an officer who forgot theirs); every other officer only their own (after signing in with it).
+ */
+export function setSecretProblem(
+  officers: readonly RosterOfficer[],
+  actor: RosterOfficer | undefined,
+  targetId: string,
+): SetSecretProblem | null {
+  if (!actor || !isActiveOfficer(actor)) return 'not-allowed';
+  if (actor.id !== targetId && !canEditSettings(actor.role)) return 'not-allowed';
+  return officers.some((officer) => officer.id === targetId) ? null : 'unknown';
+}
+
+/** A secret set by someone else (a manager's first PIN) must be changed by its officer at first sign-in. */
+export function mustChangeAfterSet(actorId: string, targetId: string): boolean {
+  return actorId !== targetId;
 }
