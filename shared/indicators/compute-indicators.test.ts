@@ -10,7 +10,8 @@
  * holidays. "wd" = working days; "+N wd from D" = the N-th working day after D.
  */
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, type IndicatorsInput } from './compute-indicators';
+import { computeIndicators, indicatorsComputation, type IndicatorsInput } from './compute-indicators';
+import { indicatorRecord } from './indicator-record';
 import { CaseFile, SETTINGS, UNIT, documentsOf, wib } from './indicators.fixtures';
 import { indicatorsSchema } from './indicators-types';
 
@@ -674,5 +675,81 @@ describe('computeIndicators: holds and offline conflicts', () => {
     expect(result.verifiedWithin3WorkingDays).toEqual({ count: 0, share: 0 });
     expect(result.timeToVerifyWorkingDays).toEqual({ median: 4, p90: 4 });
     expect(result.outcomes.open).toBe(1);
+  });
+});
+
+describe('computeIndicators over indicator records (what Beranda reads)', () => {
+  /** The fixture plus corrections of the long text fields (a valid one, and one to the same title). */
+  const withCorrections = (): CaseFile[] => [
+    ...fixture(),
+    new CaseFile({
+      sequence: 60,
+      receivedAt: wib('2026-11-02'),
+      channel: 'email',
+      category: 'health',
+      reportType: 'complaint',
+      privacyMode: 'anonymous',
+    })
+      .correct(wib('2026-11-02', '11:00'), 'title', 'Judul yang benar')
+      .correct(wib('2026-11-02', '12:00'), 'chronology', 'Kronologi yang lebih lengkap.')
+      .correct(wib('2026-11-02', '13:00'), 'location', 'Jl. Pemuda 3')
+      .verify(wib('2026-11-03'))
+      .followUp(wib('2026-11-05'))
+      .respond(wib('2026-11-10'))
+      .close(wib('2026-11-20')),
+  ];
+
+  /** The same figures computed one record at a time, as the dashboard feeds them. */
+  const fromRecords = (files: readonly CaseFile[], period: { from: string; to: string }) => {
+    const computation = indicatorsComputation({
+      unit: UNIT,
+      settings: SETTINGS,
+      period,
+      computedAt: COMPUTED_AT,
+    });
+    for (const file of files) {
+      const record = indicatorRecord(file.complaint, file.events);
+      computation.add(record.complaint, record.events);
+    }
+    return computation.result();
+  };
+
+  it('gives exactly the figures of the full documents, at every period end', () => {
+    const files = withCorrections();
+    const periods = [
+      PERIOD,
+      { from: '2026-10-01', to: '2026-10-15' },
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-12-01', to: '2027-01-31' },
+    ];
+    for (const period of periods) {
+      const full = computeIndicators({ ...inputWith({ period }), ...documentsOf(files) });
+      expect(JSON.stringify(fromRecords(files, period), null, 2)).toBe(JSON.stringify(full, null, 2));
+    }
+  });
+
+  it('keeps no free text: chronology, notes, summaries and reasons are left out', () => {
+    const [file] = withCorrections().slice(-1);
+    if (!file) throw new Error('no case');
+    const record = indicatorRecord(file.complaint, file.events);
+    const text = JSON.stringify(record);
+    for (const words of [
+      'Layanan tidak sesuai prosedur',
+      'Judul yang benar',
+      'Kronologi',
+      'Salah catat',
+      'Selesai ditangani',
+    ]) {
+      expect(text).not.toContain(words);
+    }
+    expect(record.events).toHaveLength(file.events.length);
+    expect(record.receivedAt).toBe(file.complaint.receivedAt);
+  });
+
+  it('leaves out the events of other complaints', () => {
+    const [first, second] = fixture();
+    if (!first || !second) throw new Error('no cases');
+    const record = indicatorRecord(first.complaint, [...first.events, ...second.events]);
+    expect(record.events.map((event) => event._id)).toEqual(first.events.map((event) => event._id));
   });
 });

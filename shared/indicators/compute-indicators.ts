@@ -28,8 +28,18 @@ import {
 import { endOfLocalDay, localDateCache } from './local-day';
 import { memoCalendar } from './memo-calendar';
 
-/** A complaint received in the period: where it stands and how timely it was handled. */
-type ReceivedComplaint = Readonly<{ standing: ComplaintStanding; timeliness: ComplaintTimeliness }>;
+/**
+ * A complaint received in the period: what the totals read of where it stands, and how timely it
+ * was handled (only these few values are kept per complaint, never its state).
+ */
+type ReceivedComplaint = Readonly<{
+  channel: string;
+  category: string;
+  reportType: string;
+  status: OutcomeStatus;
+  shownStatus: string;
+  timeliness: ComplaintTimeliness;
+}>;
 
 /** What the indicators read from the unit settings (a UnitSettingsDoc fits). */
 export type IndicatorSettings = Readonly<{
@@ -153,11 +163,23 @@ function eventsUpTo(events: readonly EventDoc[], end: string): Map<string, Event
   return byComplaint;
 }
 
+/** What the indicators are computed over, without the records (given one complaint at a time). */
+export type IndicatorsFrame = Omit<IndicatorsInput, 'complaints' | 'events'>;
+
 /**
- * The indicators of `input.unit` for `input.period`. Throws a RangeError when the period's dates
- * are not real `YYYY-MM-DD` days or `from` is after `to` (a caller's bug: the form checks them).
+ * The indicators computed one complaint at a time: `add` each complaint with its own events (any
+ * order; those after `end` are left out here), then `result`. `computeIndicators` is this over
+ * whole arrays; Beranda feeds it the device's indicator records (./indicator-record) page by page,
+ * so both compute with the same code. Keeps only a few numbers per complaint received in the
+ * period, never the complaints. Throws a RangeError when the period's dates are not real
+ * `YYYY-MM-DD` days or `from` is after `to` (a caller's bug: the form checks them).
  */
-export function computeIndicators(input: IndicatorsInput): Indicators {
+export function indicatorsComputation(input: IndicatorsFrame): {
+  /** The period's last instant (ISO): complaints received and events written after it do not count. */
+  end: string;
+  add(complaint: ComplaintDoc, events: readonly EventDoc[]): void;
+  result(): Indicators;
+} {
   const { settings, period } = input;
   if (!isIsoDate(period.from) || !isIsoDate(period.to) || period.from > period.to) {
     throw new RangeError(`computeIndicators: invalid period ${JSON.stringify(period)}`);
@@ -167,7 +189,6 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
   const end = endOfLocalDay(period.to, timeZone);
   const localDate = localDateCache(timeZone);
   const context = { settings, calendar, periodEnd: new Date(end), localDate };
-  const eventsByComplaint = eventsUpTo(input.events, end);
 
   const months = monthsOf(period.from, period.to);
   const monthly = new Map(months.map((month) => [month, { month, received: 0, closed: 0 }]));
@@ -196,11 +217,14 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
     groupOf(groups.byOffice, standing.office),
   ];
   const seen = new Set<string>();
-  for (const complaint of input.complaints) {
-    if (seen.has(complaint._id) || complaint.receivedAt > end) continue;
+  const add = (complaint: ComplaintDoc, events: readonly EventDoc[]): void => {
+    if (seen.has(complaint._id) || complaint.receivedAt > end) return;
     seen.add(complaint._id);
-    const standing = complaintStanding(complaint, eventsByComplaint.get(complaint._id) ?? [], context);
-    if (!inScope(standing)) continue;
+    const upToEnd = events.every((event) => event.at <= end)
+      ? events
+      : events.filter((event) => event.at <= end);
+    const standing = complaintStanding(complaint, upToEnd, context);
+    if (!inScope(standing)) return;
     if (standing.status === 'open') {
       backlog.open += 1;
       if (standing.overdue) backlog.overdue += 1;
@@ -217,72 +241,93 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
     }
     if (inPeriod(standing.receivedDate)) {
       const timeliness = complaintTimeliness(standing, context);
-      received.push({ standing, timeliness });
+      const { channel, category, reportType } = standing.state.current;
+      received.push({
+        channel,
+        category,
+        reportType,
+        status: standing.status,
+        shownStatus: standing.shownStatus,
+        timeliness,
+      });
       for (const group of groupsOf(standing)) group.received.push(timeliness);
       const row = monthly.get(standing.receivedDate.slice(0, 7));
       if (row) row.received += 1;
     }
-  }
-
-  const total = received.length;
-  const timely = received.map(({ timeliness }) => timeliness);
-
-  const byChannel: Record<string, number> = {};
-  const byCategory: Record<string, number> = {};
-  const byType: Record<string, number> = {};
-  const outcomes: Record<OutcomeStatus, number> = { open: 0, resolved: 0, archived: 0, forwarded: 0 };
-  const byRating: Record<string, number> = {};
-  const byStatus: Record<string, number> = {};
-  const scores: number[] = [];
-  let replies = 0;
-  let repliedComplaints = 0;
-  for (const { standing, timeliness } of received) {
-    const { current } = standing.state;
-    increment(byChannel, current.channel);
-    increment(byCategory, current.category);
-    increment(byType, current.reportType);
-    outcomes[standing.status] += 1;
-    increment(byStatus, standing.shownStatus);
-    if (timeliness.satisfactionScore !== null) {
-      scores.push(timeliness.satisfactionScore);
-      increment(byRating, String(timeliness.satisfactionScore));
-    }
-    replies += timeliness.replies;
-    if (timeliness.replies > 0) repliedComplaints += 1;
-  }
-  const scoreSum = scores.reduce((sum, score) => sum + score, 0);
-
-  return {
-    schemaVersion: INDICATORS_SCHEMA_VERSION,
-    computedAt: toIsoInstant(input.computedAt),
-    period: { from: period.from, to: period.to },
-    unit: { code: input.unit.code, name: input.unit.name },
-    deadlines: {
-      timeZone,
-      verifyWorkingDays: deadlines.verifyWorkingDays,
-      followUpWorkingDays: deadlines.followUpWorkingDays,
-      resolveCalendarDays: deadlines.resolveCalendarDays,
-      replyWindowWorkingDays: deadlines.replyWindowWorkingDays,
-      autoCloseAfterReplyWindow: rules.autoCloseAfterReplyWindow,
-    },
-    totals: { received: total, byChannel, byCategory, byType },
-    outcomes,
-    ...timelinessOf(timely),
-    satisfaction: {
-      responses: scores.length,
-      average: scores.length === 0 ? null : roundTo(scoreSum / scores.length, 2),
-      byRating,
-    },
-    reporterReplies: { replies, complaints: repliedComplaints },
-    backlog,
-    monthly: months.map((month) => monthly.get(month) ?? { month, received: 0, closed: 0 }),
-    byStatus,
-    backlogDueSoon,
-    breakdown: {
-      byChannel: groupRows(groups.byChannel).sort(mostReceived),
-      byCategory: groupRows(groups.byCategory).sort(mostReceived),
-      byOffice: groupRows(groups.byOffice).sort(worstFirst),
-    },
-    ...(scope === null ? {} : { scope }),
   };
+
+  const result = (): Indicators => {
+    const total = received.length;
+    const timely = received.map(({ timeliness }) => timeliness);
+
+    const byChannel: Record<string, number> = {};
+    const byCategory: Record<string, number> = {};
+    const byType: Record<string, number> = {};
+    const outcomes: Record<OutcomeStatus, number> = { open: 0, resolved: 0, archived: 0, forwarded: 0 };
+    const byRating: Record<string, number> = {};
+    const byStatus: Record<string, number> = {};
+    const scores: number[] = [];
+    let replies = 0;
+    let repliedComplaints = 0;
+    for (const { channel, category, reportType, status, shownStatus, timeliness } of received) {
+      increment(byChannel, channel);
+      increment(byCategory, category);
+      increment(byType, reportType);
+      outcomes[status] += 1;
+      increment(byStatus, shownStatus);
+      if (timeliness.satisfactionScore !== null) {
+        scores.push(timeliness.satisfactionScore);
+        increment(byRating, String(timeliness.satisfactionScore));
+      }
+      replies += timeliness.replies;
+      if (timeliness.replies > 0) repliedComplaints += 1;
+    }
+    const scoreSum = scores.reduce((sum, score) => sum + score, 0);
+
+    return {
+      schemaVersion: INDICATORS_SCHEMA_VERSION,
+      computedAt: toIsoInstant(input.computedAt),
+      period: { from: period.from, to: period.to },
+      unit: { code: input.unit.code, name: input.unit.name },
+      deadlines: {
+        timeZone,
+        verifyWorkingDays: deadlines.verifyWorkingDays,
+        followUpWorkingDays: deadlines.followUpWorkingDays,
+        resolveCalendarDays: deadlines.resolveCalendarDays,
+        replyWindowWorkingDays: deadlines.replyWindowWorkingDays,
+        autoCloseAfterReplyWindow: rules.autoCloseAfterReplyWindow,
+      },
+      totals: { received: total, byChannel, byCategory, byType },
+      outcomes,
+      ...timelinessOf(timely),
+      satisfaction: {
+        responses: scores.length,
+        average: scores.length === 0 ? null : roundTo(scoreSum / scores.length, 2),
+        byRating,
+      },
+      reporterReplies: { replies, complaints: repliedComplaints },
+      backlog,
+      monthly: months.map((month) => monthly.get(month) ?? { month, received: 0, closed: 0 }),
+      byStatus,
+      backlogDueSoon,
+      breakdown: {
+        byChannel: groupRows(groups.byChannel).sort(mostReceived),
+        byCategory: groupRows(groups.byCategory).sort(mostReceived),
+        byOffice: groupRows(groups.byOffice).sort(worstFirst),
+      },
+      ...(scope === null ? {} : { scope }),
+    };
+  };
+
+  return { end, add, result };
+}
+
+/** The indicators of `input.unit` for `input.period` over whole arrays of records (the packet's). */
+export function computeIndicators(input: IndicatorsInput): Indicators {
+  const computation = indicatorsComputation(input);
+  const eventsByComplaint = eventsUpTo(input.events, computation.end);
+  for (const complaint of input.complaints) {
+    computation.add(complaint, eventsByComplaint.get(complaint._id) ?? []);
+  }
+  return computation.result();
 }

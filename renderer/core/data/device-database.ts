@@ -3,6 +3,7 @@
  * its counters and preferences. Nothing here is the only copy of a record.
  */
 import Dexie, { type Table } from 'dexie';
+import type { IndicatorRecord } from '../../../shared/indicators/indicator-record';
 import type { Role } from '../../../shared/workflow/roles';
 import type { SearchContentRow, SearchIdentityRow } from '../../../shared/search/search-keys';
 import { COMPLAINT_INDEX_SCHEMA, INDEX_CHECKPOINT_PREFIX, type ComplaintIndexRow } from './complaint-index';
@@ -67,6 +68,7 @@ export class DeviceDatabase extends Dexie {
   searchContent!: Table<SearchContentRow, string>;
   searchIdentity!: Table<SearchIdentityRow, string>;
   searchSnapshot!: Table<SearchSnapshotRow, string>;
+  indicatorRecords!: Table<IndicatorRecord, string>;
 
   constructor(name = 'meja-aduan-device') {
     super(name);
@@ -114,5 +116,8 @@ export class DeviceDatabase extends Dexie {
     });
     // v9: the search index's in-memory structure saved whole, loaded at a start instead of the rows.
     this.version(9).stores({ searchSnapshot: SEARCH_SNAPSHOT_SCHEMA });
+    // v10: Beranda's indicator records, one small row per complaint by id and receipt instant
+    // (./indicator-records; docs/decisions/014-dashboard-at-scale.md), built by their follower.
+    this.version(10).stores({ indicatorRecords: 'id, receivedAt' });
   }
 }
