@@ -70,6 +70,9 @@ export const SEARCH_QUERIES: readonly string[] = [
   'KTB-260412-A2C-0100',
 ];
 
+/** Rows per page, as the list reads them (renderer/screens/complaints/use-search-results PAGE_SIZE). */
+export const SEARCH_PAGE = 20;
+
 export type SearchBenchOptions = Readonly<{ complaints: number; rounds: number }>;
 
 export type SearchBenchResult = Readonly<{
@@ -179,6 +182,10 @@ export async function buildSearchIndex(
 export type SearchLoadTimes = Readonly<{
   loadRowsMs: number;
   snapshotSaveMs: number;
+  /** The main thread's long tasks (> 50 ms, PerformanceObserver 'longtask') while the snapshot was saved. */
+  snapshotLongTasksMs: readonly number[];
+  /** The same while loading from the snapshot. */
+  loadSnapshotLongTasksMs: readonly number[];
   loadSnapshotMs: number;
   /** The first query after loading from the snapshot. */
   firstQueryMs: number;
@@ -196,13 +203,17 @@ export async function loadSearchIndex(
   await db.searchSnapshot.clear();
   const fromRows = await timeLoad(new SearchIndex(db), log);
   const saving = performance.now();
+  const savingTasks = longTasks();
   if (!(await fromRows.index.saveSnapshot())) throw new Error('snapshot not saved');
   const snapshotSaveMs = Math.round(performance.now() - saving);
+  const snapshotLongTasksMs = await savingTasks.stop();
+  const loadingTasks = longTasks();
   const fromSnapshot = await timeLoad(new SearchIndex(db), log);
+  const loadSnapshotLongTasksMs = await loadingTasks.stop();
   const queries = new SearchQueries(db, fromSnapshot.index);
   const first = performance.now();
   await queries.query(
-    { text: 'pungutan', limit: 50 },
+    { text: 'pungutan', limit: SEARCH_PAGE },
     { seeConfidential: false, day: undefined, complete: true },
   );
   return {
@@ -210,8 +221,28 @@ export async function loadSearchIndex(
     times: {
       loadRowsMs: fromRows.ms,
       snapshotSaveMs,
+      snapshotLongTasksMs,
+      loadSnapshotLongTasksMs,
       loadSnapshotMs: fromSnapshot.ms,
       firstQueryMs: Math.round(performance.now() - first),
+    },
+  };
+}
+
+/** Records the main thread's long tasks from now until `stop` (their durations, ms, longest first). */
+function longTasks(): { stop: () => Promise<number[]> } {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) durations.push(Math.round(entry.duration));
+  });
+  observer.observe({ type: 'longtask' });
+  return {
+    stop: async () => {
+      // Long tasks are reported after they end: let the last one's entry arrive.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const entry of observer.takeRecords()) durations.push(Math.round(entry.duration));
+      observer.disconnect();
+      return durations.sort((a, b) => b - a);
     },
   };
 }
@@ -249,14 +280,14 @@ export async function timeSearches(
   const context = { seeConfidential: false, day: undefined, complete: true };
   const hits: Record<string, number> = {};
   for (const text of SEARCH_QUERIES)
-    hits[text] = (await queries.query({ text, limit: 50 }, context)).total ?? -1;
+    hits[text] = (await queries.query({ text, limit: SEARCH_PAGE }, context)).total ?? -1;
   const times: number[] = [];
   const inMemory: number[] = [];
   const slowest: Record<string, number> = {};
   for (let round = 0; round < rounds; round += 1) {
     for (const text of SEARCH_QUERIES) {
       const start = performance.now();
-      await queries.query({ text, limit: 50 }, context);
+      await queries.query({ text, limit: SEARCH_PAGE }, context);
       const took = performance.now() - start;
       times.push(took);
       slowest[text] = Math.round(Math.max(slowest[text] ?? 0, took));

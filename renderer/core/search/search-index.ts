@@ -23,6 +23,7 @@ import {
 } from '../../../shared/search/identifiers';
 import { TYPO_MIN_LENGTH, type QueryWord } from '../../../shared/search/indonesian-text';
 import {
+  CONTENT_FIELDS,
   queryPlan,
   type ContentField,
   type KeyRange,
@@ -43,8 +44,13 @@ export type Candidates = Readonly<{
   tags: MatchTags;
   /** The same ids, newest first (the 'received' sort), without sorting when the numbers are in id order. */
   newest: () => readonly string[];
-  /** The typed words (for saying which content field matched). */
+  /** The typed words (for marking them in a title). */
   words: readonly QueryWord[];
+  /**
+   * The content fields of complaint `id` holding a term one of the typed words matches (in
+   * CONTENT_FIELDS order), from the field bits of the postings the query read: no row is read.
+   */
+  fields: (id: string) => ContentField[];
 }>;
 
 /** Progress of loading the index from its rows: rows read of `total`. */
@@ -54,7 +60,8 @@ export type LoadProgress = (done: number, total: number) => void;
 export const LOAD_PAGE = 2000;
 
 export const SNAPSHOT_ID = 'postings';
-const SNAPSHOT_VERSION = 1;
+/** 2: every posting carries its complaint's field bits (FIELD_SHIFT). */
+const SNAPSHOT_VERSION = 2;
 /** The snapshot is saved this long after the last write. */
 export const SNAPSHOT_DELAY_MS = 5000;
 
@@ -67,6 +74,29 @@ const TAG_BITS: Readonly<Record<MatchTag, number>> = {
   nik: 32,
 };
 const TAGS = Object.entries(TAG_BITS) as [MatchTag, number][];
+
+/**
+ * A posting is `num * 2^FIELD_SHIFT + fields`: the complaint's number and, for a content word key
+ * (`w`, `cw`), one bit per content field (CONTENT_FIELDS order) holding the term (0 for the other
+ * parts). Postings sorted by value are sorted by number; `value >>> FIELD_SHIFT` is the number.
+ * Numbers stay below 2^(32 - FIELD_SHIFT) (67 million complaints).
+ */
+const FIELD_SHIFT = CONTENT_FIELDS.length;
+const FIELD_MASK = (1 << FIELD_SHIFT) - 1;
+const posting = (num: number, fields: number): number => num * (FIELD_MASK + 1) + fields;
+const postingNumber = (value: number): number => value >>> FIELD_SHIFT;
+/** A word key's postings: sorted (see FIELD_SHIFT); a typed-array view into the snapshot until changed. */
+type List = number[] | Uint32Array;
+
+/** The field bits of each term of a content row (by term). */
+function fieldBits(row: SearchContentRow | SearchIdentityRow): Map<string, number> {
+  const bits = new Map<string, number>();
+  if (!('fields' in row)) return bits;
+  CONTENT_FIELDS.forEach((field, index) => {
+    for (const term of row.fields[field] ?? []) bits.set(term, (bits.get(term) ?? 0) | (1 << index));
+  });
+  return bits;
+}
 
 /** The suffix parts, with the shortest suffix indexed. */
 const SUFFIX_MIN: Readonly<Record<string, number>> = {
@@ -217,8 +247,8 @@ class Postings {
   readonly numbers = new Map<string, number>();
   /** Per table, bumped each time a complaint's row there is replaced or removed (its suffix terms go stale). */
   readonly generations: Readonly<Record<Table, number[]>> = { content: [], identity: [] };
-  /** Word key → sorted complaint numbers. */
-  readonly words = new Map<string, number[] | Uint32Array>();
+  /** Word key → its postings (complaint numbers with field bits, see FIELD_SHIFT). */
+  readonly words = new Map<string, List>();
   /** The word keys, sorted (built on first use, kept sorted after). */
   private sortedKeys: string[] | undefined;
   readonly suffixes = new Map<string, SuffixPart>();
@@ -242,10 +272,11 @@ class Postings {
     return num;
   }
 
-  /** Adds a complaint's keys (a row of either table). */
-  add(num: number, keys: readonly string[]): void {
+  /** Adds a complaint's keys (a row of either table; a content row's word keys with their field bits). */
+  add(num: number, row: SearchContentRow | SearchIdentityRow): void {
     const suffixTerms = new Map<string, string[]>();
-    for (const key of keys) {
+    const bits = fieldBits(row);
+    for (const key of row.keys) {
       const part = partOf(key);
       if (part in SUFFIX_MIN) {
         const terms = suffixTerms.get(part) ?? [];
@@ -264,11 +295,14 @@ class Postings {
         if (this.sortedKeys) this.sortedKeys.splice(lowerBound(this.sortedKeys, key), 0, key);
         if (isContentWord(part)) this.vocabulary.add(key.slice(part.length + 1));
       }
+      const value = posting(num, isContentWord(part) ? (bits.get(key.slice(part.length + 1)) ?? 0) : 0);
       const last = list.length > 0 ? (list[list.length - 1] ?? -1) : -1;
-      if (num > last) list.push(num);
+      if (value > last) list.push(value);
       else {
-        const at = lowerBound(list, num);
-        if (list[at] !== num) list.splice(at, 0, num);
+        const at = lowerBound(list, posting(num, 0));
+        const there = list[at];
+        if (there !== undefined && postingNumber(there) === num) list[at] = value;
+        else list.splice(at, 0, value);
       }
     }
     for (const [part, terms] of suffixTerms) {
@@ -294,8 +328,9 @@ class Postings {
       if (!stored) continue;
       const list = stored instanceof Uint32Array ? Array.from(stored) : stored;
       this.words.set(key, list);
-      const at = lowerBound(list, num);
-      if (list[at] === num) list.splice(at, 1);
+      const at = lowerBound(list, posting(num, 0));
+      const there = list[at];
+      if (there !== undefined && postingNumber(there) === num) list.splice(at, 1);
       // Emptied keys stay (the vocabulary may still name them); they match nothing.
     }
     for (const part of parts) this.suffixes.get(part)?.forget(1);
@@ -364,8 +399,11 @@ class Postings {
     return memory;
   }
 
-  /** Sets `bit` in `out` for every complaint the range matches. */
-  match(range: KeyRange, out: Uint8Array, bit: number): void {
+  /**
+   * Sets `bit` in `out` for every complaint the range matches; `read` gets the postings of each word
+   * key in the range.
+   */
+  match(range: KeyRange, out: Uint8Array, bit: number, read?: (list: List) => void): void {
     const part = partOf(range.lower);
     if (part in SUFFIX_MIN) {
       this.suffixes
@@ -373,10 +411,11 @@ class Postings {
         ?.match(range, range.lower.slice(part.length + 1), this.generationOf(range.table), out, bit);
       return;
     }
-    const mark = (list: readonly number[] | Uint32Array | undefined): void => {
+    const mark = (list: List | undefined): void => {
       if (!list) return;
+      read?.(list);
       for (let at = 0; at < list.length; at += 1) {
-        const num = list[at] ?? 0;
+        const num = (list[at] ?? 0) >>> FIELD_SHIFT;
         out[num] = (out[num] ?? 0) | bit;
       }
     };
@@ -398,6 +437,8 @@ export class SearchIndex {
   private loading: Promise<Postings> | undefined;
   /** Bumped by `clear`: a load under way then is dropped. */
   private generation = 0;
+  /** Bumped whenever what a query finds may have changed (a write, a clear, a load). */
+  private changeCount = 0;
   private readonly progressListeners = new Set<LoadProgress>();
   /** Writes under way (a snapshot is not saved meanwhile). */
   private writing = 0;
@@ -416,6 +457,11 @@ export class SearchIndex {
       .finally(() => {
         if (onProgress) this.progressListeners.delete(onProgress);
       });
+  }
+
+  /** Changes when what a query finds may have changed (matches computed before are then out of date). */
+  changes(): number {
+    return this.changeCount;
   }
 
   /** Whether the in-memory structure is loaded. */
@@ -469,10 +515,11 @@ export class SearchIndex {
     }
     const stillThere = new Set<string>();
     for (const row of [...content, ...identity]) {
-      memory.add(memory.numberOf(row.id), row.keys);
+      memory.add(memory.numberOf(row.id), row);
       stillThere.add(row.id);
     }
     for (const id of goneContent) if (!stillThere.has(id)) memory.delete(id);
+    this.changeCount += 1;
     this.scheduleSnapshot();
   }
 
@@ -522,17 +569,13 @@ export class SearchIndex {
       },
     );
     this.memory = new Postings();
+    this.changeCount += 1;
     this.loading = Promise.resolve(this.memory);
   }
 
   /** How many complaints have a content row. */
   count(): Promise<number> {
     return this.db.searchContent.count();
-  }
-
-  /** The content rows of these complaints (to say which field matched), in the same order. */
-  contentRows(ids: readonly string[]): Promise<(SearchContentRow | undefined)[]> {
-    return this.db.searchContent.bulkGet([...ids]);
   }
 
   /** The complaints every unit of `text` matches, for a session that may (or may not) see confidential complaints. */
@@ -544,12 +587,22 @@ export class SearchIndex {
     });
     const words = units.flatMap((unit) => (unit.word ? [unit.word] : []));
     const size = memory.ids.length;
-    if (units.length === 0 || size === 0) return { ids: [], tags: new Map(), newest: () => [], words };
+    if (units.length === 0 || size === 0) {
+      return { ids: [], tags: new Map(), newest: () => [], words, fields: () => [] };
+    }
+    // The content word keys the typed words matched (their postings say in which fields).
+    const contentLists: List[] = [];
+    const keep = (list: List): void => {
+      contentLists.push(list);
+    };
     // Per unit, the tags of every complaint it matched (0: none); the intersection ORs them.
     let all: Uint8Array | undefined;
     for (const unit of units) {
       const found = new Uint8Array(size);
-      for (const range of unit.ranges) memory.match(range, found, TAG_BITS[range.tag]);
+      for (const range of unit.ranges) {
+        const read = unit.word && range.tag === 'content' ? keep : undefined;
+        memory.match(range, found, TAG_BITS[range.tag], read);
+      }
       if (!all) {
         all = found;
         continue;
@@ -590,7 +643,19 @@ export class SearchIndex {
       }
       return found;
     };
-    return { ids: [...title, ...rest], tags, newest, words };
+    const fields = (id: string): ContentField[] => {
+      const num = memory.numbers.get(id);
+      if (num === undefined) return [];
+      let bits = 0;
+      const lowest = posting(num, 0);
+      for (const list of contentLists) {
+        const value = list[lowerBound(list, lowest)];
+        if (value !== undefined && postingNumber(value) === num) bits |= value & FIELD_MASK;
+        if (bits === FIELD_MASK) break;
+      }
+      return CONTENT_FIELDS.filter((_, index) => bits & (1 << index));
+    };
+    return { ids: [...title, ...rest], tags, newest, words, fields };
   }
 
   private loaded(): Promise<Postings> {
@@ -607,6 +672,7 @@ export class SearchIndex {
       const rows = memory.numbers.size;
       for (const listener of [...this.progressListeners]) listener(rows, rows);
       this.memory = memory;
+      this.changeCount += 1;
       return memory;
     }
     const memory = await this.readAllRows(generation);
@@ -634,7 +700,7 @@ export class SearchIndex {
         const rows: readonly (SearchContentRow | SearchIdentityRow)[] = await (after === undefined
           ? table.orderBy(':id').limit(LOAD_PAGE).toArray()
           : table.where(':id').above(after).limit(LOAD_PAGE).toArray());
-        for (const row of rows) memory.add(memory.numberOf(row.id), row.keys);
+        for (const row of rows) memory.add(memory.numberOf(row.id), row);
         done += rows.length;
         report();
         const last = rows.at(-1);
@@ -644,6 +710,7 @@ export class SearchIndex {
     }
     if (generation !== this.generation) return this.loaded();
     this.memory = memory;
+    this.changeCount += 1;
     return memory;
   }
 }
@@ -676,14 +743,4 @@ export function withinOneEdit(a: string, b: string): boolean {
     if (short.charCodeAt(rest) !== long.charCodeAt(rest + 1 - skip)) return false;
   }
   return true;
-}
-
-/** Which content fields of a row hold a term one of `words` matches. */
-export function matchedContentFields(
-  row: SearchContentRow,
-  matches: (term: string) => boolean,
-): ContentField[] {
-  return (Object.entries(row.fields) as [ContentField, readonly string[]][])
-    .filter(([, terms]) => terms.some(matches))
-    .map(([field]) => field);
 }

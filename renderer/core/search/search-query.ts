@@ -10,16 +10,11 @@ import { COMPLAINT_STATUSES } from '../../../shared/complaint/vocabulary';
 import { parseComplaintId } from '../../../shared/ids/document-ids';
 import { formatTrackingNumber, parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import { foldReference } from '../../../shared/search/identifiers';
-import { matchedRanges, type QueryWord } from '../../../shared/search/indonesian-text';
-import {
-  PREFIX_MIN_LENGTH,
-  type ContentField,
-  type MatchTag,
-  type SearchContentRow,
-} from '../../../shared/search/search-keys';
+import { matchedRanges } from '../../../shared/search/indonesian-text';
+import type { ContentField, MatchTag } from '../../../shared/search/search-keys';
 import type { ComplaintIndexRow } from '../data/complaint-index';
 import type { DeviceDatabase } from '../data/device-database';
-import { matchedContentFields, withinOneEdit, type MatchTags, type SearchIndex } from './search-index';
+import type { Candidates, SearchIndex } from './search-index';
 import type {
   SearchFilters,
   SearchHit,
@@ -88,17 +83,37 @@ function compareRows(sort: SearchSort): (a: ComplaintIndexRow, b: ComplaintIndex
 const OFFSET_CURSOR = /^#(\d+)$/;
 
 export class SearchQueries {
+  /** The last text's matches, for its next pages (until the index changes). */
+  private last:
+    Readonly<{ text: string; seeConfidential: boolean; changes: number; candidates: Candidates }> | undefined;
+
   constructor(
     private readonly db: DeviceDatabase,
     private readonly index: SearchIndex,
   ) {}
+
+  /** The index's matches for `text`: the last ones again when only the page or the filters changed. */
+  private async candidates(text: string, seeConfidential: boolean): Promise<Candidates> {
+    const last = this.last;
+    if (
+      last?.text === text &&
+      last.seeConfidential === seeConfidential &&
+      last.changes === this.index.changes()
+    ) {
+      return last.candidates;
+    }
+    const changes = this.index.changes();
+    const candidates = await this.index.candidates(text, seeConfidential);
+    if (changes === this.index.changes()) this.last = { text, seeConfidential, changes, candidates };
+    return candidates;
+  }
 
   async query(query: SearchQuery, context: SearchContext): Promise<SearchPage> {
     const text = query.text.trim();
     const filters = query.filters ?? {};
     if (text === '') return this.browse(query, filters, context);
     const sort = query.sort ?? 'relevance';
-    const candidates = await this.index.candidates(text, context.seeConfidential);
+    const candidates = await this.candidates(text, context.seeConfidential);
     let ids = sort === 'received' ? [...candidates.newest()] : [...candidates.ids];
     const exactId = exactAmong(candidates.ids, text) ?? (await this.exactTrackingNumber(text));
     if (exactId) ids = [exactId, ...ids.filter((id) => id !== exactId)];
@@ -109,7 +124,6 @@ export class SearchQueries {
     let rows: ComplaintIndexRow[];
     let nextCursor: string | undefined;
     let total: number | undefined;
-    let prefetched: Promise<ReadonlyMap<string, SearchContentRow>> | undefined;
     if (sort === 'deadline' || sort === 'status') {
       // Every match's row is needed to sort them: bounded by what the text matched.
       const all = (await this.rowsOf(ids)).filter(filter).sort(compareRows(sort));
@@ -119,8 +133,6 @@ export class SearchQueries {
       total = all.length;
     } else {
       const start = query.cursor ? ids.indexOf(query.cursor) + 1 : 0;
-      // Unfiltered, the page is the next ids: their content rows are read alongside their list rows.
-      if (!filtered) prefetched = this.contentRowsById(ids.slice(start, start + limit));
       rows = [];
       let at = start;
       while (rows.length <= limit && at < ids.length) {
@@ -133,7 +145,7 @@ export class SearchQueries {
       rows = page;
       total = filtered ? undefined : ids.length;
     }
-    const hits = await this.hits(rows, candidates.tags, candidates.words, text, exactId, context, prefetched);
+    const hits = this.hits(rows, candidates, text, exactId, context);
     return {
       hits,
       ...(total === undefined ? {} : { total }),
@@ -219,27 +231,16 @@ export class SearchQueries {
     return rows;
   }
 
-  private async contentRowsById(ids: readonly string[]): Promise<ReadonlyMap<string, SearchContentRow>> {
-    const rows = await this.index.contentRows(ids);
-    return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
-  }
-
-  private async hits(
+  /** The page's hits: where each matched, from the index in memory (no row of the search index is read). */
+  private hits(
     rows: readonly ComplaintIndexRow[],
-    tags: MatchTags,
-    words: readonly QueryWord[],
+    candidates: Candidates,
     text: string,
     exactId: string | undefined,
     context: SearchContext,
-    prefetched?: Promise<ReadonlyMap<string, SearchContentRow>>,
-  ): Promise<SearchHit[]> {
-    const ready = prefetched ? await prefetched : new Map<string, SearchContentRow>();
-    const missing = rows.filter((row) => !ready.has(row.id)).map((row) => row.id);
-    const read =
-      missing.length > 0 ? await this.contentRowsById(missing) : new Map<string, SearchContentRow>();
-    const contentRows = rows.map((row) => ready.get(row.id) ?? read.get(row.id));
-    const matchesTerm = (term: string): boolean => words.some((word) => termMatches(term, word));
-    return rows.map((row, index) => {
+  ): SearchHit[] {
+    const { tags, words } = candidates;
+    return rows.map((row) => {
       const found = tags.get(row.id) ?? new Set<MatchTag>();
       const masked = row.privacyMode === 'confidential' && !context.seeConfidential;
       const matches: SearchMatch[] = [];
@@ -250,9 +251,8 @@ export class SearchQueries {
           ranges: row.id === exactId ? [[0, row.trackingNumber.length]] : tracking,
         });
       }
-      const contentRow = contentRows[index];
-      if (!masked && contentRow && (found.has('content') || found.has('title') || found.has('reference'))) {
-        for (const field of matchedContentFields(contentRow, matchesTerm)) {
+      if (!masked && (found.has('content') || found.has('title') || found.has('reference'))) {
+        for (const field of candidates.fields(row.id)) {
           matches.push({ field, ranges: field === 'title' ? matchedRanges(row.title, words) : [] });
         }
         if (
@@ -269,13 +269,6 @@ export class SearchQueries {
       return { row, exactTrackingNumber: row.id === exactId, matches };
     });
   }
-}
-
-/** Whether an indexed term is one a typed word looks for (as the index's key ranges do). */
-function termMatches(term: string, word: QueryWord): boolean {
-  if (term === word.word || (word.stem !== '' && term === word.stem)) return true;
-  if (word.prefix && word.word.length >= PREFIX_MIN_LENGTH && term.startsWith(word.word)) return true;
-  return word.typos > 0 && withinOneEdit(term, word.word);
 }
 
 /** Where the typed fragments stand in a tracking number as shown (dashes skipped over). */

@@ -5,14 +5,19 @@
  * arrives by replication; an index deleted on disk rebuilt with progress; filters and sorts.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { validateSetup } from '../../../shared/unit/unit-profile';
 import type { ClientCore, SearchIndexStatus, SearchPage, SearchQuery } from '../client-core';
 import { ComplaintRepository } from '../data/complaint-repository';
 import { memoryDatabase } from '../../../test/support/memory-database';
-import { editDistance } from '../../../shared/search/indonesian-text';
-import { contentRow, identityRow } from '../../../shared/search/search-keys';
+import { editDistance, type QueryWord } from '../../../shared/search/indonesian-text';
+import {
+  CONTENT_FIELDS,
+  contentRow,
+  identityRow,
+  PREFIX_MIN_LENGTH,
+} from '../../../shared/search/search-keys';
 import { DeviceDatabase } from '../data/device-database';
 import { SearchIndex, withinOneEdit } from './search-index';
 import { SearchIndexer } from './search-indexer';
@@ -558,6 +563,153 @@ describe('the search index in memory, loaded from its rows', () => {
       id(1),
       id(0),
     ]);
+  });
+
+  it('says which content fields matched from the postings in memory, as the content rows say, without reading them', async () => {
+    const db = await deviceDatabase();
+    const index = new SearchIndex(db);
+    const sources = [
+      {
+        id: id(1),
+        trackingNumber: 'KTB-260301-A2C-0001',
+        laporId: 'LAP-2026-77881',
+        confidential: false,
+        title: 'Pungutan liar di loket',
+        chronology: 'Petugas memungut biaya perizinan di Yogyakarta; jalan rusak.',
+        location: 'Jalan Malioboro, Yogyakarta',
+        category: 'Pungutan liar illegal levies',
+        offices: ['Dinas Perizinan', 'Inspektorat'],
+      },
+      {
+        id: id(2),
+        trackingNumber: 'KTB-260302-A2C-0002',
+        laporId: '',
+        confidential: false,
+        title: 'Jalan berlubang',
+        chronology: 'Jalan di depan pasar berlubang; pungutan parkir.',
+        location: 'Kebumen',
+        category: 'Infrastruktur',
+        offices: ['Dinas Pekerjaan Umum'],
+      },
+      {
+        id: id(3),
+        trackingNumber: 'KTB-260303-A2C-0003',
+        laporId: '',
+        confidential: true,
+        title: 'Suap di loket',
+        chronology: 'Uang dipungut tanpa kwitansi di Yogyakarta.',
+        location: 'Loket rahasia',
+        category: 'Penyalahgunaan wewenang',
+        offices: ['Inspektorat'],
+      },
+    ] as const;
+    await index.write(
+      sources.map((source) => contentRow(source)),
+      [],
+      [],
+      [],
+    );
+    const queries = [
+      'pungutan',
+      'pungu',
+      'pungtan ',
+      'memungut',
+      'yogyakarta',
+      'jalan',
+      'jalan rusak',
+      'inspektorat',
+      'perizinan ',
+      'loket',
+      'lap-2026',
+      '77881',
+      'dinas',
+      'kebumen pungutan',
+    ];
+    // The rule the content rows were read with before: a field matches when one of its terms is
+    // one a typed word looks for (the same word or stem, the word as a prefix, one typo).
+    const termMatches = (term: string, word: QueryWord): boolean =>
+      term === word.word ||
+      (word.stem !== '' && term === word.stem) ||
+      (word.prefix && word.word.length >= PREFIX_MIN_LENGTH && term.startsWith(word.word)) ||
+      (word.typos > 0 && editDistance(term, word.word, 1) <= 1);
+    const fromRows = async (complaint: string, words: readonly QueryWord[]): Promise<string[]> => {
+      const stored = await db.searchContent.get(complaint);
+      return CONTENT_FIELDS.filter((field) =>
+        (stored?.fields[field] ?? []).some((term) => words.some((word) => termMatches(term, word))),
+      );
+    };
+    const expected = new Map<string, string[]>();
+    for (const text of queries) {
+      for (const seeConfidential of [false, true]) {
+        const candidates = await index.candidates(text, seeConfidential);
+        for (const complaint of candidates.ids) {
+          expected.set(
+            `${text}|${String(seeConfidential)}|${complaint}`,
+            await fromRows(complaint, candidates.words),
+          );
+        }
+      }
+    }
+    expect(expected.size).toBeGreaterThan(20);
+    expect(expected.get(`inspektorat|false|${id(1)}`)).toEqual(['office']);
+    expect(expected.get(`yogyakarta|false|${id(1)}`)).toEqual(['chronology', 'location']);
+    expect(expected.get(`yogyakarta|true|${id(3)}`)).toEqual(['chronology']);
+    expect([...expected.values()].some((fields) => fields.includes('laporId'))).toBe(true);
+    expect(await index.saveSnapshot()).toBe(true);
+    // The index that wrote the rows, one loaded from the rows and one loaded from the snapshot.
+    const loadedFromRows = new SearchIndex(db);
+    await db.searchSnapshot.clear();
+    await loadedFromRows.load();
+    expect(await loadedFromRows.saveSnapshot()).toBe(true);
+    const loadedFromSnapshot = new SearchIndex(db);
+    const bulkGet = vi.spyOn(db.searchContent, 'bulkGet');
+    const get = vi.spyOn(db.searchContent, 'get');
+    for (const current of [index, loadedFromRows, loadedFromSnapshot]) {
+      const actual = new Map<string, string[]>();
+      for (const text of queries) {
+        for (const seeConfidential of [false, true]) {
+          const candidates = await current.candidates(text, seeConfidential);
+          for (const complaint of candidates.ids) {
+            actual.set(`${text}|${String(seeConfidential)}|${complaint}`, candidates.fields(complaint));
+          }
+        }
+      }
+      expect(actual).toEqual(expected);
+    }
+    expect(bulkGet).not.toHaveBeenCalled();
+    expect(get).not.toHaveBeenCalled();
+
+    // A complaint indexed again with its words in other fields: the bits follow.
+    await loadedFromSnapshot.write(
+      [contentRow({ ...sources[1], location: 'Jalan Pemuda', chronology: 'Lubang.' })],
+      [],
+      [],
+      [],
+    );
+    expect((await loadedFromSnapshot.candidates('jalan', false)).fields(id(2))).toEqual([
+      'title',
+      'location',
+    ]);
+    expect((await loadedFromSnapshot.candidates('pungutan', false)).ids).toEqual([id(1)]);
+  });
+
+  it('reads no search index row for a page of results, and a second page from the same matches', async () => {
+    const { core, device } = await unitWithComplaints();
+    const bulkGet = vi.spyOn(device.searchContent, 'bulkGet');
+    const first = await search(core, '260302', { limit: 3 });
+    expect(first.hits).toHaveLength(3);
+    expect(first.nextCursor).toBeDefined();
+    expect(bulkGet).not.toHaveBeenCalled();
+    const pungutan = await search(core, 'pungutan');
+    expect(pungutan.hits[0]?.matches).toEqual([
+      { field: 'title', ranges: [[0, 8]] },
+      { field: 'chronology', ranges: [] },
+      { field: 'category', ranges: [] },
+    ]);
+    const second = await search(core, '260302', { limit: 3, cursor: first.nextCursor });
+    expect(second.hits.map((hit) => hit.row.trackingNumber)).toEqual([TRACKING[0]]);
+    expect(second.nextCursor).toBeUndefined();
+    expect(bulkGet).not.toHaveBeenCalled();
   });
 
   it('makes a query made while the index loads wait for it, with progress of the rows read', async () => {

@@ -14,6 +14,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import type { ComplaintStatus, PrivacyMode } from '../../../shared/complaint/vocabulary';
 import type { Role } from '../../../shared/workflow/roles';
 import { fakeCore, fakeSearch, withCore, type FakeCoreParts } from '../../app/fake-core.fixtures';
+import { useHashLocation } from '../../app/hash-location';
 import { complaintPath } from '../../app/routes';
 import type { ComplaintIndexRow, SearchIndexStatus, SearchPage, SearchQuery } from '../../core/client-core';
 import { ComplaintListScreen } from './complaint-list-screen';
@@ -75,6 +76,8 @@ type SetUp = Readonly<{
   role?: Role;
   search?: FakeCoreParts['search'];
   found?: string;
+  /** The app's hash location (history entries and their state, as in the browser) instead of a memory one. */
+  hash?: boolean;
 }>;
 
 function setUp(options: SetUp = {}) {
@@ -109,7 +112,7 @@ function setUp(options: SetUp = {}) {
   render(
     withCore(
       core,
-      <Router hook={location.hook}>
+      <Router hook={options.hash ? useHashLocation : location.hook}>
         <ComplaintListScreen />
       </Router>,
     ),
@@ -138,7 +141,7 @@ describe('ComplaintListScreen', () => {
       ]),
     );
     expect(document.activeElement).toBe(searchBox());
-    expect(lastQuery(query)).toMatchObject({ text: '', limit: 50 });
+    expect(lastQuery(query)).toMatchObject({ text: '', limit: 20 });
     expect(screen.getByTestId('result-count').textContent).toBe('3 pengaduan');
   });
 
@@ -216,6 +219,57 @@ describe('ComplaintListScreen', () => {
     await user.type(searchBox(), 'ktb-260302-a2c-0002{Enter}');
     await waitFor(() => expect(lastUrl(location)).toBe(complaintPath(found)));
     expect(core.complaints.findByTrackingNumber).toHaveBeenCalledWith('ktb-260302-a2c-0002');
+  });
+
+  it("does not keep a tracking number opened with Enter as the officer's search, nor in the list Back returns to", async () => {
+    const found = row(2).id;
+    const { core, location, user } = setUp({ found, path: '/pengaduan?status=new' });
+    await user.type(searchBox(), 'ktb-260302-a2c-0002');
+    // Left a moment, it is remembered as any search is...
+    await waitFor(
+      () =>
+        expect(core.search.remember).toHaveBeenLastCalledWith({
+          text: 'ktb-260302-a2c-0002',
+          filters: { status: ['new'] },
+        }),
+      { timeout: 2000 },
+    );
+    // ...until Enter opens the complaint: then the officer's search is the one without the number.
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(lastUrl(location)).toBe(complaintPath(found)));
+    expect(location.history.at(-2)).toBe('/pengaduan?status=new');
+    expect(core.search.remember).toHaveBeenLastCalledWith({ text: '', filters: { status: ['new'] } });
+  });
+
+  it("shows the officer's own search, not the one in a history entry another officer made (Back after the desk changed hands)", async () => {
+    // The entry Back returned to: the last officer's search.
+    history.replaceState({ searchBy: 'officer-2' }, '', '#/pengaduan?q=sampah');
+    try {
+      const remembered = vi.fn(() => Promise.resolve({ text: 'lampu' }));
+      const { query } = setUp({ hash: true, search: { remembered } });
+      await waitFor(() => expect(location.hash).toBe('#/pengaduan?q=lampu'));
+      expect(history.state).toEqual({ searchBy: 'officer-1' });
+      await waitFor(() => expect(trackingNumbers()).toEqual(['KTB-260301-A2C-0001']));
+      expect(searchBox().value).toBe('lampu');
+      expect(query.mock.calls.map(([q]) => q.text)).not.toContain('sampah');
+      expect(screen.queryByDisplayValue('sampah')).toBeNull();
+    } finally {
+      history.replaceState(null, '', '#');
+    }
+  });
+
+  it('keeps the search of a history entry the officer at the desk made', async () => {
+    history.replaceState({ searchBy: 'officer-1' }, '', '#/pengaduan?q=sampah');
+    try {
+      const remembered = vi.fn(() => Promise.resolve({ text: 'lampu' }));
+      setUp({ hash: true, search: { remembered } });
+      await waitFor(() => expect(trackingNumbers()).toEqual(['KTB-260302-A2C-0002']));
+      expect(searchBox().value).toBe('sampah');
+      expect(location.hash).toBe('#/pengaduan?q=sampah');
+      expect(remembered).not.toHaveBeenCalled();
+    } finally {
+      history.replaceState(null, '', '#');
+    }
   });
 
   it('names a tracking number that is not found', async () => {
@@ -314,24 +368,26 @@ describe('ComplaintListScreen', () => {
     expect((await screen.findByTestId('list-empty')).textContent).toBe('Belum ada pengaduan.');
   });
 
-  it('reads the next page as the officer scrolls towards the end, never all at once', async () => {
+  it('reads a first page of 20 that fills the view, and the next page only as the officer scrolls', async () => {
     const many = Array.from({ length: 28 }, (_, index) => row(index + 1));
     const { query } = setUp({ rows: [...many, ...many.map((r) => ({ ...r, id: `${r.id}-b` }))] });
     await waitFor(() => expect(trackingNumbers().length).toBeGreaterThan(0));
-    expect(query.mock.calls.every(([q]) => q.limit === 50)).toBe(true);
+    expect(query.mock.calls.every(([q]) => q.limit === 20)).toBe(true);
     const firstCursor = (): boolean => query.mock.calls.some(([q]) => q.cursor !== undefined);
+    // The 10 rows in view and the overscan below them: all 20 read, and no more is asked for.
     const rendered = trackingNumbers().length;
-    expect(rendered).toBeLessThan(50);
+    expect(rendered).toBe(20);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(firstCursor()).toBe(false);
-    // The officer scrolls to the 35th row of the 50 read: the next 50 are asked for.
+    // The officer scrolls down 6 rows (the view ends at the 16th of the 20 read): the next 20 are asked for.
     const scroller = screen.getByTestId('complaint-scroller');
-    Object.defineProperty(scroller, 'scrollTop', { configurable: true, value: 35 * 40 });
+    Object.defineProperty(scroller, 'scrollTop', { configurable: true, value: 6 * 40 });
     act(() => {
       scroller.dispatchEvent(new Event('scroll'));
     });
     await waitFor(() => expect(firstCursor()).toBe(true));
     const [, second] = query.mock.calls.filter(([q]) => q.text === '');
-    expect(second?.[0].limit).toBe(50);
+    expect(second?.[0].limit).toBe(20);
     await waitFor(() => expect(trackingNumbers().length).toBeGreaterThan(rendered));
   });
 });

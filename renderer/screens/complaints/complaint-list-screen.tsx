@@ -3,7 +3,9 @@
  * the results as the list's rows (matched words marked), ranked as the core ranks them. Search,
  * filters and sort live in the URL (`#/pengaduan?q=…`: back/forward restore them) and are
  * remembered for the officer at the desk on this device: the list opened without them shows the
- * officer's last search. The rows are virtualised and read a page at a time (./result-list,
+ * officer's last search. Each history entry the list makes names the officer who made it (its
+ * `history.state`): Back after the desk changed hands to an entry another officer made shows the
+ * officer at the desk their own search, never the other one's. The rows are virtualised and read a page at a time (./result-list,
  * ./use-search-results); while the search index is built its progress is shown.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -13,8 +15,16 @@ import { parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import { useCore } from '../../app/core-context';
 import { complaintPath, ROUTES } from '../../app/routes';
 import type { SearchFilters, SearchSort } from '../../core/client-core';
+import { useAppStore } from '../../store/app-store';
 import { FilterBar } from './filter-bar';
-import { hasFilters, listQueryString, parseListQuery, type ListQuery } from './list-query';
+import {
+  hasFilters,
+  listQueryString,
+  madeByAnotherOfficer,
+  parseListQuery,
+  searchEntryState,
+  type ListQuery,
+} from './list-query';
 import { ResultList, type ResultListHandle } from './result-list';
 import { SearchBox } from './search-box';
 import { buildPercent, useIndexStatus } from './use-index-status';
@@ -63,7 +73,11 @@ export function ComplaintListScreen(): ReactNode {
   const { t } = useTranslation();
   const core = useCore();
   const [, navigate] = useLocation();
-  const search = useSearch();
+  const officerId = useAppStore((state) => state.officer?.id);
+  const inUrl = useSearch();
+  // A history entry another officer at this desk made (Back after "Ganti petugas"): not shown.
+  const foreign = inUrl !== '' && madeByAnotherOfficer(history.state, officerId);
+  const search = foreign ? '' : inUrl;
   const query = useMemo(() => parseListQuery(search), [search]);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<ResultListHandle>(null);
@@ -81,7 +95,10 @@ export function ComplaintListScreen(): ReactNode {
 
   const go = (next: ListQuery, replace = false): void => {
     const qs = listQueryString(next);
-    navigate(qs === '' ? ROUTES.complaints : `${ROUTES.complaints}?${qs}`, { replace });
+    navigate(qs === '' ? ROUTES.complaints : `${ROUTES.complaints}?${qs}`, {
+      replace,
+      state: searchEntryState(officerId),
+    });
   };
   const settled = useRememberedSearch(search, (remembered) => {
     go(remembered, true);
@@ -90,6 +107,21 @@ export function ComplaintListScreen(): ReactNode {
       if (document.activeElement === input.current) input.current?.select();
     });
   });
+
+  // The other officer's entry is replaced by this officer's own search (or none).
+  useEffect(() => {
+    if (!foreign) return;
+    let live = true;
+    const own = (remembered?: ListQuery): void => {
+      if (live) go(remembered ?? { text: '' }, true);
+    };
+    core.search.remembered().then(own, () => own());
+    return () => {
+      live = false;
+    };
+    // When an entry turns out to be another officer's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [foreign, inUrl]);
 
   const typed = useDebounced(query.text, TYPING_DELAY_MS);
   const running: ListQuery = { ...query, text: typed };
@@ -144,8 +176,17 @@ export function ComplaintListScreen(): ReactNode {
     const whole = text.trim();
     if (parseTrackingNumber(whole)) {
       const id = await core.complaints.findByTrackingNumber(whole);
-      if (id) navigate(complaintPath(id));
-      else setMessage(t('list.searchNotFound', { number: whole.toUpperCase() }));
+      if (!id) {
+        setMessage(t('list.searchNotFound', { number: whole.toUpperCase() }));
+        return;
+      }
+      // Opening a complaint by its number is not a search to come back to: the officer's search
+      // (and the list Back returns to) keeps the filters and sort without the number.
+      const without: ListQuery = { ...query, text: '' };
+      unremembered.current = undefined;
+      void core.search.remember(without);
+      go(without, true);
+      navigate(complaintPath(id));
       return;
     }
     toFirstRow();

@@ -107,3 +107,14 @@ export function withFilter<K extends keyof SearchFilters>(
   ) as SearchFilters;
   return Object.keys(next).length > 0 ? next : undefined;
 }
+
+/** The `history.state` of a list entry: who made it (the officer at the desk). */
+export function searchEntryState(officerId: string | undefined): Readonly<{ searchBy: string }> | null {
+  return officerId === undefined ? null : { searchBy: officerId };
+}
+
+/** Whether a list entry's `history.state` says another officer than `officerId` made it. */
+export function madeByAnotherOfficer(state: unknown, officerId: string | undefined): boolean {
+  if (typeof state !== 'object' || state === null || !('searchBy' in state)) return false;
+  return state.searchBy !== officerId;
+}

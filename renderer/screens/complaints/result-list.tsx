@@ -22,8 +22,11 @@ import { ComplaintListHead, ComplaintRow } from './complaint-row';
 /** A row's height before it is measured (one line of text and a badge). */
 const ROW_ESTIMATE_PX = 41;
 const OVERSCAN = 10;
-/** The next page is read once the rows shown are this close to the last one read. */
-const LOAD_AHEAD = 20;
+/**
+ * The next page is read once the last row in view (not counting the overscan) is this close to the
+ * last one read: a first page of 20 fills the view without reading the next one.
+ */
+const LOAD_AHEAD = 5;
 /** Rows Page Up/Down move. */
 const PAGE_ROWS = 10;
 
@@ -68,7 +71,8 @@ export function ResultList({
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
-  const lastShown = items[items.length - 1]?.index ?? -1;
+  // The last row in view (the virtualiser's range leaves out the overscan rendered around it).
+  const lastShown = virtualizer.range?.endIndex ?? items[items.length - 1]?.index ?? -1;
 
   useEffect(() => {
     if (hasMore && !loadingMore && lastShown >= hits.length - LOAD_AHEAD) onLoadMore();
