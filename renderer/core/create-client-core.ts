@@ -12,6 +12,7 @@ import { ComplaintIndexQueries } from './data/complaint-index-queries';
 import type { UnitDatabase } from './data/database';
 import { DeviceDatabase } from './data/device-database';
 import { DeviceStore } from './data/device-store';
+import { IndicatorRecords } from './data/indicator-records';
 import { SearchIndex } from './search/search-index';
 import { SearchIndexer } from './search/search-indexer';
 import { SearchQueries } from './search/search-query';
@@ -57,12 +58,14 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const searchIndexer = new SearchIndexer(deviceDatabase, searchIndex, () =>
     store.getState().bumpDataVersion(),
   );
+  const indicatorRecords = new IndicatorRecords(deviceDatabase, () => store.getState().bumpDataVersion());
   const records = createUnitRecords({
     store,
     deviceDatabase,
     openDatabase: options.openDatabase,
     now,
     searchIndexer,
+    indicatorRecords,
   });
   const deps: CoreDeps = {
     store,
@@ -99,7 +102,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       conflicts: sync.conflicts,
       resolveConflict: sync.resolveConflict,
     },
-    dashboard: createDashboard(deps, packet),
+    dashboard: createDashboard(deps, indicatorRecords),
     packet,
     exports: createExports(deps),
     host: {

@@ -117,7 +117,7 @@ export class DeviceDatabase extends Dexie {
     // v9: the search index's in-memory structure saved whole, loaded at a start instead of the rows.
     this.version(9).stores({ searchSnapshot: SEARCH_SNAPSHOT_SCHEMA });
     // v10: Beranda's indicator records, one small row per complaint by id and receipt instant
-    // (./indicator-records; docs/decisions/014-dashboard-at-scale.md), built by their follower.
+    // (./indicator-records; docs/decisions/013-dashboard-charts.md), built by their follower.
     this.version(10).stores({ indicatorRecords: 'id, receivedAt' });
   }
 }

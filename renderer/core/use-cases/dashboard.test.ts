@@ -1,8 +1,10 @@
 /**
  * Beranda's figures are the packet's indicators (one code path): for the same period and records
  * `core.dashboard.indicators` returns exactly what `computeIndicators` gives and what the packet
- * writes as indicators.json; with a filter, exactly computeIndicators' scoped figures. The record
- * set is read again once the records change, and the progress is reported.
+ * writes as indicators.json; with a filter, exactly computeIndicators' scoped figures. The
+ * figures come from the device's indicator records (kept in step with the records), a page at a
+ * time; the building of the records, the reading and the computing are reported; a computation
+ * can be cancelled.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
@@ -13,7 +15,9 @@ import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '.
 import { createAppState } from '../state/app-state';
 import type { CoreDeps } from './core-deps';
 import { createDashboard } from './dashboard';
-import { indicatorSettings, type UnitRecordSet } from './packet';
+import { indicatorSettings } from './packet';
+import { DeviceDatabase } from '../data/device-database';
+import type { IndicatorRecordsStatus } from '../data/indicator-records';
 import { defaultUnitSettings } from '../../../shared/unit/unit-settings';
 
 afterEach(stopTestCores);
@@ -34,18 +38,17 @@ const intake = (category: string, title: string): IntakeInput => ({
   attachments: [],
 });
 
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('condition not reached');
+const devices = new WeakMap<ClientCore, DeviceDatabase>();
+function deviceOf(core: ClientCore): DeviceDatabase {
+  const device = devices.get(core);
+  if (!device) throw new Error('no device database');
+  return device;
 }
 
 /** A unit with three complaints on 2 March 2026: two of infrastructure (one dispatched), one of health. */
 async function unitWithComplaints(): Promise<ClientCore> {
-  const { core } = testCore();
+  const { core, device } = testCore();
+  devices.set(core, device);
   const setup = validateSetup(SETUP);
   if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
   await core.device.setup(setup.value, NOW);
@@ -110,70 +113,80 @@ describe('dashboard.indicators', () => {
     expect(office.totals.received).toBe(1);
   });
 
-  it('reports reading and computing, and reads again once the records change', async () => {
+  it('reports reading and computing, and counts a complaint saved just before', async () => {
     const core = await unitWithComplaints();
     const seen: DashboardProgress[] = [];
     const before = await core.dashboard.indicators({ period: PERIOD }, (progress) => seen.push(progress));
-    expect(seen[0]).toEqual({ phase: 'reading', documentsRead: 0 });
+    expect(seen[0]).toEqual({ phase: 'reading', documentsRead: 0, total: 3 });
+    expect(seen).toContainEqual({ phase: 'reading', documentsRead: 3, total: 3 });
     expect(seen.at(-1)).toEqual({ phase: 'computing' });
-    expect(seen.some((progress) => progress.phase === 'reading' && progress.documentsRead >= 3)).toBe(true);
     expect(before.totals.received).toBe(3);
 
-    const version = core.store.getState().dataVersion;
+    // Asked right after the save resolves: the rows catch up from the changes feed first.
     await core.intake.save({
       input: intake('health', 'Obat kosong'),
       files: [],
       receivedAt: NOW,
       localDate: '2026-03-02',
     });
-    await until(
-      () => core.store.getState().dataVersion,
-      (now) => now > version,
-    );
     const after = await core.dashboard.indicators({ period: PERIOD });
     expect(after.totals.received).toBe(4);
+    expect(after).toEqual(await expected(core));
+  });
+
+  it('keeps no free text in the device’s rows: one small row per complaint', async () => {
+    const core = await unitWithComplaints();
+    await core.dashboard.indicators({ period: PERIOD });
+    const rows = await deviceOf(core).indicatorRecords.toArray();
+    expect(rows).toHaveLength(3);
+    expect(JSON.stringify(rows)).not.toContain('Pelayanan lambat');
+    expect(rows.map((row) => row.events.length).sort()).toEqual([1, 1, 2]);
+  });
+
+  it('cancels when asked: nothing more is read', async () => {
+    const core = await unitWithComplaints();
+    const cancel = new AbortController();
+    cancel.abort();
+    await expect(core.dashboard.indicators({ period: PERIOD, signal: cancel.signal })).rejects.toThrow(
+      expect.objectContaining({ name: 'AbortError' }) as Error,
+    );
   });
 });
 
-describe('dashboard.indicators while the records keep changing (a sync)', () => {
-  it('runs one read at a time and queues at most one more, which reads the latest records', async () => {
+describe('dashboard.indicators while the indicator records are being built', () => {
+  it('says how far the building is and computes once it is done', async () => {
     const store = createAppState();
     store.setState({
       device: { unitCode: 'KTB', deviceCode: 'A2C', createdAt: NOW.toISOString() },
       unitSettings: defaultUnitSettings('KTB', 'Asia/Jakarta', NOW, { officerId: 'o1', name: 'Sari' }),
     });
-    const reads: ((records: UnitRecordSet) => void)[] = [];
-    const loadRecords = (): Promise<UnitRecordSet> =>
-      new Promise((resolve) => {
-        reads.push(resolve);
-      });
-    const deps = { store, now: () => NOW } as unknown as CoreDeps;
-    const dashboard = createDashboard(deps, { loadRecords });
-    const empty: UnitRecordSet = { complaints: [], events: [], earliestReceivedDate: null, invalid: 0 };
-    const ask = () => dashboard.indicators({ period: PERIOD });
-
-    const first = ask();
-    expect(reads).toHaveLength(1);
-    // Three changes while the first read runs: one read waits, none more.
-    const waiting = [1, 2, 3].map(() => {
-      store.getState().bumpDataVersion();
-      return ask();
-    });
-    await Promise.resolve();
-    expect(reads).toHaveLength(1);
-    reads[0]?.(empty);
-    await first;
-    await until(
-      () => reads.length,
-      (count) => count === 2,
-    );
-    reads[1]?.(empty);
-    await Promise.all(waiting);
-    expect(reads).toHaveLength(2);
-    // Nothing changed since: the kept records answer, without a reading phase.
-    const progress: DashboardProgress[] = [];
-    await dashboard.indicators({ period: PERIOD }, (step) => progress.push(step));
-    expect(reads).toHaveLength(2);
-    expect(progress).toEqual([{ phase: 'computing' }]);
+    let status: IndicatorRecordsStatus = { state: 'building', done: 250, total: 1000 };
+    const listeners = new Set<(next: IndicatorRecordsStatus) => void>();
+    const records = {
+      current: () => status,
+      onStatus: (listener: (next: IndicatorRecordsStatus) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      upToDate: () => Promise.resolve(),
+    };
+    const deviceDatabase = new DeviceDatabase(`dashboard-${crypto.randomUUID()}`);
+    const deps = { store, now: () => NOW, deviceDatabase } as unknown as CoreDeps;
+    const seen: DashboardProgress[] = [];
+    const figures = createDashboard(deps, records).indicators({ period: PERIOD }, (step) => seen.push(step));
+    const publish = (next: IndicatorRecordsStatus) => {
+      status = next;
+      for (const listener of [...listeners]) listener(next);
+    };
+    publish({ state: 'building', done: 500, total: 1000 });
+    expect(seen).toEqual([
+      { phase: 'preparing', done: 250, total: 1000 },
+      { phase: 'preparing', done: 500, total: 1000 },
+    ]);
+    publish({ state: 'ready' });
+    expect((await figures).totals.received).toBe(0);
+    expect(seen.at(-1)).toEqual({ phase: 'computing' });
+    expect(listeners.size).toBe(0);
+    deviceDatabase.close();
   });
 });

@@ -1,16 +1,22 @@
 /**
  * Beranda's figures: the unit's indicators for a chosen period, optionally for one office or one
- * category. One code path with the packet: the records are read by the packet's `loadRecords` and
- * the figures computed by its `packetIndicators` (../../../shared/indicators), so for the same
- * period and records the dashboard shows exactly the packet's indicators.json.
+ * category. One code path with the packet: the figures are computed by the packet's own
+ * computation (`indicatorsComputation`, which `computeIndicators` runs for indicators.json) over
+ * the device's indicator records (../data/indicator-records: each complaint's document and events
+ * without free text), which give exactly the figures of the full documents
+ * (shared/indicators/compute-indicators.test.ts; ./dashboard.test.ts compares with the packet).
  *
- * Cost: every complaint and event of the unit is read (reporter documents never are) and reduced.
- * The record set read is kept until the records change (`dataVersion`), so choosing another
- * period or filter only computes again. A read already under way for the same records is shared.
+ * Cost (docs/decisions/013-dashboard-charts.md, 'Figures at 100,000 complaints'): the rows are read a page at a time and each
+ * page added up before the next is read, so only one page and a few numbers per complaint of the
+ * period are held, whatever the number of complaints; between pages the event loop runs (the
+ * progress repaints, typing goes on). While the rows are being built the progress says so.
  */
+import { indicatorsComputation } from '../../../shared/indicators/compute-indicators';
+import type { IndicatorRecord } from '../../../shared/indicators/indicator-record';
 import type { Indicators } from '../../../shared/indicators/indicators-types';
+import type { IndicatorRecords, IndicatorRecordsStatus } from '../data/indicator-records';
 import type { CoreDeps } from './core-deps';
-import { packetIndicators, type UnitRecordSet } from './packet';
+import { indicatorSettings } from './packet';
 
 export type DashboardQuery = Readonly<{
   /** Unit-local dates, both inclusive. */
@@ -19,100 +25,109 @@ export type DashboardQuery = Readonly<{
   office?: string | null;
   /** Only the complaints of this category code; null or absent: every category. */
   category?: string | null;
+  /** Cancels the computation (it rejects with an AbortError): a newer query replaces it. */
+  signal?: AbortSignal;
 }>;
 
-/** Where a dashboard computation is: reading the records (documents read so far), then computing. */
+/**
+ * Where a dashboard computation is: the device's indicator records being built (complaints done
+ * of all), the complaints read and added up so far (of all), then the last step.
+ */
 export type DashboardProgress =
-  Readonly<{ phase: 'reading'; documentsRead: number }> | Readonly<{ phase: 'computing' }>;
+  | Readonly<{ phase: 'preparing'; done: number; total: number }>
+  | Readonly<{ phase: 'reading'; documentsRead: number; total: number }>
+  | Readonly<{ phase: 'computing' }>;
 
-type Packet = Readonly<{
-  loadRecords(onProgress?: (documentsRead: number) => void): Promise<UnitRecordSet>;
-}>;
+/** Rows read and added up between two turns of the event loop (a page takes tens of ms). */
+export const DASHBOARD_PAGE = 500;
 
-const EMPTY: UnitRecordSet = { complaints: [], events: [], earliestReceivedDate: null, invalid: 0 };
-
-/** Lets the event loop run (a repaint of the progress) before a long synchronous step. */
+/** Lets the event loop run (a repaint of the progress, a key press) before the next page. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export function createDashboard(deps: CoreDeps, packet: Packet) {
-  const { store } = deps;
-  /**
-   * The record set for a data version. `started` is false while it waits for the read before it:
-   * at most one read runs and at most one waits, however often the records change meanwhile (a
-   * sync bumps `dataVersion` many times), and the waiting one reads what is there when it starts.
-   */
-  let cached: { dataVersion: number; started: boolean; records: Promise<UnitRecordSet> } | undefined;
-  const progressListeners = new Set<(documentsRead: number) => void>();
+function abortError(): Error {
+  const error = new Error('The dashboard computation was cancelled.');
+  error.name = 'AbortError';
+  return error;
+}
 
-  const read = (): Promise<UnitRecordSet> =>
-    packet.loadRecords((documentsRead) => {
-      for (const listener of progressListeners) listener(documentsRead);
-    });
+type Records = Pick<IndicatorRecords, 'current' | 'onStatus' | 'upToDate'>;
 
-  const recordsNow = (): Promise<UnitRecordSet> => {
-    const { dataVersion } = store.getState();
-    if (cached?.dataVersion === dataVersion) return cached.records;
-    if (cached && !cached.started) {
-      cached.dataVersion = dataVersion;
-      return cached.records;
-    }
-    const before = cached?.records;
-    const entry: NonNullable<typeof cached> = {
-      dataVersion,
-      started: false,
-      records: Promise.resolve(EMPTY),
-    };
-    const start = (): Promise<UnitRecordSet> => {
-      entry.started = true;
-      return read();
-    };
-    entry.records = before ? before.then(start, start) : start();
-    cached = entry;
-    // A failed read is not kept: the next call reads again.
-    entry.records.catch(() => {
-      if (cached === entry) cached = undefined;
-    });
-    return entry.records;
+/** Resolves once the rows are no longer being built, reporting the building meanwhile. */
+function builtRows(records: Records, onProgress?: (progress: DashboardProgress) => void): Promise<void> {
+  const building = (status: IndicatorRecordsStatus): boolean => {
+    if (status.state !== 'building') return false;
+    onProgress?.({ phase: 'preparing', done: status.done, total: status.total });
+    return true;
   };
+  if (!building(records.current())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = records.onStatus((status) => {
+      if (building(status)) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+export function createDashboard(deps: CoreDeps, records: Records) {
+  const { store } = deps;
+  const table = deps.deviceDatabase.indicatorRecords;
+
+  /** One page of rows after `afterId`, in id order (the packet's order of complaints). */
+  const page = (afterId: string | undefined): Promise<IndicatorRecord[]> =>
+    (afterId === undefined ? table.orderBy(':id') : table.where(':id').above(afterId))
+      .limit(DASHBOARD_PAGE)
+      .toArray();
 
   return {
     /**
      * The indicators of the unit for `query.period` (and office or category), on the unit's
-     * settings now, named as the unit profile names the unit. `onProgress` hears the reading and
-     * the computing.
+     * settings now, named as the unit profile names the unit. `onProgress` hears the preparing,
+     * reading and computing; `query.signal` cancels (the promise rejects with an AbortError).
      */
     async indicators(
       query: DashboardQuery,
       onProgress?: (progress: DashboardProgress) => void,
     ): Promise<Indicators> {
+      const { signal } = query;
       const { unitSettings, unitProfile, device } = store.getState();
       if (!unitSettings || !device) throw new Error('The unit has no settings yet.');
-      const listener = (documentsRead: number): void => onProgress?.({ phase: 'reading', documentsRead });
-      progressListeners.add(listener);
-      let records: UnitRecordSet;
-      try {
-        // Only when the records must be read (again): kept records go straight to computing.
-        if (cached?.dataVersion !== store.getState().dataVersion) {
-          onProgress?.({ phase: 'reading', documentsRead: 0 });
-        }
-        records = await recordsNow();
-      } finally {
-        progressListeners.delete(listener);
-      }
-      onProgress?.({ phase: 'computing' });
-      await yieldToEventLoop();
+      const checkAborted = (): void => {
+        if (signal?.aborted) throw abortError();
+      };
       const scope =
         query.office != null || query.category != null
           ? { office: query.office ?? null, category: query.category ?? null }
           : undefined;
-      return packetIndicators(
-        query.period,
-        { code: device.unitCode, name: unitProfile?.unitName ?? device.unitCode },
-        records,
-        unitSettings,
-        deps.now(),
-        scope,
-      );
+      const computation = indicatorsComputation({
+        unit: { code: device.unitCode, name: unitProfile?.unitName ?? device.unitCode },
+        settings: indicatorSettings(unitSettings),
+        period: query.period,
+        computedAt: deps.now(),
+        ...(scope ? { scope } : {}),
+      });
+      await builtRows(records, onProgress);
+      // Every write made before this call is in the rows before they are read.
+      await records.upToDate();
+      checkAborted();
+      const total = await table.count();
+      let read = 0;
+      onProgress?.({ phase: 'reading', documentsRead: 0, total });
+      let afterId: string | undefined;
+      for (;;) {
+        const rows = await page(afterId);
+        checkAborted();
+        for (const row of rows) computation.add(row.complaint, row.events);
+        read += rows.length;
+        onProgress?.({ phase: 'reading', documentsRead: read, total: Math.max(total, read) });
+        const last = rows[rows.length - 1];
+        if (rows.length < DASHBOARD_PAGE || !last) break;
+        afterId = last.id;
+        await yieldToEventLoop();
+        checkAborted();
+      }
+      onProgress?.({ phase: 'computing' });
+      return computation.result();
     },
   };
 }

@@ -12,6 +12,7 @@ import { ComplaintRepository } from '../data/complaint-repository';
 import { summariser } from '../data/complaint-summary';
 import type { UnitDatabase } from '../data/database';
 import type { DeviceDatabase } from '../data/device-database';
+import type { IndicatorRecords } from '../data/indicator-records';
 import type { SearchIndexer } from '../search/search-indexer';
 import type { AppStore } from '../state/app-state';
 import { calendarOf } from './calendar';
@@ -37,6 +38,8 @@ export function createUnitRecords(
     now: () => Date;
     /** The search index's follower: started with the records, in the background (../search/search-indexer). */
     searchIndexer?: SearchIndexer;
+    /** Beranda's indicator records' follower: started with the records, in the background (../data/indicator-records). */
+    indicatorRecords?: IndicatorRecords;
   }>,
 ): UnitRecords {
   const { store } = deps;
@@ -73,6 +76,7 @@ export function createUnitRecords(
       projector?.stop();
       projector = undefined;
       deps.searchIndexer?.stop();
+      deps.indicatorRecords?.stop();
     },
 
     async open(unitCode) {
@@ -80,12 +84,16 @@ export function createUnitRecords(
       projector?.stop();
       projector = undefined;
       deps.searchIndexer?.stop();
+      deps.indicatorRecords?.stop();
       const repo = new ComplaintRepository(deps.openDatabase(unitCode));
       repository = repo;
       await loadFrom(repo);
       // Built or caught up in the background: the desk does not wait for the search index.
       void deps.searchIndexer?.start(repo, unitCode).catch((error: unknown) => {
         console.error('search index:', error);
+      });
+      void deps.indicatorRecords?.start(repo, unitCode).catch((error: unknown) => {
+        console.error('indicator records:', error);
       });
       let pending: ReturnType<typeof setTimeout> | undefined;
       stopWatching = repo.watch((id) => {

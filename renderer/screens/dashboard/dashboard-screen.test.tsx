@@ -62,10 +62,13 @@ function setUp(
   ) => Promise<Indicators>,
 ) {
   const asked: DashboardQuery[] = [];
+  const signals: (AbortSignal | undefined)[] = [];
   const core = fakeCore({
     dashboard: {
       indicators: vi.fn((query: DashboardQuery, onProgress?: (progress: DashboardProgress) => void) => {
-        asked.push(query);
+        const { signal, ...rest } = query;
+        asked.push(rest);
+        signals.push(signal);
         return indicators ? indicators(query, onProgress) : Promise.resolve(indicatorsFor(query));
       }),
     },
@@ -86,7 +89,7 @@ function setUp(
     unitOffices: { ...offices, offices: [{ code: 'DPU', name: 'Dinas PU', active: true }] },
   });
   render(withCore(core, <Router hook={memoryLocation({ path: '/' }).hook}>{<DashboardScreen />}</Router>));
-  return { asked };
+  return { asked, signals };
 }
 
 const lastPeriod = (asked: readonly DashboardQuery[]) => asked.at(-1);
@@ -150,18 +153,35 @@ describe('Beranda: period and filter', () => {
     await waitFor(() => expect(lastPeriod(asked)).toMatchObject({ office: null, category: 'health' }));
   });
 
-  it('says how far the reading is while the figures are computed', async () => {
+  it('cancels the computation under way when the query changes', async () => {
+    const { asked, signals } = setUp(() => new Promise<Indicators>(() => undefined));
+    const user = userEvent.setup();
+    await waitFor(() => expect(asked).toHaveLength(1));
+    await user.selectOptions(screen.getByLabelText('Kantor/OPD'), 'Dinas PU');
+    await waitFor(() => expect(lastPeriod(asked)?.office).toBe('Dinas PU'));
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals.at(-1)?.aborted).toBe(false);
+  });
+
+  it('says how far the preparing and the reading are while the figures are computed', async () => {
     let finish: (value: Indicators) => void = () => undefined;
+    let read: () => void = () => undefined;
     setUp((query, onProgress) => {
-      onProgress?.({ phase: 'reading', documentsRead: 0 });
-      setTimeout(() => onProgress?.({ phase: 'reading', documentsRead: 12000 }), 0);
+      onProgress?.({ phase: 'preparing', done: 2500, total: 100000 });
+      read = () => onProgress?.({ phase: 'reading', documentsRead: 12000, total: 100000 });
       return new Promise((resolve) => {
         finish = () => resolve(indicatorsFor(query));
       });
     });
     await waitFor(() =>
       expect(screen.getByTestId('dashboard-progress').textContent).toBe(
-        'Membaca data pengaduan… 12.000 dokumen dibaca.',
+        'Menyiapkan data Beranda di perangkat ini… 2.500 dari 100.000 pengaduan.',
+      ),
+    );
+    act(() => read());
+    await waitFor(() =>
+      expect(screen.getByTestId('dashboard-progress').textContent).toBe(
+        'Menghitung dari data pengaduan… 12.000 dari 100.000 pengaduan dibaca.',
       ),
     );
     act(() => finish(indicatorsFor({ period: { from: '2026-03-01', to: '2026-03-02' } })));

@@ -44,12 +44,18 @@ function ProgressLine(props: {
     >
       {progress === null
         ? ''
-        : progress.phase === 'reading'
-          ? t('dashboardFigures.reading', {
-              count: progress.documentsRead,
-              documents: props.format.number(progress.documentsRead),
+        : progress.phase === 'preparing'
+          ? t('dashboardFigures.preparing', {
+              done: props.format.number(progress.done),
+              total: props.format.number(progress.total),
             })
-          : t('dashboardFigures.computing')}
+          : progress.phase === 'reading'
+            ? t('dashboardFigures.reading', {
+                count: progress.total,
+                documents: props.format.number(progress.documentsRead),
+                total: props.format.number(progress.total),
+              })
+            : t('dashboardFigures.computing')}
     </p>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The dashboard's indicators for a query, computed again whenever the query or the records
  * change (`dataVersion`). While a computation runs, the last figures stay on screen and its
- * progress is reported (reading N documents, computing), so the screen never blanks or freezes
- * between two periods.
+ * progress is reported (preparing, reading N of M complaints, computing), so the screen never
+ * blanks or freezes between two periods; a computation no longer wanted is cancelled.
  */
 import { useEffect, useState } from 'react';
 import type { Indicators } from '../../../shared/indicators/indicators-types';
@@ -30,8 +30,10 @@ export function useDashboardIndicators(query: DashboardQuery | null): DashboardI
   useEffect(() => {
     if (!settings || from === '' || to === '') return undefined;
     let live = true;
+    // A newer query or a change of the records cancels the computation under way.
+    const cancel = new AbortController();
     core.dashboard
-      .indicators({ period: { from, to }, office, category }, (next) => {
+      .indicators({ period: { from, to }, office, category, signal: cancel.signal }, (next) => {
         if (live) setProgress(next);
       })
       .then(
@@ -49,6 +51,7 @@ export function useDashboardIndicators(query: DashboardQuery | null): DashboardI
       );
     return () => {
       live = false;
+      cancel.abort();
     };
   }, [core, dataVersion, settings, from, to, office, category]);
   return { indicators, progress, failure };

@@ -1,0 +1,114 @@
+/**
+ * Beranda's indicator records on this device: built from the unit's records with progress when
+ * missing or of another version, caught up from their checkpoint otherwise, and kept in step with
+ * new writes (`upToDate` reads what the live feed has not delivered yet).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
+import { INDICATOR_RECORD_VERSION } from '../../../shared/indicators/indicator-record';
+import { validateSetup } from '../../../shared/unit/unit-profile';
+import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
+import { ComplaintRepository } from './complaint-repository';
+import { DeviceDatabase } from './device-database';
+import {
+  IndicatorRecords,
+  INDICATOR_RECORDS_VERSION_KEY,
+  type IndicatorRecordsStatus,
+} from './indicator-records';
+
+const opened: DeviceDatabase[] = [];
+afterEach(async () => {
+  for (const device of opened.splice(0)) await device.delete();
+  await stopTestCores();
+});
+
+const intake = (title: string): IntakeInput => ({
+  channel: 'walk-in',
+  reportType: 'complaint',
+  privacyMode: 'anonymous',
+  reporter: { name: '', nik: '', phone: '', email: '', address: '' },
+  title,
+  chronology: 'Pelayanan lambat.',
+  incidentDate: '2026-02-27',
+  location: '',
+  category: 'health',
+  targetOffice: '',
+  attachments: [],
+});
+
+/** A unit with three complaints, and its records opened as a second device would read them. */
+async function unitRecords(): Promise<{
+  repository: ComplaintRepository;
+  save: (title: string) => Promise<string>;
+}> {
+  const { core, unitDatabases } = testCore();
+  const setup = validateSetup(SETUP);
+  if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
+  await core.device.setup(setup.value, NOW);
+  const save = (title: string) =>
+    core.intake.save({ input: intake(title), files: [], receivedAt: NOW, localDate: '2026-03-02' });
+  for (const title of ['Jalan rusak', 'Lampu mati', 'Antrean panjang']) await save(title);
+  const [db] = unitDatabases;
+  if (!db) throw new Error('no unit database');
+  return { repository: new ComplaintRepository(db), save };
+}
+
+function follower(device: DeviceDatabase) {
+  const statuses: IndicatorRecordsStatus[] = [];
+  const records = new IndicatorRecords(device);
+  records.onStatus((status) => statuses.push(status));
+  return { records, statuses };
+}
+
+describe('IndicatorRecords', () => {
+  it('builds the rows with progress when missing, then only catches up; rebuilds on another version', async () => {
+    const { repository } = await unitRecords();
+    const device = new DeviceDatabase(`indicators-${crypto.randomUUID()}`);
+    opened.push(device);
+
+    const first = follower(device);
+    await first.records.start(repository, SETUP.unitCode);
+    expect(first.statuses).toEqual([
+      { state: 'building', done: 0, total: 3 },
+      { state: 'building', done: 3, total: 3 },
+      { state: 'ready' },
+    ]);
+    expect(await device.indicatorRecords.count()).toBe(3);
+    first.records.stop();
+
+    // A restart with rows of this version: no building.
+    const second = follower(device);
+    await second.records.start(repository, SETUP.unitCode);
+    expect(second.statuses).toEqual([{ state: 'ready' }]);
+    second.records.stop();
+
+    // Rows of an older version are rebuilt from the start.
+    await device.settings.put({ key: INDICATOR_RECORDS_VERSION_KEY, value: INDICATOR_RECORD_VERSION - 1 });
+    await device.indicatorRecords.update(
+      (await device.indicatorRecords.toCollection().primaryKeys())[0] ?? '',
+      {
+        events: [],
+      },
+    );
+    const third = follower(device);
+    await third.records.start(repository, SETUP.unitCode);
+    expect(third.statuses[0]).toEqual({ state: 'building', done: 0, total: 3 });
+    expect(third.statuses.at(-1)).toEqual({ state: 'ready' });
+    const rows = await device.indicatorRecords.toArray();
+    expect(rows.every((row) => row.events.length === 1)).toBe(true);
+    third.records.stop();
+  });
+
+  it('has a write that just completed in the rows once upToDate resolves', async () => {
+    const { repository, save } = await unitRecords();
+    const device = new DeviceDatabase(`indicators-${crypto.randomUUID()}`);
+    opened.push(device);
+    const { records } = follower(device);
+    await records.start(repository, SETUP.unitCode);
+    const id = await save('Obat kosong');
+    await records.upToDate();
+    expect((await device.indicatorRecords.get(id))?.complaint.category).toBe('health');
+    expect(await device.indicatorRecords.count()).toBe(4);
+    records.stop();
+  });
+});

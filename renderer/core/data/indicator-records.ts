@@ -1,0 +1,229 @@
+/**
+ * Beranda's device-local indicator records (shared/indicators/indicator-record): one small row per
+ * complaint — its document and events without free text — kept in step with the unit's records
+ * as the complaint index and the search index are (./complaint-projector,
+ * ../search/search-indexer): from PouchDB's changes feed, from a checkpoint of its own, so a
+ * restart resumes and what sync brings in arrives the same way. Rows that are missing, emptied or
+ * of another INDICATOR_RECORD_VERSION are rebuilt in the background from the start of the feed,
+ * with progress. The documents go through the packet's own schema check (collectUnitRecords), so
+ * a document the packet leaves out is left out here too.
+ *
+ * Rows hold facts, never derived values: due dates and "met" depend on the calendar and the
+ * deadlines at the time of computing (docs/decisions/013-dashboard-charts.md, 'Figures at 100,000 complaints').
+ */
+import { complaintIdRange, COMPLAINT_ID_PREFIX, EVENT_ID_PREFIX } from '../../../shared/ids/document-ids';
+import {
+  indicatorRecord,
+  INDICATOR_RECORD_VERSION,
+  type IndicatorRecord,
+} from '../../../shared/indicators/indicator-record';
+import { collectUnitRecords } from '../../../shared/packet/unit-records';
+import { followChanges } from '../sync/shared-changes';
+import type { ComplaintRepository } from './complaint-repository';
+import type { DeviceDatabase } from './device-database';
+
+/** The settings keys of the rows' state: their version and their checkpoint in the unit's feed. */
+export const INDICATOR_RECORDS_VERSION_KEY = 'indicator-records-version';
+export const indicatorCheckpointKey = (unitCode: string): string => `indicator-checkpoint:${unitCode}`;
+
+/** Where the rows are: not followed, being built (complaints done of total), or in step. */
+export type IndicatorRecordsStatus =
+  | Readonly<{ state: 'idle' }>
+  | Readonly<{ state: 'building'; done: number; total: number }>
+  | Readonly<{ state: 'ready' }>;
+
+const BATCH = 250;
+
+function isAfter(seq: number | string, since: number | string): boolean {
+  return typeof seq === 'number' && typeof since === 'number' ? seq > since : true;
+}
+
+type ChangedDoc = { _id: string; complaintId?: unknown };
+
+type Followed = {
+  records: ComplaintRepository;
+  unitCode: string;
+  checkpointKey: string;
+  since: number | string;
+};
+
+export class IndicatorRecords {
+  private unfollow: (() => void) | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  /** Bumped by every start and stop: work queued by an earlier run is dropped. */
+  private generation = 0;
+  private status: IndicatorRecordsStatus = { state: 'idle' };
+  private readonly listeners = new Set<(status: IndicatorRecordsStatus) => void>();
+  /** The run being followed: its records, unit, checkpoint key and the last sequence applied. */
+  private followed: Followed | undefined;
+
+  constructor(
+    private readonly device: DeviceDatabase,
+    /** Called after every batch that changed the rows (Beranda computes again). */
+    private readonly onIndexed: () => void = () => undefined,
+  ) {}
+
+  current(): IndicatorRecordsStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (status: IndicatorRecordsStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Starts following `records` of `unitCode`: rebuilds first when the rows are missing or
+   * outdated (resolving once rebuilt and caught up), else catches up from the checkpoint.
+   */
+  async start(records: ComplaintRepository, unitCode: string): Promise<void> {
+    this.generation += 1;
+    const generation = this.generation;
+    const current = (): boolean => generation === this.generation;
+    const checkpointKey = indicatorCheckpointKey(unitCode);
+    let since = await this.checkpoint(checkpointKey);
+    const version = (await this.device.settings.get(INDICATOR_RECORDS_VERSION_KEY))?.value;
+    const rebuild =
+      since === undefined ||
+      version !== INDICATOR_RECORD_VERSION ||
+      ((await this.device.indicatorRecords.count()) === 0 && (await complaintCount(records, 1)) > 0);
+    const total = rebuild ? await complaintCount(records) : 0;
+    if (rebuild) {
+      await this.device.indicatorRecords.clear();
+      await this.device.settings.bulkPut([
+        { key: INDICATOR_RECORDS_VERSION_KEY, value: INDICATOR_RECORD_VERSION },
+        { key: checkpointKey, value: 0 },
+      ]);
+      since = 0;
+      this.publish({ state: 'building', done: 0, total });
+    }
+    const followed: Followed = { records, unitCode, checkpointKey, since: since ?? 0 };
+    this.followed = followed;
+    let done = 0;
+    this.unfollow = followChanges(records.db, (change) => {
+      void this.enqueue(() =>
+        current() && isAfter(change.seq, followed.since)
+          ? this.apply(followed, [change], change.seq)
+          : Promise.resolve(0),
+      );
+    });
+    const caughtUp = this.queue.then(() =>
+      this.catchUp(followed, current, (indexed) => {
+        if (!rebuild) return;
+        done = Math.min(total, done + indexed);
+        this.publish({ state: 'building', done, total });
+      }),
+    );
+    this.queue = caughtUp.catch(() => undefined);
+    await caughtUp;
+    if (current()) this.publish({ state: 'ready' });
+  }
+
+  /**
+   * Resolves once every change written to the records before the call is in the rows: it reads
+   * the changes feed from the last sequence applied (the live feed may not have delivered a write
+   * that just completed). Nothing to do while nothing is followed.
+   */
+  upToDate(): Promise<void> {
+    const followed = this.followed;
+    if (!followed) return this.queue;
+    const generation = this.generation;
+    return this.enqueue(() => this.catchUp(followed, () => generation === this.generation));
+  }
+
+  /** Applies the changes after `followed.since`, a batch at a time, until there are none. */
+  private async catchUp(
+    followed: Followed,
+    current: () => boolean,
+    onBatch?: (indexed: number) => void,
+  ): Promise<void> {
+    for (;;) {
+      if (!current()) return;
+      const batch = await followed.records.db.changes({
+        since: followed.since,
+        limit: BATCH,
+        include_docs: true,
+      });
+      const indexed = await this.apply(followed, batch.results, batch.last_seq);
+      onBatch?.(indexed);
+      if (batch.results.length < BATCH) return;
+    }
+  }
+
+  stop(): void {
+    this.generation += 1;
+    this.unfollow?.();
+    this.unfollow = undefined;
+    this.followed = undefined;
+    this.publish({ state: 'idle' });
+  }
+
+  /** Resolves once everything queued so far is written (Beranda reads after it). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  private publish(status: IndicatorRecordsStatus): void {
+    this.status = status;
+    for (const listener of [...this.listeners]) listener(status);
+  }
+
+  private enqueue(work: () => Promise<unknown>): Promise<void> {
+    this.queue = this.queue
+      .then(work)
+      .then(() => undefined)
+      .catch((error: unknown) => console.error('indicator records:', error));
+    return this.queue;
+  }
+
+  /** Writes the rows of the complaints `changes` touch; returns how many complaints were. */
+  private async apply(
+    followed: Followed,
+    changes: readonly Readonly<{ id: string; doc?: object }>[],
+    seq: string | number,
+  ): Promise<number> {
+    const { records, unitCode, checkpointKey } = followed;
+    const touched = new Set<string>();
+    for (const change of changes) {
+      const doc = change.doc as ChangedDoc | undefined;
+      if (change.id.startsWith(COMPLAINT_ID_PREFIX)) touched.add(change.id);
+      else if (change.id.startsWith(EVENT_ID_PREFIX) && typeof doc?.complaintId === 'string') {
+        touched.add(doc.complaintId);
+      }
+    }
+    const rows: IndicatorRecord[] = [];
+    const gone: string[] = [];
+    for (const id of touched) {
+      const found = await records.complaintWithEvents(id);
+      // The packet's check: a complaint or event that fails its schema is left out, as there.
+      const checked = found ? collectUnitRecords([found.complaint, ...found.events], unitCode) : undefined;
+      const complaint = checked?.complaints[0];
+      if (checked && complaint) rows.push(indicatorRecord(complaint, checked.events));
+      else gone.push(id);
+    }
+    await this.device.transaction('rw', this.device.indicatorRecords, this.device.settings, async () => {
+      await this.device.indicatorRecords.bulkPut(rows);
+      await this.device.indicatorRecords.bulkDelete(gone);
+      await this.device.settings.put({ key: checkpointKey, value: seq });
+    });
+    if (isAfter(seq, followed.since)) followed.since = seq;
+    if (touched.size > 0) this.onIndexed();
+    return touched.size;
+  }
+
+  private async checkpoint(key: string): Promise<string | number | undefined> {
+    const row = await this.device.settings.get(key);
+    return typeof row?.value === 'string' || typeof row?.value === 'number' ? row.value : undefined;
+  }
+}
+
+/** How many complaints the records hold (ids only), or whether any does (`limit` 1). */
+async function complaintCount(records: ComplaintRepository, limit?: number): Promise<number> {
+  const range = complaintIdRange();
+  const result = await records.db.allDocs({
+    startkey: range.startkey,
+    endkey: range.endkey,
+    ...(limit === undefined ? {} : { limit }),
+  });
+  return result.rows.length;
+}
