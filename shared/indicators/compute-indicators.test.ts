@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeIndicators, indicatorsComputation, type IndicatorsInput } from './compute-indicators';
-import { indicatorRecord } from './indicator-record';
+import { indicatorRecord, recordDocuments } from './indicator-record';
 import { CaseFile, SETTINGS, UNIT, documentsOf, wib } from './indicators.fixtures';
 import { indicatorsSchema } from './indicators-types';
 
@@ -708,8 +708,11 @@ describe('computeIndicators over indicator records (what Beranda reads)', () => 
       computedAt: COMPUTED_AT,
     });
     for (const file of files) {
-      const record = indicatorRecord(file.complaint, file.events);
-      computation.add(record.complaint, record.events);
+      // Through structured cloning, as IndexedDB stores and gives back the row.
+      const { complaint, events } = recordDocuments(
+        structuredClone(indicatorRecord(file.complaint, file.events)),
+      );
+      computation.add(complaint, events);
     }
     return computation.result();
   };
@@ -744,6 +747,10 @@ describe('computeIndicators over indicator records (what Beranda reads)', () => 
     }
     expect(record.events).toHaveLength(file.events.length);
     expect(record.receivedAt).toBe(file.complaint.receivedAt);
+    // Put back, each event has its complaint's fields again.
+    expect(recordDocuments(record).events.map((event) => [event.complaintId, event.unitCode])).toEqual(
+      file.events.map((event) => [event.complaintId, event.unitCode]),
+    );
   });
 
   it('leaves out the events of other complaints', () => {

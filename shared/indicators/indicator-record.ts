@@ -18,7 +18,13 @@ import type { ComplaintDoc } from '../complaint/complaint-schema';
 import type { EventDoc, EventKind } from '../workflow/events';
 import { correctionProblem } from '../workflow/corrections';
 
-export const INDICATOR_RECORD_VERSION = 1;
+export const INDICATOR_RECORD_VERSION = 2;
+
+/** The fields every event of a complaint shares with it: left out of the record, put back on reading. */
+type SharedEventField = 'complaintId' | 'trackingNumber' | 'unitCode' | 'type' | 'schemaVersion';
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An event as the record keeps it: without the fields it shares with its complaint, nor its revision. */
+export type RecordEvent = DistributiveOmit<EventDoc, SharedEventField | '_rev'>;
 
 export type IndicatorRecord = Readonly<{
   /** The complaint's id. */
@@ -26,8 +32,8 @@ export type IndicatorRecord = Readonly<{
   /** The complaint's receipt instant (ISO; what a period's end is compared with). */
   receivedAt: string;
   complaint: ComplaintDoc;
-  /** The complaint's own events, free text left out. */
-  events: readonly EventDoc[];
+  /** The complaint's own events, free text and the fields shared with the complaint left out. */
+  events: readonly RecordEvent[];
 }>;
 
 /** The free-text fields of each kind: kept by the reducer for display only, never read by a rule. */
@@ -51,8 +57,16 @@ const FREE_TEXT: Readonly<Partial<Record<EventKind, readonly string[]>>> = {
 /** The long text fields a correction may carry, with a valid stand-in of each. */
 const CORRECTED_TEXT: Readonly<Record<string, string>> = { title: '-', chronology: '-', location: '' };
 
-function slimEvent(event: EventDoc): EventDoc {
-  const { _rev: _revision, ...kept } = event;
+function slimEvent(event: EventDoc): RecordEvent {
+  const {
+    _rev: _revision,
+    complaintId: _complaint,
+    trackingNumber: _tracking,
+    unitCode: _unit,
+    type: _type,
+    schemaVersion: _version,
+    ...kept
+  } = event;
   const slim: Record<string, unknown> = { ...kept };
   for (const field of FREE_TEXT[event.kind] ?? []) if (typeof slim[field] === 'string') slim[field] = '';
   if (event.kind === 'correct-field') {
@@ -63,7 +77,7 @@ function slimEvent(event: EventDoc): EventDoc {
     }
   }
   // Sound: the same kind with string fields emptied (allowed where emptied) or valid stand-ins.
-  return slim as EventDoc;
+  return slim as RecordEvent;
 }
 
 /** The complaint's indicator record from its document and its own events (others are left out). */
@@ -75,4 +89,23 @@ export function indicatorRecord(complaint: ComplaintDoc, events: readonly EventD
     complaint: { ...kept, title: '-', chronology: '-', location: '', attachments: [] },
     events: events.filter((event) => event.complaintId === complaint._id).map(slimEvent),
   };
+}
+
+/**
+ * The complaint and its events as the indicators take them (`indicatorsComputation().add`): the
+ * fields each event shares with its complaint put back.
+ */
+export function recordDocuments(record: IndicatorRecord): {
+  complaint: ComplaintDoc;
+  events: EventDoc[];
+} {
+  const { complaint } = record;
+  const shared = {
+    complaintId: complaint._id,
+    trackingNumber: complaint.trackingNumber,
+    unitCode: complaint.unitCode,
+    type: 'event',
+    schemaVersion: complaint.schemaVersion,
+  } as const;
+  return { complaint, events: record.events.map((event) => ({ ...event, ...shared })) };
 }

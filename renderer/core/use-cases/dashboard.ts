@@ -12,7 +12,7 @@
  * progress repaints, typing goes on). While the rows are being built the progress says so.
  */
 import { indicatorsComputation } from '../../../shared/indicators/compute-indicators';
-import type { IndicatorRecord } from '../../../shared/indicators/indicator-record';
+import { recordDocuments, type IndicatorRecord } from '../../../shared/indicators/indicator-record';
 import type { Indicators } from '../../../shared/indicators/indicators-types';
 import type { IndicatorRecords, IndicatorRecordsStatus } from '../data/indicator-records';
 import type { CoreDeps } from './core-deps';
@@ -39,7 +39,7 @@ export type DashboardProgress =
   | Readonly<{ phase: 'computing' }>;
 
 /** Rows read and added up between two turns of the event loop (a page takes tens of ms). */
-export const DASHBOARD_PAGE = 500;
+export const DASHBOARD_PAGE = 250;
 
 /** Lets the event loop run (a repaint of the progress, a key press) before the next page. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -117,7 +117,10 @@ export function createDashboard(deps: CoreDeps, records: Records) {
       for (;;) {
         const rows = await page(afterId);
         checkAborted();
-        for (const row of rows) computation.add(row.complaint, row.events);
+        for (const row of rows) {
+          const { complaint, events } = recordDocuments(row);
+          computation.add(complaint, events);
+        }
         read += rows.length;
         onProgress?.({ phase: 'reading', documentsRead: read, total: Math.max(total, read) });
         const last = rows[rows.length - 1];
