@@ -114,3 +114,54 @@ describe('styles', () => {
     expect(imports.at(-1)).toBe('print.css');
   });
 });
+
+/** The declarations of the first rule whose selector is exactly `selector` in `name`, as a map. */
+function rule(name: string, selector: string): Map<string, string> {
+  const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?:^|[}\\s])${escaped}\\s*\\{([^}]*)\\}`).exec(text(name));
+  const body = match?.[1] ?? '';
+  return new Map(
+    [...body.matchAll(/([\w-]+)\s*:\s*([^;]+);/g)].map((found) => [found[1] ?? '', (found[2] ?? '').trim()]),
+  );
+}
+
+/** Relative luminance of `#rrggbb` (WCAG 2). */
+function luminance(hex: string): number {
+  const channel = (offset: number): number => {
+    const value = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+describe('the shell and the hints', () => {
+  it('scrolls the content area inside the shell, which fills the window, and prints it whole', () => {
+    expect(rule('shell.css', '.shell').get('height')).toBe('100vh');
+    expect(rule('shell.css', '.shell').get('grid-template-rows')).toBe('auto minmax(0, 1fr) auto');
+    expect(rule('shell.css', '.content').get('overflow-y')).toBe('auto');
+    expect(rule('shell.css', '.nav').get('overflow-y')).toBe('auto');
+    expect(rule('print.css', '.shell').get('height')).toBe('auto');
+    expect(rule('print.css', '.content').get('overflow')).toBe('visible');
+  });
+
+  it('writes a shortcut hint inside a primary button in a tone readable on it (4.5:1 or more)', () => {
+    expect(rule('detail.css', '.actions__buttons .button--primary kbd').get('color')).toBe(
+      'var(--on-primary-muted)',
+    );
+    const tokens = rule('tokens.css', ':root');
+    const primary = tokens.get('--primary') ?? '';
+    const rgba = /rgba\(255, 255, 255, ([\d.]+)\)/.exec(tokens.get('--on-primary-muted') ?? '');
+    const alpha = Number(rgba?.[1] ?? 0);
+    // The hint's colour over the button: white at `alpha` blended with the primary colour.
+    const blended = `#${[1, 3, 5]
+      .map((offset) => {
+        const under = Number.parseInt(primary.slice(offset, offset + 2), 16);
+        return Math.round(255 * alpha + under * (1 - alpha))
+          .toString(16)
+          .padStart(2, '0');
+      })
+      .join('')}`;
+    const contrast = (luminance(blended) + 0.05) / (luminance(primary) + 0.05);
+    expect(contrast).toBeGreaterThanOrEqual(4.5);
+  });
+});

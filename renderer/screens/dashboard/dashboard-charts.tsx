@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Text, XAxis, YAxis } from 'recharts';
 import { COMPLAINT_STATUSES } from '../../../shared/complaint/vocabulary';
 import type { Indicators } from '../../../shared/indicators/indicators-types';
 import { useGroupLabel } from './breakdown-tables';
@@ -68,6 +68,33 @@ function MonthlyChart(props: { indicators: Indicators; format: FigureFormat }): 
   );
 }
 
+/** The width of a horizontal chart's labels, left of its bars. */
+const LABEL_WIDTH = 190;
+
+/**
+ * A horizontal chart's label, wrapped onto a second line where it is longer than the labels'
+ * width ("Diverifikasi, belum didisposisi"), never cut off at the chart's edge.
+ */
+function WrappedLabel(props: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: string | number };
+}): ReactNode {
+  return (
+    <Text
+      x={props.x}
+      y={props.y}
+      width={LABEL_WIDTH - 12}
+      textAnchor="end"
+      verticalAnchor="middle"
+      fontSize={AXIS.fontSize}
+      fill={AXIS.fill}
+    >
+      {String(props.payload?.value ?? '')}
+    </Text>
+  );
+}
+
 /** Horizontal bars of `rows`, each with its value written at its end. */
 function HorizontalBars(props: {
   rows: readonly Readonly<{ label: string; value: number; text: string }>[];
@@ -85,7 +112,7 @@ function HorizontalBars(props: {
       margin={{ top: 4, right: 96, left: 8, bottom: 4 }}
     >
       <XAxis type="number" hide domain={[0, props.max ?? 'dataMax']} />
-      <YAxis type="category" dataKey="label" width={190} tick={AXIS} />
+      <YAxis type="category" dataKey="label" width={LABEL_WIDTH} tick={WrappedLabel} />
       <Bar dataKey="value" fill={props.fill} isAnimationActive={false} minPointSize={2}>
         <LabelList dataKey="text" position="right" style={LABEL} />
       </Bar>
