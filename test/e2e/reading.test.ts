@@ -107,6 +107,11 @@ describe.each(appHosts())('$name host', (host) => {
     }
     const overflow = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      // The content area scrolls inside the shell (shell.css): nothing in it may be wider either.
+      content: (() => {
+        const main = document.getElementById('main');
+        return main ? main.scrollWidth - main.clientWidth : 0;
+      })(),
       table: (() => {
         const element = document.querySelector('[data-testid="complaint-table"]');
         const main = document.getElementById('main');
@@ -116,6 +121,7 @@ describe.each(appHosts())('$name host', (host) => {
       })(),
     }));
     expect(overflow.page).toBeLessThanOrEqual(0);
+    expect(overflow.content).toBeLessThanOrEqual(0);
     expect(overflow.table).toBeLessThanOrEqual(0);
 
     // The detail's heading and the receipt's number: one line as well.
