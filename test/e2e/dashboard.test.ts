@@ -106,6 +106,21 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     await page.getByTestId('chart-shares').locator('.recharts-wrapper > svg').waitFor();
     await page.getByTestId('chart-channels').locator('.recharts-wrapper > svg').waitFor();
     await page.getByTestId('chart-ratings').locator('.recharts-wrapper > svg').waitFor();
+    // Every label of the bar charts is there in full: a long one wraps onto a second line, none runs
+    // past the chart's left edge (they were cut off at 1366×768).
+    const labels = await page.locator('.dashboard__charts').evaluate((charts) =>
+      [...charts.querySelectorAll('.recharts-wrapper > svg')].flatMap((svg) => {
+        const left = svg.getBoundingClientRect().left;
+        return [...svg.querySelectorAll('.recharts-yAxis-tick-labels text')].map((text) => ({
+          text: [...text.querySelectorAll('tspan')].map((line) => line.textContent).join(' '),
+          inside: text.getBoundingClientRect().left >= left - 0.5,
+        }));
+      }),
+    );
+    expect(labels.filter((label) => !label.inside)).toEqual([]);
+    expect(labels.map((label) => label.text)).toEqual(
+      expect.arrayContaining(['Diverifikasi/didisposisi', 'Diverifikasi dan didisposisi ≤ 3 hari kerja']),
+    );
 
     // Last month with the arrow keys: nothing was received in October.
     await page.getByRole('radio', { name: 'Bulan ini' }).focus();
