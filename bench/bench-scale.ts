@@ -12,12 +12,13 @@
  *   BENCH_REDUCER_COMPLAINTS complaints reduced (with ~6 events each)           (10,000 | 100,000)
  *   BENCH_PACKET_COMPLAINTS  complaints in the submission packet                (10,000 | 10,000)
  *   BENCH_SEARCH_COMPLAINTS  complaints in the search index                     (10,000 | 100,000)
+ *   BENCH_DASHBOARD_COMPLAINTS complaints in Beranda's indicator records          (10,000 | 100,000)
  *   BENCH_CHROMIUM           0 to skip the Chromium IndexedDB intake variant    (1)
- *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search (all)
+ *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search,dashboard (all)
  */
 
-export type BenchPart = 'sync' | 'intake' | 'reducer' | 'packet' | 'search';
-const PARTS: readonly BenchPart[] = ['sync', 'intake', 'reducer', 'packet', 'search'];
+export type BenchPart = 'sync' | 'intake' | 'reducer' | 'packet' | 'search' | 'dashboard';
+const PARTS: readonly BenchPart[] = ['sync', 'intake', 'reducer', 'packet', 'search', 'dashboard'];
 
 export type BenchScale = Readonly<{
   name: 'default' | 'design';
@@ -37,6 +38,8 @@ export type BenchScale = Readonly<{
   packetRounds: number;
   /** Complaints in the search index (./search.ts). */
   searchComplaints: number;
+  /** Complaints in Beranda's indicator records (./dashboard.ts), with their events. */
+  dashboardComplaints: number;
   chromium: boolean;
   parts: readonly BenchPart[];
 }>;
@@ -55,6 +58,7 @@ const DEFAULT_SCALE: BenchScale = {
   packetComplaints: 10_000,
   packetRounds: 3,
   searchComplaints: 10_000,
+  dashboardComplaints: 10_000,
   chromium: true,
   parts: PARTS,
 };
@@ -69,6 +73,7 @@ const DESIGN_SCALE: BenchScale = {
   reducerComplaints: 100_000,
   reducerRounds: 3,
   searchComplaints: 100_000,
+  dashboardComplaints: 100_000,
 };
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -117,6 +122,7 @@ export function benchScaleFrom(env: NodeJS.ProcessEnv = process.env): BenchScale
     reducerComplaints: positiveInteger(env, 'BENCH_REDUCER_COMPLAINTS') ?? base.reducerComplaints,
     packetComplaints: positiveInteger(env, 'BENCH_PACKET_COMPLAINTS') ?? base.packetComplaints,
     searchComplaints: positiveInteger(env, 'BENCH_SEARCH_COMPLAINTS') ?? base.searchComplaints,
+    dashboardComplaints: positiveInteger(env, 'BENCH_DASHBOARD_COMPLAINTS') ?? base.dashboardComplaints,
     chromium: env.BENCH_CHROMIUM?.trim() !== '0',
     parts: partList(env) ?? base.parts,
   };

@@ -8,6 +8,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { benchScaleFrom, type BenchPart, type BenchScale } from './bench-scale';
+import { benchDashboard, dashboardSummaryLines } from './dashboard';
 import { benchIntakeSave, type IntakeSaveFigures } from './intake-save';
 import { benchPacketBuild, type PacketBuildFigures } from './packet-build';
 import { benchReducer, type ReducerFigures } from './reducer';
@@ -129,6 +130,7 @@ async function main(): Promise<number> {
   const reducer = await attempt('reducer', scale, () => Promise.resolve(benchReducer(scale, log)));
   const packet = await attempt('packet', scale, () => benchPacketBuild(scale, log));
   const search = await attempt('search', scale, () => benchSearch(scale, log));
+  const dashboard = await attempt('dashboard', scale, () => benchDashboard(scale, log));
   const cpuList = cpus();
   const report = {
     benchmark: 'meja-aduan',
@@ -147,10 +149,13 @@ async function main(): Promise<number> {
     reducer,
     packetBuild: packet,
     search,
+    dashboard,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   process.stderr.write(`\n${summaryLines(sync, intake, reducer, packet, search).join('\n')}\n`);
-  const crashed = [sync, intake, reducer, packet, search].some((outcome) => 'error' in outcome);
+  if (scale.parts.includes('dashboard'))
+    process.stderr.write(`${dashboardSummaryLines(dashboard).join('\n')}\n`);
+  const crashed = [sync, intake, reducer, packet, search, dashboard].some((outcome) => 'error' in outcome);
   return crashed ? 1 : 0;
 }
 
