@@ -12,13 +12,14 @@
  *   BENCH_REDUCER_COMPLAINTS complaints reduced (with ~6 events each)           (10,000 | 100,000)
  *   BENCH_PACKET_COMPLAINTS  complaints in the submission packet                (10,000 | 10,000)
  *   BENCH_SEARCH_COMPLAINTS  complaints in the search index                     (10,000 | 100,000)
+ *   BENCH_APP_COMPLAINTS     complaints on the device for the whole-app part    (10,000 | 100,000)
  *   BENCH_DASHBOARD_COMPLAINTS complaints in Beranda's indicator records          (10,000 | 100,000)
  *   BENCH_CHROMIUM           0 to skip the Chromium IndexedDB intake variant    (1)
- *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search,dashboard (all)
+ *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search,app,dashboard (all)
  */
 
-export type BenchPart = 'sync' | 'intake' | 'reducer' | 'packet' | 'search' | 'dashboard';
-const PARTS: readonly BenchPart[] = ['sync', 'intake', 'reducer', 'packet', 'search', 'dashboard'];
+export type BenchPart = 'sync' | 'intake' | 'reducer' | 'packet' | 'search' | 'app' | 'dashboard';
+const PARTS: readonly BenchPart[] = ['sync', 'intake', 'reducer', 'packet', 'search', 'app', 'dashboard'];
 
 export type BenchScale = Readonly<{
   name: 'default' | 'design';
@@ -38,6 +39,8 @@ export type BenchScale = Readonly<{
   packetRounds: number;
   /** Complaints in the search index (./search.ts). */
   searchComplaints: number;
+  /** Complaints on the device for the whole-app part (./app.ts), with their events and reporters. */
+  appComplaints: number;
   /** Complaints in Beranda's indicator records (./dashboard.ts), with their events. */
   dashboardComplaints: number;
   chromium: boolean;
@@ -58,6 +61,7 @@ const DEFAULT_SCALE: BenchScale = {
   packetComplaints: 10_000,
   packetRounds: 3,
   searchComplaints: 10_000,
+  appComplaints: 10_000,
   dashboardComplaints: 10_000,
   chromium: true,
   parts: PARTS,
@@ -73,6 +77,7 @@ const DESIGN_SCALE: BenchScale = {
   reducerComplaints: 100_000,
   reducerRounds: 3,
   searchComplaints: 100_000,
+  appComplaints: 100_000,
   dashboardComplaints: 100_000,
 };
 
@@ -122,6 +127,7 @@ export function benchScaleFrom(env: NodeJS.ProcessEnv = process.env): BenchScale
     reducerComplaints: positiveInteger(env, 'BENCH_REDUCER_COMPLAINTS') ?? base.reducerComplaints,
     packetComplaints: positiveInteger(env, 'BENCH_PACKET_COMPLAINTS') ?? base.packetComplaints,
     searchComplaints: positiveInteger(env, 'BENCH_SEARCH_COMPLAINTS') ?? base.searchComplaints,
+    appComplaints: positiveInteger(env, 'BENCH_APP_COMPLAINTS') ?? base.appComplaints,
     dashboardComplaints: positiveInteger(env, 'BENCH_DASHBOARD_COMPLAINTS') ?? base.dashboardComplaints,
     chromium: env.BENCH_CHROMIUM?.trim() !== '0',
     parts: partList(env) ?? base.parts,

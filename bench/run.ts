@@ -7,6 +7,7 @@
  * (`BENCH_SCALE=design` for the targets' 100k).
  */
 import { cpus, totalmem } from 'node:os';
+import { benchApp, type AppFigures } from './app';
 import { benchScaleFrom, type BenchPart, type BenchScale } from './bench-scale';
 import { benchDashboard, dashboardSummaryLines } from './dashboard';
 import { benchIntakeSave, type IntakeSaveFigures } from './intake-save';
@@ -44,12 +45,31 @@ async function attempt<T extends object>(
   }
 }
 
+function appSummaryLines(app: AppFigures): string[] {
+  const { coldStart, typing, heapMB, intakeWithPanel: intake } = app;
+  const dashboard =
+    'ms' in app.dashboard ? `${app.dashboard.ms} ms` : `not done in ${app.dashboard.timedOutAfterMs} ms`;
+  return [
+    `app, ${app.complaints} complaints: cold start to an interactive list p50 ${coldStart.fromLaunch.p50} ms, ` +
+      `p95 ${coldStart.fromLaunch.p95} ms from launching Chromium (target ≤ 1500); from the navigation ` +
+      `p50 ${coldStart.fromNavigation.p50} ms, p95 ${coldStart.fromNavigation.p95} ms`,
+    `  typing to the first result p50 ${typing.toFirstResult.p50} ms, p95 ${typing.toFirstResult.p95} ms ` +
+      `(${typing.toFirstResult.n} queries, the list's 150 ms typing delay included); dashboard ${dashboard}`,
+    `  heap ${heapMB.afterStart} MB after the start, ${heapMB.afterSearches} MB after the searches, ` +
+      `${heapMB.afterDashboard} MB after the dashboard (target ≤ 250)`,
+    `  intake save with the duplicate panel's look-up p95 ${intake.saveWithLookup.p95} ms vs raw put ` +
+      `${intake.rawPut.p95} ms = ${intake.ratios.p95WithLookupVsRawPut}× (target ≤ 1.5); after the look-up ` +
+      `${intake.saveAfterLookup.p95} ms = ${intake.ratios.p95AfterLookupVsRawPut}×; look-up p95 ${intake.lookup.p95} ms`,
+  ];
+}
+
 function summaryLines(
   sync: Outcome<SyncFirstDownloadFigures>,
   intake: Outcome<IntakeSaveFigures>,
   reducer: Outcome<ReducerFigures>,
   packet: Outcome<PacketBuildFigures>,
   search: Outcome<SearchFigures>,
+  app: Outcome<AppFigures>,
 ): string[] {
   const lines: string[] = [];
   if (isFigures(sync)) {
@@ -107,12 +127,14 @@ function summaryLines(
         `(target ≤ 30 ms); build ${Math.round(search.buildMs / 1000)} s (~${Math.round(search.projectedBuildMsFor100k / 1000)} s per 100k); load at start ${search.load.loadRowsMs} ms from the rows, ${search.load.loadSnapshotMs} ms from the snapshot (saved in ${search.load.snapshotSaveMs} ms), first query ${search.load.firstQueryMs} ms; ${heap}`,
     );
   }
+  if (isFigures(app)) lines.push(...appSummaryLines(app));
   for (const [part, outcome] of [
     ['sync', sync],
     ['intake', intake],
     ['reducer', reducer],
     ['packet', packet],
     ['search', search],
+    ['app', app],
   ] as const) {
     if ('error' in outcome) lines.push(`${part}: FAILED (${outcome.error})`);
     if ('skipped' in outcome) lines.push(`${part}: skipped (${outcome.skipped})`);
@@ -130,6 +152,8 @@ async function main(): Promise<number> {
   const reducer = await attempt('reducer', scale, () => Promise.resolve(benchReducer(scale, log)));
   const packet = await attempt('packet', scale, () => benchPacketBuild(scale, log));
   const search = await attempt('search', scale, () => benchSearch(scale, log));
+  // Without Chromium the part says skipped (its own note, like the other parts' Chromium entries).
+  const app: Outcome<AppFigures> = await attempt('app', scale, () => benchApp(scale, log));
   const dashboard = await attempt('dashboard', scale, () => benchDashboard(scale, log));
   const cpuList = cpus();
   const report = {
@@ -149,13 +173,16 @@ async function main(): Promise<number> {
     reducer,
     packetBuild: packet,
     search,
+    app,
     dashboard,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.stderr.write(`\n${summaryLines(sync, intake, reducer, packet, search).join('\n')}\n`);
+  process.stderr.write(`\n${summaryLines(sync, intake, reducer, packet, search, app).join('\n')}\n`);
   if (scale.parts.includes('dashboard'))
     process.stderr.write(`${dashboardSummaryLines(dashboard).join('\n')}\n`);
-  const crashed = [sync, intake, reducer, packet, search, dashboard].some((outcome) => 'error' in outcome);
+  const crashed = [sync, intake, reducer, packet, search, app, dashboard].some(
+    (outcome) => 'error' in outcome,
+  );
   return crashed ? 1 : 0;
 }
 

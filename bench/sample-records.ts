@@ -157,12 +157,17 @@ export function sampleIntakeContext(index: number, deviceCode = INTAKE_DEVICE): 
   };
 }
 
-/** Complaint `index` with its reporter and events (the lifecycle `index` mod 10 says). */
-export function sampleComplaint(index: number): SampleComplaint {
-  const { complaint, reporter, received } = buildIntakeDocuments(
-    sampleIntakeInput(index),
-    sampleIntakeContext(index),
-  );
+/**
+ * Complaint `index` with its reporter and events (the lifecycle `index` mod 10 says); `input` and
+ * `context` replace the intake's form input and context (./app-records: every complaint its own
+ * texts, received closer together).
+ */
+export function sampleComplaint(
+  index: number,
+  input: IntakeInput = sampleIntakeInput(index),
+  context: IntakeDocumentsContext = sampleIntakeContext(index),
+): SampleComplaint {
+  const { complaint, reporter, received } = buildIntakeDocuments(input, context);
   const events: EventDoc[] = [received];
   let state = reduceComplaint(complaint, events);
   let at = Date.parse(complaint.receivedAt);
