@@ -11,7 +11,12 @@
  * Rows hold facts, never derived values: due dates and "met" depend on the calendar and the
  * deadlines at the time of computing (docs/decisions/013-dashboard-charts.md, 'Figures at 100,000 complaints').
  */
-import { complaintIdRange, COMPLAINT_ID_PREFIX, EVENT_ID_PREFIX } from '../../../shared/ids/document-ids';
+import {
+  complaintIdRange,
+  COMPLAINT_ID_PREFIX,
+  EVENT_ID_PREFIX,
+  HIGH_SENTINEL,
+} from '../../../shared/ids/document-ids';
 import {
   indicatorRecord,
   INDICATOR_RECORD_VERSION,
@@ -89,17 +94,15 @@ export class IndicatorRecords {
       ((await this.device.indicatorRecords.count()) === 0 && (await complaintCount(records, 1)) > 0);
     const total = rebuild ? await complaintCount(records) : 0;
     if (rebuild) {
+      // The version is written once the build is done: a build cut short starts again.
       await this.device.indicatorRecords.clear();
-      await this.device.settings.bulkPut([
-        { key: INDICATOR_RECORDS_VERSION_KEY, value: INDICATOR_RECORD_VERSION },
-        { key: checkpointKey, value: 0 },
-      ]);
-      since = 0;
+      await this.device.settings.bulkDelete([INDICATOR_RECORDS_VERSION_KEY, checkpointKey]);
+      // Everything up to here is read in bulk; the changes after it through the feed.
+      since = (await records.db.info()).update_seq;
       this.publish({ state: 'building', done: 0, total });
     }
     const followed: Followed = { records, unitCode, checkpointKey, since: since ?? 0 };
     this.followed = followed;
-    let done = 0;
     this.unfollow = followChanges(records.db, (change) => {
       void this.enqueue(() =>
         current() && isAfter(change.seq, followed.since)
@@ -107,13 +110,19 @@ export class IndicatorRecords {
           : Promise.resolve(0),
       );
     });
-    const caughtUp = this.queue.then(() =>
-      this.catchUp(followed, current, (indexed) => {
-        if (!rebuild) return;
-        done = Math.min(total, done + indexed);
-        this.publish({ state: 'building', done, total });
-      }),
-    );
+    const caughtUp = this.queue.then(async () => {
+      if (rebuild) {
+        await this.build(followed, current, (done) => {
+          this.publish({ state: 'building', done: Math.min(total, done), total });
+        });
+        if (!current()) return;
+        await this.device.settings.bulkPut([
+          { key: INDICATOR_RECORDS_VERSION_KEY, value: INDICATOR_RECORD_VERSION },
+          { key: checkpointKey, value: followed.since },
+        ]);
+      }
+      await this.catchUp(followed, current);
+    });
     this.queue = caughtUp.catch(() => undefined);
     await caughtUp;
     if (current()) this.publish({ state: 'ready' });
@@ -129,6 +138,70 @@ export class IndicatorRecords {
     if (!followed) return this.queue;
     const generation = this.generation;
     return this.enqueue(() => this.catchUp(followed, () => generation === this.generation));
+  }
+
+  /**
+   * Writes every complaint's row from the records as they are now, read in bulk as the packet
+   * reads them (`allDocs` pages, the winning revisions, `collectUnitRecords`): the events in id
+   * order, which groups them by complaint, their complaints fetched by id a batch at a time; then
+   * the complaints that have no event yet. `onProgress` hears the complaints done.
+   */
+  private async build(
+    followed: Followed,
+    current: () => boolean,
+    onProgress: (done: number) => void,
+  ): Promise<void> {
+    const { db } = followed.records;
+    let done = 0;
+    let pending: { complaintId: string; events: unknown[] }[] = [];
+    const written = async (groups: readonly { complaintId: string; events: unknown[] }[]) => {
+      const found = await db.allDocs({ keys: groups.map((group) => group.complaintId), include_docs: true });
+      const complaints = new Map<string, unknown>();
+      for (const row of found.rows) {
+        const doc = 'doc' in row ? (row.doc as unknown) : undefined;
+        if (doc) complaints.set(row.key, doc);
+      }
+      const rows: IndicatorRecord[] = [];
+      for (const group of groups) {
+        const doc = complaints.get(group.complaintId);
+        if (doc === undefined) continue;
+        const checked = collectUnitRecords([doc, ...group.events], followed.unitCode);
+        const complaint = checked.complaints[0];
+        if (complaint) rows.push(indicatorRecord(complaint, checked.events));
+      }
+      await this.device.indicatorRecords.bulkPut(rows);
+      done += groups.length;
+      onProgress(done);
+    };
+    let group: { complaintId: string; events: unknown[] } | undefined;
+    for (const page of pagesOf(db, EVENT_ID_PREFIX, `${EVENT_ID_PREFIX}${HIGH_SENTINEL}`, true)) {
+      const docs = await page;
+      if (!current()) return;
+      for (const doc of docs) {
+        const complaintId = (doc as ChangedDoc).complaintId;
+        if (typeof complaintId !== 'string') continue;
+        if (group?.complaintId !== complaintId) {
+          if (group) pending.push(group);
+          group = { complaintId, events: [] };
+        }
+        group.events.push(doc);
+      }
+      if (pending.length >= BATCH) {
+        await written(pending);
+        pending = [];
+      }
+    }
+    if (group) pending.push(group);
+    if (pending.length > 0) await written(pending);
+    // Complaints with no event yet (their intake's event not synced): rows without events.
+    const range = complaintIdRange();
+    for (const page of pagesOf(db, range.startkey, range.endkey, false)) {
+      const ids = (await page) as string[];
+      if (!current()) return;
+      const known = await this.device.indicatorRecords.bulkGet(ids);
+      const missing = ids.filter((_, index) => known[index] === undefined);
+      if (missing.length > 0) await written(missing.map((complaintId) => ({ complaintId, events: [] })));
+    }
   }
 
   /** Applies the changes after `followed.since`, a batch at a time, until there are none. */
@@ -214,6 +287,36 @@ export class IndicatorRecords {
   private async checkpoint(key: string): Promise<string | number | undefined> {
     const row = await this.device.settings.get(key);
     return typeof row?.value === 'string' || typeof row?.value === 'number' ? row.value : undefined;
+  }
+}
+
+const PAGE = 1000;
+
+/**
+ * The documents (or, without `withDocs`, the ids) in [startkey, endkey), a page at a time: each
+ * item is the next page's read, started when the one before has been taken.
+ */
+function* pagesOf(
+  db: ComplaintRepository['db'],
+  startkey: string,
+  endkey: string,
+  withDocs: boolean,
+): Generator<Promise<unknown[]>> {
+  let from = startkey;
+  let skip = 0;
+  for (;;) {
+    let last: string | undefined;
+    let count = 0;
+    yield db
+      .allDocs({ startkey: from, endkey, inclusive_end: false, include_docs: withDocs, limit: PAGE, skip })
+      .then((page) => {
+        count = page.rows.length;
+        last = page.rows[page.rows.length - 1]?.id;
+        return page.rows.flatMap((row) => (withDocs ? (row.doc ? [row.doc as unknown] : []) : [row.id]));
+      });
+    if (count < PAGE || last === undefined) return;
+    from = last;
+    skip = 1;
   }
 }
 
