@@ -38,6 +38,8 @@ export type IndicatorRecordsStatus =
   | Readonly<{ state: 'ready' }>;
 
 const BATCH = 250;
+/** Complaints checked and written per step of a rebuild (the event loop runs between steps). */
+const BUILD_BATCH = 100;
 
 function isAfter(seq: number | string, since: number | string): boolean {
   return typeof seq === 'number' && typeof since === 'number' ? seq > since : true;
@@ -143,7 +145,7 @@ export class IndicatorRecords {
   /**
    * Writes every complaint's row from the records as they are now, read in bulk as the packet
    * reads them (`allDocs` pages, the winning revisions, `collectUnitRecords`): the events in id
-   * order, which groups them by complaint, their complaints fetched by id a batch at a time; then
+   * order, which groups them by complaint, their complaints fetched by id BUILD_BATCH at a time; then
    * the complaints that have no event yet. `onProgress` hears the complaints done.
    */
   private async build(
@@ -186,7 +188,7 @@ export class IndicatorRecords {
         }
         group.events.push(doc);
       }
-      if (pending.length >= BATCH) {
+      if (pending.length >= BUILD_BATCH) {
         await written(pending);
         pending = [];
       }
