@@ -304,8 +304,9 @@ export type ClientCore = Readonly<{
   dashboard: Readonly<{
     /**
      * The unit's indicators for a period, optionally for one office or category: the packet's
-     * indicators.json for the same period and records (one code path). Reads every complaint and
-     * event of the unit (kept until the records change); `onProgress` hears reading and computing.
+     * indicators.json for the same period and records (one code path). Reads the device's
+     * indicator records a page at a time; `onProgress` hears their building (while they are being
+     * built), the reading and the computing; `query.signal` cancels (rejects with an AbortError).
      */
     indicators(
       query: DashboardQuery,
