@@ -27,6 +27,7 @@ import { DEFAULT_BATCH_SIZE } from '../shared/sync/sync-machine';
 import type { SyncStatus } from '../shared/sync/sync-status';
 import { SyncService } from '../renderer/core/sync/sync-service';
 import {
+  centralDeviceCredentials,
   setupCentralUnit,
   startCentralServer,
   TEST_ADMIN,
@@ -36,7 +37,7 @@ import type { BenchScale } from './bench-scale';
 import type { SyncPageApi, SyncPageOptions } from './browser/sync-page';
 import { ChromiumDidNotStart, chromiumUnavailable, withChromiumPage } from './chromium-page';
 import { memoryDatabase, PouchDB, remoteDatabase, writeInChunks, type Db } from './node-pouchdb';
-import { BENCH_UNIT, BENCH_UNIT_PASSWORD, sampleDocuments } from './sample-records';
+import { BENCH_UNIT, sampleDocuments } from './sample-records';
 import { median, now, ratio, round } from './timing';
 
 type Variant = Readonly<{ name: string; batchSize: number | null; appDefault: boolean }>;
@@ -254,8 +255,10 @@ export async function benchSyncFirstDownload(
   const central = await startCentralServer();
   log(`sync: central server ${central.description}`);
   try {
-    await setupCentralUnit(central, BENCH_UNIT, BENCH_UNIT_PASSWORD);
-    const config = unitSyncConfig(central.url, BENCH_UNIT, BENCH_UNIT_PASSWORD);
+    await setupCentralUnit(central, BENCH_UNIT);
+    // The downloading device's own account (docs/central.md, "Device accounts").
+    const device = await centralDeviceCredentials(central, BENCH_UNIT, 'B3N');
+    const config = unitSyncConfig(central.url, BENCH_UNIT, 'B3N', device.password);
     const admin = remoteDatabase(databaseUrl(config), TEST_ADMIN.name, TEST_ADMIN.password);
     const loadStart = now();
     let reported = 0;

@@ -1,7 +1,11 @@
 /**
  * `npm run central -- <command>`: provisioning of the central CouchDB (docs/central.md).
  *
- *   setup    --url <admin URL> --unit <CODE> --password <unit password>   (or MEJA_ADUAN_UNIT_PASSWORD)
+ *   setup    --url <admin URL> --unit <CODE> [--device <DEV>] [--public-url <URL>] [--valid-hours 72]
+ *   device add    --url <admin URL> --unit <CODE> --device <DEV> [--public-url <URL>] [--valid-hours 72]
+ *   device list   --url <admin URL> [--unit <CODE>]
+ *   device revoke --url <admin URL> --unit <CODE> --device <DEV>
+ *   device sweep  --url <admin URL>
  *   national --url <admin URL> [--units KTB,KBM] [--projector-password <password>]   (or MEJA_ADUAN_PROJECTOR_PASSWORD)
  *   national-projector --url <projector or admin URL> [--once] [--interval 10] [--batch-size 500]
  *   update-validation --url <admin URL> [--units KTB,KBM]
@@ -10,6 +14,7 @@
  * Exit status: 0 done; 1 a problem explained in one sentence (unreachable server, wrong admin
  * credentials, invalid unit code, ...); 2 wrong usage. Passwords are never printed.
  */
+import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { CentralError } from './central-error';
 import { registerUnitNationally, setupNational } from './national-setup';
@@ -24,16 +29,39 @@ import {
 import { updateValidation } from './validation-update';
 import { DEFAULT_GRACE_DAYS, purgeIdentities } from './identity-purge';
 import { connectAsAdmin } from './server-admin';
-import { checkPassword, checkUnitCode, setupUnit, type StepResult } from './unit-setup';
+import { checkUnitCode, setupUnit, type StepResult } from './unit-setup';
+import {
+  DEFAULT_VALID_HOURS,
+  addDevice,
+  checkDeviceCode,
+  listDevices,
+  revokeDevice,
+  sweepDevices,
+  type AddedDevice,
+} from './device-accounts';
+import { generateDeviceCode } from '../shared/ids/tracking-number';
+import type { CouchHttp } from './couch-http';
 
 const USAGE = `Usage:
-  npm run -s central -- setup --url <CouchDB URL with admin credentials> --unit <CODE> --password <unit password>
+  npm run -s central -- setup --url <CouchDB URL with admin credentials> --unit <CODE> [--device <DEV>] [--public-url <URL devices use>] [--valid-hours 72]
+  npm run -s central -- device add --url <admin URL> --unit <CODE> --device <DEV> [--public-url <URL devices use>] [--valid-hours 72]
+  npm run -s central -- device list --url <admin URL> [--unit <CODE>]
+  npm run -s central -- device revoke --url <admin URL> --unit <CODE> --device <DEV>
+  npm run -s central -- device sweep --url <admin URL>
   npm run -s central -- national --url <CouchDB URL with admin credentials> [--units KTB,KBM] [--projector-password <password>]
   npm run -s central -- national-projector --url <CouchDB URL of the projector user or an admin> [--once] [--interval 10] [--batch-size 500]
   npm run -s central -- update-validation --url <CouchDB URL with admin credentials> [--units KTB,KBM]
   npm run -s central -- purge-identities --url <CouchDB URL with admin credentials> [--units KTB,KBM] [--grace-days 30]
 
-setup               creates or repairs one unit: database, user, security, validation (idempotent)
+setup               creates or repairs one unit: database, security, validation (idempotent); removes
+                    the former shared unit user; for a unit without devices, adds the first device
+                    (--device, or a generated code) and prints its enrolment code
+device add          a device account with a one-time password; prints the enrolment code, valid for
+                    --valid-hours (default 72); for an existing device, a new code (the old one stops)
+device list         every device account: created, enrolled, pending or expired, revoked
+device revoke       the device can no longer sign in or sync; other devices are not touched
+device sweep        disables pending accounts whose enrolment code expired (schedule it, see
+                    docs/central.md; central:dev runs it every minute)
 national            the national database, its projector user and unit registry (idempotent); removes
                     the former national replications (--replicate-via is gone: nothing replicates)
 national-projector  writes the national projection of every registered unit: --once catches up and
@@ -44,18 +72,19 @@ purge-identities    removes deleted reporters' identity from the server: compact
                     revision trees of deletions first seen more than --grace-days ago (idempotent;
                     schedule it daily, see docs/central.md)
 
-The unit password may also come from the environment variable MEJA_ADUAN_UNIT_PASSWORD instead of
---password, the projector's from MEJA_ADUAN_PROJECTOR_PASSWORD instead of --projector-password (for
-national) or of the password in --url (for national-projector: give the URL with the user name only).
+--public-url is the server address devices use, put in the enrolment code (default: --url without
+its credentials). The projector's password may come from MEJA_ADUAN_PROJECTOR_PASSWORD instead of
+--projector-password (for national) or of the password in --url (for national-projector: give the
+URL with the user name only).
 -s keeps npm from echoing the command line; shell history still keeps what you type.
 
 Example:
-  npm run -s central -- setup --url http://admin:secret@127.0.0.1:5984 --unit KTB --password 'a long unit password'`;
-
-/** Where the unit password may come from instead of --password (npm echoes the command line). */
-const PASSWORD_VARIABLE = 'MEJA_ADUAN_UNIT_PASSWORD';
+  npm run -s central -- setup --url http://admin:secret@127.0.0.1:5984 --unit KTB --public-url https://pusat.example.go.id`;
 
 class UsageError extends Error {}
+
+/** A number in [0, 1) from the operating system's random source. */
+const secureUnit = (): number => randomInt(1_000_000) / 1_000_000;
 
 function table(steps: readonly StepResult[]): string {
   const whatWidth = Math.max(...steps.map((step) => step.what.length));
@@ -75,8 +104,7 @@ function unitList(text: string | undefined): string[] | undefined {
 
 function required(value: string | undefined, option: string): string {
   if (value === undefined || value === '') {
-    const alternative = option === 'password' ? ` (or set ${PASSWORD_VARIABLE})` : '';
-    throw new UsageError(`Missing --${option}${alternative}.`);
+    throw new UsageError(`Missing --${option}.`);
   }
   return value;
 }
@@ -93,8 +121,104 @@ function projectorSummary(units: readonly UnitRun[], written: number, ms: number
   return `National projection: ${units.length} unit(s), ${changes} change(s) read, ${complaints} complaint(s) projected, ${written} document(s) written in ${ms} ms.`;
 }
 
+/** The enrolment code, printed so that it can be copied as one line. */
+function printEnrolment(added: AddedDevice): void {
+  const { unitCode, deviceCode, serverUrl, expiresAt } = added.enrolment;
+  console.log(
+    `Device ${deviceCode} of unit ${unitCode}: account ${added.user} ${added.outcome}, server ${serverUrl}, ` +
+      `valid for enrolment until ${expiresAt}. Enrolment code (give it to the unit's manager; it is shown once):`,
+  );
+  console.log(`\n  ${added.code}\n`);
+}
+
+function validHoursOf(text: string | undefined): number {
+  return text === undefined ? DEFAULT_VALID_HOURS : positiveNumber(text, 'valid-hours');
+}
+
+function publicUrlOf(text: string | undefined, http: CouchHttp): string {
+  return text ?? http.baseUrl;
+}
+
+async function deviceCommand(
+  subcommand: string | undefined,
+  text: (name: string) => string | undefined,
+): Promise<void> {
+  const url = required(text('url'), 'url');
+  switch (subcommand) {
+    case 'add': {
+      const unitCode = checkUnitCode(required(text('unit'), 'unit'));
+      const deviceCode = checkDeviceCode(required(text('device'), 'device'));
+      const validHours = validHoursOf(text('valid-hours'));
+      const { http } = await connectAsAdmin(url);
+      printEnrolment(
+        await addDevice(http, {
+          unitCode,
+          deviceCode,
+          validHours,
+          serverUrl: publicUrlOf(text('public-url'), http),
+        }),
+      );
+      return;
+    }
+    case 'list': {
+      const unitText = text('unit');
+      const unitCode = unitText === undefined ? undefined : checkUnitCode(unitText);
+      const { http, server } = await connectAsAdmin(url);
+      const devices = await listDevices(http, { unitCode });
+      console.log(`Meja Aduan central: ${devices.length} device account(s) on ${http.baseUrl} (${server})`);
+      if (devices.length === 0) return;
+      console.log(
+        table([
+          { what: 'unit device', name: 'created', outcome: 'status' },
+          ...devices.map((device) => ({
+            what: `${device.unitCode} ${device.deviceCode}`,
+            name: device.createdAt,
+            outcome:
+              device.status === 'enrolled'
+                ? `enrolled ${device.enrolledAt ?? ''}`
+                : device.status === 'revoked'
+                  ? `revoked ${device.revokedAt ?? ''}${device.enrolledAt ? ` (enrolled ${device.enrolledAt})` : ''}`
+                  : device.status === 'expired'
+                    ? `expired ${device.expiresAt}${device.expiredAt ? ' (disabled)' : ' (not swept yet)'}`
+                    : `pending until ${device.expiresAt}`,
+          })),
+        ]),
+      );
+      return;
+    }
+    case 'revoke': {
+      const unitCode = checkUnitCode(required(text('unit'), 'unit'));
+      const deviceCode = checkDeviceCode(required(text('device'), 'device'));
+      const { http } = await connectAsAdmin(url);
+      const outcome = await revokeDevice(http, unitCode, deviceCode);
+      console.log(
+        outcome === 'already'
+          ? `Device ${deviceCode} of unit ${unitCode} was already revoked.`
+          : `Device ${deviceCode} of unit ${unitCode} revoked: it can no longer sign in or sync. The unit's other devices are not affected.`,
+      );
+      return;
+    }
+    case 'sweep': {
+      const { http } = await connectAsAdmin(url);
+      const swept = await sweepDevices(http);
+      console.log(
+        swept.length === 0
+          ? 'No pending device account with an expired enrolment code.'
+          : `Disabled ${swept.length} device account(s) whose enrolment code expired: ${swept.map((device) => `${device.unitCode} ${device.deviceCode}`).join(', ')}.`,
+      );
+      return;
+    }
+    default:
+      throw new UsageError(
+        `Unknown device command ${JSON.stringify(subcommand ?? '')}: add, list, revoke or sweep.`,
+      );
+  }
+}
+
 async function main(argv: readonly string[]): Promise<void> {
-  const [command, ...rest] = argv;
+  const [command, ...afterCommand] = argv;
+  const subcommand = command === 'device' ? afterCommand[0] : undefined;
+  const rest = command === 'device' ? afterCommand.slice(1) : afterCommand;
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -102,7 +226,9 @@ async function main(argv: readonly string[]): Promise<void> {
       options: {
         url: { type: 'string' },
         unit: { type: 'string' },
-        password: { type: 'string' },
+        device: { type: 'string' },
+        'public-url': { type: 'string' },
+        'valid-hours': { type: 'string' },
         units: { type: 'string' },
         'replicate-via': { type: 'string' },
         'projector-password': { type: 'string' },
@@ -129,21 +255,42 @@ async function main(argv: readonly string[]): Promise<void> {
     case 'setup': {
       const url = required(text('url'), 'url');
       const unit = checkUnitCode(required(text('unit'), 'unit'));
-      const password = required(text('password') ?? process.env[PASSWORD_VARIABLE], 'password');
-      checkPassword(password);
+      const deviceText = text('device');
+      const firstDevice = deviceText === undefined ? undefined : checkDeviceCode(deviceText);
+      const validHours = validHoursOf(text('valid-hours'));
       const { http, server } = await connectAsAdmin(url);
-      const result = await setupUnit(http, unit, password);
+      const result = await setupUnit(http, unit);
       const registry = await registerUnitNationally(http, result.unitCode);
       console.log(`Meja Aduan central: unit ${result.unitCode} on ${http.baseUrl} (${server})`);
       console.log(
         table([...result.steps, { what: 'national registry', name: result.unitCode, outcome: registry }]),
       );
+      const devices = await listDevices(http, { unitCode: result.unitCode });
+      if (firstDevice === undefined && devices.length > 0) {
+        console.log(
+          `Unit ${result.unitCode} has ${devices.length} device account(s) (central device list); add more with central device add.`,
+        );
+        return;
+      }
+      const taken = new Set(devices.map((device) => device.deviceCode));
+      let deviceCode = firstDevice ?? generateDeviceCode(secureUnit);
+      while (firstDevice === undefined && taken.has(deviceCode)) deviceCode = generateDeviceCode(secureUnit);
+      printEnrolment(
+        await addDevice(http, {
+          unitCode: result.unitCode,
+          deviceCode,
+          validHours,
+          serverUrl: publicUrlOf(text('public-url'), http),
+        }),
+      );
       console.log(
-        `Devices of unit ${result.unitCode} sync with ${http.baseUrl}${result.database} as user ${result.user} ` +
-          `(in the app: server ${http.baseUrl}, unit ${result.unitCode}, the unit password).`,
+        `The first device takes this code when it sets up the new unit ("Unit baru"); further devices get theirs from central device add.`,
       );
       return;
     }
+    case 'device':
+      await deviceCommand(subcommand, text);
+      return;
     case 'update-validation': {
       const url = required(text('url'), 'url');
       const units = unitList(text('units'));

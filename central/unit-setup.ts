@@ -1,40 +1,47 @@
 /**
  * `central setup`: provisions one unit on a CouchDB 3.x server (or pouchdb-server), idempotently.
  * Each step reads what is there and writes only what differs:
- *   1. the `_users` system database (a fresh single-node CouchDB 3 may not have it yet)
+ *   1. the `_users` system database (a fresh single-node CouchDB 3 may not have it yet) and its
+ *      device-account validator `_design/meja-aduan-devices` (./device-accounts)
  *   2. the unit database `meja-aduan-unit-<code>` (shared/couch/couch-names)
- *   3. the unit user `org.couchdb.user:unit-<code>` with the role `unit-<code>`; its password is
- *      set on every run (CouchDB stores only a hash, so "unchanged" cannot be told)
- *   4. the database's `_security`: members = that role and the national projector's role
- *      (`meja-aduan-projector`: it reads the unit's records for the national projection; the unit
- *      validator refuses its writes), admins = none beyond server admins. Setup owns this
- *      document: a hand-made change is put back on the next run
+ *   3. the former shared unit user `org.couchdb.user:unit-<code>` is removed when it exists: every
+ *      device has its own account now (./device-accounts; docs/central.md, "Moving a unit to
+ *      device accounts")
+ *   4. the database's `_security`: members = the unit role (every device account holds it) and
+ *      the national projector's role (`meja-aduan-projector`: it reads the unit's records for the
+ *      national projection; the unit validator refuses its writes), admins = none beyond server
+ *      admins. Setup owns this document: a hand-made change is put back on the next run
  *   5. `_design/meja-aduan` (shared/couch/unit-design-doc), rewritten only when its bytes differ
- *   6. a check as the unit user: it can open the database, and the validator refuses a malformed
- *      document (so validation is really active on this server)
+ *   6. a check as a member of the unit (a throw-away user with the unit role, removed after): it can
+ *      open the database, and the validator refuses a malformed document (so validation is
+ *      really active on this server)
+ * The first device's account and enrolment code are the CLI's (`central setup` prints them).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../shared/couch/canonical-json';
 import {
   PROJECTOR_ROLE,
   UNIT_DESIGN_DOC_ID,
+  DEVICE_ACCOUNT_ROLE,
+  USERS_DESIGN_DOC_ID,
+  legacyUnitUserName,
   unitDatabaseName,
   unitRole,
-  unitUserName,
 } from '../shared/couch/couch-names';
 import { parseRejection } from '../shared/couch/rejection';
 import { unitDesignDoc } from '../shared/couch/unit-design-doc';
 import { isValidUnitCode, normaliseCode } from '../shared/ids/tracking-number';
 import { CentralError } from './central-error';
 import { describeFailure, expectStatus, type CouchHttp } from './couch-http';
+import { usersDesignDoc } from './device-validation';
 
+/** The shortest password `central national` accepts for the projector. */
 export const MIN_PASSWORD_LENGTH = 8;
 
 export type StepResult = Readonly<{ what: string; name: string; outcome: string }>;
 export type UnitSetupResult = Readonly<{
   unitCode: string;
   database: string;
-  user: string;
   steps: StepResult[];
 }>;
 
@@ -47,12 +54,6 @@ export function checkUnitCode(text: string): string {
     );
   }
   return code;
-}
-
-export function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new CentralError(`The unit password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
-  }
 }
 
 /**
@@ -108,41 +109,62 @@ export async function ensureSecurity(
   return 'set';
 }
 
-async function ensureUnitUser(
-  http: CouchHttp,
-  user: string,
-  role: string,
-  password: string,
-): Promise<string> {
+/** Removes the former shared unit user (one password for every device of the unit), if it exists. */
+async function removeLegacyUnitUser(http: CouchHttp, user: string): Promise<string> {
   const path = `_users/${encodeURIComponent(`org.couchdb.user:${user}`)}`;
   const current = await http.get(path);
-  if (current.status !== 404) expectStatus(current, [200], `Reading the user ${user}`);
-  const rev = current.status === 200 ? (current.body as { _rev?: string })._rev : undefined;
-  const doc = { _id: `org.couchdb.user:${user}`, name: user, type: 'user', roles: [role], password };
-  const written = await http.put(path, rev === undefined ? doc : { ...doc, _rev: rev });
-  expectStatus(written, [201, 202], `Writing the user ${user}`);
-  return rev === undefined ? `created (role ${role})` : `password and role ${role} set`;
+  if (current.status === 404) return 'none (devices have their own accounts)';
+  expectStatus(current, [200], `Reading the user ${user}`);
+  const rev = (current.body as { _rev?: string })._rev ?? '';
+  const removed = await http.request('DELETE', `${path}?rev=${encodeURIComponent(rev)}`);
+  expectStatus(removed, [200, 202], `Removing the shared unit user ${user}`);
+  return 'removed: the shared unit password no longer signs in; enrol each device (central device add)';
 }
 
-/** Logs in as the unit and checks that it can read its database and that validation is active. */
-async function checkAsUnit(
+/**
+ * Logs in as a member of the unit (a throw-away user with the unit role, removed afterwards) and
+ * checks that it can read the database and that validation is active.
+ */
+async function checkAsUnit(http: CouchHttp, unitCode: string, database: string): Promise<string> {
+  const user = `meja-aduan-setup-check-${unitCode.toLowerCase()}`;
+  const password = randomBytes(24).toString('base64url');
+  const userPath = `_users/${encodeURIComponent(`org.couchdb.user:${user}`)}`;
+  const existing = await http.get(userPath);
+  const existingRev = existing.status === 200 ? (existing.body as { _rev?: string })._rev : undefined;
+  const created = await http.put(userPath, {
+    _id: `org.couchdb.user:${user}`,
+    ...(existingRev === undefined ? {} : { _rev: existingRev }),
+    name: user,
+    type: 'user',
+    roles: [unitRole(unitCode)],
+    password,
+  });
+  expectStatus(created, [201, 202], `Writing the check user ${user}`);
+  try {
+    return await probeAsUnit(http, http.as(user, password), database, user);
+  } finally {
+    const rev = (created.body as { rev?: string }).rev ?? '';
+    await http.request('DELETE', `${userPath}?rev=${encodeURIComponent(rev)}`);
+  }
+}
+
+async function probeAsUnit(
   http: CouchHttp,
+  unit: CouchHttp,
   database: string,
   user: string,
-  password: string,
 ): Promise<string> {
-  const unit = http.as(user, password);
   const db = encodeURIComponent(database);
   let opened = await unit.get(db);
-  // CouchDB's authentication cache follows `_users` asynchronously: right after a password
-  // change the old one may still be cached for a moment. Two more tries, a second apart, stay
-  // well below the login lockout (5 failures).
+  // CouchDB's authentication cache follows `_users` asynchronously: right after a user is
+  // written it may not know it for a moment. Two more tries, a second apart, stay well below the
+  // login lockout (5 failures).
   for (let attempt = 0; attempt < 2 && opened.status === 401; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     opened = await unit.get(db);
   }
   if (opened.status !== 200) {
-    throw new CentralError(`The unit user ${user} cannot open ${database}: ${describeFailure(opened)}.`);
+    throw new CentralError(`The unit member ${user} cannot open ${database}: ${describeFailure(opened)}.`);
   }
   const probeId = 'meja-aduan-setup-probe';
   const probe = await unit.put(`${db}/${probeId}`, { type: 'setup-probe' });
@@ -162,6 +184,59 @@ async function checkAsUnit(
   return 'ok';
 }
 
+/**
+ * The `_security` of `_users`: device accounts are members, so that a device can read and update
+ * its own account (its enrolment: CouchDB 3 lets a user reach only their own document there, never
+ * list the others, never change roles). CouchDB 3 makes `_users` admin-only and this document
+ * read-only unless `[couchdb] users_db_security_editable = true` (set by `ensureDeviceValidation`).
+ */
+export const USERS_SECURITY: Readonly<Record<string, unknown>> = {
+  admins: { names: [], roles: ['_admin'] },
+  members: { names: [], roles: ['_admin', DEVICE_ACCOUNT_ROLE] },
+};
+
+/**
+ * `[couchdb] users_db_security_editable = true` on every node of the cluster (CouchDB keeps it in
+ * its local.ini); without it CouchDB 3 refuses `_users/_security`. pouchdb-server has no such setting.
+ */
+async function allowUsersSecurity(http: CouchHttp): Promise<string> {
+  const membership = await http.get('_membership');
+  if (membership.status === 404 || membership.status === 400) return 'not applicable';
+  expectStatus(membership, [200], 'Reading the cluster membership');
+  const nodes = (membership.body as { all_nodes?: unknown }).all_nodes;
+  const names = Array.isArray(nodes) ? nodes.filter((node): node is string => typeof node === 'string') : [];
+  let changed = 0;
+  for (const node of names) {
+    const path = `_node/${encodeURIComponent(node)}/_config/couchdb/users_db_security_editable`;
+    const current = await http.get(path);
+    if (current.status === 200 && current.body === 'true') continue;
+    expectStatus(
+      await http.put(path, JSON.stringify('true')),
+      [200],
+      `Setting users_db_security_editable on ${node}`,
+    );
+    changed++;
+  }
+  return changed === 0 ? 'unchanged' : `set on ${changed} node(s)`;
+}
+
+/**
+ * `_users`, its device-account validator (./device-validation) and its security (device accounts
+ * are members), each written only when it differs.
+ */
+export async function ensureDeviceValidation(http: CouchHttp): Promise<string> {
+  await ensureDatabase(http, '_users');
+  const config = await allowUsersSecurity(http);
+  const security = await ensureSecurity(http, '_users', USERS_SECURITY);
+  const design = await ensureDocument(
+    http,
+    `_users/${USERS_DESIGN_DOC_ID}`,
+    usersDesignDoc(),
+    `${USERS_DESIGN_DOC_ID} in _users`,
+  );
+  return `validator ${design}, security ${security}, users_db_security_editable ${config}`;
+}
+
 /** Writes the unit's `_design/meja-aduan` unless the stored one is byte-identical; says which. */
 export async function ensureUnitDesignDoc(http: CouchHttp, unitCode: string): Promise<string> {
   const design = unitDesignDoc(unitCode);
@@ -171,23 +246,19 @@ export async function ensureUnitDesignDoc(http: CouchHttp, unitCode: string): Pr
   return `${outcome} (sha256 ${digest})`;
 }
 
-export async function setupUnit(
-  http: CouchHttp,
-  unitCodeText: string,
-  password: string,
-): Promise<UnitSetupResult> {
+export async function setupUnit(http: CouchHttp, unitCodeText: string): Promise<UnitSetupResult> {
   const unitCode = checkUnitCode(unitCodeText);
-  checkPassword(password);
   const database = unitDatabaseName(unitCode);
-  const user = unitUserName(unitCode);
   const role = unitRole(unitCode);
+  const legacyUser = legacyUnitUserName(unitCode);
   const steps: StepResult[] = [];
   const step = (what: string, name: string, outcome: string): void =>
     void steps.push({ what, name, outcome });
 
   step('system database', '_users', await ensureDatabase(http, '_users'));
+  step('device validation', USERS_DESIGN_DOC_ID, await ensureDeviceValidation(http));
   step('database', database, await ensureDatabase(http, database));
-  step('user', user, await ensureUnitUser(http, user, role, password));
+  step('shared unit user', legacyUser, await removeLegacyUnitUser(http, legacyUser));
   step(
     'security',
     `members: roles ${role}, ${PROJECTOR_ROLE}`,
@@ -196,8 +267,8 @@ export async function setupUnit(
   step('validation', UNIT_DESIGN_DOC_ID, await ensureUnitDesignDoc(http, unitCode));
   step(
     'check',
-    `${user} logs in; a malformed document is refused`,
-    await checkAsUnit(http, database, user, password),
+    'a member of the unit logs in; a malformed document is refused',
+    await checkAsUnit(http, unitCode, database),
   );
-  return { unitCode, database, user, steps };
+  return { unitCode, database, steps };
 }

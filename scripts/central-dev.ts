@@ -5,17 +5,17 @@
  * PATH), else pouchdb-server, saying so in one line. Port from PORT (default 5984), data in
  * `.central-dev/` (git-ignored; delete it to start afresh). Provisions the demo unit and the units
  * given with `--unit`, and the national database, with the same code as `central setup` and
- * `central national`; prints the URL and every unit's password; runs until Ctrl+C.
+ * `central national`; a unit without device accounts gets its first device, whose enrolment code
+ * is printed (valid 72 h; more with `npm run central -- device add`); pending accounts whose code
+ * expired are disabled every minute (`central device sweep`); runs until Ctrl+C.
  *
- *   npm run central:dev -- --unit KBM --unit PDG,SMG        # random passwords, kept for next time
- *   npm run central:dev -- --unit KBM --password 'secret-1'  # this password for the units given
+ *   npm run central:dev -- --unit KBM --unit PDG,SMG        # more units
  *   npm run central:dev -- --origin http://127.0.0.1:4311    # one more web origin allowed (CORS)
  *
  * On CouchDB the national projector runs here too (as the server admin, every 10 s), so the
  * national database follows what devices sync; pouchdb-server cannot run it.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CentralError } from '../central/central-error';
@@ -24,15 +24,17 @@ import { setupNational } from '../central/national-setup';
 import { runProjectorLoop } from '../central/national-projector';
 import { startPouchServer, type PouchServer } from '../central/pouchdb-server-process';
 import { connectAsAdmin } from '../central/server-admin';
-import { checkPassword, checkUnitCode, setupUnit } from '../central/unit-setup';
+import { checkUnitCode, setupUnit } from '../central/unit-setup';
+import { addDevice, listDevices, sweepDevices } from '../central/device-accounts';
+import { generateDeviceCode } from '../shared/ids/tracking-number';
 import { APP_ORIGIN } from '../electron/app-origin';
 import { chooseCentral, describeCentral } from '../test/support/couchdb-release';
 
 export const DEV_ADMIN = { name: 'admin', password: 'meja-aduan-dev-admin' } as const;
-export const DEMO_UNIT = { code: 'KTB', password: 'ktb-demo-password' } as const;
+export const DEMO_UNIT = { code: 'KTB' } as const;
 const DATA_DIR = '.central-dev';
-/** Passwords generated for `--unit` units, reused on the next start so devices stay signed in. */
-const PASSWORDS_FILE = join(DATA_DIR, 'unit-passwords.json');
+/** How often pending device accounts whose enrolment code expired are disabled. */
+const SWEEP_EVERY_MS = 60_000;
 /** The Electron app, the browser host (`npm start`, port 4310) and Vite's dev server. */
 const DEV_ORIGINS = [
   APP_ORIGIN,
@@ -42,16 +44,15 @@ const DEV_ORIGINS = [
   'http://localhost:5173',
 ] as const;
 
-const USAGE = `Usage: npm run central:dev -- [--unit <CODE>[,<CODE>…]]… [--password <unit password>] [--origin <web origin>]…`;
+const USAGE = `Usage: npm run central:dev -- [--unit <CODE>[,<CODE>…]]… [--origin <web origin>]…`;
 
-type Options = Readonly<{ units: readonly string[]; password?: string; origins: readonly string[] }>;
+type Options = Readonly<{ units: readonly string[]; origins: readonly string[] }>;
 
 function parseOptions(args: readonly string[]): Options {
   const { values } = parseArgs({
     args: [...args],
     options: {
       unit: { type: 'string', multiple: true },
-      password: { type: 'string' },
       origin: { type: 'string', multiple: true },
     },
     strict: true,
@@ -68,41 +69,12 @@ function parseOptions(args: readonly string[]): Options {
       ),
     ),
   ];
-  if (values.password !== undefined) {
-    if (units.length === 0) throw new CentralError('--password is for the units given with --unit.');
-    checkPassword(values.password);
-  }
   for (const origin of values.origin ?? []) {
     if (!/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i.test(origin)) {
       throw new CentralError(`--origin takes a web origin such as http://127.0.0.1:4311, not ${origin}`);
     }
   }
-  return { units, password: values.password, origins: values.origin ?? [] };
-}
-
-function storedPasswords(): Record<string, string> {
-  if (!existsSync(PASSWORDS_FILE)) return {};
-  try {
-    return JSON.parse(readFileSync(PASSWORDS_FILE, 'utf8')) as Record<string, string>;
-  } catch {
-    return {};
-  }
-}
-
-/** Each unit's password: the demo's, `--password`, one generated before, or a new random one. */
-function unitPasswords(options: Options): Map<string, string> {
-  const stored = storedPasswords();
-  const passwords = new Map<string, string>([[DEMO_UNIT.code, DEMO_UNIT.password]]);
-  for (const code of options.units) {
-    passwords.set(code, options.password ?? stored[code] ?? randomBytes(12).toString('base64url'));
-  }
-  const generated =
-    options.password === undefined
-      ? Object.fromEntries(options.units.map((code) => [code, passwords.get(code)]))
-      : {};
-  mkdirSync(DATA_DIR, { recursive: true });
-  writeFileSync(PASSWORDS_FILE, `${JSON.stringify({ ...stored, ...generated }, null, 2)}\n`);
-  return passwords;
+  return { units, origins: values.origin ?? [] };
 }
 
 async function main(): Promise<void> {
@@ -136,12 +108,23 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  const passwords = unitPasswords(options);
+  const codes = [...new Set([DEMO_UNIT.code, ...options.units])];
   const { http } = await connectAsAdmin(server.adminUrl);
   const units = [];
-  for (const [code, password] of passwords)
-    units.push({ ...(await setupUnit(http, code, password)), password });
-  await setupNational(http, { units: [...passwords.keys()] });
+  for (const code of codes) {
+    const unit = await setupUnit(http, code);
+    const devices = await listDevices(http, { unitCode: unit.unitCode });
+    const added =
+      devices.length > 0
+        ? null
+        : await addDevice(http, {
+            unitCode: unit.unitCode,
+            deviceCode: generateDeviceCode(() => randomInt(1_000_000) / 1_000_000),
+            serverUrl: server.url,
+          });
+    units.push({ ...unit, devices: devices.length, added });
+  }
+  await setupNational(http, { units: codes });
   const folder = choice.kind === 'couchdb' ? join(DATA_DIR, 'couchdb') : join(DATA_DIR, 'pouchdb-server');
   const log = choice.kind === 'couchdb' ? join(folder, 'couchdb.log') : join(folder, 'log.txt');
   const demo = units[0];
@@ -151,7 +134,11 @@ async function main(): Promise<void> {
 ${units
   .map(
     (unit, index) =>
-      `  ${index === 0 ? 'demo unit   ' : 'unit        '} ${unit.unitCode}: database ${unit.database}, user ${unit.user}, password ${unit.password}`,
+      `  ${index === 0 ? 'demo unit   ' : 'unit        '} ${unit.unitCode}: database ${unit.database}, ${
+        unit.added
+          ? `first device ${unit.added.enrolment.deviceCode}, enrolment code (valid until ${unit.added.enrolment.expiresAt}):\n      ${unit.added.code}`
+          : `${unit.devices} device account(s) (npm run -s central -- device list --url ${server.adminUrl})`
+      }`,
   )
   .join('\n')}
   national     meja-aduan-national, set up for ${units.map((unit) => unit.unitCode).join(', ')}${choice.kind === 'couchdb' ? ', projected every 10 s' : ' (no projector on pouchdb-server)'} (docs/central.md)${
@@ -159,8 +146,22 @@ ${units
       ? `\n  web origins  ${[...DEV_ORIGINS, ...options.origins].join(', ')} (CORS)`
       : ''
   }
-In the app's sync settings: server ${server.url}, unit ${demo?.unitCode}, password ${demo?.password}.
+A device joins with its enrolment code; more codes: npm run -s central -- device add --url ${server.adminUrl} --unit ${demo?.unitCode} --device <DEV>
+Pending device accounts whose code expired are disabled every minute (central device sweep).
 Press Ctrl+C to stop.`);
+  const sweeper = setInterval(() => {
+    void sweepDevices(http)
+      .then((swept) => {
+        if (swept.length > 0)
+          console.log(
+            `device sweep: disabled ${swept.map((device) => `${device.unitCode} ${device.deviceCode}`).join(', ')} (code expired)`,
+          );
+      })
+      .catch((error: unknown) =>
+        console.log(`device sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  }, SWEEP_EVERY_MS);
+  projector.signal.addEventListener('abort', () => clearInterval(sweeper));
   if (choice.kind === 'couchdb') {
     const log = (line: string): void => console.log(`national projector: ${line}`);
     void runProjectorLoop(http, { intervalSeconds: 10, signal: projector.signal, log }).catch(

@@ -3,8 +3,10 @@
  * the unit code so that the app, the provisioning CLI and the national aggregation agree:
  *
  *   unit database      meja-aduan-unit-<code in lower case>   e.g. meja-aduan-unit-ktb
- *   unit user          unit-<code in lower case>              (`org.couchdb.user:unit-ktb` in `_users`)
- *   unit role          unit-<code in lower case>              the only member role of the unit database
+ *   device user        unit-<code>-<device>, lower case       (`org.couchdb.user:unit-ktb-k23` in `_users`)
+ *   device role        meja-aduan-device:<CODE>:<DEVICE>      names the device (the validator reads it)
+ *   unit role          unit-<code in lower case>              every device of the unit; the member role
+ *                                                              of the unit database
  *   national database  meja-aduan-national
  *   national readers   role meja-aduan-national-reader        (granted by a central admin, by hand)
  *   national projector user and role meja-aduan-projector     (central national creates the user;
@@ -15,7 +17,7 @@
  * unit codes are upper-case letters and digits (../ids/tracking-number), so lower-casing is
  * one-to-one and every unit database name is valid.
  */
-import { isValidUnitCode } from '../ids/tracking-number';
+import { isValidDeviceCode, isValidUnitCode } from '../ids/tracking-number';
 
 export const UNIT_DATABASE_PREFIX = 'meja-aduan-unit-';
 export const NATIONAL_DATABASE_NAME = 'meja-aduan-national';
@@ -49,11 +51,49 @@ export function unitDatabaseName(unitCode: string): string {
   return `${UNIT_DATABASE_PREFIX}${unitCode.toLowerCase()}`;
 }
 
-/** The CouchDB user name of a unit (its devices log in with it and the unit password). */
-export function unitUserName(unitCode: string): string {
+/**
+ * The former shared user of a unit (`unit-<code>`, one password for every device): `central setup`
+ * removes it (docs/central.md, "Moving a unit to device accounts"). Devices sign in with their own
+ * account, `deviceUserName`.
+ */
+export function legacyUnitUserName(unitCode: string): string {
   assertUnitCode(unitCode);
   return `unit-${unitCode.toLowerCase()}`;
 }
+
+function assertDeviceCode(deviceCode: string): void {
+  if (!isValidDeviceCode(deviceCode))
+    throw new RangeError(`Invalid device code: ${JSON.stringify(deviceCode)}`);
+}
+
+/** The CouchDB user of one device of a unit: `unit-<unit>-<device>`, lower case (`unit-ktb-k23`). */
+export function deviceUserName(unitCode: string, deviceCode: string): string {
+  assertUnitCode(unitCode);
+  assertDeviceCode(deviceCode);
+  return `unit-${unitCode.toLowerCase()}-${deviceCode.toLowerCase()}`;
+}
+
+/** The `_users` document id of a device's account. */
+export function deviceUserId(unitCode: string, deviceCode: string): string {
+  return `org.couchdb.user:${deviceUserName(unitCode, deviceCode)}`;
+}
+
+/**
+ * The role naming one device (`meja-aduan-device:KTB:K23`): the unit validator reads the
+ * authenticated device from it (a device may write only as itself). Besides it, a device's
+ * account holds the unit role, which `_security` admits.
+ */
+export const DEVICE_ROLE_PREFIX = 'meja-aduan-device:';
+/** Held by every device account: a member of `_users`, so that a device can enrol itself. */
+export const DEVICE_ACCOUNT_ROLE = 'meja-aduan-device';
+export function deviceRole(unitCode: string, deviceCode: string): string {
+  assertUnitCode(unitCode);
+  assertDeviceCode(deviceCode);
+  return `${DEVICE_ROLE_PREFIX}${unitCode}:${deviceCode}`;
+}
+
+/** The validator of device accounts in `_users` (central/device-accounts). */
+export const USERS_DESIGN_DOC_ID = '_design/meja-aduan-devices';
 
 export function unitRole(unitCode: string): string {
   assertUnitCode(unitCode);

@@ -44,28 +44,28 @@ export const SYNC_MESSAGES = {
     en: 'Check the internet connection and the server address in the sync settings. The records are safe on this device, and sync tries again by itself.',
   },
   'sync.error.unauthorized': {
-    id: 'Server pusat menolak nama pengguna atau kata sandi unit.',
-    en: 'The central server refused the unit’s user name or password.',
+    id: 'Server pusat menolak akun perangkat ini (nama pengguna atau kata sandi).',
+    en: 'The central server refused this device’s account (user name or password).',
   },
   'sync.advice.unauthorized': {
-    id: 'Periksa kata sandi unit di pengaturan sinkronisasi; bila kata sandi telah diganti, mintalah yang baru kepada admin pusat. Sinkronisasi tidak dicoba lagi sampai pengaturan diperbaiki atau Anda menekan "Sinkronkan sekarang".',
-    en: 'Check the unit password in the sync settings; if it was changed, ask the central administrator for the new one. Sync does not try again until the settings are fixed or you press "Sync now".',
+    id: 'Periksa kata sandi perangkat di pengaturan sinkronisasi; bila akun perangkat ini dicabut atau diganti, mintalah kode pendaftaran baru untuk perangkat ini kepada admin pusat. Sinkronisasi tidak dicoba lagi sampai pengaturan diperbaiki atau Anda menekan "Sinkronkan sekarang".',
+    en: 'Check the device password in the sync settings; if this device’s account was revoked or replaced, ask the central administrator for a new enrolment code for this device. Sync does not try again until the settings are fixed or you press "Sync now".',
   },
   'sync.error.forbidden': {
-    id: 'Akun unit ini tidak mempunyai akses ke basis data unit di server pusat.',
-    en: 'This unit’s account has no access to the unit database on the central server.',
+    id: 'Akun perangkat ini tidak mempunyai akses ke basis data unit di server pusat.',
+    en: 'This device’s account has no access to the unit database on the central server.',
   },
   'sync.advice.forbidden': {
-    id: 'Pastikan alamat server dan kode unit benar. Bila sudah benar, mintalah admin pusat memeriksa hak akses unit. Sinkronisasi tidak dicoba lagi sampai pengaturan diperbaiki atau Anda menekan "Sinkronkan sekarang".',
-    en: 'Make sure the server address and the unit code are right. If they are, ask the central administrator to check the unit’s access. Sync does not try again until the settings are fixed or you press "Sync now".',
+    id: 'Pastikan alamat server dan kode unit benar. Bila sudah benar, mintalah admin pusat memeriksa akun perangkat ini. Sinkronisasi tidak dicoba lagi sampai pengaturan diperbaiki atau Anda menekan "Sinkronkan sekarang".',
+    en: 'Make sure the server address and the unit code are right. If they are, ask the central administrator to check this device’s account. Sync does not try again until the settings are fixed or you press "Sync now".',
   },
   'sync.error.lockedOut': {
-    id: 'Terlalu banyak kata sandi salah: server mengunci akun unit ini selama beberapa menit.',
-    en: 'Too many wrong passwords: the server locked this unit’s account for a few minutes.',
+    id: 'Terlalu banyak kata sandi salah: server mengunci akun perangkat ini selama beberapa menit.',
+    en: 'Too many wrong passwords: the server locked this device’s account for a few minutes.',
   },
   'sync.advice.lockedOut': {
-    id: 'Tunggu, lalu periksa kata sandi. Selama akun terkunci, kata sandi yang benar pun ditolak. Sinkronisasi tidak dicoba lagi otomatis: setelah beberapa menit, simpan kata sandi yang benar atau tekan "Sinkronkan sekarang" sekali. Bila perangkat lain unit ini masih memakai kata sandi lama, perbarui juga, karena setiap percobaan dengan kata sandi salah menambah hitungan penguncian.',
-    en: 'Wait, then check the password. While the account is locked, even the right password is refused. Sync does not try again by itself: after a few minutes, save the right password or press "Sync now" once. If other devices of this unit still use an old password, update them too, because every attempt with a wrong password counts towards the lock.',
+    id: 'Tunggu, lalu periksa kata sandi. Selama akun terkunci, kata sandi yang benar pun ditolak. Sinkronisasi tidak dicoba lagi otomatis: setelah beberapa menit, simpan kata sandi yang benar atau tekan "Sinkronkan sekarang" sekali. Perangkat lain unit ini tidak terpengaruh: setiap perangkat mempunyai akunnya sendiri.',
+    en: 'Wait, then check the password. While the account is locked, even the right password is refused. Sync does not try again by itself: after a few minutes, save the right password or press "Sync now" once. The unit’s other devices are not affected: each device has its own account.',
   },
   'sync.error.notFound': {
     id: 'Basis data unit ini tidak ditemukan di server pusat.',

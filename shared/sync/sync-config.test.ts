@@ -27,18 +27,19 @@ describe('normalizeServerUrl', () => {
 });
 
 describe('unitSyncConfig', () => {
-  it('names the unit’s database and user as the central provisions them', () => {
-    expect(unitSyncConfig('https://central.example.go.id/', 'KBM', 'rahasia')).toEqual({
+  it('names the unit’s database and the device’s own user as the central provisions them', () => {
+    expect(unitSyncConfig('https://central.example.go.id/', 'KBM', 'K23', 'rahasia')).toEqual({
       serverUrl: 'https://central.example.go.id',
       databaseName: 'meja-aduan-unit-kbm',
-      username: 'unit-kbm',
+      username: 'unit-kbm-k23',
       password: 'rahasia',
     });
   });
 
-  it('throws for an address that is not one, or an invalid unit code', () => {
-    expect(() => unitSyncConfig('nope', 'KBM', 'x')).toThrow(RangeError);
-    expect(() => unitSyncConfig('https://central.example.go.id', 'kbm!', 'x')).toThrow(RangeError);
+  it('throws for an address that is not one, or an invalid unit or device code', () => {
+    expect(() => unitSyncConfig('nope', 'KBM', 'K23', 'x')).toThrow(RangeError);
+    expect(() => unitSyncConfig('https://central.example.go.id', 'kbm!', 'K23', 'x')).toThrow(RangeError);
+    expect(() => unitSyncConfig('https://central.example.go.id', 'KBM', 'K1', 'x')).toThrow(RangeError);
   });
 });
 

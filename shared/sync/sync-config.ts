@@ -3,7 +3,7 @@
  * the database, and the unit's credentials (docs/decisions/003-one-database-per-unit.md). Names come from
  * ../couch/couch-names, so the app and the provisioning CLI agree.
  */
-import { unitDatabaseName, unitUserName } from '../couch/couch-names';
+import { deviceUserName, unitDatabaseName } from '../couch/couch-names';
 
 export type SyncConfig = Readonly<{
   /** `http(s)://host[:port][/path]`, without a trailing slash (see `normalizeServerUrl`). */
@@ -30,14 +30,22 @@ export function normalizeServerUrl(text: string): string | null {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
-/** The configuration of a unit's devices: its database and its user (../couch/couch-names). */
-export function unitSyncConfig(serverUrl: string, unitCode: string, password: string): SyncConfig {
+/**
+ * The configuration of one device of a unit: the unit's database and the device's own account
+ * (../couch/couch-names `deviceUserName`; docs/central.md, "Device accounts").
+ */
+export function unitSyncConfig(
+  serverUrl: string,
+  unitCode: string,
+  deviceCode: string,
+  password: string,
+): SyncConfig {
   const normalized = normalizeServerUrl(serverUrl);
   if (normalized === null) throw new RangeError(`Not a server address: ${JSON.stringify(serverUrl)}`);
   return {
     serverUrl: normalized,
     databaseName: unitDatabaseName(unitCode),
-    username: unitUserName(unitCode),
+    username: deviceUserName(unitCode, deviceCode),
     password,
   };
 }

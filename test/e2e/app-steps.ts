@@ -87,3 +87,11 @@ export async function dumpIndexedDb(page: Page, except: readonly string[] = []):
     return dump.join('\n');
   }, except);
 }
+
+/** This device's code, as the top bar shows it (`(KTB·K23)`). */
+export async function shownDeviceCode(page: Page): Promise<string> {
+  const text = await page.locator('.topbar__unit .mono').innerText();
+  const code = /·([A-Z2-9]{3})\)/.exec(text)?.[1];
+  if (!code) throw new Error(`no device code in the top bar: ${text}`);
+  return code;
+}

@@ -5,24 +5,30 @@
  * that do not exist yet on the unit's first device).
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  addCentralDevice,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, UNIT } from './app-steps';
+import { completeSetup, shownDeviceCode, UNIT } from './app-steps';
 import { logComplaint } from './workflow-steps';
-
-const PASSWORD = 'ktb-unit-password-e2e';
 
 afterAll(stopBrowserHost);
 
 describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host', (host) => {
   let app: LaunchedApp;
   let central: CentralServer;
+  /** This device's own account password (its one-time password: central device add). */
+  let password: string;
   beforeEach(async () => {
     central = await startCentralServer();
-    await setupCentralUnit(central, UNIT.code, PASSWORD);
+    await setupCentralUnit(central, UNIT.code);
     app = await host.launch();
     await central.allowOrigins([new URL(app.page.url()).origin]);
     await completeSetup(app.page);
+    ({ password } = await addCentralDevice(central, UNIT.code, await shownDeviceCode(app.page)));
   });
   afterEach(async () => {
     await app.close();
@@ -36,7 +42,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     await page.keyboard.press('Alt+6');
     await page.getByRole('heading', { name: 'Sinkronisasi', level: 1 }).waitFor();
     await page.getByLabel('Alamat server pusat').fill(central.url);
-    await page.getByLabel('Sandi unit').fill(PASSWORD);
+    await page.getByLabel('Sandi unit').fill(password);
     await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
     const state = (): Promise<string | null> =>
       page.getByTestId('status-sync').getAttribute('data-sync-state');

@@ -4,20 +4,27 @@
  * reverse proxy in front of CouchDB may), so every request the app sends is counted:
  *   - a manager types a wrong password once ("Simpan dan sinkronkan" tests it first): told apart,
  *     one login attempt, nothing saved; then the right one: syncs;
- *   - Apache CouchDB 3.4+ only: other devices' wrong passwords (made here over HTTP) lock the unit's
- *     account; the app's next request, with the RIGHT password, is refused; the Sinkronisasi
+ *   - Apache CouchDB 3.4+ only: wrong passwords for this device's account (made here over HTTP)
+ *     lock it; the app's next request, with the RIGHT password, is refused; the Sinkronisasi
  *     screen shows the lockout message, and the app sends nothing more by itself (~10 s watched).
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { deviceUserName, unitDatabaseName } from '../../shared/couch/couch-names';
 import { startCountingProxy, type CountingProxy } from '../support/counting-proxy';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  addCentralDevice,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, UNIT } from './app-steps';
+import { completeSetup, shownDeviceCode, UNIT } from './app-steps';
 import { addOffices } from './workflow-steps';
 
-const PASSWORD = 'ktb-unit-password-e2e';
+/** This device's code and its account's password (its one-time password: central device add). */
+let DEVICE: string;
+let PASSWORD: string;
 const WATCH_MS = 10_000;
 let central: CentralServer;
 let proxy: CountingProxy;
@@ -50,10 +57,12 @@ describe.each(appHosts())('$name host', (host) => {
   let app: LaunchedApp;
   beforeEach(async () => {
     central = await startCentralServer();
-    await setupCentralUnit(central, UNIT.code, PASSWORD);
+    await setupCentralUnit(central, UNIT.code);
     proxy = await startCountingProxy(central.url, { cors: true });
     app = await host.launch();
     await completeSetup(app.page);
+    DEVICE = await shownDeviceCode(app.page);
+    ({ password: PASSWORD } = await addCentralDevice(central, UNIT.code, DEVICE));
   });
   afterEach(async () => {
     await app.close();
@@ -66,7 +75,7 @@ describe.each(appHosts())('$name host', (host) => {
     await saveSync(page, 'bukan-sandinya');
     const refused = page.getByTestId('sync-test-result');
     await expect.poll(() => refused.getAttribute('data-reason')).toBe('unauthorized');
-    expect(await refused.innerText()).toContain('kata sandi unit');
+    expect(await refused.innerText()).toContain('kata sandi perangkat');
     expect(logins()).toEqual([401]);
     // Not saved: the sync did not start, and nothing more was sent.
     expect(await syncState(page)).toBe('disabled');
@@ -87,8 +96,8 @@ describe.each(appHosts())('$name host', (host) => {
     await saveSync(page, PASSWORD);
     await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
 
-    // Six wrong passwords over HTTP, as devices with an old password would send them.
-    const wrong = `Basic ${Buffer.from(`${unitUserName(UNIT.code)}:sandi-lama`).toString('base64')}`;
+    // Six wrong passwords over HTTP for this device's account (someone trying its name).
+    const wrong = `Basic ${Buffer.from(`${deviceUserName(UNIT.code, DEVICE)}:sandi-lama`).toString('base64')}`;
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
       const response = await fetch(`${central.url}${unitDatabaseName(UNIT.code)}`, {
@@ -106,7 +115,7 @@ describe.each(appHosts())('$name host', (host) => {
     await expect.poll(() => shown.getAttribute('data-reason'), { timeout: 20_000 }).toBe('locked-out');
     const text = await shown.innerText();
     expect(text).toContain(
-      'Terlalu banyak kata sandi salah: server mengunci akun unit ini selama beberapa menit.',
+      'Terlalu banyak kata sandi salah: server mengunci akun perangkat ini selama beberapa menit.',
     );
     expect(text).toContain('Tunggu, lalu periksa kata sandi.');
     // No retry time: only a person starts the next attempt.

@@ -8,16 +8,25 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { unitDatabaseName } from '../../shared/couch/couch-names';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  addCentralDevice,
+  centralDeviceCredentials,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, UNIT } from './app-steps';
+import { completeSetup, shownDeviceCode, UNIT } from './app-steps';
 import { addOffices, logComplaint } from './workflow-steps';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import { baseOfId } from '../../shared/ids/content-id';
 
-const PASSWORD = 'ktb-unit-password-e2e';
+/** The app's device: its account's password (its one-time password, from central device add). */
+let PASSWORD: string;
+/** Another device of the unit, writing on the server directly. */
+const OTHER_DEVICE = 'Z9Q';
 let central: CentralServer;
 
 afterAll(stopBrowserHost);
@@ -31,9 +40,10 @@ const EXPECTED_HTTP = /^console: Failed to load resource: the server responded w
 const appProblems = (app: LaunchedApp): readonly string[] =>
   app.problems().filter((problem) => !EXPECTED_HTTP.test(problem));
 
-/** A request to the unit's database as the unit user (what another device would do). */
+/** A request to the unit's database as another device of the unit (its own account). */
 async function unitRequest(path: string, init: RequestInit = {}): Promise<Response> {
-  const auth = Buffer.from(`${unitUserName(UNIT.code)}:${PASSWORD}`).toString('base64');
+  const other = await centralDeviceCredentials(central, UNIT.code, OTHER_DEVICE);
+  const auth = Buffer.from(`${other.user}:${other.password}`).toString('base64');
   const headers = new Headers({ Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' });
   new Headers(init.headers).forEach((value, name) => {
     headers.set(name, value);
@@ -62,13 +72,14 @@ describe.each(appHosts())('$name host', (host) => {
   // A fresh central per test: each test's device is the unit's first.
   beforeEach(async () => {
     central = await startCentralServer();
-    await setupCentralUnit(central, UNIT.code, PASSWORD);
+    await setupCentralUnit(central, UNIT.code);
     app = await host.launch();
     // CouchDB answers only the web origins it allows (docs/central.md, CORS); the browser host's
     // port is chosen per run. (The Electron app's origin is allowed from the start.)
     const origin = new URL(app.page.url()).origin;
     if (origin.startsWith('http')) await central.allowOrigins([origin]);
     await completeSetup(app.page);
+    ({ password: PASSWORD } = await addCentralDevice(central, UNIT.code, await shownDeviceCode(app.page)));
   });
   afterEach(async () => {
     await app.close();
@@ -120,7 +131,7 @@ describe.each(appHosts())('$name host', (host) => {
       },
       {
         unitCode: UNIT.code,
-        deviceCode: 'Z9Q',
+        deviceCode: OTHER_DEVICE,
         sequence: 1,
         eventSequence: 1,
         officer: { officerId: 'officer-other', name: 'Petugas Lain' },
@@ -228,6 +239,7 @@ describe.each(appHosts())('$name host', (host) => {
       await other.getByRole('radio', { name: /Unit yang sudah ada/ }).check();
       await other.getByLabel('Kode unit').fill(UNIT.code);
       await other.getByLabel('Alamat server pusat').fill(central.url);
+      // The first device's own password: it signs in, and the code is found taken.
       await other.getByLabel('Sandi unit').fill(PASSWORD);
       await other.getByLabel('Kode perangkat').fill(firstDevice); // taken by the first device
       await other.getByLabel('Nama petugas').fill('Rina Officer');
@@ -236,6 +248,8 @@ describe.each(appHosts())('$name host', (host) => {
         .poll(() => other.getByRole('alert').first().innerText(), { timeout: 20_000 })
         .toContain('sudah dipakai perangkat lain');
 
+      const q7m = await addCentralDevice(central, UNIT.code, 'Q7M');
+      await other.getByLabel('Sandi unit').fill(q7m.password);
       await other.getByLabel('Kode perangkat').fill('Q7M');
       await other.getByRole('button', { name: 'Bergabung dan unduh data unit' }).click();
       await other.getByRole('heading', { name: 'Beranda' }).waitFor({ timeout: 20_000 });

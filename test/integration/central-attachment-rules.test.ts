@@ -13,16 +13,20 @@ import { CouchHttp, type CouchResponse } from '../../central/couch-http';
 import type { AttachmentMeta } from '../../shared/complaint/complaint-schema';
 import { FILE_NAME_MAX } from '../../shared/complaint/file-names';
 import { base64Of, fileBytes, inlineFiles } from '../../shared/couch/attachment-documents.fixtures';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { unitDatabaseName } from '../../shared/couch/couch-names';
 import { parseRejection } from '../../shared/couch/rejection';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import { intakeDocuments, reporterOf, unitSettingsDoc } from '../../shared/couch/documents.fixtures';
 import { resealed } from '../../shared/ids/content-id.fixtures';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  centralDeviceHttp,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { isSealed } from '../support/unit-writes';
 import { stopStarted } from '../support/stop-started';
 
-const PASSWORD = 'ktb-unit-password';
 const DB = encodeURIComponent(unitDatabaseName('KTB'));
 const MIB = 1024 * 1024;
 
@@ -78,8 +82,9 @@ const inline = (mimeType: string, size: number): Record<string, string> => ({
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, 'KTB', PASSWORD);
-  ktb = new CouchHttp(central.url).as(unitUserName('KTB'), PASSWORD);
+  await setupCentralUnit(central, 'KTB');
+  // The fixtures' intake device (shared/couch/documents.fixtures).
+  ktb = await centralDeviceHttp(central, 'KTB', 'X7Q');
 });
 
 afterAll(async () => {

@@ -4,19 +4,24 @@
  * pouchdb-validation fix the test server loads (central/pouchdb-validation-fix.cjs).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import { unitDatabaseName } from '../../shared/couch/couch-names';
+import {
+  centralDeviceCredentials,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 
-const PASSWORD = 'ktb-conflict-password';
 let central: CentralServer;
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, 'KTB', PASSWORD);
+  await setupCentralUnit(central, 'KTB');
 });
 afterAll(async () => central.stop());
 
 async function request(path: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
-  const auth = Buffer.from(`${unitUserName('KTB')}:${PASSWORD}`).toString('base64');
+  const { user, password } = await centralDeviceCredentials(central, 'KTB', 'X7Q');
+  const auth = Buffer.from(`${user}:${password}`).toString('base64');
   const response = await fetch(`${central.url}${unitDatabaseName('KTB')}/${path}`, {
     ...init,
     headers: {

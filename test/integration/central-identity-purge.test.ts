@@ -19,18 +19,22 @@ import { JOBS_DATABASE, purgeIdentities, type UnitPurgeReport } from '../../cent
 import type { CouchHttp } from '../../central/couch-http';
 import { connectAsAdmin } from '../../central/server-admin';
 import { ensureUnitDesignDoc } from '../../central/unit-setup';
-import { UNIT_DESIGN_DOC_ID, unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { UNIT_DESIGN_DOC_ID, unitDatabaseName } from '../../shared/couch/couch-names';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
 import { reporterId } from '../../shared/ids/document-ids';
 import { reduceComplaint } from '../../shared/workflow/complaint-state';
 import { decideAction } from '../../shared/workflow/decide-action';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  centralDeviceHttp,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
 import { stopStarted } from '../support/stop-started';
 
 const run = promisify(execFile);
 const UNIT = 'KTB';
-const PASSWORD = 'ktb-unit-password-purge';
 const DATABASE = unitDatabaseName(UNIT);
 const DAY = '2026-11-23';
 
@@ -41,9 +45,10 @@ let unit: CouchHttp;
 beforeAll(async () => {
   central = await startCentralServer();
   console.info(`central-identity-purge: ${central.description}`);
-  await setupCentralUnit(central, UNIT, PASSWORD);
+  await setupCentralUnit(central, UNIT);
   admin = (await connectAsAdmin(central.adminUrl)).http;
-  unit = admin.as(unitUserName(UNIT), PASSWORD);
+  // The fixtures' intake device (shared/couch/documents.fixtures).
+  unit = await centralDeviceHttp(central, UNIT, 'X7Q');
 });
 
 afterAll(async () => {

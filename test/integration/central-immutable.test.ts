@@ -8,20 +8,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchHttp, type CouchResponse } from '../../central/couch-http';
-import { UNIT_DESIGN_DOC_ID, unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { UNIT_DESIGN_DOC_ID, unitDatabaseName } from '../../shared/couch/couch-names';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import { intakeDocuments, workflowEvents } from '../../shared/couch/documents.fixtures';
 import { parseRejection } from '../../shared/couch/rejection';
-import { unitSyncConfig } from '../../shared/sync/sync-config';
 import { ComplaintRepository } from '../../renderer/core/data/complaint-repository';
 import {
   ON_COUCHDB,
+  centralDeviceHttp,
   setupCentralUnit,
   startCentralServer,
   type CentralServer,
 } from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
-import { UNIT, UNIT_PASSWORD, createDevice, waitFor, type Device } from './sync-support';
+import { UNIT, createDevice, deviceSyncConfig, waitFor, type Device } from './sync-support';
 import { stopStarted } from '../support/stop-started';
 
 let central: CentralServer;
@@ -32,8 +32,9 @@ const devices: Device[] = [];
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
-  unit = new CouchHttp(central.url).as(unitUserName(UNIT), UNIT_PASSWORD);
+  await setupCentralUnit(central, UNIT);
+  // The fixtures' intake device (shared/couch/documents.fixtures).
+  unit = await centralDeviceHttp(central, UNIT, 'X7Q');
   admin = new CouchHttp(central.adminUrl);
 });
 
@@ -145,7 +146,6 @@ describe('a stored complaint and its trail, against the unit’s own credentials
 
 describe('a device that receives a forged sibling anyway', () => {
   it('keeps the content the id names and reports the complaint as tampered', async () => {
-    const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
     const a = createDevice('A23');
     const b = createDevice('B45');
     devices.push(a, b);
@@ -156,7 +156,10 @@ describe('a device that receives a forged sibling anyway', () => {
     await a.db.bulkDocs([intake.complaint, intake.received, note] as PouchDB.Core.PutDocument<object>[], {
       new_edits: false,
     });
-    await Promise.all([a.service.start(config), b.service.start(config)]);
+    await Promise.all([
+      a.service.start(await deviceSyncConfig(central, a.code)),
+      b.service.start(await deviceSyncConfig(central, b.code)),
+    ]);
     await waitFor(async () => (await repoB.detail(intake.complaint._id)) !== undefined, 20_000);
     expect((await repoB.detail(intake.complaint._id))?.tampered).toEqual([]);
 

@@ -29,8 +29,8 @@ import {
   NATIONAL_DATABASE_NAME,
   NATIONAL_READER_ROLE,
   PROJECTOR_USER,
+  deviceUserName,
   unitDatabaseName,
-  unitUserName,
 } from '../../shared/couch/couch-names';
 import {
   FILE_NAME,
@@ -43,6 +43,7 @@ import { decideAction } from '../../shared/workflow/decide-action';
 import { eventDocSchema, type EventDoc } from '../../shared/workflow/events';
 import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
 import {
+  centralDeviceHttp,
   centralServerKind,
   setupCentralUnit,
   startCentralServer,
@@ -52,7 +53,6 @@ import { writeAll } from '../support/unit-writes';
 import { stopStarted } from '../support/stop-started';
 
 const run = promisify(execFile);
-const UNIT_PASSWORD = 'unit-password-1';
 const PROJECTOR_PASSWORD = 'projector-password-1';
 const READER = { name: 'pusat-1', password: 'reader-password-1' };
 const RECEIVED_AT = Date.parse('2026-11-23T03:04:05.678Z');
@@ -251,11 +251,7 @@ function kbmData(): UnitData {
 }
 
 async function writeUnit(unitCode: string, docs: readonly Doc[]): Promise<void> {
-  await writeAll(
-    new CouchHttp(central.url).as(unitUserName(unitCode), UNIT_PASSWORD),
-    unitDatabaseName(unitCode),
-    docs,
-  );
+  await writeAll(await centralDeviceHttp(central, unitCode, 'X7Q'), unitDatabaseName(unitCode), docs);
 }
 
 // ---- reading the national database -------------------------------------------------------
@@ -361,8 +357,8 @@ beforeAll(async () => {
   central = await startCentralServer();
   admin = new CouchHttp(central.adminUrl);
   projector = new CouchHttp(central.url).as(PROJECTOR_USER, PROJECTOR_PASSWORD);
-  await setupCentralUnit(central, 'KTB', UNIT_PASSWORD);
-  await setupCentralUnit(central, 'KBM', UNIT_PASSWORD);
+  await setupCentralUnit(central, 'KTB');
+  await setupCentralUnit(central, 'KBM');
   ktb = ktbData();
   kbm = kbmData();
   await writeUnit('KTB', ktb.docs);
@@ -527,7 +523,7 @@ describe.skipIf(!COUCHDB)('central national', () => {
     expect(JSON.stringify(bulk.body)).toMatch(/forbidden/);
     expect([401, 403]).toContain((await projector.get('_users/_all_docs')).status);
     expect([401, 403]).toContain(
-      (await projector.get(`_users/org.couchdb.user:${unitUserName('KTB')}`)).status,
+      (await projector.get(`_users/org.couchdb.user:${deviceUserName('KTB', 'X7Q')}`)).status,
     );
     expect([401, 403]).toContain((await projector.get('_all_dbs')).status);
 
@@ -542,7 +538,7 @@ describe.skipIf(!COUCHDB)('central national', () => {
     expect(changed.status).toBe(403);
     expect((changed.body as { reason?: string }).reason).toMatch(/^unit: /);
     expect([401, 403]).toContain((await reader.get(`${unitDatabaseName('KTB')}/_all_docs`)).status);
-    const unit = new CouchHttp(central.url).as(unitUserName('KTB'), UNIT_PASSWORD);
+    const unit = await centralDeviceHttp(central, 'KTB', 'X7Q');
     expect([401, 403]).toContain((await unit.get(`${NATIONAL_DATABASE_NAME}/_all_docs`)).status);
     // Even the projector and server admins cannot put text into a confidential projection.
     const confidential = rows.find((row) => row.doc?.privacyMode === 'confidential')?.doc as Doc;
@@ -674,7 +670,7 @@ describe.skipIf(!COUCHDB)('central national at some scale', () => {
     const modes: PrivacyMode[] = ['named', 'anonymous', 'confidential'];
     const expectedDocs: Record<string, number> = {};
     for (const unitCode of UNITS) {
-      await setupCentralUnit(central, unitCode, UNIT_PASSWORD);
+      await setupCentralUnit(central, unitCode);
       const docs: Doc[] = [];
       for (let sequence = 1; sequence <= COMPLAINTS; sequence += 1) {
         const mode = modes[sequence % 3] ?? 'named';
@@ -747,7 +743,7 @@ describe.skipIf(COUCHDB)('central national on pouchdb-server', () => {
     const server = await startCentralServer();
     try {
       const http = new CouchHttp(server.adminUrl);
-      await setupCentralUnit(server, 'KTB', UNIT_PASSWORD);
+      await setupCentralUnit(server, 'KTB');
       expect((await setupNational(http, { projectorPassword: PROJECTOR_PASSWORD })).units).toEqual(['KTB']);
       const url = new URL(server.url);
       url.username = PROJECTOR_USER;

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchHttp, type CouchResponse } from '../../central/couch-http';
 import { CHRONOLOGY_MAX } from '../../shared/complaint/complaint-limits';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { deviceUserName, unitDatabaseName } from '../../shared/couch/couch-names';
 import { parseRejection } from '../../shared/couch/rejection';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import {
@@ -28,6 +28,7 @@ import {
 import { resealed } from '../../shared/ids/content-id.fixtures';
 import {
   ON_COUCHDB,
+  centralDeviceHttp,
   setupCentralUnit,
   startCentralServer,
   type CentralServer,
@@ -35,7 +36,6 @@ import {
 import { isSealed, writeDocs } from '../support/unit-writes';
 import { stopStarted } from '../support/stop-started';
 
-const PASSWORDS = { KTB: 'ktb-unit-password', KBM: 'kbm-unit-password' } as const;
 const KTB_DB = encodeURIComponent(unitDatabaseName('KTB'));
 const KBM_DB = encodeURIComponent(unitDatabaseName('KBM'));
 
@@ -68,9 +68,10 @@ function rejection(response: CouchResponse): string | undefined {
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, 'KTB', PASSWORDS.KTB);
-  await setupCentralUnit(central, 'KBM', PASSWORDS.KBM);
-  ktb = new CouchHttp(central.url).as(unitUserName('KTB'), PASSWORDS.KTB);
+  await setupCentralUnit(central, 'KTB');
+  await setupCentralUnit(central, 'KBM');
+  // The fixtures' intake device (shared/couch/documents.fixtures).
+  ktb = await centralDeviceHttp(central, 'KTB', 'X7Q');
 });
 
 afterAll(async () => {
@@ -264,12 +265,12 @@ describe('the central server refuses, with a stable code', () => {
     const bulk = await ktb.request('POST', `${KBM_DB}/_bulk_docs`, { docs: [doc], new_edits: false });
     expect(JSON.stringify(bulk.body)).toMatch(/not (allowed|authorized) to access this db/);
     expect([401, 403]).toContain((await ktb.get(`${KBM_DB}/_all_docs`)).status);
-    const kbm = new CouchHttp(central.url).as(unitUserName('KBM'), PASSWORDS.KBM);
+    const kbm = await centralDeviceHttp(central, 'KBM', 'X7Q');
     expect((await kbm.get(`${KBM_DB}/${encodeURIComponent(doc._id)}`)).status).toBe(404);
   });
 
   it('a write with a wrong password (401)', async () => {
-    const wrong = new CouchHttp(central.url).as(unitUserName('KTB'), 'not-the-password');
+    const wrong = new CouchHttp(central.url).as(deviceUserName('KTB', 'X7Q'), 'not-the-password');
     const response = await put(wrong, KTB_DB, intakeDocuments('KTB', 30, 'named').complaint);
     expect(response.status).toBe(401);
     expect((response.body as Reason).error).toBe('unauthorized');

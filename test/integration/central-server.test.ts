@@ -6,9 +6,14 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CouchHttp } from '../../central/couch-http';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { unitDatabaseName } from '../../shared/couch/couch-names';
 import { intakeDocuments } from '../../shared/couch/documents.fixtures';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  centralDeviceHttp,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
 
 let central: CentralServer | undefined;
@@ -20,8 +25,8 @@ afterAll(async () => {
 describe('startCentralServer({ persistent: true })', () => {
   it('keeps documents, users and the admin across a kill and restart', async () => {
     central = await startCentralServer({ persistent: true });
-    await setupCentralUnit(central, 'KTB', 'unit-password');
-    const unit = new CouchHttp(central.url).as(unitUserName('KTB'), 'unit-password');
+    await setupCentralUnit(central, 'KTB');
+    const unit = await centralDeviceHttp(central, 'KTB', 'X7Q');
     const db = unitDatabaseName('KTB');
     const { complaint } = intakeDocuments('KTB', 1, 'anonymous');
     await writeAll(unit, db, [complaint]);

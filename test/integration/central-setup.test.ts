@@ -9,8 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchHttp } from '../../central/couch-http';
 import { freePort } from '../../central/free-port';
 import { updateValidation } from '../../central/validation-update';
-import { UNIT_DESIGN_DOC_ID, unitDatabaseName, unitRole, unitUserName } from '../../shared/couch/couch-names';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  UNIT_DESIGN_DOC_ID,
+  legacyUnitUserName,
+  unitDatabaseName,
+  unitRole,
+} from '../../shared/couch/couch-names';
+import {
+  centralDeviceHttp,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { PROJECTOR_ROLE } from '../../shared/couch/couch-names';
 import { stopStarted } from '../support/stop-started';
 
@@ -26,7 +36,6 @@ async function cli(...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'central/cli.ts', ...args], {
       timeout: 60_000,
-      env: { ...process.env, MEJA_ADUAN_UNIT_PASSWORD: '' },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -45,25 +54,30 @@ afterAll(async () => {
 });
 
 describe('npm run central -- setup', () => {
-  it('provisions a unit and says what it did', async () => {
-    const result = await cli(
-      'setup',
-      '--url',
-      central.adminUrl,
-      '--unit',
-      'ktb',
-      '--password',
-      'first-password',
-    );
+  it('provisions a unit, removes a former shared unit user, and prints the first device’s code', async () => {
+    // A unit provisioned before device accounts: its shared user, one password for every device.
+    const legacy = `_users/${encodeURIComponent(`org.couchdb.user:${legacyUnitUserName('KTB')}`)}`;
+    const shared = {
+      name: legacyUnitUserName('KTB'),
+      type: 'user',
+      roles: [unitRole('KTB')],
+      password: 'shared-pw',
+    };
+    expect((await admin.put(legacy, shared)).status).toBe(201);
+    const result = await cli('setup', '--url', central.adminUrl, '--unit', 'ktb', '--device', 'K23');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('unit KTB');
     expect(result.stdout).toMatch(/database\s+meja-aduan-unit-ktb\s+created/);
-    expect(result.stdout).toMatch(/user\s+unit-ktb\s+created \(role unit-ktb\)/);
+    expect(result.stdout).toMatch(/shared unit user\s+unit-ktb\s+removed/);
     expect(result.stdout).toMatch(/validation\s+_design\/meja-aduan\s+created/);
     expect(result.stdout).toMatch(/check\s+.*ok/);
-    expect(result.stdout).not.toContain('first-password');
+    expect(result.stdout).toMatch(/MA1-KTB-K23-/);
     expect(result.stdout).not.toContain('central-admin-password');
+    expect((await admin.get(legacy)).status).toBe(404);
+    expect((await new CouchHttp(central.url).as(legacyUnitUserName('KTB'), 'shared-pw').get(DB)).status).toBe(
+      401,
+    );
   });
 
   it('fails with a plain message and status 1 on the usual mistakes', async () => {
@@ -72,10 +86,10 @@ describe('npm run central -- setup', () => {
     wrongAdmin.password = 'wrong';
     const unreachable = `http://a:b@127.0.0.1:${await freePort()}/`;
     const [badCode, badAdmin, noServer, noCredentials] = await Promise.all([
-      cli('setup', '--url', central.adminUrl, '--unit', 'K0B', '--password', 'long-enough'),
-      cli('setup', '--url', wrongAdmin.href, '--unit', 'KTB', '--password', 'long-enough'),
-      cli('setup', '--url', unreachable, '--unit', 'KTB', '--password', 'long-enough'),
-      cli('setup', '--url', central.url, '--unit', 'KTB', '--password', 'long-enough'),
+      cli('setup', '--url', central.adminUrl, '--unit', 'K0B'),
+      cli('setup', '--url', wrongAdmin.href, '--unit', 'KTB'),
+      cli('setup', '--url', unreachable, '--unit', 'KTB'),
+      cli('setup', '--url', central.url, '--unit', 'KTB'),
     ]);
     expect(badCode.stderr.trim()).toBe(
       'Error: "K0B" is not a unit code: 2 to 10 letters and digits, without I, L, O, 0 and 1 (e.g. KTB).',
@@ -94,24 +108,27 @@ describe('npm run central -- setup', () => {
   });
 
   it('fails with status 2 and the usage on a missing option', async () => {
-    const result = await cli('setup', '--url', central.adminUrl, '--unit', 'KTB');
+    const result = await cli('setup', '--url', central.adminUrl);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Missing --password');
+    expect(result.stderr).toContain('Missing --unit');
     expect(result.stderr).toContain('Usage:');
   });
 });
 
 describe('setupUnit', () => {
-  it('is idempotent: a second run changes nothing but the password', async () => {
+  it('is idempotent: a second run changes nothing, and the devices keep their accounts', async () => {
     const designBefore = await admin.get(`${DB}/${UNIT_DESIGN_DOC_ID}`);
-    const second = await setupCentralUnit(central, 'KTB', 'first-password');
+    const device = await centralDeviceHttp(central, 'KTB', 'M7Q');
+    const second = await setupCentralUnit(central, 'KTB');
     expect(Object.fromEntries(second.steps.map((step) => [step.what, step.outcome]))).toMatchObject({
       'system database': 'exists',
+      'device validation': 'validator unchanged, security unchanged, users_db_security_editable unchanged',
       database: 'exists',
-      user: 'password and role unit-ktb set',
+      'shared unit user': 'none (devices have their own accounts)',
       security: 'unchanged',
       check: 'ok',
     });
+    expect((await device.get(DB)).status).toBe(200);
     expect(second.steps.find((step) => step.what === 'validation')?.outcome).toMatch(/^unchanged/);
     const designAfter = await admin.get(`${DB}/${UNIT_DESIGN_DOC_ID}`);
     expect((designAfter.body as { _rev: string })._rev).toBe((designBefore.body as { _rev: string })._rev);
@@ -122,20 +139,13 @@ describe('setupUnit', () => {
     });
   });
 
-  it('changes the password of an existing unit user', async () => {
-    await setupCentralUnit(central, 'KTB', 'second-password');
-    const unit = (password: string): CouchHttp =>
-      new CouchHttp(central.url).as(unitUserName('KTB'), password);
-    expect((await unit('first-password').get(DB)).status).toBe(401);
-    expect((await unit('second-password').get(DB)).status).toBe(200);
-  });
-
-  it('takes any characters in a unit password', async () => {
-    const password = 'p@ss:w/rd 50%41 #?&';
-    const result = await setupCentralUnit(central, 'KBM', password);
+  it('sets a second unit up beside the first', async () => {
+    const result = await setupCentralUnit(central, 'KBM');
     expect(result.steps.find((step) => step.what === 'check')?.outcome).toBe('ok');
-    const unit = new CouchHttp(central.url).as(unitUserName('KBM'), password);
-    expect((await unit.get(unitDatabaseName('KBM'))).status).toBe(200);
+    const device = await centralDeviceHttp(central, 'KBM', 'K23');
+    expect((await device.get(unitDatabaseName('KBM'))).status).toBe(200);
+    // Device accounts reach their own unit only.
+    expect([401, 403]).toContain((await device.get(DB)).status);
   });
 
   it('puts back a tampered design document and security', async () => {
@@ -144,7 +154,7 @@ describe('setupUnit', () => {
     expect((await admin.put(`${DB}/${UNIT_DESIGN_DOC_ID}`, tampered)).status).toBe(201);
     const open = { admins: { names: [], roles: [] }, members: { names: [], roles: [] } };
     expect((await admin.put(`${DB}/_security`, open)).status).toBe(200);
-    const result = await setupCentralUnit(central, 'KTB', 'second-password');
+    const result = await setupCentralUnit(central, 'KTB');
     expect(result.steps.find((step) => step.what === 'validation')?.outcome).toMatch(/^updated/);
     expect(result.steps.find((step) => step.what === 'security')?.outcome).toBe('set');
     expect(result.steps.find((step) => step.what === 'check')?.outcome).toBe('ok');
@@ -160,7 +170,7 @@ describe('setupUnit', () => {
     ]);
     const second = await updateValidation(admin, { units: ['KTB'] });
     expect(second[0]?.outcome).toMatch(/^unchanged/);
-    const unit = new CouchHttp(central.url).as(unitUserName('KTB'), 'second-password');
+    const unit = await centralDeviceHttp(central, 'KTB', 'M7Q');
     expect((await unit.get(DB)).status).toBe(200);
     await expect(updateValidation(admin, { units: ['KMB'] })).rejects.toThrow(/Unit KMB is not set up/);
   });

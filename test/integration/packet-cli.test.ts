@@ -12,17 +12,20 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CouchHttp } from '../../central/couch-http';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { unitDatabaseName } from '../../shared/couch/couch-names';
 import { findInPacket } from '../../shared/packet/packet-bytes-search.fixtures';
 import { SECRETS, UNIT_NAME, packetFixture } from '../../shared/packet/packet.fixtures';
 import { toNdjson } from '../../shared/packet/unit-records';
 import { readDatabase } from '../../scripts/packet-data';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
-import { writeAll } from '../support/unit-writes';
+import {
+  centralDeviceCredentials,
+  setupCentralUnit,
+  startCentralServer,
+  writeAllAsDevices,
+  type CentralServer,
+} from '../support/central-server';
 
 const run = promisify(execFile);
-const UNIT_PASSWORD = 'kbm-packet-password-1';
 
 type CliResult = Readonly<{ code: number; stdout: string; stderr: string }>;
 
@@ -157,11 +160,11 @@ describe('npm run packet -- usage and data problems', () => {
 
 describe('npm run packet -- build from a CouchDB unit database', () => {
   let unitUrl: string;
+  let unitPassword: string;
 
   beforeAll(async () => {
     central = await startCentralServer();
-    await setupCentralUnit(central, 'KBM', UNIT_PASSWORD);
-    const http = new CouchHttp(central.url, { user: unitUserName('KBM'), password: UNIT_PASSWORD });
+    await setupCentralUnit(central, 'KBM');
     const db = unitDatabaseName('KBM');
     // The fixture's complaints declare files; the server wants them stored as declared.
     const docs = (packetFixture().allDocs as readonly Record<string, unknown>[]).map((doc) => {
@@ -174,10 +177,12 @@ describe('npm run packet -- build from a CouchDB unit database', () => {
       ]);
       return { ...doc, _attachments: Object.fromEntries(files) };
     });
-    await writeAll(http, db, docs as unknown as readonly { _id: string }[]);
+    await writeAllAsDevices(central, 'KBM', docs as unknown as readonly { _id: string }[]);
+    const reader = await centralDeviceCredentials(central, 'KBM', 'X7Q');
     const url = new URL(db, central.url);
-    url.username = unitUserName('KBM');
-    url.password = UNIT_PASSWORD;
+    url.username = reader.user;
+    url.password = reader.password;
+    unitPassword = reader.password;
     unitUrl = url.href;
   });
 
@@ -192,7 +197,7 @@ describe('npm run packet -- build from a CouchDB unit database', () => {
     const zip = join(dir, 'paket-couch.zip');
     const built = await packet(...buildArgs(unitUrl, zip));
     expect(built.code, built.stderr).toBe(0);
-    expect(`${built.stdout}${built.stderr}`).not.toContain(UNIT_PASSWORD);
+    expect(`${built.stdout}${built.stderr}`).not.toContain(unitPassword);
     const files = unzipSync(new Uint8Array(readFileSync(zip)));
     const fromFile = unzipSync(new Uint8Array(readFileSync(join(dir, 'paket.zip'))));
     expect(files['complaints.csv']).toEqual(fromFile['complaints.csv']);

@@ -9,12 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentMeta } from '../../shared/complaint/complaint-schema';
 import { base64Of, fileBytes } from '../../shared/couch/attachment-documents.fixtures';
-import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
 import type { SyncStatus } from '../../shared/sync/sync-status';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import {
   UNIT,
-  UNIT_PASSWORD,
+  deviceSyncConfig,
   centralDatabase,
   createDevice,
   documentsOf,
@@ -27,14 +26,12 @@ import { stopStarted } from '../support/stop-started';
 
 let central: CentralServer;
 let centralDb: Db;
-let config: SyncConfig;
 const devices: Device[] = [];
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
+  await setupCentralUnit(central, UNIT);
   centralDb = centralDatabase(central);
-  config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
 });
 
 afterAll(async () => {
@@ -61,7 +58,7 @@ describe('a complaint whose files break the file rules', () => {
   it('is refused as "schema", reported, kept on the device with its files; the rest syncs', async () => {
     const device = createDevice('K23');
     devices.push(device);
-    await device.service.start(config);
+    await device.service.start(await deviceSyncConfig(central, device.code));
 
     // An extra file the complaint does not declare, and a file longer than its declared size.
     const extra = await logComplaint(device, 'named', {
@@ -98,10 +95,10 @@ describe('a complaint whose files break the file rules', () => {
 
     // The valid complaint, with its file, reached the central; the refused ones did not.
     await waitFor(async () => (await documentsOf(centralDb)).has(valid._id), 15_000);
-    const central = await documentsOf(centralDb);
-    expect(central.has(extra._id)).toBe(false);
-    expect(central.has(longer._id)).toBe(false);
-    const onCentral = central.get(valid._id) as { _attachments?: Record<string, { length?: number }> };
+    const held = await documentsOf(centralDb);
+    expect(held.has(extra._id)).toBe(false);
+    expect(held.has(longer._id)).toBe(false);
+    const onCentral = held.get(valid._id) as { _attachments?: Record<string, { length?: number }> };
     expect(onCentral._attachments?.['att-1']?.length).toBe(64);
 
     // Kept on the device as written, files included, and counted as unsent.

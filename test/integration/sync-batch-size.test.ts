@@ -8,7 +8,6 @@
  * proxy's page.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
 import { DEFAULT_BATCH_SIZE } from '../../shared/sync/sync-machine';
 import type { FetchFunction } from '../../renderer/core/sync/sync-dependencies';
 import {
@@ -19,7 +18,7 @@ import {
 } from '../support/central-server';
 import {
   UNIT,
-  UNIT_PASSWORD,
+  deviceSyncConfig,
   centralDatabase,
   createDevice,
   documentsOf,
@@ -37,14 +36,12 @@ const NGINX_413 =
 
 let central: CentralServer;
 let centralDb: Db;
-let config: SyncConfig;
 const devices: Device[] = [];
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
+  await setupCentralUnit(central, UNIT);
   centralDb = centralDatabase(central);
-  config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
 });
 
 const limited: CentralServer[] = [];
@@ -77,7 +74,7 @@ it('halves the batch size on 413 until the requests fit, and converges without a
   const device = createDevice('K23', { fetch: proxiedFetch(16_000, seen) });
   devices.push(device);
   for (let i = 0; i < 60; i += 1) await logComplaint(device, 'named');
-  await device.service.start(config);
+  await device.service.start(await deviceSyncConfig(central, device.code));
   const ids = new Set((await documentsOf(device.db)).keys());
   await waitUntilConverged([device], centralDb, ids, 20_000);
   await expectIdentical([device.db, centralDb], ids);
@@ -93,7 +90,7 @@ it('reports too-large when a single document does not fit, and keeps the data', 
   devices.push(device);
   await logComplaint(device, 'named');
   const before = await documentsOf(device.db);
-  await device.service.start(config);
+  await device.service.start(await deviceSyncConfig(central, device.code));
   await waitFor(
     () => device.service.status().state === 'error',
     10_000,
@@ -132,13 +129,13 @@ it.skipIf(centralServerKind().kind !== 'couchdb')(
     // Above the unit's design document (~50 KB, written by setup), below a default batch.
     const server = await startCentralServer({ maxHttpRequestSize: 128 * 1024 });
     limited.push(server);
-    await setupCentralUnit(server, UNIT, UNIT_PASSWORD);
+    await setupCentralUnit(server, UNIT);
     const seen = { refused: [] as string[], limits: new Set<number>() };
     const device = createDevice('P23', { fetch: countingFetch(seen) });
     devices.push(device);
     for (let i = 0; i < 150; i += 1) await logComplaint(device, 'named');
     const ids = new Set((await documentsOf(device.db)).keys());
-    await device.service.start(unitSyncConfig(server.url, UNIT, UNIT_PASSWORD));
+    await device.service.start(await deviceSyncConfig(server, device.code));
     const serverDb = centralDatabase(server);
     await waitUntilConverged([device], serverDb, ids, 30_000);
     await expectIdentical([device.db, serverDb], ids);

@@ -8,11 +8,10 @@
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { docKind } from '../../shared/ids/document-ids';
-import { unitSyncConfig } from '../../shared/sync/sync-config';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import {
   UNIT,
-  UNIT_PASSWORD,
+  deviceSyncConfig,
   centralDatabase,
   createDevice,
   documentsOf,
@@ -50,7 +49,7 @@ const devices: Device[] = [];
 
 beforeAll(async () => {
   central = await startCentralServer({ persistent: true });
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
+  await setupCentralUnit(central, UNIT);
   centralDb = centralDatabase(central);
 });
 
@@ -69,8 +68,10 @@ it(`converges after the central is killed and restarted ${RESTARTS} times mid-re
   // Enough on each side that the first exchange is still under way when the central dies.
   for (let i = 0; i < 80; i += 1) await logComplaint(a, i % 3 === 0 ? 'anonymous' : 'named');
   for (let i = 0; i < 40; i += 1) await logComplaint(b, 'confidential');
-  const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
-  await Promise.all([a.service.start(config), b.service.start(config)]);
+  await Promise.all([
+    a.service.start(await deviceSyncConfig(central, a.code)),
+    b.service.start(await deviceSyncConfig(central, b.code)),
+  ]);
 
   // The officers keep working while the central comes and goes.
   const officers = new AbortController();

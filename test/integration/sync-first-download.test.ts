@@ -5,12 +5,11 @@
  * syncs show no progress, also after a restart (the sync journal remembers).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { unitSyncConfig } from '../../shared/sync/sync-config';
 import type { SyncProgress } from '../../shared/sync/sync-status';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import {
   UNIT,
-  UNIT_PASSWORD,
+  deviceSyncConfig,
   centralDatabase,
   createDevice,
   documentsOf,
@@ -27,7 +26,7 @@ const devices: Device[] = [];
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
+  await setupCentralUnit(central, UNIT);
   centralDb = centralDatabase(central);
 });
 
@@ -37,17 +36,17 @@ afterAll(async () => {
 });
 
 it('shows the first download’s progress, and only the first', async () => {
-  const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
   const first = createDevice('N23');
   devices.push(first);
   for (let i = 0; i < 150; i += 1) await logComplaint(first, i % 2 === 0 ? 'named' : 'anonymous');
-  await first.service.start(config);
+  await first.service.start(await deviceSyncConfig(central, first.code));
   const ids = new Set((await documentsOf(first.db)).keys());
   await waitUntilConverged([first], centralDb, ids, 20_000);
 
   const fresh = createDevice('P23');
   devices.push(fresh);
-  await fresh.service.start(config);
+  const freshConfig = await deviceSyncConfig(central, fresh.code);
+  await fresh.service.start(freshConfig);
   await waitUntilConverged([first, fresh], centralDb, ids, 20_000);
 
   const progress = fresh.statuses.flatMap((status) =>
@@ -68,7 +67,7 @@ it('shows the first download’s progress, and only the first', async () => {
   await fresh.service.stop();
   const mark = fresh.statuses.length;
   await logComplaint(first);
-  await fresh.service.start(config);
+  await fresh.service.start(freshConfig);
   await waitUntilConverged([first, fresh], centralDb, new Set((await documentsOf(first.db)).keys()), 10_000);
   const later = fresh.statuses.slice(mark);
   expect(later.some((status) => status.state === 'syncing' && status.progress !== null)).toBe(false);

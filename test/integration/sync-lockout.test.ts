@@ -5,17 +5,17 @@
  *   - a device with a wrong password makes ONE request (one failed login), is told 'unauthorized',
  *     and sends nothing more by itself (no timer, not when the network comes back); "test
  *     connection" costs one login attempt; the right password then syncs;
- *   - Apache CouchDB 3.4+ only: after repeated wrong passwords (made here over HTTP) the unit's
- *     account is locked (`[chttpd_auth_lockout]`); the device, even with the RIGHT password, is
+ *   - Apache CouchDB 3.4+ only: after repeated wrong passwords (made here over HTTP) the device's
+ *     own account is locked (`[chttpd_auth_lockout]`); the device, even with the RIGHT password, is
  *     told 'locked-out' with its message, sends nothing more by itself, and once the lockout window
  *     has passed a retry the person asks for ("sync now") syncs. The window is shortened for the
  *     test: `max_lifetime` is read at start only, so it is set through `_config` (CouchDB keeps it
  *     in the instance's last ini file) and the server restarted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { deviceUserName, unitDatabaseName } from '../../shared/couch/couch-names';
 import { formatMessage } from '../../shared/messages/validation-messages';
-import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
+import type { SyncConfig } from '../../shared/sync/sync-config';
 import { syncAdviceMessageKey, syncErrorMessageKey } from '../../shared/sync/sync-status';
 import { startCountingProxy, type CountingProxy } from '../support/counting-proxy';
 import {
@@ -24,12 +24,11 @@ import {
   TEST_ADMIN,
   type CentralServer,
 } from '../support/central-server';
-import { UNIT, UNIT_PASSWORD, createDevice, waitFor, type Device } from './sync-support';
+import { UNIT, createDevice, deviceSyncConfig, waitFor, type Device } from './sync-support';
 import { stopStarted } from '../support/stop-started';
 
 /** A second unit, so that the lockout test starts with no failures counted for its user. */
 const LOCKED_UNIT = 'KTB';
-const LOCKED_PASSWORD = 'ktb-unit-password-1';
 /** The lockout window for the test server (CouchDB's default: 300 000 ms). */
 const LOCKOUT_MS = 8_000;
 /** How long a device is watched for requests it should not make (its back-off: 50 ms to 1 s). */
@@ -58,8 +57,8 @@ beforeAll(async () => {
     const kept = await fetch(setting, { headers: { Authorization: adminAuth } });
     expect(await kept.json()).toBe(String(LOCKOUT_MS));
   }
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
-  await setupCentralUnit(central, LOCKED_UNIT, LOCKED_PASSWORD);
+  await setupCentralUnit(central, UNIT);
+  await setupCentralUnit(central, LOCKED_UNIT);
   proxy = await startCountingProxy(central.url);
 });
 
@@ -106,9 +105,9 @@ async function expectQuiet(target: Device, unit: string, since: number, ms: numb
 
 describe('a wrong password', () => {
   it('costs one request, is told apart, is not repeated by itself; the right password syncs', async () => {
-    const viaProxy: SyncConfig = unitSyncConfig(proxy.url, UNIT, UNIT_PASSWORD);
-    const wrong = { ...viaProxy, password: 'bukan-sandinya' };
     const d = device('K23');
+    const viaProxy: SyncConfig = await deviceSyncConfig(central, d.code, { serverUrl: proxy.url });
+    const wrong = { ...viaProxy, password: 'bukan-sandinya' };
 
     // "Test connection": one login attempt per press (GET / without credentials, then the database).
     const tested = Date.now();
@@ -155,9 +154,11 @@ describe('a locked account (Apache CouchDB 3.4+)', () => {
       );
       context.skip();
     }
+    const d = device('M23');
+    const right = await deviceSyncConfig(central, d.code, { unitCode: LOCKED_UNIT, serverUrl: proxy.url });
     const database = `${central.url}${unitDatabaseName(LOCKED_UNIT)}`;
-    const wrongAuth = `Basic ${Buffer.from(`${unitUserName(LOCKED_UNIT)}:salah-salah`).toString('base64')}`;
-    // Six wrong passwords over HTTP, as other devices with an old password would send them.
+    const wrongAuth = `Basic ${Buffer.from(`${deviceUserName(LOCKED_UNIT, 'M23')}:salah-salah`).toString('base64')}`;
+    // Six wrong passwords over HTTP for this device's account (someone trying its name).
     const firstFailure = Date.now();
     const answers: { status: number; body: unknown }[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
@@ -168,8 +169,6 @@ describe('a locked account (Apache CouchDB 3.4+)', () => {
     expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 403]);
     expect(answers.at(-1)?.body).toEqual({ error: 'forbidden', reason: LOCKED_REASON });
 
-    const right = unitSyncConfig(proxy.url, LOCKED_UNIT, LOCKED_PASSWORD);
-    const d = device('M23');
     const started = Date.now();
     await d.service.start(right);
     await waitFor(
@@ -185,7 +184,7 @@ describe('a locked account (Apache CouchDB 3.4+)', () => {
     });
     if (status.state !== 'error') throw new Error('not an error');
     expect(formatMessage(syncErrorMessageKey(status.error.reason), 'id')).toBe(
-      'Terlalu banyak kata sandi salah: server mengunci akun unit ini selama beberapa menit.',
+      'Terlalu banyak kata sandi salah: server mengunci akun perangkat ini selama beberapa menit.',
     );
     expect(formatMessage(syncAdviceMessageKey(status.error.reason), 'id')).toMatch(
       /^Tunggu, lalu periksa kata sandi\./,

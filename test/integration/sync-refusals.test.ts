@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitDatabaseName } from '../../shared/couch/couch-names';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
-import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
+import type { SyncConfig } from '../../shared/sync/sync-config';
 import type { SyncStatus } from '../../shared/sync/sync-status';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import { resealed } from '../../shared/ids/content-id.fixtures';
@@ -18,7 +18,7 @@ import { putAll } from '../support/unit-writes';
 import {
   DAY,
   UNIT,
-  UNIT_PASSWORD,
+  deviceSyncConfig,
   act,
   centralDatabase,
   createDevice,
@@ -31,7 +31,6 @@ import {
 import { stopStarted } from '../support/stop-started';
 
 const OTHER_UNIT = 'KTB';
-const OTHER_PASSWORD = 'ktb-unit-password-1';
 
 let central: CentralServer;
 let centralDb: Db;
@@ -40,10 +39,11 @@ const devices: Device[] = [];
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
-  await setupCentralUnit(central, OTHER_UNIT, OTHER_PASSWORD);
+  await setupCentralUnit(central, UNIT);
+  await setupCentralUnit(central, OTHER_UNIT);
   centralDb = centralDatabase(central);
-  config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
+  // The account of the device the test-connection tests use (H23).
+  config = await deviceSyncConfig(central, 'H23');
 });
 
 afterAll(async () => {
@@ -88,7 +88,7 @@ async function onCentral(id: string): Promise<Record<string, unknown> | null> {
 describe('refused documents', () => {
   it('a document that breaks the schema: refused, kept, counted, reported; the rest syncs; a changed revision is refused too, a corrected copy goes through', async () => {
     const a = device('C23');
-    await a.service.start(config);
+    await a.service.start(await deviceSyncConfig(central, a.code));
     await logComplaint(a);
     await upToDate(a);
 
@@ -139,7 +139,7 @@ describe('refused documents', () => {
 
   it('a change to an event and a deletion of a complaint: refused as immutable, the central keeps the originals', async () => {
     const b = device('D23');
-    await b.service.start(config);
+    await b.service.start(await deviceSyncConfig(central, b.code));
     const complaint = await logComplaint(b);
     const note = await act(
       b,
@@ -179,7 +179,7 @@ describe('refused documents', () => {
 
   it('another unit’s document in this unit’s database: refused as "unit"', async () => {
     const c = device('E23');
-    await c.service.start(config);
+    await c.service.start(await deviceSyncConfig(central, c.code));
     const foreign = buildIntakeDocuments(
       {
         channel: 'phone',
@@ -216,7 +216,8 @@ describe('refused access', () => {
     const d = device('F23');
     const complaint = await logComplaint(d);
     const before = await documentsOf(d.db);
-    const wrong = { ...config, password: 'not-the-password' };
+    const own = await deviceSyncConfig(central, d.code);
+    const wrong = { ...own, password: 'not-the-password' };
     expect(await d.service.testConnection(wrong)).toMatchObject({
       ok: false,
       step: 'login',
@@ -240,7 +241,7 @@ describe('refused access', () => {
     expect(d.statuses.filter((status) => status.state === 'connecting')).toHaveLength(attempts);
     expect(await documentsOf(d.db)).toEqual(before);
 
-    await d.service.start(config);
+    await d.service.start(own);
     await upToDate(d);
     expect(await onCentral(complaint._id)).not.toBeNull();
   });

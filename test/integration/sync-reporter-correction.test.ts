@@ -12,21 +12,24 @@
  * for a complaint anonymous at intake and identified since is accepted too.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CouchHttp } from '../../central/couch-http';
 import type { ReporterDoc } from '../../shared/complaint/complaint-schema';
-import { unitDatabaseName, unitUserName } from '../../shared/couch/couch-names';
+import { unitDatabaseName } from '../../shared/couch/couch-names';
 import { parseRejection } from '../../shared/couch/rejection';
 import { resealed } from '../../shared/ids/content-id.fixtures';
 import { reporterId } from '../../shared/ids/document-ids';
-import { unitSyncConfig } from '../../shared/sync/sync-config';
 import { blankReporterDoc, decideReporterCorrection } from '../../shared/workflow/reporter-correction';
 import { ComplaintRepository } from '../../renderer/core/data/complaint-repository';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  centralDeviceHttp,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 import { stopStarted } from '../support/stop-started';
 import { writeDocs } from '../support/unit-writes';
 import {
   UNIT,
-  UNIT_PASSWORD,
+  deviceSyncConfig,
   act,
   centralDatabase,
   createDevice,
@@ -46,7 +49,7 @@ const devices: Device[] = [];
 beforeAll(async () => {
   central = await startCentralServer();
   console.info(`sync-reporter-correction: ${central.description}`);
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
+  await setupCentralUnit(central, UNIT);
   centralDb = centralDatabase(central);
 });
 
@@ -59,11 +62,13 @@ const NEW_PHONE = '0813-9000-1234';
 const NEW_ADDRESS = 'Jl. Kenanga 12';
 
 it('a corrected reporter and its event sync to the central and to another device; forged ones are refused', async () => {
-  const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
   const a = createDevice('A23');
   const b = createDevice('B45');
   devices.push(a, b);
-  await Promise.all([a.service.start(config), b.service.start(config)]);
+  await Promise.all([
+    a.service.start(await deviceSyncConfig(central, a.code)),
+    b.service.start(await deviceSyncConfig(central, b.code)),
+  ]);
 
   const complaint = await logComplaint(a, 'named');
   const ids = new Set((await documentsOf(a.db)).keys());
@@ -107,7 +112,7 @@ it('a corrected reporter and its event sync to the central and to another device
   expect(onB?.state.trail.at(-1)).toMatchObject({ kind: 'reporter-corrected', applied: true });
 
   // Written as the unit's devices write (its own credentials), forged corrections are refused.
-  const unit = new CouchHttp(central.url).as(unitUserName(UNIT), UNIT_PASSWORD);
+  const unit = await centralDeviceHttp(central, UNIT, a.code);
   for (const forged of [
     { fields: [NEW_PHONE] },
     { fields: ['religion'] },
@@ -129,11 +134,13 @@ it('a corrected reporter and its event sync to the central and to another device
 });
 
 it('two devices correcting offline end in a conflict every device shows; keeping one version ends it everywhere', async () => {
-  const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
   const a = createDevice('C67');
   const b = createDevice('D89');
   devices.push(a, b);
-  await Promise.all([a.service.start(config), b.service.start(config)]);
+  await Promise.all([
+    a.service.start(await deviceSyncConfig(central, a.code)),
+    b.service.start(await deviceSyncConfig(central, b.code)),
+  ]);
   const complaint = await logComplaint(a, 'named');
   const all = new Set([...(await documentsOf(centralDb)).keys(), ...(await documentsOf(a.db)).keys()]);
   await waitUntilConverged([a, b], centralDb, all, 15_000);
@@ -215,10 +222,9 @@ it('two devices correcting offline end in a conflict every device shows; keeping
 });
 
 it('the identity recorded for a complaint anonymous at intake and identified since is accepted and syncs', async () => {
-  const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
   const a = createDevice('E23');
   devices.push(a);
-  await a.service.start(config);
+  await a.service.start(await deviceSyncConfig(central, a.code));
   const complaint = await logComplaint(a, 'anonymous');
   await act(
     a,

@@ -26,14 +26,14 @@ import type { EventDoc } from '../../shared/workflow/events';
 import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
 import type { FetchFunction, NetworkSource } from '../../renderer/core/sync/sync-dependencies';
 import { SyncService } from '../../renderer/core/sync/sync-service';
-import { TEST_ADMIN, type CentralServer } from '../support/central-server';
+import { centralDeviceCredentials, TEST_ADMIN, type CentralServer } from '../support/central-server';
+import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
 import { putAll } from '../support/unit-writes';
 import { resealed } from '../../shared/ids/content-id.fixtures';
 
 PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
 
 export const UNIT = 'KBM';
-export const UNIT_PASSWORD = 'kbm-unit-password-1';
 export const DAY = '2026-11-23';
 const DAY_START = Date.parse(`${DAY}T01:00:00.000Z`);
 
@@ -95,6 +95,22 @@ export function createDevice(
   const statuses: SyncStatus[] = [];
   service.subscribe((status) => statuses.push(status));
   return { code, db, network, service, statuses, counters: { sequence: 0, eventSequence: 0 } };
+}
+
+/**
+ * The account of device `code` on `central` (`central device add` once per central and device:
+ * its one-time password, which signs in until the device enrols) and the device's sync
+ * configuration with it. `serverUrl`:
+ * another address of the same central (a proxy in front of it).
+ */
+export async function deviceSyncConfig(
+  central: Pick<CentralServer, 'adminUrl' | 'url'>,
+  code: string,
+  options: Readonly<{ unitCode?: string; serverUrl?: string }> = {},
+): Promise<SyncConfig> {
+  const unitCode = options.unitCode ?? UNIT;
+  const { password } = await centralDeviceCredentials(central, unitCode, code);
+  return unitSyncConfig(options.serverUrl ?? central.url, unitCode, code, password);
 }
 
 /** The unit database on the central, read as the server admin. */

@@ -4,22 +4,29 @@
  * unit that does not exist like a wrong password (401 "Name or password is incorrect.": its user
  * does not exist either), so after a refused login the test asks for the unit's database without
  * them: a missing unit is 'not-found'. Each test sends a password at most
- * once (every failed login counts toward CouchDB's lockout of the unit's account).
+ * once (every failed login counts toward CouchDB's lockout of the device's account).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConnection } from '../../renderer/core/sync/test-connection';
 import type { FetchFunction } from '../../renderer/core/sync/sync-dependencies';
 import { unitSyncConfig } from '../../shared/sync/sync-config';
-import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import {
+  centralDeviceCredentials,
+  setupCentralUnit,
+  startCentralServer,
+  type CentralServer,
+} from '../support/central-server';
 
 const UNIT_CODE = 'KTB';
-const PASSWORD = 'ktb-unit-password-tc';
+const DEVICE = 'K23';
+let PASSWORD: string;
 
 let central: CentralServer;
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, UNIT_CODE, PASSWORD);
+  await setupCentralUnit(central, UNIT_CODE);
+  PASSWORD = (await centralDeviceCredentials(central, UNIT_CODE, DEVICE)).password;
 });
 afterAll(async () => {
   await central.stop();
@@ -38,7 +45,7 @@ function countingFetch(): { fetch: FetchFunction; logins: () => number } {
 describe('test connection against the central', () => {
   it('tells a unit the server does not have (wrong unit code) from a wrong password, after one attempt', async () => {
     const { fetch, logins } = countingFetch();
-    const result = await testConnection(unitSyncConfig(central.url, 'XYZ', PASSWORD), fetch);
+    const result = await testConnection(unitSyncConfig(central.url, 'XYZ', DEVICE, PASSWORD), fetch);
     expect(result).toMatchObject({
       ok: false,
       step: 'database',
@@ -49,7 +56,10 @@ describe('test connection against the central', () => {
 
   it('tells a wrong password of an existing unit at the login step, after one attempt', async () => {
     const { fetch, logins } = countingFetch();
-    const result = await testConnection(unitSyncConfig(central.url, UNIT_CODE, 'bukan-sandinya'), fetch);
+    const result = await testConnection(
+      unitSyncConfig(central.url, UNIT_CODE, DEVICE, 'bukan-sandinya'),
+      fetch,
+    );
     expect(result).toMatchObject({
       ok: false,
       step: 'login',
@@ -60,7 +70,7 @@ describe('test connection against the central', () => {
 
   it('passes with the unit code and password the central set up, after one login', async () => {
     const { fetch, logins } = countingFetch();
-    const result = await testConnection(unitSyncConfig(central.url, UNIT_CODE, PASSWORD), fetch);
+    const result = await testConnection(unitSyncConfig(central.url, UNIT_CODE, DEVICE, PASSWORD), fetch);
     expect(result).toMatchObject({ ok: true, database: { name: 'meja-aduan-unit-ktb' } });
     expect(logins()).toBe(1);
   });

@@ -8,11 +8,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ComplaintDoc } from '../../shared/complaint/complaint-schema';
 import { docKind } from '../../shared/ids/document-ids';
-import { unitSyncConfig } from '../../shared/sync/sync-config';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
 import {
   UNIT,
-  UNIT_PASSWORD,
+  deviceSyncConfig,
   act,
   centralDatabase,
   createDevice,
@@ -33,7 +32,7 @@ const devices: Device[] = [];
 
 beforeAll(async () => {
   central = await startCentralServer();
-  await setupCentralUnit(central, UNIT, UNIT_PASSWORD);
+  await setupCentralUnit(central, UNIT);
   centralDb = centralDatabase(central);
 });
 
@@ -47,11 +46,13 @@ async function idsOf(device: Device): Promise<Set<string>> {
 }
 
 it('two devices working offline end with the same union everywhere, no duplicates, no conflicts', async () => {
-  const config = unitSyncConfig(central.url, UNIT, UNIT_PASSWORD);
   const a = createDevice('A23');
   const b = createDevice('B45');
   devices.push(a, b);
-  await Promise.all([a.service.start(config), b.service.start(config)]);
+  await Promise.all([
+    a.service.start(await deviceSyncConfig(central, a.code)),
+    b.service.start(await deviceSyncConfig(central, b.code)),
+  ]);
 
   // A complaint both devices know, then the link goes down.
   const shared = await logComplaint(a, 'confidential');

@@ -12,7 +12,9 @@
  *
  * CouchDB always keeps its data in the folder (it has no in-memory mode), so `persistent` only
  * matters for pouchdb-server. Provision units with the same code as the CLI:
- * `await setupCentralUnit(central, 'KTB', pw)`. The test starts and stops the server itself;
+ * `await setupCentralUnit(central, 'KTB')`, and a device's own account with
+ * `const { user, password } = await addCentralDevice(central, 'KTB', 'K23')` (the one-time
+ * password signs in until the device replaces it). The test starts and stops the server itself;
  * nothing outside the temporary folder is touched (and the extracted CouchDB release, once).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +24,11 @@ import { allowCorsOrigins, startCouchDb } from '../../central/couchdb-process';
 import { startPouchServer, type PouchServer } from '../../central/pouchdb-server-process';
 import { connectAsAdmin } from '../../central/server-admin';
 import { setupUnit, type UnitSetupResult } from '../../central/unit-setup';
+import { addDevice } from '../../central/device-accounts';
+import { CouchHttp } from '../../central/couch-http';
+import { unitDatabaseName } from '../../shared/couch/couch-names';
+import { writeAll } from './unit-writes';
+import type { Enrolment } from '../../shared/enrolment/enrolment-code';
 import { APP_ORIGIN } from '../../electron/app-origin';
 import { chooseCentral, describeCentral, type CentralKind } from './couchdb-release';
 
@@ -128,8 +135,102 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
 export async function setupCentralUnit(
   central: Pick<CentralServer, 'adminUrl'>,
   unitCode: string,
-  password: string,
 ): Promise<UnitSetupResult> {
   const { http } = await connectAsAdmin(central.adminUrl);
-  return setupUnit(http, unitCode, password);
+  return setupUnit(http, unitCode);
+}
+
+export type DeviceCredentials = Readonly<{
+  user: string;
+  password: string;
+  code: string;
+  enrolment: Enrolment;
+}>;
+
+/**
+ * `central device add` for one device of a set-up unit: its account (`unit-<unit>-<device>`) with a
+ * one-time password, which signs in until the device replaces it (enrolment); `code` is the
+ * enrolment code. `serverUrl` is what the code names (default: the central's URL).
+ */
+export async function addCentralDevice(
+  central: Pick<CentralServer, 'adminUrl' | 'url'>,
+  unitCode: string,
+  deviceCode: string,
+  options: Readonly<{ validHours?: number; serverUrl?: string; now?: Date }> = {},
+): Promise<DeviceCredentials> {
+  const { http } = await connectAsAdmin(central.adminUrl);
+  const added = await addDevice(http, {
+    unitCode,
+    deviceCode,
+    serverUrl: options.serverUrl ?? central.url,
+    validHours: options.validHours,
+    now: options.now,
+  });
+  return {
+    user: added.user,
+    password: added.enrolment.password,
+    code: added.code,
+    enrolment: added.enrolment,
+  };
+}
+
+const accounts = new Map<string, Promise<DeviceCredentials>>();
+
+/**
+ * The credentials of device `deviceCode` of `unitCode` on `central`: its account is added on the
+ * first call and the same one-time password returned afterwards (a second `device add` would
+ * replace it), so a test's sync service and its direct requests sign in as the same device.
+ */
+export function centralDeviceCredentials(
+  central: Pick<CentralServer, 'adminUrl' | 'url'>,
+  unitCode: string,
+  deviceCode: string,
+): Promise<DeviceCredentials> {
+  const key = `${central.url} ${unitCode} ${deviceCode}`;
+  let account = accounts.get(key);
+  if (!account) {
+    account = addCentralDevice(central, unitCode, deviceCode);
+    accounts.set(key, account);
+  }
+  return account;
+}
+
+/** A client of `central` signed in as device `deviceCode` of `unitCode` (./centralDeviceCredentials). */
+export async function centralDeviceHttp(
+  central: Pick<CentralServer, 'adminUrl' | 'url'>,
+  unitCode: string,
+  deviceCode: string,
+): Promise<CouchHttp> {
+  const { user, password } = await centralDeviceCredentials(central, unitCode, deviceCode);
+  return new CouchHttp(central.url).as(user, password);
+}
+
+type WrittenDoc = Readonly<{ _id: string; deviceCode?: unknown; lastChangedBy?: unknown }>;
+
+/** The device a document names as its writer: a record's `deviceCode`, a mutable one's `lastChangedBy.device`. */
+export function writerOf(doc: WrittenDoc, fallback: string): string {
+  if (typeof doc.deviceCode === 'string') return doc.deviceCode;
+  const by = doc.lastChangedBy as { device?: unknown } | undefined;
+  return typeof by?.device === 'string' ? by.device : fallback;
+}
+
+/**
+ * `writeAll` as the devices that wrote the documents (each signed in as the device its document
+ * names, as the server requires: docs/central.md, "Who wrote what"); `fallback` for documents
+ * that name none.
+ */
+export async function writeAllAsDevices(
+  central: Pick<CentralServer, 'adminUrl' | 'url'>,
+  unitCode: string,
+  docs: readonly WrittenDoc[],
+  fallback = 'X7Q',
+): Promise<void> {
+  const byDevice = new Map<string, WrittenDoc[]>();
+  for (const doc of docs) {
+    const device = writerOf(doc, fallback);
+    byDevice.set(device, [...(byDevice.get(device) ?? []), doc]);
+  }
+  for (const [device, written] of byDevice) {
+    await writeAll(await centralDeviceHttp(central, unitCode, device), unitDatabaseName(unitCode), written);
+  }
 }

@@ -101,7 +101,7 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
       }
       const repo = await records.open(device.unitCode);
       void sync
-        .start(repo.db, device.unitCode)
+        .start(repo.db, { unitCode: device.unitCode, deviceCode: device.deviceCode })
         .catch((error: unknown) => console.warn('Sync could not start:', error));
       const [officers, officer] = await Promise.all([
         deviceStore.activeOfficers(),
@@ -136,7 +136,7 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
         { name: setup.officerName, role: setup.officerRole },
         now,
       );
-      await sync.start(repo.db, unitCode);
+      await sync.start(repo.db, { unitCode, deviceCode: setup.deviceCode });
       await records.startIndex(unitCode);
     },
 
@@ -148,7 +148,7 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
      */
     async join(join: ValidJoin, now: Date): Promise<JoinOutcome> {
       const repo = await records.open(join.unitCode);
-      await sync.start(repo.db, join.unitCode);
+      await sync.start(repo.db, { unitCode: join.unitCode, deviceCode: join.deviceCode });
       const connection = await sync.testConnection(join.serverUrl, join.password);
       if (!connection.ok) return { ok: false, connection };
       await sync.enable(join.serverUrl, join.password);

@@ -1,7 +1,7 @@
 /**
  * Sync of this device with its unit's central database: one sync service per unit database,
- * configured from this device's settings (server address in Dexie, the unit password through the
- * platform's secret store), started at launch when configured, its status published to the store
+ * configured from this device's settings (server address in Dexie, the password of this device's
+ * own account through the platform's secret store), started at launch when configured, its status published to the store
  * for the status bar and the Sinkronisasi screen. Also the conflicts a manager resolves there.
  */
 import type { SecretProtection } from '../../../shared/platform/platform-contract';
@@ -14,6 +14,8 @@ import type { ConnectionTestResult } from '../sync/test-connection';
 import type { CoreDeps } from './core-deps';
 
 export type SyncUseCases = ReturnType<typeof createSync>;
+/** Whose sync this is: the unit's database, signed in as this device's own account. */
+export type SyncAccount = Readonly<{ unitCode: string; deviceCode: string }>;
 
 export function createSync(
   deps: CoreDeps,
@@ -22,7 +24,8 @@ export function createSync(
   const { store, deviceStore, platform } = deps;
   let service: SyncService<UnitDatabase> | undefined;
   let unsubscribe: (() => void) | undefined;
-  let currentUnit: string | undefined;
+  /** The unit and this device: the device signs in with its own account (docs/central.md). */
+  let currentAccount: SyncAccount | undefined;
 
   const running = (): SyncService<UnitDatabase> => {
     if (!service) throw new Error('Sync is not available before the unit database is open.');
@@ -30,8 +33,8 @@ export function createSync(
   };
 
   const configOf = (serverUrl: string, password: string): SyncConfig => {
-    if (!currentUnit) throw new Error('Sync is not available before the unit database is open.');
-    return unitSyncConfig(serverUrl, currentUnit, password);
+    if (!currentAccount) throw new Error('Sync is not available before the unit database is open.');
+    return unitSyncConfig(serverUrl, currentAccount.unitCode, currentAccount.deviceCode, password);
   };
 
   const stopService = async (): Promise<void> => {
@@ -43,9 +46,9 @@ export function createSync(
 
   return {
     /** Creates the service for the unit's database and starts it if this device is configured. */
-    start: async (localDb: UnitDatabase, unit: string): Promise<void> => {
+    start: async (localDb: UnitDatabase, account: SyncAccount): Promise<void> => {
       await stopService();
-      currentUnit = unit;
+      currentAccount = account;
       const created = createService(localDb);
       service = created;
       const publish = (): void => store.getState().setSyncStatus(created.status());
@@ -56,7 +59,7 @@ export function createSync(
       if (!settings?.enabled) return;
       const { value: password } = await platform.readSecret({ key: 'central-password' });
       if (password === null) return;
-      await created.start(unitSyncConfig(settings.serverUrl, unit, password));
+      await created.start(unitSyncConfig(settings.serverUrl, account.unitCode, account.deviceCode, password));
     },
 
     /** Stops the service (the app closing, or a test ending); configuration and password stay. */
