@@ -15,7 +15,7 @@ import type { DeviceDatabase } from '../data/device-database';
 import type { IndicatorRecords } from '../data/indicator-records';
 import type { SearchIndexer } from '../search/search-indexer';
 import type { AppStore } from '../state/app-state';
-import { calendarOf } from './calendar';
+import { calendarOf, unitToday } from './calendar';
 
 export type UnitRecords = Readonly<{
   /** The unit's records; throws before they are open (only called by what exists after setup). */
@@ -29,6 +29,11 @@ export type UnitRecords = Readonly<{
   /** Stops following the records and the index (the database stays as it is). */
   close(): void;
 }>;
+
+/** The device setting that says for which day and settings the open complaints' rows were last summarised. */
+export const RESUMMARISED_PREFIX = 'index-resummarised:';
+/** Bumped when a row's summary changes meaning, so that every device summarises its rows again. */
+const RESUMMARISED_VERSION = 1;
 
 export function createUnitRecords(
   deps: Readonly<{
@@ -111,8 +116,9 @@ export function createUnitRecords(
     },
 
     async startIndex(unitCode) {
-      const summarise = summariseWith(store.getState().unitSettings);
-      if (!summarise || projector) return;
+      const settings = store.getState().unitSettings;
+      const summarise = summariseWith(settings);
+      if (!settings || !summarise || projector) return;
       const started = new ComplaintProjector(
         current(),
         deps.deviceDatabase,
@@ -122,8 +128,14 @@ export function createUnitRecords(
       );
       projector = started;
       await started.start();
-      // Deadlines move with the calendar: what was on time yesterday may be due today.
+      // Deadlines move with the calendar: what was on time yesterday may be due today. Once per
+      // day and settings, not at every start: it reads every open complaint back (minutes at
+      // 100,000 complaints, competing with the desk), and rows written since were summarised today.
+      const stamp = `${RESUMMARISED_VERSION}|${unitToday(settings, deps.now())}|${settings._rev ?? ''}`;
+      const key = `${RESUMMARISED_PREFIX}${unitCode}`;
+      if ((await deps.deviceDatabase.settings.get(key))?.value === stamp) return;
       await started.resummarise(summarise);
+      await deps.deviceDatabase.settings.put({ key, value: stamp });
     },
   };
 }
