@@ -39,7 +39,7 @@ export type DashboardProgress =
   | Readonly<{ phase: 'computing' }>;
 
 /** Rows read and added up between two turns of the event loop (a page takes tens of ms). */
-export const DASHBOARD_PAGE = 250;
+export const DASHBOARD_PAGE = 100;
 
 /** Lets the event loop run (a repaint of the progress, a key press) before the next page. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
