@@ -22,6 +22,8 @@ import type { ComplaintSla } from '../../shared/sla/complaint-sla';
 import type { DueDateState } from '../../shared/sla/deadline-state';
 import type { SyncStatus } from '../../shared/sync/sync-status';
 import type { ValidJoin } from '../../shared/unit/join-unit';
+import type { Enrolment } from '../../shared/enrolment/enrolment-code';
+import type { EnrolResult } from './use-cases/sync';
 import type { RosterChangeProblem } from '../../shared/unit/officer-roster';
 import type { ValidProfileEdit, ValidSetup } from '../../shared/unit/unit-profile';
 import type { Office, ValidSettings } from '../../shared/unit/unit-settings';
@@ -291,6 +293,8 @@ export type ClientCore = Readonly<{
   /** Sinkronisasi. */
   sync: Readonly<{
     testConnection(serverUrl: string, password: string): Promise<ConnectionTestResult>;
+    /** Enrols this device with its enrolment code and starts syncing (docs/central.md, "Device accounts"). */
+    enrol(enrolment: Enrolment, now: Date): Promise<EnrolResult>;
     enable(serverUrl: string, password: string): Promise<SecretProtection>;
     disable(): Promise<void>;
     now(): void;

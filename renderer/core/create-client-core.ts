@@ -94,6 +94,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     receipt: createReceipt(deps),
     sync: {
       testConnection: sync.testConnection,
+      enrol: sync.enrol,
       enable: sync.enable,
       disable: sync.disable,
       now: sync.now,

@@ -1,16 +1,23 @@
 /**
- * First-run setup of a further device of a unit that already syncs: the unit code, the central
- * server and the unit password, this device's code and its first officer. The unit's records,
- * profile, settings and offices are downloaded (with progress) before the device is used.
+ * First-run setup of a further device of a unit that already syncs: the device's enrolment code
+ * (server, unit, device and a one-time password, from the central's administrator: docs/central.md,
+ * "Device accounts"), which fills in the device code, and its first officer. The device enrols
+ * (its own password replaces the one-time one) and downloads the unit's records, profile, settings
+ * and offices (with progress) before it is used.
  */
 import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../shared/messages/validation-messages';
 import { syncAdviceMessageKey, syncErrorMessageKey } from '../../shared/sync/sync-status';
-import { emptyJoinInput, validateJoin, type JoinInput } from '../../shared/unit/join-unit';
+import {
+  deviceCodeOfEnrolment,
+  emptyJoinInput,
+  validateJoin,
+  type JoinInput,
+} from '../../shared/unit/join-unit';
 import { useCore } from '../app/core-context';
 import { ErrorSummary, errorFor } from '../components/error-summary';
-import { fieldId, TextField } from '../components/form-fields';
+import { TextField } from '../components/form-fields';
 import { useAppStore } from '../store/app-store';
 import type { SyncError } from '../../shared/sync/sync-status';
 import { DeviceOfficerFields } from './device-officer-fields';
@@ -36,7 +43,7 @@ export function JoinUnitForm(): ReactNode {
     if (joining) return;
     setAttempt((value) => value + 1);
     setFailure(undefined);
-    const checked = validateJoin(input);
+    const checked = validateJoin(input, new Date());
     if (!checked.ok) {
       setIssues(checked.issues);
       return;
@@ -47,7 +54,7 @@ export function JoinUnitForm(): ReactNode {
       const outcome = await core.device.join(checked.value, new Date());
       if (outcome.ok) return;
       if ('issues' in outcome) setIssues(outcome.issues);
-      else if ('connection' in outcome && !outcome.connection.ok) setFailure(outcome.connection.error);
+      else if ('error' in outcome) setFailure(outcome.error);
       else if ('sync' in outcome && outcome.sync.state === 'error') setFailure(outcome.sync.error);
     } catch (error) {
       setFailure({ reason: 'unknown', message: error instanceof Error ? error.message : String(error) });
@@ -70,28 +77,21 @@ export function JoinUnitForm(): ReactNode {
       ) : null}
       <fieldset>
         <legend>{t('join.unitSection')}</legend>
-        <TextField {...field('unitCode')} label={t('setup.unitCode')} required autoFocus maxLength={10} />
         <TextField
-          {...field('serverUrl')}
-          label={t('syncUi.serverUrl')}
-          hint={t('syncUi.serverUrlHint')}
+          {...field('enrolmentCode')}
+          onChange={(value: string) =>
+            setInput((current) => ({
+              ...current,
+              enrolmentCode: value,
+              deviceCode: deviceCodeOfEnrolment(value) ?? current.deviceCode,
+            }))
+          }
+          label={t('join.enrolmentCode')}
+          hint={t('join.enrolmentCodeHint')}
           required
-          placeholder="https://pusat.example.go.id"
+          autoFocus
+          placeholder="MA1-KTB-K23-…@https://pusat.example.go.id"
         />
-        <div className={`field${errorFor(issues, 'password') ? ' field--invalid' : ''}`}>
-          <label htmlFor={fieldId('password')}>{t('syncUi.password')}</label>
-          <input
-            id={fieldId('password')}
-            type="password"
-            autoComplete="off"
-            value={input.password}
-            aria-invalid={errorFor(issues, 'password') ? true : undefined}
-            onChange={(event) => setInput((current) => ({ ...current, password: event.target.value }))}
-          />
-          {errorFor(issues, 'password') ? (
-            <p className="field__error">{errorFor(issues, 'password')}</p>
-          ) : null}
-        </div>
       </fieldset>
       <DeviceOfficerFields field={field} />
       {joining ? (

@@ -1,51 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { deviceCodeInUse, emptyJoinInput, validateJoin } from './join-unit';
+import { formatEnrolmentCode, type Enrolment } from '../enrolment/enrolment-code';
+import { deviceCodeInUse, deviceCodeOfEnrolment, emptyJoinInput, validateJoin } from './join-unit';
 
-const valid = {
-  unitCode: ' ktb ',
-  serverUrl: 'https://pusat.example.go.id/',
-  password: 'rahasia unit',
-  deviceCode: 'q7m',
-  officerName: ' Rina ',
-  officerRole: 'officer',
+const ENROLMENT: Enrolment = {
+  serverUrl: 'https://pusat.example.go.id',
+  unitCode: 'KTB',
+  deviceCode: 'Q7M',
+  password: 'ABCDEFGHJKMNPQRS',
+  expiresAt: '2026-12-09T14:46:00.000Z',
 };
+const CODE = formatEnrolmentCode(ENROLMENT);
+const NOW = new Date('2026-12-06T15:00:00.000Z');
+const valid = { enrolmentCode: CODE, deviceCode: 'q7m', officerName: ' Rina ', officerRole: 'officer' };
 
 describe('validateJoin', () => {
-  it('accepts a complete form, tidied', () => {
-    expect(validateJoin(valid)).toEqual({
+  it('accepts a complete form, tidied: unit, server and device from the enrolment code', () => {
+    expect(validateJoin({ ...valid, enrolmentCode: ` ${CODE} ` }, NOW)).toEqual({
       ok: true,
       value: {
+        enrolment: ENROLMENT,
         unitCode: 'KTB',
         serverUrl: 'https://pusat.example.go.id',
-        password: 'rahasia unit',
         deviceCode: 'Q7M',
         officerName: 'Rina',
         officerRole: 'officer',
       },
     });
+    expect(deviceCodeOfEnrolment(CODE)).toBe('Q7M');
+    expect(deviceCodeOfEnrolment(CODE.replace('ABCD', 'ABCE'))).toBeNull();
   });
 
   it('reports every problem at once, in form order', () => {
-    const result = validateJoin({
-      ...emptyJoinInput(() => 0),
-      deviceCode: 'I0',
-      serverUrl: 'ftp://x',
-      officerRole: 'boss',
-    });
+    const result = validateJoin({ ...emptyJoinInput(), deviceCode: 'I0', officerRole: 'boss' }, NOW);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((issue) => [issue.path, issue.key])).toEqual([
-      ['unitCode', 'validation.unitCode.invalid'],
-      ['serverUrl', 'validation.serverUrl.invalid'],
-      ['password', 'validation.password.required'],
+      ['enrolmentCode', 'enrolment.code.required'],
       ['deviceCode', 'validation.deviceCode.invalid'],
       ['officerName', 'validation.officerName.required'],
       ['officerRole', 'validation.invalid'],
     ]);
   });
 
-  it('refuses a server address with credentials in it', () => {
-    expect(validateJoin({ ...valid, serverUrl: 'https://unit-ktb:pw@pusat.example.go.id' }).ok).toBe(false);
+  it('refuses a typo, an expired code, and a device code other than the code’s', () => {
+    const issues = (input: typeof valid, now = NOW) => {
+      const result = validateJoin(input, now);
+      return result.ok ? [] : result.issues.map((issue) => issue.key);
+    };
+    expect(issues({ ...valid, enrolmentCode: CODE.replace('ABCD', 'ABDC') })).toEqual([
+      'enrolment.code.checksum',
+    ]);
+    expect(issues({ ...valid, enrolmentCode: CODE }, new Date('2026-12-10T00:00:00.000Z'))).toEqual([
+      'enrolment.code.expired',
+    ]);
+    expect(issues({ ...valid, enrolmentCode: CODE, deviceCode: 'A2C' })).toEqual([
+      'enrolment.code.otherDevice',
+    ]);
   });
 });
 

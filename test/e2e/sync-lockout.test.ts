@@ -2,8 +2,8 @@
  * Wrong passwords and the server's lockout, end to end in Chromium. The app talks to the central
  * through a counting proxy on loopback (../support/counting-proxy; it also answers CORS, as a
  * reverse proxy in front of CouchDB may), so every request the app sends is counted:
- *   - a manager types a wrong password once ("Simpan dan sinkronkan" tests it first): told apart,
- *     one login attempt, nothing saved; then the right one: syncs;
+ *   - a manager enters an enrolment code with a wrong one-time password: told apart, one login
+ *     attempt, nothing saved; then the right code: the device enrols and syncs;
  *   - Apache CouchDB 3.4+ only: wrong passwords for this device's account (made here over HTTP)
  *     lock it; the app's next request, with the RIGHT password, is refused; the Sinkronisasi
  *     screen shows the lockout message, and the app sends nothing more by itself (~10 s watched).
@@ -11,6 +11,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { deviceUserName, unitDatabaseName } from '../../shared/couch/couch-names';
+import { formatEnrolmentCode, type Enrolment } from '../../shared/enrolment/enrolment-code';
 import { startCountingProxy, type CountingProxy } from '../support/counting-proxy';
 import {
   addCentralDevice,
@@ -22,9 +23,10 @@ import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
 import { completeSetup, shownDeviceCode, UNIT } from './app-steps';
 import { addOffices } from './workflow-steps';
 
-/** This device's code and its account's password (its one-time password: central device add). */
+/** This device's code and its enrolment code (central device add), naming the proxy as the server. */
 let DEVICE: string;
-let PASSWORD: string;
+let CODE: string;
+let ENROLMENT: Enrolment;
 const WATCH_MS = 10_000;
 let central: CentralServer;
 let proxy: CountingProxy;
@@ -41,12 +43,11 @@ async function syncState(page: Page): Promise<string | null> {
   return page.getByTestId('status-sync').getAttribute('data-sync-state');
 }
 
-/** Sinkronisasi: the server address (the proxy) and `password`, then "Simpan dan sinkronkan". */
-async function saveSync(page: Page, password: string): Promise<void> {
+/** Sinkronisasi: the enrolment code, then "Simpan dan sinkronkan". */
+async function saveSync(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Alt+6');
   await page.getByRole('heading', { name: 'Sinkronisasi', level: 1 }).waitFor();
-  await page.getByLabel('Alamat server pusat').fill(proxy.url);
-  await page.getByLabel('Sandi unit').fill(password);
+  await page.getByLabel('Kode pendaftaran perangkat').fill(code);
   await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
 }
 
@@ -62,7 +63,9 @@ describe.each(appHosts())('$name host', (host) => {
     app = await host.launch();
     await completeSetup(app.page);
     DEVICE = await shownDeviceCode(app.page);
-    ({ password: PASSWORD } = await addCentralDevice(central, UNIT.code, DEVICE));
+    ({ code: CODE, enrolment: ENROLMENT } = await addCentralDevice(central, UNIT.code, DEVICE, {
+      serverUrl: proxy.url,
+    }));
   });
   afterEach(async () => {
     await app.close();
@@ -70,20 +73,21 @@ describe.each(appHosts())('$name host', (host) => {
     await central.stop();
   });
 
-  it('a wrong password once costs one login attempt and saves nothing; the right one syncs', async () => {
+  it('a wrong one-time code once costs one login attempt and saves nothing; the right one enrols and syncs', async () => {
     const { page } = app;
-    await saveSync(page, 'bukan-sandinya');
-    const refused = page.getByTestId('sync-test-result');
-    await expect.poll(() => refused.getAttribute('data-reason')).toBe('unauthorized');
-    expect(await refused.innerText()).toContain('kata sandi perangkat');
+    await saveSync(page, formatEnrolmentCode({ ...ENROLMENT, password: 'ABCDEFGHJKMNPQRS' }));
+    await expect
+      .poll(() => page.getByText('Server pusat menolak kode pendaftaran ini').count())
+      .toBeGreaterThan(0);
     expect(logins()).toEqual([401]);
     // Not saved: the sync did not start, and nothing more was sent.
     expect(await syncState(page)).toBe('disabled');
 
-    await page.getByLabel('Sandi unit').fill(PASSWORD);
+    await page.getByLabel('Kode pendaftaran perangkat').fill(CODE);
     await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
     await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
-    expect(logins().filter((status) => status === 401 || status === 403)).toEqual([401]);
+    // The wrong code, and the enrolment's one check that the one-time password is gone.
+    expect(logins().filter((status) => status === 401 || status === 403)).toEqual([401, 401]);
     expect(appProblems(app)).toEqual([]);
   });
 
@@ -93,7 +97,7 @@ describe.each(appHosts())('$name host', (host) => {
       context.skip();
     }
     const { page } = app;
-    await saveSync(page, PASSWORD);
+    await saveSync(page, CODE);
     await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
 
     // Six wrong passwords over HTTP for this device's account (someone trying its name).

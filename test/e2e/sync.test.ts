@@ -8,7 +8,8 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { unitDatabaseName } from '../../shared/couch/couch-names';
+import { deviceUserName, unitDatabaseName } from '../../shared/couch/couch-names';
+import { formatEnrolmentCode, type Enrolment } from '../../shared/enrolment/enrolment-code';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
 import {
   addCentralDevice,
@@ -23,8 +24,9 @@ import { addOffices, logComplaint } from './workflow-steps';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import { baseOfId } from '../../shared/ids/content-id';
 
-/** The app's device: its account's password (its one-time password, from central device add). */
-let PASSWORD: string;
+/** The app's device: its enrolment code (central device add). */
+let CODE: string;
+let ENROLMENT: Enrolment;
 /** Another device of the unit, writing on the server directly. */
 const OTHER_DEVICE = 'Z9Q';
 let central: CentralServer;
@@ -56,11 +58,10 @@ async function serverDoc(id: string, query = ''): Promise<Record<string, unknown
   return response.ok ? ((await response.json()) as Record<string, unknown>) : undefined;
 }
 
-async function configureSync(page: Page, password: string): Promise<void> {
+async function configureSync(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Alt+6');
   await page.getByRole('heading', { name: 'Sinkronisasi', level: 1 }).waitFor();
-  await page.getByLabel('Alamat server pusat').fill(central.url);
-  await page.getByLabel('Sandi unit').fill(password);
+  await page.getByLabel('Kode pendaftaran perangkat').fill(code);
 }
 
 async function syncState(page: Page): Promise<string | null> {
@@ -79,25 +80,44 @@ describe.each(appHosts())('$name host', (host) => {
     const origin = new URL(app.page.url()).origin;
     if (origin.startsWith('http')) await central.allowOrigins([origin]);
     await completeSetup(app.page);
-    ({ password: PASSWORD } = await addCentralDevice(central, UNIT.code, await shownDeviceCode(app.page)));
+    ({ code: CODE, enrolment: ENROLMENT } = await addCentralDevice(
+      central,
+      UNIT.code,
+      await shownDeviceCode(app.page),
+    ));
   });
   afterEach(async () => {
     await app.close();
     await central.stop();
   });
 
-  it('tells a wrong password apart, then syncs both ways once configured', async () => {
+  it('tells a typo and a wrong code apart, enrols with its code, then syncs both ways', async () => {
     const { page } = app;
     expect(await page.getByTestId('status-sync').innerText()).toContain('belum tersambung');
-    await configureSync(page, 'bukan-sandinya');
+    // A typo is caught by the code's check, before any request.
+    await configureSync(page, CODE.replace(/-(\w)(\w)(\w\w)-/, '-$2$1$3-'));
+    await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
+    await expect.poll(() => page.getByText('salah ketik').count()).toBeGreaterThan(0);
+    // A well-formed code whose one-time password is not the account's: refused by the server.
+    await configureSync(page, formatEnrolmentCode({ ...ENROLMENT, password: 'ABCDEFGHJKMNPQRS' }));
     await page.getByRole('button', { name: 'Uji koneksi' }).click();
     const refused = page.getByTestId('sync-test-result');
     await expect.poll(() => refused.getAttribute('data-reason')).toBe('unauthorized');
-    expect(await refused.innerText()).toContain('sandi');
+    await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
+    await expect
+      .poll(() => page.getByText('Server pusat menolak kode pendaftaran ini').count())
+      .toBeGreaterThan(0);
+    expect(await syncState(page)).toBe('disabled');
 
-    await page.getByLabel('Sandi unit').fill(PASSWORD);
+    await page.getByLabel('Kode pendaftaran perangkat').fill(CODE);
     await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
     await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
+    // Enrolled: the one-time password no longer signs in (the device has its own).
+    const oneTime = Buffer.from(`${deviceUserName(UNIT.code, ENROLMENT.deviceCode)}:${ENROLMENT.password}`);
+    const tried = await fetch(`${central.url}${unitDatabaseName(UNIT.code)}`, {
+      headers: { Authorization: `Basic ${oneTime.toString('base64')}` },
+    });
+    expect(tried.status).toBe(401);
     // The browser host keeps the password in IndexedDB and says so.
     await page.getByTestId('secret-warning').waitFor();
 
@@ -163,7 +183,7 @@ describe.each(appHosts())('$name host', (host) => {
   it('shows a conflict on the office list side by side and keeps the version a manager chooses', async () => {
     const { page } = app;
     await addOffices(page, ['Dinas Kesehatan']);
-    await configureSync(page, PASSWORD);
+    await configureSync(page, CODE);
     await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
     await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
     await expect
@@ -220,10 +240,10 @@ describe.each(appHosts())('$name host', (host) => {
     expect(appProblems(app)).toEqual([]);
   });
 
-  it('sets a second device up by joining the unit: records downloaded, no conflicts, device code checked', async () => {
+  it('sets a second device up by joining the unit with its enrolment code: records downloaded, syncs, no conflicts', async () => {
     const { page } = app;
     await addOffices(page, ['Dinas Kesehatan']);
-    await configureSync(page, PASSWORD);
+    await configureSync(page, CODE);
     await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
     await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('up-to-date');
     const number = await logComplaint(page, { title: 'Jalan berlubang', chronology: 'Dekat sekolah.' });
@@ -231,26 +251,24 @@ describe.each(appHosts())('$name host', (host) => {
     await expect
       .poll(() => page.getByTestId('sync-pending').innerText(), { timeout: 20_000 })
       .toContain('0 perubahan');
-    const firstDevice = number.split('-')[2] ?? '';
 
+    // `central device add` for the second device: its code is all it needs.
+    const q7m = await addCentralDevice(central, UNIT.code, 'Q7M');
     const second = await host.launch();
     try {
       const other = second.page;
       await other.getByRole('radio', { name: /Unit yang sudah ada/ }).check();
-      await other.getByLabel('Kode unit').fill(UNIT.code);
-      await other.getByLabel('Alamat server pusat').fill(central.url);
-      // The first device's own password: it signs in, and the code is found taken.
-      await other.getByLabel('Sandi unit').fill(PASSWORD);
-      await other.getByLabel('Kode perangkat').fill(firstDevice); // taken by the first device
+      // A typo is told at once; the device code fills in from the code.
+      await other
+        .getByLabel('Kode pendaftaran perangkat')
+        .fill(q7m.code.replace('MA1-KTB-Q7M-', 'MA1-KTB-Q7N-'));
       await other.getByLabel('Nama petugas').fill('Rina Officer');
       await other.getByRole('button', { name: 'Bergabung dan unduh data unit' }).click();
       await expect
         .poll(() => other.getByRole('alert').first().innerText(), { timeout: 20_000 })
-        .toContain('sudah dipakai perangkat lain');
-
-      const q7m = await addCentralDevice(central, UNIT.code, 'Q7M');
-      await other.getByLabel('Sandi unit').fill(q7m.password);
-      await other.getByLabel('Kode perangkat').fill('Q7M');
+        .toContain('salah ketik');
+      await other.getByLabel('Kode pendaftaran perangkat').fill(q7m.code);
+      expect(await other.getByLabel('Kode perangkat').inputValue()).toBe('Q7M');
       await other.getByRole('button', { name: 'Bergabung dan unduh data unit' }).click();
       await other.getByRole('heading', { name: 'Beranda' }).waitFor({ timeout: 20_000 });
       // The unit's profile came from the server, not from a second setup form.
@@ -262,6 +280,22 @@ describe.each(appHosts())('$name host', (host) => {
       await other.keyboard.press('Alt+6');
       await expect.poll(() => syncState(other), { timeout: 20_000 }).toBe('up-to-date');
       expect(await other.getByTestId('conflicts-link').innerText()).toBe('Konflik data: 0');
+      // It syncs as itself: a complaint logged on it reaches the central, numbered with its code.
+      const fromSecond = await logComplaint(other, {
+        title: 'Lampu jalan mati',
+        chronology: 'Sejak kemarin.',
+      });
+      expect(fromSecond.split('-')[2]).toBe('Q7M');
+      await expect
+        .poll(
+          async () => {
+            const response = await unitRequest('_all_docs?startkey="complaint:"&endkey="complaint:\ufff0"');
+            const body = (await response.json()) as { rows: { id: string }[] };
+            return body.rows.some((row) => baseOfId(row.id).endsWith(fromSecond));
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
       expect(appProblems(second)).toEqual([]);
     } finally {
       await second.close();

@@ -35,6 +35,8 @@ import {
   type SyncMachineState,
 } from '../../../shared/sync/sync-machine';
 import type { RejectedDocument, SyncStatus } from '../../../shared/sync/sync-status';
+import type { Enrolment } from '../../../shared/enrolment/enrolment-code';
+import { enrolDevice, type EnrolOutcome } from './enrol-device';
 import { jsonErrorFetch } from './json-error-fetch';
 import { countPendingChanges, PendingCounter, PulledRevisions } from './pending-changes';
 import type { PouchDatabase, PouchDatabaseInfo, PouchFactory } from './pouch-types';
@@ -218,6 +220,14 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   syncNow(): void {
     this.#assertUsable();
     this.#dispatch({ type: 'sync-now', at: this.#now() });
+  }
+
+  /**
+   * Enrols this device with its enrolment code (./enrol-device): replaces the code's one-time
+   * password with `devicePassword` on the server, with this service's fetch. Starts nothing.
+   */
+  enrol(enrolment: Enrolment, devicePassword: string, now: Date): Promise<EnrolOutcome> {
+    return enrolDevice(enrolment, devicePassword, this.#fetch, now);
   }
 
   /**

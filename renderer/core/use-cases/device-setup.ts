@@ -12,13 +12,12 @@ import {
 import type { ValidSetup } from '../../../shared/unit/unit-profile';
 import { defaultUnitOffices, defaultUnitSettings } from '../../../shared/unit/unit-settings';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
-import type { SyncStatus } from '../../../shared/sync/sync-status';
+import type { SyncError, SyncStatus } from '../../../shared/sync/sync-status';
 import type { IndonesianTimeZone } from '../../../shared/time/local-date';
 import { canEditSettings, type Role } from '../../../shared/workflow/roles';
 import type { ComplaintRepository } from '../data/complaint-repository';
 import type { Officer } from '../data/device-database';
 import type { Language } from '../data/device-store';
-import type { ConnectionTestResult } from '../sync/test-connection';
 import type { CoreDeps } from './core-deps';
 import type { SyncUseCases } from './sync';
 
@@ -31,7 +30,7 @@ export type LanguageAdapter = Readonly<{
 export type JoinOutcome =
   | Readonly<{ ok: true }>
   | Readonly<{ ok: false; issues: readonly ValidationIssue[] }>
-  | Readonly<{ ok: false; connection: ConnectionTestResult }>
+  | Readonly<{ ok: false; error: SyncError }>
   | Readonly<{ ok: false; sync: SyncStatus }>;
 
 export type AddOfficerOutcome =
@@ -149,9 +148,13 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
     async join(join: ValidJoin, now: Date): Promise<JoinOutcome> {
       const repo = await records.open(join.unitCode);
       await sync.start(repo.db, { unitCode: join.unitCode, deviceCode: join.deviceCode });
-      const connection = await sync.testConnection(join.serverUrl, join.password);
-      if (!connection.ok) return { ok: false, connection };
-      await sync.enable(join.serverUrl, join.password);
+      // The enrolment code's one-time password is replaced by this device's own (decision 014).
+      const enrolled = await sync.enrol(join.enrolment, now);
+      if (!enrolled.ok) {
+        return 'problem' in enrolled
+          ? { ok: false, issues: [{ path: 'enrolmentCode', ...enrolled.problem }] }
+          : { ok: false, error: enrolled.error };
+      }
       const synced = await sync.firstSettled();
       // Until the device is set up, a failed join leaves no password behind (the download stays).
       const refuse = async (outcome: JoinOutcome): Promise<JoinOutcome> => (await sync.disable(), outcome);
@@ -161,7 +164,7 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
         return refuse({ ok: false, issues: [{ path: 'deviceCode', key: 'validation.deviceCode.taken' }] });
       }
       if (!(await repo.unitProfile())) {
-        return refuse({ ok: false, issues: [{ path: 'unitCode', key: 'validation.unit.notOnServer' }] });
+        return refuse({ ok: false, issues: [{ path: 'enrolmentCode', key: 'validation.unit.notOnServer' }] });
       }
       // A unit set up before settings existed gets the defaults, once (in WIB: the manager can change it).
       await finishDeviceSetup(

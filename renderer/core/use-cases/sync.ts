@@ -6,7 +6,9 @@
  */
 import type { SecretProtection } from '../../../shared/platform/platform-contract';
 import { unitSyncConfig, type SyncConfig } from '../../../shared/sync/sync-config';
-import type { SyncStatus } from '../../../shared/sync/sync-status';
+import type { SyncError, SyncStatus } from '../../../shared/sync/sync-status';
+import type { Enrolment, EnrolmentProblem } from '../../../shared/enrolment/enrolment-code';
+import { newDevicePassword } from '../sync/enrol-device';
 import type { UnitDatabase } from '../data/database';
 import { listConflicts, resolveConflict, type MutableConflict } from '../data/mutable-conflicts';
 import type { SyncService } from '../sync/sync-service';
@@ -14,6 +16,11 @@ import type { ConnectionTestResult } from '../sync/test-connection';
 import type { CoreDeps } from './core-deps';
 
 export type SyncUseCases = ReturnType<typeof createSync>;
+/** An enrolment: how safely the device's password is kept, or why the code was refused. */
+export type EnrolResult =
+  | Readonly<{ ok: true; protection: SecretProtection }>
+  | Readonly<{ ok: false; problem: EnrolmentProblem }>
+  | Readonly<{ ok: false; error: SyncError }>;
 /** Whose sync this is: the unit's database, signed in as this device's own account. */
 export type SyncAccount = Readonly<{ unitCode: string; deviceCode: string }>;
 
@@ -81,6 +88,44 @@ export function createSync(
       store.getState().setSyncServerUrl(config.serverUrl);
       await active.start(config);
       return stored.protection;
+    },
+
+    /**
+     * Enrols this device with its enrolment code (docs/central.md, "Device accounts"): the code
+     * must name this unit and device; the one-time password is replaced on the server by a long
+     * random one made here, which is then kept like any sync password and syncing starts. Returns
+     * how safely it is kept, or the refusal (a problem of the code, or a sync error).
+     */
+    enrol: async (enrolment: Enrolment, now: Date): Promise<EnrolResult> => {
+      const active = running();
+      if (!currentAccount) throw new Error('Sync is not available before the unit database is open.');
+      if (enrolment.unitCode !== currentAccount.unitCode) {
+        return {
+          ok: false,
+          problem: {
+            key: 'enrolment.code.otherUnit',
+            params: { unitCode: enrolment.unitCode, deviceUnit: currentAccount.unitCode },
+          },
+        };
+      }
+      if (enrolment.deviceCode !== currentAccount.deviceCode) {
+        return {
+          ok: false,
+          problem: {
+            key: 'enrolment.code.otherDevice',
+            params: { deviceCode: enrolment.deviceCode, thisDevice: currentAccount.deviceCode },
+          },
+        };
+      }
+      const password = newDevicePassword();
+      const outcome = await active.enrol(enrolment, password, now);
+      if (!outcome.ok) return outcome;
+      const config = configOf(enrolment.serverUrl, password);
+      const stored = await platform.storeSecret({ key: 'central-password', value: password });
+      await deviceStore.setSyncSettings({ serverUrl: config.serverUrl, enabled: true });
+      store.getState().setSyncServerUrl(config.serverUrl);
+      await active.start(config);
+      return { ok: true, protection: stored.protection };
     },
 
     /** Stops syncing on this device and forgets the password; records stay on the device. */

@@ -1,21 +1,24 @@
 /**
- * Where this unit's devices sync: the central server's address and the unit password (managers).
- * "Test connection" checks them without changing anything; saving stores the password through
- * the platform (OS keychain in the desktop app) and starts syncing.
+ * Where this device syncs (managers): its enrolment code from the central's administrator (server,
+ * unit, device, one-time password: docs/central.md, "Device accounts"). "Test connection" signs in
+ * once with the code without changing anything; saving enrols the device (its own long random
+ * password replaces the one-time one), keeps that password through the platform (OS keychain in
+ * the desktop app) and starts syncing.
  */
 import { useEffect, useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecretProtection } from '../../../shared/platform/platform-contract';
-import { normalizeServerUrl } from '../../../shared/sync/sync-config';
-import { syncAdviceMessageKey, syncErrorMessageKey } from '../../../shared/sync/sync-status';
+import { parseEnrolmentCode, type Enrolment } from '../../../shared/enrolment/enrolment-code';
+import { syncAdviceMessageKey, syncErrorMessageKey, type SyncError } from '../../../shared/sync/sync-status';
 import { useCore } from '../../app/core-context';
 import { TextField } from '../../components/form-fields';
 import { useAppStore } from '../../store/app-store';
 import type { ConnectionTestResult } from '../../core/client-core';
 
-type Problem = 'serverUrl' | 'password' | undefined;
+/** The result shown under the form: a connection test, or an enrolment the server refused. */
+type Shown = ConnectionTestResult | Readonly<{ ok: false; error: SyncError }>;
 
-function TestResult(props: { result: ConnectionTestResult }): ReactNode {
+function TestResult(props: { result: Shown }): ReactNode {
   const { t } = useTranslation();
   const { result } = props;
   if (result.ok) {
@@ -47,38 +50,44 @@ export function SyncSettingsForm(props: { editable: boolean }): ReactNode {
   const notify = useAppStore((state) => state.notify);
   const savedUrl = useAppStore((state) => state.syncServerUrl);
   const state = useAppStore((store) => store.syncStatus.state);
-  const [serverUrl, setServerUrl] = useState(savedUrl);
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<Problem>();
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState<'test' | 'save' | 'stop'>();
-  const [result, setResult] = useState<ConnectionTestResult>();
+  const [result, setResult] = useState<Shown>();
   const [protection, setProtection] = useState<SecretProtection>();
   useEffect(() => {
     void core.sync.secretProtection().then(setProtection);
   }, [core]);
 
-  const checked = (): boolean => {
-    const next: Problem =
-      normalizeServerUrl(serverUrl) === null ? 'serverUrl' : password.trim() === '' ? 'password' : undefined;
-    setProblem(next);
-    if (next) document.getElementById(`field-sync-${next}`)?.focus();
-    return next === undefined;
+  /** The code read (an expired one refused before any request), or undefined with the problem shown. */
+  const checked = (): Enrolment | undefined => {
+    const parsed = parseEnrolmentCode(code, new Date());
+    setProblem(parsed.ok ? undefined : t(parsed.problem.key, { ...parsed.problem.params }));
+    if (!parsed.ok) document.getElementById('field-sync-enrolmentCode')?.focus();
+    return parsed.ok ? parsed.value : undefined;
   };
 
   const run = async (kind: 'test' | 'save', event?: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event?.preventDefault();
-    if (busy || !checked()) return;
+    if (busy) return;
+    const enrolment = checked();
+    if (!enrolment) return;
     setBusy(kind);
     setResult(undefined);
     try {
-      const tested = await core.sync.testConnection(serverUrl, password);
-      setResult(tested);
-      if (kind === 'save' && tested.ok) {
-        const kept = await core.sync.enable(serverUrl, password);
-        setProtection(kept);
-        setPassword('');
-        notify('success', t('syncUi.enabled'));
+      if (kind === 'test') {
+        setResult(await core.sync.testConnection(enrolment.serverUrl, enrolment.password));
+        return;
       }
+      const enrolled = await core.sync.enrol(enrolment, new Date());
+      if (enrolled.ok) {
+        setProtection(enrolled.protection);
+        setCode('');
+        notify('success', t('syncUi.enabled'));
+      } else if ('problem' in enrolled) {
+        setProblem(t(enrolled.problem.key, { ...enrolled.problem.params }));
+        document.getElementById('field-sync-enrolmentCode')?.focus();
+      } else setResult(enrolled);
     } catch (error) {
       notify('error', t('syncUi.failed', { reason: error instanceof Error ? error.message : String(error) }));
     } finally {
@@ -110,34 +119,21 @@ export function SyncSettingsForm(props: { editable: boolean }): ReactNode {
         </p>
       ) : null}
       <fieldset disabled={!props.editable}>
+        {savedUrl ? (
+          <p className="field__hint" data-testid="sync-server">
+            {t('syncUi.currentServer', { server: savedUrl })}
+          </p>
+        ) : null}
         <TextField
-          path="sync.serverUrl"
-          label={t('syncUi.serverUrl')}
-          hint={t('syncUi.serverUrlHint')}
+          path="sync.enrolmentCode"
+          label={t('syncUi.enrolmentCode')}
+          hint={t('syncUi.enrolmentCodeHint')}
           required
-          value={serverUrl}
-          onChange={setServerUrl}
-          inputMode="text"
-          placeholder="https://pusat.example.go.id"
-          error={problem === 'serverUrl' ? t('syncUi.serverUrlInvalid') : undefined}
+          value={code}
+          onChange={setCode}
+          placeholder="MA1-KTB-K23-…@https://pusat.example.go.id"
+          error={problem}
         />
-        <div className="field">
-          <label htmlFor="field-sync-password">{t('syncUi.password')}</label>
-          <input
-            id="field-sync-password"
-            type="password"
-            autoComplete="off"
-            value={password}
-            aria-invalid={problem === 'password' ? true : undefined}
-            aria-describedby={problem === 'password' ? 'field-sync-password-error' : undefined}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          {problem === 'password' ? (
-            <p className="field__error" id="field-sync-password-error">
-              {t('syncUi.passwordRequired')}
-            </p>
-          ) : null}
-        </div>
       </fieldset>
       {result ? <TestResult result={result} /> : null}
       {props.editable ? (

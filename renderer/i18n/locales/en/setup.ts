@@ -37,6 +37,9 @@ export const setup: Widen<typeof source> = {
     title: 'Join an existing unit',
     intro:
       "This device signs in to the unit's database on the central server and downloads all the unit's records (profile, settings, offices, complaints) before it is used.",
+    enrolmentCode: 'Device enrolment code',
+    enrolmentCodeHint:
+      'One line from the central administrator (npm run central -- device add), starting with MA1-. Paste or type all of it; the device code fills in by itself.',
     unitSection: 'Unit and central server',
     downloading: "Downloading the unit's records from the central server…",
     joining: 'Joining…',

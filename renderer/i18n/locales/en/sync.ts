@@ -17,6 +17,10 @@ export const sync: Widen<typeof source> = {
     conflictsLink_one: 'Data conflicts: {{count}}',
     conflictsLink_other: 'Data conflicts: {{count}}',
     settingsSection: 'Central server',
+    enrolmentCode: 'Device enrolment code',
+    enrolmentCodeHint:
+      'One line for this device from the central administrator (npm run central -- device add), starting with MA1-: it holds the server address, unit, device and a one-time password. The device replaces it with its own password.',
+    currentServer: 'Central server: {{server}}',
     serverUrl: 'Central server address',
     serverUrlHint:
       "The unit's CouchDB address from the central administrator, e.g. https://central.example.go.id",
@@ -33,9 +37,9 @@ export const sync: Widen<typeof source> = {
     failed: 'Sync could not be set up: {{reason}}',
     managersOnly: 'Only a manager can set up sync.',
     browserStorageWarning:
-      "The browser host keeps the unit password in the browser's storage, which is less safe than the desktop app (which uses the operating system's keychain). Use the desktop app where you can.",
+      "The browser host keeps this device's password in the browser's storage, which is less safe than the desktop app (which uses the operating system's keychain). Use the desktop app where you can.",
     plainFileWarning:
-      "This computer's operating system offers no keychain, so the unit password is stored without strong encryption. Protect this computer account with a password.",
+      "This computer's operating system offers no keychain, so this device's password is stored without strong encryption. Protect this computer account with a password.",
     storageSection: 'Device storage',
     localDocuments: 'Documents on this device',
     storageUsed: 'Used',

@@ -34,6 +34,9 @@ export const setup = {
     title: 'Bergabung ke unit yang sudah ada',
     intro:
       'Perangkat ini akan masuk ke basis data unit di server pusat dan mengunduh semua data unit (profil, pengaturan, kantor, pengaduan) sebelum dipakai.',
+    enrolmentCode: 'Kode pendaftaran perangkat',
+    enrolmentCodeHint:
+      'Satu baris dari admin pusat (npm run central -- device add), berawalan MA1-. Tempel atau ketik seluruhnya; kode perangkat terisi sendiri.',
     unitSection: 'Unit dan server pusat',
     downloading: 'Mengunduh data unit dari server pusat…',
     joining: 'Bergabung…',

@@ -15,6 +15,10 @@ export const sync = {
     conflictsLink_one: 'Konflik data: {{count}}',
     conflictsLink_other: 'Konflik data: {{count}}',
     settingsSection: 'Server pusat',
+    enrolmentCode: 'Kode pendaftaran perangkat',
+    enrolmentCodeHint:
+      'Satu baris untuk perangkat ini dari admin pusat (npm run central -- device add), berawalan MA1-: memuat alamat server, unit, perangkat, dan sandi sekali pakai. Perangkat menggantinya dengan sandinya sendiri.',
+    currentServer: 'Server pusat: {{server}}',
     serverUrl: 'Alamat server pusat',
     serverUrlHint: 'Alamat CouchDB unit dari admin pusat, misalnya https://pusat.example.go.id',
     serverUrlInvalid: 'Alamat server harus diawali http:// atau https:// dan tanpa nama pengguna atau sandi.',
@@ -30,9 +34,9 @@ export const sync = {
     failed: 'Sinkronisasi belum dapat diatur: {{reason}}',
     managersOnly: 'Hanya manajer yang dapat mengatur sinkronisasi.',
     browserStorageWarning:
-      'Mode peramban menyimpan sandi unit di penyimpanan peramban, yang kurang aman dibanding aplikasi desktop (yang memakai penyimpanan kunci sistem operasi). Pakai aplikasi desktop bila memungkinkan.',
+      'Mode peramban menyimpan sandi perangkat ini di penyimpanan peramban, yang kurang aman dibanding aplikasi desktop (yang memakai penyimpanan kunci sistem operasi). Pakai aplikasi desktop bila memungkinkan.',
     plainFileWarning:
-      'Sistem operasi perangkat ini tidak menyediakan penyimpanan kunci, sehingga sandi unit disimpan tanpa enkripsi yang kuat. Lindungi akun komputer ini dengan sandi.',
+      'Sistem operasi perangkat ini tidak menyediakan penyimpanan kunci, sehingga sandi perangkat ini disimpan tanpa enkripsi yang kuat. Lindungi akun komputer ini dengan sandi.',
     storageSection: 'Penyimpanan perangkat',
     localDocuments: 'Dokumen di perangkat ini',
     storageUsed: 'Terpakai',
