@@ -6,6 +6,7 @@
  */
 import { openUnitDatabase } from '../../renderer/core/data/database';
 import { measureIntakeSaves, type IntakeSaveOptions, type IntakeSaveResult } from '../intake-save-run';
+import { benchUnitCode } from './bench-unit-code';
 import { pageLog } from './page-log';
 
 export type IntakePageApi = Readonly<{
@@ -14,7 +15,7 @@ export type IntakePageApi = Readonly<{
 
 const api: IntakePageApi = {
   run: async (options) => {
-    const db = openUnitDatabase(`bench-${Date.now()}`);
+    const db = openUnitDatabase(benchUnitCode('BN'));
     try {
       const result = await measureIntakeSaves(db, options, pageLog);
       return { ...result, userAgent: globalThis.navigator.userAgent };

@@ -11,6 +11,7 @@ import PouchDB from 'pouchdb-browser';
 import { databaseUrl, type SyncConfig } from '../../shared/sync/sync-config';
 import { openUnitDatabase } from '../../renderer/core/data/database';
 import { createBrowserSyncService } from '../../renderer/core/sync/browser-sync';
+import { benchUnitCode } from './bench-unit-code';
 
 export type SyncPageOptions = Readonly<{
   variant: 'plainReplicate' | 'syncService';
@@ -77,7 +78,7 @@ async function syncService(
 
 const api: SyncPageApi = {
   run: async (options) => {
-    const local = openUnitDatabase(`bench-sync-${Date.now()}`);
+    const local = openUnitDatabase(benchUnitCode('BS'));
     const errorsSeen: string[] = [];
     try {
       const ms =
