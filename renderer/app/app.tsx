@@ -17,6 +17,7 @@ import { SettingsScreen } from '../screens/settings/settings-screen';
 import { ConflictsScreen } from '../screens/sync/conflicts-screen';
 import { SyncScreen } from '../screens/sync/sync-screen';
 import { OfficerChooserScreen } from '../screens/officer-chooser-screen';
+import { ChangeSecretScreen } from '../screens/change-secret-screen';
 import { PacketScreen } from '../screens/packet/packet-screen';
 import { SetupScreen } from '../screens/setup-screen';
 import { useAppStore } from '../store/app-store';
@@ -77,6 +78,8 @@ export function App(): ReactNode {
       return <SetupScreen />;
     case 'choose-officer':
       return <OfficerChooserScreen />;
+    case 'change-secret':
+      return <ChangeSecretScreen />;
     case 'ready':
       return (
         <Router hook={useHashLocation}>

@@ -79,7 +79,11 @@ export function AppShell(props: { children: ReactNode }): ReactNode {
         <p className="topbar__officer" data-testid="current-officer">
           {t('shell.officer')}: {officer?.name} ({officer ? t(`role.${officer.role}`) : null})
         </p>
-        <button type="button" className="button button--small" onClick={() => core.officers.chooseAnother()}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void core.officers.chooseAnother()}
+        >
           {t('chooser.switch')}
         </button>
         <LanguageSwitch />

@@ -81,7 +81,7 @@ export function TextField(
   props: Common & {
     value: string;
     onChange: (value: string) => void;
-    type?: 'text' | 'email' | 'tel';
+    type?: 'text' | 'email' | 'tel' | 'password';
     autoFocus?: boolean;
     maxLength?: number;
     inputMode?: 'text' | 'numeric' | 'tel' | 'email';

@@ -48,7 +48,15 @@ import type {
   ReporterCorrectionInput,
 } from './use-cases/complaints';
 import type { DashboardProgress, DashboardQuery } from './use-cases/dashboard';
-import type { AddOfficerOutcome, JoinOutcome, StorageUse } from './use-cases/device-setup';
+import type { JoinOutcome, StorageUse } from './use-cases/device-setup';
+import type {
+  AddOfficerOutcome,
+  LockState,
+  SecretOutcome,
+  SignInOutcome,
+  UnlockOutcome,
+} from './use-cases/officers';
+import type { RosterEntry } from './data/officer-roster-store';
 import type { LaporExportProgress, LaporExportResult, LaporPreview } from './use-cases/exports';
 import type {
   DuplicateCandidate,
@@ -97,6 +105,7 @@ export type {
   LaporExportResult,
   LaporPreview,
   LinkOutcome,
+  LockState,
   MutableConflict,
   NeedsAttention,
   Notice,
@@ -106,6 +115,10 @@ export type {
   ReceiptPaper,
   ReporterCorrectionInput,
   RosterChangeProblem,
+  RosterEntry,
+  SecretOutcome,
+  SignInOutcome,
+  UnlockOutcome,
   SavedExport,
   SaveOutcome,
   SearchField,
@@ -167,17 +180,46 @@ export type ClientCore = Readonly<{
     storage(): Promise<StorageUse>;
   }>;
 
-  /** The officers of this device and who is at the desk (their working session). */
+  /**
+   * The unit's officers (the synced roster) and who is at the desk (their working session, opened
+   * with their PIN or passphrase; docs/decisions/015-officer-roster-and-sign-in.md).
+   */
   officers: Readonly<{
-    /** Every officer of this device, deactivated ones included (Pengaturan). */
-    list(): Promise<Officer[]>;
+    /** Every officer of the unit, deactivated ones included (Pengaturan); never a verifier. */
+    list(): Promise<RosterEntry[]>;
     /** The officers offered at the desk: the active ones. */
-    listActive(): Promise<Officer[]>;
-    signIn(officer: Officer): Promise<void>;
-    /** Back to the officer chooser. */
-    chooseAnother(): void;
-    /** Managers: a new officer, unless the name is empty or already taken. */
-    add(name: string, role: Role, now: Date): Promise<AddOfficerOutcome>;
+    listActive(): Promise<RosterEntry[]>;
+    /** True while no active manager has a secret (a device upgraded from the local list). */
+    needsFirstManagerSecret(): Promise<boolean>;
+    /** How long `officerId` stays locked on this device, and the tries left before the lock. */
+    lockState(officerId: string, now: Date): Promise<LockState>;
+    /** Signs in with the PIN or passphrase; five failures in a row lock the officer here for 15 minutes. */
+    signIn(officerId: string, secret: string, now: Date): Promise<SignInOutcome>;
+    /** A supervisor or manager, with their own secret, unlocks a locked officer on this device. */
+    unlock(targetId: string, unlockerId: string, unlockerSecret: string, now: Date): Promise<UnlockOutcome>;
+    /** The signed-in officer's new secret (typed twice); ends the must-change step. */
+    changeOwnSecret(secret: string, confirmation: string, now: Date): Promise<SecretOutcome>;
+    /** Once, where no active manager has a secret: an active manager sets their own and signs in. */
+    setFirstManagerSecret(
+      officerId: string,
+      secret: string,
+      confirmation: string,
+      now: Date,
+    ): Promise<SecretOutcome>;
+    /** Signs the officer out: back to the sign-in screen. */
+    chooseAnother(now?: Date): Promise<void>;
+    /** Locks the desk (idle time, shortcut): every screen closes; signing in again needs the PIN. */
+    lock(now?: Date): Promise<void>;
+    /** Managers: a new officer with a first PIN, which the officer changes at first sign-in. */
+    add(
+      name: string,
+      role: Role,
+      secret: string,
+      confirmation: string,
+      now: Date,
+    ): Promise<AddOfficerOutcome>;
+    /** Managers: a new first PIN for another officer. */
+    setSecret(officerId: string, secret: string, confirmation: string, now: Date): Promise<SecretOutcome>;
     /** Managers: another officer's role; null when changed, else why not. */
     setRole(officerId: string, role: Role): Promise<RosterChangeProblem | null>;
     /** Managers: deactivates (kept in the trail, no longer offered) or reactivates another officer. */

@@ -11,6 +11,7 @@ import {
   TEST_SETUP as SETUP,
   stopTestCores,
   testCore as buildCore,
+  signInAs,
 } from './test-core.fixtures';
 
 afterEach(stopTestCores);
@@ -99,9 +100,7 @@ describe('createClientCore', () => {
     core.store.getState().setUnitProfile(before);
     expect(await core.settings.saveProfile({ ...edit, contact: '0800' }, NOW)).toBe('conflict');
 
-    const officer = await core.officers.add('Budi', 'officer', NOW);
-    if (!officer.ok) throw new Error('officer not added');
-    await core.officers.signIn(officer.officer);
+    await signInAs(core, 'Budi', 'officer');
     core.store.getState().setUnitProfile(after);
     expect(await core.settings.saveProfile({ ...edit, contact: '0800' }, NOW)).toBe('not-allowed');
   });

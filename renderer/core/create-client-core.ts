@@ -48,6 +48,8 @@ export type ClientCoreOptions = Readonly<{
   openDatabase: (unitCode: string) => UnitDatabase;
   /** The sync service of a unit database (the browser's fetch and network in the app). */
   createSyncService: (localDb: UnitDatabase) => SyncService<UnitDatabase>;
+  /** PBKDF2 iterations of new officer secrets (shared/auth/secret-verifier's measured count by default; tests lower it). */
+  secretIterations?: number;
 }>;
 
 export function createClientCore(options: ClientCoreOptions): ClientCore {
@@ -77,7 +79,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     now,
   };
   const sync = createSync(deps, options.createSyncService);
-  const { officers, ...device } = createDeviceSetup(deps, sync, options.language);
+  const { officers, ...device } = createDeviceSetup(deps, sync, options.language, {
+    ...(options.secretIterations ? { iterations: options.secretIterations } : {}),
+  });
   const { platform } = options;
   const packet = createPacket(deps);
   const search = createSearch(deps, searchIndexer, new SearchQueries(deviceDatabase, searchIndex));

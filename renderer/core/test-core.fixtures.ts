@@ -7,7 +7,9 @@ import 'fake-indexeddb/auto';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
+import { MIN_SECRET_ITERATIONS } from '../../shared/auth/secret-verifier';
 import type { PlatformApi } from '../../shared/platform/platform-contract';
+import type { Role } from '../../shared/workflow/roles';
 import type { SetupInput } from '../../shared/unit/unit-profile';
 import { memoryDatabase } from '../../test/support/memory-database';
 import type { ClientCore } from './client-core';
@@ -21,6 +23,10 @@ PouchDB.plugin(memoryAdapter).plugin(replication);
 /** Monday 2 March 2026, 10:00 WIB. */
 export const TEST_NOW = new Date('2026-03-02T03:00:00Z');
 
+/** Every test officer's own PIN (a manager's first PIN for them is TEST_FIRST_PIN, changed at first sign-in). */
+export const TEST_PIN = '482913';
+export const TEST_FIRST_PIN = '573920';
+
 /** A new unit's first run, its first officer a manager. */
 export const TEST_SETUP: SetupInput = {
   unitCode: 'KTB',
@@ -33,6 +39,8 @@ export const TEST_SETUP: SetupInput = {
   deviceCode: 'A2C',
   officerName: 'Sari',
   officerRole: 'manager',
+  officerSecret: TEST_PIN,
+  officerSecretConfirm: TEST_PIN,
 };
 
 const platform = {
@@ -74,6 +82,8 @@ export function testCore(): Readonly<{
       unit.push(db);
       return db;
     },
+    // The lowest count the verifier accepts: a test signs in many times.
+    secretIterations: MIN_SECRET_ITERATIONS,
     createSyncService: (localDb) =>
       new SyncService<UnitDatabase>({
         PouchDB,
@@ -94,4 +104,30 @@ export async function stopTestCores(): Promise<void> {
     await device.delete();
     await Promise.all(unit.map((db) => db.destroy()));
   }
+}
+
+/**
+ * Signs in the officer named `name` with TEST_PIN: the first time, the unit's manager (signed in
+ * for it) adds them with TEST_FIRST_PIN and they change it to TEST_PIN at their first sign-in.
+ */
+export async function signInAs(core: ClientCore, name: string, role: Role = 'officer'): Promise<void> {
+  const now = TEST_NOW;
+  const known = (await core.officers.list()).find((officer) => officer.name === name);
+  if (known) {
+    const outcome = await core.officers.signIn(known.id, TEST_PIN, now);
+    if (!outcome.ok) throw new Error(`${name} could not sign in: ${outcome.problem}`);
+    return;
+  }
+  if (core.store.getState().officer?.role !== 'manager') {
+    const manager = (await core.officers.listActive()).find((officer) => officer.role === 'manager');
+    if (!manager) throw new Error('no manager to add an officer');
+    await core.officers.signIn(manager.id, TEST_PIN, now);
+  }
+  const added = await core.officers.add(name, role, TEST_FIRST_PIN, TEST_FIRST_PIN, now);
+  if (!added.ok) throw new Error(`${name} not added: ${added.problem}`);
+  const first = await core.officers.signIn(added.officer.id, TEST_FIRST_PIN, now);
+  if (!first.ok || !first.mustChangeSecret)
+    throw new Error(`${name}: the first sign-in did not ask for a new PIN`);
+  const changed = await core.officers.changeOwnSecret(TEST_PIN, TEST_PIN, now);
+  if (!changed.ok) throw new Error(`${name}: the PIN was not changed: ${changed.problem}`);
 }

@@ -1,4 +1,8 @@
-/** The first-run fields of this device and its first officer, shared by both ways to set up. */
+/**
+ * The first-run fields of this device and its first officer, shared by both ways to set up. A new
+ * unit's first officer is its manager, with a PIN (or passphrase) typed twice (`secretField`); a
+ * joining device names its officer and role, who gets a first PIN from a manager.
+ */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../shared/workflow/roles';
@@ -14,9 +18,11 @@ type FieldProps = Readonly<{
 export function DeviceOfficerFields(props: {
   field: (key: 'deviceCode' | 'officerName' | 'officerRole') => FieldProps;
   roleHint?: string;
+  /** A new unit: no role to choose (the first officer is the manager), a PIN typed twice instead. */
+  secretField?: (key: 'officerSecret' | 'officerSecretConfirm') => FieldProps;
 }): ReactNode {
   const { t } = useTranslation();
-  const { field } = props;
+  const { field, secretField } = props;
   return (
     <fieldset>
       <legend>{t('setup.deviceSection')}</legend>
@@ -28,13 +34,32 @@ export function DeviceOfficerFields(props: {
         maxLength={3}
       />
       <TextField {...field('officerName')} label={t('setup.officerName')} required />
-      <SelectField
-        {...field('officerRole')}
-        label={t('setup.officerRole')}
-        {...(props.roleHint ? { hint: props.roleHint } : {})}
-        required
-        options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-      />
+      {secretField ? (
+        <>
+          <p className="field__hint">{t('setup.firstManagerHint')}</p>
+          <TextField
+            {...secretField('officerSecret')}
+            type="password"
+            label={t('setup.officerSecret')}
+            hint={t('auth.secretHint')}
+            required
+          />
+          <TextField
+            {...secretField('officerSecretConfirm')}
+            type="password"
+            label={t('setup.officerSecretConfirm')}
+            required
+          />
+        </>
+      ) : (
+        <SelectField
+          {...field('officerRole')}
+          label={t('setup.officerRole')}
+          {...(props.roleHint ? { hint: props.roleHint } : {})}
+          required
+          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        />
+      )}
     </fieldset>
   );
 }

@@ -119,7 +119,7 @@ function NewUnitForm(): ReactNode {
           options={INDONESIAN_TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZone.${zone}`) }))}
         />
       </fieldset>
-      <DeviceOfficerFields field={field} roleHint={t('setup.officerRoleHint')} />
+      <DeviceOfficerFields field={field} secretField={field} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? t('common.saving') : t('setup.submit')}

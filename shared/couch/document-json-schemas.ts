@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { complaintDocSchema, reporterDocSchema } from '../complaint/complaint-schema';
+import { OFFICER_DOC_TYPE, officerDocSchema } from '../unit/officer-document';
 import { unitProfileDocSchema } from '../unit/unit-profile';
 import { unitOfficesDocSchema, unitSettingsDocSchema } from '../unit/unit-settings';
 import { EVENT_KINDS, EVENT_SCHEMAS } from '../workflow/events';
@@ -35,6 +36,7 @@ export const MUTABLE_TYPES = [
   'unit-settings',
   'unit-offices',
   PACKET_DRAFT_TYPE,
+  OFFICER_DOC_TYPE,
 ] as const;
 export type DocumentType = (typeof IMMUTABLE_TYPES)[number] | (typeof MUTABLE_TYPES)[number];
 
@@ -46,6 +48,7 @@ const DOCUMENT_SCHEMAS = {
   'unit-settings': unitSettingsDocSchema,
   'unit-offices': unitOfficesDocSchema,
   [PACKET_DRAFT_TYPE]: packetDraftDocSchema,
+  [OFFICER_DOC_TYPE]: officerDocSchema,
 } as const satisfies Partial<Record<DocumentType, z.ZodType>>;
 
 /** Keywords the server's validator implements. */

@@ -21,6 +21,7 @@ import {
   REPORTER_ID_PREFIX,
   UNIT_PROFILE_ID,
 } from '../ids/document-ids';
+import { OFFICER_DOC_TYPE, OFFICER_ID_PREFIX } from '../unit/officer-document';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../unit/unit-settings';
 
 export type IdPart =
@@ -98,4 +99,6 @@ export const ID_TEMPLATES: Readonly<
   'unit-settings': { _id: [UNIT_SETTINGS_ID] },
   'unit-offices': { _id: [UNIT_OFFICES_ID] },
   [PACKET_DRAFT_TYPE]: { _id: [PACKET_DRAFT_ID_PREFIX, { digits: 4 }, '-', { rest: true }] },
+  /** `officer:<officerId>`: one roster document per officer (../unit/officer-document). */
+  [OFFICER_DOC_TYPE]: { _id: [OFFICER_ID_PREFIX, { field: 'officerId' }] },
 };

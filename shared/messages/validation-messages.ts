@@ -7,6 +7,7 @@
  */
 
 import { ENROLMENT_MESSAGES } from './enrolment-messages';
+import { SECRET_MESSAGES } from './secret-messages';
 import { SETTINGS_MESSAGES } from './settings-messages';
 import { SYNC_MESSAGES } from './sync-messages';
 import { WORKFLOW_MESSAGES } from './workflow-messages';
@@ -16,6 +17,7 @@ const MESSAGES = {
   ...SETTINGS_MESSAGES,
   ...SYNC_MESSAGES,
   ...ENROLMENT_MESSAGES,
+  ...SECRET_MESSAGES,
   'validation.required': { id: 'Kolom ini wajib diisi.', en: 'This field is required.' },
   'validation.invalid': { id: 'Isian ini tidak valid.', en: 'This value is not valid.' },
   'validation.tooLong': {

@@ -18,6 +18,8 @@ const valid: SetupInput = {
   entityType: 'city',
   contact: 'WA 0812-3456-7890',
   officerName: 'Siti',
+  officerSecret: '482913',
+  officerSecretConfirm: '482913',
 };
 
 describe('first-run setup', () => {
@@ -50,6 +52,7 @@ describe('first-run setup', () => {
       deviceCode: 'I10',
       officerName: '',
       officerRole: 'admin',
+      officerSecret: '4829',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -62,7 +65,26 @@ describe('first-run setup', () => {
       ['deviceCode', 'validation.deviceCode.invalid'],
       ['officerName', 'validation.officerName.required'],
       ['officerRole', 'validation.invalid'],
+      ['officerSecret', 'validation.officerSecret.pin-too-short'],
     ]);
+  });
+});
+
+describe('the first officer’s secret', () => {
+  it('needs a PIN of 6+ digits typed twice alike, or a manager’s passphrase', () => {
+    const keys = (input: Partial<SetupInput>): string[] => {
+      const result = validateSetup({ ...valid, ...input });
+      return result.ok ? [] : result.issues.map((issue) => `${issue.path} ${issue.key}`);
+    };
+    expect(keys({ officerSecret: '', officerSecretConfirm: '' })).toEqual([
+      'officerSecret validation.officerSecret.required',
+    ]);
+    expect(keys({ officerSecretConfirm: '482931' })).toEqual([
+      'officerSecretConfirm validation.officerSecret.mismatch',
+    ]);
+    expect(keys({ officerSecret: 'meja aduan pagi', officerSecretConfirm: 'meja aduan pagi' })).toEqual([]);
+    const result = validateSetup(valid);
+    expect(result.ok && result.value.officerSecret).toBe('482913');
   });
 });
 

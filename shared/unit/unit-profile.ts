@@ -3,6 +3,7 @@
  * receipt). One mutable document per unit database, so it syncs to every device of the unit.
  */
 import { z } from 'zod';
+import { newSecretProblem } from '../auth/secret-rules';
 import { officerRefSchema, type OfficerRef } from '../complaint/complaint-schema';
 import { ENTITY_TYPES, SCHEMA_VERSION } from '../complaint/vocabulary';
 import { UNIT_PROFILE_ID } from '../ids/document-ids';
@@ -49,6 +50,9 @@ export type SetupInput = Readonly<{
   officerName: string;
   /** The first officer sets the device up; usually the unit's manager. */
   officerRole: string;
+  /** The first officer's PIN (or, for a manager, passphrase), typed twice (../auth/secret-rules). */
+  officerSecret: string;
+  officerSecretConfirm: string;
 }>;
 
 export type ValidSetup = Readonly<{
@@ -57,6 +61,7 @@ export type ValidSetup = Readonly<{
   deviceCode: string;
   officerName: string;
   officerRole: Role;
+  officerSecret: string;
 }>;
 
 /** The device's own zone when it is an Indonesian one, else WIB. */
@@ -76,6 +81,8 @@ export function emptySetupInput(deviceTimeZone: string, random: () => number = M
     deviceCode: generateDeviceCode(random),
     officerName: '',
     officerRole: 'manager',
+    officerSecret: '',
+    officerSecretConfirm: '',
   };
 }
 
@@ -101,6 +108,12 @@ export function validateSetup(
   if (!text(input.officerName)) fail('officerName', 'validation.officerName.required');
   const officerRole = ROLES.find((role) => role === input.officerRole);
   if (!officerRole) fail('officerRole', 'validation.invalid');
+  const secret = newSecretProblem(input.officerSecret, input.officerSecretConfirm, officerRole ?? 'officer');
+  if (secret)
+    fail(
+      secret === 'mismatch' ? 'officerSecretConfirm' : 'officerSecret',
+      `validation.officerSecret.${secret}`,
+    );
   if (issues.length > 0 || !entityType || !timeZone || !officerRole) return { ok: false, issues };
 
   return {
@@ -121,6 +134,7 @@ export function validateSetup(
       deviceCode,
       officerName: text(input.officerName),
       officerRole,
+      officerSecret: input.officerSecret,
     },
   };
 }

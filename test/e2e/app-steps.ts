@@ -11,6 +11,11 @@ export const UNIT = {
   officer: 'Siti Rahma',
 };
 
+/** The manager's PIN (typed at setup); every other officer's first PIN (from the manager) and own PIN. */
+export const MANAGER_PIN = '482913';
+export const FIRST_PIN = '573920';
+export const OWN_PIN = '264810';
+
 export async function focusedId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? '');
 }
@@ -38,9 +43,40 @@ export async function completeSetup(page: Page): Promise<void> {
   expect(await focusedId(page)).toBe('field-deviceCode');
   await page.keyboard.press('Tab'); // keep the generated device code
   expect(await focusedId(page)).toBe('field-officerName');
-  await page.keyboard.type(UNIT.officer);
+  await typeAndTab(page, UNIT.officer);
+  // The first officer is the unit's manager, with a PIN typed twice.
+  expect(await focusedId(page)).toBe('field-officerSecret');
+  await typeAndTab(page, MANAGER_PIN);
+  expect(await focusedId(page)).toBe('field-officerSecretConfirm');
+  await page.keyboard.type(MANAGER_PIN);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Beranda' }).waitFor();
+}
+
+/**
+ * The sign-in screen (start-up, "Ganti petugas", a locked desk): picks `name` with the keyboard
+ * (Enter on their button), types the PIN, Enter; waits until the desk shows them.
+ */
+export async function signIn(
+  page: Page,
+  name: string = UNIT.officer,
+  pin: string = MANAGER_PIN,
+): Promise<void> {
+  await page.getByRole('heading', { name: 'Siapa yang bertugas di meja ini?' }).waitFor();
+  await chooseOfficer(page, name);
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+  // The check derives the PIN's key (~250 ms at the calibrated count, more on a busy machine).
+  await expect
+    .poll(() => page.getByTestId('current-officer').innerText(), { timeout: 10_000 })
+    .toContain(name);
+}
+
+/** On the sign-in screen: focuses `name`'s button and presses Enter; the PIN field takes the focus. */
+export async function chooseOfficer(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(name) }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedId(page)).toBe('field-signInSecret');
 }
 
 /** Opens Pengaduan Baru from anywhere with the keyboard shortcut. */

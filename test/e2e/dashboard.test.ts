@@ -9,7 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, UNIT } from './app-steps';
+import { completeSetup, signIn, UNIT } from './app-steps';
 import { act, addOffices, logComplaint, openComplaint } from './workflow-steps';
 
 /** Monday 23 November 2026, 10:00 WIB. */
@@ -70,6 +70,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     // Monday 30 November); a third comes in today.
     await page.clock.setFixedTime(FRIDAY);
     await page.reload();
+    await signIn(page);
     await page.getByRole('heading', { name: `Pengaduan ${disposed}` }).waitFor();
     await logComplaint(page, { title: 'Baru masuk', chronology: 'Hari ini.' });
     await page.keyboard.press('Alt+1');

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, UNIT } from './app-steps';
+import { completeSetup, FIRST_PIN, signIn, UNIT } from './app-steps';
 import { logComplaint } from './workflow-steps';
 
 afterAll(stopBrowserHost);
@@ -44,6 +44,7 @@ describe.each(appHosts())('$name host', (host) => {
     expect(receipt).not.toContain(UNIT.contact);
 
     await page.reload(); // stored, not only shown
+    await signIn(page);
     await openSettings();
     expect(await page.locator('#field-profile-contact').inputValue()).toBe(NEW_CONTACT);
     expect(app.problems()).toEqual([]);
@@ -55,6 +56,8 @@ describe.each(appHosts())('$name host', (host) => {
     await openSettings();
     for (const name of ['Budi Prasetyo', 'Wati Lestari']) {
       await page.locator('#new-officer').fill(name);
+      await page.locator('#field-newOfficerSecret').fill(FIRST_PIN);
+      await page.locator('#field-newOfficerSecretConfirm').fill(FIRST_PIN);
       await page.getByRole('button', { name: 'Tambah petugas' }).click();
       await page.getByTestId('officers').getByRole('cell', { name, exact: true }).waitFor();
     }

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, openIntake } from './app-steps';
+import { completeSetup, openIntake, signIn } from './app-steps';
 
 afterAll(stopBrowserHost);
 
@@ -80,14 +80,13 @@ describe.each(appHosts())('$name host', (host) => {
     await page.locator('#field-location').focus();
     await page.keyboard.type('Kantor Disdukcapil');
     await page.getByRole('button', { name: 'Ganti petugas' }).click();
-    await page.getByRole('heading', { name: 'Siapa yang bertugas di meja ini?' }).waitFor();
-    await page.getByRole('button', { name: /Siti Rahma/ }).click();
+    await signIn(page);
     await openIntake(page);
     await line.waitFor();
     expect(await value(page, 'field-location')).toBe('Kantor Disdukcapil');
 
     await page.reload();
-    await page.getByTestId('current-officer').waitFor();
+    await signIn(page);
     await openIntake(page);
     await line.waitFor();
     expect(await value(page, 'field-title')).toBe('Antrean KTP terlalu lama');

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
 import {
   completeSetup,
+  signIn,
   dumpIndexedDb,
   focusedId,
   listedTrackingNumbers,
@@ -121,6 +122,7 @@ describe.each(appHosts())('$name host', (host) => {
 
     expect(await listedTrackingNumbers(page)).toEqual([number]);
     await page.reload(); // the records come back from IndexedDB
+    await signIn(page);
     await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
     expect(await listedTrackingNumbers(page)).toEqual([number]);
 

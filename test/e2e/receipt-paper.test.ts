@@ -9,7 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup } from './app-steps';
+import { completeSetup, signIn } from './app-steps';
 import { logComplaint, openComplaint } from './workflow-steps';
 
 afterAll(stopBrowserHost);
@@ -139,6 +139,7 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
 
     // Kept on this device: still chosen after a reload.
     await page.reload();
+    await signIn(page);
     await page.keyboard.press('Alt+7');
     await page.getByRole('heading', { name: 'Kertas tanda terima: A5 / struk 80 mm' }).waitFor();
     await expect.poll(() => page.getByRole('radio', { name: /^Struk 80 mm/ }).isChecked()).toBe(true);

@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, focusedId } from './app-steps';
+import { completeSetup, focusedId, signIn } from './app-steps';
 import { OFFICER, addOfficer, logComplaint, openComplaint, switchTo } from './workflow-steps';
 
 afterAll(stopBrowserHost);
@@ -62,7 +62,7 @@ describe.each(appHosts())('$name host', (host) => {
     expect(await form.count()).toBe(0);
 
     await page.reload();
-    await page.getByTestId('current-officer').waitFor();
+    await signIn(page);
     await openComplaint(page, trackingNumber);
     const reporter = page.getByTestId('reporter');
     await expect.poll(() => reporter.innerText()).toContain('0813-5555-6666');

@@ -19,7 +19,7 @@ import {
   type CentralServer,
 } from '../support/central-server';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, shownDeviceCode, UNIT } from './app-steps';
+import { completeSetup, shownDeviceCode, signIn, UNIT } from './app-steps';
 import { addOffices, logComplaint } from './workflow-steps';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import { baseOfId } from '../../shared/ids/content-id';
@@ -270,6 +270,11 @@ describe.each(appHosts())('$name host', (host) => {
       await other.getByLabel('Kode pendaftaran perangkat').fill(q7m.code);
       expect(await other.getByLabel('Kode perangkat').inputValue()).toBe('Q7M');
       await other.getByRole('button', { name: 'Bergabung dan unduh data unit' }).click();
+      // The joining device's officer has no PIN yet (a manager sets it): the manager signs in.
+      await other
+        .getByRole('heading', { name: 'Siapa yang bertugas di meja ini?' })
+        .waitFor({ timeout: 20_000 });
+      await signIn(other);
       await other.getByRole('heading', { name: 'Beranda' }).waitFor({ timeout: 20_000 });
       // The unit's profile came from the server, not from a second setup form.
       expect(await other.locator('.topbar__unit').innerText()).toContain(UNIT.name);

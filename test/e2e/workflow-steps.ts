@@ -1,6 +1,7 @@
 /** Steps of the complaint workflow in the app, shared by the workflow specs. */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { chooseOfficer, FIRST_PIN, focusedId, MANAGER_PIN, OWN_PIN, signIn, UNIT } from './app-steps';
 
 export type Person = Readonly<{
   name: string;
@@ -10,12 +11,14 @@ export type Person = Readonly<{
 export const OFFICER: Person = { name: 'Budi Prasetyo', role: 'Petugas' };
 export const SUPERVISOR: Person = { name: 'Wati Lestari', role: 'Supervisor/verifikator' };
 
-/** Pengaturan → officers: a manager adds a person with a role. */
+/** Pengaturan → officers: a manager adds a person with a role and their first PIN (FIRST_PIN). */
 export async function addOfficer(page: Page, person: Person): Promise<void> {
   await page.keyboard.press('Alt+7');
   await page.getByRole('heading', { name: 'Pengaturan' }).waitFor();
   await page.locator('#new-officer').fill(person.name);
   await page.locator('#new-officer-role').selectOption({ label: person.role });
+  await page.locator('#field-newOfficerSecret').fill(FIRST_PIN);
+  await page.locator('#field-newOfficerSecretConfirm').fill(FIRST_PIN);
   await page.getByRole('button', { name: 'Tambah petugas' }).click();
   await page.getByTestId('officers').getByRole('cell', { name: person.name, exact: true }).waitFor();
 }
@@ -36,12 +39,39 @@ export async function addOffices(page: Page, names: readonly string[]): Promise<
   await page.getByText('Pengaturan unit tersimpan.').waitFor();
 }
 
-/** "Ganti petugas" → the chooser → this person. */
-export async function switchTo(page: Page, person: Person): Promise<void> {
+/** Who changed their first PIN already (then they sign in with OWN_PIN), per page. */
+const changedPin = new WeakMap<Page, Set<string>>();
+
+/**
+ * "Ganti petugas" → the sign-in screen → this person with their PIN; at their first sign-in
+ * (FIRST_PIN from the manager) they choose their own (OWN_PIN). The manager signs in with MANAGER_PIN.
+ */
+export async function switchTo(page: Page, person: Person | 'manager'): Promise<void> {
   await page.getByRole('button', { name: 'Ganti petugas' }).click();
+  if (person === 'manager') {
+    await signIn(page, UNIT.officer, MANAGER_PIN);
+    return;
+  }
+  const changed = changedPin.get(page) ?? new Set<string>();
+  changedPin.set(page, changed);
+  if (changed.has(person.name)) {
+    await signIn(page, person.name, OWN_PIN);
+    return;
+  }
   await page.getByRole('heading', { name: 'Siapa yang bertugas di meja ini?' }).waitFor();
-  await page.getByRole('button', { name: new RegExp(person.name) }).click();
-  await expect.poll(() => page.getByTestId('current-officer').innerText()).toContain(person.name);
+  await chooseOfficer(page, person.name);
+  await page.keyboard.type(FIRST_PIN);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Ganti PIN Anda' }).waitFor();
+  expect(await focusedId(page)).toBe('field-newSecret');
+  await page.keyboard.type(OWN_PIN);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(OWN_PIN);
+  await page.keyboard.press('Enter');
+  changed.add(person.name);
+  await expect
+    .poll(() => page.getByTestId('current-officer').innerText(), { timeout: 10_000 })
+    .toContain(person.name);
 }
 
 export type NewComplaint = Readonly<{

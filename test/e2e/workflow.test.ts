@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, dumpIndexedDb } from './app-steps';
+import { completeSetup, dumpIndexedDb, signIn } from './app-steps';
 import {
   act,
   addOfficer,
@@ -170,6 +170,7 @@ describe.each(appHosts())('$name host', (host) => {
     // Tuesday: put on hold until Friday, waiting for documents from the complainant.
     await page.clock.setFixedTime(at('2026-11-24T09:00:00'));
     await page.reload();
+    await signIn(page);
     await page.getByRole('heading', { name: `Pengaduan ${number}` }).waitFor();
     await act(page, 't', 'Tunda', async (form) => {
       await form.getByLabel('Alasan').fill('Menunggu salinan dokumen dari pelapor.');
@@ -181,6 +182,7 @@ describe.each(appHosts())('$name host', (host) => {
     // Friday: the hold ends, documents arrived; the clock stood still Wednesday to Friday.
     await page.clock.setFixedTime(at('2026-11-27T09:00:00'));
     await page.reload();
+    await signIn(page);
     await page.getByRole('heading', { name: `Pengaduan ${number}` }).waitFor();
     // On hold Tuesday to Friday (the until-date, today): 4 working days paused, so the 3 working
     // days after Monday end on Wednesday 2 December instead of Thursday 26 November.
@@ -210,6 +212,7 @@ describe.each(appHosts())('$name host', (host) => {
     // Monday 30 November (one working day left: due soon). A complaint received today is not listed.
     await page.clock.setFixedTime(at('2026-11-27T09:00:00'));
     await page.reload(); // back on Perlu Perhatian, a new day
+    await signIn(page);
     await page.getByRole('heading', { name: 'Perlu Perhatian' }).waitFor();
     const fresh = await logComplaint(page, { title: 'Baru masuk', chronology: 'Hari ini.' });
     await page.keyboard.press('Alt+4');

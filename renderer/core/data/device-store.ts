@@ -11,6 +11,7 @@ import {
   type RosterChangeProblem,
 } from '../../../shared/unit/officer-roster';
 import type { Role } from '../../../shared/workflow/roles';
+import type { SignInLock } from '../../../shared/auth/sign-in-lock';
 import type { DeviceConfig, DeviceDatabase, IntakeDraftRow, Officer } from './device-database';
 
 export type Language = 'id' | 'en';
@@ -34,6 +35,8 @@ export const DEFAULT_RECEIPT_PAPER: ReceiptPaper = 'a5';
 /** Where this device syncs (the password is kept apart, through the platform's secret store). */
 export type SyncSettings = Readonly<{ serverUrl: string; enabled: boolean }>;
 const lastChannelKey = (officerId: string): string => `lastChannel:${officerId}`;
+/** Failed sign-ins of an officer on this device (shared/auth/sign-in-lock): never synced. */
+const signInLockKey = (officerId: string): string => `signInLock:${officerId}`;
 
 export const COMPLAINT_SEQUENCE = 'complaint';
 export const EVENT_SEQUENCE = 'event';
@@ -166,6 +169,15 @@ export class DeviceStore {
     if (!isReceiptPaper(paper))
       throw new RangeError(`setReceiptPaper: not a receipt paper: ${String(paper)}`);
     await this.db.settings.put({ key: RECEIPT_PAPER_KEY, value: paper });
+  }
+
+  async signInLock(officerId: string): Promise<SignInLock | undefined> {
+    const row = await this.db.settings.get(signInLockKey(officerId));
+    return row?.value as SignInLock | undefined;
+  }
+
+  async setSignInLock(officerId: string, lock: SignInLock): Promise<void> {
+    await this.db.settings.put({ key: signInLockKey(officerId), value: lock });
   }
 
   async lastChannel(officerId: string): Promise<string | undefined> {

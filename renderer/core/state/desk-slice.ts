@@ -7,13 +7,19 @@ import type { DeviceConfig, Officer } from '../data/device-database';
 import type { UnitProfile } from '../../../shared/unit/unit-profile';
 import type { UnitOfficesDoc, UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 
-export type AppPhase = 'loading' | 'setup' | 'choose-officer' | 'ready' | 'failed';
+/**
+ * `choose-officer`: the sign-in screen (at start-up, after "Ganti petugas", when the desk locked);
+ * `change-secret`: the signed-in officer must replace the first PIN a manager set before anything else.
+ */
+export type AppPhase = 'loading' | 'setup' | 'choose-officer' | 'change-secret' | 'ready' | 'failed';
 
 export type DeskSlice = {
   phase: AppPhase;
   failure?: string;
   device?: DeviceConfig;
   officer?: Officer;
+  /** The officer whose session was locked (the sign-in screen offers them first). */
+  lockedBy?: string;
   unitProfile?: UnitProfile;
   /** Deadlines, rules and holidays of the unit (a synced document). */
   unitSettings?: UnitSettingsDoc;
@@ -23,8 +29,14 @@ export type DeskSlice = {
   openDesk: (desk: { device: DeviceConfig; officer: Officer | undefined; unitProfile?: UnitProfile }) => void;
   setUnitProfile: (profile: UnitProfile | undefined) => void;
   setOfficer: (officer: Officer) => void;
-  /** A device shared by several officers asks who is at the desk before anything else. */
-  chooseOfficer: (desk: { device: DeviceConfig; unitProfile?: UnitProfile }) => void;
+  /** The sign-in screen: nobody is at the desk (the officer's session ends; `lockedBy` when the desk locked). */
+  chooseOfficer: (desk: {
+    device: DeviceConfig;
+    unitProfile?: UnitProfile;
+    lockedBy?: string | undefined;
+  }) => void;
+  /** Signed in with a first PIN a manager set: the officer sets their own before the desk opens. */
+  mustChangeSecret: (officer: Officer) => void;
   needSetup: () => void;
   fail: (reason: string) => void;
 };
@@ -34,8 +46,10 @@ export const createDeskSlice: StateCreator<DeskSlice, [], [], DeskSlice> = (set)
   openDesk: ({ device, officer, unitProfile }) => set({ phase: 'ready', device, officer, unitProfile }),
   setUnitProfile: (unitProfile) => set({ unitProfile }),
   setUnitDocs: (docs) => set(docs),
-  setOfficer: (officer) => set({ officer, phase: 'ready' }),
-  chooseOfficer: ({ device, unitProfile }) => set({ phase: 'choose-officer', device, unitProfile }),
+  setOfficer: (officer) => set({ officer, phase: 'ready', lockedBy: undefined }),
+  chooseOfficer: ({ device, unitProfile, lockedBy }) =>
+    set({ phase: 'choose-officer', device, unitProfile, officer: undefined, lockedBy }),
+  mustChangeSecret: (officer) => set({ officer, phase: 'change-secret', lockedBy: undefined }),
   needSetup: () => set({ phase: 'setup' }),
   fail: (failure) => set({ phase: 'failed', failure }),
 });

@@ -3,22 +3,22 @@
  * or of a further device of a unit that already syncs, the officers of this device and who is at
  * the desk, and the UI language.
  */
+import { createVerifier } from '../../../shared/auth/secret-verifier';
 import { deviceCodeInUse, type ValidJoin } from '../../../shared/unit/join-unit';
-import {
-  isActiveOfficer,
-  type AddOfficerProblem,
-  type RosterChangeProblem,
-} from '../../../shared/unit/officer-roster';
+import { newOfficerDoc } from '../../../shared/unit/officer-document';
+import { officerNameKey } from '../../../shared/unit/officer-roster';
 import type { ValidSetup } from '../../../shared/unit/unit-profile';
 import { defaultUnitOffices, defaultUnitSettings } from '../../../shared/unit/unit-settings';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { SyncError, SyncStatus } from '../../../shared/sync/sync-status';
 import type { IndonesianTimeZone } from '../../../shared/time/local-date';
-import { canEditSettings, type Role } from '../../../shared/workflow/roles';
+import type { Role } from '../../../shared/workflow/roles';
 import type { ComplaintRepository } from '../data/complaint-repository';
 import type { Officer } from '../data/device-database';
+import { readRoster, rosterEntryOf, writeOfficer } from '../data/officer-roster-store';
 import type { Language } from '../data/device-store';
 import type { CoreDeps } from './core-deps';
+import { createOfficers, migrateLocalOfficers, type AccessRecorder } from './officers';
 import type { SyncUseCases } from './sync';
 
 /** The UI's translations, which the core switches but does not own (they live with React). */
@@ -33,10 +33,6 @@ export type JoinOutcome =
   | Readonly<{ ok: false; error: SyncError }>
   | Readonly<{ ok: false; sync: SyncStatus }>;
 
-export type AddOfficerOutcome =
-  | Readonly<{ ok: true; officer: Officer }>
-  | Readonly<{ ok: false; problem: AddOfficerProblem | 'not-allowed' }>;
-
 export type StorageUse = Readonly<{ docCount: number; usage?: number; quota?: number }>;
 
 /**
@@ -50,8 +46,14 @@ function browserStorage(): BrowserStorage | undefined {
   return runtime.navigator?.storage;
 }
 
-export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: LanguageAdapter) {
+export function createDeviceSetup(
+  deps: CoreDeps,
+  sync: SyncUseCases,
+  language: LanguageAdapter,
+  auth: Readonly<{ record?: AccessRecorder; iterations?: number }> = {},
+) {
   const { store, deviceStore, records } = deps;
+  const officers = createOfficers(deps, auth.record, auth.iterations);
 
   /**
    * The end of every first run: this device, its first officer, and the unit's settings and offices
@@ -60,19 +62,46 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
   const finishDeviceSetup = async (
     repo: ComplaintRepository,
     device: Readonly<{ unitCode: string; deviceCode: string; timeZone: IndonesianTimeZone }>,
-    first: Readonly<{ name: string; role: Role }>,
+    first: Readonly<{ name: string; role: Role; secret?: string }>,
     now: Date,
   ): Promise<Officer> => {
     const { unitCode } = device;
     const officer = await deviceStore.completeSetup({ unitCode, deviceCode: device.deviceCode }, first, now);
     const by = { officerId: officer.id, name: officer.name };
+    // The roster: a new unit's first manager with their PIN (signed in: they just typed it); a
+    // joining device's officer without a secret, unless the synced roster has them already (a
+    // manager sets their first PIN: nobody chooses their own role and signs in with it).
+    const roster = await readRoster(repo.db);
+    const known = roster.some((doc) => officerNameKey(doc.name) === officerNameKey(first.name));
+    const rosterDoc = known
+      ? undefined
+      : await writeOfficer(
+          repo.db,
+          newOfficerDoc(
+            {
+              unitCode,
+              officerId: officer.id,
+              name: first.name,
+              role: first.role,
+              ...(first.secret
+                ? { verifier: await createVerifier(first.secret, auth.iterations), mustChangeSecret: false }
+                : { mustChangeSecret: true }),
+            },
+            now,
+            { device: device.deviceCode, officer: officer.id },
+          ),
+        );
     if (!(await repo.unitSettings()))
       await repo.saveMutable(defaultUnitSettings(unitCode, device.timeZone, now, by));
     if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(unitCode, now, by));
     await records.loadUnitDocs();
     const stored = await deviceStore.deviceConfig();
     if (!stored) throw new Error('device setup was not stored');
-    store.getState().openDesk({ device: stored, officer, unitProfile: store.getState().unitProfile });
+    const unitProfile = store.getState().unitProfile;
+    if (first.secret && rosterDoc) {
+      store.getState().openDesk({ device: stored, officer: rosterEntryOf(rosterDoc), unitProfile });
+      await auth.record?.('sign-in', { officerId: officer.id }, now);
+    } else store.getState().chooseOfficer({ device: stored, unitProfile });
     return officer;
   };
 
@@ -102,19 +131,11 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
       void sync
         .start(repo.db, { unitCode: device.unitCode, deviceCode: device.deviceCode })
         .catch((error: unknown) => console.warn('Sync could not start:', error));
-      const [officers, officer] = await Promise.all([
-        deviceStore.activeOfficers(),
-        deviceStore.currentOfficer(),
-      ]);
-      const unitProfile = store.getState().unitProfile;
-      // A device shared by several officers asks who is at the desk on every start.
-      if (officers.length > 1) state.chooseOfficer({ device, unitProfile });
-      else
-        state.openDesk({
-          device,
-          officer: officer && isActiveOfficer(officer) ? officer : officers[0],
-          unitProfile,
-        });
+      // Officers this device kept in its local list before the roster synced become roster
+      // documents without a secret (docs/decisions/015-officer-roster-and-sign-in.md).
+      await migrateLocalOfficers(repo.db, await deviceStore.officers(), device, deps.now());
+      // Every start asks who is at the desk, with their PIN.
+      state.chooseOfficer({ device, unitProfile: store.getState().unitProfile });
       await records.startIndex(device.unitCode);
     },
 
@@ -132,7 +153,7 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
       await finishDeviceSetup(
         repo,
         { unitCode, deviceCode: setup.deviceCode, timeZone: setup.timeZone },
-        { name: setup.officerName, role: setup.officerRole },
+        { name: setup.officerName, role: setup.officerRole, secret: setup.officerSecret },
         now,
       );
       await sync.start(repo.db, { unitCode, deviceCode: setup.deviceCode });
@@ -189,42 +210,6 @@ export function createDeviceSetup(deps: CoreDeps, sync: SyncUseCases, language: 
       return { docCount: info.doc_count, usage: estimate?.usage, quota: estimate?.quota };
     },
 
-    officers: {
-      list: (): Promise<Officer[]> => deviceStore.officers(),
-
-      /** Makes `officer` the one at the desk: every record written from now on names them. */
-      async signIn(officer: Officer): Promise<void> {
-        await deviceStore.setCurrentOfficer(officer.id);
-        store.getState().setOfficer(officer);
-      },
-
-      /** Back to the officer chooser (another officer takes the desk). */
-      chooseAnother(): void {
-        const { device, unitProfile } = store.getState();
-        if (device) store.getState().chooseOfficer({ device, unitProfile });
-      },
-
-      /** The officers offered at the desk (the chooser): the active ones. */
-      listActive: (): Promise<Officer[]> => deviceStore.activeOfficers(),
-
-      /** Adds an officer (managers); refuses an empty or already used name. */
-      async add(name: string, role: Role, now: Date): Promise<AddOfficerOutcome> {
-        const actor = store.getState().officer;
-        if (!actor || !canEditSettings(actor.role)) return { ok: false, problem: 'not-allowed' };
-        return deviceStore.addOfficer(name, role, now);
-      },
-
-      /** Changes another officer's role (managers); the device keeps an active manager. */
-      async setRole(officerId: string, role: Role): Promise<RosterChangeProblem | null> {
-        const actor = store.getState().officer;
-        return actor ? deviceStore.setOfficerRole(actor.id, officerId, role) : 'not-allowed';
-      },
-
-      /** Deactivates (or reactivates) another officer (managers); never oneself nor the last manager. */
-      async setActive(officerId: string, active: boolean): Promise<RosterChangeProblem | null> {
-        const actor = store.getState().officer;
-        return actor ? deviceStore.setOfficerActive(actor.id, officerId, active) : 'not-allowed';
-      },
-    },
+    officers,
   };
 }

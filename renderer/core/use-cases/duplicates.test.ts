@@ -10,7 +10,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { validateSetup } from '../../../shared/unit/unit-profile';
 import type { ClientCore, DuplicateProbe } from '../client-core';
-import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
+import {
+  TEST_NOW as NOW,
+  TEST_SETUP as SETUP,
+  signInAs,
+  stopTestCores,
+  testCore,
+} from '../test-core.fixtures';
 
 afterEach(stopTestCores);
 
@@ -79,15 +85,6 @@ async function unit() {
     'indexed',
   );
   return { core, old, earlier, confidential };
-}
-
-/** Adds an officer of this name and role (as the manager) and signs them in. */
-async function signInAs(core: ClientCore, name: string, role: 'officer' | 'supervisor'): Promise<void> {
-  const manager = (await core.officers.list()).find((officer) => officer.role === 'manager');
-  if (manager) await core.officers.signIn(manager);
-  const added = await core.officers.add(name, role, NOW);
-  if (!added.ok) throw new Error('officer not added');
-  await core.officers.signIn(added.officer);
 }
 
 const listed = async (core: ClientCore, probe: Partial<DuplicateProbe>) =>

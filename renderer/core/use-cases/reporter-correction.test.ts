@@ -15,7 +15,13 @@ import { decideReporterCorrection } from '../../../shared/workflow/reporter-corr
 import { memoryDatabase } from '../../../test/support/memory-database';
 import { ComplaintRepository } from '../data/complaint-repository';
 import type { UnitDatabase } from '../data/database';
-import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
+import {
+  TEST_NOW as NOW,
+  TEST_SETUP as SETUP,
+  signInAs,
+  stopTestCores,
+  testCore,
+} from '../test-core.fixtures';
 
 afterEach(stopTestCores);
 
@@ -107,9 +113,7 @@ describe('complaints.correctReporter', () => {
         { path: 'phone', key: 'validation.reporter.contactRequired' },
       ],
     });
-    const officer = await core.officers.add('Rudi', 'officer', NOW);
-    if (!officer.ok) throw new Error('officer not added');
-    await core.officers.signIn(officer.officer);
+    await signInAs(core, 'Rudi', 'officer');
     expect(await core.complaints.correctReporter(id, { rev, values: { phone: '0813 9000 1234' } })).toEqual({
       outcome: 'refused',
       issues: [{ path: '', key: 'workflow.reporter.role' }],
@@ -292,16 +296,12 @@ describe('complaints.resolveReporterConflict', () => {
     const [db] = unitDatabases;
     if (!db || !detail.reporter) throw new Error('no database or reporter');
     const [, second] = await conflicted(db, detail.reporter, ['0813-1111-1111', '0813-2222-2222']);
-    const officer = await core.officers.add('Rudi', 'officer', NOW);
-    if (!officer.ok) throw new Error('officer not added');
-    const manager = core.store.getState().officer;
-    await core.officers.signIn(officer.officer);
+    await signInAs(core, 'Rudi', 'officer');
     expect(await core.complaints.resolveReporterConflict(id, second ?? '')).toEqual({
       outcome: 'refused',
       issues: [{ path: '', key: 'workflow.reporter.role' }],
     });
-    if (!manager) throw new Error('no manager');
-    await core.officers.signIn(manager);
+    await signInAs(core, SETUP.officerName);
     expect(await core.complaints.resolveReporterConflict(id, second ?? '')).toEqual({
       outcome: 'saved',
       fields: [],

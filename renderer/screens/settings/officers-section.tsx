@@ -1,6 +1,9 @@
 /**
- * The officers on this device and their roles; managers add officers (no two of one name), change
- * roles and deactivate officers who left (kept, no longer offered at the desk).
+ * The unit's officers (the synced roster) and their roles; managers add officers with a first PIN
+ * (no two of one name; the officer changes the PIN at first sign-in), set a new first PIN for an
+ * officer who forgot theirs or has none, change roles and deactivate officers who left (kept, no
+ * longer offered at the desk). Nobody changes their own role here; another officer takes the desk
+ * only through the sign-in screen ("Ganti petugas"), with their own PIN.
  */
 import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +12,8 @@ import { useCore } from '../../app/core-context';
 import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
-import type { Officer } from '../../core/client-core';
+import type { RosterEntry } from '../../core/client-core';
+import { NewSecretFields, secretProblemText } from '../officer-chooser-screen';
 
 export function OfficersSection(): ReactNode {
   const { t } = useTranslation();
@@ -20,32 +24,40 @@ export function OfficersSection(): ReactNode {
   const officers = useRecords(() => core.officers.list(), [officersVersion]);
   const [newName, setNewName] = useState('');
   const [newRole, setNewRole] = useState<Role>('officer');
+  const [newSecret, setNewSecret] = useState('');
+  const [newSecretConfirm, setNewSecretConfirm] = useState('');
   const [addProblem, setAddProblem] = useState<string | undefined>(undefined);
+  const [secretProblem, setSecretProblem] = useState<string | undefined>(undefined);
+  const [settingSecretOf, setSettingSecretOf] = useState<RosterEntry>();
   const isManager = officer ? canEditSettings(officer.role) : false;
 
   const addOfficer = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const name = newName.trim();
-    const outcome = await core.officers.add(name, newRole, new Date());
+    const outcome = await core.officers.add(name, newRole, newSecret, newSecretConfirm, new Date());
     if (!outcome.ok) {
-      // The typed name stays, so it can be told apart (e.g. with a surname).
-      setAddProblem(t(`settings.officerProblem.${outcome.problem}`, { name }));
-      document.getElementById('new-officer')?.focus();
+      const problem = outcome.problem;
+      if (problem === 'name-required' || problem === 'name-taken' || problem === 'not-allowed') {
+        // The typed name stays, so it can be told apart (e.g. with a surname).
+        setAddProblem(t(`settings.officerProblem.${problem}`, { name }));
+        setSecretProblem(undefined);
+        document.getElementById('new-officer')?.focus();
+      } else {
+        setAddProblem(undefined);
+        setSecretProblem(secretProblemText(problem));
+        document.getElementById('field-newOfficerSecret')?.focus();
+      }
       return;
     }
     setAddProblem(undefined);
+    setSecretProblem(undefined);
     setNewName('');
+    setNewSecret('');
+    setNewSecretConfirm('');
     // Each new officer starts as a plain officer: a higher role is a deliberate choice.
     setNewRole('officer');
     setOfficersVersion((value) => value + 1);
     notify('success', t('settings.officerAdded', { name: outcome.officer.name }));
-  };
-
-  const switchOfficer = async (id: string): Promise<void> => {
-    const chosen = (await core.officers.list()).find((candidate) => candidate.id === id);
-    if (!chosen) return;
-    await core.officers.signIn(chosen);
-    notify('info', t('settings.officerSwitched', { name: chosen.name }));
   };
 
   const changeRole = async (id: string, role: Role): Promise<void> => {
@@ -54,7 +66,7 @@ export function OfficersSection(): ReactNode {
     setOfficersVersion((value) => value + 1);
   };
 
-  const setActive = async (candidate: Officer, active: boolean): Promise<void> => {
+  const setActive = async (candidate: RosterEntry, active: boolean): Promise<void> => {
     const problem = await core.officers.setActive(candidate.id, active);
     if (problem) notify('error', t(`settings.officerProblem.${problem}`));
     else
@@ -77,7 +89,7 @@ export function OfficersSection(): ReactNode {
                 <th scope="col">{t('setup.officerName')}</th>
                 <th scope="col">{t('setup.officerRole')}</th>
                 <th scope="col">{t('settings.officerStatus')}</th>
-                <th scope="col">{t('settings.currentOfficer')}</th>
+                <th scope="col">{t('settings.officerPin')}</th>
               </tr>
             </thead>
             <tbody>
@@ -103,9 +115,8 @@ export function OfficersSection(): ReactNode {
                   </td>
                   <td>
                     <span>
-                      {candidate.active === false
-                        ? t('settings.officerInactive')
-                        : t('settings.officerActive')}
+                      {candidate.active ? t('settings.officerActive') : t('settings.officerInactive')}
+                      {candidate.id === officer?.id ? ` · ${t('settings.isCurrent')}` : null}
                     </span>
                     {isManager && candidate.id !== officer?.id ? (
                       <>
@@ -113,9 +124,9 @@ export function OfficersSection(): ReactNode {
                         <button
                           type="button"
                           className="button button--small"
-                          onClick={() => void setActive(candidate, candidate.active === false)}
+                          onClick={() => void setActive(candidate, !candidate.active)}
                         >
-                          {t(candidate.active === false ? 'settings.reactivate' : 'settings.deactivate', {
+                          {t(candidate.active ? 'settings.deactivate' : 'settings.reactivate', {
                             name: candidate.name,
                           })}
                         </button>
@@ -123,17 +134,25 @@ export function OfficersSection(): ReactNode {
                     ) : null}
                   </td>
                   <td>
-                    {candidate.id === officer?.id ? (
-                      t('settings.isCurrent')
-                    ) : candidate.active === false ? null : (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={() => void switchOfficer(candidate.id)}
-                      >
-                        {t('settings.makeCurrent', { name: candidate.name })}
-                      </button>
-                    )}
+                    <span>
+                      {!candidate.hasSecret
+                        ? t('settings.pinMissing')
+                        : candidate.mustChangeSecret
+                          ? t('settings.pinFirst')
+                          : t('settings.pinSet')}
+                    </span>
+                    {isManager && candidate.id !== officer?.id && candidate.active ? (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => setSettingSecretOf(candidate)}
+                        >
+                          {t('settings.setPin', { name: candidate.name })}
+                        </button>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -141,41 +160,68 @@ export function OfficersSection(): ReactNode {
           </table>
         )}
       </LoadState>
+      {isManager && settingSecretOf ? (
+        <SetFirstPinForm
+          key={settingSecretOf.id}
+          officer={settingSecretOf}
+          onDone={() => {
+            setSettingSecretOf(undefined);
+            setOfficersVersion((value) => value + 1);
+          }}
+        />
+      ) : null}
       {isManager ? (
-        <form className="form__row" onSubmit={(event) => void addOfficer(event)}>
-          <div className="field">
-            <label htmlFor="new-officer">{t('settings.newOfficerName')}</label>
-            <input
-              id="new-officer"
-              value={newName}
-              onChange={(event) => {
-                setNewName(event.target.value);
-                setAddProblem(undefined);
-              }}
-              autoComplete="off"
-              aria-invalid={addProblem ? true : undefined}
-              aria-describedby={addProblem ? 'new-officer-error' : undefined}
-            />
-            {addProblem ? (
-              <p className="field__error" id="new-officer-error" role="alert">
-                {addProblem}
-              </p>
-            ) : null}
+        <form
+          className="form"
+          onSubmit={(event) => void addOfficer(event)}
+          aria-labelledby="add-officer-title"
+        >
+          <h3 id="add-officer-title">{t('settings.addOfficer')}</h3>
+          <div className="form__row">
+            <div className="field">
+              <label htmlFor="new-officer">{t('settings.newOfficerName')}</label>
+              <input
+                id="new-officer"
+                value={newName}
+                onChange={(event) => {
+                  setNewName(event.target.value);
+                  setAddProblem(undefined);
+                }}
+                autoComplete="off"
+                aria-invalid={addProblem ? true : undefined}
+                aria-describedby={addProblem ? 'new-officer-error' : undefined}
+              />
+              {addProblem ? (
+                <p className="field__error" id="new-officer-error" role="alert">
+                  {addProblem}
+                </p>
+              ) : null}
+            </div>
+            <div className="field">
+              <label htmlFor="new-officer-role">{t('setup.officerRole')}</label>
+              <select
+                id="new-officer-role"
+                value={newRole}
+                onChange={(event) => setNewRole(event.target.value as Role)}
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`role.${role}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="new-officer-role">{t('setup.officerRole')}</label>
-            <select
-              id="new-officer-role"
-              value={newRole}
-              onChange={(event) => setNewRole(event.target.value as Role)}
-            >
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`role.${role}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <p className="field__hint">{t('settings.firstPinHint')}</p>
+          <NewSecretFields
+            paths={['newOfficerSecret', 'newOfficerSecretConfirm']}
+            labels={[t('settings.firstPin'), t('settings.firstPinConfirm')]}
+            secret={newSecret}
+            confirmation={newSecretConfirm}
+            onSecret={setNewSecret}
+            onConfirmation={setNewSecretConfirm}
+            error={secretProblem}
+          />
           <button type="submit" className="button">
             {t('settings.addOfficer')}
           </button>
@@ -184,5 +230,57 @@ export function OfficersSection(): ReactNode {
         <p className="field__hint">{t('settings.managersOnly')}</p>
       )}
     </>
+  );
+}
+
+/** A manager sets another officer's first PIN (none yet, or forgotten); they change it at sign-in. */
+function SetFirstPinForm(props: { officer: RosterEntry; onDone: () => void }): ReactNode {
+  const { t } = useTranslation();
+  const core = useCore();
+  const notify = useAppStore((state) => state.notify);
+  const [secret, setSecret] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [problem, setProblem] = useState<string>();
+
+  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    const outcome = await core.officers.setSecret(props.officer.id, secret, confirmation, new Date());
+    if (!outcome.ok) {
+      setProblem(secretProblemText(outcome.problem));
+      document.getElementById('field-resetSecret')?.focus();
+      return;
+    }
+    notify('success', t('settings.pinSaved', { name: props.officer.name }));
+    props.onDone();
+  };
+
+  return (
+    <form
+      className="form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby="set-pin-title"
+    >
+      <h3 id="set-pin-title">{t('settings.setPin', { name: props.officer.name })}</h3>
+      <p className="field__hint">{t('settings.firstPinHint')}</p>
+      <NewSecretFields
+        paths={['resetSecret', 'resetSecretConfirm']}
+        labels={[t('settings.firstPin'), t('settings.firstPinConfirm')]}
+        secret={secret}
+        confirmation={confirmation}
+        onSecret={setSecret}
+        onConfirmation={setConfirmation}
+        error={problem}
+        autoFocus
+      />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary">
+          {t('settings.savePin')}
+        </button>
+        <button type="button" className="button" onClick={props.onDone}>
+          {t('settings.cancelPin')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,5 +1,6 @@
 /** English UI strings, one file per screen area like `id/`, each typed against its Indonesian file. */
 import type { Locale } from '../id';
+import { auth } from './auth';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { detail } from './detail';
@@ -22,4 +23,5 @@ export const en: Locale = {
   ...settings,
   ...sync,
   ...packet,
+  ...auth,
 };

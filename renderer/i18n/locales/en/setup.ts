@@ -26,6 +26,10 @@ export const setup: Widen<typeof source> = {
     officerRoleHint:
       "Whoever sets the device up is usually the unit's manager; add other officers in Settings.",
     timeZone: "Unit's time zone",
+    firstManagerHint:
+      "Whoever sets up the first device becomes the unit's manager. Other officers are added under Settings, each with a first PIN.",
+    officerSecret: "Manager's PIN",
+    officerSecretConfirm: "Manager's PIN again",
     submit: 'Save and start',
   },
   join: {

@@ -3,6 +3,7 @@
  * (see renderer/i18n/i18n.ts for how they become i18next resources). `en/` mirrors these files.
  */
 import type { Widen } from '../locale-types';
+import { auth } from './auth';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { detail } from './detail';
@@ -25,6 +26,7 @@ export const id = {
   ...settings,
   ...sync,
   ...packet,
+  ...auth,
 } as const;
 
 /** The shape every locale must have: the same keys, any strings. */

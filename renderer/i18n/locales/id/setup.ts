@@ -23,6 +23,10 @@ export const setup = {
     officerRoleHint:
       'Yang menyiapkan perangkat biasanya manajer unit; petugas lain ditambahkan di Pengaturan.',
     timeZone: 'Zona waktu unit',
+    firstManagerHint:
+      'Yang menyiapkan perangkat pertama menjadi manajer unit. Petugas lain ditambahkan di Pengaturan, masing-masing dengan PIN pertama.',
+    officerSecret: 'PIN manajer',
+    officerSecretConfirm: 'Ulangi PIN manajer',
     submit: 'Simpan dan mulai',
   },
   join: {
