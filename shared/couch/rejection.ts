@@ -19,6 +19,11 @@ export const REJECTION_CODES = [
   'server',
   /** The national database refused a document that must never leave a unit (identity, files). */
   'privacy',
+  /**
+   * The document names another device than the one signed in (a device writes only as itself), or
+   * the user is not a device of the unit (docs/decisions/014-device-accounts.md).
+   */
+  'device',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -1,7 +1,8 @@
 /**
  * The design document of a unit database, `_design/meja-aduan`:
  *   validate_doc_update   ./validate-doc-update-source (constant text)
- *   meja_aduan            what the validator reads as `this.meja_aduan`: the unit, its role, and
+ *   meja_aduan            what the validator reads as `this.meja_aduan`: the unit, its role, the
+ *                         prefix of the roles naming a device (`meja-aduan-device:`), and
  *                         per document type whether it is mutable, its id templates
  *                         (./id-templates), its JSON Schema (./document-json-schemas; events:
  *                         one per kind) and, for complaints, the rules for its files (FILE_RULES)
@@ -15,7 +16,7 @@ import {
   MAX_TOTAL_ATTACHMENT_BYTES,
 } from '../complaint/complaint-limits';
 import { canonicalJson, sortKeys, type Json } from './canonical-json';
-import { UNIT_DESIGN_DOC_ID, unitRole } from './couch-names';
+import { DEVICE_ROLE_PREFIX, UNIT_DESIGN_DOC_ID, unitRole } from './couch-names';
 import {
   IMMUTABLE_TYPES,
   MUTABLE_TYPES,
@@ -59,7 +60,7 @@ export function validatorSettings(unitCode: string): Json {
       ...(FILE_RULES[type] ? { files: FILE_RULES[type] } : {}),
     };
   }
-  return sortKeys({ unitCode, role, types });
+  return sortKeys({ unitCode, role, deviceRolePrefix: DEVICE_ROLE_PREFIX, types });
 }
 
 export function unitDesignDoc(unitCode: string): DesignDoc {

@@ -16,7 +16,8 @@ import {
 import { FILE_NAME_MAX } from '../complaint/file-names';
 import { baseOfId, sealImmutable } from '../ids/content-id';
 import { fileStubs, inlineFiles } from './attachment-documents.fixtures';
-import { unitRole } from './couch-names';
+import { deviceRole, unitRole } from './couch-names';
+import { isValidDeviceCode } from '../ids/tracking-number';
 import { parseRejection } from './rejection';
 import {
   intakeDocuments,
@@ -36,7 +37,12 @@ type Validate = (this: unknown, newDoc: Doc, oldDoc: Doc | null, userCtx: UserCt
 const validate = (new Function(`"use strict"; return (${VALIDATE_DOC_UPDATE_SOURCE});`) as () => Validate)();
 const UNIT = 'KTB';
 const ddoc = unitDesignDoc(UNIT);
-const MEMBER: UserCtx = { name: 'unit-ktb', roles: [unitRole(UNIT)] };
+/** The device a document names (a record's deviceCode; else the fixtures' intake device), signed in as itself. */
+function writerOf(doc: unknown): UserCtx {
+  const code = (doc as { deviceCode?: unknown } | null)?.deviceCode;
+  const device = typeof code === 'string' && isValidDeviceCode(code) ? code : 'X7Q';
+  return { name: `unit-ktb-${device.toLowerCase()}`, roles: [unitRole(UNIT), deviceRole(UNIT, device)] };
+}
 const MIB = 1024 * 1024;
 
 const json = (value: unknown): Doc => JSON.parse(JSON.stringify(value)) as Doc;
@@ -54,7 +60,13 @@ function asReceived(doc: unknown): Doc {
 /** The `forbidden` reason, or null when the write is accepted. */
 function refusal(newDoc: unknown, oldDoc: unknown = null): string | null {
   try {
-    validate.call(json(ddoc), asReceived(newDoc), oldDoc === null ? null : json(oldDoc), MEMBER, {});
+    validate.call(
+      json(ddoc),
+      asReceived(newDoc),
+      oldDoc === null ? null : json(oldDoc),
+      writerOf(newDoc),
+      {},
+    );
     return null;
   } catch (error) {
     const forbidden = (error as { forbidden?: unknown }).forbidden;

@@ -10,6 +10,10 @@
  * Rules, in order; each refusal is `{forbidden: '<code>: <sentence>'}` (./rejection):
  *   server     the design document has no `meja_aduan` settings (fail closed)
  *   unit       the user holds neither `_admin` nor the unit's role
+ *   device     (every rule naming it: server admins are exempt) the user holds no role naming a
+ *              device of this unit (`meja-aduan-device:<UNIT>:<DEVICE>`, ./couch-names; a device's
+ *              own account, docs/decisions/014-device-accounts.md); checked after the schema, so
+ *              that a malformed document is told as such
  *   design     `_design/` documents are written by server admins only (and then not checked further)
  *   immutable  a complaint or event is deleted, or changed, or its id does not end with the
  *              SHA-256 of its content, or it is not written as its only revision `1-<hash>` with
@@ -27,6 +31,9 @@
  *   schema     a complaint's files differ from its declared `attachments` (`attachmentProblem`:
  *              the same keys, count, allowed and declared types, declared sizes as lengths,
  *              per-file and total limits, all from the type's `files` settings)
+ *   device     a complaint or event whose `deviceCode` is not the authenticated device's (a device
+ *              writes only as itself; a replicated write with a disjoint history reaches this
+ *              function with oldDoc = null, and is judged by its own fields all the same)
  * Server metadata (`_rev`, `_revisions`, `_deleted`, `_conflicts`, ...) is set aside before the
  * schema check; `_attachments` is part of it (only complaints and packet drafts may carry files,
  * see ./packet-draft-document).
@@ -331,6 +338,17 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
   if (!isAdmin && !contains(roles, config.role)) {
     forbid('unit', 'the user ' + show(userCtx && userCtx.name) + ' is not a member of unit ' + config.unitCode);
   }
+  /* The authenticated device: the code in its role meja-aduan-device:<UNIT>:<DEVICE>. */
+  var device = null;
+  var devicePrefix = config.deviceRolePrefix + config.unitCode + ':';
+  for (var r = 0; r < roles.length; r++) {
+    if (typeof roles[r] === 'string' && roles[r].indexOf(devicePrefix) === 0) device = roles[r].slice(devicePrefix.length);
+  }
+  function requireDevice(what) {
+    if (!isAdmin && (device === null || device === '')) {
+      forbid('device', 'the user ' + show(userCtx && userCtx.name) + ' is no device of unit ' + config.unitCode + ' and cannot write ' + what);
+    }
+  }
   var id = String(newDoc._id);
   if (id.indexOf('_design/') === 0) {
     if (!isAdmin) forbid('design', 'only server admins may write design documents');
@@ -347,6 +365,7 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
     if (deletedType === null) forbid('schema', 'no document type has the id ' + show(id));
     var extra = tombstoneProblem(newDoc);
     if (extra) forbid('schema', deletedType + ' ' + show(id) + ': ' + extra);
+    requireDevice(show(id));
     return;
   }
 
@@ -400,5 +419,9 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
   if (spec.files) {
     var fileProblem = attachmentProblem(newDoc, spec.files);
     if (fileProblem) forbid('schema', label + ': ' + fileProblem);
+  }
+  requireDevice(label + ' ' + show(id));
+  if (!isAdmin && !spec.mutable && newDoc.deviceCode !== device) {
+    forbid('device', label + ' ' + show(id) + ' names device ' + show(newDoc.deviceCode) + ' but was written by device ' + show(device));
   }
 }`;

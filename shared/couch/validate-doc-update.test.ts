@@ -9,7 +9,8 @@ import { complaintBaseId, eventBaseId, reporterId } from '../ids/document-ids';
 import { EVIDENCE_FILE_MAX_BYTES } from '../packet/packet-types';
 import { EVENT_KINDS } from '../workflow/events';
 import { fileStubs } from './attachment-documents.fixtures';
-import { unitRole } from './couch-names';
+import { DEVICE_ACCOUNT_ROLE, deviceRole, unitRole } from './couch-names';
+import { isValidDeviceCode } from '../ids/tracking-number';
 import { parseRejection } from './rejection';
 import {
   ACTION_SEQUENCES,
@@ -34,7 +35,18 @@ type Validate = (this: unknown, newDoc: Doc, oldDoc: Doc | null, userCtx: UserCt
 const validate = (new Function(`"use strict"; return (${VALIDATE_DOC_UPDATE_SOURCE});`) as () => Validate)();
 const UNIT = 'KTB';
 const ddoc = unitDesignDoc(UNIT);
-const MEMBER: UserCtx = { name: 'unit-ktb', roles: [unitRole(UNIT)] };
+/** A device of the unit: its own account, with the unit role and the role naming it (decision 014). */
+const deviceOf = (code: string): UserCtx => ({
+  name: `unit-ktb-${code.toLowerCase()}`,
+  roles: [unitRole(UNIT), DEVICE_ACCOUNT_ROLE, deviceRole(UNIT, code)],
+});
+/** The device a document names as its writer (a record's deviceCode), else the fixtures' intake device. */
+function writerOf(doc: unknown): UserCtx {
+  const code = (doc as { deviceCode?: unknown } | null)?.deviceCode;
+  return deviceOf(typeof code === 'string' && isValidDeviceCode(code) ? code : 'X7Q');
+}
+/** A member of the unit that is no device (the setup's check user). */
+const MEMBER: UserCtx = { name: 'meja-aduan-setup-check-ktb', roles: [unitRole(UNIT)] };
 const ADMIN: UserCtx = { name: 'admin', roles: ['_admin'] };
 const STRANGER: UserCtx = { name: 'unit-kbm', roles: [unitRole('KBM')] };
 
@@ -44,7 +56,7 @@ const json = (value: unknown): Doc => JSON.parse(JSON.stringify(value)) as Doc;
 function refusal(
   newDoc: unknown,
   oldDoc: unknown = null,
-  userCtx: UserCtx = MEMBER,
+  userCtx: UserCtx = writerOf(newDoc),
   self: unknown = ddoc,
 ): string | null {
   try {
@@ -355,6 +367,34 @@ describe('validate_doc_update refuses', () => {
     );
     expect(codeOf(refusal(named.complaint, null, { name: null, roles: [] }))).toBe('unit');
     expect(codeOf(refusal({ _id: '_design/meja-aduan', validate_doc_update: '' }))).toBe('design');
+  });
+
+  it('a complaint or event naming another device than the one signed in, or a member that is no device (device)', () => {
+    const [note] = workflowEvents(named, ['note']); // written on device A23
+    expect(refusal(named.complaint, null, deviceOf('B45'))).toMatch(
+      /^device: complaint "complaint:.* names device "X7Q" but was written by device "B45"/,
+    );
+    expect(codeOf(refusal(note, null, deviceOf('X7Q')))).toBe('device');
+    expect(refusal(note, null, deviceOf('A23'))).toBeNull();
+    // A role naming a device of another unit does not count.
+    const otherUnitsDevice = { name: 'x', roles: [unitRole(UNIT), deviceRole('KBM', 'X7Q')] };
+    expect(codeOf(refusal(named.complaint, null, otherUnitsDevice))).toBe('device');
+    // A member without a device role: a malformed document is told as such, a valid one refused.
+    expect(codeOf(refusal({ _id: 'probe', type: 'setup-probe' }, null, MEMBER))).toBe('schema');
+    expect(codeOf(refusal(named.complaint, null, MEMBER))).toBe('device');
+    expect(codeOf(refusal(unitProfileDoc(UNIT), null, MEMBER))).toBe('device');
+    expect(
+      codeOf(
+        refusal(
+          { _id: reporterId(named.complaint.trackingNumber), _rev: '2-x', _deleted: true },
+          null,
+          MEMBER,
+        ),
+      ),
+    ).toBe('device');
+    // Server admins (repairs, migrations, the central's commands) are not attributed.
+    expect(refusal(named.complaint, null, ADMIN)).toBeNull();
+    expect(refusal(note, null, ADMIN)).toBeNull();
   });
 
   it('everything when the design document lost its settings (server: fail closed)', () => {

@@ -140,4 +140,8 @@ export const SYNC_MESSAGES = {
     id: 'Data ini tidak boleh keluar dari unit (identitas pelapor atau berkas).',
     en: 'This data must not leave the unit (reporter identity or files).',
   },
+  'sync.rejection.device': {
+    id: 'Data ini tercatat dari perangkat lain: server hanya menerima data yang ditulis perangkat ini atas namanya sendiri.',
+    en: 'This record names another device: the server accepts only what this device writes in its own name.',
+  },
 } as const satisfies Record<string, Readonly<{ id: string; en: string }>>;

@@ -142,6 +142,7 @@ const REJECTION_KEYS = {
   design: 'sync.rejection.design',
   server: 'sync.rejection.server',
   privacy: 'sync.rejection.privacy',
+  device: 'sync.rejection.device',
 } as const satisfies Readonly<Record<RejectionCode, MessageKey>>;
 
 /** What happened, in a few words ("Server pusat tidak dapat dihubungi."). */

@@ -9,9 +9,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CouchHttp } from '../../central/couch-http';
 import { listDevices, sweepDevices } from '../../central/device-accounts';
 import { connectAsAdmin } from '../../central/server-admin';
 import { deviceUserName, unitDatabaseName } from '../../shared/couch/couch-names';
+import { intakeDocuments, workflowEvents } from '../../shared/couch/documents.fixtures';
+import { parseRejection } from '../../shared/couch/rejection';
+import { putAll, writeDocs } from '../support/unit-writes';
 import { parseEnrolmentCode } from '../../shared/enrolment/enrolment-code';
 import { formatMessage } from '../../shared/messages/validation-messages';
 import { unitSyncConfig } from '../../shared/sync/sync-config';
@@ -19,6 +23,7 @@ import { enrolDevice, newDevicePassword } from '../../renderer/core/sync/enrol-d
 import type { FetchFunction } from '../../renderer/core/sync/sync-dependencies';
 import {
   addCentralDevice,
+  centralDeviceHttp,
   setupCentralUnit,
   startCentralServer,
   type CentralServer,
@@ -309,5 +314,49 @@ describe('device accounts', () => {
     const hours = (Date.parse(read.value.expiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(0.95);
     expect(hours).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the server attributes every write (unit validator)', () => {
+  it('refuses a complaint or event that names another device than the one signed in; accepts its own', async () => {
+    const a = await centralDeviceHttp(central, UNIT, 'A2B');
+    await centralDeviceHttp(central, UNIT, 'B3C');
+    const db = unitDatabaseName(UNIT);
+    const codeOf = (rows: unknown): (string | undefined)[] =>
+      (rows as readonly { reason?: string }[]).map((row) => parseRejection(row.reason ?? '')?.code);
+    // Device A writing B's complaint and its received event: both refused as 'device'.
+    const bs = intakeDocuments(UNIT, 71, 'anonymous', { deviceCode: 'B3C' });
+    const asB = await writeDocs(a, db, [bs.complaint, bs.received]);
+    expect(codeOf(asB.sealed.body)).toEqual(['device', 'device']);
+    expect((asB.sealed.body as readonly { reason?: string }[])[0]?.reason).toMatch(
+      /names device "B3C" but was written by device "A2B"/,
+    );
+    // A's own complaint is accepted; an action on it written as B's event by A is refused.
+    const own = intakeDocuments(UNIT, 72, 'anonymous', { deviceCode: 'A2B' });
+    expect((await writeDocs(a, db, [own.complaint, own.received])).sealed.body).toEqual([]);
+    const [note] = workflowEvents(own, ['note']); // the fixtures' actions name device A23
+    expect(codeOf((await writeDocs(a, db, [note ?? own.received])).sealed.body)).toEqual(['device']);
+    // Server admins (repairs, migrations) are not attributed.
+    expect((await writeDocs(new CouchHttp(central.adminUrl), db, [bs.complaint])).sealed.body).toEqual([]);
+  });
+
+  it('a device whose records name another device gets them refused through sync; its own sync on', async () => {
+    const d = device('C4D');
+    const password = await enrolled('C4D');
+    const foreign = intakeDocuments(UNIT, 73, 'anonymous', { deviceCode: 'D5E' });
+    await putAll(d.db, [foreign.complaint, foreign.received]);
+    await d.service.start(unitSyncConfig(central.url, UNIT, 'C4D', password));
+    await waitFor(
+      () => d.service.status().rejectedDocuments.length === 2,
+      20_000,
+      () => JSON.stringify(d.service.status()),
+    );
+    expect(d.service.status().rejectedDocuments.map((entry) => entry.rejection)).toEqual([
+      'device',
+      'device',
+    ]);
+    const own = await logComplaint(d);
+    await onCentral(own._id);
+    expect((await documentsOf(centralDatabase(central))).has(foreign.complaint._id)).toBe(false);
   });
 });

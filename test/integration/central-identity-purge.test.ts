@@ -47,8 +47,8 @@ beforeAll(async () => {
   console.info(`central-identity-purge: ${central.description}`);
   await setupCentralUnit(central, UNIT);
   admin = (await connectAsAdmin(central.adminUrl)).http;
-  // The fixtures' intake device (shared/couch/documents.fixtures).
-  unit = await centralDeviceHttp(central, UNIT, 'X7Q');
+  // The device the test's records come from (C23): the server checks each record's device.
+  unit = await centralDeviceHttp(central, UNIT, 'C23');
 });
 
 afterAll(async () => {

@@ -69,7 +69,9 @@ describe('a stored complaint and its trail, against the unit’s own credentials
 
   beforeAll(async () => {
     if (!note || !intake.reporter) throw new Error('fixture');
-    await writeAll(unit, DB, [intake.complaint, intake.reporter, intake.received, note]);
+    await writeAll(unit, DB, [intake.complaint, intake.reporter, intake.received]);
+    // The note was written on device A23 (the server checks each record's device).
+    await writeAll(await centralDeviceHttp(central, UNIT, 'A23'), DB, [note]);
   });
 
   // pouchdb-server validates a re-sent existing revision (CouchDB skips it): CouchDB only.

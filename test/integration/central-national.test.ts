@@ -45,6 +45,7 @@ import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
 import {
   centralDeviceHttp,
   centralServerKind,
+  writeAllAsDevices,
   setupCentralUnit,
   startCentralServer,
   type CentralServer,
@@ -251,7 +252,8 @@ function kbmData(): UnitData {
 }
 
 async function writeUnit(unitCode: string, docs: readonly Doc[]): Promise<void> {
-  await writeAll(await centralDeviceHttp(central, unitCode, 'X7Q'), unitDatabaseName(unitCode), docs);
+  // Each record as the device it names (the server checks it); the rest as the intake device.
+  await writeAllAsDevices(central, unitCode, docs);
 }
 
 // ---- reading the national database -------------------------------------------------------

@@ -97,10 +97,17 @@ describe('the central server accepts', () => {
       const intake = intakeDocuments('KTB', 10 + index, 'confidential');
       return [intake.complaint, intake.received, ...workflowEvents(intake, actions)];
     });
-    const { sealed: response } = await writeDocs(ktb, unitDatabaseName('KTB'), events);
-    expect(response.status).toBe(201);
-    // A new_edits=false write answers with a row only for a refused document.
-    expect(response.body).toEqual([]);
+    // Each as the device that wrote it (the intake on X7Q, the actions on A23).
+    const a23 = await centralDeviceHttp(central, 'KTB', 'A23');
+    for (const [http, written] of [
+      [ktb, events.filter((event) => event.deviceCode === 'X7Q')],
+      [a23, events.filter((event) => event.deviceCode === 'A23')],
+    ] as const) {
+      const { sealed: response } = await writeDocs(http, unitDatabaseName('KTB'), written);
+      expect(response.status).toBe(201);
+      // A new_edits=false write answers with a row only for a refused document.
+      expect(response.body).toEqual([]);
+    }
     const stored = await new CouchHttp(central.adminUrl).request('POST', `${KTB_DB}/_all_docs`, {
       keys: events.map((event) => event._id),
     });
@@ -111,8 +118,10 @@ describe('the central server accepts', () => {
   it('a link between two complaints: a related event on each, in one write', async () => {
     const from = intakeDocuments('KTB', 30, 'named');
     const to = intakeDocuments('KTB', 31, 'confidential');
-    const docs = [from.complaint, from.received, to.complaint, to.received, ...relatedEvents(from, to)];
-    const { sealed: response } = await writeDocs(ktb, unitDatabaseName('KTB'), docs);
+    await writeDocs(ktb, unitDatabaseName('KTB'), [from.complaint, from.received, to.complaint, to.received]);
+    // Both related events in one write, by the device that linked them (A23).
+    const a23 = await centralDeviceHttp(central, 'KTB', 'A23');
+    const { sealed: response } = await writeDocs(a23, unitDatabaseName('KTB'), relatedEvents(from, to));
     expect(response.status).toBe(201);
     expect(response.body).toEqual([]);
   });
