@@ -4,11 +4,13 @@
  * screen, a fragment of the phone number in another notation finds it again, the matched field
  * named. An officer (who may not see a confidential complaint's identity or content) does not find
  * a confidential complaint by its reporter's name or its words, only by its tracking number, masked.
+ * Back after the desk changed hands does not show the last officer's search. A search index deleted
+ * on the device is rebuilt from the records, its progress shown in the list, and finds again.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, focusedId } from './app-steps';
+import { completeSetup, focusedId, signIn } from './app-steps';
 import { addOfficer, logComplaint, OFFICER, switchTo } from './workflow-steps';
 
 afterAll(stopBrowserHost);
@@ -143,6 +145,36 @@ describe.each(appHosts())('$name host', (host) => {
     expect(app.problems()).toEqual([]);
   });
 
+  it("does not show the last officer's search when the next one goes Back after the desk changed hands", async () => {
+    const { page } = app;
+    await addOfficer(page, OFFICER);
+    const secret = await logComplaint(page, {
+      title: 'Pungutan liar di loket perizinan',
+      chronology: 'Oknum meminta uang tambahan.',
+      privacy: 'Rahasia',
+      reporterName: 'Hendra Gunawan',
+      phone: '0857-9999-8888',
+    });
+    // The manager finds the complaint by its reporter's name and opens it.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('hendra gunawan');
+    await expect.poll(() => shownRows(page), { timeout: 15_000 }).toEqual([secret]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await detailHeading(page, secret);
+
+    await switchTo(page, OFFICER);
+    // Back to the list entry the manager's search made: the officer sees their own (empty) search.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
+    await expect.poll(() => page.url()).not.toContain('hendra');
+    expect(await page.locator('#complaint-search').inputValue()).toBe('');
+    await expect.poll(() => shownRows(page)).toEqual([secret]);
+    expect(await page.locator(`tr[data-tracking-number="${secret}"]`).innerText()).not.toContain('Pungutan');
+    expect(await page.getByRole('main').innerText()).not.toMatch(/hendra/i);
+    expect(app.problems()).toEqual([]);
+  });
+
   it("does not let an officer find a confidential complaint by its reporter's name or words", async () => {
     const { page } = app;
     await addOfficer(page, OFFICER);
@@ -185,6 +217,81 @@ describe.each(appHosts())('$name host', (host) => {
     const row = await page.locator(`tr[data-tracking-number="${secret}"]`).innerText();
     expect(row).toContain('Pengaduan rahasia');
     expect(row).not.toContain('Pungutan');
+    expect(app.problems()).toEqual([]);
+  });
+});
+
+describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host, index rebuild', (host) => {
+  let app: LaunchedApp;
+  beforeEach(async () => {
+    app = await host.launch();
+    await completeSetup(app.page);
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('rebuilds a search index deleted on the device from the records, its progress shown in the list, and finds again', async () => {
+    const { page } = app;
+    const places = ['Kalibening', 'Sumberrejo', 'Gombong', 'Karanganyar', 'Petanahan'];
+    const numbers: string[] = [];
+    for (const place of places) {
+      numbers.push(
+        await logComplaint(page, {
+          title: `Jembatan retak di ${place}`,
+          chronology: `Jembatan desa ${place} retak sejak banjir.`,
+        }),
+      );
+    }
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
+    // The search index's rows and snapshot deleted on the device; the records stay.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('meja-aduan-device');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('no device database'));
+      });
+      const stores = ['searchContent', 'searchIdentity', 'searchSnapshot'];
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(stores, 'readwrite');
+        for (const store of stores) transaction.objectStore(store).clear();
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('not cleared'));
+      });
+      db.close();
+    });
+    // Every progress text the list shows from the start (a rebuild of a few complaints is quick:
+    // the CPU is slowed down so that it lasts, and the texts are recorded as they appear).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as typeof globalThis & { progressSeen?: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="index-progress"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await page.reload();
+    await signIn(page);
+    await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('index-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const seen = await page.evaluate(
+      () => (globalThis as typeof globalThis & { progressSeen?: string[] }).progressSeen ?? [],
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    for (const text of seen) expect(text).toMatch(/^Menyiapkan indeks pencarian… \d{1,2}%$/);
+
+    // Rebuilt: the words find the complaints again, the place the one.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('jembatan retak');
+    await expect
+      .poll(async () => (await shownRows(page)).sort(), { timeout: 15_000 })
+      .toEqual([...numbers].sort());
+    await page.locator('#complaint-search').fill('sumberrejo');
+    await expect.poll(() => shownRows(page)).toEqual([numbers[1]]);
     expect(app.problems()).toEqual([]);
   });
 });

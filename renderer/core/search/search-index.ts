@@ -32,7 +32,7 @@ import {
   type SearchIdentityRow,
 } from '../../../shared/search/search-keys';
 import type { DeviceDatabase } from '../data/device-database';
-import type { SearchSnapshotRow, SuffixSnapshot } from './search-schema';
+import type { SnapshotManifest, SnapshotPart, SuffixSnapshot } from './search-schema';
 
 /** Where the complaints a query matched matched (by id). */
 export type MatchTags = Readonly<{ get: (id: string) => ReadonlySet<MatchTag> | undefined }>;
@@ -62,6 +62,16 @@ export const LOAD_PAGE = 2000;
 export const SNAPSHOT_ID = 'postings';
 /** 2: every posting carries its complaint's field bits (FIELD_SHIFT). */
 const SNAPSHOT_VERSION = 2;
+/**
+ * A snapshot's parts hold about 0.5 MB each (postings, complaint ids, suffix terms): building,
+ * cloning (IndexedDB's put) or reading one holds the main thread for a few milliseconds to some tens.
+ */
+const SNAPSHOT_PART_POSTINGS = 1 << 17;
+const SNAPSHOT_PART_IDS = 4000;
+const SNAPSHOT_PART_TERMS = 20_000;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** Lets the main thread handle what waits (input, rendering) between parts of long work. */
+const yieldToMain = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** The snapshot is saved this long after the last write. */
 export const SNAPSHOT_DELAY_MS = 5000;
 
@@ -206,17 +216,29 @@ class SuffixPart {
   }
 
   /** The live terms and their complaints (for a snapshot). */
-  live(generationOf: (num: number) => number): SuffixSnapshot {
+  /** The live terms and their complaints (for a snapshot), in slices of at most `size` terms. */
+  live(generationOf: (num: number) => number, size: number): SuffixSnapshot[] {
     this.compact(generationOf);
-    return { terms: this.terms.join(SEPARATOR), docs: Uint32Array.from(this.docs) };
+    const slices: SuffixSnapshot[] = [];
+    for (let from = 0; from < this.terms.length; from += size) {
+      slices.push({
+        terms: this.terms.slice(from, from + size).join(SEPARATOR),
+        docs: Uint32Array.from(this.docs.slice(from, from + size)),
+      });
+    }
+    return slices;
   }
 
-  static restore(min: number, snapshot: SuffixSnapshot): SuffixPart {
-    const part = new SuffixPart(min);
-    part.terms = snapshot.terms === '' ? [] : snapshot.terms.split(SEPARATOR);
-    part.docs = Array.from(snapshot.docs);
-    part.generations = new Array<number>(part.docs.length).fill(0);
-    return part;
+  /** Adds a slice of a snapshot's terms (as `live` gave them, in order). */
+  restore(snapshot: SuffixSnapshot): void {
+    if (snapshot.terms === '') return;
+    const terms = snapshot.terms.split(SEPARATOR);
+    for (let index = 0; index < terms.length; index += 1) {
+      this.terms.push(terms[index] ?? '');
+      this.docs.push(snapshot.docs[index] ?? 0);
+      this.generations.push(0);
+    }
+    this.joined = undefined;
   }
 
   private compact(generationOf: (num: number) => number): void {
@@ -348,55 +370,78 @@ class Postings {
     this.ids[num] = undefined;
   }
 
-  /** The whole structure as a few strings and typed arrays (one Dexie row). */
-  snapshot(): SearchSnapshotRow {
-    const keys = [...this.words.keys()];
-    const offsets = new Uint32Array(keys.length + 1);
-    let total = 0;
-    keys.forEach((key, index) => {
-      offsets[index] = total;
-      total += this.words.get(key)?.length ?? 0;
-    });
-    offsets[keys.length] = total;
-    const postings = new Uint32Array(total);
-    keys.forEach((key, index) => {
-      postings.set(this.words.get(key) ?? [], offsets[index] ?? 0);
-    });
-    return {
-      id: SNAPSHOT_ID,
-      version: SNAPSHOT_VERSION,
-      ids: this.ids.map((id) => id ?? '').join('\n'),
-      ordered: this.ordered,
-      keys: keys.join('\n'),
-      offsets,
-      postings,
-      suffixes: [...this.suffixes].map(([part, suffix]) => ({
-        part,
-        ...suffix.live(this.generationOf(SUFFIX_TABLE[part] ?? 'content')),
-      })),
+  /**
+   * The whole structure as parts of a few strings and typed arrays (../search-schema SnapshotPart),
+   * built a part at a time: `pause` between parts yields the main thread and says whether to go on
+   * (undefined when it says no: the structure changed meanwhile).
+   */
+  async snapshotParts(pause: () => Promise<boolean>): Promise<SnapshotPart[] | undefined> {
+    const parts: SnapshotPart[] = [];
+    const add = (part: DistributiveOmit<SnapshotPart, 'id'>): void => {
+      parts.push({ ...part, id: `${SNAPSHOT_ID}:${parts.length}` });
     };
+    for (let from = 0; from < this.ids.length; from += SNAPSHOT_PART_IDS) {
+      const ids = this.ids.slice(from, from + SNAPSHOT_PART_IDS);
+      add({ kind: 'ids', ids: ids.map((id) => id ?? '').join('\n') });
+      if (!(await pause())) return undefined;
+    }
+    const keys = [...this.words.keys()];
+    for (let from = 0; from < keys.length;) {
+      let to = from;
+      let total = 0;
+      while (to < keys.length && (to === from || total < SNAPSHOT_PART_POSTINGS)) {
+        total += this.words.get(keys[to] ?? '')?.length ?? 0;
+        to += 1;
+      }
+      const offsets = new Uint32Array(to - from + 1);
+      const postings = new Uint32Array(total);
+      let at = 0;
+      for (let index = from; index < to; index += 1) {
+        const list = this.words.get(keys[index] ?? '') ?? [];
+        offsets[index - from] = at;
+        postings.set(list, at);
+        at += list.length;
+      }
+      offsets[to - from] = at;
+      add({ kind: 'words', keys: keys.slice(from, to).join('\n'), offsets, postings });
+      from = to;
+      if (!(await pause())) return undefined;
+    }
+    for (const [part, suffix] of this.suffixes) {
+      const generationOf = this.generationOf(SUFFIX_TABLE[part] ?? 'content');
+      for (const slice of suffix.live(generationOf, SNAPSHOT_PART_TERMS)) {
+        add({ kind: 'suffix', part, ...slice });
+        if (!(await pause())) return undefined;
+      }
+    }
+    return parts;
   }
 
-  static restore(row: SearchSnapshotRow): Postings {
-    const memory = new Postings();
-    if (row.ids !== '') {
-      row.ids.split('\n').forEach((id, num) => {
-        memory.ids.push(id === '' ? undefined : id);
-        if (id !== '') memory.numbers.set(id, num);
+  /** Adds a part of a snapshot (an empty structure's parts, in the order they were saved). */
+  restorePart(part: SnapshotPart): void {
+    if (part.kind === 'ids') {
+      part.ids.split('\n').forEach((id) => {
+        const num = this.ids.length;
+        this.ids.push(id === '' ? undefined : id);
+        if (id !== '') this.numbers.set(id, num);
       });
+      return;
     }
-    memory.ordered = row.ordered;
-    if (row.keys !== '') {
-      row.keys.split('\n').forEach((key, index) => {
-        memory.words.set(key, row.postings.subarray(row.offsets[index] ?? 0, row.offsets[index + 1] ?? 0));
-        const part = partOf(key);
-        if (isContentWord(part)) memory.vocabulary.add(key.slice(part.length + 1));
-      });
+    if (part.kind === 'suffix') {
+      let suffix = this.suffixes.get(part.part);
+      if (!suffix) {
+        suffix = new SuffixPart(SUFFIX_MIN[part.part] ?? 1);
+        this.suffixes.set(part.part, suffix);
+      }
+      suffix.restore(part);
+      return;
     }
-    for (const { part, ...suffix } of row.suffixes) {
-      memory.suffixes.set(part, SuffixPart.restore(SUFFIX_MIN[part] ?? 1, suffix));
-    }
-    return memory;
+    if (part.keys === '') return;
+    part.keys.split('\n').forEach((key, index) => {
+      this.words.set(key, part.postings.subarray(part.offsets[index] ?? 0, part.offsets[index + 1] ?? 0));
+      const wordPart = partOf(key);
+      if (isContentWord(wordPart)) this.vocabulary.add(key.slice(wordPart.length + 1));
+    });
   }
 
   /**
@@ -485,7 +530,7 @@ export class SearchIndex {
     this.cancelSnapshot();
     const before = await this.db
       .transaction('rw', this.db.searchContent, this.db.searchIdentity, this.db.searchSnapshot, async () => {
-        await this.db.searchSnapshot.delete(SNAPSHOT_ID);
+        await this.db.searchSnapshot.clear();
         const old = await Promise.all([
           contentIds.length > 0 ? this.db.searchContent.bulkGet(contentIds) : [],
           identityIds.length > 0 ? this.db.searchIdentity.bulkGet(identityIds) : [],
@@ -532,10 +577,29 @@ export class SearchIndex {
     const memory = this.memory;
     if (!memory || this.writing > 0) return false;
     const generation = this.generation;
-    const row = memory.snapshot();
+    const changes = this.changeCount;
+    const unchanged = (): boolean =>
+      this.writing === 0 &&
+      generation === this.generation &&
+      this.memory === memory &&
+      changes === this.changeCount;
+    const parts = await memory.snapshotParts(async () => {
+      await yieldToMain();
+      return unchanged();
+    });
+    if (!parts) return false;
+    const manifest: SnapshotManifest = {
+      id: SNAPSHOT_ID,
+      version: SNAPSHOT_VERSION,
+      ordered: memory.ordered,
+      parts: parts.length,
+    };
     return this.db.transaction('rw', this.db.searchSnapshot, async () => {
-      if (this.writing > 0 || generation !== this.generation || this.memory !== memory) return false;
-      await this.db.searchSnapshot.put(row);
+      if (!unchanged()) return false;
+      await this.db.searchSnapshot.clear();
+      // One part per request: each is cloned in its own task (writes wait for this transaction).
+      for (const part of parts) await this.db.searchSnapshot.put(part);
+      await this.db.searchSnapshot.put(manifest);
       return true;
     });
   }
@@ -665,18 +729,31 @@ export class SearchIndex {
 
   /** Loads the snapshot when there is one (of this version), else every row (then saves a snapshot). */
   private async readRows(generation: number): Promise<Postings> {
-    const snapshot = await this.db.searchSnapshot.get(SNAPSHOT_ID);
-    if (snapshot?.version === SNAPSHOT_VERSION) {
-      const memory = Postings.restore(snapshot);
+    const restored = await this.readSnapshot();
+    if (restored) {
       if (generation !== this.generation) return this.loaded();
-      const rows = memory.numbers.size;
+      const rows = restored.numbers.size;
       for (const listener of [...this.progressListeners]) listener(rows, rows);
-      this.memory = memory;
+      this.memory = restored;
       this.changeCount += 1;
-      return memory;
+      return restored;
     }
     const memory = await this.readAllRows(generation);
     if (this.memory === memory) this.scheduleSnapshot();
+    return memory;
+  }
+
+  /** A new structure from the snapshot's parts, read one at a time; undefined when there is no whole snapshot. */
+  private async readSnapshot(): Promise<Postings | undefined> {
+    const manifest = await this.db.searchSnapshot.get(SNAPSHOT_ID);
+    if (!manifest || !('parts' in manifest) || manifest.version !== SNAPSHOT_VERSION) return undefined;
+    const memory = new Postings();
+    memory.ordered = manifest.ordered;
+    for (let index = 0; index < manifest.parts; index += 1) {
+      const part = await this.db.searchSnapshot.get(`${SNAPSHOT_ID}:${index}`);
+      if (!part || !('kind' in part)) return undefined;
+      memory.restorePart(part);
+    }
     return memory;
   }
 

@@ -7,25 +7,42 @@ export const SEARCH_CONTENT_SCHEMA = 'id, *keys';
 export const SEARCH_IDENTITY_SCHEMA = 'id, *keys';
 /** v8 on: rows by id only. */
 export const SEARCH_ROWS_SCHEMA = 'id';
-/** v9: the in-memory structure saved whole (./search-index SearchSnapshotRow), one row. */
+/** v9: the in-memory structure saved (./search-index, SearchSnapshotRow): a manifest and its parts. */
 export const SEARCH_SNAPSHOT_SCHEMA = 'id';
 
 export type SuffixSnapshot = Readonly<{ terms: string; docs: Uint32Array }>;
 
 /**
- * The in-memory structure saved whole (one row of `searchSnapshot`): loading it at a start is much
- * faster than reading every row. Any write deletes it in its own transaction (so it is never stale)
- * and it is saved again once the writes pause.
+ * The in-memory structure saved (the rows of `searchSnapshot`): loading it at a start is much
+ * faster than reading every row. It is saved in parts, each put in its own task of one
+ * transaction (the main thread is never held long by building or cloning it), the manifest
+ * (`SNAPSHOT_ID`) last; a snapshot is there when its manifest is. Any write deletes it in its own
+ * transaction (so it is never stale) and it is saved again once the writes pause.
  */
-export type SearchSnapshotRow = Readonly<{
+export type SearchSnapshotRow = SnapshotManifest | SnapshotPart;
+
+/** The snapshot's manifest: its parts are rows `<id>:0` … `<id>:<parts - 1>`. */
+export type SnapshotManifest = Readonly<{
   id: string;
   version: number;
-  /** Complaint ids by number, `\n`-joined ('' for a deleted number). */
-  ids: string;
   ordered: boolean;
-  /** Word keys, `\n`-joined; key i's numbers are `postings[offsets[i] .. offsets[i + 1])`. */
-  keys: string;
-  offsets: Uint32Array;
-  postings: Uint32Array;
-  suffixes: readonly (Readonly<{ part: string }> & SuffixSnapshot)[];
+  parts: number;
 }>;
+
+export type SnapshotPart = Readonly<
+  { id: string } & (
+    | {
+        /** Complaint ids by number, `\n`-joined ('' for a deleted number). */
+        kind: 'ids';
+        ids: string;
+      }
+    | {
+        /** Some word keys, `\n`-joined; key i's postings are `postings[offsets[i] .. offsets[i + 1])`. */
+        kind: 'words';
+        keys: string;
+        offsets: Uint32Array;
+        postings: Uint32Array;
+      }
+    | ({ kind: 'suffix'; part: string } & SuffixSnapshot)
+  )
+>;

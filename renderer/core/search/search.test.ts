@@ -19,7 +19,7 @@ import {
   PREFIX_MIN_LENGTH,
 } from '../../../shared/search/search-keys';
 import { DeviceDatabase } from '../data/device-database';
-import { SearchIndex, withinOneEdit } from './search-index';
+import { SearchIndex, SNAPSHOT_ID, withinOneEdit } from './search-index';
 import { SearchIndexer } from './search-indexer';
 import { SearchQueries } from './search-query';
 import {
@@ -507,7 +507,7 @@ describe('the search index in memory, loaded from its rows', () => {
     expect(await found(index, 'jalan')).toEqual([id(1)]);
     expect(await found(index, '11112222')).toEqual([id(1)]);
     expect(await index.saveSnapshot()).toBe(true);
-    expect(await db.searchSnapshot.count()).toBe(1);
+    expect(await db.searchSnapshot.get(SNAPSHOT_ID)).toBeDefined();
 
     // Complaint 1 corrected: other title and phone; complaint 2 becomes confidential; 3 is gone.
     const corrected = person(1, 'Budi', '0857 5555 6666');
@@ -704,6 +704,39 @@ describe('the search index in memory, loaded from its rows', () => {
     expect(second.hits.map((hit) => hit.row.trackingNumber)).toEqual([TRACKING[0]]);
     expect(second.nextCursor).toBeUndefined();
     expect(bulkGet).not.toHaveBeenCalled();
+  });
+
+  it('saves the snapshot in parts, the manifest last; loads only a whole one; drops one the writes changed while it was built', async () => {
+    const db = await deviceDatabase();
+    const index = new SearchIndex(db);
+    const identity = person(1, 'Budi', '0812 1111 2222');
+    await index.write([row(1, 'Jalan rusak'), row(2, 'Lampu mati')], identity ? [identity] : [], [], []);
+    expect(await index.saveSnapshot()).toBe(true);
+    const saved = await db.searchSnapshot.toArray();
+    const manifest = saved.find((one) => one.id === SNAPSHOT_ID);
+    expect(manifest).toMatchObject({ parts: saved.length - 1 });
+    expect(new Set(saved.flatMap((one) => ('kind' in one ? [one.kind] : [])))).toEqual(
+      new Set(['ids', 'words', 'suffix']),
+    );
+
+    // A part missing: the snapshot is not loaded, the rows are (with their progress).
+    await db.searchSnapshot.delete(`${SNAPSHOT_ID}:1`);
+    const fromRows = new SearchIndex(db);
+    const progress: [number, number][] = [];
+    await fromRows.load((done, total) => progress.push([done, total]));
+    expect(progress).toContainEqual([0, 3]);
+    expect(await found(fromRows, 'jalan')).toEqual([id(1)]);
+    expect(await found(fromRows, '11112222')).toEqual([id(1)]);
+
+    // A write while the snapshot is being built: that snapshot is not saved (the write saves a later one).
+    const saving = fromRows.saveSnapshot();
+    await fromRows.write([row(3, 'Banjir')], [], [], []);
+    expect(await saving).toBe(false);
+    expect(await db.searchSnapshot.count()).toBe(0);
+    expect(await fromRows.saveSnapshot()).toBe(true);
+    const fromSnapshot = new SearchIndex(db);
+    expect(await found(fromSnapshot, 'banjir')).toEqual([id(3)]);
+    expect(await found(fromSnapshot, 'KTB-2603')).toEqual([id(3), id(2), id(1)]);
   });
 
   it('makes a query made while the index loads wait for it, with progress of the rows read', async () => {
