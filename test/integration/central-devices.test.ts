@@ -317,6 +317,35 @@ describe('device accounts', () => {
   });
 });
 
+describe('what a device account can reach in _users', () => {
+  it('reads and changes only its own account: not another device’s, not the list, not its roles', async () => {
+    const own = await enrolled('P4X');
+    await enrolled('R5T');
+    const name = deviceUserName(UNIT, 'P4X');
+    const headers = { Authorization: `Basic ${Buffer.from(`${name}:${own}`).toString('base64')}` };
+    const users = `${central.url}_users/`;
+    const account = (user: string): string => `${users}${encodeURIComponent(`org.couchdb.user:${user}`)}`;
+
+    // Another device's account (its password hash) is not readable, nor the accounts' list.
+    const other = await fetch(account(deviceUserName(UNIT, 'R5T')), { headers });
+    expect([403, 404]).toContain(other.status);
+    const listed = await fetch(`${users}_all_docs?include_docs=true`, { headers });
+    expect(listed.status).toBeGreaterThanOrEqual(400);
+    expect(await listed.text()).not.toContain('derived_key');
+
+    // Its own account is readable; adding a role to it is refused by CouchDB.
+    const mine = await fetch(account(name), { headers });
+    expect(mine.status).toBe(200);
+    const doc = (await mine.json()) as { roles: string[] };
+    const raised = await fetch(account(name), {
+      method: 'PUT',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...doc, roles: [...doc.roles, '_admin'] }),
+    });
+    expect(raised.status).toBe(403);
+  });
+});
+
 describe('the server attributes every write (unit validator)', () => {
   it('refuses a complaint or event that names another device than the one signed in; accepts its own', async () => {
     const a = await centralDeviceHttp(central, UNIT, 'A2B');
