@@ -21,11 +21,10 @@
  * Everything started is stopped and every folder removed, also on error.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../scripts/browser-host';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
@@ -33,7 +32,7 @@ import type { BenchScale } from './bench-scale';
 import { BENCH_PASSPHRASE } from './app-records';
 import type { AppPageApi, IntakePanelResult, PopulateResult } from './browser/app-page';
 import { PAGE_LOG_PREFIX } from './browser/page-log';
-import { chromiumUnavailable } from './chromium-page';
+import { bundlePage, chromiumUnavailable } from './chromium-page';
 import { SEARCH_QUERIES } from './search-run';
 import { round, summarize, type Summary } from './timing';
 
@@ -192,22 +191,7 @@ async function buildSite(dir: string): Promise<void> {
   ]);
   const pageDir = join(dir, 'bench-app');
   await mkdir(pageDir, { recursive: true });
-  await build({
-    entryPoints: [PAGE_ENTRY],
-    outfile: join(pageDir, 'app-page.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'silent',
-    define: { global: 'globalThis' },
-  });
-  await writeFile(
-    join(pageDir, 'index.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><title>Meja Aduan app bench</title>' +
-      '<script type="module" src="/bench-app/app-page.js"></script></head><body></body></html>',
-  );
+  await bundlePage(PAGE_ENTRY, pageDir, '/bench-app/');
 }
 
 type Launched = Readonly<{ context: BrowserContext; page: Page; launchedAt: number }>;

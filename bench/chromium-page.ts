@@ -26,7 +26,11 @@ export function chromiumUnavailable(enabled: boolean): string | undefined {
 /** Thrown when Chromium is there but does not start: the caller reports it as skipped. */
 export class ChromiumDidNotStart extends Error {}
 
-async function bundle(entry: string, dir: string): Promise<string> {
+/**
+ * Bundles a bench page's script into `dir` with an index.html loading it; `urlPath` is where the
+ * server serves `dir` (the app bench puts its page beside the app's own files).
+ */
+export async function bundlePage(entry: string, dir: string, urlPath = '/'): Promise<string> {
   const script = `${basename(entry, '.ts')}.js`;
   await build({
     entryPoints: [entry],
@@ -43,7 +47,7 @@ async function bundle(entry: string, dir: string): Promise<string> {
   await writeFile(
     join(dir, 'index.html'),
     '<!doctype html><html><head><meta charset="utf-8"><title>Meja Aduan bench</title>' +
-      `<script type="module" src="/${script}"></script></head><body></body></html>`,
+      `<script type="module" src="${urlPath}${script}"></script></head><body></body></html>`,
   );
   return script;
 }
@@ -66,7 +70,7 @@ export async function withChromiumPage<T>(
   let host: BrowserHost | undefined;
   let context: BrowserContext | undefined;
   try {
-    await bundle(entry, pageDir);
+    await bundlePage(entry, pageDir);
     host = await startBrowserHost({ rootDir: pageDir });
     try {
       context = await chromium.launchPersistentContext(profile, {
