@@ -10,6 +10,7 @@
  * anything else throws here, at build time, instead of being silently ignored on the server.
  */
 import { z } from 'zod';
+import { ACCESS_DOC_TYPE, accessDocSchema } from '../auth/access-record';
 import { complaintDocSchema, reporterDocSchema } from '../complaint/complaint-schema';
 import { OFFICER_DOC_TYPE, officerDocSchema } from '../unit/officer-document';
 import { unitProfileDocSchema } from '../unit/unit-profile';
@@ -27,8 +28,11 @@ import {
 
 export type JsonSchema = { [keyword: string]: Json };
 
-/** Written once, never changed or deleted (docs/decisions/001-append-only-events.md). */
-export const IMMUTABLE_TYPES = ['complaint', 'event'] as const;
+/**
+ * Written once, never changed or deleted (docs/decisions/001-append-only-events.md), content-addressed
+ * (docs/decisions/007-content-addressed-records.md): complaints, events and the access log.
+ */
+export const IMMUTABLE_TYPES = ['complaint', 'event', ACCESS_DOC_TYPE] as const;
 /** May be updated and deleted; their conflicts are resolved by a person. */
 export const MUTABLE_TYPES = [
   'reporter',
@@ -49,6 +53,7 @@ const DOCUMENT_SCHEMAS = {
   'unit-offices': unitOfficesDocSchema,
   [PACKET_DRAFT_TYPE]: packetDraftDocSchema,
   [OFFICER_DOC_TYPE]: officerDocSchema,
+  [ACCESS_DOC_TYPE]: accessDocSchema,
 } as const satisfies Partial<Record<DocumentType, z.ZodType>>;
 
 /** Keywords the server's validator implements. */

@@ -13,6 +13,7 @@
  *   { rest: true }       one or more characters to the end (ids chosen by the app, packet drafts)
  * An `_id` template starts with text: for deletions the validator recognises a type by it alone.
  */
+import { ACCESS_DOC_TYPE, ACCESS_ID_PREFIX, ACCESS_NONCE_HEX } from '../auth/access-record';
 import { CONTENT_HASH_LENGTH } from '../ids/content-id';
 import {
   COMPLAINT_ID_PREFIX,
@@ -101,4 +102,17 @@ export const ID_TEMPLATES: Readonly<
   [PACKET_DRAFT_TYPE]: { _id: [PACKET_DRAFT_ID_PREFIX, { digits: 4 }, '-', { rest: true }] },
   /** `officer:<officerId>`: one roster document per officer (../unit/officer-document). */
   [OFFICER_DOC_TYPE]: { _id: [OFFICER_ID_PREFIX, { field: 'officerId' }] },
+  /** `access:<at>:<deviceCode>:<nonce>:<H>`: the access log (../auth/access-record). */
+  [ACCESS_DOC_TYPE]: {
+    _id: [
+      ACCESS_ID_PREFIX,
+      { field: 'at' },
+      ':',
+      { field: 'deviceCode' },
+      ':',
+      { hex: ACCESS_NONCE_HEX },
+      ':',
+      { contentHash: true },
+    ],
+  },
 };
