@@ -521,6 +521,9 @@ export class SearchIndex {
     goneContent: readonly string[],
     goneIdentity: readonly string[],
   ): Promise<void> {
+    // Changes that touch no complaint (the roster, settings, access records) change nothing here,
+    // and keep the snapshot: a write would drop it, and the next start would read every row.
+    if (content.length + identity.length + goneContent.length + goneIdentity.length === 0) return;
     const memory = await this.loaded();
     // The keys stored before (to take them out of the postings), read in the writing transaction.
     const known = (ids: readonly string[]): string[] => ids.filter((id) => memory.numbers.has(id));

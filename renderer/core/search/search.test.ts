@@ -20,7 +20,7 @@ import {
 } from '../../../shared/search/search-keys';
 import { DeviceDatabase } from '../data/device-database';
 import { SearchIndex, SNAPSHOT_ID, withinOneEdit } from './search-index';
-import { SearchIndexer } from './search-indexer';
+import { searchCheckpointKey, SearchIndexer } from './search-indexer';
 import { SearchQueries } from './search-query';
 import {
   TEST_NOW as NOW,
@@ -489,6 +489,30 @@ describe('the search index in memory, loaded from its rows', () => {
       expect((await index.candidates('kebumen', false)).ids).toEqual([
         (await search(core, 'kebumen')).hits[0]?.row.id,
       ]);
+    } finally {
+      indexer.stop();
+    }
+  });
+
+  it('keeps its snapshot through a change that touches no complaint (the roster, settings, an access record)', async () => {
+    const { core, device, unitDatabases } = await unitWithComplaints();
+    const local = unitDatabases[0];
+    if (!local) throw new Error('no unit database');
+    await core.device.stop();
+    const index = new SearchIndex(device);
+    const indexer = new SearchIndexer(device, index);
+    try {
+      await indexer.start(new ComplaintRepository(local), SETUP.unitCode);
+      expect(await index.saveSnapshot()).toBe(true);
+      await local.put({ _id: 'officer:not-a-complaint', name: 'Dewi' });
+      const { update_seq: seq } = await local.info();
+      await waitFor(
+        () => device.settings.get(searchCheckpointKey(SETUP.unitCode)),
+        (checkpoint) => checkpoint?.value === seq,
+        'the change followed',
+      );
+      // The next start loads the snapshot, not every row.
+      expect(await device.searchSnapshot.get(SNAPSHOT_ID)).toBeDefined();
     } finally {
       indexer.stop();
     }
