@@ -15,28 +15,17 @@
  */
 import { z } from 'zod';
 import { secretVerifierSchema } from '../auth/secret-verifier';
-import { isValidDeviceCode, isValidUnitCode } from '../ids/tracking-number';
+import { isValidUnitCode } from '../ids/tracking-number';
 import { isIsoInstant, toIsoInstant } from '../time/iso-instant';
 import { ROLES, type Role } from '../workflow/roles';
 import type { SecretVerifier } from '../auth/secret-verifier';
+import { changedBySchema, officerIdSchema, type ChangedBy } from './changed-by';
 
 export const OFFICER_DOC_TYPE = 'officer';
 export const OFFICER_ID_PREFIX = 'officer:';
 export const OFFICER_SCHEMA_VERSION = 1;
 export const OFFICER_NAME_MAX = 100;
-/** `officer-<uuid>` (as devices have always made them) or another id of letters, digits and hyphens. */
-const OFFICER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,79}$/;
-
-export const officerIdSchema = z.string().regex(OFFICER_ID_PATTERN);
-
-/** Who wrote a revision of a mutable document: the device and the officer signed in there. */
-export const changedBySchema = z
-  .object({
-    device: z.string().refine(isValidDeviceCode, { message: 'validation.deviceCode.invalid' }),
-    officer: officerIdSchema,
-  })
-  .strict();
-export type ChangedBy = z.infer<typeof changedBySchema>;
+export { changedBySchema, officerIdSchema, type ChangedBy } from './changed-by';
 
 export const officerDocSchema = z
   .object({
