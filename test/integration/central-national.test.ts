@@ -20,6 +20,7 @@ import {
   type ProjectorRun,
 } from '../../central/national-projector';
 import { registerUnitNationally, setupNational } from '../../central/national-setup';
+import { newAccessDoc } from '../../shared/auth/access-record';
 import type { IntakeInput } from '../../shared/complaint/intake';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
 import type { ComplaintDoc } from '../../shared/complaint/complaint-schema';
@@ -353,6 +354,12 @@ async function projectOnce(options: ProjectorOptions = {}): Promise<ProjectorRun
 let ktb: UnitData;
 let kbm: UnitData;
 let namedBeforeTurn: { id: string; rev: string } | undefined;
+const ACCESS_PROBE = 'officer-national-probe';
+const ACCESS_RECORD = newAccessDoc(
+  { kind: 'sign-in', officerId: ACCESS_PROBE },
+  { unitCode: 'KTB', deviceCode: 'X7Q' },
+  new Date('2026-11-23T01:00:00.000Z'),
+);
 
 beforeAll(async () => {
   if (!COUCHDB) return;
@@ -365,6 +372,8 @@ beforeAll(async () => {
   kbm = kbmData();
   await writeUnit('KTB', ktb.docs);
   await writeUnit('KBM', kbm.docs);
+  // An access record (decision 016): the projection must not take it.
+  await writeUnit('KTB', [ACCESS_RECORD]);
   // What the former set-up left: a `_replicator` document with the admin password, and raw
   // unit documents (with their text) copied into the national database.
   expect([201, 412]).toContain((await admin.put('_replicator', undefined)).status);
@@ -426,6 +435,9 @@ describe.skipIf(!COUCHDB)('central national', () => {
 
   it('projects both units; no planted text, tracking number of a confidential complaint or identity anywhere', async () => {
     const result = await projectOnce();
+    // Access records stay in their unit.
+    expect((await nationalRows()).filter((row) => row.id.startsWith('access:'))).toEqual([]);
+    expect(await everythingNational()).not.toContain(ACCESS_PROBE);
     expect(result.units.map((unit) => [unit.unitCode, unit.caughtUp])).toEqual([
       ['KBM', true],
       ['KTB', true],
