@@ -83,6 +83,17 @@ export const SEARCH_SHORTCUT = {
 /** The id of the list's search box (what SEARCH_SHORTCUT focuses). */
 export const SEARCH_INPUT_ID = 'complaint-search';
 
+/**
+ * Locks the desk at once, from any screen and while typing in a field (the same lock as the idle
+ * time: the screens close, the officer's PIN opens it again). Ctrl+Shift+L, "L" as in Windows+L:
+ * Chromium binds neither it nor anything the app uses (Ctrl+L is the address bar, Alt+L the
+ * LAPOR! action, Ctrl+Alt is avoided: AltGr on international keyboards).
+ */
+export const LOCK_SHORTCUT = {
+  keys: ['Ctrl+Shift+L'],
+  help: 'shortcuts.lock',
+} as const satisfies Readonly<{ keys: readonly string[]; help: string }>;
+
 /** The Alt+digit of the screen shown `index`-th (from 0) in the sidebar. */
 export const navigationKey = (index: number): string => `Alt+${index + 1}`;
 

@@ -3,7 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useRoute } from 'wouter';
 import { useCore } from '../app/core-context';
-import { NAVIGATION, navigationKeys } from '../app/navigation';
+import { LOCK_SHORTCUT, NAVIGATION, navigationKeys } from '../app/navigation';
 import { useAppStore } from '../store/app-store';
 import { LanguageSwitch } from './language-switch';
 import { Notices } from './notices';
@@ -85,6 +85,14 @@ export function AppShell(props: { children: ReactNode }): ReactNode {
           onClick={() => void core.officers.chooseAnother()}
         >
           {t('chooser.switch')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-keyshortcuts={ariaKeys(LOCK_SHORTCUT.keys)}
+          onClick={() => void core.officers.lock()}
+        >
+          {t('auth.lockNow')}
         </button>
         <LanguageSwitch />
         <button type="button" className="button button--small" onClick={() => setShortcutsOpen(true)}>

@@ -1,12 +1,19 @@
 /** The list of keyboard shortcuts (F1 or ?), in a modal <dialog> that Escape closes. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NAVIGATION, navigationKeys, SEARCH_SHORTCUT, type NavigationItem } from '../app/navigation';
+import {
+  LOCK_SHORTCUT,
+  NAVIGATION,
+  navigationKeys,
+  SEARCH_SHORTCUT,
+  type NavigationItem,
+} from '../app/navigation';
 import { useAppStore } from '../store/app-store';
 
 type ShortcutLabel =
   | NavigationItem['help']
   | typeof SEARCH_SHORTCUT.help
+  | typeof LOCK_SHORTCUT.help
   | 'shortcuts.actions'
   | 'shortcuts.actionForm'
   | 'shortcuts.save'
@@ -23,6 +30,7 @@ const SHORTCUTS: readonly (readonly [keys: string, label: ShortcutLabel])[] = [
   ['Enter / Ctrl+Enter', 'shortcuts.save'],
   ['↑ ↓ Enter', 'shortcuts.openRow'],
   ['Ctrl+P', 'shortcuts.print'],
+  [LOCK_SHORTCUT.keys.join(' / '), LOCK_SHORTCUT.help],
   ['F1 / ?', 'shortcuts.help'],
 ];
 

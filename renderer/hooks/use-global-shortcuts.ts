@@ -3,6 +3,7 @@
  * application menu. Alt+1 … Alt+7 open the sidebar's screens in the order shown (the one table in
  * renderer/app/navigation.ts). Ctrl+N is taken by some browsers, so Alt+N (and Alt+2) do the same.
  * Ctrl+K, and / when not typing in a field, go to the search box (SEARCH_SHORTCUT, same table).
+ * Ctrl+Shift+L locks the desk at once, also while typing (LOCK_SHORTCUT, same table).
  */
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
@@ -19,13 +20,14 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** What a key does from anywhere: a menu command, or 'search' (SEARCH_SHORTCUT). */
-export type ShortcutCommand = MenuCommand | 'search';
+/** What a key does from anywhere: a menu command, 'search' (SEARCH_SHORTCUT) or 'lock' (LOCK_SHORTCUT). */
+export type ShortcutCommand = MenuCommand | 'search' | 'lock';
 
 export function commandForKey(
-  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target'>,
 ): ShortcutCommand | undefined {
   const key = event.key.toLowerCase();
+  if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && key === 'l') return 'lock';
   if ((event.ctrlKey || event.metaKey || event.altKey) && key === 'n') return 'new-complaint';
   if ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'k') return 'search';
   if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
@@ -77,6 +79,9 @@ export function useGlobalShortcuts(): void {
           break;
         case 'shortcuts':
           setShortcutsOpen(true);
+          break;
+        case 'lock':
+          void core.officers.lock();
           break;
         case 'print':
           void core.host.print();

@@ -5,6 +5,10 @@
  * them here. Where no active manager has a PIN yet (a device upgraded from the local officer list),
  * a manager without one sets theirs. Nothing of any complaint is shown: the routed screens are not
  * mounted while this one is.
+ *
+ * A locked desk (the unit's idle time passed, or Ctrl+Shift+L) shows "Meja terkunci": it names the
+ * officer still signed in and takes their PIN (the same check, the same five-failure lock), or
+ * "Ganti petugas" signs them out and offers every officer.
  */
 import { useEffect, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +27,12 @@ import type { RosterEntry } from '../core/client-core';
 const minutesOf = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
 
 export function OfficerChooserScreen(): ReactNode {
+  // "Ganti petugas" on the lock screen starts the chooser afresh: nobody chosen, the first name focused.
+  const lockedBy = useAppStore((state) => state.lockedBy);
+  return <Chooser key={lockedBy ?? ''} />;
+}
+
+function Chooser(): ReactNode {
   const { t } = useTranslation();
   const core = useCore();
   const profile = useAppStore((state) => state.unitProfile);
@@ -30,6 +40,12 @@ export function OfficerChooserScreen(): ReactNode {
   const officers = useRecords(() => core.officers.listActive(), []);
   const firstManager = useRecords(() => core.officers.needsFirstManagerSecret(), []);
   const [chosenId, setChosenId] = useState<string | undefined>(lockedBy);
+  const lockedOfficer =
+    lockedBy && officers.status === 'ready'
+      ? officers.value.find((entry) => entry.id === lockedBy)
+      : undefined;
+  // The locked desk: never the list while the roster loads; the list once the officer is gone from it.
+  const locked = lockedBy !== undefined && (officers.status === 'loading' || lockedOfficer !== undefined);
 
   return (
     <main className="setup" id="main">
@@ -38,57 +54,109 @@ export function OfficerChooserScreen(): ReactNode {
         <LanguageSwitch />
       </header>
       <section aria-labelledby="chooser-title">
-        <h2 id="chooser-title">{t('chooser.title')}</h2>
+        <h2 id="chooser-title">{locked ? t('auth.lockTitle') : t('chooser.title')}</h2>
         {profile ? <p>{profile.unitName}</p> : null}
-        {lockedBy ? <p role="status">{t('auth.lockedSession')}</p> : <p>{t('auth.chooseOfficer')}</p>}
-        <LoadState loaded={officers}>
-          {(list) =>
-            list.length === 0 ? (
-              <p>{t('auth.noOfficers')}</p>
-            ) : (
-              <>
-                <ul className="chooser">
-                  {list.map((officer, index) => (
-                    <li key={officer.id}>
-                      <button
-                        type="button"
-                        className="button chooser__officer"
-                        aria-pressed={officer.id === chosenId}
-                        autoFocus={chosenId === undefined && index === 0}
-                        onClick={() => setChosenId(officer.id)}
-                      >
-                        <span className="chooser__name">{officer.name}</span>
-                        <span className="chooser__role">{t(`role.${officer.role}`)}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-                {(() => {
-                  const chosen = list.find((officer) => officer.id === chosenId);
-                  if (!chosen) return null;
-                  const setsFirst =
-                    firstManager.status === 'ready' &&
-                    firstManager.value &&
-                    canEditSettings(chosen.role) &&
-                    !chosen.hasSecret;
-                  return setsFirst ? (
-                    <FirstManagerSecretForm key={chosen.id} officer={chosen} />
-                  ) : (
-                    <SignInForm
-                      key={chosen.id}
-                      officer={chosen}
-                      unlockers={list.filter(
-                        (other) => other.id !== chosen.id && other.hasSecret && other.role !== 'officer',
-                      )}
-                    />
-                  );
-                })()}
-              </>
-            )
-          }
-        </LoadState>
+        {locked ? (
+          <LockedDesk
+            officer={lockedOfficer}
+            unlockers={
+              officers.status === 'ready'
+                ? officers.value.filter(
+                    (other) => other.id !== lockedBy && other.hasSecret && other.role !== 'officer',
+                  )
+                : []
+            }
+          />
+        ) : lockedBy ? (
+          <p role="status">{t('auth.lockedSession')}</p>
+        ) : (
+          <p>{t('auth.chooseOfficer')}</p>
+        )}
+        {locked ? null : (
+          <LoadState loaded={officers}>
+            {(list) =>
+              list.length === 0 ? (
+                <p>{t('auth.noOfficers')}</p>
+              ) : (
+                <>
+                  <ul className="chooser">
+                    {list.map((officer, index) => (
+                      <li key={officer.id}>
+                        <button
+                          type="button"
+                          className="button chooser__officer"
+                          aria-pressed={officer.id === chosenId}
+                          autoFocus={chosenId === undefined && index === 0}
+                          onClick={() => setChosenId(officer.id)}
+                        >
+                          <span className="chooser__name">{officer.name}</span>
+                          <span className="chooser__role">{t(`role.${officer.role}`)}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  {(() => {
+                    const chosen = list.find((officer) => officer.id === chosenId);
+                    if (!chosen) return null;
+                    const setsFirst =
+                      firstManager.status === 'ready' &&
+                      firstManager.value &&
+                      canEditSettings(chosen.role) &&
+                      !chosen.hasSecret;
+                    return setsFirst ? (
+                      <FirstManagerSecretForm key={chosen.id} officer={chosen} />
+                    ) : (
+                      <SignInForm
+                        key={chosen.id}
+                        officer={chosen}
+                        unlockers={list.filter(
+                          (other) => other.id !== chosen.id && other.hasSecret && other.role !== 'officer',
+                        )}
+                      />
+                    );
+                  })()}
+                </>
+              )
+            }
+          </LoadState>
+        )}
       </section>
     </main>
+  );
+}
+
+/**
+ * The locked desk: who is still signed in, their PIN to open it again, or "Ganti petugas" (they
+ * are signed out and every officer is offered). `officer` is undefined while the roster loads.
+ */
+function LockedDesk(props: {
+  officer: RosterEntry | undefined;
+  unlockers: readonly RosterEntry[];
+}): ReactNode {
+  const { t } = useTranslation();
+  const core = useCore();
+  const { officer } = props;
+  if (!officer) return <p aria-busy="true">{t('common.loading')}</p>;
+  return (
+    <>
+      <p role="status" data-testid="locked-officer">
+        {t('auth.lockedFor', { name: officer.name, role: t(`role.${officer.role}`) })}
+      </p>
+      <SignInForm key={officer.id} officer={officer} unlockers={props.unlockers} />
+      <p className="field__hint" id="lock-switch-hint">
+        {t('auth.lockSwitchHint', { name: officer.name })}
+      </p>
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button"
+          aria-describedby="lock-switch-hint"
+          onClick={() => void core.officers.chooseAnother()}
+        >
+          {t('chooser.switch')}
+        </button>
+      </div>
+    </>
   );
 }
 

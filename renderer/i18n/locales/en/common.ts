@@ -50,6 +50,7 @@ export const common: Widen<typeof source> = {
     actionForm: 'Save / close an action form',
     sync: 'Sync with the central server',
     packet: 'P4 packet (competition submission and data exports)',
+    lock: 'Lock the desk now (the PIN opens it again)',
   },
   common: {
     loading: 'Loading…',

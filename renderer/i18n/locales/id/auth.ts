@@ -16,6 +16,10 @@ export const auth = {
     noSecret: '{{name}} belum punya PIN. Minta manajer mengatur PIN pertama di Pengaturan → Petugas.',
     unknown: 'Petugas ini tidak aktif lagi. Pilih nama lain.',
     lockedSession: 'Meja dikunci. Ketik PIN untuk membuka lagi, atau pilih petugas lain.',
+    lockTitle: 'Meja terkunci',
+    lockedFor:
+      '{{name}} ({{role}}) masih bertugas di meja ini. Ketik PIN atau frasa sandi {{name}} untuk membuka meja.',
+    lockSwitchHint: 'Petugas lain yang bertugas? Pilih "Ganti petugas": {{name}} keluar dari meja ini.',
     otherOfficer: 'Petugas lain',
     unlockTitle: 'Buka kunci oleh supervisor atau manajer',
     unlocker: 'Supervisor atau manajer',

@@ -47,6 +47,7 @@ export const common = {
     actionForm: 'Simpan / tutup formulir tindakan',
     sync: 'Sinkronisasi dengan server pusat',
     packet: 'Paket P4 (paket usulan kompetisi dan ekspor data)',
+    lock: 'Kunci meja sekarang (PIN untuk membuka lagi)',
   },
   common: {
     loading: 'Memuat…',
