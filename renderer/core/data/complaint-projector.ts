@@ -1,33 +1,32 @@
 /**
- * Keeps the complaint index in step with the records: it reads PouchDB's changes feed from its
- * last checkpoint (so a restart resumes, and a first sync of many documents is indexed in
- * batches), works out which complaints each change touches, and re-summarises those.
- * Settings documents (deadlines, holidays) re-summarise every complaint that has a deadline.
+ * Keeps the complaint index in step with the records: it follows PouchDB's changes feed from its
+ * last checkpoint through ./change-follower (so a restart resumes, a first sync of many documents
+ * is indexed in batches, and a save's documents are indexed together once the save is done),
+ * works out which complaints each batch touches, and re-summarises those.
+ * Settings documents (deadlines, holidays) re-summarise every complaint that has a deadline; a
+ * new day only those whose row counts with the day (`resummarise`), a slice at a time.
  * A complaint that is anonymous now gets its reporter document deleted again if one came back.
  */
+import Dexie from 'dexie';
 import type { ComplaintDoc } from '../../../shared/complaint/complaint-schema';
-import { COMPLAINT_ID_PREFIX, EVENT_ID_PREFIX, REPORTER_ID_PREFIX } from '../../../shared/ids/document-ids';
+import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
 import type { EventDoc } from '../../../shared/workflow/events';
+import { ChangeFollower, type FeedChange, type FeedSeq } from './change-follower';
+import { changedComplaints } from './changed-complaints';
 import type { ComplaintIndexRow } from './complaint-index';
-import { followChanges } from '../sync/shared-changes';
 import type { ComplaintRepository } from './complaint-repository';
 import type { DeviceDatabase, TamperedRow } from './device-database';
 
 /** Turns a complaint and its events into its index row (deadlines need settings and a clock). */
 export type Summarise = (complaint: ComplaintDoc, events: readonly EventDoc[]) => ComplaintIndexRow;
 
-const BATCH = 250;
-
-/** Whether sequence `seq` comes after `since` (IndexedDB's sequences are numbers; others: always). */
-function isAfter(seq: number | string, since: number | string): boolean {
-  return typeof seq === 'number' && typeof since === 'number' ? seq > since : true;
-}
-
-type ChangedDoc = { _id: string; complaintId?: unknown; type?: unknown };
+/** Complaints read back and summarised per step of a re-summarise. */
+const RESUMMARISE_SLICE = 100;
 
 export class ComplaintProjector {
-  private unfollow: (() => void) | undefined;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly follower: ChangeFollower;
+  /** Bumped by every start and stop: a re-summarise of an earlier run stops between slices. */
+  private run = 0;
 
   constructor(
     private readonly records: ComplaintRepository,
@@ -35,74 +34,64 @@ export class ComplaintProjector {
     private readonly checkpointKey: string,
     private summarise: Summarise,
     private readonly onIndexed: () => void,
-  ) {}
+  ) {
+    this.follower = new ChangeFollower('complaint index', (changes, seq) => this.apply(changes, seq));
+  }
 
-  /**
-   * Indexes everything written since the last checkpoint, then follows new changes live through
-   * the database's shared feed (../sync/shared-changes), followed first so that no write between
-   * the catch-up and the live part is missed; a change the catch-up already indexed is skipped.
-   */
+  /** Indexes everything written since the last checkpoint, then follows new changes live. */
   async start(): Promise<void> {
-    let since = await this.checkpoint();
-    this.unfollow = followChanges(this.records.db, (change) => {
-      void this.enqueue(() =>
-        isAfter(change.seq, since) ? this.apply([change], change.seq) : Promise.resolve(),
-      );
-    });
-    const caughtUp = this.queue.then(async () => {
-      for (;;) {
-        const batch = await this.records.db.changes({ since, limit: BATCH, include_docs: true });
-        await this.apply(batch.results, batch.last_seq);
-        since = batch.last_seq;
-        if (batch.results.length < BATCH) break;
-      }
-    });
-    this.queue = caughtUp.catch(() => undefined);
-    await caughtUp;
+    this.run += 1;
+    await this.follower.start(this.records.db, await this.checkpoint());
   }
 
   stop(): void {
-    this.unfollow?.();
-    this.unfollow = undefined;
+    this.run += 1;
+    this.follower.stop();
   }
 
-  /** Settings or the day changed: re-summarise every complaint whose row depends on them. */
-  resummarise(summarise: Summarise): Promise<void> {
+  /**
+   * Re-summarises the complaints whose rows depend on what changed, RESUMMARISE_SLICE at a time:
+   * each slice one step of the queue (changes that arrive meanwhile are indexed between slices),
+   * the event loop free between them. `what`: 'settings' (deadlines, holidays, rules: every
+   * complaint with a running deadline, and the answered ones, whose reply window the settings
+   * set), or 'day' (only the date changed: the complaints on hold, whose pause grows each day they
+   * are held, and the answered ones, which the reply window closes by rule; every other row's due
+   * date and status do not depend on the day). Chosen from the index's keys, no row read.
+   * Resolves to false when stopped before the end.
+   */
+  async resummarise(summarise: Summarise, what: 'settings' | 'day'): Promise<boolean> {
     this.summarise = summarise;
-    return this.enqueue(async () => {
-      const rows = await this.device.complaintIndex
-        .filter((row) => row.open === 1 || row.status === 'answered')
-        .toArray();
-      await this.reindex(rows.map((row) => row.id));
-    });
-  }
-
-  private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(work).catch((error: unknown) => console.error('complaint index:', error));
-    return this.queue;
-  }
-
-  private async apply(
-    changes: readonly Readonly<{ id: string; doc?: object }>[],
-    seq: string | number,
-  ): Promise<void> {
-    const touched = new Set<string>();
-    for (const change of changes) {
-      const doc = change.doc as ChangedDoc | undefined;
-      if (change.id.startsWith(COMPLAINT_ID_PREFIX)) touched.add(change.id);
-      else if (
-        (change.id.startsWith(EVENT_ID_PREFIX) || change.id.startsWith(REPORTER_ID_PREFIX)) &&
-        typeof doc?.complaintId === 'string'
-      ) {
-        touched.add(doc.complaintId);
-      }
+    const run = this.run;
+    const ids = await this.dependingOn(what);
+    for (let at = 0; at < ids.length; at += RESUMMARISE_SLICE) {
+      if (run !== this.run) return false;
+      const slice = ids.slice(at, at + RESUMMARISE_SLICE);
+      await this.follower.enqueue(() => (run === this.run ? this.reindex(slice) : Promise.resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    await this.reindex([...touched]);
-    await this.device.settings.put({ key: this.checkpointKey, value: seq });
-    if (touched.size > 0) this.onIndexed();
+    return run === this.run;
   }
 
-  private async reindex(complaintIds: readonly string[]): Promise<void> {
+  /** The complaints whose rows change with the settings, or with the day alone. */
+  private async dependingOn(what: 'settings' | 'day'): Promise<string[]> {
+    const table = this.device.complaintIndex;
+    const withStatus = (status: ComplaintStatus): Promise<string[]> =>
+      table.where('[status+id]').between([status, Dexie.minKey], [status, Dexie.maxKey]).primaryKeys();
+    const answered = await withStatus('answered');
+    if (what === 'day') return [...(await withStatus('on-hold')), ...answered];
+    const running = await table.where('[open+dueDate]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys();
+    return [...new Set([...running, ...answered])];
+  }
+
+  private async apply(changes: readonly FeedChange[], seq: FeedSeq): Promise<number> {
+    const touched = changedComplaints(changes, { reporters: true });
+    await this.reindex([...touched], seq);
+    if (touched.size > 0) this.onIndexed();
+    return touched.size;
+  }
+
+  /** Re-summarises `complaintIds`; stores `checkpoint` (the feed's sequence) with their rows. */
+  private async reindex(complaintIds: readonly string[], checkpoint?: FeedSeq): Promise<void> {
     const rows: ComplaintIndexRow[] = [];
     const gone: string[] = [];
     const tampered: TamperedRow[] = [];
@@ -126,7 +115,9 @@ export class ComplaintProjector {
         }
       } else gone.push(id);
     }
-    await this.device.transaction('rw', this.device.complaintIndex, this.device.tampered, async () => {
+    const { complaintIndex, tampered: tamperedTable, settings } = this.device;
+    await this.device.transaction('rw', complaintIndex, tamperedTable, settings, async () => {
+      if (checkpoint !== undefined) await settings.put({ key: this.checkpointKey, value: checkpoint });
       await this.device.complaintIndex.bulkPut(rows);
       await this.device.complaintIndex.bulkDelete(gone);
       // A finding stays with its first date: forged revisions never go away by themselves.

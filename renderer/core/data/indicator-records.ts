@@ -2,8 +2,9 @@
  * Beranda's device-local indicator records (shared/indicators/indicator-record): one small row per
  * complaint — its document and events without free text — kept in step with the unit's records
  * as the complaint index and the search index are (./complaint-projector,
- * ../search/search-indexer): from PouchDB's changes feed, from a checkpoint of its own, so a
- * restart resumes and what sync brings in arrives the same way. Rows that are missing, emptied or
+ * ../search/search-indexer), through the same follower of PouchDB's changes feed
+ * (./change-follower), from a checkpoint of its own, so a restart resumes and what sync brings in
+ * arrives the same way. Rows that are missing, emptied or
  * of another INDICATOR_RECORD_VERSION are rebuilt in the background from the start of the feed,
  * with progress. The documents go through the packet's own schema check (collectUnitRecords), so
  * a document the packet leaves out is left out here too.
@@ -11,19 +12,15 @@
  * Rows hold facts, never derived values: due dates and "met" depend on the calendar and the
  * deadlines at the time of computing (docs/decisions/013-dashboard-charts.md, 'Figures at 100,000 complaints').
  */
-import {
-  complaintIdRange,
-  COMPLAINT_ID_PREFIX,
-  EVENT_ID_PREFIX,
-  HIGH_SENTINEL,
-} from '../../../shared/ids/document-ids';
+import { complaintIdRange, EVENT_ID_PREFIX, HIGH_SENTINEL } from '../../../shared/ids/document-ids';
 import {
   indicatorRecord,
   INDICATOR_RECORD_VERSION,
   type IndicatorRecord,
 } from '../../../shared/indicators/indicator-record';
 import { collectUnitRecords } from '../../../shared/packet/unit-records';
-import { followChanges } from '../sync/shared-changes';
+import { ChangeFollower, type FeedChange, type FeedSeq, type FollowRun } from './change-follower';
+import { changedComplaints } from './changed-complaints';
 import type { ComplaintRepository } from './complaint-repository';
 import type { DeviceDatabase } from './device-database';
 
@@ -37,38 +34,27 @@ export type IndicatorRecordsStatus =
   | Readonly<{ state: 'building'; done: number; total: number }>
   | Readonly<{ state: 'ready' }>;
 
-const BATCH = 250;
 /** Complaints checked and written per step of a rebuild (the event loop runs between steps). */
 const BUILD_BATCH = 100;
 
-function isAfter(seq: number | string, since: number | string): boolean {
-  return typeof seq === 'number' && typeof since === 'number' ? seq > since : true;
-}
-
 type ChangedDoc = { _id: string; complaintId?: unknown };
 
-type Followed = {
-  records: ComplaintRepository;
-  unitCode: string;
-  checkpointKey: string;
-  since: number | string;
-};
+/** The records and unit of the run being followed, and its checkpoint key. */
+type Followed = Readonly<{ records: ComplaintRepository; unitCode: string; checkpointKey: string }>;
 
 export class IndicatorRecords {
-  private unfollow: (() => void) | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  /** Bumped by every start and stop: work queued by an earlier run is dropped. */
-  private generation = 0;
+  private readonly follower: ChangeFollower;
   private status: IndicatorRecordsStatus = { state: 'idle' };
   private readonly listeners = new Set<(status: IndicatorRecordsStatus) => void>();
-  /** The run being followed: its records, unit, checkpoint key and the last sequence applied. */
   private followed: Followed | undefined;
 
   constructor(
     private readonly device: DeviceDatabase,
     /** Called after every batch that changed the rows (Beranda computes again). */
     private readonly onIndexed: () => void = () => undefined,
-  ) {}
+  ) {
+    this.follower = new ChangeFollower('indicator records', (changes, seq) => this.apply(changes, seq));
+  }
 
   current(): IndicatorRecordsStatus {
     return this.status;
@@ -84,9 +70,8 @@ export class IndicatorRecords {
    * outdated (resolving once rebuilt and caught up), else catches up from the checkpoint.
    */
   async start(records: ComplaintRepository, unitCode: string): Promise<void> {
-    this.generation += 1;
-    const generation = this.generation;
-    const current = (): boolean => generation === this.generation;
+    this.follower.stop();
+    this.followed = undefined;
     const checkpointKey = indicatorCheckpointKey(unitCode);
     let since = await this.checkpoint(checkpointKey);
     const version = (await this.device.settings.get(INDICATOR_RECORDS_VERSION_KEY))?.value;
@@ -103,31 +88,23 @@ export class IndicatorRecords {
       since = (await records.db.info()).update_seq;
       this.publish({ state: 'building', done: 0, total });
     }
-    const followed: Followed = { records, unitCode, checkpointKey, since: since ?? 0 };
+    const followed: Followed = { records, unitCode, checkpointKey };
     this.followed = followed;
-    this.unfollow = followChanges(records.db, (change) => {
-      void this.enqueue(() =>
-        current() && isAfter(change.seq, followed.since)
-          ? this.apply(followed, [change], change.seq)
-          : Promise.resolve(0),
-      );
-    });
-    const caughtUp = this.queue.then(async () => {
-      if (rebuild) {
-        await this.build(followed, current, (done) => {
+    const built = since ?? 0;
+    const caughtUp = await this.follower.start(records.db, built, {
+      prepare: async (run) => {
+        if (!rebuild) return;
+        await this.build(followed, run, (done) => {
           this.publish({ state: 'building', done: Math.min(total, done), total });
         });
-        if (!current()) return;
+        if (!run.current()) return;
         await this.device.settings.bulkPut([
           { key: INDICATOR_RECORDS_VERSION_KEY, value: INDICATOR_RECORD_VERSION },
-          { key: checkpointKey, value: followed.since },
+          { key: checkpointKey, value: built },
         ]);
-      }
-      await this.catchUp(followed, current);
+      },
     });
-    this.queue = caughtUp.catch(() => undefined);
-    await caughtUp;
-    if (current()) this.publish({ state: 'ready' });
+    if (caughtUp) this.publish({ state: 'ready' });
   }
 
   /**
@@ -136,10 +113,7 @@ export class IndicatorRecords {
    * that just completed). Nothing to do while nothing is followed.
    */
   upToDate(): Promise<void> {
-    const followed = this.followed;
-    if (!followed) return this.queue;
-    const generation = this.generation;
-    return this.enqueue(() => this.catchUp(followed, () => generation === this.generation));
+    return this.follower.upToDate();
   }
 
   /**
@@ -148,12 +122,9 @@ export class IndicatorRecords {
    * order, which groups them by complaint, their complaints fetched by id BUILD_BATCH at a time; then
    * the complaints that have no event yet. `onProgress` hears the complaints done.
    */
-  private async build(
-    followed: Followed,
-    current: () => boolean,
-    onProgress: (done: number) => void,
-  ): Promise<void> {
+  private async build(followed: Followed, run: FollowRun, onProgress: (done: number) => void): Promise<void> {
     const { db } = followed.records;
+    const { current } = run;
     let done = 0;
     let pending: { complaintId: string; events: unknown[] }[] = [];
     const written = async (groups: readonly { complaintId: string; events: unknown[] }[]) => {
@@ -206,36 +177,15 @@ export class IndicatorRecords {
     }
   }
 
-  /** Applies the changes after `followed.since`, a batch at a time, until there are none. */
-  private async catchUp(
-    followed: Followed,
-    current: () => boolean,
-    onBatch?: (indexed: number) => void,
-  ): Promise<void> {
-    for (;;) {
-      if (!current()) return;
-      const batch = await followed.records.db.changes({
-        since: followed.since,
-        limit: BATCH,
-        include_docs: true,
-      });
-      const indexed = await this.apply(followed, batch.results, batch.last_seq);
-      onBatch?.(indexed);
-      if (batch.results.length < BATCH) return;
-    }
-  }
-
   stop(): void {
-    this.generation += 1;
-    this.unfollow?.();
-    this.unfollow = undefined;
+    this.follower.stop();
     this.followed = undefined;
     this.publish({ state: 'idle' });
   }
 
   /** Resolves once everything queued so far is written (Beranda reads after it). */
   settled(): Promise<void> {
-    return this.queue;
+    return this.follower.settled();
   }
 
   private publish(status: IndicatorRecordsStatus): void {
@@ -243,29 +193,12 @@ export class IndicatorRecords {
     for (const listener of [...this.listeners]) listener(status);
   }
 
-  private enqueue(work: () => Promise<unknown>): Promise<void> {
-    this.queue = this.queue
-      .then(work)
-      .then(() => undefined)
-      .catch((error: unknown) => console.error('indicator records:', error));
-    return this.queue;
-  }
-
-  /** Writes the rows of the complaints `changes` touch; returns how many complaints were. */
-  private async apply(
-    followed: Followed,
-    changes: readonly Readonly<{ id: string; doc?: object }>[],
-    seq: string | number,
-  ): Promise<number> {
+  /** Writes the rows of the complaints `changes` touch and the checkpoint `seq`; returns how many complaints. */
+  private async apply(changes: readonly FeedChange[], seq: FeedSeq): Promise<number> {
+    const followed = this.followed;
+    if (!followed) return 0;
     const { records, unitCode, checkpointKey } = followed;
-    const touched = new Set<string>();
-    for (const change of changes) {
-      const doc = change.doc as ChangedDoc | undefined;
-      if (change.id.startsWith(COMPLAINT_ID_PREFIX)) touched.add(change.id);
-      else if (change.id.startsWith(EVENT_ID_PREFIX) && typeof doc?.complaintId === 'string') {
-        touched.add(doc.complaintId);
-      }
-    }
+    const touched = changedComplaints(changes, { reporters: false });
     const rows: IndicatorRecord[] = [];
     const gone: string[] = [];
     for (const id of touched) {
@@ -281,7 +214,6 @@ export class IndicatorRecords {
       await this.device.indicatorRecords.bulkDelete(gone);
       await this.device.settings.put({ key: checkpointKey, value: seq });
     });
-    if (isAfter(seq, followed.since)) followed.since = seq;
     if (touched.size > 0) this.onIndexed();
     return touched.size;
   }

@@ -1,21 +1,16 @@
 /**
  * Keeps the search index (./search-index) in step with the unit's records, as the complaint
- * projector keeps the complaint index (../data/complaint-projector): it reads PouchDB's changes
- * feed from its own checkpoint (a restart resumes; what sync brings in arrives the same way),
- * works out which complaints each change touches (the complaint, its events, its reporter
- * document) and indexes those again. An index that is missing, emptied, or of another
- * SEARCH_INDEX_VERSION is rebuilt in the background from the start of the feed, with progress.
+ * projector keeps the complaint index (../data/complaint-projector), through the same follower of
+ * PouchDB's changes feed (../data/change-follower) from its own checkpoint (a restart resumes;
+ * what sync brings in arrives the same way): it works out which complaints each batch touches
+ * (the complaint, its events, its reporter document) and indexes those again. An index that is
+ * missing, emptied, or of another SEARCH_INDEX_VERSION is rebuilt in the background from the
+ * start of the feed, with progress.
  */
 import type { ComplaintDoc, ReporterDoc } from '../../../shared/complaint/complaint-schema';
 import { DEFAULT_CATEGORIES } from '../../../shared/complaint/vocabulary';
 import { getOrUndefined } from '../../../shared/couch/pouch-toolkit';
-import {
-  COMPLAINT_ID_PREFIX,
-  complaintIdRange,
-  EVENT_ID_PREFIX,
-  REPORTER_ID_PREFIX,
-  reporterId,
-} from '../../../shared/ids/document-ids';
+import { complaintIdRange, REPORTER_ID_PREFIX, reporterId } from '../../../shared/ids/document-ids';
 import {
   contentRow,
   identityRow,
@@ -24,23 +19,16 @@ import {
   type SearchIdentityRow,
 } from '../../../shared/search/search-keys';
 import { reduceComplaint } from '../../../shared/workflow/complaint-state';
+import { ChangeFollower, type FeedChange, type FeedSeq } from '../data/change-follower';
+import { changedComplaints } from '../data/changed-complaints';
 import type { ComplaintRepository } from '../data/complaint-repository';
 import type { DeviceDatabase } from '../data/device-database';
-import { followChanges } from '../sync/shared-changes';
 import type { SearchIndex } from './search-index';
 import type { SearchIndexStatus } from './search-types';
-
-const BATCH = 250;
 
 /** The settings keys of the index's state: its version and its checkpoint in the unit's feed. */
 export const SEARCH_VERSION_KEY = 'search-index-version';
 export const searchCheckpointKey = (unitCode: string): string => `search-checkpoint:${unitCode}`;
-
-function isAfter(seq: number | string, since: number | string): boolean {
-  return typeof seq === 'number' && typeof since === 'number' ? seq > since : true;
-}
-
-type ChangedDoc = { _id: string; complaintId?: unknown };
 
 /** The category as people name it: its Indonesian label and its code. */
 function categoryText(code: string): string {
@@ -49,10 +37,9 @@ function categoryText(code: string): string {
 }
 
 export class SearchIndexer {
-  private unfollow: (() => void) | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  /** Bumped by every start and stop: work queued by an earlier run is dropped. */
-  private generation = 0;
+  private readonly follower: ChangeFollower;
+  /** The records and checkpoint key of the run being followed. */
+  private followed: Readonly<{ records: ComplaintRepository; checkpointKey: string }> | undefined;
   private status: SearchIndexStatus = { state: 'idle' };
   private readonly listeners = new Set<(status: SearchIndexStatus) => void>();
 
@@ -61,7 +48,9 @@ export class SearchIndexer {
     private readonly index: SearchIndex,
     /** Called after every batch that changed the index (the lists read again). */
     private readonly onIndexed: () => void = () => undefined,
-  ) {}
+  ) {
+    this.follower = new ChangeFollower('search index', (changes, seq) => this.apply(changes, seq));
+  }
 
   current(): SearchIndexStatus {
     return this.status;
@@ -77,11 +66,10 @@ export class SearchIndexer {
    * outdated (resolving once rebuilt and caught up), else catches up from the checkpoint.
    */
   async start(records: ComplaintRepository, unitCode: string): Promise<void> {
-    this.generation += 1;
-    const generation = this.generation;
-    const current = (): boolean => generation === this.generation;
+    this.follower.stop();
+    this.followed = undefined;
     const checkpointKey = searchCheckpointKey(unitCode);
-    let since = await this.checkpoint(checkpointKey);
+    const since = await this.checkpoint(checkpointKey);
     const version = (await this.device.settings.get(SEARCH_VERSION_KEY))?.value;
     const rebuild =
       since === undefined ||
@@ -94,52 +82,36 @@ export class SearchIndexer {
         { key: SEARCH_VERSION_KEY, value: SEARCH_INDEX_VERSION },
         { key: checkpointKey, value: 0 },
       ]);
-      since = 0;
       this.publish({ state: 'building', done: 0, total });
     }
-    let from = since ?? 0;
+    this.followed = { records, checkpointKey };
     let done = 0;
-    this.unfollow = followChanges(records.db, (change) => {
-      void this.enqueue(() =>
-        current() && isAfter(change.seq, from)
-          ? this.apply(records, checkpointKey, [change], change.seq)
-          : Promise.resolve(),
-      );
-    });
-    const caughtUp = this.queue.then(async () => {
+    const started = this.follower.start(records.db, rebuild ? 0 : since, {
       // An index that is there is loaded from its rows into memory first (queries wait for it).
-      if (!rebuild && !this.index.isLoaded()) {
+      prepare: async (run) => {
+        if (rebuild || this.index.isLoaded()) return;
         await this.index.load((loaded, rows) => {
-          if (current()) this.publish({ state: 'building', done: loaded, total: rows, loading: true });
+          if (run.current()) this.publish({ state: 'building', done: loaded, total: rows, loading: true });
         });
-      }
-      for (;;) {
-        if (!current()) return;
-        const batch = await records.db.changes({ since: from, limit: BATCH, include_docs: true });
-        const indexed = await this.apply(records, checkpointKey, batch.results, batch.last_seq);
-        from = batch.last_seq;
-        if (rebuild) {
-          done = Math.min(total, done + indexed);
-          this.publish({ state: 'building', done, total });
-        }
-        if (batch.results.length < BATCH) break;
-      }
+      },
+      onCatchUpBatch: (indexed) => {
+        if (!rebuild) return;
+        done = Math.min(total, done + indexed);
+        this.publish({ state: 'building', done, total });
+      },
     });
-    this.queue = caughtUp.catch(() => undefined);
-    await caughtUp;
-    if (current()) this.publish({ state: 'ready', total: await this.index.count() });
+    if (await started) this.publish({ state: 'ready', total: await this.index.count() });
   }
 
   stop(): void {
-    this.generation += 1;
-    this.unfollow?.();
-    this.unfollow = undefined;
+    this.follower.stop();
+    this.followed = undefined;
     this.publish({ state: 'idle' });
   }
 
   /** Resolves once everything queued so far is indexed (tests, and before a rebuild). */
   settled(): Promise<void> {
-    return this.queue;
+    return this.follower.settled();
   }
 
   private publish(status: SearchIndexStatus): void {
@@ -147,31 +119,15 @@ export class SearchIndexer {
     for (const listener of [...this.listeners]) listener(status);
   }
 
-  private enqueue(work: () => Promise<unknown>): Promise<void> {
-    this.queue = this.queue
-      .then(work)
-      .then(() => undefined)
-      .catch((error: unknown) => console.error('search index:', error));
-    return this.queue;
-  }
-
   /** Indexes the complaints `changes` touch; returns how many complaints were (re)indexed. */
-  private async apply(
-    records: ComplaintRepository,
-    checkpointKey: string,
-    changes: readonly Readonly<{ id: string; doc?: object }>[],
-    seq: string | number,
-  ): Promise<number> {
-    const touched = new Set<string>();
+  private async apply(changes: readonly FeedChange[], seq: FeedSeq): Promise<number> {
+    const followed = this.followed;
+    if (!followed) return 0;
+    const { records, checkpointKey } = followed;
+    const touched = changedComplaints(changes, { reporters: true });
     for (const change of changes) {
-      const doc = change.doc as ChangedDoc | undefined;
-      if (change.id.startsWith(COMPLAINT_ID_PREFIX)) touched.add(change.id);
-      else if (
-        (change.id.startsWith(EVENT_ID_PREFIX) || change.id.startsWith(REPORTER_ID_PREFIX)) &&
-        typeof doc?.complaintId === 'string'
-      ) {
-        touched.add(doc.complaintId);
-      } else if (change.id.startsWith(REPORTER_ID_PREFIX)) {
+      const doc = change.doc as { complaintId?: unknown } | undefined;
+      if (change.id.startsWith(REPORTER_ID_PREFIX) && typeof doc?.complaintId !== 'string') {
         // A deleted reporter document is a bare tombstone: find its complaint by tracking number.
         const complaintId = await records.findByTrackingNumber(change.id.slice(REPORTER_ID_PREFIX.length));
         if (complaintId) touched.add(complaintId);
