@@ -56,6 +56,12 @@ export type IntakeDraftRow = Readonly<{
   fileNames: readonly string[];
   /** When it was last kept (ISO instant). */
   keptAt: string;
+  /**
+   * Set when a save of this form took its numbers: the tracking number its complaint gets. Once
+   * that complaint is stored the draft is deleted; a draft still carrying it after a crash is
+   * deleted when read, not offered again (saving it again would make a second complaint).
+   */
+  savingAs?: string;
 }>;
 
 export class DeviceDatabase extends Dexie {

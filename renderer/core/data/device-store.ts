@@ -201,6 +201,41 @@ export class DeviceStore {
     return this.db.intakeDrafts.delete(officerId);
   }
 
+  /**
+   * The numbers of an intake of `officerId`, in one transaction: the next complaint sequence and
+   * the next event sequence (never handed out again), and the mark on the officer's draft, if one
+   * is kept, that it is being saved as `trackingNumber(sequence)` (IntakeDraftRow `savingAs`).
+   */
+  beginIntake(
+    officerId: string,
+    trackingNumber: (sequence: number) => string,
+  ): Promise<Readonly<{ sequence: number; eventSequence: number }>> {
+    const { counters, intakeDrafts } = this.db;
+    return this.db.transaction('rw', counters, intakeDrafts, async () => {
+      const [complaint, event] = await counters.bulkGet([COMPLAINT_SEQUENCE, EVENT_SEQUENCE]);
+      const sequence = (complaint?.value ?? 0) + 1;
+      const eventSequence = (event?.value ?? 0) + 1;
+      await counters.bulkPut([
+        { name: COMPLAINT_SEQUENCE, value: sequence },
+        { name: EVENT_SEQUENCE, value: eventSequence },
+      ]);
+      await intakeDrafts.update(officerId, { savingAs: trackingNumber(sequence) });
+      return { sequence, eventSequence };
+    });
+  }
+
+  /**
+   * What follows a stored intake of `officerId`, in one transaction: their draft (with any
+   * identity it held) deleted, and `channel` (if known) remembered as their default.
+   */
+  async finishIntake(officerId: string, channel: string | undefined): Promise<void> {
+    await this.db.transaction('rw', this.db.settings, this.db.intakeDrafts, async () => {
+      await this.db.intakeDrafts.delete(officerId);
+      if (channel !== undefined)
+        await this.db.settings.put({ key: lastChannelKey(officerId), value: channel });
+    });
+  }
+
   /** Hands out the next number of a per-device sequence (1, 2, 3, …); never reuses one. */
   nextSequence(name: string): Promise<number> {
     return this.reserveSequences(name, 1);

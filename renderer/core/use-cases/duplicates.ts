@@ -5,7 +5,9 @@
  * the complaint's identity, a confidential complaint's words only for supervisors and managers):
  * the same NIK, the same phone (any notation), the same category with the location's words among
  * complaints received in the last 30 days, or a title whose every word matches. At most
- * DUPLICATE_LIMIT rows, each with every reason it was found for, strongest reason first.
+ * DUPLICATE_LIMIT rows, each with every reason it was found for, strongest reason first. The
+ * look-up gives way to an intake save under way (../data/foreground-saves): the officer waits
+ * for the save, not for the panel.
  *
  * Linking (`complaints.link`): a `related` event on both complaints in one write
  * (shared/workflow/related-complaints); linking twice writes nothing.
@@ -15,6 +17,7 @@ import { addDays } from '../../../shared/time/local-date';
 import { decideLink } from '../../../shared/workflow/related-complaints';
 import type { ComplaintIndexRow } from '../data/complaint-index';
 import { EVENT_SEQUENCE } from '../data/device-store';
+import { foregroundSaves } from '../data/foreground-saves';
 import type { SearchField, SearchPage, SearchQuery } from '../search/search-types';
 import { unitToday } from './calendar';
 import type { CoreDeps } from './core-deps';
@@ -60,12 +63,24 @@ export function createDuplicates(deps: CoreDeps, query: Query) {
   // (ids, no identity), so that opening one ("Buka") and coming back keeps the marks with the draft.
   const marks = new Map<string, readonly string[]>();
 
+  /** Once no intake save runs (one started in the same turn as the look-up included). */
+  async function givenWay(): Promise<void> {
+    let db: object;
+    try {
+      db = records.current().db;
+    } catch {
+      return; // the records are not open: nothing is saved either
+    }
+    await foregroundSaves(db).idleAfterTurn();
+  }
+
   /** The complaints `text` matches in `field` (with `filters`), at most the limit. */
   async function matching(
     text: string,
     field: SearchField,
     filters: SearchQuery['filters'] = {},
   ): Promise<ComplaintIndexRow[]> {
+    await givenWay();
     const page = await query({ text, filters, sort: 'relevance', limit: DUPLICATE_LIMIT * 2 });
     return page.hits
       .filter((hit) => hit.matches.some((match) => match.field === field))

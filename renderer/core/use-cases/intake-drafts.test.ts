@@ -1,24 +1,55 @@
 /**
  * The intake draft through the real composition root (fake-indexeddb, memory PouchDB): kept per
  * officer on this device, read back for the officer at the desk only, and gone once discarded or
- * once the complaint is saved, even when a keep was still queued.
+ * once the complaint is saved, even when a keep was still queued. A crash after the complaint is
+ * stored and before its draft is deleted does not offer the draft again (a second save would make
+ * a second complaint); a save whose documents were not stored keeps the draft, and its number is
+ * not handed out again.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { complaintIdRange } from '../../../shared/ids/document-ids';
 import { validateSetup } from '../../../shared/unit/unit-profile';
 import type { ClientCore, IntakeDraftFields } from '../client-core';
+import { ComplaintRepository } from '../data/complaint-repository';
+import type { UnitDatabase } from '../data/database';
 import type { DeviceDatabase } from '../data/device-database';
-import { TEST_NOW as NOW, TEST_SETUP, stopTestCores, testCore } from '../test-core.fixtures';
+import { DeviceStore } from '../data/device-store';
+import { TEST_NOW as NOW, TEST_PIN, TEST_SETUP, stopTestCores, testCore } from '../test-core.fixtures';
 
-afterEach(stopTestCores);
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await stopTestCores();
+});
 
-async function readyCore(): Promise<{ core: ClientCore; device: DeviceDatabase; officerId: string }> {
-  const { core, device } = testCore();
+async function readyCore(): Promise<{
+  core: ClientCore;
+  device: DeviceDatabase;
+  officerId: string;
+  unitDatabases: UnitDatabase[];
+}> {
+  const { core, device, unitDatabases } = testCore();
   const setup = validateSetup(TEST_SETUP);
   if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
   await core.device.setup(setup.value, NOW);
   const officerId = core.store.getState().officer?.id;
   if (!officerId) throw new Error('no officer at the desk');
-  return { core, device, officerId };
+  return { core, device, officerId, unitDatabases };
+}
+
+/** The tracking numbers of the complaints stored in the unit's records. */
+async function storedTrackingNumbers(unitDatabases: readonly UnitDatabase[]): Promise<string[]> {
+  const [db] = unitDatabases;
+  if (!db) throw new Error('no unit database');
+  const { rows } = await db.allDocs({ ...complaintIdRange(), include_docs: true });
+  return rows.map((row) => (row.doc as unknown as { trackingNumber: string }).trackingNumber);
+}
+
+/** The app stopped and started again, and the officer signs in. */
+async function restart(core: ClientCore, officerId: string): Promise<void> {
+  await core.device.stop();
+  await core.device.start();
+  const signedIn = await core.officers.signIn(officerId, TEST_PIN, NOW);
+  if (!signedIn.ok) throw new Error(`not signed in: ${signedIn.problem}`);
 }
 
 const FIELDS: IntakeDraftFields = {
@@ -64,8 +95,10 @@ describe('intake drafts', () => {
       localDate: '2026-03-02',
     });
     await Promise.all([keep, saved]);
-    expect(await device.intakeDrafts.get(officerId)).toBeUndefined();
+    // The deletion follows the save, before any later draft command.
     expect(await core.intake.draft()).toBeUndefined();
+    expect(await device.intakeDrafts.get(officerId)).toBeUndefined();
+    expect(await core.intake.lastChannel()).toBe('phone');
     // Let the projector index the complaint before the databases are closed.
     for (
       let attempt = 0;
@@ -74,5 +107,56 @@ describe('intake drafts', () => {
     ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  });
+  it('a crash after the complaint is stored and before its draft is deleted does not offer the draft again', async () => {
+    const { core, device, officerId, unitDatabases } = await readyCore();
+    await core.intake.keepDraft(officerId, FIELDS, []);
+    // The app stops right after the documents are written: the follow-up never runs.
+    const finish = vi
+      .spyOn(DeviceStore.prototype, 'finishIntake')
+      .mockImplementationOnce(() => Promise.reject(new Error('the app stopped')));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const id = await core.intake.save({
+      input: { ...FIELDS, incidentDate: '2026-02-27', attachments: [] },
+      files: [],
+      receivedAt: NOW,
+      localDate: '2026-03-02',
+    });
+    const [trackingNumber] = await storedTrackingNumbers(unitDatabases);
+    expect(id).toContain(trackingNumber);
+    expect((await device.intakeDrafts.get(officerId))?.savingAs).toBe(trackingNumber);
+
+    await restart(core, officerId);
+    expect(await core.intake.draft()).toBeUndefined();
+    expect(await device.intakeDrafts.get(officerId)).toBeUndefined();
+    // What the save left undone is done: its channel is the officer's default.
+    expect(await core.intake.lastChannel()).toBe('phone');
+    expect(finish).toHaveBeenCalledTimes(2);
+    expect(await storedTrackingNumbers(unitDatabases)).toEqual([trackingNumber]);
+  });
+
+  it('a save whose documents were not stored keeps the draft, and its number is not handed out again', async () => {
+    const { core, officerId, unitDatabases } = await readyCore();
+    await core.intake.keepDraft(officerId, FIELDS, ['foto.jpg']);
+    vi.spyOn(ComplaintRepository.prototype, 'saveIntake').mockRejectedValueOnce(new Error('disk full'));
+    const save = () =>
+      core.intake.save({
+        input: { ...FIELDS, incidentDate: '2026-02-27', attachments: [] },
+        files: [],
+        receivedAt: NOW,
+        localDate: '2026-03-02',
+      });
+    await expect(save()).rejects.toThrow('disk full');
+    expect(await core.intake.draft()).toEqual({
+      fields: FIELDS,
+      fileNames: ['foto.jpg'],
+      keptAt: NOW.toISOString(),
+    });
+    await restart(core, officerId);
+    expect((await core.intake.draft())?.fields).toEqual(FIELDS);
+
+    await save();
+    expect(await core.intake.draft()).toBeUndefined();
+    expect(await storedTrackingNumbers(unitDatabases)).toEqual(['KTB-260302-A2C-0002']);
   });
 });

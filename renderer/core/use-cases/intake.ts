@@ -1,13 +1,21 @@
 /**
  * Pengaduan Baru: saving a complaint validated by the intake screen. The core takes this device's
- * next complaint and event sequence numbers (never reused), names the officer at the desk as the
- * receiver, writes the complaint, its reporter and its "received" event at once, and remembers
- * the channel as this officer's default.
+ * next complaint and event sequence numbers (never reused) and marks the officer's draft as being
+ * saved under that tracking number, in one device transaction; names the officer at the desk as
+ * the receiver; writes the complaint, its reporter and its "received" event at once, and resolves:
+ * the complaint is durable. Then, not waited for, one device transaction deletes the draft and
+ * remembers the channel as this officer's default. A draft left behind by a crash in between
+ * still carries the mark: when read it is deleted (its complaint exists), never offered again.
+ * While the save runs, the indexes' followers and the duplicate look-up give way to it
+ * (../data/foreground-saves).
  */
 import { intakeInputSchema, type IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { CHANNELS, type Channel } from '../../../shared/complaint/vocabulary';
-import { COMPLAINT_SEQUENCE, EVENT_SEQUENCE } from '../data/device-store';
+import { formatTrackingNumber } from '../../../shared/ids/tracking-number';
+import type { ComplaintRepository } from '../data/complaint-repository';
+import { foregroundSaves } from '../data/foreground-saves';
 import { officerRef, type CoreDeps } from './core-deps';
+import { stepTimer } from './step-timing';
 
 export type IntakeSave = Readonly<{
   /** A value `validateIntake` accepted. */
@@ -34,6 +42,16 @@ const draftFieldsSchema = intakeInputSchema.omit({ attachments: true });
 
 export function createIntake(deps: CoreDeps) {
   const { store, deviceStore, records } = deps;
+  /** Whether the complaint numbered `trackingNumber` is stored (false while the records are not open). */
+  const isStored = async (trackingNumber: string): Promise<boolean> => {
+    let repository: ComplaintRepository;
+    try {
+      repository = records.current();
+    } catch {
+      return false;
+    }
+    return (await repository.findByTrackingNumber(trackingNumber)) !== undefined;
+  };
   // Draft writes and deletions run one after another, so a late keep never outlives a save or a discard.
   let draftQueue: Promise<unknown> = Promise.resolve();
   const inOrder = <T>(operation: () => Promise<T>): Promise<T> => {
@@ -42,12 +60,21 @@ export function createIntake(deps: CoreDeps) {
     return next;
   };
   return {
-    /** The unsaved form of the officer at the desk, if one is kept on this device. */
+    /**
+     * The unsaved form of the officer at the desk, if one is kept on this device. A draft whose
+     * save stored its complaint before the app stopped is not unsaved: what the save left undone
+     * (deleting it, remembering its channel) is done now, and there is none.
+     */
     draft(): Promise<StoredIntakeDraft | undefined> {
       return inOrder(async () => {
         const { officer } = store.getState();
         if (!officer) return undefined;
         const row = await deviceStore.intakeDraft(officer.id);
+        if (row?.savingAs !== undefined && (await isStored(row.savingAs))) {
+          const channel = CHANNELS.find((candidate) => candidate === row.fields.channel);
+          await deviceStore.finishIntake(officer.id, channel);
+          return undefined;
+        }
         const fields = draftFieldsSchema.safeParse(row?.fields);
         if (!row || !fields.success) return undefined;
         return { fields: fields.data, fileNames: [...row.fileNames], keptAt: row.keptAt };
@@ -74,33 +101,59 @@ export function createIntake(deps: CoreDeps) {
       return inOrder(() => deviceStore.discardIntakeDraft(officerId));
     },
 
-    /** The channel this officer used last (the form's default), if any. */
-    async lastChannel(): Promise<Channel | undefined> {
-      const { officer } = store.getState();
-      if (!officer) return undefined;
-      const channel = await deviceStore.lastChannel(officer.id);
-      return CHANNELS.find((candidate) => candidate === channel);
+    /** The channel this officer used last (the form's default), if any; after any save's follow-up. */
+    lastChannel(): Promise<Channel | undefined> {
+      return inOrder(async () => {
+        const { officer } = store.getState();
+        if (!officer) return undefined;
+        const channel = await deviceStore.lastChannel(officer.id);
+        return CHANNELS.find((candidate) => candidate === channel);
+      });
     },
 
-    /** Stores the complaint; resolves with its id once every document is written. */
+    /**
+     * Stores the complaint; resolves with its id once its numbers and every document are written.
+     * The draft's deletion and the channel's remembering follow (in order before any later draft
+     * command), not waited for.
+     */
     async save(save: IntakeSave): Promise<string> {
       const { device } = store.getState();
       const officer = officerRef(deps);
       if (!device || !officer) throw new Error('The device is not set up.');
-      const sequence = await deviceStore.nextSequence(COMPLAINT_SEQUENCE);
-      const eventSequence = await deviceStore.nextSequence(EVENT_SEQUENCE);
-      const complaint = await records.current().saveIntake(save.input, save.files, {
-        unitCode: device.unitCode,
-        deviceCode: device.deviceCode,
-        sequence,
-        eventSequence,
-        officer,
-        receivedAt: save.receivedAt,
-        localDate: save.localDate,
+      const repository = records.current();
+      const timer = stepTimer('intake.save');
+      const trackingNumber = (sequence: number): string =>
+        formatTrackingNumber({
+          unitCode: device.unitCode,
+          localDate: save.localDate,
+          deviceCode: device.deviceCode,
+          sequence,
+        });
+      const complaint = await foregroundSaves(repository.db).run(async () => {
+        const { sequence, eventSequence } = await inOrder(() =>
+          deviceStore.beginIntake(officer.officerId, trackingNumber),
+        );
+        timer.step('numbers');
+        return repository.saveIntake(save.input, save.files, {
+          unitCode: device.unitCode,
+          deviceCode: device.deviceCode,
+          sequence,
+          eventSequence,
+          officer,
+          receivedAt: save.receivedAt,
+          localDate: save.localDate,
+        });
       });
-      await deviceStore.setLastChannel(officer.officerId, save.input.channel);
-      // Saved: the draft, with any identity it held, is gone from the device.
-      await inOrder(() => deviceStore.discardIntakeDraft(officer.officerId));
+      timer.done('documents');
+      // Saved: the draft, with any identity it held, is gone from the device right after.
+      void inOrder(async () => {
+        const after = stepTimer('intake.saved');
+        await deviceStore.finishIntake(officer.officerId, save.input.channel);
+        after.done('draft-and-channel');
+      }).catch((error: unknown) => {
+        // Left for `draft()`: the draft carries the complaint's tracking number.
+        console.error('intake: the draft was not deleted after the save:', error);
+      });
       return complaint._id;
     },
   };
