@@ -225,8 +225,20 @@ export class DeviceStore {
   }
 
   /**
-   * What follows a stored intake of `officerId`, in one transaction: their draft (with any
-   * identity it held) deleted, and `channel` (if known) remembered as their default.
+   * Deletes the draft of `officerId` if it is still the one saved as `trackingNumber` (a form
+   * kept since, without the mark, stays).
+   */
+  async discardSavedDraft(officerId: string, trackingNumber: string): Promise<void> {
+    await this.db.intakeDrafts
+      .where('officerId')
+      .equals(officerId)
+      .and((row) => row.savingAs === trackingNumber)
+      .delete();
+  }
+
+  /**
+   * What follows a stored intake of `officerId` that a crash cut short, in one transaction: their
+   * draft (with any identity it held) deleted, and `channel` (if known) remembered as their default.
    */
   async finishIntake(officerId: string, channel: string | undefined): Promise<void> {
     await this.db.transaction('rw', this.db.settings, this.db.intakeDrafts, async () => {

@@ -111,11 +111,11 @@ describe('intake drafts', () => {
   it('a crash after the complaint is stored and before its draft is deleted does not offer the draft again', async () => {
     const { core, device, officerId, unitDatabases } = await readyCore();
     await core.intake.keepDraft(officerId, FIELDS, []);
-    // The app stops right after the documents are written: the follow-up never runs.
-    const finish = vi
-      .spyOn(DeviceStore.prototype, 'finishIntake')
-      .mockImplementationOnce(() => Promise.reject(new Error('the app stopped')));
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // The app stops right after the documents are written: nothing of the follow-up is done.
+    const stopped = () => Promise.reject(new Error('the app stopped'));
+    vi.spyOn(DeviceStore.prototype, 'setLastChannel').mockImplementationOnce(stopped);
+    vi.spyOn(DeviceStore.prototype, 'discardSavedDraft').mockImplementationOnce(stopped);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const id = await core.intake.save({
       input: { ...FIELDS, incidentDate: '2026-02-27', attachments: [] },
       files: [],
@@ -124,6 +124,7 @@ describe('intake drafts', () => {
     });
     const [trackingNumber] = await storedTrackingNumbers(unitDatabases);
     expect(id).toContain(trackingNumber);
+    await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(2), { timeout: 60_000 });
     expect((await device.intakeDrafts.get(officerId))?.savingAs).toBe(trackingNumber);
 
     await restart(core, officerId);
@@ -131,8 +132,23 @@ describe('intake drafts', () => {
     expect(await device.intakeDrafts.get(officerId)).toBeUndefined();
     // What the save left undone is done: its channel is the officer's default.
     expect(await core.intake.lastChannel()).toBe('phone');
-    expect(finish).toHaveBeenCalledTimes(2);
     expect(await storedTrackingNumbers(unitDatabases)).toEqual([trackingNumber]);
+  });
+
+  it('a form kept right after a save is not deleted by what follows the save', async () => {
+    const { core, officerId } = await readyCore();
+    await core.intake.keepDraft(officerId, FIELDS, []);
+    await core.intake.save({
+      input: { ...FIELDS, incidentDate: '2026-02-27', attachments: [] },
+      files: [],
+      receivedAt: NOW,
+      localDate: '2026-03-02',
+    });
+    const next = { ...FIELDS, channel: 'walk-in' as const, title: 'Lampu jalan mati' };
+    await core.intake.keepDraft(officerId, next, []);
+    // The saved complaint's channel is remembered, then its draft is looked for: the new form stays.
+    expect(await core.intake.lastChannel()).toBe('phone');
+    expect((await core.intake.draft())?.fields).toEqual(next);
   });
 
   it('a save whose documents were not stored keeps the draft, and its number is not handed out again', async () => {

@@ -3,9 +3,10 @@
  * next complaint and event sequence numbers (never reused) and marks the officer's draft as being
  * saved under that tracking number, in one device transaction; names the officer at the desk as
  * the receiver; writes the complaint, its reporter and its "received" event at once, and resolves:
- * the complaint is durable. Then, not waited for, one device transaction deletes the draft and
- * remembers the channel as this officer's default. A draft left behind by a crash in between
- * still carries the mark: when read it is deleted (its complaint exists), never offered again.
+ * the complaint is durable. Then, not waited for, the channel is remembered as this officer's
+ * default and the draft is deleted. A draft left behind by a crash in between still carries the
+ * mark: when read it is deleted (its complaint exists) and its channel remembered, never offered
+ * again.
  * While the save runs, the indexes' followers and the duplicate look-up give way to it
  * (../data/foreground-saves).
  */
@@ -52,6 +53,8 @@ export function createIntake(deps: CoreDeps) {
     }
     return (await repository.findByTrackingNumber(trackingNumber)) !== undefined;
   };
+  /** The last save's remembering of its channel (settled: its failure is logged). */
+  let channelWrites: Promise<unknown> = Promise.resolve();
   // Draft writes and deletions run one after another, so a late keep never outlives a save or a discard.
   let draftQueue: Promise<unknown> = Promise.resolve();
   const inOrder = <T>(operation: () => Promise<T>): Promise<T> => {
@@ -101,9 +104,10 @@ export function createIntake(deps: CoreDeps) {
       return inOrder(() => deviceStore.discardIntakeDraft(officerId));
     },
 
-    /** The channel this officer used last (the form's default), if any; after any save's follow-up. */
+    /** The channel this officer used last (the form's default), if any; the last save's included. */
     lastChannel(): Promise<Channel | undefined> {
       return inOrder(async () => {
+        await channelWrites;
         const { officer } = store.getState();
         if (!officer) return undefined;
         const channel = await deviceStore.lastChannel(officer.id);
@@ -145,15 +149,23 @@ export function createIntake(deps: CoreDeps) {
         });
       });
       timer.done('documents');
-      // Saved: the draft, with any identity it held, is gone from the device right after.
-      void inOrder(async () => {
-        const after = stepTimer('intake.saved');
-        await deviceStore.finishIntake(officer.officerId, save.input.channel);
-        after.done('draft-and-channel');
-      }).catch((error: unknown) => {
-        // Left for `draft()`: the draft carries the complaint's tracking number.
-        console.error('intake: the draft was not deleted after the save:', error);
-      });
+      // Saved. The channel becomes the officer's default, then the draft, with any identity it
+      // held, is deleted (unless a new form replaced it meanwhile). Apart, and the channel outside
+      // the draft queue: its table is the one the indexes' checkpoints are written to, and the
+      // next save's numbers must not wait for those. A crash before either leaves the draft marked
+      // for `draft()`, which does both.
+      const after = stepTimer('intake.saved');
+      const channelKept = deviceStore.setLastChannel(officer.officerId, save.input.channel).then(
+        () => after.step('channel'),
+        (error: unknown) => console.error('intake: the channel was not remembered:', error),
+      );
+      channelWrites = channelKept;
+      void channelKept
+        .then(() => inOrder(() => deviceStore.discardSavedDraft(officer.officerId, complaint.trackingNumber)))
+        .then(
+          () => after.done('draft'),
+          (error: unknown) => console.error('intake: the draft was not deleted after the save:', error),
+        );
       return complaint._id;
     },
   };
