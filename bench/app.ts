@@ -177,7 +177,7 @@ function run(command: string, args: readonly string[]): Promise<void> {
 }
 
 /** The app as the browser host serves it, plus the bench page beside it (same origin). */
-async function buildSite(dir: string): Promise<void> {
+export async function buildSite(dir: string): Promise<void> {
   await run('npx', [
     'vite',
     'build',
@@ -220,7 +220,7 @@ async function launch(profile: string, log: (message: string) => void): Promise<
   return { context, page, launchedAt };
 }
 
-async function benchPage<T>(
+export async function benchPage<T>(
   host: BrowserHost,
   profile: string,
   log: (message: string) => void,

@@ -11,7 +11,10 @@ import { CoreProvider } from './app/core-context';
 import { createBrowserClientCore } from './core/create-browser-client-core';
 import { changeLanguage, initI18n } from './i18n/i18n';
 import { isElectronHost, platform } from './platform/platform';
+import { markStart } from './core/start-marks';
 import './styles/index.css';
+
+markStart('script');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -29,6 +32,7 @@ void core.device
   .prepareLanguage()
   .catch(fail)
   .then(() => {
+    markStart('language');
     createRoot(root).render(
       <StrictMode>
         <CoreProvider core={core}>
