@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../shared/complaint/complaint-schema';
+import { emptyPacketDraft } from '../../shared/packet/packet-types';
 import { profileEditInput, validateSetup } from '../../shared/unit/unit-profile';
 import {
   TEST_NOW as NOW,
@@ -103,5 +104,87 @@ describe('createClientCore', () => {
     await signInAs(core, 'Budi', 'officer');
     core.store.getState().setUnitProfile(after);
     expect(await core.settings.saveProfile({ ...edit, contact: '0800' }, NOW)).toBe('not-allowed');
+  });
+
+  it('names this device and the signed-in officer in every mutable document it writes (lastChangedBy)', async () => {
+    const { core, unitDatabases } = buildCore();
+    const setup = validateSetup(SETUP);
+    if (!setup.ok) throw new Error('setup invalid');
+    await core.device.setup(setup.value, NOW);
+    const [db] = unitDatabases;
+    const officerId = core.store.getState().officer?.id;
+    if (!db || !officerId) throw new Error('not set up');
+    const byThisDesk = { device: 'A2C', officer: officerId };
+    const writerOf = async (id: string): Promise<unknown> =>
+      ((await db.get(id)) as { lastChangedBy?: unknown }).lastChangedBy;
+
+    // Setup: the profile, the settings, the offices and the first manager's roster document.
+    for (const id of ['unit-profile', 'unit-settings', 'unit-offices', `officer:${officerId}`]) {
+      expect(await writerOf(id), id).toEqual(byThisDesk);
+    }
+    // Every later write: settings, profile and offices as saved by the manager at this desk.
+    const { unitProfile, unitSettings } = core.store.getState();
+    if (!unitProfile || !unitSettings) throw new Error('no unit documents');
+    const before = await db.get('unit-settings');
+    expect(await core.settings.save(unitSettings, NOW)).toBe('saved');
+    expect((await db.get('unit-settings'))._rev).not.toBe(before._rev);
+    const profileEdit = {
+      ...profileEditInput(unitProfile),
+      contact: '0800',
+      entityType: unitProfile.entityType,
+    };
+    expect(await core.settings.saveProfile(profileEdit, NOW)).toBe('saved');
+    expect(
+      await core.settings.saveOffices([{ code: 'dinkes', name: 'Dinas Kesehatan', active: true }], NOW),
+    ).toBe('saved');
+    for (const id of ['unit-profile', 'unit-settings', 'unit-offices']) {
+      expect(await writerOf(id), id).toEqual(byThisDesk);
+    }
+    // Intake's reporter document, and its correction.
+    const id = await core.intake.save({ input: INTAKE, files: [], receivedAt: NOW, localDate: '2026-03-02' });
+    const reporter = 'reporter:KTB-260302-A2C-0001';
+    expect(await writerOf(reporter)).toEqual(byThisDesk);
+    const rev = (await core.complaints.detail(id))?.reporter?._rev ?? '';
+    expect(
+      await core.complaints.correctReporter(id, { rev, values: { phone: '081233334444' } }),
+    ).toMatchObject({
+      outcome: 'saved',
+    });
+    expect(await writerOf(reporter)).toEqual(byThisDesk);
+    // A packet draft.
+    const draft = emptyPacketDraft(unitProfile, 2026, { from: '2026-01-01', to: '2026-06-30' }, 'upp');
+    const editor = core.packet.editor();
+    if (!editor) throw new Error('no editor');
+    const created = await core.packet.drafts().create(draft, editor, NOW);
+    expect(await writerOf(created.id)).toEqual(byThisDesk);
+    // A conflict another device's revision caused, resolved here: the kept content is B45's, the
+    // revision that keeps it is this desk's (the central refuses one naming another device).
+    const current = await db.get('unit-offices', { revs: true });
+    const theirs = 'b'.repeat(32);
+    const start = Number(current._rev.split('-')[0]);
+    const parents = (current as { _revisions?: { ids: string[] } })._revisions?.ids.slice(1) ?? [];
+    await db.bulkDocs(
+      [
+        {
+          ...current,
+          _rev: `${start}-${theirs}`,
+          _revisions: { start, ids: [theirs, ...parents] },
+          offices: [{ code: 'dinsos', name: 'Dinas Sosial', active: true }],
+          lastChangedBy: { device: 'B45', officer: 'officer-b45' },
+        } as PouchDB.Core.PutDocument<object>,
+      ],
+      { new_edits: false },
+    );
+    const [conflict] = await core.sync.conflicts();
+    const kept = [conflict?.winner, ...(conflict?.others ?? [])].find(
+      (version) => (version?.lastChangedBy as { device?: string } | undefined)?.device === 'B45',
+    );
+    if (!kept) throw new Error(`no conflict: ${JSON.stringify(conflict)}`);
+    await core.sync.resolveConflict('unit-offices', kept._rev);
+    expect(await db.get('unit-offices', { conflicts: true })).toMatchObject({
+      offices: [{ code: 'dinsos', name: 'Dinas Sosial', active: true }],
+      lastChangedBy: byThisDesk,
+    });
+    expect(await core.sync.conflicts()).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
   parseTrackingNumber,
 } from '../ids/tracking-number';
 import { isIsoInstant } from '../time/iso-instant';
+import { changedBySchema } from '../unit/changed-by';
 import { isIsoDate } from '../time/local-date';
 import { ALLOWED_ATTACHMENT_TYPES, ANONYMOUS_ATTACHMENT_NAME_PATTERN } from './attachment-types';
 import * as limits from './complaint-limits';
@@ -213,6 +214,8 @@ export const reporterDocSchema = z
     phone: z.string().refine(optional(isValidPhone), { message: 'validation.reporter.phoneInvalid' }),
     email: z.string().refine(optional(isValidEmail), { message: 'validation.reporter.emailInvalid' }),
     address: z.string().max(limits.REPORTER_ADDRESS_MAX),
+    /** Who wrote this revision (../unit/changed-by): absent only on revisions written before it existed. */
+    lastChangedBy: changedBySchema.optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {

@@ -87,6 +87,8 @@ describe('buildIntakeDocuments, named', () => {
     expect(docs.reporter?._id).toBe(docs.complaint.reporterId);
     expect(docs.reporter?.complaintId).toBe(docs.complaint._id);
     expect(docs.reporter).toMatchObject(identity);
+    // Written by this device and officer (shared/unit/changed-by): the central checks the device.
+    expect(docs.reporter?.lastChangedBy).toEqual({ device: ctx.deviceCode, officer: ctx.officer.officerId });
     // Named complaints keep the officer's file names (only anonymous ones are renamed), so the
     // check covers everything except those names.
     const complaintJson = JSON.stringify({ ...docs.complaint, attachments: [] });

@@ -104,6 +104,8 @@ export function buildIntakeDocuments(input: IntakeInput, ctx: IntakeDocumentsCon
         phone: input.reporter.phone,
         email: input.reporter.email,
         address: input.reporter.address,
+        // Written by this device and officer (../unit/changed-by): the central checks the device.
+        lastChangedBy: { device: ctx.deviceCode, officer: officer.officerId },
       } satisfies ReporterDoc);
 
   const received = receivedEventSchema.parse(

@@ -11,6 +11,7 @@ import { buildIntakeDocuments } from '../complaint/intake-documents';
 import type { PrivacyMode } from '../complaint/vocabulary';
 import { UNIT_PROFILE_ID } from '../ids/document-ids';
 import { emptyPacketDraft } from '../packet/packet-types';
+import { attributed } from '../unit/changed-by';
 import type { UnitProfile } from '../unit/unit-profile';
 import { defaultUnitOffices, defaultUnitSettings } from '../unit/unit-settings';
 import type { UnitOfficesDoc, UnitSettingsDoc } from '../unit/unit-settings';
@@ -27,6 +28,8 @@ export const REPORTER_NAME = 'Sulastri Wigunaningrat';
 export const REPORTER_PHONE = '0812-7000-4321';
 export const FILE_NAME = 'ktp-sulastri-wigunaningrat.jpg';
 const OFFICER = { officerId: 'officer-1', name: 'Rina' } as const;
+/** Who wrote the fixtures' mutable documents: the intake device X7Q and its officer (../unit/changed-by). */
+export const CHANGED_BY = { device: 'X7Q', officer: OFFICER.officerId } as const;
 const RECEIVED_AT = Date.parse('2026-11-23T03:04:05.678Z');
 
 export type IntakeSet = Readonly<{
@@ -203,15 +206,19 @@ export function unitProfileDoc(unitCode: string): UnitProfile {
     contact: '021-555-0100',
     address: 'Jl. Balai Kota 1',
     updatedAt: '2026-11-23T03:04:05.678Z',
+    lastChangedBy: { ...CHANGED_BY },
   };
 }
 
 export function unitSettingsDoc(unitCode: string): UnitSettingsDoc {
-  return defaultUnitSettings(unitCode, 'Asia/Jakarta', new Date(RECEIVED_AT), OFFICER);
+  return attributed(
+    defaultUnitSettings(unitCode, 'Asia/Jakarta', new Date(RECEIVED_AT), OFFICER),
+    CHANGED_BY,
+  );
 }
 
 export function unitOfficesDoc(unitCode: string): UnitOfficesDoc {
-  return defaultUnitOffices(unitCode, new Date(RECEIVED_AT), OFFICER);
+  return attributed(defaultUnitOffices(unitCode, new Date(RECEIVED_AT), OFFICER), CHANGED_BY);
 }
 
 /**
@@ -232,6 +239,7 @@ export function packetDraftDoc(unitCode: string): PacketDraftDoc {
     unitCode,
     updatedAt: '2026-11-23T03:04:05.678Z',
     updatedBy: OFFICER,
+    lastChangedBy: { ...CHANGED_BY },
     draft,
     _attachments: {
       'ev-1': { content_type: 'application/pdf', data: btoa(pdf) },

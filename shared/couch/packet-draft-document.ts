@@ -5,7 +5,7 @@
  * keyed by evidence id.
  *
  *   { _id, _rev, type: 'packet-draft', schemaVersion: 1, unitCode, updatedAt, updatedBy,
- *     draft: PacketDraft, _attachments: { <evidence id>: { content_type, … } } }
+ *     lastChangedBy: { device, officer }, draft: PacketDraft, _attachments: { <evidence id>: { content_type, … } } }
  *
  * It lives here because the central validator checks it (./document-json-schemas derives the
  * server's JSON Schema from `packetDraftDocSchema`), and the renderer's store of drafts parses it
@@ -28,6 +28,7 @@ import {
   type CompetitionCategory,
 } from '../packet/packet-types';
 import { isIsoInstant } from '../time/iso-instant';
+import { changedBySchema } from '../unit/changed-by';
 import { PACKET_DRAFT_ID_PREFIX, PACKET_DRAFT_TYPE } from './id-templates';
 
 export const PACKET_DRAFT_SCHEMA_VERSION = 1;
@@ -55,6 +56,8 @@ export const packetDraftDocSchema = z
     unitCode: z.string().refine(isValidUnitCode, { message: 'validation.unitCode.invalid' }),
     updatedAt: z.string().refine(isIsoInstant, { message: 'validation.invalid' }),
     updatedBy: officerRefSchema,
+    /** Who wrote this revision (../unit/changed-by): absent only on revisions written before it existed. */
+    lastChangedBy: changedBySchema.optional(),
     draft: packetDraftSchema,
   })
   .strict();

@@ -20,8 +20,9 @@ export const REJECTION_CODES = [
   /** The national database refused a document that must never leave a unit (identity, files). */
   'privacy',
   /**
-   * The document names another device than the one signed in (a device writes only as itself), or
-   * the user is not a device of the unit (docs/decisions/014-device-accounts.md).
+   * The document names another device than the one signed in (a device writes only as itself: a
+   * record's `deviceCode`, a mutable document's `lastChangedBy.device`), or a mutable document names
+   * none, or the user is not a device of the unit (docs/decisions/014-device-accounts.md).
    */
   'device',
 ] as const;

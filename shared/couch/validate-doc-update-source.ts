@@ -34,6 +34,13 @@
  *   device     a complaint or event whose `deviceCode` is not the authenticated device's (a device
  *              writes only as itself; a replicated write with a disjoint history reaches this
  *              function with oldDoc = null, and is judged by its own fields all the same)
+ *   device     a revision of a mutable document (reporter, unit profile, settings, offices, packet
+ *              draft, officer) without `lastChangedBy`, or whose `lastChangedBy.device` is not the
+ *              authenticated device's (../unit/changed-by; judged by newDoc alone, like the rule
+ *              above). Revisions stored before the field existed stay; a deletion (a bare
+ *              tombstone, which names nobody) is accepted from any device of the unit
+ *              (conflict resolution closes other devices' revisions; anonymisation deletes
+ *              identity wherever it was written)
  * Server metadata (`_rev`, `_revisions`, `_deleted`, `_conflicts`, ...) is set aside before the
  * schema check; `_attachments` is part of it (only complaints and packet drafts may carry files,
  * see ./packet-draft-document).
@@ -423,5 +430,17 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
   requireDevice(label + ' ' + show(id));
   if (!isAdmin && !spec.mutable && newDoc.deviceCode !== device) {
     forbid('device', label + ' ' + show(id) + ' names device ' + show(newDoc.deviceCode) + ' but was written by device ' + show(device));
+  }
+  /* A mutable document names the device that wrote this revision in lastChangedBy.device (the
+     schema checked its form). Judged by newDoc alone: never by oldDoc, which is null for a
+     replicated write with a disjoint history. */
+  if (!isAdmin && spec.mutable) {
+    var by = newDoc.lastChangedBy;
+    if (!has(by, 'device')) {
+      forbid('device', label + ' ' + show(id) + ' does not name the device that changed it (lastChangedBy is missing); it was written by device ' + show(device));
+    }
+    if (by.device !== device) {
+      forbid('device', label + ' ' + show(id) + ' names device ' + show(by.device) + ' as the one that changed it but was written by device ' + show(device));
+    }
   }
 }`;

@@ -14,6 +14,7 @@ import { isValidDeviceCode } from '../ids/tracking-number';
 import { parseRejection } from './rejection';
 import {
   ACTION_SEQUENCES,
+  CHANGED_BY,
   intakeDocuments,
   packetDraftDoc,
   relatedEvents,
@@ -40,9 +41,13 @@ const deviceOf = (code: string): UserCtx => ({
   name: `unit-ktb-${code.toLowerCase()}`,
   roles: [unitRole(UNIT), DEVICE_ACCOUNT_ROLE, deviceRole(UNIT, code)],
 });
-/** The device a document names as its writer (a record's deviceCode), else the fixtures' intake device. */
+/**
+ * The device a document names as its writer (a record's deviceCode, a mutable document's
+ * lastChangedBy.device), else the fixtures' intake device.
+ */
 function writerOf(doc: unknown): UserCtx {
-  const code = (doc as { deviceCode?: unknown } | null)?.deviceCode;
+  const named = doc as { deviceCode?: unknown; lastChangedBy?: { device?: unknown } } | null;
+  const code = named?.deviceCode ?? named?.lastChangedBy?.device;
   return deviceOf(typeof code === 'string' && isValidDeviceCode(code) ? code : 'X7Q');
 }
 /** A member of the unit that is no device (the setup's check user). */
@@ -164,6 +169,25 @@ describe('validate_doc_update accepts', () => {
     const withoutFiles = { ...json(draft), _attachments: undefined };
     expect(refusal(withoutFiles)).toBeNull();
     expect(refusal({ _id: draft._id, _rev: '2-def', _deleted: true }, stored(draft))).toBeNull();
+  });
+
+  it('a deletion of a mutable document from any device of the unit (a bare tombstone names nobody)', () => {
+    // Closing another device's revision (conflict resolution) or deleting an identity written
+    // elsewhere (anonymisation): the stored revision names X7Q, the deletion comes from B45.
+    for (const doc of [unitSettingsDoc(UNIT), packetDraftDoc(UNIT), reporter]) {
+      const tombstone = { _id: doc._id, _rev: '2-def', _deleted: true };
+      expect(refusal(tombstone, stored(doc), deviceOf('B45'))).toBeNull();
+      expect(refusal(tombstone, null, deviceOf('B45'))).toBeNull();
+      // Naming a writer on a tombstone is still a body (schema), as before.
+      const named = { ...tombstone, lastChangedBy: { device: 'B45', officer: 'officer-2' } };
+      expect(codeOf(refusal(named, stored(doc), deviceOf('B45')))).toBe('schema');
+    }
+  });
+
+  it('a revision over one stored before lastChangedBy existed, naming its writer', () => {
+    const { lastChangedBy: _by, ...old } = json(unitSettingsDoc(UNIT));
+    const next = { ...old, _rev: '2-def', updatedAt: '2026-11-24T00:00:00.000Z', lastChangedBy: CHANGED_BY };
+    expect(refusal(next, { ...old, _rev: '1-abc' }, deviceOf('X7Q'))).toBeNull();
   });
 
   it('design documents from server admins, and any valid document from them', () => {
@@ -395,6 +419,66 @@ describe('validate_doc_update refuses', () => {
     // Server admins (repairs, migrations, the central's commands) are not attributed.
     expect(refusal(named.complaint, null, ADMIN)).toBeNull();
     expect(refusal(note, null, ADMIN)).toBeNull();
+  });
+
+  it('a mutable document naming another device as its writer, or none (device)', () => {
+    const officerDoc = {
+      _id: 'officer:officer-2',
+      type: 'officer',
+      schemaVersion: 1,
+      unitCode: UNIT,
+      officerId: 'officer-2',
+      name: 'Budi',
+      role: 'officer',
+      active: true,
+      mustChangeSecret: true,
+      createdAt: '2026-11-23T03:04:05.678Z',
+      updatedAt: '2026-11-23T03:04:05.678Z',
+      lastChangedBy: CHANGED_BY,
+    };
+    const mutable: readonly Doc[] = [
+      json(unitProfileDoc(UNIT)),
+      json(unitSettingsDoc(UNIT)),
+      json(unitOfficesDoc(UNIT)),
+      json(packetDraftDoc(UNIT)),
+      json(reporter),
+      json(officerDoc),
+    ];
+    for (const doc of mutable) {
+      const label = String(doc._id);
+      // Written by the device it names: a new document, an update, a replicated revision (oldDoc null).
+      expect(refusal(doc, null, deviceOf('X7Q')), label).toBeNull();
+      expect(refusal({ ...stored(doc), _rev: '2-def' }, stored(doc), deviceOf('X7Q')), label).toBeNull();
+      // Device B45 writing a revision that names X7Q: refused, with and without the stored document.
+      expect(refusal(doc, null, deviceOf('B45')), label).toMatch(
+        /^device: .* names device "X7Q" as the one that changed it but was written by device "B45"/,
+      );
+      expect(codeOf(refusal({ ...stored(doc), _rev: '2-def' }, stored(doc), deviceOf('B45'))), label).toBe(
+        'device',
+      );
+      // A malformed writer is told as such (schema), before the device rule.
+      expect(
+        codeOf(refusal({ ...doc, lastChangedBy: { device: 'X7Q' } }, null, deviceOf('X7Q'))),
+        label,
+      ).toBe('schema');
+      // A revision that names no writer, from a device: refused, even over a stored one without it.
+      // (Officer documents have always named it: their schema requires it, even from an admin.)
+      const { lastChangedBy: _by, ...unnamed } = doc;
+      if (doc.type === 'officer') {
+        expect(codeOf(refusal(unnamed, null, deviceOf('X7Q'))), label).toBe('schema');
+        expect(codeOf(refusal(unnamed, null, ADMIN)), label).toBe('schema');
+        continue;
+      }
+      expect(refusal(unnamed, null, deviceOf('X7Q')), label).toMatch(
+        /^device: .* does not name the device that changed it \(lastChangedBy is missing\); it was written by device "X7Q"/,
+      );
+      expect(codeOf(refusal({ ...unnamed, _rev: '2-def' }, { ...unnamed, _rev: '1-abc' })), label).toBe(
+        'device',
+      );
+      // A server admin (repairs, migrations) is not attributed: with or without it, any device named.
+      expect(refusal(unnamed, null, ADMIN), label).toBeNull();
+      expect(refusal(doc, null, ADMIN), label).toBeNull();
+    }
   });
 
   it('everything when the design document lost its settings (server: fail closed)', () => {

@@ -141,7 +141,7 @@ export const SYNC_MESSAGES = {
     en: 'This data must not leave the unit (reporter identity or files).',
   },
   'sync.rejection.device': {
-    id: 'Data ini tercatat dari perangkat lain: server hanya menerima data yang ditulis perangkat ini atas namanya sendiri.',
-    en: 'This record names another device: the server accepts only what this device writes in its own name.',
+    id: 'Data ini tercatat dari perangkat lain, atau tidak mencatat perangkatnya: server hanya menerima data yang ditulis perangkat ini atas namanya sendiri.',
+    en: 'This record names another device, or none: the server accepts only what this device writes in its own name.',
   },
 } as const satisfies Record<string, Readonly<{ id: string; en: string }>>;

@@ -16,6 +16,7 @@ import {
 import type { MessageKey, ValidationIssue } from '../messages/validation-messages';
 import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone } from '../time/local-date';
 import { ROLES, type Role } from '../workflow/roles';
+import { changedBySchema } from './changed-by';
 
 export const unitProfileDocSchema = z
   .object({
@@ -32,6 +33,8 @@ export const unitProfileDocSchema = z
     updatedAt: z.string(),
     /** Who last edited it after setup (absent until then): the conflicts screen names them. */
     updatedBy: officerRefSchema.optional(),
+    /** Who wrote this revision (./changed-by): absent only on revisions written before it existed. */
+    lastChangedBy: changedBySchema.optional(),
   })
   .strict();
 export type UnitProfile = z.infer<typeof unitProfileDocSchema>;
@@ -56,7 +59,7 @@ export type SetupInput = Readonly<{
 }>;
 
 export type ValidSetup = Readonly<{
-  profile: Omit<UnitProfile, '_rev' | 'updatedAt' | 'updatedBy'>;
+  profile: Omit<UnitProfile, '_rev' | 'updatedAt' | 'updatedBy' | 'lastChangedBy'>;
   timeZone: IndonesianTimeZone;
   deviceCode: string;
   officerName: string;

@@ -24,6 +24,7 @@ import {
 } from '../sla/deadline-settings';
 import { isIsoInstant, toIsoInstant } from '../time/iso-instant';
 import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone } from '../time/local-date';
+import { changedBySchema } from './changed-by';
 
 export const UNIT_SETTINGS_ID = 'unit-settings';
 export const UNIT_OFFICES_ID = 'unit-offices';
@@ -44,6 +45,8 @@ const documentBase = {
   unitCode: z.string().refine(isValidUnitCode, { message: 'validation.unitCode.invalid' }),
   updatedAt: z.string().refine(isIsoInstant, { message: 'validation.invalid' }),
   updatedBy: officerRefSchema,
+  /** Who wrote this revision (./changed-by): absent only on revisions written before it existed. */
+  lastChangedBy: changedBySchema.optional(),
 };
 
 export const unitSettingsDocSchema = z

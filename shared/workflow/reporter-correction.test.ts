@@ -146,8 +146,15 @@ describe('a correction', () => {
   if (decision.outcome !== 'corrected') throw new Error(JSON.stringify(decision));
   const { reporter, event, fields } = decision;
 
-  it('keeps the reporter document (id, revision, mode) with the new values', () => {
-    expect(reporter).toEqual({ ...namedReporter, phone: '0813-1111-2222', address: 'Jl. Kenanga 12' });
+  it('keeps the reporter document (id, revision, mode) with the new values, written by the correcting desk', () => {
+    // Intake on X7Q by o1; the correction is the supervisor's on device A23 (the central checks the device).
+    expect(namedReporter.lastChangedBy).toEqual({ device: 'X7Q', officer: 'o1' });
+    expect(reporter).toEqual({
+      ...namedReporter,
+      phone: '0813-1111-2222',
+      address: 'Jl. Kenanga 12',
+      lastChangedBy: { device: 'A23', officer: 'supervisor-1' },
+    });
   });
 
   it('names the changed fields in their order, never their values', () => {

@@ -133,7 +133,12 @@ export function decideReporterCorrection(
   return {
     outcome: 'corrected',
     fields,
-    reporter: reporterDocSchema.parse({ ...reporter, ...next }),
+    // This revision is the correcting device's and officer's (../unit/changed-by).
+    reporter: reporterDocSchema.parse({
+      ...reporter,
+      ...next,
+      lastChangedBy: { device: actor.deviceCode, officer: actor.officer.officerId },
+    }),
     event,
   };
 }

@@ -190,9 +190,11 @@ describe.each(appHosts())('$name host', (host) => {
       .poll(async () => (await serverDoc('unit-offices'))?.offices, { timeout: 20_000 })
       .toBeTruthy();
 
-    // Another device changed the same revision of the list offline; its version reaches the server.
+    // Another device changed the same revision of the list offline; its version reaches the server,
+    // naming that device as its writer (the server refuses a revision naming another device).
     const current = await serverDoc('unit-offices', '?revs=true');
     if (!current) throw new Error('unit-offices did not reach the server');
+    expect(current.lastChangedBy).toMatchObject({ device: ENROLMENT.deviceCode });
     const revisions = current._revisions as { start: number; ids: string[] };
     const otherId = 'f'.repeat(32);
     const { _revisions: _dropped, ...content } = current;
@@ -201,6 +203,7 @@ describe.each(appHosts())('$name host', (host) => {
       _rev: `${revisions.start}-${otherId}`,
       _revisions: { start: revisions.start, ids: [otherId, ...revisions.ids.slice(1)] },
       offices: [{ code: 'dinas-sosial', name: 'Dinas Sosial', active: true }],
+      lastChangedBy: { device: OTHER_DEVICE, officer: 'officer-z9q' },
     };
     const pushed = await unitRequest('_bulk_docs', {
       method: 'POST',
@@ -218,6 +221,9 @@ describe.each(appHosts())('$name host', (host) => {
     const text = await card.innerText();
     expect(text).toContain('Dinas Kesehatan');
     expect(text).toContain('Dinas Sosial');
+    // Each version's heading names the device that wrote it.
+    expect(text).toContain(`di perangkat ${OTHER_DEVICE}`);
+    expect(text).toContain(`di perangkat ${ENROLMENT.deviceCode}`);
     // Keep the version with Dinas Sosial, whichever side it is shown on.
     const versions = await card.locator('thead th').allInnerTexts();
     const cells = await card.locator('tbody tr', { hasText: 'offices' }).locator('td').allInnerTexts();
@@ -227,16 +233,22 @@ describe.each(appHosts())('$name host', (host) => {
     await card.getByRole('button', { name: `Pakai versi ${index + 1}` }).click();
     await page.getByTestId('no-conflicts').waitFor();
 
-    // The choice is the office list everywhere: here and, after sync, on the server, with no conflict left.
+    // The choice is the office list everywhere: here and, after sync, on the server, with no conflict
+    // left; the resolving revision is this device's (the server accepted it as written by it).
     await expect
       .poll(
         async () => {
           const doc = await serverDoc('unit-offices', '?conflicts=true');
-          return { offices: doc?.offices, conflicts: doc?._conflicts ?? [] };
+          const by = doc?.lastChangedBy as { device?: unknown } | undefined;
+          return { offices: doc?.offices, conflicts: doc?._conflicts ?? [], device: by?.device };
         },
         { timeout: 20_000 },
       )
-      .toEqual({ offices: [{ code: 'dinas-sosial', name: 'Dinas Sosial', active: true }], conflicts: [] });
+      .toEqual({
+        offices: [{ code: 'dinas-sosial', name: 'Dinas Sosial', active: true }],
+        conflicts: [],
+        device: ENROLMENT.deviceCode,
+      });
     expect(appProblems(app)).toEqual([]);
   });
 

@@ -41,6 +41,8 @@ it('keeps a replicated sibling revision of a mutable document as a conflict', as
     unitCode: 'KTB',
     updatedAt: '2026-11-23T03:00:00.000Z',
     updatedBy: { officerId: 'officer-1', name: 'Siti' },
+    // Both revisions are written here with device X7Q's credentials, and name it (docs/central.md).
+    lastChangedBy: { device: 'X7Q', officer: 'officer-1' },
     offices: [] as unknown[],
   };
   const first = await request('unit-offices', { method: 'PUT', body: JSON.stringify(base) });

@@ -168,6 +168,10 @@ describe('npm run packet -- build from a CouchDB unit database', () => {
     const db = unitDatabaseName('KBM');
     // The fixture's complaints declare files; the server wants them stored as declared.
     const docs = (packetFixture().allDocs as readonly Record<string, unknown>[]).map((doc) => {
+      // The unit's profile and settings as a device writes them: naming it (docs/central.md).
+      if ((doc.type === 'unit-profile' || doc.type === 'unit-settings') && !doc.lastChangedBy) {
+        return { ...doc, lastChangedBy: { device: 'X7Q', officer: 'manager-1' } };
+      }
       const declared = doc.attachments as
         readonly { key: string; mimeType: string; size: number }[] | undefined;
       if (doc.type !== 'complaint' || !declared || declared.length === 0) return doc;

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/ids/document-ids';
 import { formatTrackingNumber, parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import { addDays } from '../../../shared/time/local-date';
+import { attributed, type ChangedBy } from '../../../shared/unit/changed-by';
 import type { UnitProfile } from '../../../shared/unit/unit-profile';
 import { unitProfileDocSchema } from '../../../shared/unit/unit-profile';
 import type { EventDoc } from '../../../shared/workflow/events';
@@ -314,10 +315,13 @@ export class ComplaintRepository {
     return doc ? unitProfileDocSchema.parse(doc) : undefined;
   }
 
-  async saveUnitProfile(profile: Omit<UnitProfile, '_rev'>): Promise<void> {
+  /** Writes the unit profile over whatever revision is stored, as written by `by` (setup). */
+  async saveUnitProfile(profile: Omit<UnitProfile, '_rev'>, by: ChangedBy): Promise<void> {
     const existing = await getOrUndefined(this.db.get<UnitProfile>(UNIT_PROFILE_ID));
     await this.db.put(
-      unitProfileDocSchema.parse({ ...profile, ...(existing ? { _rev: existing._rev } : {}) }),
+      unitProfileDocSchema.parse(
+        attributed({ ...profile, ...(existing ? { _rev: existing._rev } : {}) }, by),
+      ),
     );
   }
 
@@ -331,14 +335,17 @@ export class ComplaintRepository {
     return doc ? unitOfficesDocSchema.parse(stripConflicts(doc)) : undefined;
   }
 
-  /** Writes a settings or offices document (its `_rev` says which version it replaces). */
-  async saveMutable(doc: UnitSettingsDoc | UnitOfficesDoc | UnitProfile): Promise<void> {
+  /**
+   * Writes a settings, offices or profile document (its `_rev` says which version it replaces),
+   * as written by `by` (its `lastChangedBy`, which the central checks).
+   */
+  async saveMutable(doc: UnitSettingsDoc | UnitOfficesDoc | UnitProfile, by: ChangedBy): Promise<void> {
     const parsed =
       doc.type === 'unit-settings'
-        ? unitSettingsDocSchema.parse(doc)
+        ? unitSettingsDocSchema.parse(attributed(doc, by))
         : doc.type === 'unit-offices'
-          ? unitOfficesDocSchema.parse(doc)
-          : unitProfileDocSchema.parse(doc);
+          ? unitOfficesDocSchema.parse(attributed(doc, by))
+          : unitProfileDocSchema.parse(attributed(doc, by));
     await this.db.put(parsed);
   }
 

@@ -4,12 +4,19 @@ import type { UnitDatabase } from './database';
 import { listConflicts, resolveConflict } from './mutable-conflicts';
 
 let db: UnitDatabase;
+/** The device and officer who resolve the conflicts here. */
+const RESOLVER = { device: 'C67', officer: 'officer-3' };
 afterEach(async () => db.destroy());
 
 /** Two devices changed the office list from the same first revision before syncing. */
 async function conflictedOffices(): Promise<{ mine: string; theirs: string }> {
   db = memoryDatabase();
-  const base = { _id: 'unit-offices', type: 'unit-offices', offices: ['Dinas Kesehatan'] };
+  const base = {
+    _id: 'unit-offices',
+    type: 'unit-offices',
+    offices: ['Dinas Kesehatan'],
+    lastChangedBy: { device: 'A23', officer: 'officer-1' },
+  };
   const first = await db.put(base);
   const mine = await db.put({ ...base, _rev: first.rev, offices: ['Dinas Kesehatan', 'Dinas PU'] });
   // Replication delivers the other device's revision as is (new_edits: false).
@@ -20,6 +27,7 @@ async function conflictedOffices(): Promise<{ mine: string; theirs: string }> {
         ...base,
         _rev: theirs,
         offices: ['Dinas Kesehatan', 'Dinas Sosial'],
+        lastChangedBy: { device: 'B45', officer: 'officer-2' },
         _revisions: { start: 2, ids: ['b'.repeat(32), first.rev.slice(2)] },
       } as PouchDB.Core.PutDocument<object>,
     ],
@@ -50,12 +58,15 @@ describe('mutable-document conflicts', () => {
     'keeps the version a person chose (%s) and closes the other',
     async (side) => {
       const revs = await conflictedOffices();
-      await resolveConflict(db, 'unit-offices', revs[side]);
+      await resolveConflict(db, 'unit-offices', revs[side], RESOLVER);
       const after = await db.get('unit-offices', { conflicts: true });
       expect(after._conflicts ?? []).toEqual([]);
       expect((after as unknown as { offices: string[] }).offices).toEqual(
         side === 'mine' ? ['Dinas Kesehatan', 'Dinas PU'] : ['Dinas Kesehatan', 'Dinas Sosial'],
       );
+      // The new revision is the resolving device's, whoever wrote the kept content (the central
+      // refuses a revision naming another device).
+      expect((after as unknown as { lastChangedBy: unknown }).lastChangedBy).toEqual(RESOLVER);
       expect(await listConflicts(db)).toEqual([]);
     },
   );
@@ -86,7 +97,7 @@ describe('mutable-document conflicts', () => {
 
   it('refuses a revision that is not in conflict any more', async () => {
     await conflictedOffices();
-    await expect(resolveConflict(db, 'unit-offices', `9-${'c'.repeat(32)}`)).rejects.toMatchObject({
+    await expect(resolveConflict(db, 'unit-offices', `9-${'c'.repeat(32)}`, RESOLVER)).rejects.toMatchObject({
       status: 409,
     });
   });

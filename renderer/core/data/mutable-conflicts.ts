@@ -8,6 +8,7 @@
 import { PACKET_DRAFT_ID_PREFIX } from '../../../shared/couch/id-templates';
 import { assertBulkWritten } from '../../../shared/couch/pouch-toolkit';
 import { HIGH_SENTINEL, UNIT_PROFILE_ID } from '../../../shared/ids/document-ids';
+import { attributed, type ChangedBy } from '../../../shared/unit/changed-by';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../../../shared/unit/unit-settings';
 import type { UnitDatabase } from './database';
 
@@ -56,8 +57,19 @@ export async function listConflicts(db: UnitDatabase): Promise<MutableConflict[]
  * top of the automatic winner, so every device takes it after sync) and every other leaf revision
  * is closed. Nothing is kept if a new revision arrived meanwhile: that raises a 409 and the person
  * looks again.
+ *
+ * The new revision is this device's: it names `by` as its writer (`lastChangedBy`; the central
+ * refuses a revision naming another device, and the kept content may be another device's), while
+ * `updatedAt`/`updatedBy` stay the kept version's (who edited the content). The closing
+ * deletions are bare tombstones, which name nobody (the central accepts them from any device of
+ * the unit).
  */
-export async function resolveConflict(db: UnitDatabase, id: string, keepRev: string): Promise<void> {
+export async function resolveConflict(
+  db: UnitDatabase,
+  id: string,
+  keepRev: string,
+  by: ChangedBy,
+): Promise<void> {
   const current = await db.get(id, { conflicts: true });
   const leaves = [current._rev, ...(current._conflicts ?? [])];
   if (!leaves.includes(keepRev)) {
@@ -69,7 +81,7 @@ export async function resolveConflict(db: UnitDatabase, id: string, keepRev: str
   const { _rev: _keptRev, _conflicts: _keptConflicts, ...content } = kept;
   const writes: PouchDB.Core.PutDocument<object>[] = [
     // The chosen content as the new version of the current winner's branch.
-    { ...content, _id: id, _rev: current._rev },
+    attributed({ ...content, _id: id, _rev: current._rev }, by),
     // Every other branch closed with a deletion, so no hidden version stays behind.
     ...leaves.filter((rev) => rev !== current._rev).map((rev) => ({ _id: id, _rev: rev, _deleted: true })),
   ];

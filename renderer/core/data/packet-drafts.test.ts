@@ -35,7 +35,7 @@ function draft(): PacketDraft {
 function open(): UnitDatabase {
   const opened = memoryDatabase();
   db = opened;
-  store = new PacketDraftStore(opened, 'KTB');
+  store = new PacketDraftStore(opened, 'KTB', 'X7Q');
   return opened;
 }
 
@@ -64,7 +64,13 @@ describe('packet drafts', () => {
       }),
     ]);
     const raw = await opened.get('packet-draft:2026-upp');
-    expect(raw).toMatchObject({ type: 'packet-draft', schemaVersion: 1, unitCode: 'KTB' });
+    expect(raw).toMatchObject({
+      type: 'packet-draft',
+      schemaVersion: 1,
+      unitCode: 'KTB',
+      // This device and the officer wrote it (the central checks the device).
+      lastChangedBy: { device: 'X7Q', officer: 'officer-1' },
+    });
     expect((await store.load('packet-draft:2026-upp'))?.draft).toEqual(draft());
     await expect(store.create(draft(), BY, NOW)).rejects.toBeInstanceOf(PacketDraftExistsError);
   });

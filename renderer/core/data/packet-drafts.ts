@@ -25,6 +25,7 @@ import {
   type PacketDraft,
 } from '../../../shared/packet/packet-types';
 import { toIsoInstant } from '../../../shared/time/iso-instant';
+import { attributed } from '../../../shared/unit/changed-by';
 import type { UnitDatabase } from './database';
 
 /** A stored draft and the files PouchDB holds for it (by evidence id). */
@@ -111,9 +112,14 @@ async function bytesOf(data: unknown): Promise<Uint8Array> {
 }
 
 export class PacketDraftStore {
+  /**
+   * `deviceCode`: this device, named with the officer in every revision it writes
+   * (`lastChangedBy`, shared/unit/changed-by; the central checks the device).
+   */
   constructor(
     private readonly db: UnitDatabase,
     private readonly unitCode: string,
+    private readonly deviceCode: string,
   ) {}
 
   /** Every draft of the unit, newest competition year first. Unreadable documents are skipped. */
@@ -235,15 +241,20 @@ export class PacketDraftStore {
     if (checked.profile.unitCode !== this.unitCode) {
       throw new Error(`a draft of unit ${checked.profile.unitCode} in the database of unit ${this.unitCode}`);
     }
-    const body: PacketDraftDoc = packetDraftDocSchema.parse({
-      ...head,
-      type: 'packet-draft',
-      schemaVersion: PACKET_DRAFT_SCHEMA_VERSION,
-      unitCode: this.unitCode,
-      updatedAt: toIsoInstant(now),
-      updatedBy: { officerId: by.officerId, name: by.name },
-      draft: checked,
-    });
+    const body: PacketDraftDoc = packetDraftDocSchema.parse(
+      attributed(
+        {
+          ...head,
+          type: 'packet-draft',
+          schemaVersion: PACKET_DRAFT_SCHEMA_VERSION,
+          unitCode: this.unitCode,
+          updatedAt: toIsoInstant(now),
+          updatedBy: { officerId: by.officerId, name: by.name },
+          draft: checked,
+        },
+        { device: this.deviceCode, officer: by.officerId },
+      ),
+    );
     const attachments: Record<string, PouchDB.Core.Attachment> = {};
     for (const { ref } of evidenceWithOwners(checked)) {
       const data = added.get(ref.id);

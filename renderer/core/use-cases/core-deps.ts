@@ -4,6 +4,7 @@
  * records once open, the host platform and a clock. No module of the core keeps state of its own.
  */
 import type { PlatformApi } from '../../../shared/platform/platform-contract';
+import type { ChangedBy } from '../../../shared/unit/changed-by';
 import type { ComplaintIndexQueries } from '../data/complaint-index-queries';
 import type { DeviceDatabase } from '../data/device-database';
 import type { DeviceStore } from '../data/device-store';
@@ -24,4 +25,15 @@ export type CoreDeps = Readonly<{
 export function officerRef(deps: CoreDeps): { officerId: string; name: string } | undefined {
   const { officer } = deps.store.getState();
   return officer ? { officerId: officer.id, name: officer.name } : undefined;
+}
+
+/**
+ * This device and the signed-in officer, as the writer of a mutable document's revision
+ * (`lastChangedBy`, shared/unit/changed-by: the central checks the device). Throws when no officer
+ * is signed in: nothing is written without one.
+ */
+export function changedBy(deps: Pick<CoreDeps, 'store'>): ChangedBy {
+  const { device, officer } = deps.store.getState();
+  if (!device || !officer) throw new Error('No officer is signed in on this device.');
+  return { device: device.deviceCode, officer: officer.id };
 }

@@ -7,7 +7,7 @@ import { createVerifier } from '../../../shared/auth/secret-verifier';
 import { deviceCodeInUse, type ValidJoin } from '../../../shared/unit/join-unit';
 import { newOfficerDoc } from '../../../shared/unit/officer-document';
 import { officerNameKey } from '../../../shared/unit/officer-roster';
-import type { ValidSetup } from '../../../shared/unit/unit-profile';
+import type { UnitProfile, ValidSetup } from '../../../shared/unit/unit-profile';
 import { defaultUnitOffices, defaultUnitSettings } from '../../../shared/unit/unit-settings';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import type { SyncError, SyncStatus } from '../../../shared/sync/sync-status';
@@ -64,10 +64,14 @@ export function createDeviceSetup(
     device: Readonly<{ unitCode: string; deviceCode: string; timeZone: IndonesianTimeZone }>,
     first: Readonly<{ name: string; role: Role; secret?: string }>,
     now: Date,
+    profile?: Omit<UnitProfile, '_rev'>,
   ): Promise<Officer> => {
     const { unitCode } = device;
     const officer = await deviceStore.completeSetup({ unitCode, deviceCode: device.deviceCode }, first, now);
     const by = { officerId: officer.id, name: officer.name };
+    // What this device writes names it and its first officer (shared/unit/changed-by).
+    const changed = { device: device.deviceCode, officer: officer.id };
+    if (profile) await repo.saveUnitProfile(profile, changed);
     // The roster: a new unit's first manager with their PIN (signed in: they just typed it); a
     // joining device's officer without a secret, unless the synced roster has them already (a
     // manager sets their first PIN: nobody chooses their own role and signs in with it).
@@ -88,12 +92,12 @@ export function createDeviceSetup(
                 : { mustChangeSecret: true }),
             },
             now,
-            { device: device.deviceCode, officer: officer.id },
+            changed,
           ),
         );
     if (!(await repo.unitSettings()))
-      await repo.saveMutable(defaultUnitSettings(unitCode, device.timeZone, now, by));
-    if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(unitCode, now, by));
+      await repo.saveMutable(defaultUnitSettings(unitCode, device.timeZone, now, by), changed);
+    if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(unitCode, now, by), changed);
     await records.loadUnitDocs();
     const stored = await deviceStore.deviceConfig();
     if (!stored) throw new Error('device setup was not stored');
@@ -149,12 +153,12 @@ export function createDeviceSetup(
     async setup(setup: ValidSetup, now: Date): Promise<void> {
       const unitCode = setup.profile.unitCode;
       const repo = await records.open(unitCode);
-      await repo.saveUnitProfile({ ...setup.profile, updatedAt: now.toISOString() });
       await finishDeviceSetup(
         repo,
         { unitCode, deviceCode: setup.deviceCode, timeZone: setup.timeZone },
         { name: setup.officerName, role: setup.officerRole, secret: setup.officerSecret },
         now,
+        { ...setup.profile, updatedAt: now.toISOString() },
       );
       await sync.start(repo.db, { unitCode, deviceCode: setup.deviceCode });
       await records.startIndex(unitCode);

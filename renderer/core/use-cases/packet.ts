@@ -152,6 +152,11 @@ export function createPacket(deps: CoreDeps) {
     if (!code) throw new Error('The device is not set up.');
     return code;
   };
+  const deviceCode = (): string => {
+    const code = store.getState().device?.deviceCode;
+    if (!code) throw new Error('The device is not set up.');
+    return code;
+  };
   const settingsOf = (): UnitSettingsDoc => {
     const settings = store.getState().unitSettings;
     if (!settings) throw new Error('The unit has no settings yet.');
@@ -167,7 +172,7 @@ export function createPacket(deps: CoreDeps) {
     },
 
     /** The unit's packet drafts (list, load, create, save, remove, evidence bytes). */
-    drafts: (): PacketDraftStore => new PacketDraftStore(records.current().db, unitCode()),
+    drafts: (): PacketDraftStore => new PacketDraftStore(records.current().db, unitCode(), deviceCode()),
 
     /**
      * The unit's complaints and events (never its reporter documents), checked against their

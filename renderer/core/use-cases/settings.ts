@@ -8,7 +8,7 @@ import type { Office, ValidSettings } from '../../../shared/unit/unit-settings';
 import { applyOffices, applySettings } from '../../../shared/unit/unit-settings';
 import { applyProfileEdit, type ValidProfileEdit } from '../../../shared/unit/unit-profile';
 import { canEditSettings } from '../../../shared/workflow/roles';
-import type { CoreDeps } from './core-deps';
+import { changedBy, type CoreDeps } from './core-deps';
 
 export type SaveOutcome = 'saved' | 'conflict' | 'not-allowed';
 
@@ -37,7 +37,7 @@ export function createSettings(deps: CoreDeps) {
       const doc = store.getState().unitSettings;
       if (!by || !doc) return 'not-allowed';
       const next = applySettings(doc, value, now, by);
-      const outcome = await save(() => records.current().saveMutable(next));
+      const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
       if (outcome === 'saved')
         store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
       return outcome;
@@ -52,7 +52,7 @@ export function createSettings(deps: CoreDeps) {
       const doc = store.getState().unitProfile;
       if (!by || !doc) return 'not-allowed';
       const next = applyProfileEdit(doc, edit, now, by);
-      const outcome = await save(() => records.current().saveMutable(next));
+      const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
       if (outcome === 'saved')
         store.getState().setUnitProfile((await records.current().unitProfile()) ?? next);
       return outcome;
@@ -64,7 +64,7 @@ export function createSettings(deps: CoreDeps) {
       const doc = store.getState().unitOffices;
       if (!by || !doc) return 'not-allowed';
       const next = applyOffices(doc, offices, now, by);
-      const outcome = await save(() => records.current().saveMutable(next));
+      const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
       if (outcome === 'saved')
         store.getState().setUnitDocs({ unitOffices: (await records.current().unitOffices()) ?? next });
       return outcome;

@@ -13,7 +13,7 @@ import type { UnitDatabase } from '../data/database';
 import { listConflicts, resolveConflict, type MutableConflict } from '../data/mutable-conflicts';
 import type { SyncService } from '../sync/sync-service';
 import type { ConnectionTestResult } from '../sync/test-connection';
-import type { CoreDeps } from './core-deps';
+import { changedBy, type CoreDeps } from './core-deps';
 
 export type SyncUseCases = ReturnType<typeof createSync>;
 /** An enrolment: how safely the device's password is kept, or why the code was refused. */
@@ -170,6 +170,6 @@ export function createSync(
 
     /** Keeps revision `keepRev` of document `id` and closes every other branch. */
     resolveConflict: (id: string, keepRev: string): Promise<void> =>
-      resolveConflict(deps.records.current().db, id, keepRev),
+      resolveConflict(deps.records.current().db, id, keepRev, changedBy(deps)),
   };
 }

@@ -31,6 +31,8 @@ const INTAKE: IntakeInput = {
   attachments: [],
 };
 
+/** The device and officer that write the settings here. */
+const WRITER = { device: 'X7Q', officer: 'officer-1' };
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -46,7 +48,7 @@ describe('unit records: the complaint index at start', () => {
       await device.delete();
     });
     const seed = new ComplaintRepository(db);
-    await seed.saveMutable(defaultUnitSettings('KTB', 'Asia/Jakarta', MONDAY, OFFICER));
+    await seed.saveMutable(defaultUnitSettings('KTB', 'Asia/Jakarta', MONDAY, OFFICER), WRITER);
     await seed.saveIntake(INTAKE, [], {
       unitCode: 'KTB',
       deviceCode: 'A2C',
@@ -83,7 +85,7 @@ describe('unit records: the complaint index at start', () => {
     // New settings (other deadlines): again.
     const settings = await seed.unitSettings();
     if (!settings) throw new Error('no settings');
-    await seed.saveMutable({ ...settings, updatedAt: TUESDAY.toISOString() });
+    await seed.saveMutable({ ...settings, updatedAt: TUESDAY.toISOString() }, WRITER);
     expect(await start(TUESDAY)).toBeGreaterThan(0);
     expect(await start(TUESDAY)).toBe(0);
   });

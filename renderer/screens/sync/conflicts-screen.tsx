@@ -28,6 +28,8 @@ const HIDDEN_FIELDS = new Set([
   '_attachments',
   'type',
   'schemaVersion',
+  // Who wrote the revision: named in the version's heading, not compared as content.
+  'lastChangedBy',
 ]);
 
 function fieldsOf(versions: readonly StoredDoc[]): string[] {
@@ -48,13 +50,16 @@ function VersionHeading(props: { version: StoredDoc; index: number }): ReactNode
   const language = useAppStore((state) => state.language);
   const by = props.version.updatedBy as { name?: string } | undefined;
   const at = typeof props.version.updatedAt === 'string' ? props.version.updatedAt : undefined;
+  const device = (props.version.lastChangedBy as { device?: unknown } | undefined)?.device;
   return (
     <th scope="col">
       {t('conflicts.version', { number: props.index + 1 })}
       {by?.name && at ? (
         <span className="field__hint">
           {' '}
-          {t('conflicts.changedBy', { name: by.name, at: formatDateTime(at, language) })}
+          {typeof device === 'string'
+            ? t('conflicts.changedByOnDevice', { name: by.name, device, at: formatDateTime(at, language) })
+            : t('conflicts.changedBy', { name: by.name, at: formatDateTime(at, language) })}
         </span>
       ) : null}
     </th>

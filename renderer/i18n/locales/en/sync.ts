@@ -54,6 +54,7 @@ export const sync: Widen<typeof source> = {
     field: 'Field',
     version: 'Version {{number}}',
     changedBy: 'changed by {{name}}, {{at}}',
+    changedByOnDevice: 'changed by {{name}} on device {{device}}, {{at}}',
     differs: 'differs',
     keep: 'Keep version {{number}}',
     resolved: '{{document}}: version {{number}} kept.',

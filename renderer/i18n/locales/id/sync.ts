@@ -51,6 +51,7 @@ export const sync = {
     field: 'Isian',
     version: 'Versi {{number}}',
     changedBy: 'diubah oleh {{name}}, {{at}}',
+    changedByOnDevice: 'diubah oleh {{name}} di perangkat {{device}}, {{at}}',
     differs: 'berbeda',
     keep: 'Pakai versi {{number}}',
     resolved: '{{document}}: versi {{number}} dipakai.',
