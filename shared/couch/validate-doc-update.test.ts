@@ -147,6 +147,17 @@ describe('validate_doc_update accepts', () => {
     expect(codeOf(refusal({ ...profile, updatedBy: { name: 'Siti' } }, profile))).toBe('schema');
   });
 
+  it("the unit's idle lock minutes (1–60, whole), set on a settings document that had none", () => {
+    const settings = stored(unitSettingsDoc(UNIT));
+    for (const idleLockMinutes of [1, 10, 60]) {
+      expect(refusal({ ...settings, idleLockMinutes }, settings), String(idleLockMinutes)).toBeNull();
+    }
+    for (const idleLockMinutes of [0, 61, 2.5, '10']) {
+      const reason = refusal({ ...settings, idleLockMinutes }, settings);
+      expect(codeOf(reason), `${String(idleLockMinutes)}: ${reason ?? ''}`).toBe('schema');
+    }
+  });
+
   it('a sealed complaint or event as its only revision 1-<content hash> (new_edits=false)', () => {
     expect(named.complaint._rev).toBe(`1-${named.complaint._id.slice(-64)}`);
     expect(

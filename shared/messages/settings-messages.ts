@@ -71,4 +71,8 @@ export const SETTINGS_MESSAGES = {
     id: 'Status aktif kantor tidak valid. Pilih aktif atau tidak aktif.',
     en: 'Invalid office status. Choose active or inactive.',
   },
+  'unitSettings.idleLock.invalid': {
+    id: 'Isi dengan jumlah menit, bilangan bulat antara {{min}} dan {{max}}.',
+    en: 'Enter the minutes as a whole number from {{min}} to {{max}}.',
+  },
 } as const satisfies Record<string, Readonly<{ id: string; en: string }>>;

@@ -7,12 +7,14 @@ import { formatMessage, type ValidationIssue } from '../messages/validation-mess
 import { DEFAULT_DEADLINES, DEFAULT_SLA_RULES } from '../sla/deadline-settings';
 import {
   OFFICE_NAME_MAX,
+  applyIdleLock,
   applyOffices,
   applySettings,
   defaultUnitOffices,
   defaultUnitSettings,
   unitOfficesDocSchema,
   unitSettingsDocSchema,
+  validateIdleLockInput,
   validateOfficesInput,
   validateSettingsInput,
   type OfficeInput,
@@ -284,5 +286,47 @@ describe('offices', () => {
     expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
       [['offices', 1, 'code'], 'unitSettings.office.codeDuplicate'],
     ]);
+  });
+});
+
+describe('idle lock minutes', () => {
+  it('takes a whole number of minutes from 1 to 60, and says so otherwise', () => {
+    expect(validateIdleLockInput(' 15 ')).toEqual({ ok: true, value: 15 });
+    expect(validateIdleLockInput('1')).toEqual({ ok: true, value: 1 });
+    expect(validateIdleLockInput('60')).toEqual({ ok: true, value: 60 });
+    for (const bad of ['', '0', '61', '2,5', '2.5', '-3', 'sepuluh', '1000']) {
+      const result = validateIdleLockInput(bad);
+      expect(result.ok, bad).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues).toEqual([
+        { path: 'idleLockMinutes', key: 'unitSettings.idleLock.invalid', params: { min: 1, max: 60 } },
+      ]);
+      expectReadableMessages(result.issues);
+    }
+    expect(formatMessage('unitSettings.idleLock.invalid', 'id', { min: 1, max: 60 })).toBe(
+      'Isi dengan jumlah menit, bilangan bulat antara 1 dan 60.',
+    );
+  });
+
+  it('is absent from a new unit (the default 10 applies) and kept by a later save of the other settings', () => {
+    expect(doc.idleLockMinutes).toBeUndefined();
+    expect(unitSettingsDocSchema.safeParse(doc).success).toBe(true);
+    const set = applyIdleLock(doc, 5, saved, other);
+    expect(set).toMatchObject({ idleLockMinutes: 5, updatedAt: saved.toISOString(), updatedBy: other });
+    expect(unitSettingsDocSchema.safeParse(set).success).toBe(true);
+    const { timeZone, deadlines, rules, holidays } = set;
+    expect(applySettings(set, { timeZone, deadlines, rules, holidays }, saved, manager).idleLockMinutes).toBe(
+      5,
+    );
+  });
+
+  it('the document schema refuses minutes out of bounds or not whole', () => {
+    for (const idleLockMinutes of [0, 61, 2.5, -1]) {
+      expect(
+        unitSettingsDocSchema.safeParse({ ...doc, idleLockMinutes }).success,
+        String(idleLockMinutes),
+      ).toBe(false);
+    }
+    expect(unitSettingsDocSchema.safeParse({ ...doc, idleLockMinutes: '10' }).success).toBe(false);
   });
 });

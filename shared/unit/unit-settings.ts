@@ -8,6 +8,7 @@
  * validateOfficesInput.
  */
 import { z } from 'zod';
+import { IDLE_LOCK_MINUTES } from '../auth/idle-lock';
 import { checkHolidaysByYear, holidaysByYearSchema, type HolidayInput } from '../calendar/holiday-list';
 import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
 import { officerRefSchema, type OfficerRef } from '../complaint/complaint-schema';
@@ -58,6 +59,11 @@ export const unitSettingsDocSchema = z
     deadlines: deadlineSettingsSchema,
     rules: slaRulesSchema,
     holidays: holidaysByYearSchema,
+    /**
+     * Minutes without input before the desk locks itself (shared/auth/idle-lock); absent in
+     * documents from before the setting existed, which lock after the default 10.
+     */
+    idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
   })
   .strict();
 export type UnitSettingsDoc = z.infer<typeof unitSettingsDocSchema>;
@@ -126,6 +132,39 @@ export function applySettings(
   by: OfficerRef,
 ): UnitSettingsDoc {
   return { ...doc, ...value, updatedAt: toIsoInstant(now), updatedBy: { ...by } };
+}
+
+// ---- Idle lock ----
+
+/**
+ * Checks the idle lock field of the settings form (text from a number input): a whole number of
+ * minutes within IDLE_LOCK_MINUTES.
+ */
+export function validateIdleLockInput(raw: string): Result<number> {
+  const text = raw.trim();
+  const value = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(value) || value < IDLE_LOCK_MINUTES.min || value > IDLE_LOCK_MINUTES.max) {
+    return {
+      ok: false,
+      issues: [
+        issue('idleLockMinutes', 'unitSettings.idleLock.invalid', {
+          min: IDLE_LOCK_MINUTES.min,
+          max: IDLE_LOCK_MINUTES.max,
+        }),
+      ],
+    };
+  }
+  return { ok: true, value };
+}
+
+/** The settings document after a manager set the idle lock to `minutes` (validated). */
+export function applyIdleLock(
+  doc: UnitSettingsDoc,
+  minutes: number,
+  now: Date,
+  by: OfficerRef,
+): UnitSettingsDoc {
+  return { ...doc, idleLockMinutes: minutes, updatedAt: toIsoInstant(now), updatedBy: { ...by } };
 }
 
 // ---- Offices ----

@@ -215,6 +215,19 @@ describe('the central server refuses, with a stable code', () => {
     );
   });
 
+  it("the unit's idle lock out of 1–60 whole minutes (schema), and accepts one within", async () => {
+    const current = await new CouchHttp(central.adminUrl).get(`${KTB_DB}/unit-settings`);
+    const settings = current.status === 200 ? (current.body as Doc) : unitSettingsDoc('KTB');
+    for (const idleLockMinutes of [0, 61, 2.5]) {
+      const response = await put(ktb, KTB_DB, { ...settings, idleLockMinutes });
+      expect(rejection(response), String(idleLockMinutes)).toBe('schema');
+      expect((response.body as Reason).reason).toMatch(/^schema: unit-settings: idleLockMinutes/);
+    }
+    const accepted = await put(ktb, KTB_DB, { ...settings, idleLockMinutes: 5 });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    expect((await stored(settings)).idleLockMinutes).toBe(5);
+  });
+
   it('a file on a packet draft that evidence may not be (schema)', async () => {
     const draft = { ...packetDraftDoc('KTB'), _id: 'packet-draft:2027-upp' };
     const exe = { 'ev-1': { content_type: 'application/x-msdownload', data: 'TVo=' } };

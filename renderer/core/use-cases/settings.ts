@@ -5,7 +5,7 @@
  */
 import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import type { Office, ValidSettings } from '../../../shared/unit/unit-settings';
-import { applyOffices, applySettings } from '../../../shared/unit/unit-settings';
+import { applyIdleLock, applyOffices, applySettings } from '../../../shared/unit/unit-settings';
 import { applyProfileEdit, type ValidProfileEdit } from '../../../shared/unit/unit-profile';
 import { canEditSettings } from '../../../shared/workflow/roles';
 import { changedBy, type CoreDeps } from './core-deps';
@@ -37,6 +37,18 @@ export function createSettings(deps: CoreDeps) {
       const doc = store.getState().unitSettings;
       if (!by || !doc) return 'not-allowed';
       const next = applySettings(doc, value, now, by);
+      const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
+      if (outcome === 'saved')
+        store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
+      return outcome;
+    },
+
+    /** Minutes without input before every desk of the unit locks itself (validated: 1–60). */
+    async saveIdleLock(minutes: number, now: Date): Promise<SaveOutcome> {
+      const by = who();
+      const doc = store.getState().unitSettings;
+      if (!by || !doc) return 'not-allowed';
+      const next = applyIdleLock(doc, minutes, now, by);
       const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
       if (outcome === 'saved')
         store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
