@@ -37,6 +37,11 @@ export type FollowRun = Readonly<{
   db: UnitDatabase;
   /** False once the follower was stopped or started again: long work stops early. */
   current: () => boolean;
+  /**
+   * Resolves once no foreground save runs (at once when none does): called between the complaints
+   * of a batch, so that a save started meanwhile waits for one complaint's reads, not a batch's.
+   */
+  giveWay: () => Promise<void>;
 }>;
 
 /**
@@ -76,7 +81,12 @@ export class ChangeFollower {
   async start(db: UnitDatabase, since: FeedSeq, options: StartOptions = {}): Promise<boolean> {
     this.stopFollowing();
     const generation = this.generation;
-    const run: FollowRun = { db, current: () => generation === this.generation };
+    const saves = foregroundSaves(db);
+    const run: FollowRun = {
+      db,
+      current: () => generation === this.generation,
+      giveWay: () => (saves.busy() ? saves.idle() : Promise.resolve()),
+    };
     const followed = { run, since };
     this.followed = followed;
     this.wakeQueued = false;

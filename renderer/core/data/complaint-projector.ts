@@ -11,7 +11,7 @@ import Dexie from 'dexie';
 import type { ComplaintDoc } from '../../../shared/complaint/complaint-schema';
 import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
 import type { EventDoc } from '../../../shared/workflow/events';
-import { ChangeFollower, type FeedChange, type FeedSeq } from './change-follower';
+import { ChangeFollower, type FeedChange, type FeedSeq, type FollowRun } from './change-follower';
 import { changedComplaints } from './changed-complaints';
 import type { ComplaintIndexRow } from './complaint-index';
 import type { ComplaintRepository } from './complaint-repository';
@@ -35,7 +35,9 @@ export class ComplaintProjector {
     private summarise: Summarise,
     private readonly onIndexed: () => void,
   ) {
-    this.follower = new ChangeFollower('complaint index', (changes, seq) => this.apply(changes, seq));
+    this.follower = new ChangeFollower('complaint index', (changes, seq, run) =>
+      this.apply(changes, seq, run),
+    );
   }
 
   /** Indexes everything written since the last checkpoint, then follows new changes live. */
@@ -59,7 +61,7 @@ export class ComplaintProjector {
    * date and status do not depend on the day). Chosen from the index's keys, no row read.
    * Resolves to false when stopped before the end.
    */
-  async resummarise(summarise: Summarise, what: 'settings' | 'day'): Promise<boolean> {
+  async resummarise(summarise: Summarise, what: 'settings' | 'day' = 'settings'): Promise<boolean> {
     this.summarise = summarise;
     const run = this.run;
     const ids = await this.dependingOn(what);
@@ -79,24 +81,35 @@ export class ComplaintProjector {
       table.where('[status+id]').between([status, Dexie.minKey], [status, Dexie.maxKey]).primaryKeys();
     const answered = await withStatus('answered');
     if (what === 'day') return [...(await withStatus('on-hold')), ...answered];
-    const running = await table.where('[open+dueDate]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys();
+    const running = await table
+      .where('[open+dueDate]')
+      .between([1, Dexie.minKey], [1, Dexie.maxKey])
+      .primaryKeys();
     return [...new Set([...running, ...answered])];
   }
 
-  private async apply(changes: readonly FeedChange[], seq: FeedSeq): Promise<number> {
+  private async apply(changes: readonly FeedChange[], seq: FeedSeq, run: FollowRun): Promise<number> {
     const touched = changedComplaints(changes, { reporters: true });
-    await this.reindex([...touched], seq);
+    await this.reindex([...touched], seq, run.giveWay);
     if (touched.size > 0) this.onIndexed();
     return touched.size;
   }
 
-  /** Re-summarises `complaintIds`; stores `checkpoint` (the feed's sequence) with their rows. */
-  private async reindex(complaintIds: readonly string[], checkpoint?: FeedSeq): Promise<void> {
+  /**
+   * Re-summarises `complaintIds`; stores `checkpoint` (the feed's sequence) with their rows.
+   * `giveWay` runs before each complaint is read.
+   */
+  private async reindex(
+    complaintIds: readonly string[],
+    checkpoint?: FeedSeq,
+    giveWay: () => Promise<void> = () => Promise.resolve(),
+  ): Promise<void> {
     const rows: ComplaintIndexRow[] = [];
     const gone: string[] = [];
     const tampered: TamperedRow[] = [];
     const foundAt = new Date().toISOString();
     for (const id of complaintIds) {
+      await giveWay();
       const found = await this.records.complaintWithEvents(id);
       if (found) {
         const row = this.summarise(found.complaint, found.events);

@@ -53,7 +53,9 @@ export class IndicatorRecords {
     /** Called after every batch that changed the rows (Beranda computes again). */
     private readonly onIndexed: () => void = () => undefined,
   ) {
-    this.follower = new ChangeFollower('indicator records', (changes, seq) => this.apply(changes, seq));
+    this.follower = new ChangeFollower('indicator records', (changes, seq, run) =>
+      this.apply(changes, seq, run),
+    );
   }
 
   current(): IndicatorRecordsStatus {
@@ -194,7 +196,7 @@ export class IndicatorRecords {
   }
 
   /** Writes the rows of the complaints `changes` touch and the checkpoint `seq`; returns how many complaints. */
-  private async apply(changes: readonly FeedChange[], seq: FeedSeq): Promise<number> {
+  private async apply(changes: readonly FeedChange[], seq: FeedSeq, run: FollowRun): Promise<number> {
     const followed = this.followed;
     if (!followed) return 0;
     const { records, unitCode, checkpointKey } = followed;
@@ -202,6 +204,7 @@ export class IndicatorRecords {
     const rows: IndicatorRecord[] = [];
     const gone: string[] = [];
     for (const id of touched) {
+      await run.giveWay();
       const found = await records.complaintWithEvents(id);
       // The packet's check: a complaint or event that fails its schema is left out, as there.
       const checked = found ? collectUnitRecords([found.complaint, ...found.events], unitCode) : undefined;

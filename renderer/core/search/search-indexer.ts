@@ -19,7 +19,7 @@ import {
   type SearchIdentityRow,
 } from '../../../shared/search/search-keys';
 import { reduceComplaint } from '../../../shared/workflow/complaint-state';
-import { ChangeFollower, type FeedChange, type FeedSeq } from '../data/change-follower';
+import { ChangeFollower, type FeedChange, type FeedSeq, type FollowRun } from '../data/change-follower';
 import { changedComplaints } from '../data/changed-complaints';
 import type { ComplaintRepository } from '../data/complaint-repository';
 import type { DeviceDatabase } from '../data/device-database';
@@ -49,7 +49,7 @@ export class SearchIndexer {
     /** Called after every batch that changed the index (the lists read again). */
     private readonly onIndexed: () => void = () => undefined,
   ) {
-    this.follower = new ChangeFollower('search index', (changes, seq) => this.apply(changes, seq));
+    this.follower = new ChangeFollower('search index', (changes, seq, run) => this.apply(changes, seq, run));
   }
 
   current(): SearchIndexStatus {
@@ -120,7 +120,7 @@ export class SearchIndexer {
   }
 
   /** Indexes the complaints `changes` touch; returns how many complaints were (re)indexed. */
-  private async apply(changes: readonly FeedChange[], seq: FeedSeq): Promise<number> {
+  private async apply(changes: readonly FeedChange[], seq: FeedSeq, run: FollowRun): Promise<number> {
     const followed = this.followed;
     if (!followed) return 0;
     const { records, checkpointKey } = followed;
@@ -133,18 +133,24 @@ export class SearchIndexer {
         if (complaintId) touched.add(complaintId);
       }
     }
-    await this.reindex(records, [...touched]);
+    await this.reindex(records, [...touched], run.giveWay);
     await this.device.settings.put({ key: checkpointKey, value: seq });
     if (touched.size > 0) this.onIndexed();
     return touched.size;
   }
 
-  private async reindex(records: ComplaintRepository, complaintIds: readonly string[]): Promise<void> {
+  /** Indexes `complaintIds` again; `giveWay` runs before each complaint is read. */
+  private async reindex(
+    records: ComplaintRepository,
+    complaintIds: readonly string[],
+    giveWay: () => Promise<void>,
+  ): Promise<void> {
     const content: SearchContentRow[] = [];
     const identity: SearchIdentityRow[] = [];
     const goneContent: string[] = [];
     const goneIdentity: string[] = [];
     for (const id of complaintIds) {
+      await giveWay();
       const found = await records.complaintWithEvents(id);
       if (!found) {
         goneContent.push(id);
