@@ -34,6 +34,7 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     store: parts.store ?? createAppState(),
     device: group('device', parts.device),
     officers: group('officers', parts.officers),
+    accessLog: group('accessLog', parts.accessLog),
     intake: group('intake', {
       possibleDuplicates: () => Promise.resolve([]),
       markedRelated: () => [],

@@ -38,6 +38,7 @@ import type { Language, ReceiptPaper } from './data/device-store';
 import type { MutableConflict, StoredDoc } from './data/mutable-conflicts';
 import type { PacketDraftStore, PacketDraftSummary, StoredPacketDraft } from './data/packet-drafts';
 import type { AppPhase } from './state/desk-slice';
+import type { AccessLogOutcome, AccessLogPage, AccessLogQuery, AccessLogRow } from './use-cases/access-log';
 import type { AppState, AppStore } from './state/app-state';
 import type { Notice } from './state/ui-slice';
 import type { ConnectionTestResult } from './sync/test-connection';
@@ -80,6 +81,10 @@ import type {
 } from './search/search-types';
 
 export type {
+  AccessLogOutcome,
+  AccessLogPage,
+  AccessLogQuery,
+  AccessLogRow,
   ActOutcome,
   AddOfficerOutcome,
   AppPhase,
@@ -226,6 +231,15 @@ export type ClientCore = Readonly<{
     setActive(officerId: string, active: boolean): Promise<RosterChangeProblem | null>;
   }>;
 
+  /**
+   * Pengaturan → Log akses (docs/decisions/016-access-log.md): sign-ins, sign-outs, failures,
+   * lockouts, unlocks, idle locks and roster changes of every device of the unit, as synced.
+   */
+  accessLog: Readonly<{
+    /** Managers only (else `not-allowed`): one page, newest first, optionally of one kind or officer. */
+    page(query: AccessLogQuery): Promise<AccessLogOutcome>;
+  }>;
+
   /** Pengaduan Baru. */
   intake: Readonly<{
     /** The channel the officer at the desk used last. */
@@ -322,6 +336,8 @@ export type ClientCore = Readonly<{
     saveOffices(offices: readonly Office[], now: Date): Promise<SaveOutcome>;
     /** The unit profile (name, agency, kind, receipt contact, address); the unit code stays. */
     saveProfile(edit: ValidProfileEdit, now: Date): Promise<SaveOutcome>;
+    /** Minutes without input before the unit's desks lock themselves (1–60, validated by the form). */
+    saveIdleLock(minutes: number, now: Date): Promise<SaveOutcome>;
   }>;
 
   /** The receipt (tanda terima) as this device prints it. */

@@ -18,6 +18,7 @@ import { SearchIndexer } from './search/search-indexer';
 import { SearchQueries } from './search/search-query';
 import { createAppState } from './state/app-state';
 import type { SyncService } from './sync/sync-service';
+import { createAccessLog } from './use-cases/access-log';
 import { createCalendar } from './use-cases/calendar';
 import { createComplaints } from './use-cases/complaints';
 import type { CoreDeps } from './use-cases/core-deps';
@@ -79,7 +80,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     now,
   };
   const sync = createSync(deps, options.createSyncService);
+  const accessLog = createAccessLog(deps);
   const { officers, ...device } = createDeviceSetup(deps, sync, options.language, {
+    record: accessLog.record,
     ...(options.secretIterations ? { iterations: options.secretIterations } : {}),
   });
   const { platform } = options;
@@ -90,6 +93,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     store,
     device,
     officers,
+    accessLog: { page: (query) => accessLog.page(query) },
     intake: { ...createIntake(deps), ...duplicates },
     complaints: { ...createComplaints(deps), link },
     search,

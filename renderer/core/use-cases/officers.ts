@@ -43,6 +43,7 @@ import {
   writeOfficer,
   type RosterEntry,
 } from '../data/officer-roster-store';
+import type { AccessRecorder } from './access-log';
 import type { CoreDeps } from './core-deps';
 
 export type SignInOutcome =
@@ -65,12 +66,8 @@ export type AddOfficerOutcome =
 
 export type LockState = Readonly<{ remainingMs: number; attemptsLeft: number }>;
 
-/** What the access log records (item 5 writes them as documents; here only the hook). */
-export type AccessRecorder = (
-  kind: string,
-  details: Readonly<{ officerId?: string; subjectId?: string; change?: string }>,
-  now: Date,
-) => Promise<void>;
+/** The access log's recorder (./access-log writes each call as an `access` document). */
+export type { AccessRecorder };
 
 const toRoster = (docs: readonly OfficerDoc[]): RosterOfficer[] =>
   docs.map((doc) => ({ id: doc.officerId, name: doc.name, role: doc.role, active: doc.active }));
@@ -109,7 +106,11 @@ export function createOfficers(
     | Readonly<{ ok: false; outcome: Exclude<SignInOutcome, { ok: true }> }>
   > => {
     const doc = await readOfficer(db(), officerId);
-    if (!doc || !doc.active) return { ok: false, outcome: { ok: false, problem: 'unknown' } };
+    if (!doc || !doc.active) {
+      // An id the roster does not hold is not recorded (nobody known tried); a deactivated one is.
+      await record('sign-in-failed', doc ? { officerId } : {}, now);
+      return { ok: false, outcome: { ok: false, problem: 'unknown' } };
+    }
     const lock = await deviceStore.signInLock(officerId);
     const remainingMs = lockRemainingMs(lock, now);
     if (remainingMs > 0) return { ok: false, outcome: { ok: false, problem: 'locked', remainingMs } };
@@ -167,9 +168,11 @@ export function createOfficers(
     async signIn(officerId: string, secret: string, now: Date): Promise<SignInOutcome> {
       const checked = await check(officerId, secret, now);
       if (!checked.ok) return checked.outcome;
+      // The officer whose desk locked, opening it again with their own secret: an unlock.
+      const resumes = store.getState().lockedBy === officerId;
       await deviceStore.setCurrentOfficer(officerId);
       openSession(checked.doc);
-      await record('sign-in', { officerId }, now);
+      await record(resumes ? 'unlock' : 'sign-in', { officerId }, now);
       return { ok: true, mustChangeSecret: checked.doc.mustChangeSecret };
     },
 
@@ -204,7 +207,7 @@ export function createOfficers(
         };
       }
       await deviceStore.setSignInLock(targetId, NO_LOCK);
-      await record('unlock', { officerId: unlockerId, subjectId: targetId }, now);
+      await record('unlocked', { officerId: unlockerId, subjectId: targetId }, now);
       return { ok: true };
     },
 
@@ -228,11 +231,7 @@ export function createOfficers(
         changedBy(),
       );
       const saved = await writeOfficer(db(), next);
-      await record(
-        'roster-change',
-        { officerId: self.officerId, subjectId: self.officerId, change: 'secret' },
-        now,
-      );
+      await record('secret-changed', { officerId: self.officerId }, now);
       store.getState().setOfficer(rosterEntryOf(saved));
       return { ok: true };
     },
@@ -269,24 +268,30 @@ export function createOfficers(
       );
       await deviceStore.setCurrentOfficer(officerId);
       store.getState().setOfficer(rosterEntryOf(saved));
-      await record('roster-change', { officerId, subjectId: officerId, change: 'secret' }, now);
+      await record('first-secret-set', { officerId }, now);
       await record('sign-in', { officerId }, now);
       return { ok: true };
     },
 
     /** Signs the officer out: back to the sign-in screen (another officer takes the desk). */
     async chooseAnother(now: Date = deps.now()): Promise<void> {
-      const { device, unitProfile, officer } = store.getState();
-      if (officer) await record('sign-out', { officerId: officer.id }, now);
+      const { device, unitProfile, officer, lockedBy } = store.getState();
+      // From the lock screen, the officer whose desk locked leaves it to another.
+      const leaving = officer?.id ?? lockedBy;
+      if (leaving) await record('sign-out', { officerId: leaving }, now);
       if (device) store.getState().chooseOfficer({ device, unitProfile });
     },
 
-    /** Locks the desk: every screen closes; the same officer (or another) signs in again. */
+    /**
+     * Locks the desk (the unit's idle time passed, or the shortcut): every screen closes at once,
+     * before anything is recorded; the same officer opens it again with their secret, or another
+     * signs in. A second call while locked does nothing.
+     */
     async lock(now: Date = deps.now()): Promise<void> {
       const { device, unitProfile, officer, phase } = store.getState();
       if (!device || phase !== 'ready') return;
-      if (officer) await record('desk-locked', { officerId: officer.id }, now);
       store.getState().chooseOfficer({ device, unitProfile, lockedBy: officer?.id });
+      if (officer) await record('lock', { officerId: officer.id }, now);
     },
 
     /** Managers: a new officer with a first PIN (which they change at their first sign-in). */
@@ -319,11 +324,7 @@ export function createOfficers(
         changedBy(),
       );
       const saved = await writeOfficer(db(), doc);
-      await record(
-        'roster-change',
-        { officerId: self.officerId, subjectId: saved.officerId, change: `added:${role}` },
-        now,
-      );
+      await record('officer-added', { officerId: self.officerId, subjectId: saved.officerId, role }, now);
       return { ok: true, officer: rosterEntryOf(saved) };
     },
 
@@ -357,11 +358,7 @@ export function createOfficers(
         ),
       );
       await deviceStore.setSignInLock(officerId, NO_LOCK);
-      await record(
-        'roster-change',
-        { officerId: self.officerId, subjectId: officerId, change: 'secret' },
-        now,
-      );
+      await record('first-secret-set', { officerId: self.officerId, subjectId: officerId }, now);
       return { ok: true };
     },
 
@@ -383,11 +380,7 @@ export function createOfficers(
       const target = roster.find((doc) => doc.officerId === officerId);
       if (!target || !self) return 'unknown';
       await writeOfficer(db(), changedOfficerDoc(target, { role }, now, changedBy()));
-      await record(
-        'roster-change',
-        { officerId: self.officerId, subjectId: officerId, change: `role:${role}` },
-        now,
-      );
+      await record('role-changed', { officerId: self.officerId, subjectId: officerId, role }, now);
       return null;
     },
 
@@ -410,8 +403,8 @@ export function createOfficers(
       if (!target || !self) return 'unknown';
       await writeOfficer(db(), changedOfficerDoc(target, { active }, now, changedBy()));
       await record(
-        'roster-change',
-        { officerId: self.officerId, subjectId: officerId, change: active ? 'reactivated' : 'deactivated' },
+        active ? 'officer-reactivated' : 'officer-deactivated',
+        { officerId: self.officerId, subjectId: officerId },
         now,
       );
       return null;
