@@ -211,15 +211,21 @@ export class DeviceStore {
     trackingNumber: (sequence: number) => string,
   ): Promise<Readonly<{ sequence: number; eventSequence: number }>> {
     const { counters, intakeDrafts } = this.db;
+    // Two rounds of requests, each sent together: the reads, then the writes.
     return this.db.transaction('rw', counters, intakeDrafts, async () => {
-      const [complaint, event] = await counters.bulkGet([COMPLAINT_SEQUENCE, EVENT_SEQUENCE]);
+      const [[complaint, event], draft] = await Promise.all([
+        counters.bulkGet([COMPLAINT_SEQUENCE, EVENT_SEQUENCE]),
+        intakeDrafts.get(officerId),
+      ]);
       const sequence = (complaint?.value ?? 0) + 1;
       const eventSequence = (event?.value ?? 0) + 1;
-      await counters.bulkPut([
-        { name: COMPLAINT_SEQUENCE, value: sequence },
-        { name: EVENT_SEQUENCE, value: eventSequence },
+      await Promise.all([
+        counters.bulkPut([
+          { name: COMPLAINT_SEQUENCE, value: sequence },
+          { name: EVENT_SEQUENCE, value: eventSequence },
+        ]),
+        draft ? intakeDrafts.put({ ...draft, savingAs: trackingNumber(sequence) }) : undefined,
       ]);
-      await intakeDrafts.update(officerId, { savingAs: trackingNumber(sequence) });
       return { sequence, eventSequence };
     });
   }
