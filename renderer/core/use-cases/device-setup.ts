@@ -17,6 +17,7 @@ import type { ComplaintRepository } from '../data/complaint-repository';
 import type { Officer } from '../data/device-database';
 import { readRoster, rosterEntryOf, writeOfficer } from '../data/officer-roster-store';
 import type { Language } from '../data/device-store';
+import { markStart } from '../start-marks';
 import type { CoreDeps } from './core-deps';
 import { createOfficers, migrateLocalOfficers, type AccessRecorder } from './officers';
 import type { SyncUseCases } from './sync';
@@ -132,15 +133,20 @@ export function createDeviceSetup(
         return;
       }
       const repo = await records.open(device.unitCode);
-      void sync
-        .start(repo.db, { unitCode: device.unitCode, deviceCode: device.deviceCode })
-        .catch((error: unknown) => console.warn('Sync could not start:', error));
+      markStart('records-open');
       // Officers this device kept in its local list before the roster synced become roster
       // documents without a secret (docs/decisions/015-officer-roster-and-sign-in.md).
       await migrateLocalOfficers(repo.db, await deviceStore.officers(), device, deps.now());
       // Every start asks who is at the desk, with their PIN.
       state.chooseOfficer({ device, unitProfile: store.getState().unitProfile });
+      markStart('sign-in-asked');
+      // Then what the sign-in screen does not wait for: sync, the indexes (their heavier part in
+      // the background, ./unit-records).
+      void sync
+        .start(repo.db, { unitCode: device.unitCode, deviceCode: device.deviceCode })
+        .catch((error: unknown) => console.warn('Sync could not start:', error));
       await records.startIndex(device.unitCode);
+      markStart('index-caught-up');
     },
 
     /** Stops sync and the index and stops following the records (a test ending; the app closing). */
@@ -162,6 +168,8 @@ export function createDeviceSetup(
       );
       await sync.start(repo.db, { unitCode, deviceCode: setup.deviceCode });
       await records.startIndex(unitCode);
+      // A new unit has nothing to index: its indexes are ready when the desk opens.
+      await records.settled();
     },
 
     /**

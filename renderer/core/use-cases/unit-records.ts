@@ -2,8 +2,12 @@
  * The unit's records (PouchDB) once this device knows its unit, and the projector that keeps the
  * complaint index (Dexie) in step with them. Opening the records loads the unit's profile,
  * settings and offices into the store and follows every later change of them; the projector
- * starts once the unit's settings exist (they carry the deadlines).
+ * starts once the unit's settings exist (they carry the deadlines). The work a desk does not wait
+ * for (the search index, Beranda's indicator records, the day's re-summarise of deadlines) starts
+ * only with the complaint index, after the sign-in screen is asked for, in the background: the
+ * first screen does not share the device with it (docs/benchmarks.md, 'The whole app').
  */
+import { ACCESS_ID_PREFIX } from '../../../shared/auth/access-record';
 import { UNIT_PROFILE_ID } from '../../../shared/ids/document-ids';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 import { INDEX_CHECKPOINT_PREFIX } from '../data/complaint-index';
@@ -22,8 +26,14 @@ export type UnitRecords = Readonly<{
   current(): ComplaintRepository;
   /** Opens (or re-opens) the records of `unitCode` and loads the unit's documents into the store. */
   open(unitCode: string): Promise<ComplaintRepository>;
-  /** Starts the complaint index once the unit's settings exist; does nothing when it runs. */
+  /**
+   * Starts the complaint index once the unit's settings exist (resolving once it has caught up),
+   * then, in the background, the search index, Beranda's indicator records and the day's
+   * re-summarise; does nothing when they run.
+   */
   startIndex(unitCode: string): Promise<void>;
+  /** Resolves once the background work the last `startIndex` began is done (tests, the bench). */
+  settled(): Promise<void>;
   /** Reads the unit's profile, settings and offices into the store again. */
   loadUnitDocs(): Promise<void>;
   /** Stops following the records and the index (the database stays as it is). */
@@ -51,9 +61,33 @@ export function createUnitRecords(
   let repository: ComplaintRepository | undefined;
   let projector: ComplaintProjector | undefined;
   let stopWatching: (() => void) | undefined;
+  /** The background work of the records open now (undefined until `startIndex` starts it). */
+  let background: Promise<void> | undefined;
 
   const summariseWith = (settings: UnitSettingsDoc | undefined): Summarise | undefined =>
     settings ? summariser(settings, calendarOf(settings), deps.now) : undefined;
+
+  /**
+   * Deadlines move with the calendar: what was on time yesterday may be due today. Once per day
+   * and settings, not at every start (rows written since were summarised today); on a new day
+   * with the same settings only the rows that count with the day (../data/complaint-projector).
+   */
+  const resummariseOnceADay = async (
+    started: ComplaintProjector,
+    settings: UnitSettingsDoc,
+    summarise: Summarise,
+    unitCode: string,
+  ): Promise<void> => {
+    const rev = settings._rev ?? '';
+    const stamp = `${RESUMMARISED_VERSION}|${unitToday(settings, deps.now())}|${rev}`;
+    const key = `${RESUMMARISED_PREFIX}${unitCode}`;
+    const last = (await deps.deviceDatabase.settings.get(key))?.value;
+    if (last === stamp) return;
+    const [version, , lastRev] = typeof last === 'string' ? last.split('|') : [];
+    const sameSettings = version === String(RESUMMARISED_VERSION) && lastRev === rev;
+    const done = await started.resummarise(summarise, sameSettings ? 'day' : 'settings');
+    if (done) await deps.deviceDatabase.settings.put({ key, value: stamp });
+  };
 
   const current = (): ComplaintRepository => {
     if (!repository) throw new Error('The unit database is not open yet.');
@@ -75,9 +109,12 @@ export function createUnitRecords(
     current,
     loadUnitDocs: () => loadFrom(current()),
 
+    settled: () => background ?? Promise.resolve(),
+
     close() {
       stopWatching?.();
       stopWatching = undefined;
+      background = undefined;
       projector?.stop();
       projector = undefined;
       deps.searchIndexer?.stop();
@@ -90,24 +127,21 @@ export function createUnitRecords(
       projector = undefined;
       deps.searchIndexer?.stop();
       deps.indicatorRecords?.stop();
+      background = undefined;
       const repo = new ComplaintRepository(deps.openDatabase(unitCode));
       repository = repo;
       await loadFrom(repo);
-      // Built or caught up in the background: the desk does not wait for the search index.
-      void deps.searchIndexer?.start(repo, unitCode).catch((error: unknown) => {
-        console.error('search index:', error);
-      });
-      void deps.indicatorRecords?.start(repo, unitCode).catch((error: unknown) => {
-        console.error('indicator records:', error);
-      });
       let pending: ReturnType<typeof setTimeout> | undefined;
       stopWatching = repo.watch((id) => {
         if (id === UNIT_PROFILE_ID || id === UNIT_SETTINGS_ID || id === UNIT_OFFICES_ID) {
           void loadFrom(repo).then(() => {
             const summarise = summariseWith(store.getState().unitSettings);
-            if (id === UNIT_SETTINGS_ID && summarise) void projector?.resummarise(summarise);
+            if (id === UNIT_SETTINGS_ID && summarise) void projector?.resummarise(summarise, 'settings');
           });
         }
+        // Access records (every sign-in writes one) change no view but Log akses, which reads
+        // its pages when asked: refreshing every view after each sign-in would only cost time.
+        if (id.startsWith(ACCESS_ID_PREFIX)) return;
         // Several documents arrive together (a save writes three): refresh views once.
         clearTimeout(pending);
         pending = setTimeout(() => store.getState().bumpDataVersion(), 50);
@@ -118,24 +152,29 @@ export function createUnitRecords(
     async startIndex(unitCode) {
       const settings = store.getState().unitSettings;
       const summarise = summariseWith(settings);
-      if (!settings || !summarise || projector) return;
-      const started = new ComplaintProjector(
-        current(),
-        deps.deviceDatabase,
-        `${INDEX_CHECKPOINT_PREFIX}${unitCode}`,
-        summarise,
-        () => store.getState().bumpDataVersion(),
-      );
-      projector = started;
-      await started.start();
-      // Deadlines move with the calendar: what was on time yesterday may be due today. Once per
-      // day and settings, not at every start: it reads every open complaint back (minutes at
-      // 100,000 complaints, competing with the desk), and rows written since were summarised today.
-      const stamp = `${RESUMMARISED_VERSION}|${unitToday(settings, deps.now())}|${settings._rev ?? ''}`;
-      const key = `${RESUMMARISED_PREFIX}${unitCode}`;
-      if ((await deps.deviceDatabase.settings.get(key))?.value === stamp) return;
-      await started.resummarise(summarise);
-      await deps.deviceDatabase.settings.put({ key, value: stamp });
+      const repo = current();
+      let started: ComplaintProjector | undefined;
+      if (settings && summarise && !projector) {
+        started = new ComplaintProjector(
+          repo,
+          deps.deviceDatabase,
+          `${INDEX_CHECKPOINT_PREFIX}${unitCode}`,
+          summarise,
+          () => store.getState().bumpDataVersion(),
+        );
+        projector = started;
+        await started.start();
+      }
+      if (background || repository !== repo) return;
+      // Built, loaded or caught up in the background: the desk waits for none of it.
+      const logged = (what: string) => (error: unknown) => console.error(`${what}:`, error);
+      background = Promise.all([
+        deps.searchIndexer?.start(repo, unitCode).catch(logged('search index')),
+        deps.indicatorRecords?.start(repo, unitCode).catch(logged('indicator records')),
+        started && settings && summarise
+          ? resummariseOnceADay(started, settings, summarise, unitCode).catch(logged('complaint index'))
+          : undefined,
+      ]).then(() => undefined);
     },
   };
 }
