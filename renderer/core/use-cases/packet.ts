@@ -14,7 +14,7 @@ import {
 } from '../../../shared/indicators/compute-indicators';
 import type { Indicators } from '../../../shared/indicators/indicators-types';
 import { EVENT_ID_PREFIX, HIGH_SENTINEL, complaintIdRange } from '../../../shared/ids/document-ids';
-import { buildPacketZip, type PacketProgress } from '../../../shared/packet/build-packet';
+import type { PacketProgress } from '../../../shared/packet/build-packet';
 import type { PacketDraft, PacketGenerator } from '../../../shared/packet/packet-types';
 import { sha256Hex } from '../../../shared/packet/sha256';
 import { collectUnitRecords } from '../../../shared/packet/unit-records';
@@ -219,6 +219,8 @@ export function createPacket(deps: CoreDeps) {
      */
     async export(input: PacketExport): Promise<SavedExport> {
       const now = deps.now();
+      // The packet's writers (PDF, XLSX, ZIP) are loaded when a packet is first built, not at the app's start.
+      const { buildPacketZip } = await import('../../../shared/packet/build-packet');
       const zip = await buildPacketZip(
         {
           draft: input.draft,
