@@ -23,6 +23,7 @@ import { ChangeFollower, type FeedChange, type FeedSeq, type FollowRun } from '.
 import { changedComplaints } from './changed-complaints';
 import type { ComplaintRepository } from './complaint-repository';
 import type { DeviceDatabase } from './device-database';
+import { markStart } from '../start-marks';
 
 /** The settings keys of the rows' state: their version and their checkpoint in the unit's feed. */
 export const INDICATOR_RECORDS_VERSION_KEY = 'indicator-records-version';
@@ -106,7 +107,9 @@ export class IndicatorRecords {
         ]);
       },
     });
-    if (caughtUp) this.publish({ state: 'ready' });
+    if (!caughtUp) return;
+    this.publish({ state: 'ready' });
+    markStart('indicator-records-ready');
   }
 
   /**

@@ -23,6 +23,7 @@ import { ChangeFollower, type FeedChange, type FeedSeq, type FollowRun } from '.
 import { changedComplaints } from '../data/changed-complaints';
 import type { ComplaintRepository } from '../data/complaint-repository';
 import type { DeviceDatabase } from '../data/device-database';
+import { markStart } from '../start-marks';
 import type { SearchIndex } from './search-index';
 import type { SearchIndexStatus } from './search-types';
 
@@ -100,7 +101,9 @@ export class SearchIndexer {
         this.publish({ state: 'building', done, total });
       },
     });
-    if (await started) this.publish({ state: 'ready', total: await this.index.count() });
+    if (!(await started)) return;
+    this.publish({ state: 'ready', total: await this.index.count() });
+    markStart('search-ready');
   }
 
   stop(): void {
