@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { CoreProvider } from './app/core-context';
+import { followLockedRoute } from './app/locked-route';
 import { createBrowserClientCore } from './core/create-browser-client-core';
 import { changeLanguage, initI18n } from './i18n/i18n';
 import { isElectronHost, platform } from './platform/platform';
@@ -24,6 +25,9 @@ const core = createBrowserClientCore({
   isDesktop: isElectronHost(),
   language: { init: initI18n, change: changeLanguage },
 });
+
+// A locked desk keeps the open complaint's address out of sight (renderer/app/locked-route).
+followLockedRoute(core.store);
 
 const fail = (error: unknown): void =>
   core.store.getState().fail(error instanceof Error ? error.message : String(error));

@@ -1,9 +1,13 @@
-/** The app shell: left navigation, officer and unit on top, status bar below (docs/architecture.md). */
+/**
+ * The app shell: left navigation, officer and unit on top, status bar below (docs/architecture.md).
+ * Mounted only while the desk is open, so the idle lock's timer lives here.
+ */
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useRoute } from 'wouter';
 import { useCore } from '../app/core-context';
 import { LOCK_SHORTCUT, NAVIGATION, navigationKeys } from '../app/navigation';
+import { useIdleLock } from '../hooks/use-idle-lock';
 import { useAppStore } from '../store/app-store';
 import { LanguageSwitch } from './language-switch';
 import { Notices } from './notices';
@@ -50,6 +54,8 @@ function useFocusOnScreen(): void {
 export function AppShell(props: { children: ReactNode }): ReactNode {
   const { t } = useTranslation();
   useFocusOnScreen();
+  // The desk locks itself after the unit's idle time: one timer for the open desk, no screen's own.
+  useIdleLock();
   const officer = useAppStore((state) => state.officer);
   const profile = useAppStore((state) => state.unitProfile);
   const device = useAppStore((state) => state.device);
