@@ -9,6 +9,13 @@ export function formatDateTime(iso: string, language: Language): string {
   );
 }
 
+/** Like `formatDateTime`, to the second (a log, where several entries share a minute). */
+export function formatDateTimeSeconds(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'medium' }).format(
+    new Date(iso),
+  );
+}
+
 /** A calendar date (YYYY-MM-DD) shown as a date, without any time-zone shift. */
 export function formatCalendarDate(
   isoDate: string,

@@ -1,5 +1,6 @@
 /** English UI strings, one file per screen area like `id/`, each typed against its Indonesian file. */
 import type { Locale } from '../id';
+import { accessLog } from './access-log';
 import { auth } from './auth';
 import { common } from './common';
 import { dashboard } from './dashboard';
@@ -24,4 +25,5 @@ export const en: Locale = {
   ...sync,
   ...packet,
   ...auth,
+  ...accessLog,
 };

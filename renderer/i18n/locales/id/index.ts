@@ -3,6 +3,7 @@
  * (see renderer/i18n/i18n.ts for how they become i18next resources). `en/` mirrors these files.
  */
 import type { Widen } from '../locale-types';
+import { accessLog } from './access-log';
 import { auth } from './auth';
 import { common } from './common';
 import { dashboard } from './dashboard';
@@ -27,6 +28,7 @@ export const id = {
   ...sync,
   ...packet,
   ...auth,
+  ...accessLog,
 } as const;
 
 /** The shape every locale must have: the same keys, any strings. */

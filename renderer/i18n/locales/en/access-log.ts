@@ -1,0 +1,46 @@
+/** English strings for Settings → Access log. */
+import type { Widen } from '../locale-types';
+import type { accessLog as source } from '../id/access-log';
+
+export const accessLog: Widen<typeof source> = {
+  accessLog: {
+    title: 'Access log',
+    hint: 'Who signed in, signed out, typed a wrong PIN, was locked out or unlocked, and every change of the officer list, from every device of the unit (once synced). Records cannot be changed or deleted.',
+    managersOnly: 'Only managers can see the access log.',
+    kindFilter: 'Kind of event',
+    officerFilter: 'Officer',
+    allKinds: 'All kinds',
+    allOfficers: 'All officers',
+    at: 'Time',
+    who: 'Officer',
+    what: 'Event',
+    device: 'Device',
+    nobody: 'Unknown',
+    unknownOfficer: 'Officer {{id}}',
+    empty: 'No access records yet.',
+    emptyFiltered: 'No matching records in this part.',
+    newer: 'Newer',
+    older: 'Older',
+    refresh: 'Reload',
+    pageNumber: 'Page {{page}}',
+    tampered_one: '{{count}} record on this device does not match its id and is not shown.',
+    tampered_other: '{{count}} records on this device do not match their ids and are not shown.',
+    kind: {
+      'sign-in': 'Signed in',
+      'sign-out': 'Signed out (change officer)',
+      'sign-in-failed': 'Wrong PIN',
+      'locked-out': 'Locked out (5 wrong PINs)',
+      unlocked: 'Unlocked an officer',
+      lock: 'Desk locked',
+      unlock: 'Desk opened again',
+      'officer-added': 'Officer added',
+      'role-changed': 'Role changed',
+      'officer-deactivated': 'Officer deactivated',
+      'officer-reactivated': 'Officer reactivated',
+      'first-secret-set': 'First PIN set',
+      'secret-changed': 'Changed own PIN',
+    },
+    subject: '{{what}}: {{name}}',
+    withRole: '{{what}} ({{role}})',
+  },
+};
