@@ -1,7 +1,7 @@
 /**
  * Pengaturan: this device's language and receipt paper, the officers on this device, the unit's
- * deadlines, holidays and offices, the unit's profile (managers edit it), the unit and device
- * codes, and the app version.
+ * deadlines, holidays, idle lock and offices, the unit's profile (managers edit it), the unit and
+ * device codes, and the app version.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useCore } from '../../app/core-context';
 import { useAppStore } from '../../store/app-store';
 import { DeadlineSettingsForm } from './deadline-settings-form';
 import { HolidaysEditor } from './holidays-editor';
+import { IdleLockForm } from './idle-lock-form';
 import { OfficersSection } from './officers-section';
 import { OfficesEditor } from './offices-editor';
 import { ReceiptPaperSection } from './receipt-paper-section';
@@ -45,6 +46,7 @@ export function SettingsScreen(): ReactNode {
             editable={isManager}
           />
           <HolidaysEditor key={`h:${unitSettings._rev ?? ''}`} settings={unitSettings} editable={isManager} />
+          <IdleLockForm key={`i:${unitSettings._rev ?? ''}`} settings={unitSettings} editable={isManager} />
         </>
       ) : null}
       {unitOffices ? (

@@ -85,6 +85,11 @@ export const settings: Widen<typeof source> = {
       respondWithin14Days: 'Require a first response within the days above (14-day rule)',
     },
     saveDeadlines: 'Save deadlines and rules',
+    idleLockSection: 'Automatic lock',
+    idleLockMinutes: 'Lock the desk when unused for (minutes)',
+    idleLockHint:
+      'Applies to every device of the unit: after this long without typing or mouse movement the desk locks and the officer opens it again with their PIN. {{min}}–{{max}} minutes, default {{value}}. Lock now: {{keys}}.',
+    saveIdleLock: 'Save automatic lock',
     holidaysSection: 'National holidays and collective leave',
     holidaysSource:
       'Defaults from the joint ministerial decree (SKB 3 Menteri) on national holidays and collective leave. Change them when the government amends the decree or for regional holidays.',

@@ -82,6 +82,11 @@ export const settings = {
       respondWithin14Days: 'Wajibkan tanggapan pertama dalam batas hari di atas (aturan 14 hari)',
     },
     saveDeadlines: 'Simpan tenggat dan aturan',
+    idleLockSection: 'Kunci otomatis',
+    idleLockMinutes: 'Kunci meja setelah tidak dipakai (menit)',
+    idleLockHint:
+      'Berlaku untuk semua perangkat unit: tanpa ketikan atau gerakan tetikus selama ini, meja terkunci dan petugas membukanya lagi dengan PIN. {{min}}–{{max}} menit, bawaan {{value}}. Kunci sekarang: {{keys}}.',
+    saveIdleLock: 'Simpan kunci otomatis',
     holidaysSection: 'Hari libur nasional dan cuti bersama',
     holidaysSource:
       'Bawaan dari SKB 3 Menteri tentang hari libur nasional dan cuti bersama. Ubah bila pemerintah menetapkan perubahan atau ada libur daerah.',
