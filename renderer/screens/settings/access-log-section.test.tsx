@@ -2,7 +2,7 @@
 /**
  * Pengaturan → Log akses with a fake core: a manager sees who did what on which device and when,
  * in Indonesian, pages back and forth with the keyboard, and filters by kind and officer (each a
- * query to the core); a refusal by the core is told.
+ * query to the core); a refusal by the core is told; Pengaturan shows the section to managers only.
  */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeCore, withCore } from '../../app/fake-core.fixtures';
 import type { AccessLogQuery, AccessLogRow, ClientCore, RosterEntry } from '../../core/client-core';
 import { AccessLogSection } from './access-log-section';
+import { SettingsScreen } from './settings-screen';
 
 beforeAll(async () => {
   const { initI18n } = await import('../../i18n/i18n');
@@ -158,5 +159,20 @@ describe('AccessLogSection', () => {
     render(withCore(core, <AccessLogSection />));
     expect(await screen.findByText('Hanya manajer yang dapat melihat log akses.')).toBeTruthy();
     expect(screen.queryByTestId('access-log-rows')).toBeNull();
+  });
+});
+
+describe('Pengaturan', () => {
+  it('shows Log akses to a manager and not to an officer', async () => {
+    const manager = desk('manager');
+    render(withCore(manager.core, <SettingsScreen />));
+    expect(await screen.findByRole('heading', { name: 'Log akses' })).toBeTruthy();
+    cleanup();
+    const officer = desk('officer');
+    render(withCore(officer.core, <SettingsScreen />));
+    await screen.findByRole('heading', { name: 'Pengaturan' });
+    await screen.findByRole('cell', { name: 'Ani' });
+    expect(screen.queryByRole('heading', { name: 'Log akses' })).toBeNull();
+    expect(officer.queries).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Pengaturan: this device's language and receipt paper, the officers on this device, the unit's
- * deadlines, holidays, idle lock and offices, the unit's profile (managers edit it), the unit and
- * device codes, and the app version.
+ * deadlines, holidays, idle lock and offices, the unit's profile (managers edit it), the unit and device
+ * codes, the access log (managers only), and the app version.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
 import { useCore } from '../../app/core-context';
 import { useAppStore } from '../../store/app-store';
+import { AccessLogSection } from './access-log-section';
 import { DeadlineSettingsForm } from './deadline-settings-form';
 import { HolidaysEditor } from './holidays-editor';
 import { IdleLockForm } from './idle-lock-form';
@@ -56,6 +57,8 @@ export function SettingsScreen(): ReactNode {
       {profile ? (
         <UnitProfileForm key={`p:${profile._rev ?? ''}`} profile={profile} editable={isManager} />
       ) : null}
+
+      {isManager ? <AccessLogSection /> : null}
 
       <h2>{t('settings.unitSection')}</h2>
       <dl className="facts">
