@@ -34,11 +34,9 @@ function Desk(): ReactNode {
 function openDesk(idleLockMinutes?: number): Readonly<{ core: ClientCore; lock: () => Promise<void> }> {
   const lock = vi.fn(() => Promise.resolve());
   const core = fakeCore({ officers: { lock } });
-  core.store
-    .getState()
-    .setUnitDocs({
-      unitSettings: idleLockMinutes === undefined ? SETTINGS : { ...SETTINGS, idleLockMinutes },
-    });
+  core.store.getState().setUnitDocs({
+    unitSettings: idleLockMinutes === undefined ? SETTINGS : { ...SETTINGS, idleLockMinutes },
+  });
   render(withCore(core, <Desk />));
   return { core, lock };
 }
