@@ -1,7 +1,9 @@
 /**
  * The app's "export all records" file (NDJSON, one document per line, for `npm run packet --
  * build --data`), made from the unit's documents as the local database holds them:
- *   - reporter documents (identity) and design documents are left out;
+ *   - only what the packet builder reads goes in (./unit-records: complaints, events, the unit
+ *     profile and settings): reporter documents (identity), the officer roster (PIN verifiers),
+ *     access records, offices, packet drafts and design documents are left out;
  *   - files are not included, and the file names listed in each complaint become neutral
  *     (`lampiran-1.jpg`: a name given to a file can carry a person's name);
  *   - confidential complaints and their events lose their content (./confidential-redaction),
@@ -10,7 +12,8 @@
  *     the file passes the content-hash checks of the packet builder.
  */
 import { withNeutralNames } from '../complaint/attachment-types';
-import { REPORTER_ID_PREFIX } from '../ids/document-ids';
+import { REPORTER_ID_PREFIX, UNIT_PROFILE_ID } from '../ids/document-ids';
+import { UNIT_SETTINGS_ID } from '../unit/unit-settings';
 import { redactConfidentialRecords } from './confidential-redaction';
 import { resealChanged } from './resealed-records';
 import { toNdjson } from './unit-records';
@@ -41,10 +44,16 @@ function withoutFiles(doc: Readonly<Record<string, unknown>>): Record<string, un
   return { ...rest, attachments: withNeutralNames(objects) };
 }
 
-/** Whether `doc` goes into the file at all (identity and design documents never do). */
+/**
+ * Whether `doc` goes into the file at all: only the documents the packet builder reads (an
+ * allow-list, so a document type added later stays out until it is named here); never identity.
+ */
 function exported(doc: Readonly<Record<string, unknown>>): boolean {
   const id = typeof doc._id === 'string' ? doc._id : '';
-  return !id.startsWith('_design/') && !id.startsWith(REPORTER_ID_PREFIX) && doc.type !== 'reporter';
+  if (id.startsWith('_design/') || id.startsWith(REPORTER_ID_PREFIX) || doc.type === 'reporter') return false;
+  return (
+    doc.type === 'complaint' || doc.type === 'event' || id === UNIT_PROFILE_ID || id === UNIT_SETTINGS_ID
+  );
 }
 
 /** The records export of `docs` (see the module comment). */
