@@ -15,9 +15,21 @@ export const UNIT_DATABASE_OPTIONS: PouchDB.Configuration.DatabaseConfiguration 
 
 export type UnitDatabase = PouchDB.Database;
 
+/**
+ * Every changes feed and replication PouchDB runs on a database listens for its `destroyed`
+ * event until it ends. The app reads the feed from several places at once, each bounded: the one
+ * shared live feed (../sync/shared-changes), the catch-up batches of the three followers
+ * (./change-follower: complaint index, search index, Beranda's records), sync's push and pull
+ * (two listeners each) and its count of changes not yet sent. Node's default warning at 10 would
+ * fire on that ordinary peak; 32 still warns if feeds pile up without ending.
+ */
+const UNIT_DATABASE_MAX_LISTENERS = 32;
+
 export function openUnitDatabase(
   unitCode: string,
   options: PouchDB.Configuration.DatabaseConfiguration = {},
 ): UnitDatabase {
-  return new PouchDB(unitDatabaseName(unitCode), { ...UNIT_DATABASE_OPTIONS, ...options });
+  const db = new PouchDB(unitDatabaseName(unitCode), { ...UNIT_DATABASE_OPTIONS, ...options });
+  db.setMaxListeners(UNIT_DATABASE_MAX_LISTENERS);
+  return db;
 }

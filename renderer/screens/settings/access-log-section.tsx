@@ -144,7 +144,7 @@ export function AccessLogSection(): ReactNode {
                 >
                   {t('accessLog.newer')}
                 </button>
-                <span aria-live="polite">{t('accessLog.pageNumber', { page: cursors.length + 1 })}</span>
+                <span>{t('accessLog.pageNumber', { page: cursors.length + 1 })}</span>
                 <button
                   type="button"
                   className="button"
