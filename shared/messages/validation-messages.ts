@@ -7,6 +7,7 @@
  */
 
 import { ENROLMENT_MESSAGES } from './enrolment-messages';
+import { KEY_TRANSFER_MESSAGES } from './key-transfer-messages';
 import { SECRET_MESSAGES } from './secret-messages';
 import { SETTINGS_MESSAGES } from './settings-messages';
 import { SYNC_MESSAGES } from './sync-messages';
@@ -17,6 +18,7 @@ const MESSAGES = {
   ...SETTINGS_MESSAGES,
   ...SYNC_MESSAGES,
   ...ENROLMENT_MESSAGES,
+  ...KEY_TRANSFER_MESSAGES,
   ...SECRET_MESSAGES,
   'validation.required': { id: 'Kolom ini wajib diisi.', en: 'This field is required.' },
   'validation.invalid': { id: 'Isian ini tidak valid.', en: 'This value is not valid.' },
