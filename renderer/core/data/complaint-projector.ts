@@ -14,6 +14,7 @@ import type { EventDoc } from '../../../shared/workflow/events';
 import { ChangeFollower, type FeedChange, type FeedSeq, type FollowRun } from './change-follower';
 import { changedComplaints } from './changed-complaints';
 import type { ComplaintIndexRow } from './complaint-index';
+import { writeRows } from './complaint-index-counts';
 import type { ComplaintRepository } from './complaint-repository';
 import type { DeviceDatabase, TamperedRow } from './device-database';
 
@@ -131,8 +132,8 @@ export class ComplaintProjector {
     const { complaintIndex, tampered: tamperedTable, settings } = this.device;
     await this.device.transaction('rw', complaintIndex, tamperedTable, settings, async () => {
       if (checkpoint !== undefined) await settings.put({ key: this.checkpointKey, value: checkpoint });
-      await this.device.complaintIndex.bulkPut(rows);
-      await this.device.complaintIndex.bulkDelete(gone);
+      // The rows, and the counts per status kept with them (./complaint-index-counts).
+      await writeRows(this.device, rows, gone);
       // A finding stays with its first date: forged revisions never go away by themselves.
       const known = new Set(
         (await this.device.tampered.bulkGet(tampered.map((row) => row.complaintId))).flatMap((row) =>

@@ -13,6 +13,7 @@ import { foldReference } from '../../../shared/search/identifiers';
 import { matchedRanges } from '../../../shared/search/indonesian-text';
 import type { ContentField, MatchTag } from '../../../shared/search/search-keys';
 import type { ComplaintIndexRow } from '../data/complaint-index';
+import { rowCount } from '../data/complaint-index-counts';
 import type { DeviceDatabase } from '../data/device-database';
 import type { Candidates, SearchIndex } from './search-index';
 import type {
@@ -185,7 +186,8 @@ export class SearchQueries {
       const last = page[page.length - 1];
       return {
         hits: toHits(page),
-        ...(hasFilters(filters) ? {} : { total: await table.count() }),
+        // Kept with the rows (../data/complaint-index-counts): a count() walks every row.
+        ...(hasFilters(filters) ? {} : { total: await rowCount(this.db) }),
         ...(rows.length > limit && last ? { nextCursor: last.id } : {}),
         complete: context.complete,
       };
