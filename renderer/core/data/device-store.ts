@@ -37,6 +37,8 @@ export type SyncSettings = Readonly<{ serverUrl: string; enabled: boolean }>;
 const lastChannelKey = (officerId: string): string => `lastChannel:${officerId}`;
 /** Failed sign-ins of an officer on this device (shared/auth/sign-in-lock): never synced. */
 const signInLockKey = (officerId: string): string => `signInLock:${officerId}`;
+/** Wrong codes typed to receive the unit key on this device (../use-cases/key-transfer). */
+const KEY_TRANSFER_LOCK_KEY = 'keyTransferLock';
 
 export const COMPLAINT_SEQUENCE = 'complaint';
 export const EVENT_SEQUENCE = 'event';
@@ -178,6 +180,16 @@ export class DeviceStore {
 
   async setSignInLock(officerId: string, lock: SignInLock): Promise<void> {
     await this.db.settings.put({ key: signInLockKey(officerId), value: lock });
+  }
+
+  /** Wrong unit key transfer codes on this device (the same rule as sign-ins): never synced. */
+  async keyTransferLock(): Promise<SignInLock | undefined> {
+    const row = await this.db.settings.get(KEY_TRANSFER_LOCK_KEY);
+    return row?.value as SignInLock | undefined;
+  }
+
+  async setKeyTransferLock(lock: SignInLock): Promise<void> {
+    await this.db.settings.put({ key: KEY_TRANSFER_LOCK_KEY, value: lock });
   }
 
   async lastChannel(officerId: string): Promise<string | undefined> {
