@@ -9,6 +9,7 @@ import { useCore } from '../app/core-context';
 import { LOCK_SHORTCUT, NAVIGATION, navigationKeys } from '../app/navigation';
 import { useIdleLock } from '../hooks/use-idle-lock';
 import { useAppStore } from '../store/app-store';
+import { KeyTransferReceive } from './key-transfer-receive';
 import { LanguageSwitch } from './language-switch';
 import { Notices } from './notices';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -111,6 +112,7 @@ export function AppShell(props: { children: ReactNode }): ReactNode {
         ))}
       </nav>
       <main className="content" id="main" tabIndex={-1}>
+        <KeyTransferReceive />
         {props.children}
       </main>
       <div className="no-print statusbar-slot">
