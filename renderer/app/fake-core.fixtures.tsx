@@ -60,6 +60,7 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     dashboard: group('dashboard', parts.dashboard),
     packet: group('packet', parts.packet),
     exports: group('exports', parts.exports),
+    backup: group('backup', { lastBackupAt: () => Promise.resolve(undefined), ...parts.backup }),
     host: group('host', { isDesktop: false, ...parts.host }),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The status bar every screen shows: the host, the sync state with what is not yet on the
- * central server (a link to Sinkronisasi), and storage health from the browser's quota estimate.
+ * central server (a link to Sinkronisasi), storage health from the browser's quota estimate, and
+ * the backup reminder (./backup-reminder).
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { formatBytes } from '../format/format-bytes';
 import { ROUTES } from '../app/routes';
 import { useCore } from '../app/core-context';
 import { useAppStore } from '../store/app-store';
+import { BackupReminder } from './backup-reminder';
 
 /** Warn when less than this share of the quota is left. */
 const LOW_STORAGE_SHARE = 0.1;
@@ -78,6 +80,7 @@ export function StatusBar(): ReactNode {
               quota: formatBytes(quota),
             })}
       </span>
+      <BackupReminder />
     </footer>
   );
 }

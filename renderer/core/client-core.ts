@@ -67,6 +67,14 @@ import type {
 } from './use-cases/duplicates';
 import type { IntakeDraftFields, IntakeSave, StoredIntakeDraft } from './use-cases/intake';
 import type { PacketExport, SavedExport, UnitRecordSet } from './use-cases/packet';
+import type {
+  BackupOutcome,
+  BackupProgress,
+  RestoreOutcome,
+  RestorePreview,
+  RestoreProgress,
+  RestoreRefusal,
+} from './use-cases/backup';
 import type { SaveOutcome } from './use-cases/settings';
 import type {
   SearchField,
@@ -81,6 +89,12 @@ import type {
 } from './search/search-types';
 
 export type {
+  BackupOutcome,
+  BackupProgress,
+  RestoreOutcome,
+  RestorePreview,
+  RestoreProgress,
+  RestoreRefusal,
   AccessLogOutcome,
   AccessLogPage,
   AccessLogQuery,
@@ -338,6 +352,8 @@ export type ClientCore = Readonly<{
     saveProfile(edit: ValidProfileEdit, now: Date): Promise<SaveOutcome>;
     /** Minutes without input before the unit's desks lock themselves (1–60, validated by the form). */
     saveIdleLock(minutes: number, now: Date): Promise<SaveOutcome>;
+    /** Days after a device's last backup before its status bar reminds (1–365), or none (null). */
+    saveBackupReminder(days: number | null, now: Date): Promise<SaveOutcome>;
   }>;
 
   /** The receipt (tanda terima) as this device prints it. */
@@ -413,6 +429,27 @@ export type ClientCore = Readonly<{
         onProgress?: (progress: LaporExportProgress) => void;
       }>,
     ): Promise<LaporExportResult>;
+  }>;
+
+  /**
+   * Pengaturan → Cadangan (docs/backup.md): the unit's backup file, encrypted with a passphrase,
+   * and its restore (into an empty device from setup, or merged into this one).
+   */
+  backup: Readonly<{
+    /** When this device last made a backup (ISO instant), if ever. */
+    lastBackupAt(): Promise<string | undefined>;
+    /** Supervisors and managers: makes and saves the backup (passphrase typed twice, 12+ characters). */
+    create(
+      passphrase: string,
+      confirmation: string,
+      onProgress?: (progress: BackupProgress) => void,
+    ): Promise<BackupOutcome>;
+    /** Opens and checks a backup file, writing nothing: its counts, hashes and age against this device. */
+    inspect(bytes: Uint8Array, passphrase: string): Promise<RestorePreview | RestoreRefusal>;
+    /** Forgets the file `inspect` opened. */
+    discard(): void;
+    /** Restores the file `inspect` opened (empty device: its state; a device with data: merged). */
+    restore(onProgress?: (progress: RestoreProgress) => void): Promise<RestoreOutcome>;
   }>;
 
   /** The host the app runs in (Electron or the browser host), through the platform contract. */

@@ -19,6 +19,7 @@ import { SearchQueries } from './search/search-query';
 import { createAppState } from './state/app-state';
 import type { SyncService } from './sync/sync-service';
 import { createAccessLog } from './use-cases/access-log';
+import { createBackup } from './use-cases/backup';
 import { createCalendar } from './use-cases/calendar';
 import { createComplaints } from './use-cases/complaints';
 import type { CoreDeps } from './use-cases/core-deps';
@@ -51,6 +52,8 @@ export type ClientCoreOptions = Readonly<{
   createSyncService: (localDb: UnitDatabase) => SyncService<UnitDatabase>;
   /** PBKDF2 iterations of new officer secrets (shared/auth/secret-verifier's measured count by default; tests lower it). */
   secretIterations?: number;
+  /** PBKDF2 iterations of a new backup file's key (shared/auth/secret-verifier's count by default; tests lower it). */
+  backupIterations?: number;
 }>;
 
 export function createClientCore(options: ClientCoreOptions): ClientCore {
@@ -114,6 +117,10 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     dashboard: createDashboard(deps, indicatorRecords),
     packet,
     exports: createExports(deps),
+    backup: createBackup(deps, {
+      start: () => device.start(),
+      ...(options.backupIterations ? { kdf: { iterations: options.backupIterations } } : {}),
+    }),
     host: {
       isDesktop: options.isDesktop,
       print: (documentTitle) => platform.print(documentTitle === undefined ? {} : { documentTitle }),

@@ -1,4 +1,4 @@
-/** First-run setup: the unit, this device and its first officer. */
+/** First-run setup: the unit, this device and its first officer; or a restore from a backup file. */
 import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_TYPES } from '../../shared/complaint/vocabulary';
@@ -9,13 +9,17 @@ import { ErrorSummary, errorFor } from '../components/error-summary';
 import { SelectField, TextField } from '../components/form-fields';
 import { LanguageSwitch } from '../components/language-switch';
 import { JoinUnitForm } from './join-unit-form';
+import { RestoreForm } from './backup/restore-form';
 import { deviceTimeZone } from '../format/format-date';
 import { INDONESIAN_TIME_ZONES } from '../../shared/time/local-date';
 import { DeviceOfficerFields } from './device-officer-fields';
 
-type SetupMode = 'new-unit' | 'join-unit';
+type SetupMode = 'new-unit' | 'join-unit' | 'restore';
 
-/** First run: set up a new unit, or join a unit that already syncs with a central server. */
+/**
+ * First run: set up a new unit, join a unit that already syncs with a central server, or restore
+ * this device from a backup file (./backup/restore-form).
+ */
 export function SetupScreen(): ReactNode {
   const { t } = useTranslation();
   const [mode, setMode] = useState<SetupMode>('new-unit');
@@ -39,8 +43,24 @@ export function SetupScreen(): ReactNode {
             {t(`join.mode.${option}`)}
           </label>
         ))}
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="setup-mode"
+            value="restore"
+            checked={mode === 'restore'}
+            onChange={() => setMode('restore')}
+          />
+          {t('backup.setupMode')}
+        </label>
       </fieldset>
-      {mode === 'new-unit' ? <NewUnitForm /> : <JoinUnitForm />}
+      {mode === 'new-unit' ? (
+        <NewUnitForm />
+      ) : mode === 'join-unit' ? (
+        <JoinUnitForm />
+      ) : (
+        <RestoreForm target="empty" />
+      )}
     </main>
   );
 }

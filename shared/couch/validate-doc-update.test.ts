@@ -158,6 +158,17 @@ describe('validate_doc_update accepts', () => {
     }
   });
 
+  it("the unit's backup reminder days (1–365, whole), set on a settings document that had none", () => {
+    const settings = stored(unitSettingsDoc(UNIT));
+    for (const backupReminderDays of [1, 7, 365]) {
+      expect(refusal({ ...settings, backupReminderDays }, settings), String(backupReminderDays)).toBeNull();
+    }
+    for (const backupReminderDays of [0, 366, 1.5, '7']) {
+      const reason = refusal({ ...settings, backupReminderDays }, settings);
+      expect(codeOf(reason), `${String(backupReminderDays)}: ${reason ?? ''}`).toBe('schema');
+    }
+  });
+
   it('a sealed complaint or event as its only revision 1-<content hash> (new_edits=false)', () => {
     expect(named.complaint._rev).toBe(`1-${named.complaint._id.slice(-64)}`);
     expect(

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { IDLE_LOCK_MINUTES } from '../auth/idle-lock';
+import { BACKUP_REMINDER_DAYS } from '../backup/backup-reminder';
 import { checkHolidaysByYear, holidaysByYearSchema, type HolidayInput } from '../calendar/holiday-list';
 import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
 import { officerRefSchema, type OfficerRef } from '../complaint/complaint-schema';
@@ -64,6 +65,16 @@ export const unitSettingsDocSchema = z
      * documents from before the setting existed, which lock after the default 10.
      */
     idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
+    /**
+     * Days after a device's last backup before its status bar reminds (shared/backup/backup-reminder,
+     * only while it holds changes the central lacks); absent: no reminder.
+     */
+    backupReminderDays: z
+      .number()
+      .int()
+      .min(BACKUP_REMINDER_DAYS.min)
+      .max(BACKUP_REMINDER_DAYS.max)
+      .optional(),
   })
   .strict();
 export type UnitSettingsDoc = z.infer<typeof unitSettingsDocSchema>;
@@ -165,6 +176,24 @@ export function applyIdleLock(
   by: OfficerRef,
 ): UnitSettingsDoc {
   return { ...doc, idleLockMinutes: minutes, updatedAt: toIsoInstant(now), updatedBy: { ...by } };
+}
+
+// ---- Backup reminder ----
+
+/** The settings document after a manager set the backup reminder to `days` (validated), or off (null). */
+export function applyBackupReminder(
+  doc: UnitSettingsDoc,
+  days: number | null,
+  now: Date,
+  by: OfficerRef,
+): UnitSettingsDoc {
+  const { backupReminderDays: _previous, ...rest } = doc;
+  return {
+    ...rest,
+    ...(days === null ? {} : { backupReminderDays: days }),
+    updatedAt: toIsoInstant(now),
+    updatedBy: { ...by },
+  };
 }
 
 // ---- Offices ----

@@ -228,6 +228,19 @@ describe('the central server refuses, with a stable code', () => {
     expect((await stored(settings)).idleLockMinutes).toBe(5);
   });
 
+  it("the unit's backup reminder out of 1–365 whole days (schema), and accepts one within", async () => {
+    const current = await new CouchHttp(central.adminUrl).get(`${KTB_DB}/unit-settings`);
+    const settings = current.status === 200 ? (current.body as Doc) : unitSettingsDoc('KTB');
+    for (const backupReminderDays of [0, 366, 1.5]) {
+      const response = await put(ktb, KTB_DB, { ...settings, backupReminderDays });
+      expect(rejection(response), String(backupReminderDays)).toBe('schema');
+      expect((response.body as Reason).reason).toMatch(/^schema: unit-settings: backupReminderDays/);
+    }
+    const accepted = await put(ktb, KTB_DB, { ...settings, backupReminderDays: 7 });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    expect((await stored(settings)).backupReminderDays).toBe(7);
+  });
+
   it('a file on a packet draft that evidence may not be (schema)', async () => {
     const draft = { ...packetDraftDoc('KTB'), _id: 'packet-draft:2027-upp' };
     const exe = { 'ev-1': { content_type: 'application/x-msdownload', data: 'TVo=' } };

@@ -5,7 +5,12 @@
  */
 import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import type { Office, ValidSettings } from '../../../shared/unit/unit-settings';
-import { applyIdleLock, applyOffices, applySettings } from '../../../shared/unit/unit-settings';
+import {
+  applyBackupReminder,
+  applyIdleLock,
+  applyOffices,
+  applySettings,
+} from '../../../shared/unit/unit-settings';
 import { applyProfileEdit, type ValidProfileEdit } from '../../../shared/unit/unit-profile';
 import { canEditSettings } from '../../../shared/workflow/roles';
 import { changedBy, type CoreDeps } from './core-deps';
@@ -49,6 +54,18 @@ export function createSettings(deps: CoreDeps) {
       const doc = store.getState().unitSettings;
       if (!by || !doc) return 'not-allowed';
       const next = applyIdleLock(doc, minutes, now, by);
+      const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
+      if (outcome === 'saved')
+        store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
+      return outcome;
+    },
+
+    /** Days after a device's last backup before it reminds (validated: 1–365), or no reminder (null). */
+    async saveBackupReminder(days: number | null, now: Date): Promise<SaveOutcome> {
+      const by = who();
+      const doc = store.getState().unitSettings;
+      if (!by || !doc) return 'not-allowed';
+      const next = applyBackupReminder(doc, days, now, by);
       const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
       if (outcome === 'saved')
         store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });

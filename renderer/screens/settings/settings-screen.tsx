@@ -12,6 +12,7 @@ import { useRecords } from '../../hooks/use-records';
 import { useCore } from '../../app/core-context';
 import { useAppStore } from '../../store/app-store';
 import { AccessLogSection } from './access-log-section';
+import { BackupSection } from '../backup/backup-section';
 import { DeadlineSettingsForm } from './deadline-settings-form';
 import { HolidaysEditor } from './holidays-editor';
 import { IdleLockForm } from './idle-lock-form';
@@ -59,6 +60,8 @@ export function SettingsScreen(): ReactNode {
       ) : null}
 
       {isManager ? <AccessLogSection /> : null}
+
+      <BackupSection />
 
       <h2>{t('settings.unitSection')}</h2>
       <dl className="facts">

@@ -2,6 +2,7 @@
 import type { Locale } from '../id';
 import { accessLog } from './access-log';
 import { auth } from './auth';
+import { backup } from './backup';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { detail } from './detail';
@@ -26,4 +27,5 @@ export const en: Locale = {
   ...packet,
   ...auth,
   ...accessLog,
+  ...backup,
 };

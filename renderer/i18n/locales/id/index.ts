@@ -5,6 +5,7 @@
 import type { Widen } from '../locale-types';
 import { accessLog } from './access-log';
 import { auth } from './auth';
+import { backup } from './backup';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { detail } from './detail';
@@ -29,6 +30,7 @@ export const id = {
   ...packet,
   ...auth,
   ...accessLog,
+  ...backup,
 } as const;
 
 /** The shape every locale must have: the same keys, any strings. */

@@ -1,0 +1,112 @@
+/** English strings for Settings → Backup, restore at setup and the reminder. */
+import type { Widen } from '../locale-types';
+import type { backup as source } from '../id/backup';
+
+export const backup: Widen<typeof source> = {
+  backup: {
+    setupMode: 'Restore this device from a backup file',
+    title: 'Backup',
+    hint: "One file holding every record of the unit (complaints, events, complainants' identities as stored, profile, settings, offices, the officer roster, the access log, packet drafts), their files and this device's settings, locked with a passphrase. Unsaved intake drafts and the indexes are left out.",
+    allowed: 'Only supervisors and managers can make or restore a backup.',
+    lastBackup: 'Last backup from this device',
+    never: 'Never',
+    passphrase: 'Backup passphrase',
+    passphraseHint:
+      'At least 12 characters. Keep it somewhere safe: without this passphrase nobody can open the backup.',
+    confirmation: 'Repeat the passphrase',
+    create: 'Make a backup',
+    creating: 'Making the backup…',
+    progress: {
+      reading: 'Reading records: {{done}} of {{total}}',
+      encrypting: 'Encrypting…',
+      saving: 'Saving the file…',
+      writing: 'Writing records: {{done}} of {{total}}',
+    },
+    saved: 'Backup saved: {{fileName}} ({{count}} records, {{files}} files).',
+    cancelled: 'Saving was cancelled. No file was made.',
+    failed: 'The backup failed: {{reason}}',
+    problem: {
+      required: 'Enter a passphrase.',
+      'too-short': 'A passphrase has at least 12 characters.',
+      'too-long': 'The passphrase is too long.',
+      mismatch: 'The two entries differ. Type the same passphrase twice.',
+      'not-allowed': 'Only supervisors and managers can make a backup.',
+    },
+    restoreTitle: 'Restore from a backup',
+    restoreHint:
+      'Records this device lacks are added; nothing newer is overwritten. Records changed on both sides are shown as conflicts.',
+    restoreEmptyHint:
+      "A new device is brought to the backup's state: records, files and device settings. Then sign in with an officer's PIN from the unit's roster.",
+    file: 'Backup file',
+    fileRequired: 'Choose a backup file.',
+    restorePassphrase: 'Passphrase',
+    check: 'Check the file',
+    checking: 'Checking…',
+    preview: {
+      title: 'What the backup holds',
+      unit: 'Unit',
+      device: 'Made on device',
+      createdAt: 'Made at',
+      newest: 'Newest change in the backup',
+      deviceNewest: 'Newest change on this device',
+      none: 'none',
+      kinds: 'Records',
+      parts: 'Integrity check (SHA-256)',
+      part: 'Part',
+      count: 'Count',
+      expected: 'In the manifest',
+      actual: 'Computed from the file',
+      match: 'match',
+      older:
+        'This backup is older than the newest data on this device. Restoring it overwrites nothing newer; only records this device lacks are added.',
+      confirm: 'Restore now',
+      cancel: 'Cancel',
+    },
+    partName: {
+      records: 'Records',
+      fileIndex: 'File list',
+      files: 'Files',
+      device: 'Device settings',
+    },
+    kind: {
+      complaint: 'Complaints',
+      event: 'Events',
+      reporter: "Complainants' identities",
+      'unit-profile': 'Unit profile',
+      'unit-settings': 'Unit settings',
+      'unit-offices': 'Offices',
+      officer: 'Officers',
+      access: 'Access log',
+      'packet-draft': 'P4 packet drafts',
+      other: 'Other',
+    },
+    restoring: 'Restoring…',
+    restored: 'Restore finished: {{added}} records added, {{unchanged}} already here.',
+    conflicts: 'Records with conflicting versions (see Sync → Conflicts):',
+    error: {
+      'not-a-backup': 'This file is not a Meja Aduan backup.',
+      'newer-format':
+        'This backup was made by a newer version of Meja Aduan. Update the app, then try again.',
+      'wrong-passphrase': 'Wrong passphrase. The backup does not open with it.',
+      damaged: 'The backup file is damaged or incomplete. Nothing was restored.',
+      'part-mismatch':
+        'Part "{{part}}" does not match the SHA-256 in the manifest: the file was changed. Nothing was restored.',
+      'other-unit': 'This backup belongs to another unit. Nothing was restored.',
+      'not-allowed': 'Only supervisors and managers can restore a backup on this device.',
+      'nothing-inspected': 'Check the file first.',
+      unreadable: 'The file could not be read.',
+    },
+    reminderTitle: 'Backup reminder',
+    reminderDays: 'Remind to back up after (days)',
+    reminderHint:
+      "The status bar reminds when a device's last backup is older than this and it holds changes not yet sent to the central server (or has no central). Leave empty for no reminder. 1–365 days.",
+    reminderInvalid: 'Enter a whole number of days between 1 and 365, or leave it empty.',
+    saveReminder: 'Save the reminder',
+    managersOnly: 'Only managers can change the backup reminder.',
+    reminderDue: 'Make a backup: the last was {{when}}, and changes are not yet on the central.',
+    reminderDueNever:
+      'Make a backup: this device was never backed up, and changes are not yet on the central.',
+    daysAgo_one: '{{count}} day ago',
+    daysAgo_other: '{{count}} days ago',
+  },
+};
