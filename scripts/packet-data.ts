@@ -56,8 +56,15 @@ export function readRecordsFile(path: string): unknown[] {
 type AllDocsRow = Readonly<{ id: string; key: string; doc?: unknown }>;
 type AllDocsPage = Readonly<{ rows: readonly AllDocsRow[] }>;
 
+function isAllDocsRow(value: unknown): value is AllDocsRow {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
+/** `_all_docs`' answer: rows, each an object with a string key (what CouchDB sends). */
 function isAllDocsPage(value: unknown): value is AllDocsPage {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { rows?: unknown }).rows);
+  if (typeof value !== 'object' || value === null) return false;
+  const rows = (value as { rows?: unknown }).rows;
+  return Array.isArray(rows) && rows.every(isAllDocsRow);
 }
 
 /** Every document of a CouchDB database, `pageSize` at a time (design documents included). */
@@ -70,14 +77,21 @@ export async function readDatabase(source: string, pageSize = PAGE_SIZE): Promis
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (url.username !== '' || url.password !== '') {
-    const user = decodeURIComponent(url.username);
-    const password = decodeURIComponent(url.password);
+    let user: string;
+    let password: string;
+    try {
+      user = decodeURIComponent(url.username);
+      password = decodeURIComponent(url.password);
+    } catch {
+      throw new PacketCliError('the user name or password in the --data URL is not correctly %-encoded');
+    }
     headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   }
   const shown = withoutCredentials(url);
   const base = new URL(shown.endsWith('/') ? shown : `${shown}/`);
   const docs: unknown[] = [];
   let startkey: string | null = null;
+  const asked = new Set<string>();
   for (;;) {
     const page = new URL('_all_docs', base);
     page.searchParams.set('include_docs', 'true');
@@ -111,7 +125,12 @@ export async function readDatabase(source: string, pageSize = PAGE_SIZE): Promis
       if (row.doc !== undefined && row.doc !== null) docs.push(row.doc);
     const next = rows[pageSize];
     if (!next) return docs;
+    // Each page starts at a new key; a server that answers a page again would be read forever.
+    if (asked.has(next.key)) {
+      throw new PacketCliError(`${shown} did not answer like a CouchDB database (its pages do not advance)`);
+    }
     startkey = next.key;
+    asked.add(startkey);
   }
 }
 
