@@ -35,6 +35,7 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     device: group('device', parts.device),
     officers: group('officers', parts.officers),
     accessLog: group('accessLog', parts.accessLog),
+    keyTransfer: group('keyTransfer', { hasKey: () => true, ...parts.keyTransfer }),
     intake: group('intake', {
       possibleDuplicates: () => Promise.resolve([]),
       markedRelated: () => [],

@@ -1,7 +1,7 @@
 /**
  * Pengaturan: this device's language and receipt paper, the officers on this device, the unit's
  * deadlines, holidays, idle lock and offices, the unit's profile (managers edit it), the unit and device
- * codes, the access log (managers only), and the app version.
+ * codes, the access log and moving the unit key (managers only), and the app version.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { BackupSection } from '../backup/backup-section';
 import { DeadlineSettingsForm } from './deadline-settings-form';
 import { HolidaysEditor } from './holidays-editor';
 import { IdleLockForm } from './idle-lock-form';
+import { KeyTransferSection } from './key-transfer-section';
 import { OfficersSection } from './officers-section';
 import { OfficesEditor } from './offices-editor';
 import { ReceiptPaperSection } from './receipt-paper-section';
@@ -62,6 +63,7 @@ export function SettingsScreen(): ReactNode {
       {isManager ? <AccessLogSection /> : null}
 
       <BackupSection />
+      {isManager ? <KeyTransferSection /> : null}
 
       <h2>{t('settings.unitSection')}</h2>
       <dl className="facts">

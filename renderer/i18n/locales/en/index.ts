@@ -7,6 +7,7 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { detail } from './detail';
 import { intake } from './intake';
+import { keyTransferUi } from './key-transfer';
 import { list } from './list';
 import { packet } from './packet';
 import { settings } from './settings';
@@ -28,4 +29,5 @@ export const en: Locale = {
   ...auth,
   ...accessLog,
   ...backup,
+  ...keyTransferUi,
 };

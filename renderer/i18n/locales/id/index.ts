@@ -10,6 +10,7 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { detail } from './detail';
 import { intake } from './intake';
+import { keyTransferUi } from './key-transfer';
 import { list } from './list';
 import { packet } from './packet';
 import { settings } from './settings';
@@ -31,6 +32,7 @@ export const id = {
   ...auth,
   ...accessLog,
   ...backup,
+  ...keyTransferUi,
 } as const;
 
 /** The shape every locale must have: the same keys, any strings. */
