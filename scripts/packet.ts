@@ -28,7 +28,8 @@ import {
 } from '../shared/packet/packet-types';
 import { sha256Hex } from '../shared/packet/sha256';
 import { collectUnitRecords } from '../shared/packet/unit-records';
-import { describeProblem, verifyPacket } from '../shared/packet/verify-packet';
+import { verifyPacket } from '../shared/packet/verify-packet';
+import { verifyReport } from '../shared/packet/verify-report';
 import { INDONESIAN_TIME_ZONES, isIsoDate, type IndonesianTimeZone } from '../shared/time/local-date';
 import { defaultUnitSettings } from '../shared/unit/unit-settings';
 import { effectiveHolidays } from '../shared/calendar/holiday-list';
@@ -82,30 +83,10 @@ async function verify(args: readonly string[]): Promise<number> {
     throw new UsageError('verify takes exactly one file: npm run packet -- verify <packet.zip>');
   }
   const path = args[0];
-  const result = await verifyPacket(readZip(path));
-  if (result.status === 'not-a-packet') {
-    console.error(`${path} is not a Meja Aduan packet: ${result.message}.`);
-    return EXIT.notAPacket;
-  }
-  const { summary } = result;
-  const about = [
-    `unit       ${summary.unit.name} (${summary.unit.code})`,
-    `period     ${summary.period.from} to ${summary.period.to}`,
-    `entry      Kompetisi P4 ${summary.competition.year}, ${summary.competition.category}` +
-      (summary.origin === 'command-line' ? ' (built on the command line: no narratives)' : ''),
-    `files      ${summary.fileCount} listed in manifest.json, ${summary.complaintRows} complaint rows`,
-    `generator  ${summary.generator.name} ${summary.generator.version}, ${summary.createdAt}`,
-  ].join('\n');
-  if (result.status === 'intact') {
-    console.log(`${path}: OK, every file matches manifest.json (SHA-256).\n${about}`);
-    return EXIT.ok;
-  }
-  console.error(
-    `${path}: FAILED, ${result.problems.length} file(s) do not match manifest.json:\n` +
-      result.problems.map((problem) => `  ${describeProblem(problem)}`).join('\n') +
-      `\nThe manifest says:\n${about}`,
-  );
-  return EXIT.problem;
+  const report = verifyReport(path, await verifyPacket(readZip(path)));
+  if (report.stream === 'stdout') console.log(report.text);
+  else console.error(report.text);
+  return report.exitCode;
 }
 
 type BuildOptions = Readonly<{

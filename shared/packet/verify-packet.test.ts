@@ -6,7 +6,8 @@ import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPacketZip } from './build-packet';
 import { packetFixture, UNIT_NAME } from './packet.fixtures';
-import { describeProblem, verifyPacket, type PacketVerification } from './verify-packet';
+import { verifyPacket, type PacketVerification } from './verify-packet';
+import { describeProblem } from './verify-report';
 
 let zip: Uint8Array;
 let files: Unzipped;

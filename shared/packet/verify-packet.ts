@@ -1,14 +1,22 @@
 /**
  * `verifyPacket`: does a ZIP hold exactly the files its `manifest.json` lists, each with the
  * listed size and SHA-256? A judge runs it (through `npm run packet -- verify`) before trusting a
- * packet. Never throws for bad input: bytes that are not a ZIP, a ZIP without a manifest, or a
- * malformed manifest give `{ ok: false, status: 'not-a-packet', message }`; a packet whose files do
- * not match gives every missing, extra, altered or unreadable file. A packet re-zipped with its
- * files inside one top folder (unzip, then "compress folder") is read from that folder.
+ * packet. Never throws for bad input: bytes that are not a ZIP, a ZIP without a manifest, a
+ * malformed manifest, or a ZIP over the byte budget of ./zip-reader (a zip bomb) give
+ * `{ ok: false, status: 'not-a-packet', message }`; a packet whose files do not match gives every
+ * missing, extra, altered or unreadable file. A packet re-zipped with its files inside one top
+ * folder (unzip, then "compress folder") is read from that folder.
+ *
+ * The ZIP is read within that budget: entries are listed from its directory, only the manifest and
+ * the files it lists with the right declared size are unpacked, one at a time, streamed into an
+ * incremental SHA-256 (never held whole), and each is stopped the moment it gives more than its
+ * declared size. Text the result carries (names, the manifest's fields) is the file's own: print it
+ * through ../text/terminal-safe (./verify-report does).
  */
-import { unzipSync, type Unzipped } from 'fflate';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { MANIFEST_PATH, manifestSchema, type PacketManifest } from './packet-manifest';
-import { sha256Hex } from './sha256';
+import { ZIP_LIMITS, listZipEntries, readZipEntry, type ZipEntry } from './zip-reader';
 
 export type PacketProblem = Readonly<{
   kind: 'missing' | 'extra' | 'altered' | 'unreadable';
@@ -46,40 +54,6 @@ const ZIP_SIGNATURES = [
 
 function looksLikeZip(bytes: Uint8Array): boolean {
   return ZIP_SIGNATURES.some((signature) => signature.every((byte, index) => bytes[index] === byte));
-}
-
-/** Every entry of the ZIP, or per-entry failures when some entries cannot be inflated. */
-function readZip(
-  bytes: Uint8Array,
-): Readonly<{ files: Unzipped; unreadable: readonly string[] }> | Readonly<{ error: string }> {
-  try {
-    return { files: unzipSync(bytes), unreadable: [] };
-  } catch {
-    // Find which entries are damaged: list the names from the central directory, then inflate each.
-  }
-  const names: string[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        return false;
-      },
-    });
-  } catch {
-    return { error: 'the ZIP file is damaged (its directory cannot be read)' };
-  }
-  const files: Unzipped = {};
-  const unreadable: string[] = [];
-  for (const name of names) {
-    try {
-      const entry = unzipSync(bytes, { filter: (file) => file.name === name })[name];
-      if (entry) files[name] = entry;
-      else unreadable.push(name);
-    } catch {
-      unreadable.push(name);
-    }
-  }
-  return { files, unreadable };
 }
 
 /** The folder prefix the packet sits under: '' at the root, or `dir/` when re-zipped in one folder. */
@@ -120,51 +94,85 @@ function summaryOf(manifest: PacketManifest): PacketSummary {
   };
 }
 
-/** Checks `zipBytes` against its manifest. */
-export async function verifyPacket(zipBytes: Uint8Array): Promise<PacketVerification> {
-  if (!looksLikeZip(zipBytes)) return { ok: false, status: 'not-a-packet', message: 'not a ZIP file' };
-  const read = readZip(zipBytes);
-  if ('error' in read) return { ok: false, status: 'not-a-packet', message: read.error };
+/** The SHA-256 of an entry, unpacked within its declared size, or why it cannot be read. */
+function entryHash(bytes: Uint8Array, entry: ZipEntry): Readonly<{ sha256: string } | { problem: string }> {
+  const hash = sha256.create();
+  const read = readZipEntry(bytes, entry, (chunk) => hash.update(chunk));
+  return read.ok ? { sha256: bytesToHex(hash.digest()) } : { problem: read.problem };
+}
 
-  const names = Object.keys(read.files)
-    .concat(read.unreadable)
-    .filter((name) => !name.endsWith('/'));
-  const root = packetRoot(names);
-  if (root === null) {
-    return {
-      ok: false,
-      status: 'not-a-packet',
-      message: 'a ZIP file without manifest.json: not a Meja Aduan packet',
-    };
+/** The bytes of an entry (the manifest: small, capped by the caller). */
+function entryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
+  const out = new Uint8Array(entry.size);
+  let filled = 0;
+  const read = readZipEntry(bytes, entry, (chunk) => {
+    out.set(chunk, filled);
+    filled += chunk.length;
+  });
+  return read.ok ? out : null;
+}
+
+const notAPacket = (message: string): PacketVerification => ({ ok: false, status: 'not-a-packet', message });
+
+/** Checks `zipBytes` against its manifest (resolves; rejects only on a bug). */
+export function verifyPacket(zipBytes: Uint8Array): Promise<PacketVerification> {
+  return Promise.resolve().then(() => verifyZip(zipBytes));
+}
+
+function verifyZip(zipBytes: Uint8Array): PacketVerification {
+  if (!looksLikeZip(zipBytes)) return notAPacket('not a ZIP file');
+  const listing = listZipEntries(zipBytes);
+  if (!listing.ok) return notAPacket(listing.message);
+
+  const files = listing.entries.filter((entry) => !entry.name.endsWith('/'));
+  const byName = new Map<string, ZipEntry>();
+  const repeated = new Set<string>();
+  for (const entry of files) {
+    if (byName.has(entry.name)) repeated.add(entry.name);
+    else byName.set(entry.name, entry);
   }
-  const manifestBytes = read.files[`${root}${MANIFEST_PATH}`];
-  if (!manifestBytes)
-    return {
-      ok: false,
-      status: 'not-a-packet',
-      message: 'its manifest.json cannot be read (damaged ZIP entry)',
-    };
+  const names = [...byName.keys()];
+  const root = packetRoot(names);
+  if (root === null) return notAPacket('a ZIP file without manifest.json: not a Meja Aduan packet');
+  const manifestEntry = byName.get(`${root}${MANIFEST_PATH}`);
+  if (!manifestEntry || repeated.has(manifestEntry.name)) {
+    return notAPacket('its manifest.json cannot be read (damaged ZIP entry)');
+  }
+  if (manifestEntry.size > ZIP_LIMITS.manifestBytes) {
+    return notAPacket(
+      `its manifest.json would unpack to more than ${ZIP_LIMITS.manifestBytes.toLocaleString('en-US')} bytes ` +
+        "(a packet's is a few kilobytes): refused unread",
+    );
+  }
+  const manifestBytes = entryBytes(zipBytes, manifestEntry);
+  if (!manifestBytes) return notAPacket('its manifest.json cannot be read (damaged ZIP entry)');
   const manifest = parseManifest(manifestBytes);
-  if (typeof manifest === 'string') return { ok: false, status: 'not-a-packet', message: manifest };
+  if (typeof manifest === 'string') return notAPacket(manifest);
 
   const problems: PacketProblem[] = [];
-  const unreadable = new Set(read.unreadable);
   const listed = new Set<string>();
   for (const file of manifest.files) {
     listed.add(file.path);
-    const name = `${root}${file.path}`;
-    const bytes = read.files[name];
-    if (unreadable.has(name)) {
-      problems.push({ kind: 'unreadable', path: file.path, detail: 'the ZIP entry is damaged' });
-    } else if (!bytes) {
+    const entry = byName.get(`${root}${file.path}`);
+    if (!entry) {
       problems.push({ kind: 'missing', path: file.path, detail: 'listed in the manifest, not in the ZIP' });
-    } else if (bytes.length !== file.size) {
+      continue;
+    }
+    if (entry.problem !== null) {
+      problems.push({ kind: 'unreadable', path: file.path, detail: entry.problem });
+      continue;
+    }
+    if (entry.size !== file.size) {
       problems.push({
         kind: 'altered',
         path: file.path,
-        detail: `${bytes.length} bytes, the manifest says ${file.size}`,
+        detail: `${entry.size} bytes, the manifest says ${file.size}`,
       });
-    } else if ((await sha256Hex(bytes)) !== file.sha256) {
+      continue;
+    }
+    const hashed = entryHash(zipBytes, entry);
+    if ('problem' in hashed) problems.push({ kind: 'unreadable', path: file.path, detail: hashed.problem });
+    else if (hashed.sha256 !== file.sha256) {
       problems.push({ kind: 'altered', path: file.path, detail: 'SHA-256 differs from the manifest' });
     }
   }
@@ -174,13 +182,15 @@ export async function verifyPacket(zipBytes: Uint8Array): Promise<PacketVerifica
       problems.push({ kind: 'extra', path, detail: 'in the ZIP, not listed in the manifest' });
     }
   }
+  for (const name of repeated) {
+    problems.push({
+      kind: 'extra',
+      path: name.slice(root.length),
+      detail: 'a second ZIP entry of the same name (unzip tools would pick either)',
+    });
+  }
   const summary = summaryOf(manifest);
   return problems.length === 0
     ? { ok: true, status: 'intact', summary }
     : { ok: false, status: 'mismatch', summary, problems };
-}
-
-/** One line per problem: `altered  evidence/x.pdf  (SHA-256 differs from the manifest)`. */
-export function describeProblem(problem: PacketProblem): string {
-  return `${problem.kind.padEnd(10)} ${problem.path}  (${problem.detail})`;
 }
