@@ -131,3 +131,23 @@ export async function shownDeviceCode(page: Page): Promise<string> {
   if (!code) throw new Error(`no device code in the top bar: ${text}`);
   return code;
 }
+
+/**
+ * Moves the unit key from `manager` (a manager signed in on a device holding it) to `device` (an
+ * officer signed in on a device of the unit without it; decision 018): Pengaturan → Pindahkan kunci
+ * unit shows a code on the manager's device, the other device types it into "Kode pemindahan kunci"
+ * and waits until the key has arrived by sync and the field is gone.
+ */
+export async function transferUnitKey(manager: Page, device: Page): Promise<void> {
+  await manager.keyboard.press('Alt+7');
+  await manager.getByRole('heading', { name: 'Pengaturan', level: 1 }).waitFor();
+  const section = manager.getByTestId('key-transfer');
+  await section.getByRole('button', { name: 'Tampilkan kode pemindahan' }).click();
+  const shown = section.getByTestId('key-transfer-code');
+  await shown.waitFor();
+  const code = (await shown.getAttribute('data-code')) ?? '';
+  const receive = device.getByTestId('key-transfer-receive');
+  await device.getByLabel('Kode pemindahan kunci').fill(code);
+  await device.getByLabel('Kode pemindahan kunci').press('Enter');
+  await receive.waitFor({ state: 'detached', timeout: 60_000 });
+}

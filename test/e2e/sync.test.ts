@@ -19,7 +19,7 @@ import {
   type CentralServer,
 } from '../support/central-server';
 import { appHosts, stopBrowserHost, type LaunchedApp } from './app-hosts';
-import { completeSetup, shownDeviceCode, signIn, UNIT } from './app-steps';
+import { completeSetup, shownDeviceCode, signIn, transferUnitKey, UNIT } from './app-steps';
 import { addOffices, logComplaint } from './workflow-steps';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import { baseOfId } from '../../shared/ids/content-id';
@@ -288,6 +288,8 @@ describe.each(appHosts())('$name host', (host) => {
         .waitFor({ timeout: 20_000 });
       await signIn(other);
       await other.getByRole('heading', { name: 'Beranda' }).waitFor({ timeout: 20_000 });
+      // The unit key comes from the manager's device (decision 018): without it no named complaint.
+      await transferUnitKey(page, other);
       // The unit's profile came from the server, not from a second setup form.
       expect(await other.locator('.topbar__unit').innerText()).toContain(UNIT.name);
       await other.keyboard.press('Alt+3');
