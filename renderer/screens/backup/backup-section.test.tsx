@@ -23,7 +23,6 @@ import type {
   RestoreOutcome,
   RestorePreview,
 } from '../../core/client-core';
-import { createAppState } from '../../core/state/app-state';
 import { BackupSection } from './backup-section';
 
 beforeAll(async () => {
@@ -67,7 +66,9 @@ const PREVIEW: RestorePreview = {
 };
 
 function renderSection(role: 'manager' | 'supervisor' | 'officer', backup: Partial<ClientCore['backup']>) {
-  const store = createAppState();
+  const saveBackupReminder = vi.fn(() => Promise.resolve('saved' as const));
+  const core = fakeCore({ backup, settings: { saveBackupReminder } });
+  const { store } = core;
   store.getState().openDesk({
     device: { unitCode: 'KTB', deviceCode: 'A2C', createdAt: '2026-01-01T00:00:00.000Z' },
     officer: { id: 'officer-1', name: 'Sari', role, createdAt: '2026-01-01T00:00:00.000Z' },
@@ -79,8 +80,6 @@ function renderSection(role: 'manager' | 'supervisor' | 'officer', backup: Parti
     }),
     unitOffices: undefined,
   });
-  const saveBackupReminder = vi.fn(() => Promise.resolve('saved' as const));
-  const core = fakeCore({ store, backup, settings: { saveBackupReminder } });
   render(
     withCore(
       core,
@@ -240,7 +239,8 @@ describe('BackupSection', () => {
 
 describe('BackupReminder (status bar)', () => {
   function renderReminder(days: number | undefined, lastBackupAt: string | undefined, pending: number) {
-    const store = createAppState();
+    const core = fakeCore({ backup: { lastBackupAt: () => Promise.resolve(lastBackupAt) } });
+    const { store } = core;
     const settings = defaultUnitSettings('KTB', 'Asia/Jakarta', new Date('2026-01-05T01:00:00.000Z'), {
       officerId: 'officer-1',
       name: 'Sari',
@@ -250,12 +250,7 @@ describe('BackupReminder (status bar)', () => {
       unitOffices: undefined,
     });
     store.getState().setSyncStatus({ ...store.getState().syncStatus, pendingLocalChanges: pending });
-    render(
-      withCore(
-        fakeCore({ store, backup: { lastBackupAt: () => Promise.resolve(lastBackupAt) } }),
-        <BackupReminder />,
-      ),
-    );
+    render(withCore(core, <BackupReminder />));
   }
   const longAgo = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000).toISOString();
 
