@@ -20,6 +20,9 @@ import { sampleIntakeContext, sampleIntakeInput } from './sample-records';
 import { now, ratio, summarize, type Summary } from './timing';
 import { withFirstRevision } from '../shared/couch/revision-writes';
 import { assertBulkWritten } from '../shared/couch/pouch-toolkit';
+import { createUnitKey } from '../shared/crypto/unit-key';
+import { ReporterVault } from '../renderer/core/keys/reporter-vault';
+import { UnitKeyring } from '../renderer/core/keys/unit-keyring';
 
 export type IntakeSaveOptions = Readonly<{
   storedComplaints: number;
@@ -99,7 +102,11 @@ export async function measureIntakeSaves(
   const storedDocuments = await fillWithIntakes(db, options.storedComplaints, log);
   const fillMs = now() - fillStart;
 
-  const repository = new ComplaintRepository(db);
+  // Identity is sealed on every save (docs/decisions/017-unit-key.md): a unit key, as after a sign-in.
+  const keyring = new UnitKeyring();
+  const unitKey = await createUnitKey();
+  keyring.install(unitKey, unitKey);
+  const repository = new ComplaintRepository(db, new ReporterVault(keyring));
   const samples = { saveIntake: [] as number[], rawPut: [] as number[], rawBulk: [] as number[] };
   const iterations = options.warmupSaves + options.saves;
   // Indices after the stored complaints: three new complaints per iteration, one per kind.

@@ -22,6 +22,8 @@ const handlers: PlatformHandlers = {
   storeSecret: vi.fn(() =>
     Promise.resolve({ status: 'stored' as const, protection: 'os-keychain' as const }),
   ),
+  sealKeyWrap: vi.fn(() => Promise.resolve({ sealed: 'enc:AAAA', protection: 'os-keychain' as const })),
+  openKeyWrap: vi.fn(() => Promise.resolve({ text: null, protection: 'os-keychain' as const })),
 };
 registerPlatformHandlers(handlers);
 
@@ -38,9 +40,11 @@ describe('registerPlatformHandlers', () => {
     expect(electron.ipcMain.handle.mock.calls.map(([channel]) => channel).sort()).toEqual([
       'platform:app-info',
       'platform:open-external',
+      'platform:open-key-wrap',
       'platform:print',
       'platform:read-secret',
       'platform:save-file',
+      'platform:seal-key-wrap',
       'platform:store-secret',
     ]);
   });

@@ -6,6 +6,7 @@ import { openAllowedExternalUrl } from './external-links';
 import type { PlatformHandlers } from './ipc';
 import { toPrintResult } from './print-result';
 import { saveDialogOptions } from './save-dialog-options';
+import { openKeyWrap, sealKeyWrap } from './key-wrap-seal';
 import { SecretStore } from './secret-store';
 
 /** The Electron host's implementation of the platform contract. */
@@ -37,6 +38,9 @@ export const electronPlatformHandlers: PlatformHandlers = {
 
   readSecret: async (request) => secretStore().read(request.key),
   storeSecret: async (request) => secretStore().store(request.key, request.value),
+
+  sealKeyWrap: (request) => Promise.resolve(sealKeyWrap(safeStorage, request.text)),
+  openKeyWrap: (request) => Promise.resolve(openKeyWrap(safeStorage, request.sealed)),
 };
 
 let secrets: SecretStore | undefined;

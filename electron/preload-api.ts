@@ -85,6 +85,8 @@ export function createPlatformApi(ipc: RendererIpc, page: PrintablePage): Platfo
     openExternal: (request) => invoke('openExternal', request),
     readSecret: (request) => invoke('readSecret', request),
     storeSecret: (request) => invoke('storeSecret', request),
+    sealKeyWrap: (request) => invoke('sealKeyWrap', request),
+    openKeyWrap: (request) => invoke('openKeyWrap', request),
     listen,
   } satisfies PlatformApi;
 }

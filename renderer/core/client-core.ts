@@ -33,6 +33,7 @@ import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
 import type { ComplaintIndexRow } from './data/complaint-index';
 import type { IndexPage } from './data/complaint-index-queries';
 import type { ComplaintDetail } from './data/complaint-repository';
+import type { OpenedReporterDoc, SealedIdentityReason } from './keys/reporter-vault';
 import type { DeviceConfig, Officer, TamperedRow } from './data/device-database';
 import type { Language, ReceiptPaper } from './data/device-store';
 import type { MutableConflict, StoredDoc } from './data/mutable-conflicts';
@@ -89,6 +90,8 @@ import type {
 } from './search/search-types';
 
 export type {
+  OpenedReporterDoc,
+  SealedIdentityReason,
   BackupOutcome,
   BackupProgress,
   RestoreOutcome,
@@ -169,6 +172,12 @@ export type PacketDrafts = Pick<
 export const CORE_ERRORS = {
   packetDraftChanged: 'PacketDraftChangedError',
   packetDraftExists: 'PacketDraftExistsError',
+  /**
+   * The unit key is not unlocked on this device (docs/decisions/017-unit-key.md): a complainant's
+   * identity can be neither written nor shown until an officer who has signed in here before signs
+   * in, or a transfer code brings the key.
+   */
+  unitKeyLocked: 'UnitKeyLockedError',
 } as const;
 
 export type CoreErrorName = (typeof CORE_ERRORS)[keyof typeof CORE_ERRORS];

@@ -13,6 +13,11 @@ import type { UnitDatabase } from './data/database';
 import { DeviceDatabase } from './data/device-database';
 import { DeviceStore } from './data/device-store';
 import { IndicatorRecords } from './data/indicator-records';
+import { DeviceKeyWraps } from './keys/device-key-wraps';
+import { ReporterVault } from './keys/reporter-vault';
+import { UnitKeySession } from './keys/unit-key-session';
+import { UnitKeyring } from './keys/unit-keyring';
+import type { UnitKey } from '../../shared/crypto/unit-key';
 import { SearchIndex } from './search/search-index';
 import { SearchIndexer } from './search/search-indexer';
 import { SearchQueries } from './search/search-query';
@@ -52,6 +57,14 @@ export type ClientCoreOptions = Readonly<{
   createSyncService: (localDb: UnitDatabase) => SyncService<UnitDatabase>;
   /** PBKDF2 iterations of new officer secrets (shared/auth/secret-verifier's measured count by default; tests lower it). */
   secretIterations?: number;
+  /**
+   * Tests only (./keys/test-unit-key.fixtures): the unit keyring of this core, so that a test can
+   * give a second device the key of the first, and the maker of new unit keys, so that every test
+   * device makes the same one. The app passes neither: a new core's keyring is empty and a unit's
+   * key is random.
+   */
+  keyring?: UnitKeyring;
+  newUnitKey?: (version: number) => Promise<UnitKey>;
   /** PBKDF2 iterations of a new backup file's key (shared/auth/secret-verifier's count by default; tests lower it). */
   backupIterations?: number;
 }>;
@@ -65,6 +78,13 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     store.getState().bumpDataVersion(),
   );
   const indicatorRecords = new IndicatorRecords(deviceDatabase, () => store.getState().bumpDataVersion());
+  // The unit key of this run (docs/decisions/017-unit-key.md): unlocked at sign-in, in memory only.
+  const keyring = options.keyring ?? new UnitKeyring();
+  const unitKeys = new UnitKeySession(keyring, new DeviceKeyWraps(deviceDatabase, options.platform), {
+    ...(options.secretIterations ? { iterations: options.secretIterations } : {}),
+    ...(options.newUnitKey ? { newKey: options.newUnitKey } : {}),
+    now,
+  });
   const records = createUnitRecords({
     store,
     deviceDatabase,
@@ -72,6 +92,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     now,
     searchIndexer,
     indicatorRecords,
+    vault: new ReporterVault(keyring),
   });
   const deps: CoreDeps = {
     store,
@@ -81,7 +102,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     records,
     platform: options.platform,
     now,
+    unitKeys,
   };
+  onUnitKeyUnlocked(deps, searchIndexer);
   const sync = createSync(deps, options.createSyncService);
   const accessLog = createAccessLog(deps);
   const { officers, ...device } = createDeviceSetup(deps, sync, options.language, {
@@ -128,4 +151,19 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       onMenuCommand: (listener) => platform.listen('menuCommand', ({ command }) => listener(command)),
     },
   };
+}
+
+/**
+ * Once a unit key is unlocked in this run: the identities the search index could not open become
+ * searchable, and reporter documents this device holds in clear (written before sealing existed)
+ * are re-written sealed, in the background.
+ */
+function onUnitKeyUnlocked(deps: CoreDeps, searchIndexer: SearchIndexer): void {
+  deps.unitKeys.keyring.onUnlock(() => {
+    void searchIndexer.reindexIdentities();
+    void (async () => {
+      const found = await deps.records.current().sealClearReporters();
+      if (found.sealed > 0) deps.store.getState().bumpDataVersion();
+    })().catch((error: unknown) => console.warn('Reporter documents could not be sealed yet:', error));
+  });
 }

@@ -16,6 +16,7 @@ import type { ClientCore } from './client-core';
 import { createClientCore } from './create-client-core';
 import type { UnitDatabase } from './data/database';
 import { DeviceDatabase } from './data/device-database';
+import { testUnitKey } from './keys/test-unit-key.fixtures';
 import { SyncService } from './sync/sync-service';
 
 PouchDB.plugin(memoryAdapter).plugin(replication);
@@ -46,6 +47,11 @@ export const TEST_SETUP: SetupInput = {
 const platform = {
   readSecret: () => Promise.resolve({ value: null, protection: 'browser-storage' }),
   storeSecret: () => Promise.resolve({ protection: 'browser-storage' }),
+  // As the browser host: the unit key's wraps are kept as they are (docs/decisions/017-unit-key.md).
+  sealKeyWrap: ({ text }: { text: string }) =>
+    Promise.resolve({ sealed: text, protection: 'browser-storage' }),
+  openKeyWrap: ({ sealed }: { sealed: string }) =>
+    Promise.resolve({ text: sealed, protection: 'browser-storage' }),
   saveFile: () => Promise.resolve({ status: 'cancelled' }),
   print: () => Promise.resolve({ status: 'printed' }),
   appInfo: () => Promise.resolve({ name: 'Meja Aduan', version: '0.0.0-test' }),
@@ -84,6 +90,9 @@ export function testCore(): Readonly<{
     },
     // The lowest count the verifier accepts: a test signs in many times.
     secretIterations: MIN_SECRET_ITERATIONS,
+    // Every test device makes the same unit key (./keys/test-unit-key.fixtures): a test that
+    // replicates between two cores reads on one what the other sealed.
+    newUnitKey: () => testUnitKey(),
     createSyncService: (localDb) =>
       new SyncService<UnitDatabase>({
         PouchDB,

@@ -6,7 +6,9 @@ import {
   printRequestSchema,
   saveFileRequestSchema,
   isAllowedExternalUrl,
+  openKeyWrapRequestSchema,
   readSecretRequestSchema,
+  sealKeyWrapRequestSchema,
   storeSecretRequestSchema,
   type PlatformApi,
 } from '../../shared/platform/platform-contract';
@@ -56,6 +58,18 @@ export function createBrowserPlatform(version: string): PlatformApi {
       const { key, value } = storeSecretRequestSchema.parse(request);
       return storeBrowserSecret(key, value);
     },
+    // No keychain in a browser: the unit key's wraps stay as they are (each is still wrapped under
+    // an officer's PIN or passphrase), and `browser-storage` says so, as for the sync secret.
+    sealKeyWrap: (request) =>
+      Promise.resolve({
+        sealed: sealKeyWrapRequestSchema.parse(request).text,
+        protection: 'browser-storage',
+      }),
+    openKeyWrap: (request) =>
+      Promise.resolve({
+        text: openKeyWrapRequestSchema.parse(request).sealed,
+        protection: 'browser-storage',
+      }),
     // The browser host has no application menu: keyboard shortcuts are handled in the page.
     listen: () => () => undefined,
   };

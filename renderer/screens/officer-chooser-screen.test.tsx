@@ -44,6 +44,30 @@ function desk(signIn: (id: string, secret: string) => SignInOutcome, firstManage
 }
 
 describe('OfficerChooserScreen', () => {
+  it('says after the sign-in when the unit key is not unlocked here (identity sealed), and how to get it', async () => {
+    const core = desk(() => ({ ok: true, mustChangeSecret: false, unitKey: 'no-key' }));
+    const user = userEvent.setup();
+    render(withCore(core, <OfficerChooserScreen />));
+    await user.click(await screen.findByRole('button', { name: /Budi/ }));
+    await user.keyboard('482913{Enter}');
+    await vi.waitFor(() => expect(core.store.getState().notices).toHaveLength(1));
+    expect(core.store.getState().notices[0]).toMatchObject({ tone: 'info' });
+    expect(core.store.getState().notices[0]?.text).toContain('Kunci unit belum terbuka di perangkat ini');
+    expect(core.store.getState().notices[0]?.text).toContain('pernah masuk di perangkat ini');
+  });
+
+  it('says nothing more when the unit key opened', async () => {
+    const signIn = vi.fn((): SignInOutcome => ({ ok: true, mustChangeSecret: false, unitKey: 'unlocked' }));
+    const core = desk(signIn);
+    const user = userEvent.setup();
+    render(withCore(core, <OfficerChooserScreen />));
+    await user.click(await screen.findByRole('button', { name: /Budi/ }));
+    await user.keyboard('482913{Enter}');
+    await vi.waitFor(() => expect(signIn).toHaveBeenCalled());
+    await screen.findByRole('button', { name: 'Masuk' });
+    expect(core.store.getState().notices).toEqual([]);
+  });
+
   it('takes the officer with Enter, then the PIN; a wrong PIN says the tries left', async () => {
     const signIn = vi.fn((): SignInOutcome => ({ ok: false, problem: 'wrong-secret', attemptsLeft: 3 }));
     const user = userEvent.setup();

@@ -199,7 +199,11 @@ function SignInForm(props: { officer: RosterEntry; unlockers: readonly RosterEnt
     setBusy(true);
     const outcome = await core.officers.signIn(officer.id, secret, new Date());
     setBusy(false);
-    if (outcome.ok) return;
+    if (outcome.ok) {
+      // Signed in, but identity stays sealed here until the unit key is unlocked (decision 017).
+      if (outcome.unitKey === 'no-key') core.store.getState().notify('info', t('auth.unitKeyMissing'));
+      return;
+    }
     setSecret('');
     switch (outcome.problem) {
       case 'wrong-secret':

@@ -11,7 +11,10 @@
  */
 import { z } from 'zod';
 import { ACCESS_DOC_TYPE, accessDocSchema } from '../auth/access-record';
-import { complaintDocSchema, reporterDocSchema } from '../complaint/complaint-schema';
+import { complaintDocSchema } from '../complaint/complaint-schema';
+import { storedReporterDocSchema } from '../complaint/sealed-reporter';
+import { UNIT_KEY_DOC_TYPE, unitKeyDocSchema } from '../crypto/unit-key-document';
+import { KEY_TRANSFER_TYPE, keyTransferDocSchema } from '../enrolment/key-transfer-document';
 import { OFFICER_DOC_TYPE, officerDocSchema } from '../unit/officer-document';
 import { unitProfileDocSchema } from '../unit/unit-profile';
 import { unitOfficesDocSchema, unitSettingsDocSchema } from '../unit/unit-settings';
@@ -41,19 +44,35 @@ export const MUTABLE_TYPES = [
   'unit-offices',
   PACKET_DRAFT_TYPE,
   OFFICER_DOC_TYPE,
+  KEY_TRANSFER_TYPE,
+  UNIT_KEY_DOC_TYPE,
 ] as const;
+/**
+ * Mutable types whose live document is never changed, only deleted (a bare tombstone): the unit
+ * key's transfer documents (../enrolment/key-transfer-document).
+ */
+export const WRITE_ONCE_TYPES: readonly string[] = [KEY_TRANSFER_TYPE, UNIT_KEY_DOC_TYPE];
+/**
+ * Write-once types that are never deleted either: the unit key's announcements
+ * (../crypto/unit-key-document; a deleted `unit-key:1` could be created again with another key).
+ */
+export const PERMANENT_TYPES: readonly string[] = [UNIT_KEY_DOC_TYPE];
 export type DocumentType = (typeof IMMUTABLE_TYPES)[number] | (typeof MUTABLE_TYPES)[number];
 
 /** The zod schema of every document type (events: one per kind, below). */
 const DOCUMENT_SCHEMAS = {
   complaint: complaintDocSchema,
-  reporter: reporterDocSchema,
+  // Stored reporter documents hold identity only sealed (../complaint/sealed-reporter): a clear
+  // name, NIK or phone is refused.
+  reporter: storedReporterDocSchema,
   'unit-profile': unitProfileDocSchema,
   'unit-settings': unitSettingsDocSchema,
   'unit-offices': unitOfficesDocSchema,
   [PACKET_DRAFT_TYPE]: packetDraftDocSchema,
   [OFFICER_DOC_TYPE]: officerDocSchema,
   [ACCESS_DOC_TYPE]: accessDocSchema,
+  [KEY_TRANSFER_TYPE]: keyTransferDocSchema,
+  [UNIT_KEY_DOC_TYPE]: unitKeyDocSchema,
 } as const satisfies Partial<Record<DocumentType, z.ZodType>>;
 
 /** Keywords the server's validator implements. */

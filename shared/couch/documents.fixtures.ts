@@ -6,6 +6,14 @@
  * can search a whole database's JSON for it.
  */
 import type { ComplaintDoc, ReporterDoc } from '../complaint/complaint-schema';
+import {
+  SEALED_REPORTER_SCHEMA_VERSION,
+  storedReporterDocSchema,
+  type StoredReporterDoc,
+} from '../complaint/sealed-reporter';
+import { REPORTER_FIELD_NAMES } from '../complaint/reporter-fields';
+import { toBase64url } from '../crypto/base64url';
+import { SEAL_ALGORITHM, type SealedIdentity } from '../crypto/reporter-seal';
 import type { IntakeInput } from '../complaint/intake';
 import { buildIntakeDocuments } from '../complaint/intake-documents';
 import type { PrivacyMode } from '../complaint/vocabulary';
@@ -34,9 +42,48 @@ const RECEIVED_AT = Date.parse('2026-11-23T03:04:05.678Z');
 
 export type IntakeSet = Readonly<{
   complaint: ComplaintDoc;
-  reporter: ReporterDoc | null;
+  /** As stored: the identity sealed (a seal of the right form: the server cannot open it anyway). */
+  reporter: StoredReporterDoc | null;
+  /** The same document in clear, as a device holding the unit key sees it. */
+  clearReporter: ReporterDoc | null;
   received: ReceivedEvent;
 }>;
+
+/**
+ * A sealed identity of the stored form for `documentId` (shared/crypto/reporter-seal), without
+ * cryptography: the central checks only the form, never opens it, so the server's tests need no
+ * unit key. Deterministic (the same document gives the same bytes); it holds nothing of the identity.
+ */
+export function fixtureSeal(documentId: string, keyVersion = 1): SealedIdentity {
+  let state = 0x811c9dc5;
+  for (const char of documentId) state = Math.imul(state ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  const bytes = (count: number): string => {
+    const out = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
+      state = Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) >>> 0;
+      out[i] = state & 0xff;
+    }
+    return toBase64url(out);
+  };
+  return {
+    algorithm: SEAL_ALGORITHM,
+    keyVersion,
+    wrappedKey: bytes(40),
+    iv: bytes(12),
+    ciphertext: bytes(80),
+  };
+}
+
+/** `reporter` as stored: its five identity fields replaced by a fixture seal. */
+export function storedReporter(reporter: ReporterDoc): StoredReporterDoc {
+  const identityFields = new Set<string>(REPORTER_FIELD_NAMES);
+  const rest = Object.fromEntries(Object.entries(reporter).filter(([name]) => !identityFields.has(name)));
+  return storedReporterDocSchema.parse({
+    ...rest,
+    schemaVersion: SEALED_REPORTER_SCHEMA_VERSION,
+    identity: fixtureSeal(reporter._id),
+  });
+}
 
 /** The documents of one intake on device `deviceCode`; `sequence` also shifts the time by minutes. */
 export function intakeDocuments(
@@ -61,7 +108,7 @@ export function intakeDocuments(
     targetOffice: '',
     attachments: options.withFile ? [{ name: FILE_NAME, mimeType: 'image/jpeg', size: 4 }] : [],
   };
-  return buildIntakeDocuments(input, {
+  const built = buildIntakeDocuments(input, {
     unitCode,
     deviceCode: options.deviceCode ?? 'X7Q',
     sequence,
@@ -70,10 +117,16 @@ export function intakeDocuments(
     receivedAt: new Date(RECEIVED_AT + sequence * 60_000),
     localDate: '2026-11-23',
   });
+  return {
+    complaint: built.complaint,
+    reporter: built.reporter ? storedReporter(built.reporter) : null,
+    clearReporter: built.reporter,
+    received: built.received,
+  };
 }
 
-/** The reporter document of a named or confidential intake. */
-export function reporterOf(intake: IntakeSet): ReporterDoc {
+/** The reporter document of a named or confidential intake, as stored (sealed). */
+export function reporterOf(intake: IntakeSet): StoredReporterDoc {
   if (!intake.reporter) throw new Error(`${intake.complaint.trackingNumber} is anonymous: no reporter`);
   return intake.reporter;
 }
@@ -136,10 +189,11 @@ export const CORRECTED_PHONE = '0813-9000-1234';
 export function reporterCorrection(
   intake: IntakeSet,
   baseRev = '1-abc',
-): Readonly<{ reporter: ReporterDoc; event: EventDoc }> {
+): Readonly<{ reporter: StoredReporterDoc; event: EventDoc }> {
+  if (!intake.clearReporter) throw new Error(`${intake.complaint.trackingNumber} is anonymous: no reporter`);
   const decision = decideReporterCorrection(
     reduceComplaint(intake.complaint, [intake.received]),
-    { ...reporterOf(intake), _rev: baseRev },
+    { ...intake.clearReporter, _rev: baseRev },
     { phone: CORRECTED_PHONE, address: 'Jl. Kenanga 12' },
     {
       officer: { officerId: 'manager-1', name: 'Maya' },
@@ -150,7 +204,7 @@ export function reporterCorrection(
     { at: new Date(Date.parse(intake.complaint.receivedAt) + 60_000), eventSequence: 999 },
   );
   if (decision.outcome !== 'corrected') throw new Error(`correction: ${JSON.stringify(decision)}`);
-  return { reporter: decision.reporter, event: decision.event };
+  return { reporter: storedReporter(decision.reporter), event: decision.event };
 }
 
 /**

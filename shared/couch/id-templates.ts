@@ -15,6 +15,7 @@
  */
 import { ACCESS_DOC_TYPE, ACCESS_ID_PREFIX, ACCESS_NONCE_HEX } from '../auth/access-record';
 import { CONTENT_HASH_LENGTH } from '../ids/content-id';
+import { KEY_TRANSFER_ID_PREFIX, KEY_TRANSFER_TYPE } from '../enrolment/key-transfer-document';
 import {
   COMPLAINT_ID_PREFIX,
   EVENT_ID_PREFIX,
@@ -23,6 +24,7 @@ import {
   UNIT_PROFILE_ID,
 } from '../ids/document-ids';
 import { OFFICER_DOC_TYPE, OFFICER_ID_PREFIX } from '../unit/officer-document';
+import { UNIT_KEY_DOC_TYPE, UNIT_KEY_ID_PREFIX } from '../crypto/unit-key-document';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../unit/unit-settings';
 
 export type IdPart =
@@ -102,6 +104,10 @@ export const ID_TEMPLATES: Readonly<
   [PACKET_DRAFT_TYPE]: { _id: [PACKET_DRAFT_ID_PREFIX, { digits: 4 }, '-', { rest: true }] },
   /** `officer:<officerId>`: one roster document per officer (../unit/officer-document). */
   [OFFICER_DOC_TYPE]: { _id: [OFFICER_ID_PREFIX, { field: 'officerId' }] },
+  /** `key-transfer:<transferId>`: the unit key on its way to a new device (../enrolment/key-transfer-document). */
+  [KEY_TRANSFER_TYPE]: { _id: [KEY_TRANSFER_ID_PREFIX, { field: 'transferId' }] },
+  /** `unit-key:<version>`: which unit key versions exist (../crypto/unit-key-document). */
+  [UNIT_KEY_DOC_TYPE]: { _id: [UNIT_KEY_ID_PREFIX, { field: 'version' }] },
   /** `access:<at>:<deviceCode>:<nonce>:<H>`: the access log (../auth/access-record). */
   [ACCESS_DOC_TYPE]: {
     _id: [

@@ -19,9 +19,6 @@ const UNENFORCED_ON_SERVER = [
   'packet-draft draft.profile.team.decreeDate: validation.invalid',
   'packet-draft draft: cross-field rules',
   'reporter (document): cross-field rules',
-  'reporter email: validation.reporter.emailInvalid',
-  'reporter nik: validation.reporter.nikInvalid',
-  'reporter phone: validation.reporter.phoneInvalid',
   'unit-offices offices: cross-field rules',
   'unit-settings holidays: cross-field rules',
 ];

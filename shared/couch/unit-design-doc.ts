@@ -20,6 +20,8 @@ import { DEVICE_ROLE_PREFIX, UNIT_DESIGN_DOC_ID, unitRole } from './couch-names'
 import {
   IMMUTABLE_TYPES,
   MUTABLE_TYPES,
+  PERMANENT_TYPES,
+  WRITE_ONCE_TYPES,
   buildDocumentJsonSchemas,
   type DocumentType,
 } from './document-json-schemas';
@@ -54,6 +56,8 @@ export function validatorSettings(unitCode: string): Json {
     if (!ids) throw new Error(`No id template for document type ${type}`);
     types[type] = {
       mutable: (MUTABLE_TYPES as readonly string[]).includes(type),
+      ...(WRITE_ONCE_TYPES.includes(type) ? { writeOnce: true } : {}),
+      ...(PERMANENT_TYPES.includes(type) ? { permanent: true } : {}),
       ids: sortKeys(ids),
       ...(type === 'event' ? { kinds: eventKinds } : {}),
       ...(schemas[type] ? { schema: schemas[type] } : {}),

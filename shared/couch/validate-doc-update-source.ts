@@ -15,6 +15,9 @@
  *              own account, docs/decisions/014-device-accounts.md); checked after the schema, so
  *              that a malformed document is told as such
  *   design     `_design/` documents are written by server admins only (and then not checked further)
+ *   immutable  a live document of a write-once type (key transfers, unit keys: `writeOnce` in
+ *              its settings) is changed; it may only be deleted, unless its type is also
+ *              `permanent` (the unit key's `unit-key:<version>`), which is never deleted
  *   immutable  a complaint or event is deleted, or changed, or its id does not end with the
  *              SHA-256 of its content, or it is not written as its only revision `1-<hash>` with
  *              new_edits=false (../ids/content-id, docs/decisions/007-content-addressed-records.md)
@@ -366,7 +369,7 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
 
   if (newDoc._deleted === true) {
     var deletedType = typeOfId(id);
-    if (oldImmutable || (deletedType !== null && !config.types[deletedType].mutable)) {
+    if (oldImmutable || (deletedType !== null && (!config.types[deletedType].mutable || config.types[deletedType].permanent))) {
       forbid('immutable', (oldType || deletedType) + ' documents are never deleted: ' + show(id));
     }
     if (deletedType === null) forbid('schema', 'no document type has the id ' + show(id));
@@ -381,6 +384,10 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
   var spec = config.types[type];
   if (oldDoc && !oldDoc._deleted && (oldImmutable || !spec.mutable) && !sameContent(newDoc, oldDoc)) {
     forbid('immutable', (oldImmutable ? oldType : type) + ' documents are never changed: ' + show(id));
+  }
+  /* Write-once (a mutable type with writeOnce: key transfers): a live document is only deleted. */
+  if (oldDoc && !oldDoc._deleted && (spec.writeOnce || (oldType !== null && has(config.types, oldType) && config.types[oldType].writeOnce)) && !sameContent(newDoc, oldDoc)) {
+    forbid('immutable', type + ' documents are never changed, only deleted: ' + show(id));
   }
   if (!spec.mutable) {
     /* Content-addressed (shared/ids/content-id): the id ends with the content hash H and the only

@@ -13,6 +13,7 @@ import { DEVICE_ACCOUNT_ROLE, deviceRole, unitRole } from './couch-names';
 import { isValidDeviceCode } from '../ids/tracking-number';
 import { parseRejection } from './rejection';
 import {
+  fixtureSeal,
   ACTION_SEQUENCES,
   CHANGED_BY,
   intakeDocuments,
@@ -135,12 +136,15 @@ describe('validate_doc_update accepts', () => {
     for (const doc of [unitProfileDoc(UNIT), unitSettingsDoc(UNIT), unitOfficesDoc(UNIT), reporter]) {
       expect(refusal(doc)).toBeNull();
       const change =
-        'updatedAt' in doc ? { updatedAt: '2026-11-24T00:00:00.000Z' } : { address: 'Jl. Mawar 2' };
+        'updatedAt' in doc
+          ? { updatedAt: '2026-11-24T00:00:00.000Z' }
+          : { identity: fixtureSeal(`${(doc as Doc)._id} corrected`) }; // a correction seals anew
       expect(refusal({ ...stored(doc), ...change }, stored(doc))).toBeNull();
       expect(refusal({ _id: (doc as Doc)._id, _rev: '2-def', _deleted: true }, stored(doc))).toBeNull();
     }
+    // Identity in clear is refused, also as a change of a sealed document.
     const renamed = { ...stored(reporter), name: 'Nama Lain' };
-    expect(refusal(renamed, stored(reporter))).toBeNull();
+    expect(refusal(renamed, stored(reporter))).toMatch(/^schema: reporter: name is not a field/);
     const profile = stored(unitProfileDoc(UNIT));
     const by = { officerId: 'officer-1', name: 'Siti' };
     expect(refusal({ ...profile, contact: '0800', updatedBy: by }, profile)).toBeNull();

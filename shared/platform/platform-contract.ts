@@ -117,6 +117,33 @@ export const storeSecretResultSchema = z.object({
 });
 export type StoreSecretResult = z.infer<typeof storeSecretResultSchema>;
 
+/**
+ * The device's copies of the unit key (docs/decisions/017-unit-key.md), each already wrapped under an
+ * officer's PIN or passphrase, sealed once more by the host before they are stored: the Electron host
+ * encrypts the text with the OS keychain through safeStorage, so the disk alone opens nothing; the
+ * browser host cannot, returns it unchanged and says so (`browser-storage`, the same warning as for
+ * the sync secret). `openKeyWrap` gives `text: null` for a sealed text it cannot open (another OS
+ * user, a changed keychain).
+ */
+export const KEY_WRAP_TEXT_MAX_LENGTH = 4096;
+export const SEALED_KEY_WRAP_MAX_LENGTH = 8192;
+export const sealKeyWrapRequestSchema = z
+  .object({ text: z.string().min(1).max(KEY_WRAP_TEXT_MAX_LENGTH) })
+  .strict();
+export const sealKeyWrapResultSchema = z.object({
+  sealed: z.string().min(1).max(SEALED_KEY_WRAP_MAX_LENGTH),
+  protection: secretProtectionSchema,
+});
+export type SealKeyWrapResult = z.infer<typeof sealKeyWrapResultSchema>;
+export const openKeyWrapRequestSchema = z
+  .object({ sealed: z.string().min(1).max(SEALED_KEY_WRAP_MAX_LENGTH) })
+  .strict();
+export const openKeyWrapResultSchema = z.object({
+  text: z.string().max(KEY_WRAP_TEXT_MAX_LENGTH).nullable(),
+  protection: secretProtectionSchema,
+});
+export type OpenKeyWrapResult = z.infer<typeof openKeyWrapResultSchema>;
+
 export const platformContract = {
   appInfo: { channel: 'platform:app-info', request: z.undefined(), response: appInfoSchema },
   saveFile: { channel: 'platform:save-file', request: saveFileRequestSchema, response: saveFileResultSchema },
@@ -135,6 +162,16 @@ export const platformContract = {
     channel: 'platform:store-secret',
     request: storeSecretRequestSchema,
     response: storeSecretResultSchema,
+  },
+  sealKeyWrap: {
+    channel: 'platform:seal-key-wrap',
+    request: sealKeyWrapRequestSchema,
+    response: sealKeyWrapResultSchema,
+  },
+  openKeyWrap: {
+    channel: 'platform:open-key-wrap',
+    request: openKeyWrapRequestSchema,
+    response: openKeyWrapResultSchema,
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reporterDocSchema } from '../complaint/complaint-schema';
+import { storedReporterDocSchema } from '../complaint/sealed-reporter';
 import { packetDraftDocSchema } from '../couch/packet-draft-document';
 import {
   intakeDocuments,
@@ -43,7 +43,7 @@ describe('lastChangedBy: who wrote a revision of a mutable document', () => {
       [unitSettingsDocSchema, unitSettingsDoc('KTB')],
       [unitOfficesDocSchema, unitOfficesDoc('KTB')],
       [packetDraftDocSchema, packetDraftDoc('KTB')],
-      [reporterDocSchema, reporterOf(intakeDocuments('KTB', 1, 'named'))],
+      [storedReporterDocSchema, reporterOf(intakeDocuments('KTB', 1, 'named'))],
     ] as const;
     for (const [schema, doc] of cases) {
       expect(schema.parse(doc).lastChangedBy).toEqual({ device: 'X7Q', officer: 'officer-1' });

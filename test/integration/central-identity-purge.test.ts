@@ -1,10 +1,11 @@
 /**
  * `central purge-identities` on Apache CouchDB: a deleted reporter's identity leaves the server.
  * A named complaint with a distinctive name is written by the unit (its credentials, as a device
- * sends it), then made anonymous (the privacy-change event, and the reporter document deleted).
- * Before the job the old revision is readable by an admin and the name is in the database's shard
- * files on disk (the test server's data folder). The job with the default grace compacts: the name
- * is in no file and no API answer, while the deleted document's revision tree stays (a device
+ * sends it: the identity sealed with the unit key, so the name itself never reaches the server),
+ * then made anonymous (the privacy-change event, and the reporter document deleted). Before the
+ * job the old revision is readable by an admin and its sealed identity is in the database's shard
+ * files on disk (the test server's data folder). The job with the default grace compacts: the
+ * sealed identity is in no file and no API answer, while the deleted document's revision tree stays (a device
  * offline since before the deletion cannot write it back); a second run changes nothing. With
  * `--grace-days 0` the tree is purged; again, a second run changes nothing. A tombstone that still
  * carries the body (written before the validator refused them) is reported, gets a bare tombstone
@@ -31,6 +32,7 @@ import {
   type CentralServer,
 } from '../support/central-server';
 import { writeAll } from '../support/unit-writes';
+import { testVault } from '../../renderer/core/keys/test-unit-key.fixtures';
 import { stopStarted } from '../support/stop-started';
 
 const run = promisify(execFile);
@@ -85,8 +87,11 @@ async function logNamedComplaint(name: string, sequence: number) {
     },
   );
   if (!documents.reporter) throw new Error('a named complaint has a reporter document');
-  await writeAll(unit, DATABASE, [documents.complaint, documents.received, documents.reporter]);
-  return documents;
+  // Stored as the app stores it: the identity sealed with the unit key (the tests' key). What the
+  // server holds of it is the ciphertext: that is what must leave its disk.
+  const reporter = await (await testVault()).seal(documents.reporter);
+  await writeAll(unit, DATABASE, [documents.complaint, documents.received, reporter]);
+  return { ...documents, needle: reporter.identity.ciphertext };
 }
 
 /** The privacy change to anonymous, as the app makes it: the event, and the reporter document deleted. */
@@ -191,10 +196,15 @@ describe('purge-identities (Apache CouchDB)', () => {
     const name = 'Wiratmaja Sukmanegara Purbokusumo';
     const documents = await logNamedComplaint(name, 1);
     const { id, liveRev, tombstoneRev } = await makeAnonymous(documents, 1);
+    const sealed = documents.needle;
 
-    // Before: the old revision is there for an admin, and the name is on disk.
-    expect((await admin.get(docPath(id, `?rev=${liveRev}`))).body).toMatchObject({ name });
-    expect(filesHolding(name).some((file) => file.endsWith('.couch'))).toBe(true);
+    // Before: the old revision is there for an admin, and its sealed identity is on disk (the
+    // name never is: the server only ever receives it sealed).
+    expect((await admin.get(docPath(id, `?rev=${liveRev}`))).body).toMatchObject({
+      identity: { ciphertext: sealed },
+    });
+    expect(filesHolding(sealed).some((file) => file.endsWith('.couch'))).toBe(true);
+    expect(filesHolding(name)).toEqual([]);
 
     // Default grace: compaction only.
     expect(await purge()).toEqual({
@@ -207,8 +217,8 @@ describe('purge-identities (Apache CouchDB)', () => {
       nextPurgeAt: expect.any(String) as unknown,
       compaction: 'done',
     });
-    await expectNoFileHolding(name);
-    expect(await apiText(id, [liveRev, tombstoneRev])).not.toContain(name);
+    await expectNoFileHolding(sealed);
+    expect(await apiText(id, [liveRev, tombstoneRev])).not.toContain(sealed);
     expect((await admin.get(docPath(id, `?rev=${liveRev}`))).status).toBe(404);
     // The tree stays: the tombstone is the leaf, the live revision a stub the server still knows.
     expect(await deletedInChanges(id)).toBe(true);
@@ -241,8 +251,8 @@ describe('purge-identities (Apache CouchDB)', () => {
       [id]: [liveRev, tombstoneRev],
     });
     expect(unknown.body).toEqual({ [id]: { missing: [liveRev, tombstoneRev] } });
-    await expectNoFileHolding(name);
-    expect(await apiText(id, [liveRev, tombstoneRev])).not.toContain(name);
+    await expectNoFileHolding(sealed);
+    expect(await apiText(id, [liveRev, tombstoneRev])).not.toContain(sealed);
     // The complaint and its events are untouched.
     expect((await admin.get(docPath(documents.complaint._id))).status).toBe(200);
 
@@ -257,6 +267,7 @@ describe('purge-identities (Apache CouchDB)', () => {
     const name = 'Kartosoewirjo Handayaningrat';
     const documents = await logNamedComplaint(name, 2);
     const id = reporterId(documents.complaint.trackingNumber);
+    const sealed = documents.needle;
     // The validator refuses such a tombstone now: written with the validation taken away, as an old server took it.
     const design = await admin.get(docPath(UNIT_DESIGN_DOC_ID));
     const designRev = (design.body as { _rev: string })._rev;
@@ -267,13 +278,13 @@ describe('purge-identities (Apache CouchDB)', () => {
     const bodied = await unit.put(docPath(id), { ...stored, _deleted: true });
     expect([200, 201]).toContain(bodied.status);
     await ensureUnitDesignDoc(admin, UNIT);
-    expect(JSON.stringify((await admin.get(docPath(id, '?open_revs=all'))).body)).toContain(name);
+    expect(JSON.stringify((await admin.get(docPath(id, '?open_revs=all'))).body)).toContain(sealed);
 
     const report = await purge();
     expect(report).toMatchObject({ deleted: 1, withBody: 1, purged: 0, waiting: 1, compaction: 'done' });
-    await expectNoFileHolding(name);
+    await expectNoFileHolding(sealed);
     expect(await apiText(id, [String(stored._rev), (bodied.body as { rev: string }).rev])).not.toContain(
-      name,
+      sealed,
     );
     // Still deleted, now with a bare tombstone as its leaf; the tree is kept for the grace period.
     expect(await deletedInChanges(id)).toBe(true);

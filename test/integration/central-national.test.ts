@@ -37,6 +37,7 @@ import {
   FILE_NAME,
   REPORTER_NAME,
   REPORTER_PHONE,
+  storedReporter,
   unitProfileDoc,
 } from '../../shared/couch/documents.fixtures';
 import { reduceComplaint } from '../../shared/workflow/complaint-state';
@@ -107,7 +108,8 @@ function complaintOf(
   const complaint: ComplaintDoc = options.withFile
     ? { ...docs.complaint, _attachments: inlineFiles(docs.complaint) }
     : docs.complaint;
-  return { ...docs, complaint };
+  // The reporter as the unit stores it (sealed: the server never receives identity in clear).
+  return { ...docs, complaint, reporter: docs.reporter ? storedReporter(docs.reporter) : null };
 }
 
 /** The events of `steps` on `complaint` (each must be accepted), by an officer named `officer`. */

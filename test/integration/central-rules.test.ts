@@ -16,6 +16,7 @@ import { parseRejection } from '../../shared/couch/rejection';
 import { forReplicationWrite } from '../../shared/couch/revision-writes';
 import {
   ACTION_SEQUENCES,
+  fixtureSeal,
   intakeDocuments,
   packetDraftDoc,
   relatedEvents,
@@ -130,7 +131,9 @@ describe('the central server accepts', () => {
   it.skipIf(!ON_COUCHDB)('updates and deletions of the mutable documents', async () => {
     const reporter = reporterOf(intakeDocuments('KTB', 1, 'named'));
     const current = await stored(reporter);
-    expect((await put(ktb, KTB_DB, { ...current, address: 'Jl. Mawar 2' })).status).toBe(201);
+    // A correction seals the identity anew (the server never sees it in clear).
+    const corrected = { ...current, identity: fixtureSeal(`${reporter._id} corrected`) };
+    expect((await put(ktb, KTB_DB, corrected)).status).toBe(201);
     for (const doc of [unitProfileDoc('KTB'), unitSettingsDoc('KTB'), unitOfficesDoc('KTB')]) {
       expect((await put(ktb, KTB_DB, doc)).status).toBe(201);
       const saved = await stored(doc);

@@ -19,6 +19,8 @@ import { resealed } from '../../shared/ids/content-id.fixtures';
 import { reporterId } from '../../shared/ids/document-ids';
 import { blankReporterDoc, decideReporterCorrection } from '../../shared/workflow/reporter-correction';
 import { ComplaintRepository } from '../../renderer/core/data/complaint-repository';
+import type { ReporterVault } from '../../renderer/core/keys/reporter-vault';
+import { testVault } from '../../renderer/core/keys/test-unit-key.fixtures';
 import {
   centralDeviceHttp,
   setupCentralUnit,
@@ -45,8 +47,17 @@ import {
 let central: CentralServer;
 let centralDb: Db;
 const devices: Device[] = [];
+/** Every device's vault: the tests' unit key (renderer/core/keys/test-unit-key.fixtures). */
+let vault: ReporterVault;
+
+/** The reporter document `id` of `db` as a device holding the unit key reads it (opened). */
+async function openedReporter(db: Db, id: string): Promise<ReporterDoc & { _conflicts?: string[] }> {
+  const stored = (await db.get(id, { conflicts: true })) as object;
+  return vault.open(stored);
+}
 
 beforeAll(async () => {
+  vault = await testVault();
   central = await startCentralServer();
   console.info(`sync-reporter-correction: ${central.description}`);
   await setupCentralUnit(central, UNIT);
@@ -75,7 +86,7 @@ it('a corrected reporter and its event sync to the central and to another device
   await waitUntilConverged([a, b], centralDb, ids, 15_000);
 
   // Device A corrects the phone number and address, as complaints.correctReporter does.
-  const repository = new ComplaintRepository(a.db);
+  const repository = new ComplaintRepository(a.db, vault);
   const read = await repository.detail(complaint._id);
   if (!read?.reporter) throw new Error('no reporter on device A');
   const decision = decideReporterCorrection(
@@ -96,19 +107,18 @@ it('a corrected reporter and its event sync to the central and to another device
   await waitUntilConverged([a, b], centralDb, new Set([...ids, decision.event._id]), 15_000);
   expect(a.service.status().rejectedDocuments).toEqual([]);
   for (const db of [centralDb, b.db]) {
-    const reporter = (await db.get(reporterId(complaint.trackingNumber), {
-      conflicts: true,
-    })) as ReporterDoc & {
-      _conflicts?: string[];
-    };
+    const reporter = await openedReporter(db, reporterId(complaint.trackingNumber));
     expect(reporter).toMatchObject({ phone: NEW_PHONE, address: NEW_ADDRESS, name: 'Siti Aminah' });
+    // What the central and the other device store holds none of it in clear.
+    const raw = JSON.stringify(await db.get(reporterId(complaint.trackingNumber)));
+    for (const secret of [NEW_PHONE, NEW_ADDRESS, 'Siti Aminah']) expect(raw).not.toContain(secret);
     expect(reporter._rev).toMatch(/^2-/);
     expect(reporter._conflicts).toBeUndefined();
     const event = (await eventsOf(db, complaint)).find((stored) => stored.kind === 'reporter-corrected');
     expect(event).toMatchObject({ fields: ['phone', 'address'] });
     expect(JSON.stringify(event)).not.toMatch(/0813|Kenanga/);
   }
-  const onB = await new ComplaintRepository(b.db).detail(complaint._id);
+  const onB = await new ComplaintRepository(b.db, vault).detail(complaint._id);
   expect(onB?.state.trail.at(-1)).toMatchObject({ kind: 'reporter-corrected', applied: true });
 
   // Written as the unit's devices write (its own credentials), forged corrections are refused.
@@ -148,7 +158,7 @@ it('two devices correcting offline end in a conflict every device shows; keeping
   b.network.set(false);
 
   const correctOn = async (device: Device, phone: string, sequence: number) => {
-    const repository = new ComplaintRepository(device.db);
+    const repository = new ComplaintRepository(device.db, vault);
     const read = await repository.detail(complaint._id);
     if (!read?.reporter) throw new Error(`no reporter on ${device.code}`);
     const decision = decideReporterCorrection(
@@ -177,7 +187,7 @@ it('two devices correcting offline end in a conflict every device shows; keeping
     async () => (await conflictsOf(centralDb)).length === 1 && (await conflictsOf(a.db)).length === 1,
     15_000,
   );
-  const onA = new ComplaintRepository(a.db);
+  const onA = new ComplaintRepository(a.db, vault);
   const read = await onA.detail(complaint._id);
   expect(read?.reporterConflicts).toHaveLength(1);
   const versions = [read?.reporter, ...(read?.reporterConflicts ?? [])];
@@ -209,7 +219,7 @@ it('two devices correcting offline end in a conflict every device shows; keeping
   await waitFor(
     async () => {
       for (const db of [centralDb, a.db, b.db]) {
-        const doc = (await db.get(id, { conflicts: true })) as ReporterDoc & { _conflicts?: string[] };
+        const doc = await openedReporter(db, id);
         if ((doc._conflicts ?? []).length > 0 || doc.phone !== '0813-2222-2222') return false;
       }
       return true;
@@ -233,7 +243,7 @@ it('the identity recorded for a complaint anonymous at intake and identified sin
     { to: 'named', reason: 'Pelapor bersedia disebut' },
     new Date('2026-11-23T11:00:00.000Z'),
   );
-  const repository = new ComplaintRepository(a.db);
+  const repository = new ComplaintRepository(a.db, vault);
   const read = await repository.detail(complaint._id);
   if (!read) throw new Error('no complaint');
   expect(read.reporter).toBeNull();
@@ -254,8 +264,10 @@ it('the identity recorded for a complaint anonymous at intake and identified sin
   await repository.saveReporterCorrection(decision.reporter, decision.event);
   await waitFor(
     async () => {
-      const doc = await centralDb.get(reporterId(complaint.trackingNumber)).catch(() => undefined);
-      return (doc as ReporterDoc | undefined)?.phone === NEW_PHONE;
+      const doc = await openedReporter(centralDb, reporterId(complaint.trackingNumber)).catch(
+        () => undefined,
+      );
+      return doc?.phone === NEW_PHONE;
     },
     15_000,
     () => JSON.stringify(a.service.status()),

@@ -30,6 +30,7 @@ import { centralDeviceCredentials, TEST_ADMIN, type CentralServer } from '../sup
 import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
 import { putAll } from '../support/unit-writes';
 import { resealed } from '../../shared/ids/content-id.fixtures';
+import { testVault } from '../../renderer/core/keys/test-unit-key.fixtures';
 
 PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
 
@@ -170,7 +171,10 @@ export async function logComplaint(
   // tampered field rather than the content hash.
   const complaint =
     Object.keys(tamper).length > 0 ? resealed({ ...docs.complaint, ...tamper }) : docs.complaint;
-  const written = [complaint, docs.received, ...(docs.reporter ? [docs.reporter] : [])];
+  // The reporter as the app stores it: sealed with the unit key (the tests' key, which every test
+  // device shares: renderer/core/keys/test-unit-key.fixtures).
+  const reporter = docs.reporter ? await (await testVault()).seal(docs.reporter) : undefined;
+  const written = [complaint, docs.received, ...(reporter ? [reporter] : [])];
   await putAll(device.db, written);
   return complaint;
 }

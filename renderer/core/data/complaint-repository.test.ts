@@ -2,19 +2,48 @@
  * The repository over PouchDB's memory adapter: intake writes, identity kept apart, pages
  * through the id index. (The IndexedDB build itself runs in the E2E tests, in Chromium.)
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { memoryDatabase } from '../../../test/support/memory-database';
 import type { UnitDatabase } from './database';
 import { decideAction } from '../../../shared/workflow/decide-action';
 import { ComplaintRepository, type IntakeContext } from './complaint-repository';
+import type { ReporterVault } from '../keys/reporter-vault';
+import { testVault } from '../keys/test-unit-key.fixtures';
+import { isUnitKeyLocked } from '../keys/unit-keyring';
 
 let db: UnitDatabase;
+/** The session's vault with the unit key unlocked (the tests' key). */
+let vault: ReporterVault;
+beforeAll(async () => {
+  vault = await testVault();
+});
 const open = (): ComplaintRepository => {
   db = memoryDatabase();
-  return new ComplaintRepository(db);
+  return new ComplaintRepository(db, vault);
 };
 afterEach(async () => db.destroy());
+
+/** Every revision of every document the database holds, as stored (bodies of old revisions too). */
+async function rawStoredText(database: UnitDatabase): Promise<string> {
+  const { rows } = await database.allDocs();
+  const parts: string[] = [];
+  for (const row of rows) {
+    const leaves = (await database.get(row.id, { open_revs: 'all', revs: true })) as unknown as {
+      ok?: { _revisions?: { start: number; ids: string[] } };
+    }[];
+    for (const leaf of leaves) {
+      parts.push(JSON.stringify(leaf));
+      const history = leaf.ok?._revisions;
+      if (!history) continue;
+      for (const [at, id] of history.ids.entries()) {
+        const old = await database.get(row.id, { rev: `${history.start - at}-${id}` }).catch(() => null);
+        parts.push(JSON.stringify(old));
+      }
+    }
+  }
+  return parts.join('\n');
+}
 
 const input = (overrides: Partial<IntakeInput> = {}): IntakeInput => ({
   channel: 'walk-in',
@@ -55,6 +84,97 @@ describe('ComplaintRepository', () => {
     expect(JSON.stringify(detail?.complaint)).not.toContain('Budi');
     expect(detail?.events.map((event) => event.kind)).toEqual(['received']);
     expect(detail?.state.status).toBe('new');
+  });
+
+  it('stores the reporter identity only sealed: no name, NIK or phone in any stored revision; reading opens it', async () => {
+    const repo = open();
+    const reporter = {
+      name: 'Budi Santoso',
+      nik: '3305123456780001',
+      phone: '0812-1111-2222',
+      email: 'budi@contoh.id',
+      address: 'Jl. Kenanga 9',
+    };
+    const complaint = await repo.saveIntake(
+      input({ reporter }),
+      [],
+      context(new Date('2026-11-23T03:00:00Z')),
+    );
+    const stored = await rawStoredText(db);
+    for (const secret of [
+      'Budi',
+      'Santoso',
+      '3305123456780001',
+      '0812-1111-2222',
+      '081211112222',
+      'budi@',
+      'Kenanga',
+    ]) {
+      expect(stored).not.toContain(secret);
+    }
+    expect(stored).toContain('"identity"');
+    expect((await repo.detail(complaint._id))?.reporter).toMatchObject(reporter);
+    expect((await repo.reporter(complaint.trackingNumber))?.nik).toBe('3305123456780001');
+  });
+
+  it('without an unlocked unit key: refuses a named intake and writes nothing; shows a stored identity as sealed', async () => {
+    const repo = open();
+    const complaint = await repo.saveIntake(input(), [], context(new Date('2026-11-23T03:00:00Z')));
+    const locked = new ComplaintRepository(db);
+    const before = (await db.allDocs()).rows.length;
+    await expect(locked.saveIntake(input(), [], context(new Date('2026-11-23T04:00:00Z')))).rejects.toSatisfy(
+      isUnitKeyLocked,
+    );
+    expect((await db.allDocs()).rows.length).toBe(before);
+    const detail = await locked.detail(complaint._id);
+    expect(detail?.reporter).toMatchObject({ name: '', nik: '', phone: '', sealedIdentity: 'no-key' });
+    expect(detail?.complaint.title).toBe('Jalan rusak');
+    // An anonymous complaint needs no key.
+    await expect(
+      locked.saveIntake(
+        input({
+          privacyMode: 'anonymous',
+          reporter: { name: '', nik: '', phone: '', email: '', address: '' },
+        }),
+        [],
+        context(new Date('2026-11-23T05:00:00Z')),
+      ),
+    ).resolves.toMatchObject({ reporterId: null });
+  });
+
+  it('re-writes reporter documents stored in clear as sealed revisions, in batches, and compacts the clear ones away', async () => {
+    const repo = open();
+    const complaint = await repo.saveIntake(input(), [], context(new Date('2026-11-23T03:00:00Z')));
+    // Two documents as devices stored them before sealing existed.
+    const clear = [1, 2].map((n) => ({
+      _id: `reporter:KTB-261123-A2C-090${n}`,
+      type: 'reporter',
+      schemaVersion: 1,
+      unitCode: 'KTB',
+      complaintId: `complaint:2026-11-23T03:00:00.000Z:KTB-261123-A2C-090${n}:${'a'.repeat(64)}`,
+      trackingNumber: `KTB-261123-A2C-090${n}`,
+      privacyMode: 'named',
+      name: `Lama Terbuka ${n}`,
+      nik: '',
+      phone: `0812000000${n}0`,
+      email: '',
+      address: '',
+    }));
+    await db.bulkDocs(clear);
+    expect(await rawStoredText(db)).toContain('Lama Terbuka');
+    const progress: unknown[] = [];
+    expect(await repo.sealClearReporters((step) => progress.push(step), 1)).toEqual({ sealed: 2, found: 2 });
+    expect(progress).toEqual([
+      { sealed: 1, found: 1 },
+      { sealed: 2, found: 2 },
+    ]);
+    const text = await rawStoredText(db);
+    expect(text).not.toContain('Lama Terbuka');
+    expect(text).not.toContain('08120000010');
+    expect((await repo.reporter('KTB-261123-A2C-0901'))?.name).toBe('Lama Terbuka 1');
+    // Resumable and idempotent: nothing is left to seal, the sealed intake was never touched.
+    expect(await repo.sealClearReporters()).toEqual({ sealed: 0, found: 0 });
+    expect((await repo.detail(complaint._id))?.reporter?._rev).toMatch(/^1-/);
   });
 
   it('stores no reporter document at all for an anonymous complaint', async () => {

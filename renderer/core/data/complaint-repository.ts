@@ -18,6 +18,7 @@ import {
   complaintIdRange,
   eventIdRange,
   parseComplaintId,
+  REPORTER_ID_PREFIX,
   reporterId,
   UNIT_PROFILE_ID,
 } from '../../../shared/ids/document-ids';
@@ -38,6 +39,9 @@ import {
 import { reduceComplaint, type ComplaintState } from '../../../shared/workflow/complaint-state';
 import type { UnitDatabase } from './database';
 import { followChanges } from '../sync/shared-changes';
+import { ReporterVault, type OpenedReporterDoc } from '../keys/reporter-vault';
+import { UnitKeyring } from '../keys/unit-keyring';
+import { SEALED_REPORTER_SCHEMA_VERSION } from '../../../shared/complaint/sealed-reporter';
 
 export type IntakeContext = Parameters<typeof buildIntakeDocuments>[1];
 
@@ -48,12 +52,16 @@ export type ComplaintPage = Readonly<{ rows: readonly ComplaintRow[]; nextCursor
 export type ComplaintDetail = Readonly<{
   complaint: ComplaintDoc;
   events: readonly EventDoc[];
-  reporter: ReporterDoc | null;
+  /**
+   * The reporter document, opened (../keys/reporter-vault): `sealedIdentity` set, with empty fields,
+   * when this device cannot open it (no unit key unlocked, or not that version).
+   */
+  reporter: OpenedReporterDoc | null;
   /**
    * The other versions of the reporter document, when two devices changed it before they synced
    * (`reporter` is the one PouchDB shows); absent when there is no conflict.
    */
-  reporterConflicts?: readonly ReporterDoc[];
+  reporterConflicts?: readonly OpenedReporterDoc[];
   state: ComplaintState;
   /** Ids of this complaint's documents that this device also holds in a forged content. */
   tampered: readonly string[];
@@ -67,8 +75,18 @@ export type VerifiedComplaint = Readonly<{
 
 const HIGH = '\ufff0';
 
+/** How far `sealClearReporters` got: revisions sealed so far of those found in clear. */
+export type SealProgress = Readonly<{ sealed: number; found: number }>;
+
 export class ComplaintRepository {
-  constructor(readonly db: UnitDatabase) {}
+  /**
+   * `vault` seals every reporter document written and opens every one read; without one given,
+   * a vault whose keyring is never unlocked: identity is then neither written nor shown.
+   */
+  constructor(
+    readonly db: UnitDatabase,
+    readonly vault: ReporterVault = new ReporterVault(new UnitKeyring()),
+  ) {}
 
   /**
    * Writes a new complaint, its reporter identity (if any) and its "received" event in one
@@ -78,6 +96,8 @@ export class ComplaintRepository {
    */
   async saveIntake(input: IntakeInput, files: readonly Blob[], ctx: IntakeContext): Promise<ComplaintDoc> {
     const { complaint, reporter, received } = buildIntakeDocuments(input, ctx);
+    // Sealed before anything is written: without the unit key nothing is stored.
+    const storedReporter = reporter ? withFirstRevision(await this.vault.seal(reporter)) : undefined;
     const attachments = Object.fromEntries(
       complaint.attachments.map((meta, index) => {
         const data = files[index];
@@ -87,7 +107,7 @@ export class ComplaintRepository {
     );
     await this.writeRevisions([
       complaint.attachments.length > 0 ? { ...complaint, _attachments: attachments } : complaint,
-      ...(reporter ? [withFirstRevision(reporter)] : []),
+      ...(storedReporter ? [storedReporter] : []),
       received,
     ]);
     return complaint;
@@ -120,7 +140,8 @@ export class ComplaintRepository {
   async saveReporterCorrection(reporter: ReporterDoc, event: EventDoc): Promise<void> {
     const changed = (): Error =>
       Object.assign(new Error(`${reporter._id} changed since it was read`), { status: 409 });
-    const { _rev: base, ...body } = reporter;
+    const { _rev: base, ...clear } = reporter;
+    const body = await this.vault.seal(clear);
     if (base === undefined) {
       // A new identity (recorded after intake): only while no live version exists; after a
       // deletion it continues the deleted branch.
@@ -130,9 +151,67 @@ export class ComplaintRepository {
       await this.writeRevisions([deleted ? withNextRevision(body, deleted) : withFirstRevision(body), event]);
       return;
     }
-    const stored = await getOrUndefined(this.db.get<ReporterDoc>(reporter._id, { revs: true }));
+    const stored = await getOrUndefined(this.db.get<object>(reporter._id, { revs: true }));
     if (stored?._rev === undefined || stored._rev !== base) throw changed();
     await this.writeRevisions([withNextRevision(body, stored as Leaf), event]);
+  }
+
+  /**
+   * The reporter document of `trackingNumber`, opened (../keys/reporter-vault); undefined when there
+   * is none or it is deleted. For the search index and the LAPOR! export.
+   */
+  async reporter(trackingNumber: string): Promise<OpenedReporterDoc | undefined> {
+    const doc = await getOrUndefined(this.db.get<object>(reporterId(trackingNumber)));
+    return doc ? this.vault.openChecked(doc) : undefined;
+  }
+
+  /**
+   * Re-writes every reporter revision this device holds in clear (written before sealing existed)
+   * as a sealed next revision, `batch` documents per write, each leaf of a conflict on its own;
+   * `onProgress` after each write. Resumable: a restart finds what is still in clear. Compacts at
+   * the end, so the clear revisions leave this device's disk. Needs the unit key unlocked.
+   */
+  async sealClearReporters(
+    onProgress: (progress: SealProgress) => void = () => undefined,
+    batch = 50,
+  ): Promise<SealProgress> {
+    const result = await this.db.allDocs({
+      startkey: REPORTER_ID_PREFIX,
+      endkey: `${REPORTER_ID_PREFIX}${HIGH}`,
+      include_docs: true,
+      conflicts: true,
+    });
+    const ids = result.rows.flatMap((row) => {
+      const doc = row.doc as (object & { schemaVersion?: unknown; _conflicts?: unknown[] }) | undefined;
+      const clear =
+        doc && (doc.schemaVersion !== SEALED_REPORTER_SCHEMA_VERSION || (doc._conflicts?.length ?? 0) > 0);
+      return clear ? [row.id] : [];
+    });
+    let sealed = 0;
+    let found = 0;
+    for (let start = 0; start < ids.length; start += batch) {
+      const writes: object[] = [];
+      for (const id of ids.slice(start, start + batch)) {
+        for (const leaf of await this.leavesOf(id)) {
+          const raw = leaf as Leaf & { _deleted?: boolean; schemaVersion?: unknown };
+          if (raw._deleted || raw.schemaVersion === SEALED_REPORTER_SCHEMA_VERSION) continue;
+          found++;
+          const {
+            _rev: _base,
+            _revisions: _history,
+            ...clear
+          } = raw as unknown as ReporterDoc & {
+            _revisions?: unknown;
+          };
+          writes.push(withNextRevision(await this.vault.seal(clear), leaf));
+        }
+      }
+      if (writes.length > 0) await this.writeRevisions(writes);
+      sealed += writes.length;
+      onProgress({ sealed, found });
+    }
+    if (sealed > 0) await this.db.compact();
+    return { sealed, found };
   }
 
   /**
@@ -229,11 +308,14 @@ export class ComplaintRepository {
   /** The reporter document as shown (the winner) and its other versions in conflict, if any. */
   private async reporterVersions(
     id: string,
-  ): Promise<{ winner: ReporterDoc; others: ReporterDoc[] } | undefined> {
-    const doc = await getOrUndefined(this.db.get<ReporterDoc>(id, { conflicts: true }));
+  ): Promise<{ winner: OpenedReporterDoc; others: OpenedReporterDoc[] } | undefined> {
+    const doc = await getOrUndefined(this.db.get<object>(id, { conflicts: true }));
     if (!doc) return undefined;
-    const { _conflicts: revs, ...winner } = doc as ReporterDoc & { _conflicts?: string[] };
-    const others = await Promise.all((revs ?? []).map((rev) => this.db.get<ReporterDoc>(id, { rev })));
+    const { _conflicts: revs, ...stored } = doc as { _conflicts?: string[] };
+    const winner = await this.vault.open(stored);
+    const others = await Promise.all(
+      (revs ?? []).map(async (rev) => this.vault.open(await this.db.get<object>(id, { rev }))),
+    );
     return { winner, others };
   }
 
@@ -258,8 +340,8 @@ export class ComplaintRepository {
     }
     const writes: object[] = live.filter((leaf) => leaf !== shown).map((leaf) => tombstoneOf(leaf));
     if (corrected) {
-      const { _rev: _base, ...body } = corrected;
-      writes.unshift(withNextRevision(body, shown));
+      const { _rev: _base, ...clear } = corrected;
+      writes.unshift(withNextRevision(await this.vault.seal(clear), shown));
     }
     if (event) writes.push(event);
     await this.writeRevisions(writes);

@@ -64,6 +64,23 @@ export type IntakeDraftRow = Readonly<{
   savingAs?: string;
 }>;
 
+/**
+ * This device's copy of one unit key version for one officer (../keys/device-key-wraps;
+ * docs/decisions/017-unit-key.md): the key wrapped under the officer's PIN or passphrase
+ * (shared/crypto/secret-wrap), as the host sealed it once more (the OS keychain in Electron; as it
+ * is in the browser host, `protection` says which). Never synced, never in the unit database.
+ */
+export type UnitKeyWrapRow = Readonly<{
+  /** `<officerId>/<keyVersion>`. */
+  id: string;
+  officerId: string;
+  keyVersion: number;
+  /** The wrap's JSON, sealed by the host (platform `sealKeyWrap`). */
+  sealed: string;
+  protection: 'os-keychain' | 'plain-file' | 'browser-storage';
+  storedAt: string;
+}>;
+
 export class DeviceDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   officers!: Table<Officer, string>;
@@ -75,6 +92,7 @@ export class DeviceDatabase extends Dexie {
   searchIdentity!: Table<SearchIdentityRow, string>;
   searchSnapshot!: Table<SearchSnapshotRow, string>;
   indicatorRecords!: Table<IndicatorRecord, string>;
+  unitKeyWraps!: Table<UnitKeyWrapRow, string>;
 
   constructor(name = 'meja-aduan-device') {
     super(name);
@@ -125,5 +143,9 @@ export class DeviceDatabase extends Dexie {
     // v10: Beranda's indicator records, one small row per complaint by id and receipt instant
     // (./indicator-records; docs/decisions/013-dashboard-charts.md), built by their follower.
     this.version(10).stores({ indicatorRecords: 'id, receivedAt' });
+    // v11: this device's wrapped copies of the unit key, one per officer and key version (see
+    // UnitKeyWrapRow). A device upgraded from v10 has none: its unit's key is created or received
+    // at the next sign-in (../keys/unit-key-session).
+    this.version(11).stores({ unitKeyWraps: 'id, officerId' });
   }
 }

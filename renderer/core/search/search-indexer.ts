@@ -7,10 +7,9 @@
  * missing, emptied, or of another SEARCH_INDEX_VERSION is rebuilt in the background from the
  * start of the feed, with progress.
  */
-import type { ComplaintDoc, ReporterDoc } from '../../../shared/complaint/complaint-schema';
+import type { ComplaintDoc } from '../../../shared/complaint/complaint-schema';
 import { DEFAULT_CATEGORIES } from '../../../shared/complaint/vocabulary';
-import { getOrUndefined } from '../../../shared/couch/pouch-toolkit';
-import { complaintIdRange, REPORTER_ID_PREFIX, reporterId } from '../../../shared/ids/document-ids';
+import { complaintIdRange, REPORTER_ID_PREFIX } from '../../../shared/ids/document-ids';
 import {
   contentRow,
   identityRow,
@@ -23,6 +22,7 @@ import { ChangeFollower, type FeedChange, type FeedSeq, type FollowRun } from '.
 import { changedComplaints } from '../data/changed-complaints';
 import type { ComplaintRepository } from '../data/complaint-repository';
 import type { DeviceDatabase } from '../data/device-database';
+import type { OpenedReporterDoc } from '../keys/reporter-vault';
 import { markStart } from '../start-marks';
 import type { SearchIndex } from './search-index';
 import type { SearchIndexStatus } from './search-types';
@@ -43,6 +43,8 @@ export class SearchIndexer {
   private followed: Readonly<{ records: ComplaintRepository; checkpointKey: string }> | undefined;
   private status: SearchIndexStatus = { state: 'idle' };
   private readonly listeners = new Set<(status: SearchIndexStatus) => void>();
+  /** Complaints whose sealed identity could not be opened when indexed (see `reindexIdentities`). */
+  private readonly identityPending = new Set<string>();
 
   constructor(
     private readonly device: DeviceDatabase,
@@ -112,6 +114,22 @@ export class SearchIndexer {
     this.publish({ state: 'idle' });
   }
 
+  /**
+   * Indexes again, in the follower's queue, the complaints whose identity this device could not
+   * open when they were indexed (sealed, the unit key not unlocked yet: ../keys/reporter-vault):
+   * called once a key is unlocked, so that they become searchable.
+   */
+  reindexIdentities(): Promise<void> {
+    return this.follower.enqueue(async () => {
+      const followed = this.followed;
+      if (!followed || this.identityPending.size === 0) return;
+      const ids = [...this.identityPending];
+      this.identityPending.clear();
+      await this.reindex(followed.records, ids, () => Promise.resolve());
+      this.onIndexed();
+    });
+  }
+
   /** Resolves once everything queued so far is indexed (tests, and before a rebuild). */
   settled(): Promise<void> {
     return this.follower.settled();
@@ -177,6 +195,13 @@ export class SearchIndexer {
         }),
       );
       const reporter = await this.reporterOf(records, complaint, state.privacyMode === 'anonymous');
+      // Sealed and not opened here (no unit key yet): its row is left as it is, and made again by
+      // `reindexIdentities` once the key is unlocked.
+      if (reporter?.sealedIdentity) {
+        this.identityPending.add(id);
+        continue;
+      }
+      this.identityPending.delete(id);
       const row = reporter
         ? identityRow({ id, confidential, name: reporter.name, phone: reporter.phone, nik: reporter.nik })
         : undefined;
@@ -191,11 +216,11 @@ export class SearchIndexer {
     records: ComplaintRepository,
     complaint: ComplaintDoc,
     anonymous: boolean,
-  ): Promise<ReporterDoc | undefined> {
+  ): Promise<OpenedReporterDoc | undefined> {
     if (anonymous) return undefined;
     // By the tracking number, not `complaint.reporterId`: a complaint anonymous at intake has none,
-    // yet its identity may be recorded later (named since).
-    return getOrUndefined(records.db.get<ReporterDoc>(reporterId(complaint.trackingNumber)));
+    // yet its identity may be recorded later (named since). Opened with the unit key.
+    return records.reporter(complaint.trackingNumber);
   }
 
   /** How many complaints the records hold (ids only), or whether any does (`limit` 1). */

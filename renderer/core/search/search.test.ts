@@ -29,6 +29,7 @@ import {
   stopTestCores,
   testCore,
 } from '../test-core.fixtures';
+import { testVault } from '../keys/test-unit-key.fixtures';
 
 afterEach(stopTestCores);
 
@@ -280,7 +281,7 @@ describe('core.search', () => {
   it('finds a complaint that arrived by replication without a restart', async () => {
     const { core, unitDatabases } = await unitWithComplaints();
     const other = memoryDatabase();
-    await new ComplaintRepository(other).saveIntake(
+    await new ComplaintRepository(other, await testVault()).saveIntake(
       intake({ title: 'Banjir di perumahan', chronology: 'Saluran tersumbat sampah.', location: 'Gombong' }),
       [],
       {
@@ -482,7 +483,7 @@ describe('the search index in memory, loaded from its rows', () => {
     const seen: SearchIndexStatus[] = [];
     indexer.onStatus((status) => seen.push(status));
     try {
-      await indexer.start(new ComplaintRepository(local), SETUP.unitCode);
+      await indexer.start(new ComplaintRepository(local, await testVault()), SETUP.unitCode);
       expect(seen).toContainEqual({ state: 'building', done: 7, total: 7, loading: true });
       expect(seen.some((status) => status.state === 'building' && status.loading !== true)).toBe(false);
       expect(seen.at(-1)).toEqual({ state: 'ready', total: 4 });
@@ -502,7 +503,7 @@ describe('the search index in memory, loaded from its rows', () => {
     const index = new SearchIndex(device);
     const indexer = new SearchIndexer(device, index);
     try {
-      await indexer.start(new ComplaintRepository(local), SETUP.unitCode);
+      await indexer.start(new ComplaintRepository(local, await testVault()), SETUP.unitCode);
       expect(await index.saveSnapshot()).toBe(true);
       await local.put({ _id: 'officer:not-a-complaint', name: 'Dewi' });
       const { update_seq: seq } = await local.info();

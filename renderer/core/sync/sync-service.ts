@@ -231,6 +231,28 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   }
 
   /**
+   * Creates `doc` (its first revision) straight on the central, not through replication: for a
+   * document only one device of the unit may create (the unit key's first version,
+   * ../keys/first-unit-key). `created` with the central's revision; `exists` when the central holds
+   * one already (409); `unreachable` when this service is not started or the central cannot be
+   * asked or refuses.
+   */
+  async createOnCentral(
+    doc: Readonly<{ _id: string }>,
+  ): Promise<Readonly<{ status: 'created'; rev: string }> | Readonly<{ status: 'exists' | 'unreachable' }>> {
+    const target = this.#target;
+    if (!target || this.#disposed) return { status: 'unreachable' };
+    const remote = target.remote as unknown as { put(doc: object): Promise<{ rev: string }> };
+    try {
+      return { status: 'created', rev: (await remote.put(doc)).rev };
+    } catch (error) {
+      return (error as { status?: unknown } | null)?.status === 409
+        ? { status: 'exists' }
+        : { status: 'unreachable' };
+    }
+  }
+
+  /**
    * Checks a configuration (see ./test-connection: one login attempt). It changes nothing, except
    * that a sync stopped by a refused login or a lockout starts again when the configuration it
    * uses now passes: the person pressed "test connection" with the saved password, and it works.

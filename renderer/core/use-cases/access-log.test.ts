@@ -162,7 +162,7 @@ describe('access log: recording', () => {
     await core.officers.chooseAnother(minutes(1));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const refuse = vi.spyOn(db, 'bulkDocs').mockRejectedValueOnce(new Error('QuotaExceededError'));
-    expect(await core.officers.signIn(sari, TEST_PIN, minutes(2))).toEqual({
+    expect(await core.officers.signIn(sari, TEST_PIN, minutes(2))).toMatchObject({
       ok: true,
       mustChangeSecret: false,
     });

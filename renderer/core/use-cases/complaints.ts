@@ -26,6 +26,7 @@ import type { TamperedRow } from '../data/device-database';
 import { EVENT_SEQUENCE } from '../data/device-store';
 import { calendarOf, unitToday } from './calendar';
 import type { CoreDeps } from './core-deps';
+import { UnitKeyLockedError } from '../keys/unit-keyring';
 
 export type NeedsAttention = Readonly<{
   /** Most urgent first (most working days overdue at the top). */
@@ -150,6 +151,8 @@ export function createComplaints(deps: CoreDeps) {
       if (refusal) return { outcome: 'refused', issues: [refusal] };
       // The form started from this revision ('' when it recorded the identity anew).
       if ((detail.reporter?._rev ?? '') !== changes.rev) return { outcome: 'conflict' };
+      // Identity this device cannot open is never written over (docs/decisions/017-unit-key.md).
+      if (detail.reporter?.sealedIdentity) throw new UnitKeyLockedError();
       const reporter =
         detail.reporter ??
         ((await repository.identityMayBeRecorded(detail.complaint))
@@ -194,6 +197,7 @@ export function createComplaints(deps: CoreDeps) {
       const refusal = reporterCorrectionRefusal(officer.role, detail.state.privacyMode);
       if (refusal) return { outcome: 'refused', issues: [refusal] };
       const { reporter: winner, reporterConflicts: others = [] } = detail;
+      if ([winner, ...others].some((version) => version?.sealedIdentity)) throw new UnitKeyLockedError();
       const chosen = [...(winner ? [winner] : []), ...others].find((version) => version._rev === keepRev);
       if (!winner || others.length === 0 || !chosen) return { outcome: 'conflict' };
       const eventSequence = await deps.deviceStore.nextSequence(EVENT_SEQUENCE);

@@ -9,6 +9,7 @@ import type { ComplaintIndexQueries } from '../data/complaint-index-queries';
 import type { DeviceDatabase } from '../data/device-database';
 import type { DeviceStore } from '../data/device-store';
 import type { AppStore } from '../state/app-state';
+import type { UnitKeySession } from '../keys/unit-key-session';
 import type { UnitRecords } from './unit-records';
 
 export type CoreDeps = Readonly<{
@@ -19,6 +20,8 @@ export type CoreDeps = Readonly<{
   records: UnitRecords;
   platform: PlatformApi;
   now: () => Date;
+  /** The unit key of this run: the keyring, and the officers' copies on this device (../keys/unit-key-session). */
+  unitKeys: UnitKeySession;
 }>;
 
 /** The signed-in officer as the author of what they write. */

@@ -19,6 +19,7 @@ import { readRoster, rosterEntryOf, writeOfficer } from '../data/officer-roster-
 import type { Language } from '../data/device-store';
 import { markStart } from '../start-marks';
 import type { CoreDeps } from './core-deps';
+import { createFirstUnitKey } from '../keys/first-unit-key';
 import { createOfficers, migrateLocalOfficers, type AccessRecorder } from './officers';
 import type { SyncUseCases } from './sync';
 
@@ -54,7 +55,7 @@ export function createDeviceSetup(
   auth: Readonly<{ record?: AccessRecorder; iterations?: number }> = {},
 ) {
   const { store, deviceStore, records } = deps;
-  const officers = createOfficers(deps, auth.record, auth.iterations);
+  const officers = createOfficers(deps, auth.record, auth.iterations, sync.createOnCentral);
 
   /**
    * The end of every first run: this device, its first officer, and the unit's settings and offices
@@ -96,6 +97,19 @@ export function createDeviceSetup(
             changed,
           ),
         );
+    // A new unit's key, version 1 (docs/decisions/017-unit-key.md), unlocked for its first
+    // manager and copied for them on this device; a joining device receives the unit's key instead.
+    if (profile && first.secret && rosterDoc) {
+      const key = await createFirstUnitKey(
+        repo.db,
+        unitCode,
+        changed,
+        now,
+        () => Promise.resolve({ status: 'not-configured' }),
+        (version) => deps.unitKeys.newKey(version),
+      );
+      if (key) await deps.unitKeys.adopt(key, officer.id, first.secret);
+    }
     if (!(await repo.unitSettings()))
       await repo.saveMutable(defaultUnitSettings(unitCode, device.timeZone, now, by), changed);
     if (!(await repo.unitOffices())) await repo.saveMutable(defaultUnitOffices(unitCode, now, by), changed);
@@ -153,6 +167,9 @@ export function createDeviceSetup(
     async stop(): Promise<void> {
       await sync.stop();
       records.close();
+      // The app's run ends: the unit key leaves memory (the next start opens it at sign-in).
+      deps.unitKeys.signedOut();
+      deps.unitKeys.keyring.clear();
     },
 
     /** First run of a new unit: its profile, this device, its first officer, default settings. */

@@ -9,7 +9,8 @@
  * Confidential complaints ("only as counts", docs/domain.md) leave in the records export without their
  * content, unless a manager ticks that it may be included (../../shared/packet/records-export).
  */
-import { reporterDocSchema, type ReporterDoc } from '../../../shared/complaint/complaint-schema';
+import type { ReporterDoc } from '../../../shared/complaint/complaint-schema';
+import { UnitKeyLockedError } from '../keys/unit-keyring';
 import { HIGH_SENTINEL, REPORTER_ID_PREFIX } from '../../../shared/ids/document-ids';
 import {
   laporCsv,
@@ -66,11 +67,18 @@ export function createExports(deps: CoreDeps) {
     const ids = namedReporterIds(rows);
     if (ids.length === 0) return [];
     const result = await db().allDocs({ keys: ids, include_docs: true });
-    return result.rows.flatMap((row) => {
-      if (!('doc' in row) || !row.doc) return [];
-      const parsed = reporterDocSchema.safeParse(row.doc);
-      return parsed.success ? [parsed.data] : [];
-    });
+    const { vault } = records.current();
+    const reporters: ReporterDoc[] = [];
+    for (const row of result.rows) {
+      if (!('doc' in row) || !row.doc) continue;
+      // Opened with the session's unit key (../keys/reporter-vault); never an export with identity
+      // left out because this device could not open it.
+      const opened = await vault.openChecked(row.doc);
+      if (opened?.sealedIdentity === 'no-key') throw new UnitKeyLockedError();
+      if (opened?.sealedIdentity) throw new Error(`${row.id}: its identity does not open with the unit key`);
+      if (opened) reporters.push(opened);
+    }
+    return reporters;
   };
 
   /** The signed-in officer as the author of the forwarding events. */

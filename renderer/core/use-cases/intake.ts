@@ -17,6 +17,7 @@ import type { ComplaintRepository } from '../data/complaint-repository';
 import { foregroundSaves } from '../data/foreground-saves';
 import { officerRef, type CoreDeps } from './core-deps';
 import { stepTimer } from './step-timing';
+import { UnitKeyLockedError } from '../keys/unit-keyring';
 
 export type IntakeSave = Readonly<{
   /** A value `validateIntake` accepted. */
@@ -125,6 +126,11 @@ export function createIntake(deps: CoreDeps) {
       const officer = officerRef(deps);
       if (!device || !officer) throw new Error('The device is not set up.');
       const repository = records.current();
+      // Identity is stored only sealed (docs/decisions/017-unit-key.md): without the unit key nothing
+      // is taken or written, and the draft stays as typed.
+      if (save.input.privacyMode !== 'anonymous' && !repository.vault.isUnlocked()) {
+        throw new UnitKeyLockedError();
+      }
       const timer = stepTimer('intake.save');
       const trackingNumber = (sequence: number): string =>
         formatTrackingNumber({

@@ -43,11 +43,19 @@ import {
   writeOfficer,
   type RosterEntry,
 } from '../data/officer-roster-store';
+import { createFirstUnitKey, type CreateOnCentral } from '../keys/first-unit-key';
+import { knownKeys } from '../keys/unit-key-documents';
+import type { KeyUnlockOutcome } from '../keys/unit-key-session';
 import type { AccessRecorder } from './access-log';
 import type { CoreDeps } from './core-deps';
 
 export type SignInOutcome =
-  | Readonly<{ ok: true; mustChangeSecret: boolean }>
+  /**
+   * `unitKey` (docs/decisions/017-unit-key.md): whether the unit key opened for this officer here;
+   * `no-key` means identity can be neither written nor shown until an officer who has signed in on
+   * this device before signs in, or a transfer code brings the key.
+   */
+  | Readonly<{ ok: true; mustChangeSecret: boolean; unitKey?: KeyUnlockOutcome }>
   | Readonly<{ ok: false; problem: 'wrong-secret'; attemptsLeft: number }>
   | Readonly<{ ok: false; problem: 'locked'; remainingMs: number }>
   | Readonly<{ ok: false; problem: 'no-secret' | 'unknown' }>;
@@ -76,9 +84,36 @@ export function createOfficers(
   deps: CoreDeps,
   record: AccessRecorder = () => Promise.resolve(),
   iterations?: number,
+  /** Writes a document straight to the central (the unit key's first version: ../keys/first-unit-key). */
+  createOnCentral: CreateOnCentral = () => Promise.resolve({ status: 'not-configured' }),
 ) {
-  const { store, deviceStore, records } = deps;
+  const { store, deviceStore, records, unitKeys } = deps;
   const db = (): UnitDatabase => records.current().db;
+
+  /**
+   * Opens the unit key for `officerId`, who just proved `secret` (../keys/unit-key-session). On a
+   * device upgraded from before the unit key, where the unit has none yet (no `unit-key` document
+   * here) and no officer has a copy on this device, this device makes version 1
+   * (../keys/first-unit-key: straight to the central first when sync is configured).
+   */
+  const unlockUnitKey = async (officerId: string, secret: string, now: Date): Promise<KeyUnlockOutcome> => {
+    const known = await knownKeys(db());
+    const outcome = await unitKeys.signedIn(officerId, secret, known);
+    if (outcome !== 'no-key' || known.length > 0 || (await unitKeys.anyCopyHere())) return outcome;
+    const device = store.getState().device;
+    if (!device) return outcome;
+    const key = await createFirstUnitKey(
+      db(),
+      device.unitCode,
+      { device: device.deviceCode, officer: officerId },
+      now,
+      createOnCentral,
+      (version) => unitKeys.newKey(version),
+    );
+    if (!key) return outcome;
+    await unitKeys.adopt(key, officerId, secret);
+    return 'unlocked';
+  };
 
   const changedBy = (): ChangedBy => {
     const { device, officer } = store.getState();
@@ -170,10 +205,12 @@ export function createOfficers(
       if (!checked.ok) return checked.outcome;
       // The officer whose desk locked, opening it again with their own secret: an unlock.
       const resumes = store.getState().lockedBy === officerId;
+      // Before the desk opens: what it shows first may be a complainant's identity.
+      const unitKey = await unlockUnitKey(officerId, secret, now);
       await deviceStore.setCurrentOfficer(officerId);
       openSession(checked.doc);
       await record(resumes ? 'unlock' : 'sign-in', { officerId }, now);
-      return { ok: true, mustChangeSecret: checked.doc.mustChangeSecret };
+      return { ok: true, mustChangeSecret: checked.doc.mustChangeSecret, unitKey };
     },
 
     /** A supervisor or manager (`unlockerId`, with their own secret) unlocks `targetId` on this device. */
@@ -231,6 +268,8 @@ export function createOfficers(
         changedBy(),
       );
       const saved = await writeOfficer(db(), next);
+      // This device's copy of the unit key follows the new secret (the old one no longer opens it).
+      await unitKeys.secretChanged(self.officerId, secret);
       await record('secret-changed', { officerId: self.officerId }, now);
       store.getState().setOfficer(rosterEntryOf(saved));
       return { ok: true };
@@ -266,6 +305,7 @@ export function createOfficers(
           officer: officerId,
         }),
       );
+      await unlockUnitKey(officerId, secret, now);
       await deviceStore.setCurrentOfficer(officerId);
       store.getState().setOfficer(rosterEntryOf(saved));
       await record('first-secret-set', { officerId }, now);
@@ -278,6 +318,8 @@ export function createOfficers(
       const { device, unitProfile, officer, lockedBy } = store.getState();
       // From the lock screen, the officer whose desk locked leaves it to another.
       const leaving = officer?.id ?? lockedBy;
+      // The unit key stays unlocked for the app's run; only a copy waiting for this officer is dropped.
+      unitKeys.signedOut();
       if (leaving) await record('sign-out', { officerId: leaving }, now);
       if (device) store.getState().chooseOfficer({ device, unitProfile });
     },
@@ -357,6 +399,8 @@ export function createOfficers(
           changedBy(),
         ),
       );
+      // Their copy of the unit key on this device follows the new PIN (when the key is unlocked here).
+      await unitKeys.secretChanged(officerId, secret);
       await deviceStore.setSignInLock(officerId, NO_LOCK);
       await record('first-secret-set', { officerId: self.officerId, subjectId: officerId }, now);
       return { ok: true };

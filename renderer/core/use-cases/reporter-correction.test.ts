@@ -22,6 +22,7 @@ import {
   stopTestCores,
   testCore,
 } from '../test-core.fixtures';
+import { testVault } from '../keys/test-unit-key.fixtures';
 
 afterEach(stopTestCores);
 
@@ -319,7 +320,7 @@ describe('ComplaintRepository.saveReporterCorrection', () => {
 
   it('writes nothing and reports a conflict when the stored reporter changed since it was read', async () => {
     db = memoryDatabase();
-    const repo = new ComplaintRepository(db);
+    const repo = new ComplaintRepository(db, await testVault());
     const complaint = await repo.saveIntake(INTAKE, [], {
       unitCode: 'KTB',
       deviceCode: 'A2C',

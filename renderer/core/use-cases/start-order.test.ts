@@ -39,6 +39,11 @@ const INTAKE: IntakeInput = {
 const platform = {
   readSecret: () => Promise.resolve({ value: null, protection: 'browser-storage' }),
   storeSecret: () => Promise.resolve({ protection: 'browser-storage' }),
+  // As the browser host: the unit key's wraps are kept as they are (docs/decisions/017-unit-key.md).
+  sealKeyWrap: ({ text }: { text: string }) =>
+    Promise.resolve({ sealed: text, protection: 'browser-storage' }),
+  openKeyWrap: ({ sealed }: { sealed: string }) =>
+    Promise.resolve({ text: sealed, protection: 'browser-storage' }),
   listen: () => () => undefined,
 } as unknown as PlatformApi;
 

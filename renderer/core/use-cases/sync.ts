@@ -13,6 +13,8 @@ import type { UnitDatabase } from '../data/database';
 import { listConflicts, resolveConflict, type MutableConflict } from '../data/mutable-conflicts';
 import type { SyncService } from '../sync/sync-service';
 import type { ConnectionTestResult } from '../sync/test-connection';
+import type { UnitKeyDoc } from '../../../shared/crypto/unit-key-document';
+import type { CentralCreate } from '../keys/first-unit-key';
 import { changedBy, type CoreDeps } from './core-deps';
 
 export type SyncUseCases = ReturnType<typeof createSync>;
@@ -71,6 +73,17 @@ export function createSync(
 
     /** Stops the service (the app closing, or a test ending); configuration and password stay. */
     stop: stopService,
+
+    /**
+     * Creates a document straight on the central (../keys/first-unit-key): `not-configured` when
+     * this device does not sync; `unreachable` when it does but sync is not running or the central
+     * cannot be asked.
+     */
+    createOnCentral: async (doc: UnitKeyDoc): Promise<CentralCreate> => {
+      const settings = await deviceStore.syncSettings();
+      if (!settings?.enabled) return { status: 'not-configured' };
+      return service ? service.createOnCentral(doc) : { status: 'unreachable' };
+    },
 
     /** "Test connection": tells unreachable, wrong password, wrong unit, TLS and server errors apart. */
     testConnection: (serverUrl: string, password: string): Promise<ConnectionTestResult> =>

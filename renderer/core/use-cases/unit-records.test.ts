@@ -15,6 +15,7 @@ import { ComplaintRepository } from '../data/complaint-repository';
 import { DeviceDatabase } from '../data/device-database';
 import { createAppState } from '../state/app-state';
 import { createUnitRecords } from './unit-records';
+import { testVault } from '../keys/test-unit-key.fixtures';
 
 const MONDAY = new Date('2026-03-02T03:00:00Z');
 const TUESDAY = new Date('2026-03-03T03:00:00Z');
@@ -50,7 +51,7 @@ describe('unit records: the complaint index at start', () => {
       await db.destroy();
       await device.delete();
     });
-    const seed = new ComplaintRepository(db);
+    const seed = new ComplaintRepository(db, await testVault());
     const context = (sequence: number) => ({
       unitCode: 'KTB',
       deviceCode: 'A2C',

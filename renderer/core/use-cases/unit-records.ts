@@ -13,6 +13,7 @@ import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID, type UnitSettingsDoc } from '../../.
 import { INDEX_CHECKPOINT_PREFIX } from '../data/complaint-index';
 import { ComplaintProjector, type Summarise } from '../data/complaint-projector';
 import { ComplaintRepository } from '../data/complaint-repository';
+import type { ReporterVault } from '../keys/reporter-vault';
 import { summariser } from '../data/complaint-summary';
 import type { UnitDatabase } from '../data/database';
 import type { DeviceDatabase } from '../data/device-database';
@@ -55,6 +56,8 @@ export function createUnitRecords(
     searchIndexer?: SearchIndexer;
     /** Beranda's indicator records' follower: started with the records, in the background (../data/indicator-records). */
     indicatorRecords?: IndicatorRecords;
+    /** Seals and opens reporter identity with the session's unit key (../keys/reporter-vault). */
+    vault?: ReporterVault;
   }>,
 ): UnitRecords {
   const { store } = deps;
@@ -128,7 +131,7 @@ export function createUnitRecords(
       deps.searchIndexer?.stop();
       deps.indicatorRecords?.stop();
       background = undefined;
-      const repo = new ComplaintRepository(deps.openDatabase(unitCode));
+      const repo = new ComplaintRepository(deps.openDatabase(unitCode), deps.vault);
       repository = repo;
       await loadFrom(repo);
       let pending: ReturnType<typeof setTimeout> | undefined;

@@ -84,13 +84,19 @@ function Detail({ detail }: { detail: ComplaintDetail }): ReactNode {
           <ComplaintFacts complaint={complaint} state={state} masked={masked} />
           <h3>{t('detail.reporterSection')}</h3>
           <ReporterFacts complaint={complaint} state={state} reporter={reporter} masked={masked} />
-          <ReporterConflict
-            complaintId={complaint._id}
-            state={state}
-            reporter={reporter}
-            others={detail.reporterConflicts}
-          />
-          <ReporterCorrectionForm complaintId={complaint._id} state={state} reporter={reporter} />
+          {/* Identity this device cannot open is neither compared nor corrected (it would be overwritten). */}
+          {reporter?.sealedIdentity ||
+          detail.reporterConflicts?.some((version) => version.sealedIdentity) ? null : (
+            <>
+              <ReporterConflict
+                complaintId={complaint._id}
+                state={state}
+                reporter={reporter}
+                others={detail.reporterConflicts}
+              />
+              <ReporterCorrectionForm complaintId={complaint._id} state={state} reporter={reporter} />
+            </>
+          )}
           <h3>{t('detail.attachmentsSection')}</h3>
           <AttachmentList complaint={complaint} masked={masked} />
         </div>

@@ -5,10 +5,11 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintDoc, ReporterDoc } from '../../../shared/complaint/complaint-schema';
+import type { ComplaintDoc } from '../../../shared/complaint/complaint-schema';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state-types';
 import type { CorrectableField } from '../../../shared/workflow/event-vocabulary';
 import { useCore } from '../../app/core-context';
+import type { OpenedReporterDoc } from '../../core/client-core';
 import { useStatusWord } from '../../components/status-badge';
 import { formatCalendarDate, formatDateTime } from '../../format/format-date';
 import { savedFilesText } from '../../format/saved-files';
@@ -136,7 +137,7 @@ export function ComplaintFacts(props: {
 export function ReporterFacts(props: {
   complaint: ComplaintDoc;
   state: ComplaintState;
-  reporter: ReporterDoc | null;
+  reporter: OpenedReporterDoc | null;
   masked: boolean;
 }): ReactNode {
   const { t } = useTranslation();
@@ -155,6 +156,16 @@ export function ReporterFacts(props: {
     return (
       <p>
         {props.complaint.reporterId === null ? t('detail.reporterNotRecorded') : t('detail.reporterMissing')}
+      </p>
+    );
+  }
+  const sealed = reporter.sealedIdentity;
+  if (sealed) {
+    // Sealed with the unit key, which this device has not unlocked (docs/decisions/017-unit-key.md).
+    return (
+      <p data-testid="reporter-sealed">
+        <strong>{t('detail.sealedIdentity')}</strong>{' '}
+        {sealed === 'no-key' ? t('detail.sealedIdentityNoKey') : t('detail.sealedIdentityUnreadable')}
       </p>
     );
   }

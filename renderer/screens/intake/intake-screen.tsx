@@ -20,7 +20,7 @@ import {
   type Channel,
 } from '../../../shared/complaint/vocabulary';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
-import type { StoredIntakeDraft } from '../../core/client-core';
+import { CORE_ERRORS, isCoreError, type StoredIntakeDraft } from '../../core/client-core';
 import { parseDateInput } from '../../../shared/time/date-input';
 import { localDateOf } from '../../../shared/time/local-date';
 import { useCore } from '../../app/core-context';
@@ -185,7 +185,14 @@ export function IntakeScreen(): ReactNode {
       core.intake.markRelated([]);
       navigate(savedPath(complaintId));
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      // Without the unit key a complainant's identity is not stored (docs/decisions/017-unit-key.md).
+      setFailure(
+        isCoreError(error, CORE_ERRORS.unitKeyLocked)
+          ? t('intake.unitKeyLocked')
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      );
       setSaving(false);
     }
   };

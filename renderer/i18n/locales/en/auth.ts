@@ -17,6 +17,8 @@ export const auth: Widen<typeof source> = {
     locked:
       '{{name}} is locked on this device after 5 wrong PINs. Try again in {{minutes}} minutes, or ask a supervisor or manager to unlock.',
     noSecret: '{{name}} has no PIN yet. Ask a manager to set a first PIN under Settings → Officers.',
+    unitKeyMissing:
+      "The unit key is not unlocked on this device: complainants' identity is sealed and cannot be recorded. Ask an officer who has signed in on this device before to sign in first, or enter a key transfer code from a manager's device.",
     unknown: 'This officer is no longer active. Choose another name.',
     lockedSession: 'The desk is locked. Type your PIN to open it again, or choose another officer.',
     lockTitle: 'The desk is locked',

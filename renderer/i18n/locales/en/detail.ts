@@ -23,6 +23,11 @@ export const detail: Widen<typeof source> = {
     device: 'Device',
     anonymousReporter: 'Anonymous complainant: no identity recorded.',
     reporterMissing: "The complainant's identity is not on this device.",
+    sealedIdentity: 'Identity sealed.',
+    sealedIdentityNoKey:
+      "This device does not hold the unit key yet, so the complainant's name, NIK, phone, e-mail and address cannot be read here. Ask an officer who has signed in on this device before to sign in, or move the unit key from a manager's device.",
+    sealedIdentityUnreadable:
+      'This sealed identity does not open with the unit key (it was changed, or copied from another document).',
     reporterNotRecorded:
       "The complainant's identity has not been recorded (the complaint was anonymous at intake).",
     printReceipt: 'Reprint receipt',

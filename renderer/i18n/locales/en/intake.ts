@@ -45,6 +45,8 @@ export const intake: Widen<typeof source> = {
     discardDraft: 'Discard draft',
     characterCount: '{{typed}} of {{max}} characters',
     saveFailed: 'The complaint was not saved: {{reason}}. Nothing you typed is lost; try saving again.',
+    unitKeyLocked:
+      "the unit key is not unlocked on this device, so the complainant's identity cannot be stored. Ask an officer who has signed in on this device before to sign in, or move the unit key from a manager's device (anonymous complaints can still be saved)",
     duplicates: {
       title: 'Similar complaints',
       none: 'No similar complaints yet.',

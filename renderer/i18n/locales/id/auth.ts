@@ -14,6 +14,8 @@ export const auth = {
     locked:
       '{{name}} terkunci di perangkat ini karena 5 kali salah PIN. Coba lagi dalam {{minutes}} menit, atau minta supervisor atau manajer membuka kuncinya.',
     noSecret: '{{name}} belum punya PIN. Minta manajer mengatur PIN pertama di Pengaturan → Petugas.',
+    unitKeyMissing:
+      'Kunci unit belum terbuka di perangkat ini: identitas pelapor tersegel dan tidak dapat dicatat. Minta petugas yang pernah masuk di perangkat ini untuk masuk lebih dulu, atau masukkan kode pemindahan kunci dari perangkat manajer.',
     unknown: 'Petugas ini tidak aktif lagi. Pilih nama lain.',
     lockedSession: 'Meja dikunci. Ketik PIN untuk membuka lagi, atau pilih petugas lain.',
     lockTitle: 'Meja terkunci',

@@ -20,6 +20,11 @@ export const detail = {
     device: 'Perangkat',
     anonymousReporter: 'Pelapor anonim: identitas tidak dicatat.',
     reporterMissing: 'Data identitas pelapor tidak ada di perangkat ini.',
+    sealedIdentity: 'Identitas tersegel.',
+    sealedIdentityNoKey:
+      'Perangkat ini belum memegang kunci unit, jadi nama, NIK, telepon, surel dan alamat pelapor tidak dapat dibaca di sini. Minta petugas yang pernah masuk di perangkat ini untuk masuk, atau pindahkan kunci unit dari perangkat manajer.',
+    sealedIdentityUnreadable:
+      'Segel identitas ini tidak dapat dibuka dengan kunci unit (berubah, atau disalin dari dokumen lain).',
     reporterNotRecorded: 'Identitas pelapor belum dicatat (pengaduan ini anonim saat diterima).',
     printReceipt: 'Cetak ulang tanda terima',
     saveAttachment: 'Simpan {{name}}',

@@ -42,6 +42,8 @@ export const intake = {
     discardDraft: 'Buang draf',
     characterCount: '{{typed}} dari {{max}} karakter',
     saveFailed: 'Pengaduan belum tersimpan: {{reason}}. Isian Anda tidak hilang; coba simpan lagi.',
+    unitKeyLocked:
+      'kunci unit belum terbuka di perangkat ini, jadi identitas pelapor tidak dapat disimpan. Minta petugas yang pernah masuk di perangkat ini untuk masuk, atau pindahkan kunci unit dari perangkat manajer (pengaduan anonim tetap dapat disimpan)',
     duplicates: {
       title: 'Pengaduan serupa',
       none: 'Belum ada pengaduan serupa.',
