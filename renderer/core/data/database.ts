@@ -5,6 +5,7 @@
  */
 import PouchDB from 'pouchdb-browser';
 import { unitDatabaseName } from '../../../shared/couch/couch-names';
+import { requireStrictDurability } from './strict-durability';
 
 /** Options every unit database is opened with. */
 export const UNIT_DATABASE_OPTIONS: PouchDB.Configuration.DatabaseConfiguration = {
@@ -25,10 +26,22 @@ export type UnitDatabase = PouchDB.Database;
  */
 const UNIT_DATABASE_MAX_LISTENERS = 32;
 
+/**
+ * The IndexedDB database PouchDB's `idb` adapter keeps the unit's records in: its name with
+ * PouchDB's prefix (`_pouch_`).
+ */
+export function unitIndexedDbName(unitCode: string): string {
+  const prefix = (PouchDB as { prefix?: string }).prefix ?? '_pouch_';
+  return `${prefix}${unitDatabaseName(unitCode)}`;
+}
+
 export function openUnitDatabase(
   unitCode: string,
   options: PouchDB.Configuration.DatabaseConfiguration = {},
 ): UnitDatabase {
+  // Every write the UI reports as done is flushed to disk before it is reported
+  // (./strict-durability; docs/decisions/019-strict-durability.md).
+  requireStrictDurability(unitIndexedDbName(unitCode));
   const db = new PouchDB(unitDatabaseName(unitCode), { ...UNIT_DATABASE_OPTIONS, ...options });
   db.setMaxListeners(UNIT_DATABASE_MAX_LISTENERS);
   return db;

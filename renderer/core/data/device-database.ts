@@ -14,6 +14,7 @@ import {
   SEARCH_SNAPSHOT_SCHEMA,
   type SearchSnapshotRow,
 } from '../search/search-schema';
+import { strictDurabilityMiddleware } from './strict-durability';
 
 export type DeviceConfig = Readonly<{ unitCode: string; deviceCode: string; createdAt: string }>;
 
@@ -65,6 +66,21 @@ export type IntakeDraftRow = Readonly<{
 }>;
 
 /**
+ * The tables rebuilt from the records when lost (the complaint index, the search index and its
+ * snapshot, Beranda's indicator records). A transaction writing one of them (a follower's batch,
+ * with its checkpoint) keeps the browser's default durability: lost in a power cut, it is followed
+ * again. Every other read-write transaction of this database is strict (./strict-durability): it
+ * backs something the UI reports as done, or a number never to be handed out twice (the counters).
+ */
+export const REBUILDABLE_TABLES: ReadonlySet<string> = new Set([
+  'complaintIndex',
+  'searchContent',
+  'searchIdentity',
+  'searchSnapshot',
+  'indicatorRecords',
+]);
+
+/**
  * This device's copy of one unit key version for one officer (../keys/device-key-wraps;
  * docs/decisions/017-unit-key.md): the key wrapped under the officer's PIN or passphrase
  * (shared/crypto/secret-wrap), as the host sealed it once more (the OS keychain in Electron; as it
@@ -96,6 +112,7 @@ export class DeviceDatabase extends Dexie {
 
   constructor(name = 'meja-aduan-device') {
     super(name);
+    this.use(strictDurabilityMiddleware(REBUILDABLE_TABLES));
     this.version(1).stores({ settings: 'key', officers: 'id, name', counters: 'name' });
     // v2: officers have roles; devices set up before roles existed were set up by their manager.
     this.version(2)
