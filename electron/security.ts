@@ -1,6 +1,7 @@
 import { app, type Session, type WebContents } from 'electron';
 import { openAllowedExternalUrlInBackground } from './external-links';
 import { decideNavigation, decideWindowOpen, isRedirectAllowed } from './navigation-policy';
+import { isPermissionGranted } from './permission-policy';
 import { withSecurityHeaders } from './security-headers';
 
 /**
@@ -50,13 +51,16 @@ function guardWebContents(contents: WebContents): void {
 
 /**
  * The app needs no camera, microphone, location, notifications, USB, serial or HID; saying no
- * to every request and check means a compromised page cannot ask the user for them either.
+ * to every request and check means a compromised page cannot ask the user for them either. The
+ * one exception is persistent storage for the app's own origin (./permission-policy).
  */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => {
-    callback(false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionGranted(permission, details.requestingUrl));
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 
   // Defence in depth: app:// responses already carry the CSP (see protocol.ts); this covers any

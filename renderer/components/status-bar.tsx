@@ -1,7 +1,8 @@
 /**
  * The status bar every screen shows: the host, the sync state with what is not yet on the
- * central server (a link to Sinkronisasi), storage health from the browser's quota estimate, and
- * the backup reminder (./backup-reminder).
+ * central server (a link to Sinkronisasi), storage health from the browser's quota estimate, the
+ * backup reminder (./backup-reminder), and a warning while the browser has not made this device's
+ * storage persistent (it may then evict the records under storage pressure), saying what to do.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +54,7 @@ export function StatusBar(): ReactNode {
   const { t } = useTranslation();
   const dataVersion = useAppStore((state) => state.dataVersion);
   const isDesktop = useCore().host.isDesktop;
+  const persistence = useAppStore((state) => state.storagePersistence);
   const [estimate, setEstimate] = useState<StorageEstimate>();
   useEffect(() => {
     let live = true;
@@ -69,7 +71,7 @@ export function StatusBar(): ReactNode {
   const low =
     used !== undefined && quota !== undefined && quota > 0 && quota - used < quota * LOW_STORAGE_SHARE;
   return (
-    <footer className="status-bar" aria-label={t('status.label')}>
+    <footer className="status-bar" aria-label={t('status.label')} data-storage-persistence={persistence}>
       <span>{isDesktop ? t('status.electronHost') : t('status.browserHost')}</span>
       <SyncSummary />
       <span className={low ? 'status-bar__warning' : undefined} role={low ? 'alert' : undefined}>
@@ -81,6 +83,11 @@ export function StatusBar(): ReactNode {
             })}
       </span>
       <BackupReminder />
+      {persistence === 'not-persistent' ? (
+        <span className="status-bar__warning status-bar__persistence" data-testid="storage-not-persistent">
+          {t(isDesktop ? 'status.notPersistentDesktop' : 'status.notPersistent')}
+        </span>
+      ) : null}
     </footer>
   );
 }

@@ -13,6 +13,7 @@ import type { ValidationIssue } from '../../../shared/messages/validation-messag
 import type { SyncError, SyncStatus } from '../../../shared/sync/sync-status';
 import type { IndonesianTimeZone } from '../../../shared/time/local-date';
 import type { Role } from '../../../shared/workflow/roles';
+import type { StoragePersistence } from '../state/ui-slice';
 import type { ComplaintRepository } from '../data/complaint-repository';
 import type { Officer } from '../data/device-database';
 import { readRoster, rosterEntryOf, writeOfficer } from '../data/officer-roster-store';
@@ -46,6 +47,21 @@ type BrowserStorage = Pick<StorageManager, 'estimate'> & Partial<Pick<StorageMan
 function browserStorage(): BrowserStorage | undefined {
   const runtime: { navigator?: { storage?: BrowserStorage } } = globalThis;
   return runtime.navigator?.storage;
+}
+
+/**
+ * Records live only in IndexedDB until they sync: asks the browser never to evict them under
+ * storage pressure, and says what it answered. Electron grants it to the app's own origin
+ * (electron/permission-policy); Chromium decides by its own heuristics (the status bar warns).
+ */
+async function requestPersistentStorage(): Promise<StoragePersistence> {
+  const storage = browserStorage();
+  if (!storage?.persist) return 'unknown';
+  try {
+    return (await storage.persist()) ? 'persistent' : 'not-persistent';
+  } catch {
+    return 'unknown';
+  }
 }
 
 export function createDeviceSetup(
@@ -136,11 +152,9 @@ export function createDeviceSetup(
     /** Opens this device's records, starts sync and the index; asks for setup on a new device. */
     async start(): Promise<void> {
       const state = store.getState();
-      // Records live only in IndexedDB until they sync: ask the browser never to evict them under
-      // storage pressure (Electron grants it; Chromium decides by its own heuristics).
-      void browserStorage()
-        ?.persist?.()
-        .catch(() => false);
+      void requestPersistentStorage().then((persistence) =>
+        store.getState().setStoragePersistence(persistence),
+      );
       const device = await deviceStore.deviceConfig();
       if (!device) {
         state.needSetup();

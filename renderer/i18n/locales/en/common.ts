@@ -27,6 +27,10 @@ export const common: Widen<typeof source> = {
     localOnly: 'Stored on this device (not connected to a central server yet)',
     storage: 'Storage: {{used}} used of {{quota}}',
     storageUnknown: 'Storage: unknown',
+    notPersistent:
+      "Storage is not persistent: the browser may delete this device's data when disk space runs low. Use the Meja Aduan desktop app, or bookmark this page; sync regularly.",
+    notPersistentDesktop:
+      "Storage is not persistent: this device's data may be deleted when disk space runs low. Sync regularly and call your administrator.",
     storageLow: 'Storage almost full: {{used}} of {{quota}}. Free disk space or call your administrator.',
     browserHost: 'Browser mode',
     electronHost: 'Desktop app',

@@ -24,6 +24,10 @@ export const common = {
     localOnly: 'Tersimpan di perangkat ini (belum tersambung ke server pusat)',
     storage: 'Penyimpanan: {{used}} terpakai dari {{quota}}',
     storageUnknown: 'Penyimpanan: tidak diketahui',
+    notPersistent:
+      'Penyimpanan belum permanen: browser dapat menghapus data perangkat ini bila ruang disk menipis. Pakai aplikasi desktop Meja Aduan, atau tandai halaman ini (bookmark); sinkronkan secara rutin.',
+    notPersistentDesktop:
+      'Penyimpanan belum permanen: data perangkat ini dapat terhapus bila ruang disk menipis. Sinkronkan secara rutin dan hubungi admin.',
     storageLow: 'Penyimpanan hampir penuh: {{used}} dari {{quota}}. Kosongkan ruang disk atau hubungi admin.',
     browserHost: 'Mode peramban',
     electronHost: 'Aplikasi desktop',
