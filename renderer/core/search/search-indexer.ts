@@ -77,7 +77,9 @@ export class SearchIndexer {
     const rebuild =
       since === undefined ||
       version !== SEARCH_INDEX_VERSION ||
-      ((await this.index.count()) === 0 && (await this.complaintCount(records, 1)) > 0);
+      // Whether any row is there: one key read (a `count()` walks every row in Chromium).
+      ((await this.device.searchContent.limit(1).primaryKeys()).length === 0 &&
+        (await this.complaintCount(records, 1)) > 0);
     const total = rebuild ? await this.complaintCount(records) : 0;
     if (rebuild) {
       await this.index.clear();
