@@ -76,6 +76,13 @@ import type {
   RestoreProgress,
   RestoreRefusal,
 } from './use-cases/backup';
+import type {
+  CreateKeyTransferOutcome,
+  KeyTransferCode,
+  KeyTransferProgress,
+  ReceiveKeyTransferOptions,
+  ReceiveKeyTransferOutcome,
+} from './use-cases/key-transfer';
 import type { SaveOutcome } from './use-cases/settings';
 import type {
   SearchField,
@@ -100,6 +107,11 @@ export type {
   RestoreRefusal,
   AccessLogOutcome,
   AccessLogPage,
+  CreateKeyTransferOutcome,
+  KeyTransferCode,
+  KeyTransferProgress,
+  ReceiveKeyTransferOptions,
+  ReceiveKeyTransferOutcome,
   AccessLogQuery,
   AccessLogRow,
   ActOutcome,
@@ -261,6 +273,26 @@ export type ClientCore = Readonly<{
   accessLog: Readonly<{
     /** Managers only (else `not-allowed`): one page, newest first, optionally of one kind or officer. */
     page(query: AccessLogQuery): Promise<AccessLogOutcome>;
+  }>;
+
+  /**
+   * The unit key's transfer code (docs/decisions/018-unit-key-transfer.md): a manager's device shows
+   * a one-time code (Pengaturan → Pindahkan kunci unit); a device without the key types it.
+   */
+  keyTransfer: Readonly<{
+    /** Whether this device holds the unit key unlocked (identity can be read and written here). */
+    hasKey(): boolean;
+    /** Managers on a device holding the key: a new code, valid 15 minutes. */
+    create(): Promise<CreateKeyTransferOutcome>;
+    /** Cancels the code `id` (its document is deleted). */
+    cancel(id: string): Promise<void>;
+    /** Until when the code field is locked here after five wrong codes (ISO instant), or null. */
+    lockedUntil(): Promise<string | null>;
+    /**
+     * Receives the unit key with the code as typed: waits for its document to arrive by sync,
+     * opens it, checks the fingerprint, installs and keeps the key for the officer signed in.
+     */
+    receive(code: string, options?: ReceiveKeyTransferOptions): Promise<ReceiveKeyTransferOutcome>;
   }>;
 
   /** Pengaduan Baru. */

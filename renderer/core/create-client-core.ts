@@ -15,6 +15,7 @@ import { DeviceStore } from './data/device-store';
 import { IndicatorRecords } from './data/indicator-records';
 import { DeviceKeyWraps } from './keys/device-key-wraps';
 import { ReporterVault } from './keys/reporter-vault';
+import { expectedKey } from './keys/unit-key-documents';
 import { UnitKeySession } from './keys/unit-key-session';
 import { UnitKeyring } from './keys/unit-keyring';
 import type { UnitKey } from '../../shared/crypto/unit-key';
@@ -33,6 +34,7 @@ import { createDashboard } from './use-cases/dashboard';
 import { createExports } from './use-cases/exports';
 import { createDuplicates } from './use-cases/duplicates';
 import { createIntake } from './use-cases/intake';
+import { createKeyTransferUseCases } from './use-cases/key-transfer';
 import { createPacket } from './use-cases/packet';
 import { createReceipt } from './use-cases/receipt';
 import { createSearch } from './use-cases/search';
@@ -120,6 +122,15 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     device,
     officers,
     accessLog: { page: (query) => accessLog.page(query) },
+    keyTransfer: createKeyTransferUseCases(
+      deps,
+      {
+        keyring,
+        expected: (version) => expectedKey(records.current().db, version),
+        keepForOfficer: () => unitKeys.keepForOfficer(),
+      },
+      options.secretIterations ? { iterations: options.secretIterations } : {},
+    ),
     intake: { ...createIntake(deps), ...duplicates },
     complaints: { ...createComplaints(deps), link },
     search,
