@@ -51,7 +51,8 @@ function electronBinary(): string | undefined {
 
 let server: BrowserHost | undefined;
 
-async function browserHostUrl(): Promise<string> {
+/** The browser host serving the built renderer (started once per file; `stopBrowserHost` stops it). */
+export async function browserHostUrl(): Promise<string> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does).');
   }
