@@ -25,7 +25,7 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-function session(host: typeof browserHost = browserHost) {
+function session(host: ConstructorParameters<typeof DeviceKeyWraps>[1] = browserHost) {
   const db = new DeviceDatabase(`device-${crypto.randomUUID()}`);
   databases.push(db);
   const keyring = new UnitKeyring();
