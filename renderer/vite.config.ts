@@ -39,7 +39,7 @@ export default defineConfig({
  *    sign-in screen. The count is kept in the adapter's meta document and updated by every write
  *    in the write's own transaction, so it is read from there; only a database without one (new,
  *    or from an adapter version before the count existed) is counted, as before.
- * 2. That kept count missed documents first written with attachments (PouchDB issue #9094, fixed
+ * 2. That kept count missed documents first written with attachments (PouchDB #9094, fixed
  *    upstream after 9.0.0 by pouchdb/pouchdb#9140): the recount at every open hid it. Every written
  *    document now adds its change to the count, attachments or not, as upstream does.
  *

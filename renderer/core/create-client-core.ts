@@ -173,8 +173,19 @@ function onUnitKeyUnlocked(deps: CoreDeps, searchIndexer: SearchIndexer): void {
   deps.unitKeys.keyring.onUnlock(() => {
     void searchIndexer.reindexIdentities();
     void (async () => {
+      // Once every clear revision is sealed, none comes back: this app writes identity only
+      // sealed and the central refuses clear identity (upgraded first: docs/central.md). So the
+      // pass, which reads every reporter document, runs until it has completed once per unit.
+      const unitCode = deps.store.getState().device?.unitCode;
+      if (!unitCode) return;
+      const key = `${REPORTERS_SEALED_PREFIX}${unitCode}`;
+      if ((await deps.deviceDatabase.settings.get(key))?.value === true) return;
       const found = await deps.records.current().sealClearReporters();
       if (found.sealed > 0) deps.store.getState().bumpDataVersion();
+      if (found.sealed === found.found) await deps.deviceDatabase.settings.put({ key, value: true });
     })().catch((error: unknown) => console.warn('Reporter documents could not be sealed yet:', error));
   });
 }
+
+/** Device setting: set once every reporter document of the unit on this device is sealed. */
+export const REPORTERS_SEALED_PREFIX = 'reporters-sealed:';

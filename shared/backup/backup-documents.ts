@@ -14,6 +14,7 @@ import {
   REPORTER_ID_PREFIX,
   UNIT_PROFILE_ID,
 } from '../ids/document-ids';
+import { UNIT_KEY_ID_PREFIX } from '../crypto/unit-key-document';
 import { OFFICER_ID_PREFIX } from '../unit/officer-document';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../unit/unit-settings';
 import type { Role } from '../workflow/roles';
@@ -29,6 +30,7 @@ export const BACKUP_KINDS = [
   'officer',
   'access',
   'packet-draft',
+  'unit-key',
 ] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number] | 'other';
 
@@ -39,6 +41,9 @@ const PREFIXES: readonly (readonly [string, BackupKind])[] = [
   [OFFICER_ID_PREFIX, 'officer'],
   [ACCESS_ID_PREFIX, 'access'],
   [PACKET_DRAFT_ID_PREFIX, 'packet-draft'],
+  // Which unit key versions exist and their public fingerprints (never a key): a restored device
+  // checks a key it receives against them.
+  [UNIT_KEY_ID_PREFIX, 'unit-key'],
 ];
 const SINGLE_IDS: readonly (readonly [string, BackupKind])[] = [
   [UNIT_PROFILE_ID, 'unit-profile'],

@@ -34,7 +34,8 @@ describe.each(appHosts())('$name host', (host) => {
     await expect.poll(() => page.getByTestId('current-officer').innerText()).toContain(UNIT.officer);
     await page.keyboard.press('Alt+7');
     await page.getByRole('heading', { name: 'Pengaturan' }).waitFor();
-    expect(await page.locator('.facts').first().innerText()).toContain(UNIT.name);
+    const unitFacts = page.locator('h2:text-is("Unit dan perangkat") + dl.facts');
+    expect(await unitFacts.innerText()).toContain(UNIT.name);
     expect(app.problems()).toEqual([]);
   });
 

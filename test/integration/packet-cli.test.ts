@@ -17,6 +17,7 @@ import { findInPacket } from '../../shared/packet/packet-bytes-search.fixtures';
 import { SECRETS, UNIT_NAME, packetFixture } from '../../shared/packet/packet.fixtures';
 import { toNdjson } from '../../shared/packet/unit-records';
 import { readDatabase } from '../../scripts/packet-data';
+import { testVault } from '../../renderer/core/keys/test-unit-key.fixtures';
 import {
   centralDeviceCredentials,
   setupCentralUnit,
@@ -167,7 +168,13 @@ describe('npm run packet -- build from a CouchDB unit database', () => {
     await setupCentralUnit(central, 'KBM');
     const db = unitDatabaseName('KBM');
     // The fixture's complaints declare files; the server wants them stored as declared.
+    // Reporter documents as a device stores them: sealed with the unit key (the server refuses
+    // clear identity; renderer/core/keys/test-unit-key.fixtures stands in for the unit's key).
+    const vault = await testVault();
+    const sealed = new Map<string, unknown>();
+    for (const reporter of packetFixture().reporters) sealed.set(reporter._id, await vault.seal(reporter));
     const docs = (packetFixture().allDocs as readonly Record<string, unknown>[]).map((doc) => {
+      if (doc.type === 'reporter') return sealed.get(doc._id as string) ?? doc;
       // The unit's profile and settings as a device writes them: naming it (docs/central.md).
       if ((doc.type === 'unit-profile' || doc.type === 'unit-settings') && !doc.lastChangedBy) {
         return { ...doc, lastChangedBy: { device: 'X7Q', officer: 'manager-1' } };
@@ -175,10 +182,17 @@ describe('npm run packet -- build from a CouchDB unit database', () => {
       const declared = doc.attachments as
         readonly { key: string; mimeType: string; size: number }[] | undefined;
       if (doc.type !== 'complaint' || !declared || declared.length === 0) return doc;
-      const files = declared.map((file) => [
-        file.key,
-        { content_type: file.mimeType, data: Buffer.alloc(file.size, 0x61).toString('base64'), revpos: 1 },
-      ]);
+      const files = declared.map(
+        (file) =>
+          [
+            file.key,
+            {
+              content_type: file.mimeType,
+              data: Buffer.alloc(file.size, 0x61).toString('base64'),
+              revpos: 1,
+            },
+          ] as const,
+      );
       return { ...doc, _attachments: Object.fromEntries(files) };
     });
     await writeAllAsDevices(central, 'KBM', docs as unknown as readonly { _id: string }[]);

@@ -78,6 +78,7 @@ export const backup: Widen<typeof source> = {
       officer: 'Officers',
       access: 'Access log',
       'packet-draft': 'P4 packet drafts',
+      'unit-key': 'Unit key versions',
       other: 'Other',
     },
     restoring: 'Restoring…',

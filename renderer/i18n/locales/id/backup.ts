@@ -75,6 +75,7 @@ export const backup = {
       officer: 'Petugas',
       access: 'Log akses',
       'packet-draft': 'Draf paket P4',
+      'unit-key': 'Versi kunci unit',
       other: 'Lainnya',
     },
     restoring: 'Memulihkan…',
