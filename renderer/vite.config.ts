@@ -16,7 +16,7 @@ export default defineConfig({
   root: rendererRoot,
   base: '/',
   // Opening the unit's records reads its kept document count instead of counting every document
-  // (below; docs/benchmarks.md, 'Where the start grew with the records').
+  // (below; docs/decisions/021-pouchdb-open-edit.md).
   plugins: [pouchdbIdbOpen(), react()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
   build: {
