@@ -17,6 +17,12 @@ export const TITLE_MAX = 150;
  */
 export const CHRONOLOGY_MAX = 50_000;
 export const LOCATION_MAX = 300;
+/**
+ * A category is a line of the unit's list or a short phrase typed instead (the list's longest
+ * entries are under 60 characters). Checked at intake; the document schema does not limit it, so that
+ * complaints stored before the check stay readable.
+ */
+export const CATEGORY_MAX = 120;
 export const TARGET_OFFICE_MAX = 200;
 export const REPORTER_NAME_MAX = 150;
 export const REPORTER_ADDRESS_MAX = 500;

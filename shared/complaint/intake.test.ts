@@ -243,6 +243,11 @@ describe('validateIntake refuses, with the right key and path', () => {
       { path: 'category', key: 'validation.category.required' },
     ],
     [
+      'a category that is too long',
+      { ...named, category: 'x'.repeat(121) },
+      { path: 'category', key: 'validation.tooLong' },
+    ],
+    [
       'a location that is too long',
       { ...named, location: 'x'.repeat(301) },
       { path: 'location', key: 'validation.location.tooLong' },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ValidationIssue } from '../messages/validation-messages';
 import { isIsoDate } from '../time/local-date';
 import { ALLOWED_ATTACHMENT_TYPES } from './attachment-types';
-import { CHRONOLOGY_MAX, LOCATION_MAX, TARGET_OFFICE_MAX, TITLE_MAX } from './complaint-limits';
+import { CATEGORY_MAX, CHRONOLOGY_MAX, LOCATION_MAX, TARGET_OFFICE_MAX, TITLE_MAX } from './complaint-limits';
 import { checkAttachments } from './intake-attachments';
 import { checkChoice, checkIncidentDate, checkReporter, checkText, isRecord } from './intake-checks';
 import type { IssueCollector } from './intake-checks';
@@ -111,7 +111,12 @@ export function validateIntake(input: unknown, context: IntakeContext): IntakeRe
     { max: LOCATION_MAX, tooLong: 'validation.location.tooLong' },
     out,
   );
-  const category = checkText(input.category, 'category', { required: 'validation.category.required' }, out);
+  const category = checkText(
+    input.category,
+    'category',
+    { required: 'validation.category.required', max: CATEGORY_MAX },
+    out,
+  );
   const targetOffice = checkText(input.targetOffice, 'targetOffice', { max: TARGET_OFFICE_MAX }, out);
   const attachments = checkAttachments(input.attachments, out);
 
