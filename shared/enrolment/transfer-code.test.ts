@@ -74,6 +74,14 @@ describe('transfer code', () => {
       ok: false,
       problem: { key: 'keyTransfer.code.character', params: { character: '0' } },
     });
+    // A bidi override or a control character is named by its code point, never shown raw.
+    expect(parseTransferCode('KTB-\u202eABCD')).toEqual({
+      ok: false,
+      problem: { key: 'keyTransfer.code.character', params: { character: 'U+202E' } },
+    });
+    expect(parseTransferCode('KTB-\u0007ABCD')).toMatchObject({
+      problem: { params: { character: 'U+0007' } },
+    });
     const text = formatTransferCode(code);
     const wrong = text.slice(0, -1) + (text.endsWith('A') ? 'B' : 'A');
     expect(parseTransferCode(wrong)).toEqual({ ok: false, problem: { key: 'keyTransfer.code.checksum' } });

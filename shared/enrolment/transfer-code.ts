@@ -87,6 +87,15 @@ export function normaliseTransferCode(text: string): string {
 }
 
 /**
+ * A typed character as a message may show it: itself, or `U+202E` for a control, format (bidi
+ * overrides among them) or separator character, which would be invisible or reorder the message.
+ */
+function shownCharacter(char: string): string {
+  if (!/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(char)) return char;
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
  * Reads a transfer code as typed. `deviceUnit` (this device's unit) given: a code of another unit
  * is refused as such. The unit code is what is left before the last 15 characters.
  */
@@ -98,7 +107,10 @@ export function parseTransferCode(
   if (compact === '') return { ok: false, problem: { key: 'keyTransfer.code.required' } };
   for (const char of compact) {
     if (!SAFE_ALPHABET.includes(char)) {
-      return { ok: false, problem: { key: 'keyTransfer.code.character', params: { character: char } } };
+      return {
+        ok: false,
+        problem: { key: 'keyTransfer.code.character', params: { character: shownCharacter(char) } },
+      };
     }
   }
   const tail = TRANSFER_SECRET_LENGTH + 1;
