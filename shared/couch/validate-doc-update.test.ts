@@ -138,7 +138,7 @@ describe('validate_doc_update accepts', () => {
       const change =
         'updatedAt' in doc
           ? { updatedAt: '2026-11-24T00:00:00.000Z' }
-          : { identity: fixtureSeal(`${(doc as Doc)._id} corrected`) }; // a correction seals anew
+          : { identity: fixtureSeal(`${String((doc as Doc)._id)} corrected`) }; // a correction seals anew
       expect(refusal({ ...stored(doc), ...change }, stored(doc))).toBeNull();
       expect(refusal({ _id: (doc as Doc)._id, _rev: '2-def', _deleted: true }, stored(doc))).toBeNull();
     }
