@@ -222,8 +222,15 @@ describe('browser host', () => {
       while (next < SAVES || kills === 0) {
         const app = await launchKillableChromium(profile, url);
         chromium = app;
-        if (setUp) await signIn(app.page);
-        else {
+        if (setUp) {
+          // After a kill Chromium first recovers the profile's IndexedDB: on a loaded machine the
+          // sign-in can take longer than a step's usual 30 s to show (a start that never shows it
+          // still fails here).
+          await app.page
+            .getByRole('heading', { name: 'Siapa yang bertugas di meja ini?' })
+            .waitFor({ timeout: 120_000 });
+          await signIn(app.page);
+        } else {
           await completeSetup(app.page);
           setUp = true;
         }
