@@ -191,6 +191,26 @@ export type ComplaintDoc = z.infer<typeof complaintDocSchema>;
 export const IDENTIFIED_PRIVACY_MODES = ['named', 'confidential'] as const satisfies readonly PrivacyMode[];
 
 /**
+ * A reporter document's ids agree with its tracking number: `_id`, unit and complaint (the clear
+ * form here and the stored, sealed form in ./sealed-reporter check the same).
+ */
+export function checkReporterIds(
+  doc: Readonly<{ _id: string; unitCode: string; complaintId: string; trackingNumber: string }>,
+  ctx: z.RefinementCtx,
+): void {
+  const fail = (path: string, message: string): void => {
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  };
+  const parts = parseTrackingNumber(doc.trackingNumber);
+  if (!parts || !isCanonicalTrackingNumber(doc.trackingNumber)) return;
+  if (doc._id !== reporterId(doc.trackingNumber)) fail('_id', 'not reporter:<trackingNumber>');
+  if (parts.unitCode !== doc.unitCode) fail('unitCode', 'unitCode differs from the tracking number');
+  if (parseComplaintId(doc.complaintId)?.trackingNumber !== doc.trackingNumber) {
+    fail('complaintId', 'not the complaint of this tracking number');
+  }
+}
+
+/**
  * The complainant's identity: mutable, deletable, never replicated out of the unit unredacted.
  * `privacyMode` is the complaint's at intake (named or confidential: an anonymous complaint has no
  * reporter document), copied so that the central server, which cannot read the complaint while it
@@ -218,16 +238,5 @@ export const reporterDocSchema = z
     lastChangedBy: changedBySchema.optional(),
   })
   .strict()
-  .superRefine((doc, ctx) => {
-    const fail = (path: string, message: string): void => {
-      ctx.addIssue({ code: 'custom', path: [path], message });
-    };
-    const parts = parseTrackingNumber(doc.trackingNumber);
-    if (!parts || !isCanonicalTrackingNumber(doc.trackingNumber)) return;
-    if (doc._id !== reporterId(doc.trackingNumber)) fail('_id', 'not reporter:<trackingNumber>');
-    if (parts.unitCode !== doc.unitCode) fail('unitCode', 'unitCode differs from the tracking number');
-    if (parseComplaintId(doc.complaintId)?.trackingNumber !== doc.trackingNumber) {
-      fail('complaintId', 'not the complaint of this tracking number');
-    }
-  });
+  .superRefine(checkReporterIds);
 export type ReporterDoc = z.infer<typeof reporterDocSchema>;

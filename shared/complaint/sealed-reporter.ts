@@ -10,11 +10,10 @@
  * existed); a device re-writes each it holds as a sealed revision.
  */
 import { z } from 'zod';
-import { parseComplaintId, reporterId } from '../ids/document-ids';
-import { isCanonicalTrackingNumber, isValidUnitCode, parseTrackingNumber } from '../ids/tracking-number';
+import { isCanonicalTrackingNumber, isValidUnitCode } from '../ids/tracking-number';
 import { changedBySchema } from '../unit/changed-by';
 import { sealedIdentitySchema } from '../crypto/reporter-seal';
-import { IDENTIFIED_PRIVACY_MODES } from './complaint-schema';
+import { checkReporterIds, IDENTIFIED_PRIVACY_MODES } from './complaint-schema';
 
 export const SEALED_REPORTER_SCHEMA_VERSION = 2;
 
@@ -34,16 +33,5 @@ export const storedReporterDocSchema = z
     lastChangedBy: changedBySchema.optional(),
   })
   .strict()
-  .superRefine((doc, ctx) => {
-    const fail = (path: string, message: string): void => {
-      ctx.addIssue({ code: 'custom', path: [path], message });
-    };
-    const parts = parseTrackingNumber(doc.trackingNumber);
-    if (!parts || !isCanonicalTrackingNumber(doc.trackingNumber)) return;
-    if (doc._id !== reporterId(doc.trackingNumber)) fail('_id', 'not reporter:<trackingNumber>');
-    if (parts.unitCode !== doc.unitCode) fail('unitCode', 'unitCode differs from the tracking number');
-    if (parseComplaintId(doc.complaintId)?.trackingNumber !== doc.trackingNumber) {
-      fail('complaintId', 'not the complaint of this tracking number');
-    }
-  });
+  .superRefine(checkReporterIds);
 export type StoredReporterDoc = z.infer<typeof storedReporterDocSchema>;
