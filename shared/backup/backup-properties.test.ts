@@ -7,11 +7,13 @@
  * manifest's or refuses with a `BackupError` of a known code (the screen has Indonesian and
  * English words for each); nothing else is thrown, no promise is left rejected unhandled. Opening
  * stores nothing: the restore writes only after a backup opened (../../renderer/core/use-cases/
- * backup.ts). Whole sealed files with changed bytes are not generated here: each would run the
- * real key derivation (PBKDF2, ~100,000 iterations); ./backup-format.test.ts flips a byte in each
- * region of one instead.
+ * backup.ts). Whole sealed files (`openBackupFile` with the right passphrase) with bytes changed
+ * the same ways are refused, and only the unchanged file opens: 500 runs, since each derives the
+ * key (PBKDF2 at the lowest count a file may name, 100,000 iterations); ./backup-format.test.ts
+ * also flips a byte in each region of one.
  */
 import fc from 'fast-check';
+import { MIN_SECRET_ITERATIONS } from '../auth/secret-verifier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   HOSTILE_RUNS,
@@ -24,6 +26,7 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_MAGIC,
   buildBackupContainer,
+  createBackupFile,
   openBackupContainer,
   openBackupFile,
   type BackupContents,
@@ -58,6 +61,10 @@ const CONTENTS: BackupContents = {
     serverUrl: 'https://pusat.example.go.id',
   },
 };
+
+const PASSPHRASE = 'kopi tubruk pagi hari';
+/** Runs of the property over whole sealed files (each derives a key: see there). */
+const SEALED_RUNS = 500;
 
 const rejections = unhandledRejections();
 let container: Uint8Array;
@@ -146,6 +153,32 @@ describe('the backup restore parser under hostile input', () => {
           expect(await outcome(openBackupFile(file, passphrase))).not.toBe('opened');
         }),
         hostileRuns,
+      );
+      await rejections.settle();
+      expect(rejections.seen).toEqual([]);
+    },
+    HOSTILE_TIMEOUT_MS,
+  );
+
+  it(
+    `refuses ${SEALED_RUNS.toLocaleString('en-US')} changed sealed files with a known error, and opens only the unchanged one`,
+    async () => {
+      // A whole sealed file at the lowest iteration count a file may name (each run derives the key
+      // again: ~20 ms), so fewer runs than the other properties, same seed.
+      const { bytes: sealed } = await createBackupFile(CONTENTS, PASSPHRASE, {
+        iterations: MIN_SECRET_ITERATIONS,
+      });
+      expect(await outcome(openBackupFile(sealed, PASSPHRASE))).toBe('opened');
+      expect(await outcome(openBackupFile(sealed, `${PASSPHRASE}!`))).toBe('wrong-passphrase');
+      await fc.assert(
+        fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 3 }), async (changes) => {
+          const bytes = changes.reduce(changed, sealed);
+          const result = await outcome(openBackupFile(bytes, PASSPHRASE));
+          // The clear header is the cipher's additional data and the rest is under its tag: any
+          // change at all is refused, never opened as something else.
+          if (result === 'opened') expect(bytes).toEqual(sealed);
+        }),
+        { ...hostileRuns, numRuns: SEALED_RUNS },
       );
       await rejections.settle();
       expect(rejections.seen).toEqual([]);

@@ -120,6 +120,21 @@ describe('the unit key in the core', () => {
     await save(core);
   });
 
+  it('a locked-out officer with the right PIN opens nothing: the copy opened beside the check is dropped', async () => {
+    const { core } = await newUnit();
+    const id = await save(core);
+    await restart(core);
+    const sari = await idOf(core, 'Sari');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(await core.officers.signIn(sari, '000000', TEST_NOW)).toMatchObject({ ok: false });
+    }
+    expect(await core.officers.signIn(sari, TEST_PIN, TEST_NOW)).toMatchObject({
+      ok: false,
+      problem: 'locked',
+    });
+    expect((await core.complaints.detail(id))?.reporter?.sealedIdentity).toBe('no-key');
+  });
+
   it('refuses a named intake without the key with its own error, before any number is taken; anonymous ones are saved', async () => {
     const { core, device } = await newUnit();
     await restart(core);

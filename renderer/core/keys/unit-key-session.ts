@@ -25,6 +25,9 @@ export type KeyUnlockOutcome =
    */
   | 'no-key';
 
+/** A copy of the unit key opened with an officer's secret, with what its wrap says it holds. */
+export type OpenedCopy = Readonly<{ key: UnitKey; wrapVersion: number; wrapFingerprint: string }>;
+
 type Pending = Readonly<{ officerId: string; wrapper: SecretWrapper; stop: () => void }>;
 
 export class UnitKeySession {
@@ -49,6 +52,24 @@ export class UnitKeySession {
   }
 
   /**
+   * Opens `officerId`'s copies on this device with `secret`, installing nothing. Each copy costs a
+   * PBKDF2 run as long as the verifier's, so the sign-in starts this beside the verifier's check
+   * (Web Crypto runs both at once) and hands the result to `signedIn` only once the secret was
+   * verified; a wrong secret's result is dropped. A copy under an earlier secret (changed on another
+   * device) does not open: `signedIn` replaces it.
+   */
+  async openCopies(officerId: string, secret: string): Promise<readonly OpenedCopy[]> {
+    const wraps = await this.wraps.of(officerId);
+    const results = await Promise.all(wraps.map(({ wrap }) => unwrapUnitKey(wrap, secret, 'officer')));
+    return results.flatMap((result, index) => {
+      const wrap = wraps[index]?.wrap;
+      return result.ok && wrap
+        ? [{ key: result.key, wrapVersion: wrap.keyVersion, wrapFingerprint: wrap.fingerprint }]
+        : [];
+    });
+  }
+
+  /**
    * After `officerId` signed in with `secret` (already verified): opens their copies, checked
    * against what the unit says each version is (`known`, from its `unit-key` documents; a version
    * not announced yet is checked against the wrap's own fingerprint), and copies every unlocked
@@ -58,18 +79,16 @@ export class UnitKeySession {
     officerId: string,
     secret: string,
     known: readonly ExpectedKey[],
+    copies: Promise<readonly OpenedCopy[]> = this.openCopies(officerId, secret),
   ): Promise<KeyUnlockOutcome> {
     this.#dropPending();
     const opened = new Set<number>();
-    for (const { wrap } of await this.wraps.of(officerId)) {
-      const result = await unwrapUnitKey(wrap, secret, 'officer');
-      // A copy under an earlier secret (changed on another device) does not open: replaced below.
-      if (!result.ok) continue;
-      const expected = known.find((entry) => entry.version === result.key.version) ?? {
-        version: wrap.keyVersion,
-        fingerprint: wrap.fingerprint,
+    for (const { key, wrapVersion, wrapFingerprint } of await copies) {
+      const expected = known.find((entry) => entry.version === key.version) ?? {
+        version: wrapVersion,
+        fingerprint: wrapFingerprint,
       };
-      if (this.keyring.install(result.key, expected).ok) opened.add(result.key.version);
+      if (this.keyring.install(key, expected).ok) opened.add(key.version);
     }
     if (this.keyring.isUnlocked()) {
       const copied = await this.#copyMissing(officerId, secret, opened);

@@ -45,7 +45,7 @@ import {
 } from '../data/officer-roster-store';
 import { createFirstUnitKey, type CreateOnCentral } from '../keys/first-unit-key';
 import { knownKeys } from '../keys/unit-key-documents';
-import type { KeyUnlockOutcome } from '../keys/unit-key-session';
+import type { KeyUnlockOutcome, OpenedCopy } from '../keys/unit-key-session';
 import type { AccessRecorder } from './access-log';
 import type { CoreDeps } from './core-deps';
 
@@ -96,9 +96,14 @@ export function createOfficers(
    * here) and no officer has a copy on this device, this device makes version 1
    * (../keys/first-unit-key: straight to the central first when sync is configured).
    */
-  const unlockUnitKey = async (officerId: string, secret: string, now: Date): Promise<KeyUnlockOutcome> => {
+  const unlockUnitKey = async (
+    officerId: string,
+    secret: string,
+    now: Date,
+    copies?: Promise<readonly OpenedCopy[]>,
+  ): Promise<KeyUnlockOutcome> => {
     const known = await knownKeys(db());
-    const outcome = await unitKeys.signedIn(officerId, secret, known);
+    const outcome = await unitKeys.signedIn(officerId, secret, known, copies);
     if (outcome !== 'no-key' || known.length > 0 || (await unitKeys.anyCopyHere())) return outcome;
     const device = store.getState().device;
     if (!device) return outcome;
@@ -201,12 +206,18 @@ export function createOfficers(
 
     /** Signs `officerId` in with their PIN or passphrase; five failures in a row lock them here. */
     async signIn(officerId: string, secret: string, now: Date): Promise<SignInOutcome> {
+      // The officer's copies of the unit key open beside the verifier's check (two PBKDF2 runs at
+      // once, not one after the other); nothing is installed unless the check passes.
+      const copies = unitKeys.openCopies(officerId, secret);
       const checked = await check(officerId, secret, now);
-      if (!checked.ok) return checked.outcome;
+      if (!checked.ok) {
+        void copies.catch(() => undefined);
+        return checked.outcome;
+      }
       // The officer whose desk locked, opening it again with their own secret: an unlock.
       const resumes = store.getState().lockedBy === officerId;
       // Before the desk opens: what it shows first may be a complainant's identity.
-      const unitKey = await unlockUnitKey(officerId, secret, now);
+      const unitKey = await unlockUnitKey(officerId, secret, now, copies);
       await deviceStore.setCurrentOfficer(officerId);
       openSession(checked.doc);
       await record(resumes ? 'unlock' : 'sign-in', { officerId }, now);
