@@ -32,7 +32,7 @@ import { verifyPacket } from '../shared/packet/verify-packet';
 import { verifyReport } from '../shared/packet/verify-report';
 import { INDONESIAN_TIME_ZONES, isIsoDate, type IndonesianTimeZone } from '../shared/time/local-date';
 import { defaultUnitSettings } from '../shared/unit/unit-settings';
-import { effectiveHolidays } from '../shared/calendar/holiday-list';
+import { calendarVersions, effectiveHolidays } from '../shared/calendar/calendar-precedence';
 import { PacketCliError, loadDocuments } from './packet-data';
 
 const USAGE = `Usage:
@@ -189,8 +189,13 @@ async function build(args: readonly string[]): Promise<number> {
     complaints: records.complaints,
     events: records.events,
     unit: { code: profile.unitCode, name: profile.unitName },
-    // Years the unit's list lacks take the defaults, as in the app (effectiveHolidays).
-    settings: { ...settings, holidays: effectiveHolidays(settings.holidays) },
+    // Each year's national list (the central's calendar in the data, else the app's) plus the
+    // unit's own dates, as in the app (shared/calendar/calendar-precedence).
+    settings: {
+      ...settings,
+      holidays: effectiveHolidays(settings.holidays, records.nationals),
+      calendar: calendarVersions(settings.holidays, records.nationals),
+    },
     period,
     computedAt: now,
   });

@@ -5,11 +5,9 @@ import {
   HOLIDAY_NAME_MAX,
   allHolidays,
   checkHolidaysByYear,
-  effectiveHolidays,
   holidaysByYearSchema,
   type HolidayInput,
 } from './holiday-list';
-import { DEFAULT_HOLIDAYS } from './indonesian-holidays';
 import { createWorkingCalendar } from './working-calendar';
 
 const national = (date: string, id: string, en?: string): HolidayInput => ({
@@ -180,18 +178,5 @@ describe('allHolidays', () => {
     expect(calendar.addWorkingDays('2026-12-24', 3)).toBe('2026-12-30');
     expect(calendar.isWorkingDay('2026-12-24')).toBe(true); // no cuti bersama in this unit's list
     expect(allHolidays({})).toEqual([]);
-  });
-});
-
-describe('effectiveHolidays', () => {
-  it('keeps every year the unit lists (even empty) and adds the default list of years it lacks', () => {
-    const own = [
-      { date: '2026-08-18', name: { id: 'Cuti unit', en: '' }, kind: 'collective-leave' as const },
-    ];
-    const effective = effectiveHolidays({ '2026': own });
-    expect(effective['2026']).toEqual(own);
-    expect(effective['2027']).toEqual(DEFAULT_HOLIDAYS[2027]);
-    expect(effectiveHolidays({ '2026': [], '2027': [] })).toEqual({ '2026': [], '2027': [] });
-    expect(Object.keys(effectiveHolidays({})).sort()).toEqual(Object.keys(DEFAULT_HOLIDAYS).sort());
   });
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { MessageKey, MessageParams, ValidationIssue } from '../messages/validation-messages';
 import { isIsoDate } from '../time/local-date';
-import { DEFAULT_HOLIDAYS, HOLIDAY_KINDS, type Holiday, type HolidayKind } from './indonesian-holidays';
+import { HOLIDAY_KINDS, type Holiday, type HolidayKind } from './indonesian-holidays';
 
 export const HOLIDAY_NAME_MAX = 120;
 export const HOLIDAY_YEAR_MIN = 2000;
@@ -124,17 +124,6 @@ export const holidaysByYearSchema = z
       ctx.addIssue({ code: 'custom', message: issue.key, path, params: issue.params });
     }
   });
-
-/**
- * The lists a unit works by: its own, plus the default list of each year it does not list at all
- * (a year a later version of the app added to the defaults). A year the unit lists, even empty,
- * is the unit's own. The desk's deadlines, the app's indicators and `npm run packet -- build` all
- * take this, so they agree.
- */
-export function effectiveHolidays(byYear: HolidaysByYear): HolidaysByYear {
-  const missing = Object.entries(DEFAULT_HOLIDAYS).filter(([year]) => !(year in byYear));
-  return { ...Object.fromEntries(missing), ...byYear };
-}
 
 /** Every holiday of every year, for createWorkingCalendar. */
 export function allHolidays(byYear: HolidaysByYear): Holiday[] {

@@ -80,30 +80,54 @@ describe('DEFAULT_HOLIDAYS 2026 (SKB 3 Menteri 1497/2025, 2/2025, 5/2025)', () =
   });
 });
 
-describe('DEFAULT_HOLIDAYS 2027 (no decree yet)', () => {
+describe('DEFAULT_HOLIDAYS 2027 (SKB 3 Menteri 1205/2026, 3/2026, 2/2026)', () => {
   const y2027 = DEFAULT_HOLIDAYS[2027] ?? [];
 
-  it('marks every date as an unconfirmed estimate and lists no cuti bersama', () => {
-    expect(y2027.length).toBeGreaterThan(0);
-    expect(y2027.every((h) => h.confirmed === false)).toBe(true);
-    expect(datesOf(y2027, 'collective-leave')).toEqual([]);
+  it('lists the 18 national holidays of the decree', () => {
+    expect(datesOf(y2027, 'national-holiday')).toEqual([
+      '2027-01-01', // Tahun Baru Masehi (Fri)
+      '2027-01-05', // Isra Mikraj 1448 H (Tue)
+      '2027-02-06', // Imlek 2578 (Sat)
+      '2027-03-08', // Nyepi, Saka 1949 (Mon)
+      '2027-03-10', // Idul Fitri 1448 H (Wed)
+      '2027-03-11', // Idul Fitri 1448 H, 2nd day (Thu)
+      '2027-03-26', // Wafat Yesus Kristus (Fri)
+      '2027-03-28', // Paskah (Sun)
+      '2027-05-01', // Hari Buruh (Sat)
+      '2027-05-06', // Kenaikan Yesus Kristus (Thu)
+      '2027-05-17', // Idul Adha 1448 H (Mon)
+      '2027-05-20', // Waisak 2571 BE (Thu)
+      '2027-06-01', // Hari Lahir Pancasila (Tue)
+      '2027-06-06', // 1 Muharam 1449 H (Sun)
+      '2027-08-15', // Maulid Nabi (Sun)
+      '2027-08-17', // Proklamasi (Tue)
+      '2027-12-25', // Natal (Sat)
+      '2027-12-26', // Isra Mikraj 1449 H (Sun)
+    ]);
   });
 
-  it('holds the fixed-date holidays and the Easter-based ones', () => {
+  it('lists the 8 days of cuti bersama, all on weekdays', () => {
+    const leave = datesOf(y2027, 'collective-leave');
+    expect(leave).toEqual([
+      '2027-02-05', // Imlek (Fri)
+      '2027-03-09', // Idul Fitri (Tue)
+      '2027-03-12', // Idul Fitri (Fri)
+      '2027-03-15', // Idul Fitri (Mon)
+      '2027-03-25', // Wafat Yesus Kristus (Thu)
+      '2027-05-18', // Idul Adha (Tue)
+      '2027-05-19', // Waisak (Wed)
+      '2027-12-24', // Natal (Fri)
+    ]);
+    for (const date of leave) expect(weekday(date) % 6, date).not.toBe(0);
+  });
+
+  it('puts the Christian holidays where the Easter computus does, and is confirmed', () => {
     const easter2027 = easter(2027); // 28 Mar 2027
     expect(easter2027).toBe('2027-03-28');
     expect(y2027.map((h) => h.date)).toEqual(
-      expect.arrayContaining([
-        '2027-01-01',
-        '2027-05-01',
-        '2027-06-01',
-        '2027-08-17',
-        '2027-12-25',
-        shift(easter2027, -2),
-        easter2027,
-        shift(easter2027, 39),
-      ]),
+      expect.arrayContaining([shift(easter2027, -2), easter2027, shift(easter2027, 39)]),
     );
+    expect(y2027.every((h) => h.confirmed !== false)).toBe(true);
   });
 });
 

@@ -40,7 +40,7 @@ const byDate = (a: Holiday, b: Holiday): number => (a.date < b.date ? -1 : a.dat
  * published lists found (disdiksmg.semarangkota.go.id naming the decree, tribunnews.com and
  * jpnn.com giving the 17 + 8 count, full lists on pembelajaranbermaknaid.blogspot.com,
  * mimbarjumat.com and the guangrei/APIHariLibur_V2 data set). The government has amended such a
- * decree mid-year before (2022, 2025): units should apply any amendment in their settings.
+ * decree mid-year before (2022, 2025): the central imports the amended list (docs/central.md).
  */
 const Y2026: readonly Holiday[] = [
   ...holidays('national-holiday', [
@@ -75,23 +75,21 @@ const Y2026: readonly Holiday[] = [
 ].sort(byDate);
 
 /*
- * 2027: NO decree found (the SKB for a year is usually signed in September-October of the year
- * before). Every date is an estimate, marked `confirmed: false`, and NO collective leave is listed:
- * units add the cuti bersama days when the 2027 SKB is published.
- * - Fixed dates (1 Jan, 1 May, 1 Jun, 17 Aug, 25 Dec) as in Keppres 8/2024 on national holidays.
- * - Good Friday, Easter and Ascension from the Gregorian Easter computus (Easter 28 March 2027).
- * - Islamic dates from the Umm al-Qura tables in python-holidays (vacanza/holidays,
- *   holidays/calendars/islamic.py): Isra Mikraj 5 Jan (Umm al-Qura also has 27 Rajab 1449 on
- *   25 Dec 2027, a holiday already), 1 Muharam 6 Jun. Idul Fitri, Idul Adha and Maulid are put
- *   one day after Umm al-Qura (9 Mar, 16 May, 14 Aug) because the conjunction falls late in the
- *   day in Indonesia, below the MABIMS visibility criterion Kemenag uses (in 2026 the SKB also put
- *   Idul Fitri one day after Umm al-Qura). Expect differences of a day.
- * - Nyepi from the Balinese Saka table in python-holidays (holidays/calendars/balinese_saka.py);
- *   Imlek and Waisak from the new moon of 6 Feb 2027 and the full moon of 20 May 2027.
+ * 2027: SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1205 Tahun 2026,
+ * Nomor 3 Tahun 2026, Nomor 2 Tahun 2026 tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027,
+ * signed on 15 September 2026: 18 national holidays (Isra Mikraj twice: 27 Rajab 1448 and 1449)
+ * and 8 days of collective leave. As for 2026 the decree's PDF itself (a scan on kemenkopmk.go.id)
+ * was not read: every date below agrees across three independent published transcriptions that
+ * name the decree and cite Sekretariat Negara's page of it (setneg.go.id, "Inilah SKB 3 Menteri
+ * Libur Nasional dan Cuti Bersama 2027") and Kemenko PMK's announcement, found on 7 December
+ * 2026, one of them giving the decree's Lampiran A item numbers (Idul Fitri item 5, Idul Adha
+ * item 10, Maulid item 14, the second Isra Mikraj item 17). The decree leaves the final dates of
+ * Idul Fitri and Idul Adha to a separate Keputusan Menteri Agama after the moon sighting (its
+ * Diktum KEDUA): when one moves, the central imports the amended list (docs/central.md,
+ * "The national calendar") and every unit's deadlines follow it.
  */
-const Y2027: readonly Holiday[] = holidays(
-  'national-holiday',
-  [
+const Y2027: readonly Holiday[] = [
+  ...holidays('national-holiday', [
     ['2027-01-01', 'Tahun Baru 2027 Masehi', "New Year's Day"],
     ['2027-01-05', 'Isra Mikraj Nabi Muhammad SAW', "Isra Mi'raj of the Prophet Muhammad"],
     ['2027-02-06', 'Tahun Baru Imlek 2578 Kongzili', 'Chinese New Year 2578'],
@@ -109,9 +107,28 @@ const Y2027: readonly Holiday[] = holidays(
     ['2027-08-15', 'Maulid Nabi Muhammad SAW', "The Prophet Muhammad's Birthday"],
     ['2027-08-17', 'Proklamasi Kemerdekaan', 'Independence Day'],
     ['2027-12-25', 'Kelahiran Yesus Kristus', 'Christmas Day'],
-  ],
-  false,
-).sort(byDate);
+    ['2027-12-26', 'Isra Mikraj Nabi Muhammad SAW', "Isra Mi'raj of the Prophet Muhammad"],
+  ]),
+  ...holidays('collective-leave', [
+    ['2027-02-05', 'Cuti bersama Tahun Baru Imlek', 'Collective leave for Chinese New Year'],
+    ['2027-03-09', 'Cuti bersama Idul Fitri', 'Collective leave for Eid al-Fitr'],
+    ['2027-03-12', 'Cuti bersama Idul Fitri', 'Collective leave for Eid al-Fitr'],
+    ['2027-03-15', 'Cuti bersama Idul Fitri', 'Collective leave for Eid al-Fitr'],
+    ['2027-03-25', 'Cuti bersama Wafat Yesus Kristus', 'Collective leave for Good Friday'],
+    ['2027-05-18', 'Cuti bersama Idul Adha', 'Collective leave for Eid al-Adha'],
+    ['2027-05-19', 'Cuti bersama Hari Raya Waisak', 'Collective leave for Vesak'],
+    ['2027-12-24', 'Cuti bersama Kelahiran Yesus Kristus', 'Collective leave for Christmas'],
+  ]),
+].sort(byDate);
+
+/**
+ * Which list the app ships for each year, as the settings screen and the packet's indicators name
+ * it (the central's national calendar, when imported, takes a year's place: ./national-calendar).
+ */
+export const SHIPPED_CALENDAR_SOURCES: Readonly<Record<number, string>> = {
+  2026: 'SKB 3 Menteri 1497/2025, 2/2025, 5/2025 (19 September 2025)',
+  2027: 'SKB 3 Menteri 1205/2026, 3/2026, 2/2026 (15 September 2026)',
+};
 
 /** Default holidays by year, sorted by date. Seeds `UnitSettingsDoc.holidays`. */
 export const DEFAULT_HOLIDAYS: Readonly<Record<number, readonly Holiday[]>> = {

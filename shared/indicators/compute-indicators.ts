@@ -4,6 +4,7 @@
  * linear in the documents: events are grouped by complaint once, each complaint is reduced once.
  * Every definition is documented on `indicatorsSchema` (./indicators-types).
  */
+import type { CalendarVersion } from '../calendar/calendar-precedence';
 import { allHolidays, type HolidaysByYear } from '../calendar/holiday-list';
 import { createWorkingCalendar } from '../calendar/working-calendar';
 import type { ComplaintDoc } from '../complaint/complaint-schema';
@@ -47,6 +48,11 @@ export type IndicatorSettings = Readonly<{
   deadlines: DeadlineSettings;
   rules: SlaRules;
   holidays: HolidaysByYear;
+  /**
+   * Which national list each year counted with (../calendar/calendar-precedence calendarVersions):
+   * written to indicators.json as `calendar` when given.
+   */
+  calendar?: readonly CalendarVersion[];
 }>;
 
 export type IndicatorsInput = Readonly<{
@@ -297,6 +303,7 @@ export function indicatorsComputation(input: IndicatorsFrame): {
         replyWindowWorkingDays: deadlines.replyWindowWorkingDays,
         autoCloseAfterReplyWindow: rules.autoCloseAfterReplyWindow,
       },
+      ...(settings.calendar ? { calendar: settings.calendar.map((version) => ({ ...version })) } : {}),
       totals: { received: total, byChannel, byCategory, byType },
       outcomes,
       ...timelinessOf(timely),

@@ -115,6 +115,25 @@ export const indicatorsSchema = z
       })
       .strict(),
     /**
+     * The holiday lists the working days counted with, per year: the central's national calendar
+     * (`base: central`, its `version`), the list shipped with the app (`shipped`) or none, the
+     * decree it follows, and how many of the unit's own dates were added
+     * (../calendar/calendar-precedence). Absent in files written before it existed.
+     */
+    calendar: z
+      .array(
+        z
+          .object({
+            year: z.string().regex(/^\d{4}$/),
+            base: z.enum(['central', 'shipped', 'none']),
+            version: z.number().int().min(1).optional(),
+            source: z.string().optional(),
+            unitAdditions: count,
+          })
+          .strict(),
+      )
+      .optional(),
+    /**
      * Complaints received in the period. `byChannel`, `byCategory` (category code) and `byType`
      * (report type) use the complaint's fields with corrections applied as at the period's end;
      * each sums to `received`; a key with no complaint is absent.

@@ -14,6 +14,7 @@
 import { withNeutralNames } from '../complaint/attachment-types';
 import { REPORTER_ID_PREFIX, UNIT_PROFILE_ID } from '../ids/document-ids';
 import { UNIT_SETTINGS_ID } from '../unit/unit-settings';
+import { NATIONAL_CALENDAR_TYPE } from '../calendar/national-calendar';
 import { redactConfidentialRecords } from './confidential-redaction';
 import { resealChanged } from './resealed-records';
 import { toNdjson } from './unit-records';
@@ -52,7 +53,12 @@ function exported(doc: Readonly<Record<string, unknown>>): boolean {
   const id = typeof doc._id === 'string' ? doc._id : '';
   if (id.startsWith('_design/') || id.startsWith(REPORTER_ID_PREFIX) || doc.type === 'reporter') return false;
   return (
-    doc.type === 'complaint' || doc.type === 'event' || id === UNIT_PROFILE_ID || id === UNIT_SETTINGS_ID
+    doc.type === 'complaint' ||
+    doc.type === 'event' ||
+    id === UNIT_PROFILE_ID ||
+    id === UNIT_SETTINGS_ID ||
+    // The central's national calendars: the command-line packet counts deadlines with them too.
+    doc.type === NATIONAL_CALENDAR_TYPE
   );
 }
 

@@ -4,6 +4,7 @@
  * are skipped; documents failing their schema are counted and named.
  */
 import { describe, expect, it } from 'vitest';
+import { nationalCalendarDoc } from '../calendar/national-calendar';
 import { withNeutralNames } from '../complaint/attachment-types';
 import { packetFixture } from './packet.fixtures';
 import { collectUnitRecords, parseNdjson, toNdjson } from './unit-records';
@@ -57,5 +58,24 @@ describe('collectUnitRecords', () => {
     expect(records.complaints).toEqual([]);
     expect(records.skipped).toEqual({ reporter: 1, otherUnit: 1, invalid: 1, other: 5 });
     expect(records.invalidIds).toEqual([complaint?._id]);
+  });
+  it('keeps the central’s national calendars (they name no unit); counts a malformed one', () => {
+    const calendar = nationalCalendarDoc(
+      {
+        year: '2026',
+        source: 'SKB 3 Menteri 1497/2025, 2/2025, 5/2025',
+        entries: [
+          { date: '2026-11-24', weekday: 'Selasa', name: { id: 'Libur', en: 'Holiday' }, kind: 'holiday' },
+        ],
+      },
+      1,
+      '2026-11-23T03:00:00.000Z',
+    );
+    const records = collectUnitRecords(
+      [calendar, { ...calendar, _id: 'calendar:national:2027', year: '2027', version: 0 }],
+      'KBM',
+    );
+    expect(records.nationals).toEqual([calendar]);
+    expect(records.invalidIds).toEqual(['calendar:national:2027']);
   });
 });

@@ -1,12 +1,18 @@
 /**
  * A unit's records as the packet builder needs them, picked out of a dump of its database: the
  * app's "export all records" file (NDJSON, one document per line) or CouchDB's `_all_docs`.
- * Complaints, events, the unit profile and the unit settings are checked against their schemas;
+ * Complaints, events, the unit profile, the unit settings and the central's national calendars
+ * (../calendar/national-calendar: they carry no unit code) are checked against their schemas;
  * reporter documents (identity, docs/decisions/002-reporter-documents-apart.md) are dropped
  * unread, so identity never reaches the builder, and complaints' file names are replaced by
  * neutral ones (`withNeutralNames`); documents of other units, design documents and other types
  * are skipped and counted.
  */
+import {
+  NATIONAL_CALENDAR_TYPE,
+  nationalCalendarDocSchema,
+  type NationalCalendarDoc,
+} from '../calendar/national-calendar';
 import { withNeutralNames } from '../complaint/attachment-types';
 import { complaintDocSchema, type ComplaintDoc } from '../complaint/complaint-schema';
 import { REPORTER_ID_PREFIX, UNIT_PROFILE_ID } from '../ids/document-ids';
@@ -19,6 +25,8 @@ export type UnitRecords = Readonly<{
   events: EventDoc[];
   profile: UnitProfile | null;
   settings: UnitSettingsDoc | null;
+  /** The central's national calendars the unit's database held (`calendar:national:<year>`). */
+  nationals: NationalCalendarDoc[];
   /** What was left out, by reason. */
   skipped: Readonly<{ reporter: number; otherUnit: number; invalid: number; other: number }>;
   /** Ids of the first few documents that failed their schema (to tell the user which). */
@@ -61,6 +69,7 @@ export function collectUnitRecords(docs: Iterable<unknown>, unitCode: string): U
   const events: EventDoc[] = [];
   let profile: UnitProfile | null = null;
   let settings: UnitSettingsDoc | null = null;
+  const nationals: NationalCalendarDoc[] = [];
   const skipped = { reporter: 0, otherUnit: 0, invalid: 0, other: 0 };
   const invalidIds: string[] = [];
   const invalid = (id: unknown): void => {
@@ -82,6 +91,12 @@ export function collectUnitRecords(docs: Iterable<unknown>, unitCode: string): U
     }
     if (field(doc, '_deleted') === true || (typeof id === 'string' && id.startsWith('_design/'))) {
       skipped.other += 1;
+      continue;
+    }
+    if (type === NATIONAL_CALENDAR_TYPE) {
+      const parsed = nationalCalendarDocSchema.safeParse(doc);
+      if (parsed.success) nationals.push(parsed.data);
+      else invalid(id);
       continue;
     }
     if (type !== 'complaint' && type !== 'event' && id !== UNIT_PROFILE_ID && id !== UNIT_SETTINGS_ID) {
@@ -111,5 +126,5 @@ export function collectUnitRecords(docs: Iterable<unknown>, unitCode: string): U
       else invalid(id);
     }
   }
-  return { complaints, events, profile, settings, skipped, invalidIds };
+  return { complaints, events, profile, settings, nationals, skipped, invalidIds };
 }

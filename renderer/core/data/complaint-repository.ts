@@ -24,6 +24,11 @@ import {
 } from '../../../shared/ids/document-ids';
 import { formatTrackingNumber, parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import { addDays } from '../../../shared/time/local-date';
+import {
+  NATIONAL_CALENDAR_ID_PREFIX,
+  nationalCalendarDocSchema,
+  type NationalCalendarDoc,
+} from '../../../shared/calendar/national-calendar';
 import { attributed, type ChangedBy } from '../../../shared/unit/changed-by';
 import type { UnitProfile } from '../../../shared/unit/unit-profile';
 import { unitProfileDocSchema } from '../../../shared/unit/unit-profile';
@@ -410,6 +415,22 @@ export class ComplaintRepository {
   async unitSettings(): Promise<UnitSettingsDoc | undefined> {
     const doc = await getOrUndefined(this.db.get<UnitSettingsDoc>(UNIT_SETTINGS_ID));
     return doc ? unitSettingsDocSchema.parse(stripConflicts(doc)) : undefined;
+  }
+
+  /**
+   * The central's national calendars this device holds (`calendar:national:<year>`, written by
+   * `central calendar import` and received by sync); a document that does not parse is left out.
+   */
+  async nationalCalendars(): Promise<NationalCalendarDoc[]> {
+    const result = await this.db.allDocs({
+      startkey: NATIONAL_CALENDAR_ID_PREFIX,
+      endkey: `${NATIONAL_CALENDAR_ID_PREFIX}${HIGH}`,
+      include_docs: true,
+    });
+    return result.rows.flatMap((row) => {
+      const parsed = nationalCalendarDocSchema.safeParse(row.doc ? stripConflicts(row.doc) : undefined);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   async unitOffices(): Promise<UnitOfficesDoc | undefined> {

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { DeviceConfig, Officer } from '../data/device-database';
 import type { UnitProfile } from '../../../shared/unit/unit-profile';
 import type { UnitOfficesDoc, UnitSettingsDoc } from '../../../shared/unit/unit-settings';
+import type { NationalCalendarDoc } from '../../../shared/calendar/national-calendar';
 
 /**
  * `choose-officer`: the sign-in screen (at start-up, after "Ganti petugas", when the desk locked);
@@ -25,7 +26,16 @@ export type DeskSlice = {
   unitSettings?: UnitSettingsDoc;
   /** The offices complaints are disposed to (a synced document). */
   unitOffices?: UnitOfficesDoc;
-  setUnitDocs: (docs: { unitSettings?: UnitSettingsDoc; unitOffices?: UnitOfficesDoc }) => void;
+  /**
+   * The central's national calendars (`calendar:national:<year>`, synced documents written by
+   * `central calendar import`): with the settings' holidays, what deadlines count with.
+   */
+  nationalCalendars?: readonly NationalCalendarDoc[];
+  setUnitDocs: (docs: {
+    unitSettings?: UnitSettingsDoc;
+    unitOffices?: UnitOfficesDoc;
+    nationalCalendars?: readonly NationalCalendarDoc[];
+  }) => void;
   openDesk: (desk: { device: DeviceConfig; officer: Officer | undefined; unitProfile?: UnitProfile }) => void;
   setUnitProfile: (profile: UnitProfile | undefined) => void;
   setOfficer: (officer: Officer) => void;

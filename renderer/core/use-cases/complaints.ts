@@ -76,7 +76,7 @@ export function createComplaints(deps: CoreDeps) {
     async needsAttention(): Promise<NeedsAttention> {
       const settings = store.getState().unitSettings;
       if (!settings) return { rows: [], overdue: 0 };
-      const calendar = calendarOf(settings);
+      const calendar = calendarOf(settings, store.getState().nationalCalendars);
       const today = unitToday(settings, deps.now());
       const margin = settings.deadlines.dueSoonWorkingDays;
       const rows = await index.needsAttention(attentionHorizon(today, calendar, margin));
@@ -100,7 +100,9 @@ export function createComplaints(deps: CoreDeps) {
     /** The complaint's status and running deadline on the unit's calendar today (none without settings). */
     sla(state: ComplaintState): ComplaintSla | undefined {
       const settings = store.getState().unitSettings;
-      return settings ? complaintSla(state, settings, calendarOf(settings), deps.now()) : undefined;
+      return settings
+        ? complaintSla(state, settings, calendarOf(settings, store.getState().nationalCalendars), deps.now())
+        : undefined;
     },
 
     /**

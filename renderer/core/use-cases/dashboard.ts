@@ -101,7 +101,7 @@ export function createDashboard(deps: CoreDeps, records: Records) {
           : undefined;
       const computation = indicatorsComputation({
         unit: { code: device.unitCode, name: unitProfile?.unitName ?? device.unitCode },
-        settings: indicatorSettings(unitSettings),
+        settings: indicatorSettings(unitSettings, deps.store.getState().nationalCalendars),
         period: query.period,
         computedAt: deps.now(),
         ...(scope ? { scope } : {}),

@@ -5,7 +5,11 @@
  *
  * Identity (docs/domain.md): reporter documents are never read here.
  */
-import { effectiveHolidays } from '../../../shared/calendar/holiday-list';
+import {
+  calendarVersions,
+  effectiveHolidays,
+  type NationalCalendars,
+} from '../../../shared/calendar/calendar-precedence';
 import type { ComplaintDoc, OfficerRef } from '../../../shared/complaint/complaint-schema';
 import {
   computeIndicators,
@@ -71,12 +75,20 @@ export async function docsInRange(
 }
 
 /**
- * The unit's settings as the indicators read them. A year the unit's holiday list does not name
- * takes the default list, as the desk's own calendar does (./calendar), so the indicators
- * agree with the deadlines the desk showed.
+ * The unit's settings as the indicators read them: each year's national list (the central's
+ * calendar when the device has it, else the app's) plus the unit's own dates, as the desk's own
+ * calendar counts (./calendar), so the indicators agree with the deadlines the desk showed.
  */
-export function indicatorSettings(settings: UnitSettingsDoc): IndicatorSettings {
-  return { ...settings, holidays: effectiveHolidays(settings.holidays) };
+export function indicatorSettings(
+  settings: UnitSettingsDoc,
+  nationals: NationalCalendars = [],
+): IndicatorSettings {
+  return {
+    ...settings,
+    holidays: effectiveHolidays(settings.holidays, nationals),
+    // indicators.json says which list (and the central's version) each year counted with.
+    calendar: calendarVersions(settings.holidays, nationals),
+  };
 }
 
 /**
@@ -91,12 +103,13 @@ export function packetIndicators(
   settings: UnitSettingsDoc,
   now: Date,
   scope?: IndicatorsInput['scope'],
+  nationals: NationalCalendars = [],
 ): Indicators {
   return computeIndicators({
     complaints: unit.complaints,
     events: unit.events,
     unit: { code: named.code, name: named.name },
-    settings: indicatorSettings(settings),
+    settings: indicatorSettings(settings, nationals),
     period,
     computedAt: now,
     ...(scope ? { scope } : {}),
@@ -157,6 +170,7 @@ export function createPacket(deps: CoreDeps) {
     if (!code) throw new Error('The device is not set up.');
     return code;
   };
+  const nationalsOf = (): NationalCalendars => store.getState().nationalCalendars ?? [];
   const settingsOf = (): UnitSettingsDoc => {
     const settings = store.getState().unitSettings;
     if (!settings) throw new Error('The unit has no settings yet.');
@@ -210,7 +224,7 @@ export function createPacket(deps: CoreDeps) {
       named: Readonly<{ code: string; name: string }>,
       unit: UnitRecordSet,
     ): Indicators {
-      return packetIndicators(period, named, unit, settingsOf(), deps.now());
+      return packetIndicators(period, named, unit, settingsOf(), deps.now(), undefined, nationalsOf());
     },
 
     /**
@@ -232,6 +246,8 @@ export function createPacket(deps: CoreDeps) {
             input.unit,
             settingsOf(),
             now,
+            undefined,
+            nationalsOf(),
           ),
           evidence: input.evidence,
           generator: await packetGenerator(platform),

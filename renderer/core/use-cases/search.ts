@@ -21,7 +21,8 @@ export function createSearch(deps: CoreDeps, indexer: SearchIndexer, queries: Se
     const settings = deps.store.getState().unitSettings;
     if (!settings) return undefined;
     const today = unitToday(settings, deps.now());
-    const horizon = attentionHorizon(today, calendarOf(settings), settings.deadlines.dueSoonWorkingDays);
+    const calendar = calendarOf(settings, deps.store.getState().nationalCalendars);
+    const horizon = attentionHorizon(today, calendar, settings.deadlines.dueSoonWorkingDays);
     return { today, attentionHorizon: horizon };
   };
 

@@ -20,7 +20,8 @@ import type { DeviceDatabase } from '../data/device-database';
 import type { IndicatorRecords } from '../data/indicator-records';
 import type { SearchIndexer } from '../search/search-indexer';
 import type { AppStore } from '../state/app-state';
-import { calendarOf, unitToday } from './calendar';
+import { NATIONAL_CALENDAR_ID_PREFIX } from '../../../shared/calendar/national-calendar';
+import { calendarOf, nationalCalendarsKey, unitToday } from './calendar';
 
 export type UnitRecords = Readonly<{
   /** The unit's records; throws before they are open (only called by what exists after setup). */
@@ -68,7 +69,9 @@ export function createUnitRecords(
   let background: Promise<void> | undefined;
 
   const summariseWith = (settings: UnitSettingsDoc | undefined): Summarise | undefined =>
-    settings ? summariser(settings, calendarOf(settings), deps.now) : undefined;
+    settings
+      ? summariser(settings, calendarOf(settings, store.getState().nationalCalendars), deps.now)
+      : undefined;
 
   /**
    * Deadlines move with the calendar: what was on time yesterday may be due today. Once per day
@@ -81,7 +84,9 @@ export function createUnitRecords(
     summarise: Summarise,
     unitCode: string,
   ): Promise<void> => {
-    const rev = settings._rev ?? '';
+    // The rows' due dates count with the settings and the central's calendars: a change of either
+    // (a calendar imported while this device was off) summarises them again.
+    const rev = `${settings._rev ?? ''}#${nationalCalendarsKey(store.getState().nationalCalendars)}`;
     const stamp = `${RESUMMARISED_VERSION}|${unitToday(settings, deps.now())}|${rev}`;
     const key = `${RESUMMARISED_PREFIX}${unitCode}`;
     const last = (await deps.deviceDatabase.settings.get(key))?.value;
@@ -98,14 +103,15 @@ export function createUnitRecords(
   };
 
   const loadFrom = async (repo: ComplaintRepository): Promise<void> => {
-    const [unitProfile, unitSettings, unitOffices] = await Promise.all([
+    const [unitProfile, unitSettings, unitOffices, nationalCalendars] = await Promise.all([
       repo.unitProfile(),
       repo.unitSettings(),
       repo.unitOffices(),
+      repo.nationalCalendars(),
     ]);
     const state = store.getState();
     state.setUnitProfile(unitProfile);
-    state.setUnitDocs({ unitSettings, unitOffices });
+    state.setUnitDocs({ unitSettings, unitOffices, nationalCalendars });
   };
 
   return {
@@ -136,10 +142,16 @@ export function createUnitRecords(
       await loadFrom(repo);
       let pending: ReturnType<typeof setTimeout> | undefined;
       stopWatching = repo.watch((id) => {
-        if (id === UNIT_PROFILE_ID || id === UNIT_SETTINGS_ID || id === UNIT_OFFICES_ID) {
+        const calendar = id.startsWith(NATIONAL_CALENDAR_ID_PREFIX);
+        if (id === UNIT_PROFILE_ID || id === UNIT_SETTINGS_ID || id === UNIT_OFFICES_ID || calendar) {
           void loadFrom(repo).then(() => {
             const summarise = summariseWith(store.getState().unitSettings);
-            if (id === UNIT_SETTINGS_ID && summarise) void projector?.resummarise(summarise, 'settings');
+            // Due dates are derived, never kept: the index's rows count again with the new calendar.
+            if ((id === UNIT_SETTINGS_ID || calendar) && summarise) {
+              void projector
+                ?.resummarise(summarise, 'settings')
+                .then((done) => (done ? store.getState().bumpDataVersion() : undefined));
+            }
           });
         }
         // Access records (every sign-in writes one) change no view but Log akses, which reads
