@@ -19,6 +19,7 @@ import { buildIntakeDocuments } from '../complaint/intake-documents';
 import type { PrivacyMode } from '../complaint/vocabulary';
 import { UNIT_PROFILE_ID } from '../ids/document-ids';
 import { emptyPacketDraft } from '../packet/packet-types';
+import { retentionDeletionEvent } from '../retention/retention-event';
 import { attributed } from '../unit/changed-by';
 import type { UnitProfile } from '../unit/unit-profile';
 import { defaultUnitOffices, defaultUnitSettings } from '../unit/unit-settings';
@@ -226,6 +227,23 @@ export function relatedEvents(from: IntakeSet, to: IntakeSet): readonly [EventDo
   const [onFrom, onTo] = decision.outcome === 'linked' ? decision.events : [];
   if (!onFrom || !onTo) throw new Error(`link: ${JSON.stringify(decision)}`);
   return [onFrom, onTo];
+}
+
+/**
+ * The deletion of `intake`'s identity at the end of its retention (an identity-deleted event) by
+ * the manager's device A23, two minutes after intake.
+ */
+export function retentionEvent(intake: IntakeSet, retentionMonths = 24): EventDoc {
+  return retentionDeletionEvent(
+    reduceComplaint(intake.complaint, [intake.received]),
+    {
+      officer: { officerId: 'manager-1', name: 'Maya' },
+      deviceCode: 'A23',
+      unitCode: intake.complaint.unitCode,
+    },
+    { at: new Date(Date.parse(intake.complaint.receivedAt) + 120_000), eventSequence: 996 },
+    retentionMonths,
+  );
 }
 
 /** Action sequences that together write an event of every workflow kind. */

@@ -21,6 +21,7 @@ import {
   relatedEvents,
   reporterCorrection,
   reporterOf,
+  retentionEvent,
   unitOfficesDoc,
   unitProfileDoc,
   unitSettingsDoc,
@@ -115,10 +116,12 @@ describe('validate_doc_update accepts', () => {
     if (docs.reporter) expect(refusal(docs.reporter)).toBeNull();
   });
 
-  it('an event of every workflow kind, from decideAction, a reporter correction and a link', () => {
+  it('an event of every kind, from decideAction, a reporter correction, a link and a retention deletion', () => {
     const correction = reporterCorrection(named);
     expect(refusal(correction.event)).toBeNull();
-    const kinds = new Set<string>(['received', correction.event.kind]);
+    const retention = retentionEvent(named);
+    expect(refusal(retention)).toBeNull();
+    const kinds = new Set<string>(['received', correction.event.kind, retention.kind]);
     for (const event of relatedEvents(named, intakeDocuments(UNIT, 3, 'anonymous'))) {
       expect(refusal(event), event.kind).toBeNull();
       kinds.add(event.kind);
@@ -170,6 +173,18 @@ describe('validate_doc_update accepts', () => {
     for (const backupReminderDays of [0, 366, 1.5, '7']) {
       const reason = refusal({ ...settings, backupReminderDays }, settings);
       expect(codeOf(reason), `${String(backupReminderDays)}: ${reason ?? ''}`).toBe('schema');
+    }
+  });
+
+  it("the unit's identity retention months (1–120, whole), set on a settings document that had none", () => {
+    const settings = stored(unitSettingsDoc(UNIT));
+    for (const identityRetentionMonths of [1, 24, 120]) {
+      const reason = refusal({ ...settings, identityRetentionMonths }, settings);
+      expect(reason, String(identityRetentionMonths)).toBeNull();
+    }
+    for (const identityRetentionMonths of [0, 121, 1.5, '24']) {
+      const reason = refusal({ ...settings, identityRetentionMonths }, settings);
+      expect(codeOf(reason), `${String(identityRetentionMonths)}: ${reason ?? ''}`).toBe('schema');
     }
   });
 
@@ -285,6 +300,15 @@ describe('validate_doc_update refuses', () => {
       resealed({ ...json(correctionEvent), fields: ['religion'] }),
     ],
     ['a reporter correction naming no field', resealed({ ...json(correctionEvent), fields: [] })],
+    [
+      'a retention deletion naming what was deleted',
+      resealed({ ...json(retentionEvent(named)), name: 'Siti Aminah' }),
+    ],
+    [
+      'a retention deletion with another reason',
+      resealed({ ...json(retentionEvent(named)), reason: 'asked' }),
+    ],
+    ['a retention deletion of 0 months', resealed({ ...json(retentionEvent(named)), retentionMonths: 0 })],
     [
       'a reporter correction naming a field twice',
       resealed({ ...json(correctionEvent), fields: ['phone', 'phone'] }),

@@ -75,4 +75,8 @@ export const SETTINGS_MESSAGES = {
     id: 'Isi dengan jumlah menit, bilangan bulat antara {{min}} dan {{max}}.',
     en: 'Enter the minutes as a whole number from {{min}} to {{max}}.',
   },
+  'unitSettings.retention.invalid': {
+    id: 'Isi dengan jumlah bulan, bilangan bulat antara {{min}} dan {{max}}.',
+    en: 'Enter the months as a whole number from {{min}} to {{max}}.',
+  },
 } as const satisfies Record<string, Readonly<{ id: string; en: string }>>;

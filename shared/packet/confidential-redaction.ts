@@ -64,6 +64,7 @@ export const EVENT_TEXT_FIELDS = {
   'lapor-forwarded': {},
   'reporter-corrected': {},
   related: {},
+  'identity-deleted': {},
 } as const satisfies {
   readonly [K in EventKind]: Partial<Readonly<Record<keyof EventPayload<K>, TextRule>>>;
 };

@@ -15,6 +15,8 @@ import {
   unitOfficesDocSchema,
   unitSettingsDocSchema,
   validateIdleLockInput,
+  validateRetentionInput,
+  applyIdentityRetention,
   validateOfficesInput,
   validateSettingsInput,
   type OfficeInput,
@@ -328,5 +330,47 @@ describe('idle lock minutes', () => {
       ).toBe(false);
     }
     expect(unitSettingsDocSchema.safeParse({ ...doc, idleLockMinutes: '10' }).success).toBe(false);
+  });
+});
+
+describe('identity retention months', () => {
+  it('takes a whole number of months from 1 to 120, and says so otherwise', () => {
+    expect(validateRetentionInput(' 24 ')).toEqual({ ok: true, value: 24 });
+    expect(validateRetentionInput('1')).toEqual({ ok: true, value: 1 });
+    expect(validateRetentionInput('120')).toEqual({ ok: true, value: 120 });
+    for (const bad of ['', '0', '121', '1,5', '1.5', '-3', 'dua puluh', '1000']) {
+      const result = validateRetentionInput(bad);
+      expect(result.ok, bad).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues).toEqual([
+        {
+          path: 'identityRetentionMonths',
+          key: 'unitSettings.retention.invalid',
+          params: { min: 1, max: 120 },
+        },
+      ]);
+      expectReadableMessages(result.issues);
+    }
+  });
+
+  it('is absent from a new unit (24 applies), set by a manager, kept by a later save, refused out of bounds', () => {
+    expect(doc.identityRetentionMonths).toBeUndefined();
+    const set = applyIdentityRetention(doc, 36, saved, other);
+    expect(set).toMatchObject({
+      identityRetentionMonths: 36,
+      updatedAt: saved.toISOString(),
+      updatedBy: other,
+    });
+    expect(unitSettingsDocSchema.safeParse(set).success).toBe(true);
+    const { timeZone, deadlines, rules, holidays } = set;
+    expect(
+      applySettings(set, { timeZone, deadlines, rules, holidays }, saved, manager).identityRetentionMonths,
+    ).toBe(36);
+    for (const identityRetentionMonths of [0, 121, 2.5, '24']) {
+      expect(
+        unitSettingsDocSchema.safeParse({ ...doc, identityRetentionMonths }).success,
+        String(identityRetentionMonths),
+      ).toBe(false);
+    }
   });
 });

@@ -14,6 +14,7 @@ import { checkHolidaysByYear, holidaysByYearSchema, type HolidayInput } from '..
 import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
 import { officerRefSchema, type OfficerRef } from '../complaint/complaint-schema';
 import { isValidUnitCode } from '../ids/tracking-number';
+import { IDENTITY_RETENTION_MONTHS, isRetentionMonths } from '../retention/retention-months';
 import type { MessageKey, MessageParams, ValidationIssue } from '../messages/validation-messages';
 import {
   DEFAULT_DEADLINES,
@@ -74,6 +75,17 @@ export const unitSettingsDocSchema = z
       .int()
       .min(BACKUP_REMINDER_DAYS.min)
       .max(BACKUP_REMINDER_DAYS.max)
+      .optional(),
+    /**
+     * Calendar months after a complaint's closure before its complainant's identity is deleted
+     * (shared/retention/identity-retention); absent in documents from before the setting existed,
+     * which keep identity for the default 24.
+     */
+    identityRetentionMonths: z
+      .number()
+      .int()
+      .min(IDENTITY_RETENTION_MONTHS.min)
+      .max(IDENTITY_RETENTION_MONTHS.max)
       .optional(),
   })
   .strict();
@@ -194,6 +206,39 @@ export function applyBackupReminder(
     updatedAt: toIsoInstant(now),
     updatedBy: { ...by },
   };
+}
+
+// ---- Identity retention ----
+
+/**
+ * Checks the retention field of the settings form (text from a number input): a whole number of
+ * months within IDENTITY_RETENTION_MONTHS.
+ */
+export function validateRetentionInput(raw: string): Result<number> {
+  const text = raw.trim();
+  const value = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!isRetentionMonths(value)) {
+    return {
+      ok: false,
+      issues: [
+        issue('identityRetentionMonths', 'unitSettings.retention.invalid', {
+          min: IDENTITY_RETENTION_MONTHS.min,
+          max: IDENTITY_RETENTION_MONTHS.max,
+        }),
+      ],
+    };
+  }
+  return { ok: true, value };
+}
+
+/** The settings document after a manager set the identity retention to `months` (validated). */
+export function applyIdentityRetention(
+  doc: UnitSettingsDoc,
+  months: number,
+  now: Date,
+  by: OfficerRef,
+): UnitSettingsDoc {
+  return { ...doc, identityRetentionMonths: months, updatedAt: toIsoInstant(now), updatedBy: { ...by } };
 }
 
 // ---- Offices ----

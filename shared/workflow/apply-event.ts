@@ -123,6 +123,9 @@ function transition(state: ComplaintState, event: EventDoc): ComplaintState | nu
     case 'related':
       // A link to another complaint: only the trail entry (docs/domain.md, 'Duplicates at intake').
       return state;
+    case 'identity-deleted':
+      // The reporter document was deleted (retention); the complaint's state does not change.
+      return state;
     default: {
       const unknownEvent: never = event;
       throw new Error(`Unknown event kind: ${JSON.stringify(unknownEvent)}`);
@@ -162,11 +165,15 @@ function trailEntry(event: EventDoc, state: ComplaintState, refusal: TrailRefusa
 }
 
 /**
- * The workflow action that writes `kind`, or null for the kinds no action writes: intake, and a
- * correction of the reporter document (not a transition). Those are applied in every status.
+ * The workflow action that writes `kind`, or null for the kinds no action writes: intake, a
+ * correction of the reporter document, a link and a deletion of identity at the end of its
+ * retention (not transitions). Those are applied in every status.
  */
 function actionOfKind(kind: EventKind): WorkflowAction | null {
-  return kind === 'received' || kind === 'reporter-corrected' || kind === 'related'
+  return kind === 'received' ||
+    kind === 'reporter-corrected' ||
+    kind === 'related' ||
+    kind === 'identity-deleted'
     ? null
     : ACTION_OF_EVENT_KIND[kind];
 }

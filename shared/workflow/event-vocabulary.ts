@@ -25,6 +25,13 @@ export const ARCHIVE_REASONS = [
 ] as const;
 export type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
 
+/**
+ * Why a complainant's identity was deleted by the app itself (an `identity-deleted` event): the
+ * unit's retention period after closure ended (../retention/identity-retention).
+ */
+export const IDENTITY_DELETION_REASONS = ['retention'] as const;
+export type IdentityDeletionReason = (typeof IDENTITY_DELETION_REASONS)[number];
+
 /** How an answer reached the complainant. */
 export const RESPONSE_CHANNELS = ['phone', 'letter', 'email', 'whatsapp', 'in-person'] as const;
 export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];

@@ -70,6 +70,7 @@ describe('event schemas', () => {
       'lapor-forwarded',
       'reporter-corrected',
       'related',
+      'identity-deleted',
     ]);
     expect(Object.keys(EVENT_SCHEMAS).sort()).toEqual([...EVENT_KINDS].sort());
     expect(Object.keys(PAYLOAD_FIELDS).sort()).toEqual(

@@ -46,6 +46,7 @@ export const EVENT_KINDS = [
   'lapor-forwarded',
   'reporter-corrected',
   'related',
+  'identity-deleted',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -183,6 +184,15 @@ export const relatedEventSchema = defineEventSchema('related', payloadShape('rel
   checkPayload,
 );
 
+/**
+ * The complainant's identity was deleted by the app (the retention period ended): why, never what
+ * (./payload-fields).
+ */
+export const identityDeletedEventSchema = defineEventSchema(
+  'identity-deleted',
+  payloadShape('identity-deleted'),
+).superRefine(checkPayload);
+
 export const eventDocSchema = z.discriminatedUnion('kind', [
   receivedEventSchema,
   verifyEventSchema,
@@ -202,6 +212,7 @@ export const eventDocSchema = z.discriminatedUnion('kind', [
   laporForwardedEventSchema,
   reporterCorrectedEventSchema,
   relatedEventSchema,
+  identityDeletedEventSchema,
 ]);
 export type EventDoc = z.infer<typeof eventDocSchema>;
 export type EventOfKind<K extends EventKind> = Extract<EventDoc, { kind: K }>;
@@ -228,6 +239,7 @@ export const EVENT_SCHEMAS = {
   'lapor-forwarded': laporForwardedEventSchema,
   'reporter-corrected': reporterCorrectedEventSchema,
   related: relatedEventSchema,
+  'identity-deleted': identityDeletedEventSchema,
 } as const satisfies { [K in EventKind]: z.ZodType<EventOfKind<K>> };
 
 /** A kind's own fields of `event` (what the trail shows as its details). */

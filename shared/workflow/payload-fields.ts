@@ -10,10 +10,12 @@ import { PRIVACY_MODES } from '../complaint/vocabulary';
 import { isCanonicalTrackingNumber } from '../ids/tracking-number';
 import type { MessageKey } from '../messages/validation-messages';
 import { isIsoDate } from '../time/local-date';
+import { IDENTITY_RETENTION_MONTHS } from '../retention/retention-months';
 import {
   ARCHIVE_REASONS,
   CORRECTABLE_FIELDS,
   FILE_NAME_MAX,
+  IDENTITY_DELETION_REASONS,
   LAPOR_ID_MAX,
   NAME_MAX,
   NOTE_MAX,
@@ -186,6 +188,27 @@ export const PAYLOAD_FIELDS = {
         .array(z.enum(REPORTER_FIELD_NAMES))
         .min(1, { message: 'validation.required' })
         .refine(isReporterFieldList, { message: 'validation.invalid' }),
+    },
+  },
+  /**
+   * The complainant's identity (the reporter document) was deleted by the app: `reason`
+   * `retention`, the unit's retention period after closure ended (`retentionMonths`, the setting it
+   * applied; ../retention/identity-retention). Says that it happened and why, never what was
+   * deleted. Written by the core's retention task, not by a workflow action; the status does not
+   * change. Two devices may both write one for the same complaint before they sync: harmless, the
+   * second changes nothing.
+   */
+  'identity-deleted': {
+    reason: choice(IDENTITY_DELETION_REASONS, false),
+    retentionMonths: {
+      spec: {
+        type: 'score',
+        required: true,
+        input: false,
+        min: IDENTITY_RETENTION_MONTHS.min,
+        max: IDENTITY_RETENTION_MONTHS.max,
+      },
+      schema: z.number().int().min(IDENTITY_RETENTION_MONTHS.min).max(IDENTITY_RETENTION_MONTHS.max),
     },
   },
   /**

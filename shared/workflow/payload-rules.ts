@@ -77,6 +77,7 @@ export function payloadIssues(payload: KindedPayload, ownTrackingNumber?: string
     case 'note':
     case 'lapor-forwarded':
     case 'reporter-corrected':
+    case 'identity-deleted':
       return issues;
     default: {
       const unknownKind: never = payload;

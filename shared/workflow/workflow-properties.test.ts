@@ -206,6 +206,10 @@ const PAYLOADS: { [K in EventKind]: fc.Arbitrary<Record<string, unknown>> } = {
     relatedComplaintId: linked.complaint._id,
     relatedTrackingNumber: linked.complaint.trackingNumber,
   }),
+  'identity-deleted': fc.integer({ min: 1, max: 120 }).map((retentionMonths) => ({
+    reason: 'retention',
+    retentionMonths,
+  })),
 };
 
 /** A valid event document of `target`'s complaint, of any kind, at one of a few times (many ties). */

@@ -83,7 +83,8 @@ function EntryDetails(props: { entry: TrailEntry }): ReactNode {
 /**
  * What the entry is, in words: its kind, for a correction of the reporter document the fields
  * it changed ("Data pelapor dikoreksi: nomor telepon, alamat"; the event holds no values), and for
- * a link the other complaint ("Terkait dengan KBM-…", a link to its detail).
+ * a link the other complaint ("Terkait dengan KBM-…", a link to its detail), and for a deletion of
+ * identity at the end of its retention why ("Identitas pelapor dihapus: masa retensi berakhir").
  */
 function KindLine(props: { entry: TrailEntry }): ReactNode {
   const { t } = useTranslation();
@@ -97,6 +98,10 @@ function KindLine(props: { entry: TrailEntry }): ReactNode {
         </Link>
       </>
     );
+  }
+  if (entry.kind === 'identity-deleted') {
+    // Why, never what: the event holds no identity (shared/retention/retention-event).
+    return <>{t('trail.identityDeletedRetention', { months: entry.details.retentionMonths })}</>;
   }
   if (entry.kind !== 'reporter-corrected') return <>{t(`eventKind.${entry.kind}`)}</>;
   const fields = entry.details.fields.map((field) => t(`reporterField.${field}`)).join(', ');
@@ -130,7 +135,10 @@ export function ComplaintTrail(props: { trail: readonly TrailEntry[]; masked: bo
               })}
             </p>
           ) : null}
-          {props.masked || entry.kind === 'reporter-corrected' || entry.kind === 'related' ? null : (
+          {props.masked ||
+          entry.kind === 'reporter-corrected' ||
+          entry.kind === 'related' ||
+          entry.kind === 'identity-deleted' ? null : (
             <EntryDetails entry={entry} />
           )}
         </li>

@@ -54,6 +54,8 @@ export const detail: Widen<typeof source> = {
     notApplied: 'Not applied:',
     reporterCorrected: "Complainant's details corrected: {{fields}}",
     relatedTo: 'Related to',
+    identityDeletedRetention:
+      "Complainant's identity deleted: retention period ended ({{months}} months after the complaint was closed)",
   },
   reporterCorrection: {
     open: "Correct complainant's details",

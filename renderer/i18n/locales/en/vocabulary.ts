@@ -76,5 +76,6 @@ export const vocabulary: Widen<typeof source> = {
     'lapor-forwarded': 'Forwarded to SP4N-LAPOR!',
     'reporter-corrected': "Complainant's details corrected",
     related: 'Related to another complaint',
+    'identity-deleted': "Complainant's identity deleted",
   },
 };

@@ -49,6 +49,8 @@ export const detail = {
     notApplied: 'Tidak diterapkan:',
     reporterCorrected: 'Data pelapor dikoreksi: {{fields}}',
     relatedTo: 'Terkait dengan',
+    identityDeletedRetention:
+      'Identitas pelapor dihapus: masa retensi berakhir ({{months}} bulan setelah pengaduan ditutup)',
   },
   reporterCorrection: {
     open: 'Koreksi data pelapor',

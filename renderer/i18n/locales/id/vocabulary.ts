@@ -74,5 +74,6 @@ export const vocabulary = {
     'lapor-forwarded': 'Diteruskan ke SP4N-LAPOR!',
     'reporter-corrected': 'Data pelapor dikoreksi',
     related: 'Terkait dengan pengaduan lain',
+    'identity-deleted': 'Identitas pelapor dihapus',
   },
 } as const;
