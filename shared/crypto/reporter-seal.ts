@@ -36,7 +36,13 @@ const MIN_CIPHERTEXT_CHARS = base64urlLength(PAD_TO + TAG_BYTES);
 export const sealedIdentitySchema = z
   .object({
     algorithm: z.literal(SEAL_ALGORITHM),
+    /** The unit key version whose `reporter-seal` key wraps the data key. */
     keyVersion: z.number().int().min(1).max(MAX_UNIT_KEY_VERSION),
+    /**
+     * Only on a seal re-wrapped after a rotation (`rewrapIdentity`): the version the fields were
+     * sealed under, which the ciphertext's additional data binds (absent: `keyVersion`).
+     */
+    sealedVersion: z.number().int().min(1).max(MAX_UNIT_KEY_VERSION).optional(),
     wrappedKey: z.string().regex(base64urlPattern(WRAPPED_DATA_KEY_BYTES)),
     iv: z.string().regex(base64urlPattern(SEAL_IV_BYTES)),
     ciphertext: z
@@ -151,7 +157,7 @@ export async function openIdentity(
       {
         name: 'AES-GCM',
         iv: fromBase64url(seal.iv),
-        additionalData: additionalData(documentId, seal.keyVersion),
+        additionalData: additionalData(documentId, seal.sealedVersion ?? seal.keyVersion),
       },
       dataKey,
       fromBase64url(seal.ciphertext),
@@ -167,4 +173,47 @@ export async function openIdentity(
   }
   const fields = fieldsFrom(json);
   return fields ? { ok: true, fields } : { ok: false, reason: 'malformed' };
+}
+
+/**
+ * `sealed` with its data key re-wrapped from the `reporter-seal` key `from` (of the seal's
+ * `keyVersion`) to `to` (a newer version), after a rotation: the ciphertext and IV stay, the seal
+ * records the version its additional data binds (`sealedVersion`). AES-KW is deterministic, so every
+ * device re-wrapping the same seal gets the same result. Null when `from` is not the seal's key (or
+ * the seal is not one), never an exception.
+ */
+export async function rewrapIdentity(
+  from: SealingKey,
+  to: SealingKey,
+  sealed: unknown,
+): Promise<SealedIdentity | null> {
+  const parsed = sealedIdentitySchema.safeParse(sealed);
+  if (!parsed.success) return null;
+  const seal = parsed.data;
+  if (seal.keyVersion !== from.version || to.version <= from.version) return null;
+  const webCrypto = subtle();
+  let wrapped: ArrayBuffer;
+  try {
+    const dataKey = await webCrypto.unwrapKey(
+      'raw',
+      fromBase64url(seal.wrappedKey),
+      from.key,
+      'AES-KW',
+      'AES-GCM',
+      true,
+      ['decrypt'],
+    );
+    wrapped = await webCrypto.wrapKey('raw', dataKey, to.key, 'AES-KW');
+  } catch {
+    return null;
+  }
+  // A fixed field order: two devices re-wrapping the same seal write the same JSON.
+  return {
+    algorithm: seal.algorithm,
+    keyVersion: to.version,
+    sealedVersion: seal.sealedVersion ?? seal.keyVersion,
+    wrappedKey: toBase64url(new Uint8Array(wrapped)),
+    iv: seal.iv,
+    ciphertext: seal.ciphertext,
+  };
 }
