@@ -9,6 +9,9 @@
  */
 import { canonicalPhone, foldReference } from '../shared/search/identifiers';
 import { editDistance, queryWords, textTerms, type QueryWord } from '../shared/search/indonesian-text';
+import { derivePurposeKey } from '../shared/crypto/purpose-keys';
+import { createUnitKey } from '../shared/crypto/unit-key';
+import { IdentityHasher } from '../shared/search/keyed-tokens';
 import { contentRow, identityRow } from '../shared/search/search-keys';
 import type { ComplaintIndexRow } from '../renderer/core/data/complaint-index';
 import { DeviceDatabase } from '../renderer/core/data/device-database';
@@ -133,6 +136,21 @@ function summary(times: readonly number[]): { p50: number; p95: number; max: num
   };
 }
 
+let benchHasher: Promise<IdentityHasher> | undefined;
+
+/**
+ * The identity hasher of the measurement: a random unit key's `search-index` key, as the app's
+ * (decision 023: identity is indexed and looked up as keyed hashes, HMAC-SHA256 in Web Crypto).
+ */
+export function searchBenchHasher(): Promise<IdentityHasher> {
+  benchHasher ??= createUnitKey(1).then(
+    async (key) => new IdentityHasher(await derivePurposeKey(key, 'search-index'), key.version),
+  );
+  return benchHasher;
+}
+
+const hasherSource = (): Promise<IdentityHasher | undefined> => searchBenchHasher();
+
 /** Fills a fresh device database's search and complaint indexes; returns it with the build time. */
 export async function buildSearchIndex(
   name: string,
@@ -141,7 +159,8 @@ export async function buildSearchIndex(
 ): Promise<{ db: DeviceDatabase; index: SearchIndex; buildMs: number }> {
   const db = new DeviceDatabase(name);
   await db.open();
-  const index = new SearchIndex(db);
+  const index = new SearchIndex(db, hasherSource);
+  const hasher = await searchBenchHasher();
   const start = performance.now();
   for (let from = 0; from < complaints; from += 250) {
     const content = [];
@@ -167,7 +186,10 @@ export async function buildSearchIndex(
       const ident =
         row.privacyMode === 'anonymous'
           ? undefined
-          : identityRow({ id, confidential, name: text.name, phone: text.phone, nik: text.nik });
+          : await identityRow(
+              { id, confidential, name: text.name, phone: text.phone, nik: text.nik },
+              hasher,
+            );
       if (ident) identity.push(ident);
       rows.push(row);
     }
@@ -201,14 +223,14 @@ export async function loadSearchIndex(
   log: (message: string) => void,
 ): Promise<{ index: SearchIndex; times: SearchLoadTimes }> {
   await db.searchSnapshot.clear();
-  const fromRows = await timeLoad(new SearchIndex(db), log);
+  const fromRows = await timeLoad(new SearchIndex(db, hasherSource), log);
   const saving = performance.now();
   const savingTasks = longTasks();
   if (!(await fromRows.index.saveSnapshot())) throw new Error('snapshot not saved');
   const snapshotSaveMs = Math.round(performance.now() - saving);
   const snapshotLongTasksMs = await savingTasks.stop();
   const loadingTasks = longTasks();
-  const fromSnapshot = await timeLoad(new SearchIndex(db), log);
+  const fromSnapshot = await timeLoad(new SearchIndex(db, hasherSource), log);
   const loadSnapshotLongTasksMs = await loadingTasks.stop();
   const queries = new SearchQueries(db, fromSnapshot.index);
   const first = performance.now();

@@ -17,13 +17,7 @@ import { emptySetupInput, validateSetup } from '../../shared/unit/unit-profile';
 import type { ComplaintDoc, ReporterDoc } from '../../shared/complaint/complaint-schema';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
 import { DEFAULT_CATEGORIES } from '../../shared/complaint/vocabulary';
-import {
-  contentRow,
-  identityRow,
-  SEARCH_INDEX_VERSION,
-  type SearchContentRow,
-  type SearchIdentityRow,
-} from '../../shared/search/search-keys';
+import { contentRow, SEARCH_INDEX_VERSION, type SearchContentRow } from '../../shared/search/search-keys';
 import { reduceComplaint } from '../../shared/workflow/complaint-state';
 import type { EventDoc } from '../../shared/workflow/events';
 import { assertBulkWritten } from '../../shared/couch/pouch-toolkit';
@@ -37,7 +31,12 @@ import { summariser } from '../../renderer/core/data/complaint-summary';
 import { DeviceDatabase } from '../../renderer/core/data/device-database';
 import { INDICATOR_RECORDS_VERSION_KEY } from '../../renderer/core/data/indicator-records';
 import { SearchIndex, SNAPSHOT_ID } from '../../renderer/core/search/search-index';
-import { searchCheckpointKey, SEARCH_VERSION_KEY } from '../../renderer/core/search/search-indexer';
+import {
+  searchCheckpointKey,
+  searchIdentityKey,
+  SEARCH_VERSION_KEY,
+  type IdentityState,
+} from '../../renderer/core/search/search-indexer';
 import { calendarOf } from '../../renderer/core/use-cases/calendar';
 import { createBrowserPlatform } from '../../renderer/platform/platform.browser';
 import {
@@ -210,8 +209,11 @@ type Written = Readonly<{
 
 /**
  * The rows the app's projector and search indexer make for `written` (their row builders:
- * `summariser`, `reduceComplaint`, `contentRow`, `identityRow`), written as they write them,
- * without their reading and checking every document back from PouchDB one complaint at a time.
+ * `summariser`, `reduceComplaint`, `contentRow`), written as they write them, without their
+ * reading and checking every document back from PouchDB one complaint at a time. Identity rows
+ * are keyed hashes under the unit key the app unlocks at sign-in (decision 023): the page does not
+ * hold it, so the identity part is left to the app, which builds it from the records after the
+ * sign-in (the state written below says every identity waits).
  */
 async function indexRows(
   device: DeviceDatabase,
@@ -221,8 +223,7 @@ async function indexRows(
 ): Promise<void> {
   const rows: ComplaintIndexRow[] = [];
   const content: SearchContentRow[] = [];
-  const identity: SearchIdentityRow[] = [];
-  for (const { complaint, reporter, events } of written) {
+  for (const { complaint, events } of written) {
     rows.push(summarise(complaint, events));
     const state = reduceComplaint(complaint, events);
     const confidential = state.privacyMode === 'confidential';
@@ -239,13 +240,8 @@ async function indexRows(
         offices: [state.current.targetOffice, state.currentOffice ?? ''],
       }),
     );
-    if (reporter && state.privacyMode !== 'anonymous') {
-      const { name, phone, nik } = reporter;
-      const row = identityRow({ id: complaint._id, confidential, name, phone, nik });
-      if (row) identity.push(row);
-    }
   }
-  await index.write(content, identity, [], []);
+  await index.write(content, [], [], []);
   await device.complaintIndex.bulkPut(rows);
 }
 
@@ -296,6 +292,10 @@ const api: AppPageApi = {
       { key: `${INDEX_CHECKPOINT_PREFIX}${BENCH_UNIT}`, value: seq },
       { key: SEARCH_VERSION_KEY, value: SEARCH_INDEX_VERSION },
       { key: searchCheckpointKey(BENCH_UNIT), value: seq },
+      {
+        key: searchIdentityKey(BENCH_UNIT),
+        value: { keyVersion: 0, pending: [], all: true } satisfies IdentityState,
+      },
     ]);
     // As the app saves it a few seconds after its last write (later starts load it).
     await index.saveSnapshot();

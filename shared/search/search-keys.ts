@@ -10,29 +10,28 @@
  * | `r`         | suffixes of the tracking and LAPOR! numbers (3+)        | every role             |
  * | `w` / `cw`  | words and stems of title, chronology, location, category, offices | every role / only roles that see confidential |
  * | `t` / `ct`  | the title's words and stems again (ranks title matches first)     | as `w` / `cw`          |
- * | `n` / `cn`  | the reporter's name, folded words (identity)            | every role / only roles that see confidential |
- * | `p` / `cp`  | suffixes (4+) of the reporter's phone in national form  | as `n` / `cn`          |
- * | `k` / `ck`  | suffixes (6+) of the reporter's NIK                     | as `n` / `cn`          |
+ * | `n` / `cn`  | keyed hashes of the reporter's name tokens (identity)   | every role / only roles that see confidential |
+ * | `p` / `cp`  | the keyed hashes of the phone's 4-digit grams, in order | as `n` / `cn`          |
+ * | `k` / `ck`  | the keyed hashes of the NIK's 6-digit grams, in order   | as `n` / `cn`          |
  *
  * `c…` parts hold a confidential complaint's content and identity; an officer's query never reads
  * them, so it can neither match nor count such a complaint by those words. Identity keys
- * (`n p k`, `cn cp ck`) are kept in a table of their own, so that they can later be stored as keyed
- * hashes (then fragments become exact keys: the suffix terms are already the only prefix lookups).
- * Anonymous complaints have no identity keys at all.
+ * (`n p k`, `cn cp ck`) are kept in a table of their own and hold no clear name, phone or NIK: only
+ * HMAC-SHA256 hashes under the unit key's `search-index` purpose key (./identity-tokens,
+ * ./keyed-tokens; docs/decisions/023-identity-search-at-rest.md). A query's identity probes are
+ * hashed the same way before they are looked up (`hashedRanges`), and not at all while no unit key
+ * is unlocked. Anonymous complaints have no identity keys at all.
  */
-import {
-  digitRuns,
-  foldReference,
-  nikQueries,
-  nikTerms,
-  phoneQueries,
-  phoneTerms,
-  referenceTerms,
-} from './identifiers';
-import { queryWords, textTerms, words, type QueryWord } from './indonesian-text';
+import { digitRuns, foldReference, referenceTerms } from './identifiers';
+import { identityTokens, nameQueryTokens, nikQueryGrams, phoneQueryGrams } from './identity-tokens';
+import { queryWords, textTerms, type QueryWord } from './indonesian-text';
+import type { IdentityHasher } from './keyed-tokens';
 
-/** Bump when what is indexed or how changes: the index is then rebuilt from the records. */
-export const SEARCH_INDEX_VERSION = 1;
+/**
+ * Bump when what is indexed or how changes: the index is then rebuilt from the records.
+ * 2: identity keys are keyed hashes (decision 023); version 1's rows held them in clear.
+ */
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The content fields a complaint's text is indexed from (and a match names). */
 export const CONTENT_FIELDS = ['title', 'chronology', 'location', 'category', 'office', 'laporId'] as const;
@@ -71,8 +70,11 @@ export type SearchContentRow = Readonly<{
   fields: Readonly<Partial<Record<ContentField, readonly string[]>>>;
 }>;
 
-/** A complaint's identity row (none for anonymous complaints or a reporter without identity). */
-export type SearchIdentityRow = Readonly<{ id: string; keys: readonly string[] }>;
+/**
+ * A complaint's identity row (none for anonymous complaints or a reporter without identity): keyed
+ * hashes only, and the unit key version whose `search-index` key made them.
+ */
+export type SearchIdentityRow = Readonly<{ id: string; keys: readonly string[]; keyVersion: number }>;
 
 const distinct = (terms: readonly string[]): string[] => [...new Set(terms)];
 
@@ -97,14 +99,19 @@ export function contentRow(source: SearchSource): SearchContentRow {
   return { id: source.id, keys, fields };
 }
 
-export function identityRow(source: SearchIdentitySource): SearchIdentityRow | undefined {
+/** The identity row of a reporter: its tokens hashed with `hasher` (./keyed-tokens); undefined when it has none. */
+export async function identityRow(
+  source: SearchIdentitySource,
+  hasher: IdentityHasher,
+): Promise<SearchIdentityRow | undefined> {
   const c = source.confidential ? 'c' : '';
+  const hashed = await hasher.identity(identityTokens(source));
   const keys = [
-    ...distinct(words(source.name).map((found) => found.word)).map((term) => `${c}n:${term}`),
-    ...distinct(phoneTerms(source.phone)).map((term) => `${c}p:${term}`),
-    ...distinct(nikTerms(source.nik)).map((term) => `${c}k:${term}`),
+    ...distinct([...hashed.name]).map((term) => `${c}n:${term}`),
+    ...(hashed.phone === '' ? [] : [`${c}p:${hashed.phone}`]),
+    ...(hashed.nik === '' ? [] : [`${c}k:${hashed.nik}`]),
   ];
-  return keys.length > 0 ? { id: source.id, keys } : undefined;
+  return keys.length > 0 ? { id: source.id, keys, keyVersion: hasher.version } : undefined;
 }
 
 /** Where a key range matched: a content part, the title, a reference, or an identity field. */
@@ -136,8 +143,45 @@ const prefixed = (key: string, tag: MatchTag, table: KeyRange['table']): KeyRang
 /** A word typed must be this long before it is looked up as a prefix (shorter: whole words only). */
 export const PREFIX_MIN_LENGTH = 3;
 
-/** One part of a query that must match (all parts must): a word or a run of digits, as key ranges. */
-export type QueryUnit = Readonly<{ text: string; ranges: readonly KeyRange[]; word?: QueryWord }>;
+/**
+ * What a query looks for in the identity part, in clear (never stored): name tokens, any of which
+ * matches, or a number's grams, which must follow one another. `hashedRanges` makes them key ranges.
+ */
+export type IdentityProbe =
+  | Readonly<{ tag: 'name'; part: string; tokens: readonly string[] }>
+  | Readonly<{ tag: 'phone' | 'nik'; part: string; grams: readonly string[] }>;
+
+/**
+ * One part of a query that must match (all parts must): a word or a run of digits, as key ranges
+ * (content) and identity probes (hashed before they are looked up).
+ */
+export type QueryUnit = Readonly<{
+  text: string;
+  ranges: readonly KeyRange[];
+  identity: readonly IdentityProbe[];
+  word?: QueryWord;
+}>;
+
+/**
+ * The identity probes as key ranges of hashed keys: a name token's exact key; a number's grams as
+ * one exact key whose hashed grams the index looks for inside each stored number's (in order).
+ */
+export async function hashedRanges(
+  probes: readonly IdentityProbe[],
+  hasher: IdentityHasher,
+): Promise<KeyRange[]> {
+  const ranges: KeyRange[] = [];
+  for (const probe of probes) {
+    if (probe.tag === 'name') {
+      const terms = await Promise.all(probe.tokens.map((token) => hasher.nameTerm(token)));
+      for (const term of terms) ranges.push(exact(`${probe.part}:${term}`, 'name', 'identity'));
+    } else {
+      const sequence = await hasher.gramSequence(probe.tag, probe.grams);
+      if (sequence !== '') ranges.push(exact(`${probe.part}:${sequence}`, probe.tag, 'identity'));
+    }
+  }
+  return ranges;
+}
 
 export type QueryPlanOptions = Readonly<{
   /** The session may see confidential complaints' content and identity. */
@@ -161,8 +205,10 @@ export function queryPlan(text: string, options: QueryPlanOptions): QueryUnit[] 
   for (const word of queryWords(text)) {
     if (/^\d+$/.test(word.word) && [...runSet].some((run) => run.includes(word.word))) continue;
     const ranges: KeyRange[] = [];
+    const identity: IdentityProbe[] = [];
     const open = word.prefix && word.word.length >= PREFIX_MIN_LENGTH;
     const terms = [word.word, ...(word.stem ? [word.stem] : []), ...options.nearWords(word)];
+    const nameTokens = nameQueryTokens(word);
     for (const c of parts) {
       for (const [part, tag] of [
         ['w', 'content'],
@@ -171,22 +217,22 @@ export function queryPlan(text: string, options: QueryPlanOptions): QueryUnit[] 
         for (const term of terms) ranges.push(exact(`${c}${part}:${term}`, tag, 'content'));
         if (open) ranges.push(prefixed(`${c}${part}:${word.word}`, tag, 'content'));
       }
-      const name = `${c}n:${word.word}`;
-      ranges.push(open ? prefixed(name, 'name', 'identity') : exact(name, 'name', 'identity'));
+      identity.push({ tag: 'name', part: `${c}n`, tokens: nameTokens });
     }
     const reference = foldReference(word.word);
     if (reference.length >= 3) ranges.push(prefixed(`r:${reference}`, 'reference', 'content'));
-    units.push({ text: word.word, ranges, word });
+    units.push({ text: word.word, ranges, identity, word });
   }
   for (const run of runs) {
     const ranges: KeyRange[] = [];
+    const identity: IdentityProbe[] = [];
     for (const c of parts) {
       ranges.push(exact(`${c}w:${run}`, 'content', 'content'));
-      for (const phone of phoneQueries(run)) ranges.push(prefixed(`${c}p:${phone}`, 'phone', 'identity'));
-      for (const nik of nikQueries(run)) ranges.push(prefixed(`${c}k:${nik}`, 'nik', 'identity'));
+      for (const grams of phoneQueryGrams(run)) identity.push({ tag: 'phone', part: `${c}p`, grams });
+      for (const grams of nikQueryGrams(run)) identity.push({ tag: 'nik', part: `${c}k`, grams });
     }
     if (run.length >= 3) ranges.push(prefixed(`r:${run}`, 'reference', 'content'));
-    units.push({ text: run, ranges });
+    units.push({ text: run, ranges, identity });
   }
   return units;
 }

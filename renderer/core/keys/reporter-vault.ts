@@ -5,6 +5,7 @@
  * reporter document and refuses without an unlocked unit key (never a clear write as a fallback);
  * `open` on every read, and never throws for a document it cannot open: it gives the document with
  * empty identity fields and says why (`sealedIdentity`), so a screen shows "identitas tersegel".
+ * `identityHasher` gives the search index its keyed hashes of identity (decision 023).
  */
 import { REPORTER_FIELD_NAMES, type ReporterFields } from '../../../shared/complaint/reporter-fields';
 import { reporterDocSchema, type ReporterDoc } from '../../../shared/complaint/complaint-schema';
@@ -14,7 +15,8 @@ import {
   type StoredReporterDoc,
 } from '../../../shared/complaint/sealed-reporter';
 import { openIdentity, sealIdentity, sealedIdentitySchema } from '../../../shared/crypto/reporter-seal';
-import type { UnitKeyring } from './unit-keyring';
+import { IdentityHasher } from '../../../shared/search/keyed-tokens';
+import { isUnitKeyLocked, type UnitKeyring } from './unit-keyring';
 
 /**
  * Why a reporter's identity is not shown: `no-key`, this device does not hold the unit key version
@@ -29,11 +31,38 @@ export type OpenedReporterDoc = ReporterDoc & Readonly<{ sealedIdentity?: Sealed
 const EMPTY: ReporterFields = { name: '', nik: '', phone: '', email: '', address: '' };
 
 export class ReporterVault {
+  /** One identity hasher per unit key version, forgotten (with the hashes it keeps) once the keyring is emptied. */
+  readonly #hashers = new Map<number, IdentityHasher>();
+
   constructor(private readonly keyring: UnitKeyring) {}
 
   /** Whether identity can be written and shown (a unit key is unlocked in this run). */
   isUnlocked(): boolean {
     return this.keyring.isUnlocked();
+  }
+
+  /**
+   * The search index's hasher of identity tokens (docs/decisions/023-identity-search-at-rest.md):
+   * HMAC-SHA256 under the `search-index` purpose key of the newest unlocked unit key version;
+   * undefined while none is unlocked (identity is then neither indexed nor looked up).
+   */
+  async identityHasher(): Promise<IdentityHasher | undefined> {
+    if (!this.keyring.isUnlocked()) {
+      this.#hashers.clear();
+      return undefined;
+    }
+    try {
+      const { version, key } = await this.keyring.purposeKey('search-index');
+      let hasher = this.#hashers.get(version);
+      if (!hasher) {
+        hasher = new IdentityHasher(key, version);
+        this.#hashers.set(version, hasher);
+      }
+      return hasher;
+    } catch (error) {
+      if (isUnitKeyLocked(error)) return undefined;
+      throw error;
+    }
   }
 
   /**

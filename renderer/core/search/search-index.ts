@@ -8,22 +8,24 @@
  *   the newest complaint has the highest number);
  * - word keys (`w t n` and their `c…` twins) map to sorted arrays of complaint numbers, with a
  *   sorted array of those keys for prefix ranges (binary search of each range's lower bound);
- * - suffix keys (`r p k`, `cp ck`: every suffix of an identifier) are not held one by one (there are
+ * - suffix keys (`r`: every suffix of a tracking or LAPOR! number) are not held one by one (there are
  *   millions at 100,000 complaints): each complaint's longest terms of the part are joined in one
  *   string per part and a range `[x, x\uffff]` becomes a substring search in it;
+ * - gram keys (`p k`, `cp ck`: a phone's or NIK's keyed hashes of its digit grams, in order, 3 units
+ *   per gram: shared/search/keyed-tokens) are joined the same way; a typed number's hashed grams are
+ *   looked for inside them at a gram boundary (decision 023: no clear identity is held, stored or
+ *   in the snapshot; name keys `n cn` are word keys of hashes);
  * - the content vocabulary (for typo tolerance) as before.
  *
  * A query only reads the key ranges its plan names (shared/search/search-keys): an officer's plan
  * has no `c…` range, so nothing confidential is read, matched or counted for them.
  */
-import {
-  NIK_FRAGMENT_MIN,
-  PHONE_FRAGMENT_MIN,
-  REFERENCE_FRAGMENT_MIN,
-} from '../../../shared/search/identifiers';
+import { REFERENCE_FRAGMENT_MIN } from '../../../shared/search/identifiers';
 import { TYPO_MIN_LENGTH, type QueryWord } from '../../../shared/search/indonesian-text';
+import { GRAM_UNITS, type IdentityHasher } from '../../../shared/search/keyed-tokens';
 import {
   CONTENT_FIELDS,
+  hashedRanges,
   queryPlan,
   type ContentField,
   type KeyRange,
@@ -60,8 +62,8 @@ export type LoadProgress = (done: number, total: number) => void;
 export const LOAD_PAGE = 2000;
 
 export const SNAPSHOT_ID = 'postings';
-/** 2: every posting carries its complaint's field bits (FIELD_SHIFT). */
-const SNAPSHOT_VERSION = 2;
+/** 2: every posting carries its complaint's field bits (FIELD_SHIFT). 3: identity as keyed hashes (decision 023). */
+const SNAPSHOT_VERSION = 3;
 /**
  * A snapshot's parts hold about 0.5 MB each (postings, complaint ids, suffix terms): building,
  * cloning (IndexedDB's put) or reading one holds the main thread for a few milliseconds to some tens.
@@ -108,14 +110,26 @@ function fieldBits(row: SearchContentRow | SearchIdentityRow): Map<string, numbe
   return bits;
 }
 
-/** The suffix parts, with the shortest suffix indexed. */
+/**
+ * The suffix parts, with the shortest suffix indexed; and the gram parts (units per hashed gram),
+ * whose terms are matched only at a gram boundary.
+ */
 const SUFFIX_MIN: Readonly<Record<string, number>> = {
   r: REFERENCE_FRAGMENT_MIN,
-  p: PHONE_FRAGMENT_MIN,
-  cp: PHONE_FRAGMENT_MIN,
-  k: NIK_FRAGMENT_MIN,
-  ck: NIK_FRAGMENT_MIN,
+  p: GRAM_UNITS,
+  cp: GRAM_UNITS,
+  k: GRAM_UNITS,
+  ck: GRAM_UNITS,
 };
+const GRAM_WIDTH: Readonly<Record<string, number>> = {
+  p: GRAM_UNITS,
+  cp: GRAM_UNITS,
+  k: GRAM_UNITS,
+  ck: GRAM_UNITS,
+};
+/** The parts of the identity table's keys. */
+const IDENTITY_PARTS: ReadonlySet<string> = new Set(['n', 'cn', 'p', 'cp', 'k', 'ck']);
+const suffixPart = (part: string): SuffixPart => new SuffixPart(SUFFIX_MIN[part] ?? 1, GRAM_WIDTH[part] ?? 1);
 /** The table a suffix part's keys are stored in. */
 const SUFFIX_TABLE: Readonly<Record<string, Table>> = {
   r: 'content',
@@ -152,7 +166,11 @@ class SuffixPart {
   private joined: { text: string; starts: Int32Array } | undefined;
   private stale = 0;
 
-  constructor(private readonly min: number) {}
+  constructor(
+    private readonly min: number,
+    /** 1: any suffix of a term; GRAM_UNITS: only at a gram boundary (a hashed number's grams). */
+    private readonly width = 1,
+  ) {}
 
   add(num: number, generation: number, terms: readonly string[]): void {
     // Only terms that are not a suffix of a longer one of the same complaint.
@@ -199,7 +217,10 @@ class SuffixPart {
       const index = low;
       const end = (starts[index + 1] ?? text.length + 1) - 1;
       const suffixLength = end - at;
-      if (suffixLength < this.min || (exact && suffixLength !== term.length)) continue;
+      if (this.width > 1) {
+        // A typed number's grams inside a stored number's, starting at one of its grams.
+        if ((at - (starts[index] ?? 0)) % this.width !== 0 || suffixLength < term.length) continue;
+      } else if (suffixLength < this.min || (exact && suffixLength !== term.length)) continue;
       const num = this.docs[index] ?? -1;
       if (num >= 0 && this.generations[index] === generationOf(num)) out[num] = (out[num] ?? 0) | bit;
     }
@@ -330,7 +351,7 @@ class Postings {
     for (const [part, terms] of suffixTerms) {
       let suffix = this.suffixes.get(part);
       if (!suffix) {
-        suffix = new SuffixPart(SUFFIX_MIN[part] ?? 1);
+        suffix = suffixPart(part);
         this.suffixes.set(part, suffix);
       }
       suffix.add(num, this.generationOf(SUFFIX_TABLE[part] ?? 'content')(num), terms);
@@ -353,7 +374,15 @@ class Postings {
       const at = lowerBound(list, posting(num, 0));
       const there = list[at];
       if (there !== undefined && postingNumber(there) === num) list.splice(at, 1);
-      // Emptied keys stay (the vocabulary may still name them); they match nothing.
+      // Emptied content keys stay (the vocabulary may still name them); they match nothing. An
+      // emptied identity key goes: a deleted identity leaves none of its hashes (decision 023).
+      if (list.length === 0 && IDENTITY_PARTS.has(part)) {
+        this.words.delete(key);
+        if (this.sortedKeys) {
+          const sortedAt = lowerBound(this.sortedKeys, key);
+          if (this.sortedKeys[sortedAt] === key) this.sortedKeys.splice(sortedAt, 1);
+        }
+      }
     }
     for (const part of parts) this.suffixes.get(part)?.forget(1);
   }
@@ -361,6 +390,13 @@ class Postings {
   /** Marks the complaint's suffix terms from its previous row in `table` stale (before adding the new ones). */
   bump(table: Table, num: number): void {
     this.generations[table][num] = this.generationOf(table)(num) + 1;
+  }
+
+  /** Forgets every identity key (the identity part is rebuilt under another unit key version). */
+  dropIdentity(): void {
+    for (const key of [...this.words.keys()]) if (IDENTITY_PARTS.has(partOf(key))) this.words.delete(key);
+    this.sortedKeys = undefined;
+    for (const part of [...this.suffixes.keys()]) if (IDENTITY_PARTS.has(part)) this.suffixes.delete(part);
   }
 
   delete(id: string): void {
@@ -385,7 +421,8 @@ class Postings {
       add({ kind: 'ids', ids: ids.map((id) => id ?? '').join('\n') });
       if (!(await pause())) return undefined;
     }
-    const keys = [...this.words.keys()];
+    // Keys that match nothing any more are not saved.
+    const keys = [...this.words.keys()].filter((key) => (this.words.get(key)?.length ?? 0) > 0);
     for (let from = 0; from < keys.length;) {
       let to = from;
       let total = 0;
@@ -430,7 +467,7 @@ class Postings {
     if (part.kind === 'suffix') {
       let suffix = this.suffixes.get(part.part);
       if (!suffix) {
-        suffix = new SuffixPart(SUFFIX_MIN[part.part] ?? 1);
+        suffix = suffixPart(part.part);
         this.suffixes.set(part.part, suffix);
       }
       suffix.restore(part);
@@ -489,7 +526,21 @@ export class SearchIndex {
   private writing = 0;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly db: DeviceDatabase) {}
+  constructor(
+    private readonly db: DeviceDatabase,
+    /**
+     * The hasher of identity tokens under the current unit key (decision 023), or undefined while
+     * no key is unlocked: then a query does not look in the identity part at all. The indexer sets
+     * it at its start (`useIdentityHasher`); none given: identity is never looked up.
+     */
+    private identityHasher: () => Promise<IdentityHasher | undefined> = () => Promise.resolve(undefined),
+  ) {}
+
+  /** Where queries get the identity hasher from (the indexer's records' vault). */
+  useIdentityHasher(source: () => Promise<IdentityHasher | undefined>): void {
+    this.identityHasher = source;
+    this.changeCount += 1;
+  }
 
   /**
    * Loads the in-memory structure from the rows (once; later calls share it), reporting rows read of
@@ -620,6 +671,27 @@ export class SearchIndex {
     this.snapshotTimer = undefined;
   }
 
+  /**
+   * Deletes every identity row and key, in memory and on disk, with the snapshot (before the identity
+   * part is rebuilt under another unit key version: the old hashes would match nothing).
+   */
+  async clearIdentity(): Promise<void> {
+    const memory = await this.loaded();
+    this.writing += 1;
+    this.cancelSnapshot();
+    try {
+      await this.db.transaction('rw', this.db.searchIdentity, this.db.searchSnapshot, async () => {
+        await this.db.searchSnapshot.clear();
+        await this.db.searchIdentity.clear();
+      });
+    } finally {
+      this.writing -= 1;
+    }
+    if (this.memory !== memory) return;
+    memory.dropIdentity();
+    this.changeCount += 1;
+  }
+
   /** Empties the index (before a rebuild). */
   async clear(): Promise<void> {
     this.generation += 1;
@@ -648,10 +720,17 @@ export class SearchIndex {
   /** The complaints every unit of `text` matches, for a session that may (or may not) see confidential complaints. */
   async candidates(text: string, seeConfidential: boolean): Promise<Candidates> {
     const memory = await this.loaded();
-    const units = queryPlan(text, {
+    const plan = queryPlan(text, {
       seeConfidential,
       nearWords: (word) => nearWords(memory.vocabulary, word),
     });
+    // Identity is looked up only as keyed hashes, and only while a unit key is unlocked.
+    const hasher = plan.some((unit) => unit.identity.length > 0) ? await this.identityHasher() : undefined;
+    const units = await Promise.all(
+      plan.map(async (unit) =>
+        hasher ? { ...unit, ranges: [...unit.ranges, ...(await hashedRanges(unit.identity, hasher))] } : unit,
+      ),
+    );
     const words = units.flatMap((unit) => (unit.word ? [unit.word] : []));
     const size = memory.ids.length;
     if (units.length === 0 || size === 0) {

@@ -29,9 +29,20 @@ import {
   stopTestCores,
   testCore,
 } from '../test-core.fixtures';
-import { testVault } from '../keys/test-unit-key.fixtures';
+import { installTestUnitKey, testKeyring, testVault } from '../keys/test-unit-key.fixtures';
+import { createUnitKey } from '../../../shared/crypto/unit-key';
+import { reporterId } from '../../../shared/ids/document-ids';
+import { ReporterVault } from '../keys/reporter-vault';
+import { UnitKeyring } from '../keys/unit-keyring';
+import { searchIdentityKey, type IdentityState } from './search-indexer';
 
 afterEach(stopTestCores);
+
+/** The search index's identity hasher over `keyring` (as the core's, through its records' vault). */
+const hasherOf = (keyring: UnitKeyring) => {
+  const vault = new ReporterVault(keyring);
+  return () => vault.identityHasher();
+};
 
 const NO_REPORTER = { name: '', nik: '', phone: '', email: '', address: '' };
 
@@ -425,8 +436,13 @@ describe('the search index in memory, loaded from its rows', () => {
       category: '',
       offices: [],
     });
-  const person = (n: number, name: string, phone: string, confidential = false) =>
-    identityRow({ id: id(n), confidential, name, phone, nik: '' });
+  /** The identity hasher of the tests' unit key (the core's is the same key). */
+  const testHasher = async () => hasherOf(await testKeyring());
+  const person = async (n: number, name: string, phone: string, confidential = false) =>
+    identityRow({ id: id(n), confidential, name, phone, nik: '' }, (await (await testHasher())()) ?? fail());
+  const fail = (): never => {
+    throw new Error('no identity hasher');
+  };
   const found = async (index: SearchIndex, text: string, seeConfidential = false): Promise<string[]> => [
     ...(await index.candidates(text, seeConfidential)).ids,
   ];
@@ -447,14 +463,15 @@ describe('the search index in memory, loaded from its rows', () => {
       'lampu jalan',
     ];
     // From the rows, then from the snapshot the first one saves.
-    const fromRows = new SearchIndex(device);
+    const hasher = await testHasher();
+    const fromRows = new SearchIndex(device, hasher);
     await fromRows.load();
     expect(await fromRows.saveSnapshot()).toBe(true);
     for (const [role, index] of [
       ['officer', fromRows],
       ['supervisor', fromRows],
-      ['officer', new SearchIndex(device)],
-      ['supervisor', new SearchIndex(device)],
+      ['officer', new SearchIndex(device, hasher)],
+      ['supervisor', new SearchIndex(device, hasher)],
     ] as const) {
       await signInAs(core, role === 'officer' ? 'Rina' : 'Agus', role);
       const restarted = new SearchQueries(device, index);
@@ -521,8 +538,9 @@ describe('the search index in memory, loaded from its rows', () => {
 
   it("replaces a complaint's keys when it is indexed again and drops them when it is gone, in memory and on disk", async () => {
     const db = await deviceDatabase();
-    const index = new SearchIndex(db);
-    const identities = [person(1, 'Budi', '0812 1111 2222'), person(2, 'Siti', '0813 3333 4444')];
+    const hasher = await testHasher();
+    const index = new SearchIndex(db, hasher);
+    const identities = [await person(1, 'Budi', '0812 1111 2222'), await person(2, 'Siti', '0813 3333 4444')];
     await index.write(
       [row(1, 'Jalan rusak'), row(2, 'Lampu mati'), row(3, 'Banjir')],
       identities.flatMap((one) => (one ? [one] : [])),
@@ -535,8 +553,8 @@ describe('the search index in memory, loaded from its rows', () => {
     expect(await db.searchSnapshot.get(SNAPSHOT_ID)).toBeDefined();
 
     // Complaint 1 corrected: other title and phone; complaint 2 becomes confidential; 3 is gone.
-    const corrected = person(1, 'Budi', '0857 5555 6666');
-    const hidden = person(2, 'Siti', '0813 3333 4444', true);
+    const corrected = await person(1, 'Budi', '0857 5555 6666');
+    const hidden = await person(2, 'Siti', '0813 3333 4444', true);
     await index.write(
       [row(1, 'Jembatan putus'), row(2, 'Lampu mati', true)],
       [corrected, hidden].flatMap((one) => (one ? [one] : [])),
@@ -545,10 +563,10 @@ describe('the search index in memory, loaded from its rows', () => {
     );
     // A write deletes the snapshot with its rows: a start then loads the rows (and saves it again).
     expect(await db.searchSnapshot.count()).toBe(0);
-    const fromRows = new SearchIndex(db);
+    const fromRows = new SearchIndex(db, hasher);
     await fromRows.load();
     expect(await fromRows.saveSnapshot()).toBe(true);
-    const fromSnapshot = new SearchIndex(db);
+    const fromSnapshot = new SearchIndex(db, hasher);
     for (const current of [index, fromRows, fromSnapshot]) {
       expect(await found(current, 'jalan')).toEqual([]);
       expect(await found(current, 'jembatan')).toEqual([id(1)]);
@@ -733,8 +751,9 @@ describe('the search index in memory, loaded from its rows', () => {
 
   it('saves the snapshot in parts, the manifest last; loads only a whole one; drops one the writes changed while it was built', async () => {
     const db = await deviceDatabase();
-    const index = new SearchIndex(db);
-    const identity = person(1, 'Budi', '0812 1111 2222');
+    const hasher = await testHasher();
+    const index = new SearchIndex(db, hasher);
+    const identity = await person(1, 'Budi', '0812 1111 2222');
     await index.write([row(1, 'Jalan rusak'), row(2, 'Lampu mati')], identity ? [identity] : [], [], []);
     expect(await index.saveSnapshot()).toBe(true);
     const saved = await db.searchSnapshot.toArray();
@@ -746,7 +765,7 @@ describe('the search index in memory, loaded from its rows', () => {
 
     // A part missing: the snapshot is not loaded, the rows are (with their progress).
     await db.searchSnapshot.delete(`${SNAPSHOT_ID}:1`);
-    const fromRows = new SearchIndex(db);
+    const fromRows = new SearchIndex(db, hasher);
     const progress: [number, number][] = [];
     await fromRows.load((done, total) => progress.push([done, total]));
     expect(progress).toContainEqual([0, 3]);
@@ -759,14 +778,14 @@ describe('the search index in memory, loaded from its rows', () => {
     expect(await saving).toBe(false);
     expect(await db.searchSnapshot.count()).toBe(0);
     expect(await fromRows.saveSnapshot()).toBe(true);
-    const fromSnapshot = new SearchIndex(db);
+    const fromSnapshot = new SearchIndex(db, hasher);
     expect(await found(fromSnapshot, 'banjir')).toEqual([id(3)]);
     expect(await found(fromSnapshot, 'KTB-2603')).toEqual([id(3), id(2), id(1)]);
   });
 
   it('makes a query made while the index loads wait for it, with progress of the rows read', async () => {
     const db = await deviceDatabase();
-    const identity = person(1, 'Budi', '0812 1111 2222');
+    const identity = await person(1, 'Budi', '0812 1111 2222');
     await new SearchIndex(db).write(
       [row(1, 'Jalan rusak'), row(2, 'Jalan licin')],
       identity ? [identity] : [],
@@ -782,6 +801,227 @@ describe('the search index in memory, loaded from its rows', () => {
     expect(answer).toEqual([id(2), id(1)]);
     expect(progress.at(-1)).toEqual([3, 3]);
     await loading;
+  });
+});
+
+/** Every string in the search index's tables and its state (keys and values; typed arrays left out). */
+async function storedSearchStrings(db: DeviceDatabase): Promise<string> {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') found.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value)) {
+      for (const [key, inner] of Object.entries(value)) {
+        found.push(key);
+        walk(inner);
+      }
+    }
+  };
+  walk(await db.searchContent.toArray());
+  walk(await db.searchIdentity.toArray());
+  walk(await db.searchSnapshot.toArray());
+  walk((await db.settings.toArray()).filter((row) => row.key.startsWith('search')));
+  return found.join('\n');
+}
+
+/** Every run of 6 digits of `digits`. */
+const sixes = (digits: string): string[] =>
+  Array.from({ length: digits.length - 5 }, (_, start) => digits.slice(start, start + 6));
+
+/** The four complaints' identities in clear: name words, every 6 digits of the phones (national form) and NIKs. */
+const CLEAR_IDENTITY = [
+  'budi',
+  'santoso',
+  'siti',
+  'aminah',
+  'wati',
+  ...sixes('081234567890'),
+  ...sixes('081399990000'),
+  ...sixes('085711112222'),
+  ...sixes('3305123456780001'),
+  ...sixes('3305999988887777'),
+];
+
+describe('identity at rest in the search index (decision 023)', () => {
+  const databases: DeviceDatabase[] = [];
+  afterEach(async () => {
+    for (const db of databases.splice(0)) await db.delete();
+  });
+  const found = async (index: SearchIndex, text: string, seeConfidential = true): Promise<string[]> => [
+    ...(await index.candidates(text, seeConfidential)).ids,
+  ];
+
+  it('stores no name, phone or NIK in the rows or the snapshot: keyed hashes of the current key version only', async () => {
+    const { device, ids } = await unitWithComplaints();
+    const hasher = hasherOf(await testKeyring());
+    const index = new SearchIndex(device, hasher);
+    await index.load();
+    expect(await index.saveSnapshot()).toBe(true);
+    const parts = await device.searchSnapshot.toArray();
+    expect(parts.some((part) => 'kind' in part && part.kind === 'suffix' && part.part === 'p')).toBe(true);
+    const stored = (await storedSearchStrings(device)).toLowerCase();
+    expect(CLEAR_IDENTITY.filter((secret) => stored.includes(secret))).toEqual([]);
+    const rows = await device.searchIdentity.toArray();
+    expect(rows.map((row) => row.keyVersion)).toEqual([1, 1, 1]);
+    expect((await device.settings.get(searchIdentityKey(SETUP.unitCode)))?.value).toEqual({
+      keyVersion: 1,
+      pending: [],
+      all: false,
+    } satisfies IdentityState);
+    // Found by the same hashes, from the snapshot too.
+    const fromSnapshot = new SearchIndex(device, hasher);
+    for (const current of [index, fromSnapshot]) {
+      expect(await found(current, 'budi sant')).toEqual([ids[0]]);
+      expect(await found(current, 'santosa ')).toEqual([ids[0]]); // one typo
+      expect(await found(current, '+62 812-3456')).toEqual([ids[0]]);
+      expect(await found(current, '3456 7890')).toEqual([ids[0]]);
+      expect(await found(current, '5123456780')).toEqual([ids[0]]);
+      expect(await found(current, 'wati')).toEqual([ids[2]]);
+      expect(await found(current, 'wati', false)).toEqual([]);
+    }
+    // Without a key (no hasher) identity is not looked up at all.
+    expect(await found(new SearchIndex(device), 'budi')).toEqual([]);
+  });
+
+  it('indexes no identity while no key is unlocked; what waited is kept across a restart and indexed at the unlock', async () => {
+    const { unitDatabases, ids } = await unitWithComplaints();
+    const local = unitDatabases[0];
+    if (!local) throw new Error('no unit database');
+    const db = new DeviceDatabase(`search-${crypto.randomUUID()}`);
+    databases.push(db);
+    await db.open();
+    const keyring = new UnitKeyring();
+    const hasher = hasherOf(keyring);
+    const records = new ComplaintRepository(local, new ReporterVault(keyring));
+    const first = new SearchIndexer(db, new SearchIndex(db));
+    await first.start(records, SETUP.unitCode);
+    await first.settled();
+    first.stop();
+    expect(await db.searchIdentity.count()).toBe(0);
+    const waiting = (await db.settings.get(searchIdentityKey(SETUP.unitCode)))?.value as IdentityState;
+    expect([...waiting.pending].sort()).toEqual([ids[0], ids[1], ids[2]].sort());
+
+    const index = new SearchIndex(db, hasher);
+    const second = new SearchIndexer(db, index);
+    try {
+      await second.start(records, SETUP.unitCode);
+      await second.settled();
+      expect(await found(index, 'budi')).toEqual([]);
+      await installTestUnitKey(keyring);
+      await second.reindexIdentities();
+      expect(await found(index, 'budi')).toEqual([ids[0]]);
+      expect(await found(index, '0813 9999')).toEqual([ids[1]]);
+      expect(await db.searchIdentity.count()).toBe(3);
+      expect((await db.settings.get(searchIdentityKey(SETUP.unitCode)))?.value).toEqual({
+        keyVersion: 1,
+        pending: [],
+        all: false,
+      });
+    } finally {
+      second.stop();
+    }
+  });
+
+  it('rebuilds the identity part under a new unit key version, in the background', async () => {
+    const { core, device, unitDatabases, ids } = await unitWithComplaints();
+    const local = unitDatabases[0];
+    if (!local) throw new Error('no unit database');
+    await core.device.stop();
+    // Work already under way when the index stopped ends first.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const keyring = await testKeyring();
+    const hasher = hasherOf(keyring);
+    const index = new SearchIndex(device, hasher);
+    const indexer = new SearchIndexer(device, index);
+    try {
+      await indexer.start(new ComplaintRepository(local, new ReporterVault(keyring)), SETUP.unitCode);
+      await indexer.settled();
+      expect(indexer.identityKeyVersion()).toBe(1);
+      const keysOf = async (): Promise<string[]> =>
+        (await device.searchIdentity.toArray()).flatMap((row) => [...row.keys]);
+      const before = await keysOf();
+
+      const second = await createUnitKey(2);
+      expect(keyring.install(second, { version: 2, fingerprint: second.fingerprint })).toEqual({
+        ok: true,
+        added: true,
+      });
+      await indexer.reindexIdentities(); // as the core does when a key is unlocked
+      expect(indexer.identityKeyVersion()).toBe(2);
+      const after = await keysOf();
+      expect(after).toHaveLength(before.length);
+      expect(after.filter((key) => before.includes(key))).toEqual([]);
+      expect((await device.searchIdentity.toArray()).map((row) => row.keyVersion)).toEqual([2, 2, 2]);
+      expect((await device.settings.get(searchIdentityKey(SETUP.unitCode)))?.value).toEqual({
+        keyVersion: 2,
+        pending: [],
+        all: false,
+      });
+      expect(await found(index, 'budi')).toEqual([ids[0]]);
+      expect(await found(index, '0857 1111')).toEqual([ids[2]]);
+      expect(await found(index, '3305999988')).toEqual([ids[2]]);
+      // A restart with both versions unlocked finds the part built with the current one: no rebuild.
+      const restarted = new SearchIndexer(device, new SearchIndex(device));
+      indexer.stop();
+      await restarted.start(new ComplaintRepository(local, new ReporterVault(keyring)), SETUP.unitCode);
+      await restarted.settled();
+      expect(await keysOf()).toEqual(after);
+      restarted.stop();
+    } finally {
+      indexer.stop();
+    }
+  });
+
+  it('removes a deleted identity from the index: not found by name, phone or NIK, none of its hashes stored', async () => {
+    const { core, device, unitDatabases, ids } = await unitWithComplaints();
+    const local = unitDatabases[0];
+    if (!local) throw new Error('no unit database');
+    const hashesOf = async (id: string): Promise<string[]> =>
+      ((await device.searchIdentity.get(id))?.keys ?? []).map((key) => key.slice(key.indexOf(':') + 1));
+    const deleted = [...(await hashesOf(ids[0] ?? '')), ...(await hashesOf(ids[1] ?? ''))];
+    expect(deleted.length).toBeGreaterThan(20);
+
+    // 1: moved to anonymous (its reporter document deleted with the event); 2: its reporter
+    // document deleted alone, a bare tombstone, as the retention task deletes it.
+    const detail = await core.complaints.detail(ids[0] ?? '');
+    if (!detail) throw new Error('no complaint');
+    await core.complaints.act(detail.state, 'change-privacy', { to: 'anonymous', reason: 'Diminta pelapor' });
+    await local.remove(await local.get(reporterId(TRACKING[1] ?? '')));
+    for (const text of ['budi', 'siti']) {
+      await waitFor(
+        () => trackingNumbersFound(core, text),
+        (tracking) => tracking.length === 0,
+        `${text} forgotten`,
+      );
+    }
+    for (const text of [
+      'budi santoso',
+      'aminah',
+      '0812-3456-7890',
+      '3456 78',
+      '3305123456780001',
+      '0813 9999',
+    ]) {
+      expect(await trackingNumbersFound(core, text)).toEqual([]);
+    }
+    expect(await trackingNumbersFound(core, 'wati')).toEqual([TRACKING[2]]);
+    expect(await device.searchIdentity.bulkGet([ids[0] ?? '', ids[1] ?? ''])).toEqual([undefined, undefined]);
+
+    // The rows, and the snapshot of an index loaded from them, hold none of the deleted hashes.
+    const hasher = hasherOf(await testKeyring());
+    const index = new SearchIndex(device, hasher);
+    await index.load();
+    expect(await index.saveSnapshot()).toBe(true);
+    let stored = await storedSearchStrings(device);
+    expect(deleted.filter((hash) => stored.includes(hash))).toEqual([]);
+    // An index that held one (in memory too) and forgets it: its next snapshot holds none either.
+    const wati = await hashesOf(ids[2] ?? '');
+    await index.write([], [], [], [ids[2] ?? '']);
+    expect(await found(index, 'wati')).toEqual([]);
+    expect(await found(index, '0857 1111 2222')).toEqual([]);
+    expect(await index.saveSnapshot()).toBe(true);
+    stored = await storedSearchStrings(device);
+    expect(wati.filter((hash) => stored.includes(hash))).toEqual([]);
   });
 });
 
