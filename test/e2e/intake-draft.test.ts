@@ -107,7 +107,9 @@ describe.each(appHosts())('$name host', (host) => {
     await completeSetup(page);
     await openIntake(page);
     await typeSomeFields(page);
-    await expect.poll(async () => JSON.stringify(await keptDrafts(page))).toContain('Budi Santoso');
+    // Kept sealed (decision 023): the row is there, nothing typed in clear.
+    await expect.poll(async () => JSON.stringify(await keptDrafts(page))).toContain('"sealed"');
+    expect(JSON.stringify(await keptDrafts(page))).not.toContain('Budi Santoso');
     const today = await page.evaluate(() => {
       const now = new Date();
       return `${now.getDate()}/${now.getMonth() + 1}/${now.getFullYear()}`;

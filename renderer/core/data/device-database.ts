@@ -5,6 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { IndicatorRecord } from '../../../shared/indicators/indicator-record';
 import type { Role } from '../../../shared/workflow/roles';
+import type { SealedDraft } from '../../../shared/crypto/draft-seal';
 import type { SearchContentRow, SearchIdentityRow } from '../../../shared/search/search-keys';
 import { COMPLAINT_INDEX_SCHEMA, INDEX_CHECKPOINT_PREFIX, type ComplaintIndexRow } from './complaint-index';
 import {
@@ -50,11 +51,19 @@ export type TamperedRow = Readonly<{
  * duplicate up to 25 MB); their names are, so the form can say which to pick again.
  */
 export type IntakeDraftRow = Readonly<{
+  /** Its officer; a draft set aside (it did not open): `aside:<officer id>:<keptAt>:<uuid>`. */
   officerId: string;
-  /** The form's fields as typed (`incidentDate` as text); see IntakeDraftFields in ../use-cases/intake. */
+  /**
+   * The form's fields as typed (`incidentDate` as text); see IntakeDraftFields in ../use-cases/intake.
+   * Empty when `sealed` holds them (every draft written since decision 023; older ones are clear).
+   */
   fields: Readonly<Record<string, unknown>>;
-  /** Names of the files that were picked; they must be picked again. */
+  /** Names of the files that were picked; they must be picked again (empty when `sealed` holds them). */
   fileNames: readonly string[];
+  /** The fields and file names sealed with the `drafts` key (shared/crypto/draft-seal). */
+  sealed?: SealedDraft;
+  /** Set on a draft set aside: the officer it was kept for. */
+  setAsideFrom?: string;
   /** When it was last kept (ISO instant). */
   keptAt: string;
   /**

@@ -214,6 +214,21 @@ export class DeviceStore {
   }
 
   /**
+   * Moves a draft that does not open (another key, changed) out of its officer's place, in one
+   * transaction: kept as it is under `aside:<officer id>:<keptAt>:<uuid>`, never offered or overwritten.
+   */
+  async setIntakeDraftAside(row: IntakeDraftRow): Promise<void> {
+    await this.db.transaction('rw', this.db.intakeDrafts, async () => {
+      await this.db.intakeDrafts.put({
+        ...row,
+        officerId: `aside:${row.officerId}:${row.keptAt}:${globalThis.crypto.randomUUID()}`,
+        setAsideFrom: row.officerId,
+      });
+      await this.db.intakeDrafts.delete(row.officerId);
+    });
+  }
+
+  /**
    * The numbers of an intake of `officerId`, in one transaction: the next complaint sequence and
    * the next event sequence (never handed out again), and the mark on the officer's draft, if one
    * is kept, that it is being saved as `trackingNumber(sequence)` (IntakeDraftRow `savingAs`).

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { complaintIdRange } from '../../../shared/ids/document-ids';
 import { validateSetup } from '../../../shared/unit/unit-profile';
-import type { ClientCore, IntakeDraftFields } from '../client-core';
+import type { ClientCore, IntakeDraftFields, StoredIntakeDraft } from '../client-core';
 import { ComplaintRepository } from '../data/complaint-repository';
 import type { UnitDatabase } from '../data/database';
 import type { DeviceDatabase } from '../data/device-database';
@@ -43,6 +43,10 @@ async function storedTrackingNumbers(unitDatabases: readonly UnitDatabase[]): Pr
   const { rows } = await db.allDocs({ ...complaintIdRange(), include_docs: true });
   return rows.map((row) => (row.doc as unknown as { trackingNumber: string }).trackingNumber);
 }
+
+/** The fields of a draft read back (undefined for none, or one set aside). */
+const fieldsOf = (draft: StoredIntakeDraft | undefined): IntakeDraftFields | undefined =>
+  draft && 'fields' in draft ? draft.fields : undefined;
 
 /** The app stopped and started again, and the officer signs in. */
 async function restart(core: ClientCore, officerId: string): Promise<void> {
@@ -78,7 +82,7 @@ describe('intake drafts', () => {
     expect(await core.intake.draft()).toBeDefined();
 
     await core.intake.keepDraft('officer-someone-else', { ...FIELDS, title: 'Lain' }, []);
-    expect((await core.intake.draft())?.fields.title).toBe('Jalan rusak');
+    expect(fieldsOf(await core.intake.draft())?.title).toBe('Jalan rusak');
 
     await core.intake.discardDraft(officerId);
     expect(await core.intake.draft()).toBeUndefined();
@@ -148,7 +152,7 @@ describe('intake drafts', () => {
     await core.intake.keepDraft(officerId, next, []);
     // The saved complaint's channel is remembered, then its draft is looked for: the new form stays.
     expect(await core.intake.lastChannel()).toBe('phone');
-    expect((await core.intake.draft())?.fields).toEqual(next);
+    expect(fieldsOf(await core.intake.draft())).toEqual(next);
   });
 
   it('a save whose documents were not stored keeps the draft, and its number is not handed out again', async () => {
@@ -169,10 +173,98 @@ describe('intake drafts', () => {
       keptAt: NOW.toISOString(),
     });
     await restart(core, officerId);
-    expect((await core.intake.draft())?.fields).toEqual(FIELDS);
+    expect(fieldsOf(await core.intake.draft())).toEqual(FIELDS);
 
     await save();
     expect(await core.intake.draft()).toBeUndefined();
     expect(await storedTrackingNumbers(unitDatabases)).toEqual(['KTB-260302-A2C-0002']);
+  });
+});
+
+describe('sealed intake drafts (decision 023)', () => {
+  const SECRETS = [
+    'Budi',
+    'Santoso',
+    '081211112222',
+    '3305123456780001',
+    'Jalan rusak',
+    'Melati',
+    'ktp-budi',
+  ];
+  const WITH_NIK: IntakeDraftFields = {
+    ...FIELDS,
+    reporter: { ...FIELDS.reporter, nik: '3305123456780001' },
+  };
+
+  it('stores the whole draft sealed with a fresh IV: nothing typed, no file name in clear', async () => {
+    const { core, device, officerId } = await readyCore();
+    await core.intake.keepDraft(officerId, WITH_NIK, ['ktp-budi.jpg']);
+    const row = await device.intakeDrafts.get(officerId);
+    const stored = JSON.stringify(row);
+    expect(SECRETS.filter((secret) => stored.includes(secret))).toEqual([]);
+    expect(row?.sealed).toMatchObject({ algorithm: 'A256GCM', keyVersion: 1 });
+    expect(await core.intake.draft()).toEqual({
+      fields: WITH_NIK,
+      fileNames: ['ktp-budi.jpg'],
+      keptAt: NOW.toISOString(),
+    });
+    await core.intake.keepDraft(officerId, WITH_NIK, ['ktp-budi.jpg']);
+    expect((await device.intakeDrafts.get(officerId))?.sealed?.iv).not.toBe(row?.sealed?.iv);
+  });
+
+  it("sets aside a draft that does not open (changed, another officer's, a key version not held), says so once, never offers it", async () => {
+    const { core, device, officerId } = await readyCore();
+    const sealedRow = async (owner: string) => {
+      const row = await device.intakeDrafts.get(owner);
+      if (!row?.sealed) throw new Error('no sealed draft');
+      return { ...row, sealed: row.sealed };
+    };
+    const setAside = async (): Promise<number> =>
+      (await device.intakeDrafts.toArray()).filter((row) => row.setAsideFrom === officerId).length;
+
+    await core.intake.keepDraft(officerId, FIELDS, []);
+    const changed = await sealedRow(officerId);
+    const ciphertext = changed.sealed.ciphertext;
+    await device.intakeDrafts.put({
+      ...changed,
+      sealed: {
+        ...changed.sealed,
+        ciphertext: (ciphertext.startsWith('A') ? 'B' : 'A') + ciphertext.slice(1),
+      },
+    });
+    expect(await core.intake.draft()).toEqual({ setAside: 'unreadable', keptAt: changed.keptAt });
+    expect(await device.intakeDrafts.get(officerId)).toBeUndefined();
+    expect(await setAside()).toBe(1);
+    expect(await core.intake.draft()).toBeUndefined();
+
+    await core.intake.keepDraft('officer-other', FIELDS, []);
+    await device.intakeDrafts.put({ ...(await sealedRow('officer-other')), officerId });
+    expect(await core.intake.draft()).toEqual({ setAside: 'unreadable', keptAt: NOW.toISOString() });
+
+    await core.intake.keepDraft(officerId, FIELDS, []);
+    const relabelled = await sealedRow(officerId);
+    await device.intakeDrafts.put({ ...relabelled, sealed: { ...relabelled.sealed, keyVersion: 2 } });
+    expect(await core.intake.draft()).toEqual({ setAside: 'no-key', keptAt: relabelled.keptAt });
+    expect(await setAside()).toBe(3);
+
+    // A new draft is kept and offered; those set aside stay as they were.
+    await core.intake.keepDraft(officerId, FIELDS, []);
+    expect(await core.intake.draft()).toMatchObject({ fields: FIELDS });
+    expect(await setAside()).toBe(3);
+  });
+
+  it('writes nothing to disk while no unit key is unlocked: the draft is kept in memory for the run', async () => {
+    const { core, device, officerId } = await readyCore();
+    await core.device.stop();
+    await core.device.start(); // nobody signed in: the unit key is locked
+    await core.intake.keepDraft(officerId, WITH_NIK, []);
+    expect(await device.intakeDrafts.get(officerId)).toBeUndefined();
+    const signedIn = await core.officers.signIn(officerId, TEST_PIN, NOW);
+    if (!signedIn.ok) throw new Error(`not signed in: ${signedIn.problem}`);
+    expect(await core.intake.draft()).toMatchObject({ fields: WITH_NIK });
+    // Kept again once the key is there: sealed on disk.
+    await core.intake.keepDraft(officerId, WITH_NIK, []);
+    expect((await device.intakeDrafts.get(officerId))?.sealed).toBeDefined();
+    expect(await core.intake.draft()).toMatchObject({ fields: WITH_NIK });
   });
 });

@@ -9,6 +9,13 @@
  * again.
  * While the save runs, the indexes' followers and the duplicate look-up give way to it
  * (../data/foreground-saves).
+ *
+ * A draft is stored sealed (docs/decisions/023-identity-search-at-rest.md): the whole form and the
+ * picked files' names, AES-GCM under the unit key's `drafts` key, bound to its officer and the key
+ * version (shared/crypto/draft-seal). One that does not open (a key version this device does not
+ * hold, or changed) is set aside, kept as it is and said so, never offered garbled. Without any
+ * unlocked unit key (a device waiting for the key's transfer) nothing typed is written to disk: the
+ * draft is kept in memory for the app's run.
  */
 import { intakeInputSchema, type IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { CHANNELS, type Channel } from '../../../shared/complaint/vocabulary';
@@ -17,7 +24,9 @@ import type { ComplaintRepository } from '../data/complaint-repository';
 import { foregroundSaves } from '../data/foreground-saves';
 import { officerRef, type CoreDeps } from './core-deps';
 import { stepTimer } from './step-timing';
-import { UnitKeyLockedError } from '../keys/unit-keyring';
+import { isUnitKeyLocked, UnitKeyLockedError, type PurposeKey } from '../keys/unit-keyring';
+import { openDraft, sealDraft } from '../../../shared/crypto/draft-seal';
+import type { IntakeDraftRow } from '../data/device-database';
 
 export type IntakeSave = Readonly<{
   /** A value `validateIntake` accepted. */
@@ -33,17 +42,57 @@ export type IntakeSave = Readonly<{
 export type IntakeDraftFields = Readonly<Omit<IntakeInput, 'attachments'>>;
 
 /** An officer's unsaved intake form, kept on this device only (IntakeDraftRow in ../data/device-database). */
-export type StoredIntakeDraft = Readonly<{
+export type KeptIntakeDraft = Readonly<{
   fields: IntakeDraftFields;
   /** The files that were picked: their bytes are not kept, they must be picked again. */
   fileNames: readonly string[];
   keptAt: string;
 }>;
 
+/**
+ * A kept draft that did not open, now set aside (kept on the device as it was, not offered again):
+ * `no-key`, sealed under a unit key version this device does not hold; `unreadable`, changed or
+ * not this officer's.
+ */
+export type SetAsideIntakeDraft = Readonly<{ setAside: 'no-key' | 'unreadable'; keptAt: string }>;
+
+/** What `intake.draft()` finds: the officer's draft, or the notice that theirs was set aside. */
+export type StoredIntakeDraft = KeptIntakeDraft | SetAsideIntakeDraft;
+
+/** A draft row's fields and file names, opened. */
+type OpenedRow =
+  | Readonly<{ ok: true; fields: unknown; fileNames: readonly string[] }>
+  | Readonly<{ ok: false; reason: SetAsideIntakeDraft['setAside'] }>;
+
 const draftFieldsSchema = intakeInputSchema.omit({ attachments: true });
 
 export function createIntake(deps: CoreDeps) {
   const { store, deviceStore, records } = deps;
+  const { keyring } = deps.unitKeys;
+  /** Drafts kept while no unit key is unlocked: in memory only, for this run (never on disk in clear). */
+  const unsealedDrafts = new Map<string, KeptIntakeDraft>();
+  /** The `drafts` key of `version` (the current one by default), undefined while not unlocked. */
+  const draftKey = async (version?: number): Promise<PurposeKey | undefined> => {
+    try {
+      return await keyring.purposeKey('drafts', version);
+    } catch (error) {
+      if (isUnitKeyLocked(error)) return undefined;
+      throw error;
+    }
+  };
+  const openRow = async (row: IntakeDraftRow): Promise<OpenedRow> => {
+    // Written before drafts were sealed: clear (sealed at its next keep).
+    if (!row.sealed) return { ok: true, fields: row.fields, fileNames: row.fileNames };
+    const key = await draftKey(row.sealed.keyVersion);
+    if (!key) return { ok: false, reason: 'no-key' };
+    const opened = await openDraft(key, row.officerId, row.sealed);
+    if (!opened.ok) return { ok: false, reason: 'unreadable' };
+    const value = (opened.value ?? {}) as { fields?: unknown; fileNames?: unknown };
+    const fileNames = Array.isArray(value.fileNames)
+      ? value.fileNames.filter((name): name is string => typeof name === 'string')
+      : [];
+    return { ok: true, fields: value.fields, fileNames };
+  };
   /** Whether the complaint numbered `trackingNumber` is stored (false while the records are not open). */
   const isStored = async (trackingNumber: string): Promise<boolean> => {
     let repository: ComplaintRepository;
@@ -73,15 +122,25 @@ export function createIntake(deps: CoreDeps) {
       return inOrder(async () => {
         const { officer } = store.getState();
         if (!officer) return undefined;
+        const unsealed = unsealedDrafts.get(officer.id);
+        if (unsealed) return unsealed;
         const row = await deviceStore.intakeDraft(officer.id);
-        if (row?.savingAs !== undefined && (await isStored(row.savingAs))) {
-          const channel = CHANNELS.find((candidate) => candidate === row.fields.channel);
+        if (!row) return undefined;
+        const opened = await openRow(row);
+        if (row.savingAs !== undefined && (await isStored(row.savingAs))) {
+          const typed = opened.ok ? (opened.fields as { channel?: unknown } | undefined)?.channel : undefined;
+          const channel = CHANNELS.find((candidate) => candidate === typed);
           await deviceStore.finishIntake(officer.id, channel);
           return undefined;
         }
-        const fields = draftFieldsSchema.safeParse(row?.fields);
-        if (!row || !fields.success) return undefined;
-        return { fields: fields.data, fileNames: [...row.fileNames], keptAt: row.keptAt };
+        if (!opened.ok) {
+          // Not offered garbled, not overwritten by the next keep: kept aside, and said so.
+          await deviceStore.setIntakeDraftAside(row);
+          return { setAside: opened.reason, keptAt: row.keptAt };
+        }
+        const fields = draftFieldsSchema.safeParse(opened.fields);
+        if (!fields.success) return undefined;
+        return { fields: fields.data, fileNames: [...opened.fileNames], keptAt: row.keptAt };
       });
     },
 
@@ -90,19 +149,25 @@ export function createIntake(deps: CoreDeps) {
      * caller: a form flushed while its officer leaves the desk belongs to the one who typed it.
      */
     keepDraft(officerId: string, fields: IntakeDraftFields, fileNames: readonly string[]): Promise<void> {
-      return inOrder(() =>
-        deviceStore.keepIntakeDraft({
-          officerId,
-          fields: { ...fields },
-          fileNames: [...fileNames],
-          keptAt: deps.now().toISOString(),
-        }),
-      );
+      return inOrder(async () => {
+        const keptAt = deps.now().toISOString();
+        const key = await draftKey();
+        if (!key) {
+          unsealedDrafts.set(officerId, { fields: { ...fields }, fileNames: [...fileNames], keptAt });
+          return;
+        }
+        unsealedDrafts.delete(officerId);
+        const sealed = await sealDraft(key, officerId, { fields, fileNames });
+        await deviceStore.keepIntakeDraft({ officerId, fields: {}, fileNames: [], sealed, keptAt });
+      });
     },
 
     /** Deletes the draft of `officerId` (identity included). */
     discardDraft(officerId: string): Promise<void> {
-      return inOrder(() => deviceStore.discardIntakeDraft(officerId));
+      return inOrder(async () => {
+        unsealedDrafts.delete(officerId);
+        await deviceStore.discardIntakeDraft(officerId);
+      });
     },
 
     /** The channel this officer used last (the form's default), if any; the last save's included. */
@@ -161,6 +226,7 @@ export function createIntake(deps: CoreDeps) {
       // next save's numbers must not wait for those. A crash before either leaves the draft marked
       // for `draft()`, which does both.
       const after = stepTimer('intake.saved');
+      unsealedDrafts.delete(officer.officerId);
       const channelKept = deviceStore.setLastChannel(officer.officerId, save.input.channel).then(
         () => after.step('channel'),
         (error: unknown) => console.error('intake: the channel was not remembered:', error),

@@ -172,6 +172,22 @@ describe('IntakeScreen', () => {
     expect((document.getElementById('field-channel') as HTMLSelectElement).value).toBe('phone');
   });
 
+  it('says when the earlier draft did not open and was set aside, and restores nothing of it', async () => {
+    for (const [reason, said] of [
+      ['unreadable', 'tidak dapat dibuka'],
+      ['no-key', 'versi kunci unit'],
+    ] as const) {
+      setUp(() => Promise.resolve('complaint:x'), {
+        draft: () => Promise.resolve({ setAside: reason, keptAt: '2026-03-02T03:00:00.000Z' }),
+      });
+      const line = await screen.findByTestId('draft-set-aside');
+      expect(line.textContent).toContain(said);
+      expect(screen.queryByTestId('draft-restored')).toBeNull();
+      expect((document.getElementById('field-title') as HTMLInputElement).value).toBe('');
+      cleanup();
+    }
+  });
+
   it('keeps what is typed for the officer at the desk, and writes it at once when the form is left', async () => {
     const { core, user } = setUp(() => Promise.resolve('complaint:x'));
     await user.type(document.getElementById('field-title') as HTMLElement, 'Antre');

@@ -71,7 +71,9 @@ export function IntakeScreen(): ReactNode {
   /** The channel this officer used last, pre-filled and said so (never silently). */
   const [rememberedChannel, setRememberedChannel] = useState<Channel>();
   /** The draft kept on this device that the form was restored from, shown until discarded. */
-  const [restored, setRestored] = useState<StoredIntakeDraft>();
+  const [restored, setRestored] = useState<Extract<StoredIntakeDraft, { fields: unknown }>>();
+  /** The officer's earlier draft did not open and was set aside (said once, never restored garbled). */
+  const [setAside, setSetAside] = useState<Extract<StoredIntakeDraft, { setAside: unknown }>>();
   const [draftRead, setDraftRead] = useState(false);
   /** Discarding the draft starts the duplicate panel afresh (its marks go with the draft). */
   const [discards, setDiscards] = useState(0);
@@ -83,7 +85,8 @@ export function IntakeScreen(): ReactNode {
     void Promise.all([core.intake.draft(), core.intake.lastChannel()]).then(([kept, known]) => {
       if (!live) return;
       setRememberedChannel(known);
-      if (kept) {
+      if (kept && 'setAside' in kept) setSetAside(kept);
+      if (kept && 'fields' in kept) {
         setDraft({ ...kept.fields, files: [] });
         setRestored(kept);
       } else if (known) {
@@ -221,6 +224,13 @@ export function IntakeScreen(): ReactNode {
           {failure ? (
             <p className="error-summary" role="alert">
               {t('intake.saveFailed', { reason: failure })}
+            </p>
+          ) : null}
+          {setAside ? (
+            <p className="notice" role="status" data-testid="draft-set-aside">
+              {setAside.setAside === 'no-key'
+                ? t('intake.draftSetAsideNoKey')
+                : t('intake.draftSetAsideUnreadable')}
             </p>
           ) : null}
           {restored ? (

@@ -43,6 +43,10 @@ export const intake: Widen<typeof source> = {
     draftRestored: 'Draft restored: what was typed and not saved.',
     draftFilesAgain: 'Attachments are not kept in a draft; pick them again: {{names}}.',
     discardDraft: 'Discard draft',
+    draftSetAsideNoKey:
+      'Your earlier draft is sealed with a unit key version this device does not hold yet: it is kept aside, not restored.',
+    draftSetAsideUnreadable:
+      'Your earlier draft could not be opened (it was changed, or is not yours): it is kept aside, not restored.',
     characterCount: '{{typed}} of {{max}} characters',
     saveFailed: 'The complaint was not saved: {{reason}}. Nothing you typed is lost; try saving again.',
     unitKeyLocked:

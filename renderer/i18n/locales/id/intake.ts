@@ -40,6 +40,10 @@ export const intake = {
     draftRestored: 'Draf dipulihkan: isian yang belum disimpan.',
     draftFilesAgain: 'Lampiran tidak ikut tersimpan di draf; pilih lagi: {{names}}.',
     discardDraft: 'Buang draf',
+    draftSetAsideNoKey:
+      'Draf Anda sebelumnya tersegel dengan versi kunci unit yang belum ada di perangkat ini: disimpan terpisah, tidak dipulihkan.',
+    draftSetAsideUnreadable:
+      'Draf Anda sebelumnya tidak dapat dibuka (isinya berubah atau bukan milik Anda): disimpan terpisah, tidak dipulihkan.',
     characterCount: '{{typed}} dari {{max}} karakter',
     saveFailed: 'Pengaduan belum tersimpan: {{reason}}. Isian Anda tidak hilang; coba simpan lagi.',
     unitKeyLocked:
