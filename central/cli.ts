@@ -10,6 +10,8 @@
  *   national-projector --url <projector or admin URL> [--once] [--interval 10] [--batch-size 500]
  *   update-validation --url <admin URL> [--units KTB,KBM]
  *   purge-identities --url <admin URL> [--units KTB,KBM] [--grace-days 30]
+ *   calendar import <file.json> --url <admin URL>
+ *   calendar show <year> --url <admin URL>
  *
  * Exit status: 0 done; 1 a problem explained in one sentence (unreachable server, wrong admin
  * credentials, invalid unit code, ...); 2 wrong usage. Passwords are never printed.
@@ -28,6 +30,7 @@ import {
 } from './national-projector';
 import { updateValidation } from './validation-update';
 import { DEFAULT_GRACE_DAYS, purgeIdentities } from './identity-purge';
+import { importNationalCalendar, readCalendarFile, showNationalCalendar } from './national-calendar';
 import { connectAsAdmin } from './server-admin';
 import { checkUnitCode, setupUnit, type StepResult } from './unit-setup';
 import {
@@ -52,6 +55,8 @@ const USAGE = `Usage:
   npm run -s central -- national-projector --url <CouchDB URL of the projector user or an admin> [--once] [--interval 10] [--batch-size 500]
   npm run -s central -- update-validation --url <CouchDB URL with admin credentials> [--units KTB,KBM]
   npm run -s central -- purge-identities --url <CouchDB URL with admin credentials> [--units KTB,KBM] [--grace-days 30]
+  npm run -s central -- calendar import <file.json> --url <CouchDB URL with admin credentials>
+  npm run -s central -- calendar show <year> --url <CouchDB URL with admin credentials>
 
 setup               creates or repairs one unit: database, security, validation (idempotent); removes
                     the former shared unit user; for a unit without devices, adds the first device
@@ -71,6 +76,11 @@ update-validation   rewrites the validation design document of every unit (after
 purge-identities    removes deleted reporters' identity from the server: compacts, and purges the
                     revision trees of deletions first seen more than --grace-days ago (idempotent;
                     schedule it daily, see docs/central.md)
+calendar import     checks a year's national holidays and cuti bersama (JSON: year, source, entries of
+                    date, weekday, name id/en, kind holiday|cuti-bersama) and writes it into every
+                    unit database and the national database; the same content again writes nothing,
+                    changed content is the next version (see docs/central.md, "The national calendar")
+calendar show       the year's national calendar at the central and the version each database holds
 
 --public-url is the server address devices use, put in the enrolment code (default: --url without
 its credentials). The projector's password may come from MEJA_ADUAN_PROJECTOR_PASSWORD instead of
@@ -215,10 +225,63 @@ async function deviceCommand(
   }
 }
 
+async function calendarCommand(
+  subcommand: string | undefined,
+  argument: string | undefined,
+  text: (name: string) => string | undefined,
+): Promise<void> {
+  if (subcommand !== 'import' && subcommand !== 'show') {
+    throw new UsageError(`Unknown calendar command ${JSON.stringify(subcommand ?? '')}: import or show.`);
+  }
+  if (argument === undefined || argument.startsWith('--')) {
+    throw new UsageError(
+      subcommand === 'import'
+        ? 'Missing the calendar file: calendar import <file.json>.'
+        : 'Missing the year: calendar show <year>.',
+    );
+  }
+  const url = required(text('url'), 'url');
+  if (subcommand === 'import') {
+    // The file is checked before the server is reached: a wrong file writes nothing anywhere.
+    const content = await readCalendarFile(argument);
+    const { http, server } = await connectAsAdmin(url);
+    const result = await importNationalCalendar(http, content, new Date());
+    console.log(
+      `Meja Aduan central: national calendar ${result.year} on ${http.baseUrl} (${server}): ` +
+        (result.changed ? `version ${result.version}` : `unchanged, version ${result.version}`) +
+        `, ${content.entries.length} date(s), source ${content.source}`,
+    );
+    console.log(table(result.steps));
+    return;
+  }
+  const { http, server } = await connectAsAdmin(url);
+  const shown = await showNationalCalendar(http, argument);
+  console.log(`Meja Aduan central: national calendar ${argument} on ${http.baseUrl} (${server})`);
+  if (shown.steps.length > 0) console.log(table(shown.steps));
+  const doc = shown.doc;
+  if (!doc) {
+    console.log(`No national calendar for ${argument}: devices count with the list shipped with the app.`);
+    return;
+  }
+  console.log(`Version ${doc.version}, imported ${doc.importedAt}, source ${doc.source}:`);
+  console.log(
+    table(
+      doc.entries.map((entry) => ({
+        what: `${entry.date} ${entry.weekday}`,
+        name: entry.kind,
+        outcome: `${entry.name.id} / ${entry.name.en}`,
+      })),
+    ),
+  );
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...afterCommand] = argv;
-  const subcommand = command === 'device' ? afterCommand[0] : undefined;
-  const rest = command === 'device' ? afterCommand.slice(1) : afterCommand;
+  const withSubcommand = command === 'device' || command === 'calendar';
+  const subcommand = withSubcommand ? afterCommand[0] : undefined;
+  // `calendar import <file>` and `calendar show <year>` take one argument after the subcommand.
+  const argument = command === 'calendar' ? afterCommand[1] : undefined;
+  const rest = withSubcommand ? afterCommand.slice(command === 'calendar' ? 2 : 1) : afterCommand;
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -290,6 +353,9 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     case 'device':
       await deviceCommand(subcommand, text);
+      return;
+    case 'calendar':
+      await calendarCommand(subcommand, argument, text);
       return;
     case 'update-validation': {
       const url = required(text('url'), 'url');

@@ -14,7 +14,9 @@ import { ACCESS_DOC_TYPE, accessDocSchema } from '../auth/access-record';
 import { complaintDocSchema } from '../complaint/complaint-schema';
 import { storedReporterDocSchema } from '../complaint/sealed-reporter';
 import { UNIT_KEY_DOC_TYPE, unitKeyDocSchema } from '../crypto/unit-key-document';
+import { UNIT_KEY_RECOVERY_TYPE, unitKeyRecoveryDocSchema } from '../crypto/unit-key-recovery-document';
 import { KEY_TRANSFER_TYPE, keyTransferDocSchema } from '../enrolment/key-transfer-document';
+import { NATIONAL_CALENDAR_TYPE, nationalCalendarDocSchema } from '../calendar/national-calendar';
 import { OFFICER_DOC_TYPE, officerDocSchema } from '../unit/officer-document';
 import { unitProfileDocSchema } from '../unit/unit-profile';
 import { unitOfficesDocSchema, unitSettingsDocSchema } from '../unit/unit-settings';
@@ -46,6 +48,10 @@ export const MUTABLE_TYPES = [
   OFFICER_DOC_TYPE,
   KEY_TRANSFER_TYPE,
   UNIT_KEY_DOC_TYPE,
+  // The central's national calendar of a year: written by server admins only (CENTRAL_TYPES).
+  NATIONAL_CALENDAR_TYPE,
+  // The unit key under the recovery passphrase: replaced by a manager, deletable as any mutable one.
+  UNIT_KEY_RECOVERY_TYPE,
 ] as const;
 /**
  * Mutable types whose live document is never changed, only deleted (a bare tombstone): the unit
@@ -57,6 +63,12 @@ export const WRITE_ONCE_TYPES: readonly string[] = [KEY_TRANSFER_TYPE, UNIT_KEY_
  * (../crypto/unit-key-document; a deleted `unit-key:1` could be created again with another key).
  */
 export const PERMANENT_TYPES: readonly string[] = [UNIT_KEY_DOC_TYPE];
+/**
+ * Types the central writes, never a device: the same document in every unit database, without a
+ * `unitCode` (`central calendar import`, ../calendar/national-calendar). The validator refuses
+ * writes and deletions of them from anyone but a server admin.
+ */
+export const CENTRAL_TYPES: readonly string[] = [NATIONAL_CALENDAR_TYPE];
 export type DocumentType = (typeof IMMUTABLE_TYPES)[number] | (typeof MUTABLE_TYPES)[number];
 
 /** The zod schema of every document type (events: one per kind, below). */
@@ -73,6 +85,8 @@ const DOCUMENT_SCHEMAS = {
   [ACCESS_DOC_TYPE]: accessDocSchema,
   [KEY_TRANSFER_TYPE]: keyTransferDocSchema,
   [UNIT_KEY_DOC_TYPE]: unitKeyDocSchema,
+  [NATIONAL_CALENDAR_TYPE]: nationalCalendarDocSchema,
+  [UNIT_KEY_RECOVERY_TYPE]: unitKeyRecoveryDocSchema,
 } as const satisfies Partial<Record<DocumentType, z.ZodType>>;
 
 /** Keywords the server's validator implements. */

@@ -25,7 +25,9 @@ import {
 } from '../ids/document-ids';
 import { OFFICER_DOC_TYPE, OFFICER_ID_PREFIX } from '../unit/officer-document';
 import { UNIT_KEY_DOC_TYPE, UNIT_KEY_ID_PREFIX } from '../crypto/unit-key-document';
+import { UNIT_KEY_RECOVERY_ID, UNIT_KEY_RECOVERY_TYPE } from '../crypto/unit-key-recovery-document';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../unit/unit-settings';
+import { NATIONAL_CALENDAR_ID_PREFIX, NATIONAL_CALENDAR_TYPE } from '../calendar/national-calendar';
 
 export type IdPart =
   | string
@@ -108,6 +110,10 @@ export const ID_TEMPLATES: Readonly<
   [KEY_TRANSFER_TYPE]: { _id: [KEY_TRANSFER_ID_PREFIX, { field: 'transferId' }] },
   /** `unit-key:<version>`: which unit key versions exist (../crypto/unit-key-document). */
   [UNIT_KEY_DOC_TYPE]: { _id: [UNIT_KEY_ID_PREFIX, { field: 'version' }] },
+  /** `unit-key-recovery`: the unit key under the recovery passphrase (../crypto/unit-key-recovery-document). */
+  [UNIT_KEY_RECOVERY_TYPE]: { _id: [UNIT_KEY_RECOVERY_ID] },
+  /** `calendar:national:<year>`: the central's national calendar of a year (../calendar/national-calendar). */
+  [NATIONAL_CALENDAR_TYPE]: { _id: [NATIONAL_CALENDAR_ID_PREFIX, { field: 'year' }] },
   /** `access:<at>:<deviceCode>:<nonce>:<H>`: the access log (../auth/access-record). */
   [ACCESS_DOC_TYPE]: {
     _id: [

@@ -11,7 +11,10 @@
  *     category (a code), status and stage instants: no text, no tracking number (`privacy`);
  *   - any field a national document type does not have, any unknown type, and a deletion that
  *     carries content (`schema`, `privacy`);
- *   - the unit registry from anyone but a server admin, design documents likewise (`unit`, `design`).
+ *   - the unit registry from anyone but a server admin, design documents likewise (`unit`, `design`);
+ *   - the national calendar of a year (`calendar:national:<year>`, ../calendar/national-calendar)
+ *     from anyone but a server admin (`unit`), or with other fields (`schema`); `central calendar
+ *     import` writes it here and into every unit database, whose validator checks its entries.
  * The vocabularies (channels, statuses, report types, entity types, stage names) are written
  * into the source from the app's own lists, so the text changes only with them; `central
  * national` rewrites the design document when it differs.
@@ -25,6 +28,7 @@ import {
   NATIONAL_HASH_DIGITS,
   NATIONAL_SCHEMA_VERSION,
 } from '../national/national-schema';
+import { NATIONAL_CALENDAR_ID_PREFIX, NATIONAL_CALENDAR_TYPE } from '../calendar/national-calendar';
 import { NATIONAL_UNITS_ID, PROJECTOR_ROLE } from './couch-names';
 
 const list = (values: readonly string[]): string => JSON.stringify(values);
@@ -138,7 +142,7 @@ export const NATIONAL_VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx, secO
   }
   if (newDoc.schemaVersion !== ${NATIONAL_SCHEMA_VERSION}) fail('schema', 'unknown schemaVersion');
   var type = newDoc.type;
-  if (type !== 'national-units' && type !== 'national-compaction' && !(typeof newDoc.unitCode === 'string' && UNIT.test(newDoc.unitCode))) {
+  if (type !== 'national-units' && type !== 'national-compaction' && type !== '${NATIONAL_CALENDAR_TYPE}' && !(typeof newDoc.unitCode === 'string' && UNIT.test(newDoc.unitCode))) {
     fail('schema', 'unitCode is not a unit code');
   }
   if (type === 'national-complaint') {
@@ -176,6 +180,23 @@ export const NATIONAL_VALIDATE_SOURCE = `function (newDoc, oldDoc, userCtx, secO
     if (!isArray(units)) fail('schema', 'units is a list');
     for (var u = 0; u < units.length; u++) {
       if (!(typeof units[u] === 'string' && UNIT.test(units[u]))) fail('schema', 'units holds unit codes');
+    }
+  } else if (type === '${NATIONAL_CALENDAR_TYPE}') {
+    if (!isAdmin) fail('unit', 'only server admins write the national calendar');
+    if (!(typeof newDoc.year === 'string' && /^[0-9]{4}$/.test(newDoc.year)) || id !== '${NATIONAL_CALENDAR_ID_PREFIX}' + newDoc.year) {
+      fail('schema', 'a national calendar id is ${NATIONAL_CALENDAR_ID_PREFIX}<year>');
+    }
+    onlyFields(newDoc, ['type', 'schemaVersion', 'year', 'version', 'source', 'importedAt', 'entries'], 'schema', 'a national calendar');
+    if (!(typeof newDoc.version === 'number' && newDoc.version % 1 === 0 && newDoc.version >= 1)) fail('schema', 'version is a whole number from 1');
+    if (!isText(newDoc.source, 500) || !INSTANT.test(newDoc.importedAt)) fail('schema', 'source is text and importedAt an instant');
+    if (!isArray(newDoc.entries)) fail('schema', 'entries is a list');
+    for (var c = 0; c < newDoc.entries.length; c++) {
+      var day = newDoc.entries[c];
+      if (!isObject(day)) fail('schema', 'an entry is an object');
+      onlyFields(day, ['date', 'weekday', 'name', 'kind'], 'schema', 'a national calendar entry');
+      if (!(typeof day.date === 'string' && day.date.indexOf(newDoc.year + '-') === 0 && day.date.length === 10)) fail('schema', 'an entry has a date of the year');
+      if (!(day.kind === 'holiday' || day.kind === 'cuti-bersama')) fail('schema', 'an entry is a holiday or cuti-bersama');
+      if (!isObject(day.name) || !isText(day.name.id, 200) || !isText(day.name.en, 200)) fail('schema', 'an entry has names in Indonesian and English');
     }
   } else {
     fail('schema', 'unknown document type for the national database');

@@ -3,7 +3,8 @@
  *   validate_doc_update   ./validate-doc-update-source (constant text)
  *   meja_aduan            what the validator reads as `this.meja_aduan`: the unit, its role, the
  *                         prefix of the roles naming a device (`meja-aduan-device:`), and
- *                         per document type whether it is mutable, its id templates
+ *                         per document type whether it is mutable (write-once, permanent,
+ *                         written by the central's server admins only: `central`), its id templates
  *                         (./id-templates), its JSON Schema (./document-json-schemas; events:
  *                         one per kind) and, for complaints, the rules for its files (FILE_RULES)
  * Built with sorted keys and nothing time- or machine-dependent, so the same code always gives the
@@ -18,6 +19,7 @@ import {
 import { canonicalJson, sortKeys, type Json } from './canonical-json';
 import { DEVICE_ROLE_PREFIX, UNIT_DESIGN_DOC_ID, unitRole } from './couch-names';
 import {
+  CENTRAL_TYPES,
   IMMUTABLE_TYPES,
   MUTABLE_TYPES,
   PERMANENT_TYPES,
@@ -58,6 +60,7 @@ export function validatorSettings(unitCode: string): Json {
       mutable: (MUTABLE_TYPES as readonly string[]).includes(type),
       ...(WRITE_ONCE_TYPES.includes(type) ? { writeOnce: true } : {}),
       ...(PERMANENT_TYPES.includes(type) ? { permanent: true } : {}),
+      ...(CENTRAL_TYPES.includes(type) ? { central: true } : {}),
       ids: sortKeys(ids),
       ...(type === 'event' ? { kinds: eventKinds } : {}),
       ...(schemas[type] ? { schema: schemas[type] } : {}),

@@ -15,6 +15,9 @@
  *              own account, docs/decisions/014-device-accounts.md); checked after the schema, so
  *              that a malformed document is told as such
  *   design     `_design/` documents are written by server admins only (and then not checked further)
+ *   unit       a document of a `central` type (the national calendar, ../calendar/national-calendar)
+ *              is written or deleted by anyone but a server admin; it carries no `unitCode` (the
+ *              same document is in every unit database)
  *   immutable  a live document of a write-once type (key transfers, unit keys: `writeOnce` in
  *              its settings) is changed; it may only be deleted, unless its type is also
  *              `permanent` (the unit key's `unit-key:<version>`), which is never deleted
@@ -373,6 +376,9 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
       forbid('immutable', (oldType || deletedType) + ' documents are never deleted: ' + show(id));
     }
     if (deletedType === null) forbid('schema', 'no document type has the id ' + show(id));
+    if (config.types[deletedType].central && !isAdmin) {
+      forbid('unit', deletedType + ' documents are written by the central only (a server admin): ' + show(id));
+    }
     var extra = tombstoneProblem(newDoc);
     if (extra) forbid('schema', deletedType + ' ' + show(id) + ': ' + extra);
     requireDevice(show(id));
@@ -382,6 +388,9 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
   var type = newDoc.type;
   if (typeof type !== 'string' || !has(config.types, type)) forbid('schema', 'unknown document type ' + show(type));
   var spec = config.types[type];
+  if ((spec.central || (oldType !== null && has(config.types, oldType) && config.types[oldType].central)) && !isAdmin) {
+    forbid('unit', (spec.central ? type : oldType) + ' documents are written by the central only (a server admin): ' + show(id));
+  }
   if (oldDoc && !oldDoc._deleted && (oldImmutable || !spec.mutable) && !sameContent(newDoc, oldDoc)) {
     forbid('immutable', (oldImmutable ? oldType : type) + ' documents are never changed: ' + show(id));
   }
@@ -420,7 +429,7 @@ export const VALIDATE_DOC_UPDATE_SOURCE = `function (newDoc, oldDoc, userCtx, se
     var problem = typeof value === 'string' ? templateProblem(value, spec.ids[field], newDoc) : 'is missing';
     if (problem) forbid('schema', label + ' ' + field + ' ' + show(value) + ' ' + problem);
   }
-  if (newDoc.unitCode !== config.unitCode) {
+  if (!spec.central && newDoc.unitCode !== config.unitCode) {
     forbid('unit', label + ' has unitCode ' + show(newDoc.unitCode) + ' in the database of unit ' + config.unitCode);
   }
   if (has(newDoc, 'trackingNumber') && String(newDoc.trackingNumber).indexOf(config.unitCode + '-') !== 0) {

@@ -49,6 +49,8 @@ export const NATIONAL_TYPES = [
   'national-units',
   'national-checkpoint',
   'national-compaction',
+  // The national calendar of a year, written by `central calendar import` (../calendar/national-calendar).
+  'national-calendar',
 ] as const;
 export type NationalType = (typeof NATIONAL_TYPES)[number];
 
