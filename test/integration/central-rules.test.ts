@@ -244,6 +244,19 @@ describe('the central server refuses, with a stable code', () => {
     expect((await stored(settings)).backupReminderDays).toBe(7);
   });
 
+  it("the unit's identity retention out of 1–120 whole months (schema), and accepts one within", async () => {
+    const current = await new CouchHttp(central.adminUrl).get(`${KTB_DB}/unit-settings`);
+    const settings = current.status === 200 ? (current.body as Doc) : unitSettingsDoc('KTB');
+    for (const identityRetentionMonths of [0, 121, 1.5, '24']) {
+      const response = await put(ktb, KTB_DB, { ...settings, identityRetentionMonths });
+      expect(rejection(response), String(identityRetentionMonths)).toBe('schema');
+      expect((response.body as Reason).reason).toMatch(/^schema: unit-settings: identityRetentionMonths/);
+    }
+    const accepted = await put(ktb, KTB_DB, { ...settings, identityRetentionMonths: 12 });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    expect((await stored(settings)).identityRetentionMonths).toBe(12);
+  });
+
   it('a file on a packet draft that evidence may not be (schema)', async () => {
     const draft = { ...packetDraftDoc('KTB'), _id: 'packet-draft:2027-upp' };
     const exe = { 'ev-1': { content_type: 'application/x-msdownload', data: 'TVo=' } };

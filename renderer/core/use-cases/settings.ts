@@ -7,6 +7,7 @@ import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import type { Office, ValidSettings } from '../../../shared/unit/unit-settings';
 import {
   applyBackupReminder,
+  applyIdentityRetention,
   applyIdleLock,
   applyOffices,
   applySettings,
@@ -66,6 +67,21 @@ export function createSettings(deps: CoreDeps) {
       const doc = store.getState().unitSettings;
       if (!by || !doc) return 'not-allowed';
       const next = applyBackupReminder(doc, days, now, by);
+      const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
+      if (outcome === 'saved')
+        store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
+      return outcome;
+    },
+
+    /**
+     * Months after a complaint's closure before its complainant's identity is deleted (validated:
+     * 1–120; shared/retention/identity-retention). Managers only, like every unit setting.
+     */
+    async saveIdentityRetention(months: number, now: Date): Promise<SaveOutcome> {
+      const by = who();
+      const doc = store.getState().unitSettings;
+      if (!by || !doc) return 'not-allowed';
+      const next = applyIdentityRetention(doc, months, now, by);
       const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
       if (outcome === 'saved')
         store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
