@@ -397,9 +397,13 @@ describe('core.search', () => {
     expect(textRest.hits).toHaveLength(1);
   });
 
-  it('remembers the last search of each officer at the desk', async () => {
-    const { core } = await unitWithComplaints();
+  it('remembers the last search of each officer at the desk, its text sealed', async () => {
+    const { core, device } = await unitWithComplaints();
     await core.search.remember({ text: 'pungli', filters: { status: ['new'] }, sort: 'deadline' });
+    // A search is often a name, a phone or a NIK: its text is kept sealed (decision 023).
+    const stored = await device.settings.get(`search:${core.store.getState().officer?.id ?? ''}`);
+    expect(JSON.stringify(stored)).not.toContain('pungli');
+    expect(JSON.stringify(stored)).toContain('sealedText');
     expect(await core.search.remembered()).toEqual({
       text: 'pungli',
       filters: { status: ['new'] },
