@@ -96,6 +96,7 @@ const TRAIL: readonly TrailEntry[] = [
       relatedTrackingNumber: 'KBM-261120-X7Q-0007',
     },
   },
+  { ...common(), kind: 'identity-deleted', details: { reason: 'retention', retentionMonths: 24 } },
 ];
 
 /** Every code a stored complaint or event may hold. */
@@ -148,6 +149,15 @@ describe('ComplaintTrail', () => {
     const link = entry?.querySelector('a');
     expect(decodeURIComponent(link?.getAttribute('href') ?? '')).toContain(
       '/pengaduan/complaint:2026-11-20T01:02:03.004Z:KBM-261120-X7Q-0007:',
+    );
+    expect(entry?.querySelector('.timeline__details')).toBeNull();
+  });
+
+  it('says why an identity was deleted at the end of its retention, in words, and nothing else', () => {
+    render(withCore(fakeCore(), <ComplaintTrail trail={TRAIL} masked={false} />));
+    const entry = screen.getByTestId('trail').querySelector('[data-kind="identity-deleted"]');
+    expect(entry?.querySelector('.timeline__kind')?.textContent).toBe(
+      'Identitas pelapor dihapus: masa retensi berakhir (24 bulan setelah pengaduan ditutup)',
     );
     expect(entry?.querySelector('.timeline__details')).toBeNull();
   });
