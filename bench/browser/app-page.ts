@@ -17,13 +17,25 @@ import { emptySetupInput, validateSetup } from '../../shared/unit/unit-profile';
 import type { ComplaintDoc, ReporterDoc } from '../../shared/complaint/complaint-schema';
 import { buildIntakeDocuments } from '../../shared/complaint/intake-documents';
 import { DEFAULT_CATEGORIES } from '../../shared/complaint/vocabulary';
-import { contentRow, SEARCH_INDEX_VERSION, type SearchContentRow } from '../../shared/search/search-keys';
+import {
+  contentRow,
+  identityRow,
+  SEARCH_INDEX_VERSION,
+  type SearchContentRow,
+  type SearchIdentityRow,
+} from '../../shared/search/search-keys';
+import type { IdentityHasher } from '../../shared/search/keyed-tokens';
+import type { UnitKey } from '../../shared/crypto/unit-key';
+import { withFirstRevision } from '../../shared/couch/revision-writes';
+import { ReporterVault } from '../../renderer/core/keys/reporter-vault';
+import { UnitKeyring } from '../../renderer/core/keys/unit-keyring';
 import { reduceComplaint } from '../../shared/workflow/complaint-state';
 import type { EventDoc } from '../../shared/workflow/events';
 import { assertBulkWritten } from '../../shared/couch/pouch-toolkit';
 import { localDateOf } from '../../shared/time/local-date';
 import type { ClientCore } from '../../renderer/core/client-core';
 import { createBrowserClientCore } from '../../renderer/core/create-browser-client-core';
+import { REPORTERS_SEALED_PREFIX } from '../../renderer/core/create-client-core';
 import { openUnitDatabase } from '../../renderer/core/data/database';
 import { INDEX_CHECKPOINT_PREFIX, type ComplaintIndexRow } from '../../renderer/core/data/complaint-index';
 import { ComplaintRepository } from '../../renderer/core/data/complaint-repository';
@@ -104,8 +116,9 @@ export type AppPageApi = Readonly<{
   intakeWithPanel: (options: IntakePanelOptions) => Promise<IntakePanelResult>;
 }>;
 
-function newCore(): ClientCore {
+function newCore(keyring?: UnitKeyring): ClientCore {
   return createBrowserClientCore({
+    ...(keyring ? { keyring } : {}),
     platform: createBrowserPlatform('0.0.0-bench'),
     isDesktop: false,
     // The bench page has no UI to translate.
@@ -168,8 +181,13 @@ async function signInIfAsked(core: ClientCore): Promise<void> {
   await officers.signIn(first.id, BENCH_PASSPHRASE, new Date());
 }
 
-async function setUpDevice(): Promise<void> {
-  const core = newCore();
+/**
+ * Sets the device up as its first manager does; returns the unit key the setup made (version 1),
+ * with which the page seals the reporters it writes as the app stores them.
+ */
+async function setUpDevice(): Promise<UnitKey> {
+  const keyring = new UnitKeyring();
+  const core = newCore(keyring);
   await core.device.prepareLanguage();
   await core.device.start();
   if (core.store.getState().phase !== 'setup') throw new Error('the bench profile is not new');
@@ -192,7 +210,9 @@ async function setUpDevice(): Promise<void> {
   const checked = validateSetup(input);
   if (!checked.ok) throw new Error(`setup refused: ${JSON.stringify(checked.issues)}`);
   await core.device.setup(checked.value, new Date());
+  const key = keyring.current();
   await core.device.stop();
+  return key;
 }
 
 /** The category as the search indexer names it (renderer/core/search/search-indexer `categoryText`). */
@@ -207,23 +227,36 @@ type Written = Readonly<{
   events: readonly EventDoc[];
 }>;
 
+/** `written` as the unit database holds it: the reporter sealed with the unit key (../../renderer/core/keys/reporter-vault). */
+async function sealedDocuments(
+  vault: ReporterVault,
+  written: Written,
+): Promise<PouchDB.Core.PutDocument<object>[]> {
+  const { complaint, reporter, events } = written;
+  const docs = documentsOf({ complaint, reporter: null, events });
+  if (reporter)
+    docs.splice(1, 0, withFirstRevision(await vault.seal(reporter)) as PouchDB.Core.PutDocument<object>);
+  return docs;
+}
+
 /**
  * The rows the app's projector and search indexer make for `written` (their row builders:
  * `summariser`, `reduceComplaint`, `contentRow`), written as they write them, without their
  * reading and checking every document back from PouchDB one complaint at a time. Identity rows
- * are keyed hashes under the unit key the app unlocks at sign-in (decision 023): the page does not
- * hold it, so the identity part is left to the app, which builds it from the records after the
- * sign-in (the state written below says every identity waits).
+ * are keyed hashes under the unit key (`hasher`: docs/decisions/023), as a device in daily use
+ * holds them.
  */
 async function indexRows(
   device: DeviceDatabase,
   index: SearchIndex,
   summarise: ReturnType<typeof summariser>,
+  hasher: IdentityHasher,
   written: readonly Written[],
 ): Promise<void> {
   const rows: ComplaintIndexRow[] = [];
   const content: SearchContentRow[] = [];
-  for (const { complaint, events } of written) {
+  const identity: SearchIdentityRow[] = [];
+  for (const { complaint, reporter, events } of written) {
     rows.push(summarise(complaint, events));
     const state = reduceComplaint(complaint, events);
     const confidential = state.privacyMode === 'confidential';
@@ -240,8 +273,13 @@ async function indexRows(
         offices: [state.current.targetOffice, state.currentOffice ?? ''],
       }),
     );
+    if (reporter && state.privacyMode !== 'anonymous') {
+      const { name, phone, nik } = reporter;
+      const row = await identityRow({ id: complaint._id, confidential, name, phone, nik }, hasher);
+      if (row) identity.push(row);
+    }
   }
-  await index.write(content, [], [], []);
+  await index.write(content, identity, [], []);
   await device.complaintIndex.bulkPut(rows);
 }
 
@@ -259,7 +297,12 @@ function stepSummaries(): Record<string, Summary> {
 
 const api: AppPageApi = {
   populate: async ({ complaints }) => {
-    await setUpDevice();
+    const unitKey = await setUpDevice();
+    const keyring = new UnitKeyring();
+    keyring.install(unitKey, unitKey);
+    const vault = new ReporterVault(keyring);
+    const hasher = await vault.identityHasher();
+    if (!hasher) throw new Error('the unit key made at setup did not unlock');
     // Written with the app's database factory, as a first sync stores them.
     const db = openUnitDatabase(BENCH_UNIT);
     const settings = await new ComplaintRepository(db).unitSettings();
@@ -274,11 +317,11 @@ const api: AppPageApi = {
       const written: Written[] = [];
       for (let at = start; at < Math.min(complaints, start + FILL_CHUNK); at += 1)
         written.push(appComplaint(at));
-      const docs = written.flatMap(documentsOf);
+      const docs = (await Promise.all(written.map((one) => sealedDocuments(vault, one)))).flat();
       const writeStart = now();
       assertBulkWritten(await db.bulkDocs(docs, { new_edits: false }));
       const indexStart = now();
-      await indexRows(device, index, summarise, written);
+      await indexRows(device, index, summarise, hasher, written);
       writeMs += indexStart - writeStart;
       indexMs += now() - indexStart;
       documents += docs.length;
@@ -292,9 +335,11 @@ const api: AppPageApi = {
       { key: `${INDEX_CHECKPOINT_PREFIX}${BENCH_UNIT}`, value: seq },
       { key: SEARCH_VERSION_KEY, value: SEARCH_INDEX_VERSION },
       { key: searchCheckpointKey(BENCH_UNIT), value: seq },
+      // Every reporter was written sealed: no pass over them for clear ones at the first sign-in.
+      { key: `${REPORTERS_SEALED_PREFIX}${BENCH_UNIT}`, value: true },
       {
         key: searchIdentityKey(BENCH_UNIT),
-        value: { keyVersion: 0, pending: [], all: true } satisfies IdentityState,
+        value: { keyVersion: hasher.version, pending: [], all: false } satisfies IdentityState,
       },
     ]);
     // As the app saves it a few seconds after its last write (later starts load it).
