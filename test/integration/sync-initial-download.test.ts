@@ -1,0 +1,145 @@
+/**
+ * The pipelined first download on the central (renderer/core/sync/initial-download; Apache CouchDB
+ * 3.5 where found): a download stopped midway (the app closed, the network gone) resumes from its
+ * last checkpoint, fetching at most the batch in flight twice, and ends with the central's
+ * documents, revisions and count; PouchDB's replication from the sequence it noted then finds
+ * nothing left to fetch, and brings what the central received afterwards.
+ */
+import PouchDB from 'pouchdb-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { databaseUrl, type SyncConfig } from '../../shared/sync/sync-config';
+import {
+  initialDownload,
+  type InitialDownloadCheckpoint,
+  type RemoteRequest,
+  UNIT_DOCUMENT_IDS,
+} from '../../renderer/core/sync/initial-download';
+import type { FetchFunction } from '../../renderer/core/sync/sync-dependencies';
+import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
+import { stopStarted } from '../support/stop-started';
+import {
+  UNIT,
+  centralDatabase,
+  createDevice,
+  deviceSyncConfig,
+  documentsOf,
+  expectIdentical,
+  logComplaint,
+  waitUntilConverged,
+  type Db,
+  type Device,
+} from './sync-support';
+
+const COMPLAINTS = 90;
+const BATCH = 25;
+
+let central: CentralServer;
+let centralDb: Db;
+let first: Device;
+const devices: Device[] = [];
+
+/** A fetch that counts the document revisions asked for by `_bulk_get` (what was downloaded). */
+function countingFetch(): { fetch: FetchFunction; fetched: () => number } {
+  let fetched = 0;
+  return {
+    fetch: (input, init) => {
+      const url = typeof input === 'string' ? input : input.url;
+      // A request aborted before it was sent fetched nothing.
+      if (url.includes('/_bulk_get') && typeof init?.body === 'string' && init.signal?.aborted !== true) {
+        fetched += (JSON.parse(init.body) as { docs: unknown[] }).docs.length;
+      }
+      return fetch(input, init);
+    },
+    fetched: () => fetched,
+  };
+}
+
+/** Requests to the unit's database on the central as the device of `config` (like PouchDB's http adapter). */
+function remoteRequest(config: SyncConfig, fetchFn: FetchFunction): RemoteRequest {
+  const authorization = `Basic ${btoa(`${config.username}:${config.password}`)}`;
+  return (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', authorization);
+    return fetchFn(`${databaseUrl(config)}/${path}`, { ...init, headers });
+  };
+}
+
+beforeAll(async () => {
+  central = await startCentralServer();
+  await setupCentralUnit(central, UNIT);
+  centralDb = centralDatabase(central);
+  first = createDevice('N23');
+  devices.push(first);
+  for (let i = 0; i < COMPLAINTS; i += 1) await logComplaint(first, i % 3 === 0 ? 'anonymous' : 'named');
+  await first.service.start(await deviceSyncConfig(central, first.code));
+  const ids = new Set((await documentsOf(first.db)).keys());
+  await waitUntilConverged([first], centralDb, ids, 30_000);
+  await first.service.stop();
+});
+
+afterAll(async () => {
+  await Promise.all(devices.map((device) => device.service.dispose()));
+  await stopStarted(central);
+});
+
+it('resumes an interrupted download from its checkpoint, ends equal to the central, then replicates from the noted sequence', async () => {
+  const config = await deviceSyncConfig(central, 'Q23');
+  const counting = countingFetch();
+  const request = remoteRequest(config, counting.fetch);
+  const local = new PouchDB<object>(`device-Q23-${crypto.randomUUID()}`, { adapter: 'memory' });
+  const remote = new PouchDB<object>(databaseUrl(config), {
+    adapter: 'http',
+    auth: { username: config.username, password: config.password },
+    skip_setup: true,
+    fetch: (url, init) => counting.fetch(url, init),
+  });
+  try {
+    let stored: InitialDownloadCheckpoint | null = null;
+    const controller = new AbortController();
+    let batches = 0;
+    await expect(
+      initialDownload({
+        request,
+        target: local,
+        batchSize: BATCH,
+        signal: controller.signal,
+        onBatch: ({ checkpoint }) => {
+          stored = checkpoint;
+          batches += 1;
+          // The app closes after the third batch is stored.
+          if (batches === 3) controller.abort(new Error('closed'));
+        },
+      }),
+    ).rejects.toThrow();
+    expect(stored).not.toBeNull();
+    expect((stored as InitialDownloadCheckpoint | null)?.docsWritten).toBe(3 * BATCH);
+
+    const result = await initialDownload({ request, target: local, batchSize: BATCH, resumeFrom: stored });
+    expect(result.missing).toBe(0);
+    // Every document of the central (and its design document) is here, each in its revision.
+    const onCentral = new Set((await documentsOf(centralDb)).keys());
+    expect(result.docsWritten).toBe(onCentral.size + 1);
+    await expectIdentical([local, centralDb], onCentral);
+    expect((await local.info()).doc_count).toBe((await centralDb.info()).doc_count);
+    // At most the batch in flight when it stopped was fetched twice (and the unit's own documents
+    // were asked for first: this unit has none).
+    expect(counting.fetched()).toBeLessThanOrEqual(result.docsWritten + BATCH + UNIT_DOCUMENT_IDS.length);
+
+    // The replication from the noted sequence fetches nothing again…
+    const fetchedBefore = counting.fetched();
+    expect((await PouchDB.replicate(remote, local, { since: result.since })).docs_written).toBe(0);
+    expect(counting.fetched()).toBe(fetchedBefore);
+    // …and brings what the central received after the download, alone.
+    await first.service.start(await deviceSyncConfig(central, first.code));
+    await logComplaint(first, 'named');
+    const all = new Set((await documentsOf(first.db)).keys());
+    await waitUntilConverged([first], centralDb, all, 30_000);
+    const later = await PouchDB.replicate(remote, local);
+    expect(later.docs_written).toBe(all.size - onCentral.size);
+    expect(counting.fetched()).toBe(fetchedBefore + all.size - onCentral.size);
+    await expectIdentical([local, centralDb], all);
+  } finally {
+    await remote.close();
+    await local.destroy();
+  }
+});
