@@ -10,6 +10,7 @@
 import Dexie from 'dexie';
 import type { ComplaintDoc } from '../../../shared/complaint/complaint-schema';
 import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
+import { reporterId } from '../../../shared/ids/document-ids';
 import type { EventDoc } from '../../../shared/workflow/events';
 import { ChangeFollower, type FeedChange, type FeedSeq, type FollowRun } from './change-follower';
 import { changedComplaints } from './changed-complaints';
@@ -114,6 +115,10 @@ export class ComplaintProjector {
       const found = await this.records.complaintWithEvents(id);
       if (found) {
         const row = this.summarise(found.complaint, found.events);
+        // Never half a complaint: one that arrived (a sync's batch) before its received event or,
+        // when it names someone, its reporter document gets no row until they are here too; their
+        // arrival touches it again (./changed-complaints).
+        if (!(await this.isWhole(found.events, row))) continue;
         rows.push(row);
         // Anonymous means no identity on the device: a reporter revision that arrived after the
         // privacy change (a correction made offline elsewhere) is deleted again.
@@ -142,6 +147,17 @@ export class ComplaintProjector {
       );
       await this.device.tampered.bulkPut(tampered.filter((row) => !known.has(row.complaintId)));
     });
+  }
+
+  /**
+   * Whether the complaint's received event is here and, unless it is anonymous now, its reporter
+   * document (live or deleted: a deletion is the reporter's last word).
+   */
+  private async isWhole(events: readonly EventDoc[], row: ComplaintIndexRow): Promise<boolean> {
+    if (!events.some((event) => event.kind === 'received')) return false;
+    if (row.privacyMode === 'anonymous') return true;
+    const { rows } = await this.records.db.allDocs({ keys: [reporterId(row.trackingNumber)] });
+    return rows.some((found) => !('error' in found));
   }
 
   private async checkpoint(): Promise<string | number> {
