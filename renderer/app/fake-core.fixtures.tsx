@@ -36,6 +36,25 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     officers: group('officers', parts.officers),
     accessLog: group('accessLog', parts.accessLog),
     keyTransfer: group('keyTransfer', { hasKey: () => true, ...parts.keyTransfer }),
+    // A unit whose recovery passphrase is set, and no wait, unless a test says otherwise.
+    keyRecovery: group('keyRecovery', {
+      status: () =>
+        Promise.resolve({
+          set: true,
+          setAt: '2026-01-05T01:00:00.000Z',
+          by: { device: 'X7Q', officer: 'officer-siti' },
+          versions: [1],
+        }),
+      waitUntil: () => Promise.resolve(null),
+      ...parts.keyRecovery,
+    }),
+    // Version 1 of the unit key held, no re-wrap running, unless a test says otherwise.
+    unitKey: group('unitKey', {
+      currentVersion: () => 1,
+      rewrapProgress: () => null,
+      onRewrapProgress: () => () => undefined,
+      ...parts.unitKey,
+    }),
     intake: group('intake', {
       possibleDuplicates: () => Promise.resolve([]),
       markedRelated: () => [],
@@ -53,9 +72,17 @@ export function fakeCore(parts: FakeCoreParts = {}): ClientCore {
     calendar: group('calendar', {
       today: () => '2026-03-02',
       dueState: () => undefined,
+      years: () => [],
+      changedYears: () => Promise.resolve([]),
+      acknowledgeChanges: () => Promise.resolve(),
       ...parts.calendar,
     }),
     settings: group('settings', parts.settings),
+    retention: group('retention', {
+      status: () => Promise.resolve({ running: false, checked: 0, deleted: 0, total: 0 }),
+      onChange: () => () => undefined,
+      ...parts.retention,
+    }),
     receipt: group('receipt', parts.receipt),
     sync: group('sync', parts.sync),
     dashboard: group('dashboard', parts.dashboard),

@@ -8,7 +8,8 @@
  * wrong codes lock the field for 15 minutes (said with the time).
  *
  * Shown at the top of the desk's content while the key is missing, so it is there wherever identity
- * would be shown.
+ * would be shown. Beside it, recovery with the unit's recovery passphrase (./key-recovery-receive)
+ * for when no device holding the key is left.
  */
 import { useEffect, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import type { KeyTransferProgress } from '../core/client-core';
 import { formatDateTime } from '../format/format-date';
 import { useAppStore } from '../store/app-store';
 import { fieldId } from './form-fields';
+import { KeyRecoveryReceive } from './key-recovery-receive';
 
 type Problem = Readonly<{ key: string; params?: Readonly<Record<string, string | number>> }>;
 
@@ -154,6 +156,13 @@ export function KeyTransferReceive(): ReactNode {
           )}
         </div>
       </form>
+      <KeyRecoveryReceive
+        onRecovered={() => {
+          setHasKey(true);
+          notify('success', t('keyRecoveryUi.recovered'));
+          bumpDataVersion();
+        }}
+      />
     </section>
   );
 }

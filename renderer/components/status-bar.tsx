@@ -1,7 +1,9 @@
 /**
  * The status bar every screen shows: the host, the sync state with what is not yet on the
  * central server (a link to Sinkronisasi), storage health from the browser's quota estimate, the
- * backup reminder (./backup-reminder), and a warning while the browser has not made this device's
+ * backup reminder (./backup-reminder), the recovery passphrase's reminder for managers
+ * (./key-recovery-reminder), the background re-wrap after a rotation of the unit key
+ * (./key-rotation-progress), and a warning while the browser has not made this device's
  * storage persistent (it may then evict the records under storage pressure), saying what to do.
  */
 import { useEffect, useState, type ReactNode } from 'react';
@@ -13,6 +15,8 @@ import { ROUTES } from '../app/routes';
 import { useCore } from '../app/core-context';
 import { useAppStore } from '../store/app-store';
 import { BackupReminder } from './backup-reminder';
+import { KeyRecoveryReminder } from './key-recovery-reminder';
+import { KeyRotationProgress } from './key-rotation-progress';
 
 /** Warn when less than this share of the quota is left. */
 const LOW_STORAGE_SHARE = 0.1;
@@ -83,6 +87,8 @@ export function StatusBar(): ReactNode {
             })}
       </span>
       <BackupReminder />
+      <KeyRecoveryReminder />
+      <KeyRotationProgress />
       {persistence === 'not-persistent' ? (
         <span className="status-bar__warning status-bar__persistence" data-testid="storage-not-persistent">
           {t(isDesktop ? 'status.notPersistentDesktop' : 'status.notPersistent')}

@@ -18,6 +18,7 @@ import type {
   SaveFileResult,
   SecretProtection,
 } from '../../shared/platform/platform-contract';
+import type { CalendarYear } from '../../shared/calendar/calendar-precedence';
 import type { ComplaintSla } from '../../shared/sla/complaint-sla';
 import type { DueDateState } from '../../shared/sla/deadline-state';
 import type { SyncStatus } from '../../shared/sync/sync-status';
@@ -83,7 +84,10 @@ import type {
   ReceiveKeyTransferOptions,
   ReceiveKeyTransferOutcome,
 } from './use-cases/key-transfer';
+import type { KeyRecoveryStatus, RecoverKeyOutcome, SetKeyRecoveryOutcome } from './use-cases/key-recovery';
+import type { RewrapProgress, RotateKeyOutcome } from './use-cases/key-rotation';
 import type { SaveOutcome } from './use-cases/settings';
+import type { RetentionOutcome, RetentionRun, RetentionStatus } from './use-cases/retention';
 import type {
   SearchField,
   SearchFilters,
@@ -112,6 +116,11 @@ export type {
   KeyTransferProgress,
   ReceiveKeyTransferOptions,
   ReceiveKeyTransferOutcome,
+  KeyRecoveryStatus,
+  RecoverKeyOutcome,
+  SetKeyRecoveryOutcome,
+  RewrapProgress,
+  RotateKeyOutcome,
   AccessLogQuery,
   AccessLogRow,
   ActOutcome,
@@ -148,6 +157,9 @@ export type {
   PacketExport,
   ReceiptPaper,
   ReporterCorrectionInput,
+  RetentionOutcome,
+  RetentionRun,
+  RetentionStatus,
   RosterChangeProblem,
   RosterEntry,
   SecretOutcome,
@@ -295,6 +307,38 @@ export type ClientCore = Readonly<{
     receive(code: string, options?: ReceiveKeyTransferOptions): Promise<ReceiveKeyTransferOutcome>;
   }>;
 
+  /**
+   * The unit key's recovery passphrase (docs/decisions/022-unit-key-recovery.md): a manager sets it
+   * under Pengaturan → Kunci unit; a device of the unit without the key, when no device holding it
+   * is left, recovers the key with it.
+   */
+  keyRecovery: Readonly<{
+    /** Whether the unit has a recovery copy (as synced here), when and from which device it was set. */
+    status(): Promise<KeyRecoveryStatus>;
+    /** Managers on a device holding the key: sets or replaces the passphrase (typed twice). */
+    set(passphrase: string, confirmation: string): Promise<SetKeyRecoveryOutcome>;
+    /** Until when the next try waits here after wrong passphrases (ISO instant), or null. */
+    waitUntil(): Promise<string | null>;
+    /** Opens the unit's recovery copy with the passphrase, checks and installs the keys. */
+    recover(passphrase: string): Promise<RecoverKeyOutcome>;
+  }>;
+
+  /**
+   * Rotating the unit key (docs/decisions/022-unit-key-recovery.md): a manager makes a new version
+   * (Pengaturan → Kunci unit → Ganti kunci unit); every device follows the chain and re-wraps the
+   * reporter documents in the background, with progress for the status bar.
+   */
+  unitKey: Readonly<{
+    /** Managers on a device holding the key: makes version n+1. */
+    rotate(): Promise<RotateKeyOutcome>;
+    /** The newest key version unlocked here, or null. */
+    currentVersion(): number | null;
+    /** The background re-wrap's progress while it runs, else null. */
+    rewrapProgress(): RewrapProgress | null;
+    /** Calls `listener` on every change of that progress; returns the function that stops it. */
+    onRewrapProgress(listener: (progress: RewrapProgress | null) => void): () => void;
+  }>;
+
   /** Pengaduan Baru. */
   intake: Readonly<{
     /** The channel the officer at the desk used last. */
@@ -383,6 +427,12 @@ export type ClientCore = Readonly<{
     today(): string;
     /** `dueDate` (unit-local) seen today: overdue, due soon or on time; undefined before the unit has settings. */
     dueState(dueDate: string): DueDateState | undefined;
+    /** Every year's holidays as deadlines count them, each date with its source (central, app, unit). */
+    years(): readonly CalendarYear[];
+    /** Years whose national list changed since this device last told its officers (the banner). */
+    changedYears(): Promise<readonly string[]>;
+    /** The banner was read: remembered on this device until the calendar changes again. */
+    acknowledgeChanges(): Promise<void>;
   }>;
 
   /** Pengaturan (managers). */
@@ -395,6 +445,22 @@ export type ClientCore = Readonly<{
     saveIdleLock(minutes: number, now: Date): Promise<SaveOutcome>;
     /** Days after a device's last backup before its status bar reminds (1–365), or none (null). */
     saveBackupReminder(days: number | null, now: Date): Promise<SaveOutcome>;
+    /** Months after a complaint's closure before its complainant's identity is deleted (1–120, validated). */
+    saveIdentityRetention(months: number, now: Date): Promise<SaveOutcome>;
+  }>;
+
+  /**
+   * Identity retention (UU 27/2022; docs/domain.md, 'Personal data'): on a device where a supervisor
+   * or manager is signed in, a daily pass deletes the identity of complaints closed more than the
+   * unit's months ago, each with an event that says so and never what was deleted.
+   */
+  retention: Readonly<{
+    /** The pass under way (progress), the last complete one and this device's total. */
+    status(): Promise<RetentionStatus>;
+    /** Calls `listener` whenever the status changes; returns the unsubscribe. */
+    onChange(listener: () => void): () => void;
+    /** Supervisors and managers: a pass now (resolves when it ends). */
+    runNow(): Promise<RetentionOutcome>;
   }>;
 
   /** The receipt (tanda terima) as this device prints it. */

@@ -34,9 +34,12 @@ import { createDashboard } from './use-cases/dashboard';
 import { createExports } from './use-cases/exports';
 import { createDuplicates } from './use-cases/duplicates';
 import { createIntake } from './use-cases/intake';
+import { createKeyRecoveryUseCases } from './use-cases/key-recovery';
+import { createKeyRotationUseCases } from './use-cases/key-rotation';
 import { createKeyTransferUseCases } from './use-cases/key-transfer';
 import { createPacket } from './use-cases/packet';
 import { createReceipt } from './use-cases/receipt';
+import { createRetention } from './use-cases/retention';
 import { createSearch } from './use-cases/search';
 import { createSettings } from './use-cases/settings';
 import { createSync } from './use-cases/sync';
@@ -69,6 +72,8 @@ export type ClientCoreOptions = Readonly<{
   newUnitKey?: (version: number) => Promise<UnitKey>;
   /** PBKDF2 iterations of a new backup file's key (shared/auth/secret-verifier's count by default; tests lower it). */
   backupIterations?: number;
+  /** How long after a supervisor's or manager's sign-in the day's retention pass starts (./use-cases/retention). */
+  retentionAfterSignInMs?: number;
 }>;
 
 export function createClientCore(options: ClientCoreOptions): ClientCore {
@@ -108,6 +113,12 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   };
   onUnitKeyUnlocked(deps, searchIndexer);
   const sync = createSync(deps, options.createSyncService);
+  // Rotation (docs/decisions/022-unit-key-recovery.md): follows the key chain and re-wraps in the background.
+  const keyRotation = createKeyRotationUseCases(deps, {
+    keyring,
+    createOnCentral: sync.createOnCentral,
+    newKey: (version) => unitKeys.newKey(version),
+  });
   const accessLog = createAccessLog(deps);
   const { officers, ...device } = createDeviceSetup(deps, sync, options.language, {
     record: accessLog.record,
@@ -131,11 +142,31 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       },
       options.secretIterations ? { iterations: options.secretIterations } : {},
     ),
+    keyRecovery: createKeyRecoveryUseCases(
+      deps,
+      {
+        keyring,
+        expected: (version) => expectedKey(records.current().db, version),
+        keepForOfficer: () => unitKeys.keepForOfficer(),
+      },
+      // Tests lower the count (their own secret count); the app wraps at RECOVERY_ITERATIONS.
+      options.secretIterations ? { iterations: options.secretIterations } : {},
+    ),
+    unitKey: {
+      rotate: () => keyRotation.rotate(),
+      currentVersion: keyRotation.currentVersion,
+      rewrapProgress: keyRotation.rewrapProgress,
+      onRewrapProgress: (listener) => keyRotation.onRewrapProgress(listener),
+    },
     intake: { ...createIntake(deps), ...duplicates },
     complaints: { ...createComplaints(deps), link },
     search,
     calendar: createCalendar(deps),
     settings: createSettings(deps),
+    retention: createRetention(
+      deps,
+      options.retentionAfterSignInMs === undefined ? {} : { afterSignInMs: options.retentionAfterSignInMs },
+    ),
     receipt: createReceipt(deps),
     sync: {
       testConnection: sync.testConnection,

@@ -7,6 +7,7 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { detail } from './detail';
 import { intake } from './intake';
+import { keyRecoveryUi } from './key-recovery';
 import { keyTransferUi } from './key-transfer';
 import { list } from './list';
 import { packet } from './packet';
@@ -30,4 +31,5 @@ export const en: Locale = {
   ...accessLog,
   ...backup,
   ...keyTransferUi,
+  ...keyRecoveryUi,
 };

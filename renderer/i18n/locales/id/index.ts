@@ -10,6 +10,7 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { detail } from './detail';
 import { intake } from './intake';
+import { keyRecoveryUi } from './key-recovery';
 import { keyTransferUi } from './key-transfer';
 import { list } from './list';
 import { packet } from './packet';
@@ -33,6 +34,7 @@ export const id = {
   ...accessLog,
   ...backup,
   ...keyTransferUi,
+  ...keyRecoveryUi,
 } as const;
 
 /** The shape every locale must have: the same keys, any strings. */
