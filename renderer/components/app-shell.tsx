@@ -9,6 +9,7 @@ import { useCore } from '../app/core-context';
 import { LOCK_SHORTCUT, NAVIGATION, navigationKeys } from '../app/navigation';
 import { useIdleLock } from '../hooks/use-idle-lock';
 import { useAppStore } from '../store/app-store';
+import { CalendarBanner } from './calendar-banner';
 import { KeyTransferReceive } from './key-transfer-receive';
 import { LanguageSwitch } from './language-switch';
 import { Notices } from './notices';
@@ -113,6 +114,7 @@ export function AppShell(props: { children: ReactNode }): ReactNode {
       </nav>
       <main className="content" id="main" tabIndex={-1}>
         <KeyTransferReceive />
+        <CalendarBanner />
         {props.children}
       </main>
       <div className="no-print statusbar-slot">

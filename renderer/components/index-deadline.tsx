@@ -8,8 +8,10 @@ import { DeadlineBadge } from './deadline-badge';
 
 export function IndexDeadline(props: { row: ComplaintIndexRow }): ReactNode {
   const { t } = useTranslation();
-  // Subscribed so the badge is classified again when the unit's settings (holidays) change.
+  // Subscribed so the badge is classified again when the unit's settings (holidays) or the
+  // central's national calendar change.
   useAppStore((state) => state.unitSettings);
+  useAppStore((state) => state.nationalCalendars);
   const core = useCore();
   const { row } = props;
   const state = row.open === 0 || row.dueDate === '' ? undefined : core.calendar.dueState(row.dueDate);

@@ -34,8 +34,10 @@ export function ComplaintDetailScreen(props: { complaintId: string }): ReactNode
 function Detail({ detail }: { detail: ComplaintDetail }): ReactNode {
   const { t } = useTranslation();
   const officer = useAppStore((store) => store.officer);
-  // Read so the deadline is worked out again when the unit's settings change.
+  // Read so the deadline is worked out again when the unit's settings or the central's national
+  // calendar change.
   const settings = useAppStore((store) => store.unitSettings);
+  useAppStore((store) => store.nationalCalendars);
   const core = useCore();
   const offices = useAppStore((store) => store.unitOffices);
   const { complaint, reporter, state } = detail;

@@ -1,24 +1,46 @@
 /**
  * Holidays and collective leave days (cuti bersama), one year at a time. The working-day
- * calendar, and so every deadline, follows this list; a unit adds regional holidays or the
- * government's changes here. Managers edit; everyone else sees the list.
+ * calendar, and so every deadline, follows the year's national list (the central's decree when it
+ * sent one, else the app's) plus the unit's own additions (shared/calendar/calendar-precedence):
+ * the table shows every date with where it comes from; managers edit the unit's additions below
+ * it (regional holidays), everyone else sees them.
  */
 import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListEditorActions } from './list-editor-actions';
 import { HOLIDAY_KINDS } from '../../../shared/calendar/indonesian-holidays';
+import type { HolidaysByYear } from '../../../shared/calendar/holiday-list';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { formatDateInput, parseDateInput } from '../../../shared/time/date-input';
 import { validateSettingsInput, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
+import type { CalendarYear } from '../../../shared/calendar/calendar-precedence';
 import { useCore } from '../../app/core-context';
+import { useAppStore } from '../../store/app-store';
 import { errorFor, ErrorSummary } from '../../components/error-summary';
 import { fieldId } from '../../components/form-fields';
 import { useSettingsSave } from './use-settings-save';
 
 type Row = { date: string; nameId: string; nameEn: string; kind: string; confirmed?: boolean };
 
-function rowsOf(settings: UnitSettingsDoc, year: string): Row[] {
-  return (settings.holidays[year] ?? []).map((holiday) => ({
+/** The unit's own dates of each year (the copies of national lists in its settings left out). */
+function unitOwn(years: readonly CalendarYear[]): Record<string, HolidaysByYear[string]> {
+  return Object.fromEntries(
+    years
+      .map(
+        (year) =>
+          [
+            year.year,
+            year.holidays
+              .filter((holiday) => holiday.source === 'unit')
+              .map(({ source: _source, ...holiday }) => holiday),
+          ] as const,
+      )
+      .filter(([, list]) => list.length > 0),
+  );
+}
+
+function rowsOf(own: HolidaysByYear, year: string): Row[] {
+  return (own[year] ?? []).map((holiday) => ({
     date: formatDateInput(holiday.date),
     nameId: holiday.name.id,
     nameEn: holiday.name.en,
@@ -30,12 +52,17 @@ function rowsOf(settings: UnitSettingsDoc, year: string): Row[] {
 export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
   const core = useCore();
+  // Read again when a national calendar arrives by sync.
+  useAppStore((state) => state.nationalCalendars);
+  const calendarYears = core.calendar.years();
+  const own = unitOwn(calendarYears);
   const thisYear = Number(core.calendar.today().slice(0, 4));
   const years = [
-    ...new Set([...Object.keys(props.settings.holidays), String(thisYear), String(thisYear + 1)]),
+    ...new Set([...calendarYears.map((entry) => entry.year), String(thisYear), String(thisYear + 1)]),
   ].sort();
   const [year, setYear] = useState(String(thisYear));
-  const [rows, setRows] = useState<Row[]>(() => rowsOf(props.settings, String(thisYear)));
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(own, String(thisYear)));
+  const shown = calendarYears.find((entry) => entry.year === year);
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
   const { saving, save } = useSettingsSave();
@@ -45,7 +72,7 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
 
   const chooseYear = (next: string): void => {
     setYear(next);
-    setRows(rowsOf(props.settings, next));
+    setRows(rowsOf(own, next));
     setIssues([]);
   };
 
@@ -53,8 +80,10 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
     event.preventDefault();
     if (saving) return;
     setAttempt((value) => value + 1);
+    // Only the unit's own dates are stored: the national list of a year comes from the central or
+    // the app, so that a date the government moves is never kept as a copy.
     const holidays = {
-      ...props.settings.holidays,
+      ...own,
       [year]: rows.map((row) => ({
         date: parseDateInput(row.date) ?? row.date,
         name: { id: row.nameId, en: row.nameEn },
@@ -70,7 +99,7 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
     }
     setIssues([]);
     const outcome = await save(() => core.settings.save(checked.value, new Date()));
-    if (outcome === 'saved') setRows(rowsOf({ ...props.settings, holidays: checked.value.holidays }, year));
+    if (outcome === 'saved') setRows(rowsOf(checked.value.holidays, year));
   };
 
   return (
@@ -92,6 +121,36 @@ export function HolidaysEditor(props: { settings: UnitSettingsDoc; editable: boo
           ))}
         </select>
       </div>
+      <p className="field__hint" data-testid="holidays-base">
+        {shown?.base.kind === 'central'
+          ? t('calendarUi.baseCentral', { year, version: shown.base.version, source: shown.base.source })
+          : shown?.base.kind === 'shipped'
+            ? t('calendarUi.baseShipped', { year, source: shown.base.source })
+            : t('calendarUi.baseNone', { year })}
+      </p>
+      <table className="table" data-testid="holidays-effective">
+        <caption className="visually-hidden">{t('calendarUi.effectiveCaption', { year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('unitSettingsUi.holidayDate')}</th>
+            <th scope="col">{t('unitSettingsUi.holidayNameId')}</th>
+            <th scope="col">{t('unitSettingsUi.holidayKind')}</th>
+            <th scope="col">{t('calendarUi.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(shown?.holidays ?? []).map((holiday) => (
+            <tr key={`${holiday.source}:${holiday.date}`} data-source={holiday.source}>
+              <td className="mono">{formatDateInput(holiday.date)}</td>
+              <td>{holiday.name.id}</td>
+              <td>{t(`unitSettingsUi.kind.${holiday.kind}`)}</td>
+              <td>{t(`calendarUi.sourceOf.${holiday.source}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('calendarUi.ownHeading', { year })}</h3>
+      <p className="field__hint">{t('calendarUi.ownHint')}</p>
       <ErrorSummary issues={issues} attempt={attempt} />
       <fieldset disabled={!props.editable}>
         <table className="table" data-testid="holidays">

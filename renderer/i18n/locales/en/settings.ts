@@ -3,6 +3,22 @@ import type { settings as source } from '../id/settings';
 
 /** English strings for the settings screen and the unit settings editors: typed against the Indonesian file, so a missing or extra key is a compile error. */
 export const settings: Widen<typeof source> = {
+  retention: {
+    section: "Retention of complainants' identity",
+    months: "Keep the complainant's identity for N months after the complaint is closed",
+    hint: "Applies to every device of the unit (UU 27/2022). After this period the complainant's name, NIK, phone, e-mail and address are deleted, and the complaint's trail records the deletion without its content. A reopened complaint does not count as closed. {{min}}–{{max}} months, default {{value}}.",
+    save: 'Save retention period',
+    status: {
+      running: 'Checking closed complaints… {{checked}} checked, {{deleted}} identities deleted.',
+      last: 'Last check on this device: {{when}}. {{deleted}} identities deleted because their retention period ended.',
+      never: 'This device has not checked retention yet.',
+      total: 'In all, {{total}} identities deleted on this device because their retention period ended.',
+      paused:
+        'The check stopped because the officer signed out; it continues when a supervisor or manager signs in again.',
+    },
+    runNow: 'Check now',
+    runHint: 'Checked automatically once a day after a supervisor or manager signs in.',
+  },
   settings: {
     title: 'Settings',
     languageSection: 'Language',
@@ -92,7 +108,7 @@ export const settings: Widen<typeof source> = {
     saveIdleLock: 'Save automatic lock',
     holidaysSection: 'National holidays and collective leave',
     holidaysSource:
-      'Defaults from the joint ministerial decree (SKB 3 Menteri) on national holidays and collective leave. Change them when the government amends the decree or for regional holidays.',
+      "Deadlines count with the joint ministerial decree (SKB 3 Menteri) on national holidays and collective leave: the central's list once it sent one, else the one shipped with the app, plus the unit's own holidays.",
     year: 'Year',
     holidaysCaption: 'Holidays in {{year}}',
     holidayDate: 'Date',
@@ -121,5 +137,20 @@ export const settings: Widen<typeof source> = {
     officeActiveOf: 'Office of row {{row}} is active',
     addOffice: 'Add an office',
     saveOffices: 'Save the office list',
+  },
+  calendarUi: {
+    changed: 'Holidays of {{years}} updated: deadlines recalculated.',
+    dismiss: 'Close',
+    dismissLabel: 'Close the holiday notice',
+    effectiveCaption: 'Holidays that count in {{year}}, with their source',
+    source: 'Source',
+    sourceOf: { central: 'Decree via the central', shipped: 'Shipped with the app', unit: 'Unit' },
+    baseCentral: "{{year}} follows the central's list, version {{version}}: {{source}}.",
+    baseShipped: '{{year}} follows the list shipped with the app: {{source}}.',
+    baseNone:
+      "No national list for {{year}} yet: only the unit's holidays count, besides Saturdays and Sundays.",
+    ownHeading: "The unit's own holidays in {{year}}",
+    ownHint:
+      'Regional or unit holidays, on top of the national list. Changes to the national list come from the central.',
   },
 };

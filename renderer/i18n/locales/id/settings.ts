@@ -1,5 +1,21 @@
 /** Indonesian strings (the source of truth) for the settings screen and the unit settings editors. */
 export const settings = {
+  retention: {
+    section: 'Retensi identitas pelapor',
+    months: 'Simpan identitas pelapor selama N bulan setelah pengaduan ditutup',
+    hint: 'Berlaku untuk semua perangkat unit (UU 27/2022). Setelah masa ini, nama, NIK, telepon, surel dan alamat pelapor dihapus dan riwayat pengaduan mencatat penghapusannya tanpa isinya. Pengaduan yang dibuka kembali tidak dihitung ditutup. {{min}}–{{max}} bulan, bawaan {{value}}.',
+    save: 'Simpan masa retensi',
+    status: {
+      running: 'Memeriksa pengaduan yang ditutup… {{checked}} diperiksa, {{deleted}} identitas dihapus.',
+      last: 'Pemeriksaan terakhir di perangkat ini: {{when}}. {{deleted}} identitas dihapus karena masa retensi.',
+      never: 'Perangkat ini belum memeriksa masa retensi.',
+      total: 'Seluruhnya {{total}} identitas dihapus karena masa retensi di perangkat ini.',
+      paused:
+        'Pemeriksaan berhenti karena petugas keluar; dilanjutkan saat supervisor atau manajer masuk lagi.',
+    },
+    runNow: 'Periksa sekarang',
+    runHint: 'Diperiksa otomatis sekali sehari setelah supervisor atau manajer masuk.',
+  },
   settings: {
     title: 'Pengaturan',
     languageSection: 'Bahasa',
@@ -89,7 +105,7 @@ export const settings = {
     saveIdleLock: 'Simpan kunci otomatis',
     holidaysSection: 'Hari libur nasional dan cuti bersama',
     holidaysSource:
-      'Bawaan dari SKB 3 Menteri tentang hari libur nasional dan cuti bersama. Ubah bila pemerintah menetapkan perubahan atau ada libur daerah.',
+      'Tenggat dihitung dengan daftar SKB 3 Menteri tentang hari libur nasional dan cuti bersama: daftar dari pusat bila sudah dikirim, selain itu bawaan aplikasi, ditambah hari libur unit.',
     year: 'Tahun',
     holidaysCaption: 'Hari libur tahun {{year}}',
     holidayDate: 'Tanggal',
@@ -118,5 +134,20 @@ export const settings = {
     officeActiveOf: 'Kantor baris {{row}} aktif',
     addOffice: 'Tambah kantor',
     saveOffices: 'Simpan daftar kantor',
+  },
+  calendarUi: {
+    changed: 'Hari libur {{years}} diperbarui: tenggat dihitung ulang.',
+    dismiss: 'Tutup',
+    dismissLabel: 'Tutup pemberitahuan hari libur',
+    effectiveCaption: 'Hari libur yang berlaku tahun {{year}}, dengan sumbernya',
+    source: 'Sumber',
+    sourceOf: { central: 'Keputusan via pusat', shipped: 'Bawaan aplikasi', unit: 'Unit' },
+    baseCentral: 'Tahun {{year}} mengikuti daftar dari pusat, versi {{version}}: {{source}}.',
+    baseShipped: 'Tahun {{year}} mengikuti daftar bawaan aplikasi: {{source}}.',
+    baseNone:
+      'Belum ada daftar nasional untuk {{year}}: hanya hari libur unit yang dihitung, selain Sabtu dan Minggu.',
+    ownHeading: 'Hari libur tambahan unit {{year}}',
+    ownHint:
+      'Libur daerah atau libur khusus unit, di atas daftar nasional. Perubahan daftar nasional datang dari pusat.',
   },
 } as const;
