@@ -14,12 +14,26 @@
  *   BENCH_SEARCH_COMPLAINTS  complaints in the search index                     (10,000 | 100,000)
  *   BENCH_APP_COMPLAINTS     complaints on the device for the whole-app part    (10,000 | 100,000)
  *   BENCH_DASHBOARD_COMPLAINTS complaints in Beranda's indicator records          (10,000 | 100,000)
+ *   BENCH_FIRST_SYNC_DOCS    documents on the central for the Chromium first sync (20,000 | 760,000:
+ *                            ~100,000 complaints with their reporters and events)
+ *   BENCH_FIRST_SYNC_ROUNDS  rounds of every first-sync variant, median reported (2 | 1)
  *   BENCH_CHROMIUM           0 to skip the Chromium IndexedDB intake variant    (1)
- *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search,app,dashboard (all)
+ *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search,app,dashboard,
+ *                            first-sync (all)
  */
 
-export type BenchPart = 'sync' | 'intake' | 'reducer' | 'packet' | 'search' | 'app' | 'dashboard';
-const PARTS: readonly BenchPart[] = ['sync', 'intake', 'reducer', 'packet', 'search', 'app', 'dashboard'];
+export type BenchPart =
+  'sync' | 'intake' | 'reducer' | 'packet' | 'search' | 'app' | 'dashboard' | 'first-sync';
+const PARTS: readonly BenchPart[] = [
+  'sync',
+  'intake',
+  'reducer',
+  'packet',
+  'search',
+  'app',
+  'dashboard',
+  'first-sync',
+];
 
 export type BenchScale = Readonly<{
   name: 'default' | 'design';
@@ -43,6 +57,9 @@ export type BenchScale = Readonly<{
   appComplaints: number;
   /** Complaints in Beranda's indicator records (./dashboard.ts), with their events. */
   dashboardComplaints: number;
+  /** Documents on the central for the Chromium first sync (./first-sync.ts): whole complaints. */
+  firstSyncDocs: number;
+  firstSyncRounds: number;
   chromium: boolean;
   parts: readonly BenchPart[];
 }>;
@@ -63,6 +80,8 @@ const DEFAULT_SCALE: BenchScale = {
   searchComplaints: 10_000,
   appComplaints: 10_000,
   dashboardComplaints: 10_000,
+  firstSyncDocs: 20_000,
+  firstSyncRounds: 2,
   chromium: true,
   parts: PARTS,
 };
@@ -79,6 +98,9 @@ const DESIGN_SCALE: BenchScale = {
   searchComplaints: 100_000,
   appComplaints: 100_000,
   dashboardComplaints: 100_000,
+  // ~100,000 complaints: each ~7.6 documents (its reporter but for one in five, ~5.8 events).
+  firstSyncDocs: 760_000,
+  firstSyncRounds: 1,
 };
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -129,6 +151,8 @@ export function benchScaleFrom(env: NodeJS.ProcessEnv = process.env): BenchScale
     searchComplaints: positiveInteger(env, 'BENCH_SEARCH_COMPLAINTS') ?? base.searchComplaints,
     appComplaints: positiveInteger(env, 'BENCH_APP_COMPLAINTS') ?? base.appComplaints,
     dashboardComplaints: positiveInteger(env, 'BENCH_DASHBOARD_COMPLAINTS') ?? base.dashboardComplaints,
+    firstSyncDocs: positiveInteger(env, 'BENCH_FIRST_SYNC_DOCS') ?? base.firstSyncDocs,
+    firstSyncRounds: positiveInteger(env, 'BENCH_FIRST_SYNC_ROUNDS') ?? base.firstSyncRounds,
     chromium: env.BENCH_CHROMIUM?.trim() !== '0',
     parts: partList(env) ?? base.parts,
   };

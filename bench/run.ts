@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchApp, type AppFigures } from './app';
 import { benchScaleFrom, type BenchPart, type BenchScale } from './bench-scale';
 import { benchDashboard, dashboardSummaryLines } from './dashboard';
+import { benchFirstSync, firstSyncSummaryLines, type FirstSyncFigures } from './first-sync';
 import { benchIntakeSave, type IntakeSaveFigures } from './intake-save';
 import { benchPacketBuild, type PacketBuildFigures } from './packet-build';
 import { benchReducer, type ReducerFigures } from './reducer';
@@ -155,6 +156,9 @@ async function main(): Promise<number> {
   // Without Chromium the part says skipped (its own note, like the other parts' Chromium entries).
   const app: Outcome<AppFigures> = await attempt('app', scale, () => benchApp(scale, log));
   const dashboard = await attempt('dashboard', scale, () => benchDashboard(scale, log));
+  const firstSync: Outcome<FirstSyncFigures> = await attempt('first-sync', scale, () =>
+    benchFirstSync(scale, log),
+  );
   const cpuList = cpus();
   const report = {
     benchmark: 'meja-aduan',
@@ -175,12 +179,21 @@ async function main(): Promise<number> {
     search,
     app,
     dashboard,
+    firstSync,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   process.stderr.write(`\n${summaryLines(sync, intake, reducer, packet, search, app).join('\n')}\n`);
   if (scale.parts.includes('dashboard'))
     process.stderr.write(`${dashboardSummaryLines(dashboard).join('\n')}\n`);
-  const crashed = [sync, intake, reducer, packet, search, app, dashboard].some(
+  if (scale.parts.includes('first-sync')) {
+    const lines = isFigures(firstSync)
+      ? firstSyncSummaryLines(firstSync)
+      : [
+          `first-sync: ${'error' in firstSync ? `FAILED (${firstSync.error})` : `skipped (${firstSync.skipped})`}`,
+        ];
+    process.stderr.write(`${lines.join('\n')}\n`);
+  }
+  const crashed = [sync, intake, reducer, packet, search, app, dashboard, firstSync].some(
     (outcome) => 'error' in outcome,
   );
   return crashed ? 1 : 0;
