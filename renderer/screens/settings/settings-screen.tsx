@@ -1,7 +1,8 @@
 /**
  * Pengaturan: this device's language and receipt paper, the officers on this device, the unit's
- * deadlines, holidays, idle lock and offices, the unit's profile (managers edit it), the unit and device
- * codes, the access log and moving the unit key (managers only), and the app version.
+ * deadlines, holidays, idle lock, identity retention and offices, the unit's profile (managers edit it), the unit and device
+ * codes, the access log, the unit key's recovery passphrase and moving the unit key (managers only),
+ * and the app version.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +17,12 @@ import { BackupSection } from '../backup/backup-section';
 import { DeadlineSettingsForm } from './deadline-settings-form';
 import { HolidaysEditor } from './holidays-editor';
 import { IdleLockForm } from './idle-lock-form';
+import { KeyRecoverySection } from './key-recovery-section';
 import { KeyTransferSection } from './key-transfer-section';
 import { OfficersSection } from './officers-section';
 import { OfficesEditor } from './offices-editor';
 import { ReceiptPaperSection } from './receipt-paper-section';
+import { RetentionSection } from './retention-section';
 import { UnitProfileForm } from './unit-profile-form';
 
 export function SettingsScreen(): ReactNode {
@@ -50,6 +53,11 @@ export function SettingsScreen(): ReactNode {
           />
           <HolidaysEditor key={`h:${unitSettings._rev ?? ''}`} settings={unitSettings} editable={isManager} />
           <IdleLockForm key={`i:${unitSettings._rev ?? ''}`} settings={unitSettings} editable={isManager} />
+          <RetentionSection
+            key={`r:${unitSettings._rev ?? ''}`}
+            settings={unitSettings}
+            editable={isManager}
+          />
         </>
       ) : null}
       {unitOffices ? (
@@ -63,6 +71,7 @@ export function SettingsScreen(): ReactNode {
       {isManager ? <AccessLogSection /> : null}
 
       <BackupSection />
+      {isManager ? <KeyRecoverySection /> : null}
       {isManager ? <KeyTransferSection /> : null}
 
       <h2>{t('settings.unitSection')}</h2>
