@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { buildIntakeDocuments, type IntakeDocuments } from '../../../shared/complaint/intake-documents';
+import { retentionDeletionEvent } from '../../../shared/retention/retention-event';
 import { reduceComplaint } from '../../../shared/workflow/complaint-state';
 import { memoryDatabase } from '../../../test/support/memory-database';
 import { putAll } from '../../../test/support/unit-writes';
@@ -124,6 +125,22 @@ it('indexes a named complaint only once its reporter document is here too', asyn
   expect(await indexed()).toEqual([]);
 
   await putAll(db, [await vault.seal(named.reporter)]);
+  await caughtUp();
+  expect(await indexed()).toEqual([named.complaint._id]);
+});
+
+it('indexes a named complaint whose identity was deleted for retention without its reporter document', async () => {
+  // The central purges a deleted reporter's tree after a grace period: a device that joins later
+  // never receives the tombstone, and the complaint must not wait for it.
+  const { db, caughtUp, indexed } = setUp();
+  const named = intake(5, 'named');
+  const deleted = retentionDeletionEvent(
+    reduceComplaint(named.complaint, [named.received]),
+    { unitCode: 'KBM', deviceCode: 'X7Q', officer: { officerId: 'officer-1', name: 'Rina' } },
+    { at: new Date('2029-01-10T03:00:00.000Z'), eventSequence: 50 },
+    24,
+  );
+  await putAll(db, [named.complaint, named.received, deleted]);
   await caughtUp();
   expect(await indexed()).toEqual([named.complaint._id]);
 });

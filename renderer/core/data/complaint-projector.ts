@@ -150,12 +150,16 @@ export class ComplaintProjector {
   }
 
   /**
-   * Whether the complaint's received event is here and, unless it is anonymous now, its reporter
-   * document (live or deleted: a deletion is the reporter's last word).
+   * Whether the complaint's received event is here and, unless it is anonymous now or its identity
+   * was deleted (retention), its reporter document (live or deleted: a deletion is the reporter's
+   * last word). Those two are the only ways a reporter document is deleted, and the central may
+   * purge a deleted one's tree (`central purge-identities`), so a device that joins later never
+   * receives it: waiting for it there would hide the complaint for good.
    */
   private async isWhole(events: readonly EventDoc[], row: ComplaintIndexRow): Promise<boolean> {
     if (!events.some((event) => event.kind === 'received')) return false;
     if (row.privacyMode === 'anonymous') return true;
+    if (events.some((event) => event.kind === 'identity-deleted')) return true;
     const { rows } = await this.records.db.allDocs({ keys: [reporterId(row.trackingNumber)] });
     return rows.some((found) => !('error' in found));
   }
