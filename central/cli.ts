@@ -30,7 +30,12 @@ import {
 } from './national-projector';
 import { updateValidation } from './validation-update';
 import { DEFAULT_GRACE_DAYS, purgeIdentities } from './identity-purge';
-import { importNationalCalendar, readCalendarFile, showNationalCalendar } from './national-calendar';
+import {
+  copyNationalCalendars,
+  importNationalCalendar,
+  readCalendarFile,
+  showNationalCalendar,
+} from './national-calendar';
 import { connectAsAdmin } from './server-admin';
 import { checkUnitCode, setupUnit, type StepResult } from './unit-setup';
 import {
@@ -324,9 +329,15 @@ async function main(argv: readonly string[]): Promise<void> {
       const { http, server } = await connectAsAdmin(url);
       const result = await setupUnit(http, unit);
       const registry = await registerUnitNationally(http, result.unitCode);
+      // A unit set up after `calendar import` counts with the imported calendars at once.
+      const calendars = await copyNationalCalendars(http, result.unitCode);
       console.log(`Meja Aduan central: unit ${result.unitCode} on ${http.baseUrl} (${server})`);
       console.log(
-        table([...result.steps, { what: 'national registry', name: result.unitCode, outcome: registry }]),
+        table([
+          ...result.steps,
+          { what: 'national registry', name: result.unitCode, outcome: registry },
+          { what: 'national calendars', name: result.database, outcome: calendars },
+        ]),
       );
       const devices = await listDevices(http, { unitCode: result.unitCode });
       if (firstDevice === undefined && devices.length > 0) {

@@ -26,7 +26,7 @@ import { toIsoInstant } from '../shared/time/iso-instant';
 import { CentralError } from './central-error';
 import { expectStatus, type CouchHttp } from './couch-http';
 import { findUnitCodes } from './national-setup';
-import type { StepResult } from './unit-setup';
+import { ensureDocument, type StepResult } from './unit-setup';
 
 type Target = Readonly<{ what: string; database: string }>;
 type Stored = Readonly<{ rev: string; doc: NationalCalendarDoc | undefined; body: Record<string, unknown> }>;
@@ -154,4 +154,35 @@ export async function showNationalCalendar(http: CouchHttp, year: string): Promi
     });
   }
   return { doc: newest, steps };
+}
+
+/**
+ * For `central setup`: copies the national calendars the national database holds into the unit's
+ * database, so that a unit set up after an import counts with them without importing again.
+ */
+export async function copyNationalCalendars(http: CouchHttp, unitCode: string): Promise<string> {
+  const national = await http.get(encodeURIComponent(NATIONAL_DATABASE_NAME));
+  if (national.status === 404) return 'no national database yet';
+  expectStatus(national, [200], `Reading ${NATIONAL_DATABASE_NAME}`);
+  const listed = await http.get(
+    `${encodeURIComponent(NATIONAL_DATABASE_NAME)}/_all_docs?include_docs=true&startkey=${encodeURIComponent(
+      JSON.stringify(nationalCalendarId('')),
+    )}&endkey=${encodeURIComponent(JSON.stringify(`${nationalCalendarId('')}\ufff0`))}`,
+  );
+  expectStatus(listed, [200], `Listing the national calendars in ${NATIONAL_DATABASE_NAME}`);
+  const rows = (listed.body as { rows?: readonly { doc?: unknown }[] }).rows ?? [];
+  const outcomes: string[] = [];
+  for (const row of rows) {
+    const parsed = nationalCalendarDocSchema.safeParse(row.doc);
+    if (!parsed.success) continue;
+    const { _rev: _stored, ...doc } = parsed.data;
+    const outcome = await ensureDocument(
+      http,
+      pathOf(unitDatabaseName(unitCode), doc.year),
+      doc,
+      `${doc._id} in ${unitDatabaseName(unitCode)}`,
+    );
+    outcomes.push(`${doc.year} v${doc.version} ${outcome}`);
+  }
+  return outcomes.length === 0 ? 'none imported yet' : outcomes.join(', ');
 }

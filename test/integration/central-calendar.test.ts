@@ -240,4 +240,17 @@ describe('central calendar import', () => {
     // Wed 25, Thu 26, Fri 27: one working day later.
     expect(await dueNow()).toBe('2026-11-27');
   });
+  it('reaches a unit set up afterwards through central setup, without importing again', () => {
+    const setup = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'central/cli.ts', 'setup', '--url', central.adminUrl, '--unit', 'PDG'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(setup.status, setup.stderr).toBe(0);
+    expect(setup.stdout).toMatch(/national calendars\s+meja-aduan-unit-pdg\s+2026 v3 created/);
+  });
+
+  it('the new unit holds the central’s newest version', async () => {
+    expect((await stored(unitDatabaseName('PDG')))?.version).toBe(3);
+  });
 });
