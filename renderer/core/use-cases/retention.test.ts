@@ -5,7 +5,9 @@
  * names no identity, deletes the intake drafts saved as those complaints, and a second pass writes
  * nothing; an identity that comes back from another device is deleted again without a second event;
  * two devices running at once before they sync converge (each device's event, one deleted document,
- * the same state) and write nothing more afterwards; a supervisor's sign-in starts the day's pass.
+ * the same state) and write nothing more afterwards; 150 complaints go in batches of 100, a pass cut
+ * short by a sign-out after the first batch resumes there at the next sign-in; a supervisor's sign-in
+ * starts the day's pass, an officer's does not.
  * (./retention-search.test.ts: the same through a whole core, and the search index.)
  */
 import 'fake-indexeddb/auto';
@@ -256,6 +258,48 @@ describe('the retention task', () => {
     await a.db.sync(b.db);
     expect((await a.db.allDocs()).total_rows).toBe(before);
     expect((await b.db.allDocs()).total_rows).toBe(before);
+  });
+
+  it('works in batches; a pass cut short by a sign-out resumes where it stopped at the next sign-in', async () => {
+    const at = desk('M4N');
+    const many = Array.from({ length: 150 }, (_, index) => intakeDocuments(UNIT, 101 + index, 'named'));
+    await at.db.bulkDocs(
+      many.flatMap((intake) => handled(intake, CLOSE)) as PouchDB.Core.PutDocument<object>[],
+      {
+        new_edits: false,
+      },
+    );
+    const settings = at.deps.store.getState().unitSettings;
+    if (!settings) throw new Error('no settings');
+    const summarise = summariser(settings, calendarOf(settings), () => at.clock.now);
+    for (const intake of many) {
+      const found = await at.repo.complaintWithEvents(intake.complaint._id);
+      if (found) await at.device.complaintIndex.put(summarise(found.complaint, found.events));
+    }
+    const { store } = at.deps;
+    const device = { unitCode: UNIT, deviceCode: 'M4N', createdAt: TEST_NOW.toISOString() };
+    // The manager leaves the desk as soon as the first batch is written (the pass tells its start,
+    // then each batch, synchronously: the second call follows the first batch's write).
+    let calls = 0;
+    const stop = at.retention.onChange(() => {
+      calls += 1;
+      if (calls === 2) store.getState().chooseOfficer({ device });
+    });
+    expect(await at.retention.runNow()).toBe('paused');
+    stop();
+    expect(await at.retention.status()).toMatchObject({
+      running: false,
+      checked: 100,
+      deleted: 100,
+      total: 100,
+    });
+    expect((await liveReporters(at.db, many.map(tracking))).size).toBe(50);
+
+    store.getState().setOfficer({ id: 'o-supervisor', name: 'Wati', role: 'supervisor', createdAt: '' });
+    await expect.poll(async () => (await at.retention.status()).last?.deleted, { timeout: 10_000 }).toBe(150);
+    expect(await at.retention.status()).toMatchObject({ running: false, total: 150 });
+    expect((await liveReporters(at.db, many.map(tracking))).size).toBe(0);
+    for (const intake of many) expect(deletions(await eventsOf(at, intake))).toHaveLength(1);
   });
 
   it('starts the day’s pass when a supervisor signs in, not for an officer', async () => {
