@@ -15,6 +15,8 @@ import {
   UNIT_PROFILE_ID,
 } from '../ids/document-ids';
 import { UNIT_KEY_ID_PREFIX } from '../crypto/unit-key-document';
+import { UNIT_KEY_RECOVERY_ID } from '../crypto/unit-key-recovery-document';
+import { NATIONAL_CALENDAR_ID_PREFIX } from '../calendar/national-calendar';
 import { OFFICER_ID_PREFIX } from '../unit/officer-document';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../unit/unit-settings';
 import type { Role } from '../workflow/roles';
@@ -31,6 +33,8 @@ export const BACKUP_KINDS = [
   'access',
   'packet-draft',
   'unit-key',
+  'unit-key-recovery',
+  'national-calendar',
 ] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number] | 'other';
 
@@ -44,11 +48,16 @@ const PREFIXES: readonly (readonly [string, BackupKind])[] = [
   // Which unit key versions exist and their public fingerprints (never a key): a restored device
   // checks a key it receives against them.
   [UNIT_KEY_ID_PREFIX, 'unit-key'],
+  // The national holiday lists the central distributed: a device restored while it cannot reach
+  // the central counts deadlines with them, not with the lists the app ships.
+  [NATIONAL_CALENDAR_ID_PREFIX, 'national-calendar'],
 ];
 const SINGLE_IDS: readonly (readonly [string, BackupKind])[] = [
   [UNIT_PROFILE_ID, 'unit-profile'],
   [UNIT_SETTINGS_ID, 'unit-settings'],
   [UNIT_OFFICES_ID, 'unit-offices'],
+  // The unit key wrapped under the recovery passphrase (ciphertext only, as the central holds it).
+  [UNIT_KEY_RECOVERY_ID, 'unit-key-recovery'],
 ];
 
 /** The kind of the document `id`, or 'other' when a backup does not hold it. */

@@ -79,6 +79,8 @@ export const backup: Widen<typeof source> = {
       access: 'Access log',
       'packet-draft': 'P4 packet drafts',
       'unit-key': 'Unit key versions',
+      'unit-key-recovery': "The key's copy for the recovery passphrase",
+      'national-calendar': 'National holiday calendars',
       other: 'Other',
     },
     restoring: 'Restoring…',

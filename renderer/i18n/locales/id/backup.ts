@@ -76,6 +76,8 @@ export const backup = {
       access: 'Log akses',
       'packet-draft': 'Draf paket P4',
       'unit-key': 'Versi kunci unit',
+      'unit-key-recovery': 'Salinan kunci untuk frasa pemulihan',
+      'national-calendar': 'Kalender libur nasional',
       other: 'Lainnya',
     },
     restoring: 'Memulihkan…',
