@@ -15,6 +15,7 @@ import { DeviceStore } from './data/device-store';
 import { IndicatorRecords } from './data/indicator-records';
 import { DeviceKeyWraps } from './keys/device-key-wraps';
 import { ReporterVault } from './keys/reporter-vault';
+import { followKeyChain } from './keys/key-rotation';
 import { expectedKey } from './keys/unit-key-documents';
 import { UnitKeySession } from './keys/unit-key-session';
 import { UnitKeyring } from './keys/unit-keyring';
@@ -91,6 +92,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     ...(options.secretIterations ? { iterations: options.secretIterations } : {}),
     ...(options.newUnitKey ? { newKey: options.newUnitKey } : {}),
     now,
+    // After a rotation the officer's copy opens an older version: the chain brings the newer ones
+    // before their copies are made (the records are open by the time anyone signs in).
+    followChain: () => followKeyChain(records.current().db, keyring),
   });
   const records = createUnitRecords({
     store,

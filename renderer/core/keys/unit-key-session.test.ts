@@ -7,6 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIN_SECRET_ITERATIONS } from '../../../shared/auth/secret-verifier';
+import { chainUnwrap, chainWrap } from '../../../shared/crypto/key-chain';
 import { createUnitKey } from '../../../shared/crypto/unit-key';
 import { DeviceDatabase } from '../data/device-database';
 import { DeviceKeyWraps } from './device-key-wraps';
@@ -54,6 +55,36 @@ describe('the unit key session', () => {
     const later = new UnitKeySession(new UnitKeyring(), wraps, { now: () => new Date() });
     expect(await later.signedIn('officer-wati', '482913', [key])).toBe('unlocked');
     expect(later.keyring.current().fingerprint).toBe(key.fingerprint);
+  });
+
+  it('after a rotation, follows the chain at sign-in so the officer gets a copy of the newer version', async () => {
+    const v1 = await createUnitKey(1);
+    const v2 = await createUnitKey(2);
+    const chain = await chainWrap(v1, v2);
+    const db = new DeviceDatabase(`device-${crypto.randomUUID()}`);
+    databases.push(db);
+    const wraps = new DeviceKeyWraps(db, browserHost);
+    const first = new UnitKeySession(new UnitKeyring(), wraps, {
+      iterations: MIN_SECRET_ITERATIONS,
+      now: () => new Date(),
+    });
+    first.keyring.install(v1, v1);
+    expect(await first.signedIn('officer-wati', '482913', [v1])).toBe('copied');
+    expect(await wraps.versionsOf('officer-wati')).toEqual([1]);
+    // A later run, after version 2 was announced with its chain: the sign-in follows it first.
+    const keyring = new UnitKeyring();
+    const later = new UnitKeySession(keyring, wraps, {
+      iterations: MIN_SECRET_ITERATIONS,
+      now: () => new Date(),
+      followChain: async () => {
+        const from = keyring.byVersion(1);
+        const next = from ? await chainUnwrap(from, chain, 2, v2.fingerprint) : null;
+        if (next) keyring.install(next, v2);
+      },
+    });
+    expect(await later.signedIn('officer-wati', '482913', [v1, v2])).toBe('unlocked');
+    expect(keyring.versions()).toEqual([1, 2]);
+    expect(await wraps.versionsOf('officer-wati')).toEqual([1, 2]);
   });
 
   it('makes no copy for an officer who left the desk before the key arrived', async () => {

@@ -43,6 +43,12 @@ export class UnitKeySession {
       now: () => Date;
       /** Makes a new unit key (random; a test gives every device the tests' key: ./test-unit-key.fixtures). */
       newKey?: (version: number) => Promise<UnitKey>;
+      /**
+       * Installs the newer versions the unlocked ones open by the key chain (./key-rotation,
+       * decision 022): run at sign-in before the officer's missing copies are made, so that their
+       * copies move to the newest version.
+       */
+      followChain?: () => Promise<unknown>;
     }>,
   ) {}
 
@@ -91,6 +97,12 @@ export class UnitKeySession {
       if (this.keyring.install(key, expected).ok) opened.add(key.version);
     }
     if (this.keyring.isUnlocked()) {
+      try {
+        await this.options.followChain?.();
+      } catch (error) {
+        // The sign-in goes on with the versions opened; the background pass follows the chain later.
+        console.warn('The unit key chain could not be followed at sign-in:', error);
+      }
       const copied = await this.#copyMissing(officerId, secret, opened);
       return opened.size > 0 || !copied ? 'unlocked' : 'copied';
     }
