@@ -212,6 +212,31 @@ describe('sealed intake drafts (decision 023)', () => {
     expect((await device.intakeDrafts.get(officerId))?.sealed?.iv).not.toBe(row?.sealed?.iv);
   });
 
+  it('seals a draft kept in clear before drafts were sealed at the next unlock, without its officer keeping again', async () => {
+    const { core, device, officerId } = await readyCore();
+    await core.device.stop();
+    // As an older version of the app left it: the fields in clear, no seal.
+    await device.intakeDrafts.put({
+      officerId,
+      fields: { ...WITH_NIK },
+      fileNames: ['ktp-budi.jpg'],
+      keptAt: NOW.toISOString(),
+    });
+    await core.device.start();
+    const signedIn = await core.officers.signIn(officerId, TEST_PIN, NOW);
+    if (!signedIn.ok) throw new Error(`not signed in: ${signedIn.problem}`);
+    await vi.waitFor(async () => {
+      expect((await device.intakeDrafts.get(officerId))?.sealed).toBeDefined();
+    });
+    const stored = JSON.stringify(await device.intakeDrafts.get(officerId));
+    expect(SECRETS.filter((secret) => stored.includes(secret))).toEqual([]);
+    expect(await core.intake.draft()).toEqual({
+      fields: WITH_NIK,
+      fileNames: ['ktp-budi.jpg'],
+      keptAt: NOW.toISOString(),
+    });
+  });
+
   it("sets aside a draft that does not open (changed, another officer's, a key version not held), says so once, never offers it", async () => {
     const { core, device, officerId } = await readyCore();
     const sealedRow = async (owner: string) => {

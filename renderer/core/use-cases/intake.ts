@@ -81,7 +81,7 @@ export function createIntake(deps: CoreDeps) {
     }
   };
   const openRow = async (row: IntakeDraftRow): Promise<OpenedRow> => {
-    // Written before drafts were sealed: clear (sealed at its next keep).
+    // Written before drafts were sealed: clear (sealed at the next unlock: `sealClearDrafts`).
     if (!row.sealed) return { ok: true, fields: row.fields, fileNames: row.fileNames };
     const key = await draftKey(row.sealed.keyVersion);
     if (!key) return { ok: false, reason: 'no-key' };
@@ -112,6 +112,26 @@ export function createIntake(deps: CoreDeps) {
     draftQueue = next.catch(() => undefined);
     return next;
   };
+  /**
+   * Seals, once a unit key is unlocked, every draft still in clear on this device (kept before
+   * drafts were sealed), whoever's it is: not only at its officer's next keep, which may never come.
+   */
+  const sealClearDrafts = (): Promise<number> =>
+    inOrder(async () => {
+      const key = await draftKey();
+      if (!key) return 0;
+      const clear = (await deps.deviceDatabase.intakeDrafts.toArray()).filter((row) => !row.sealed);
+      for (const row of clear) {
+        const sealed = await sealDraft(key, row.officerId, { fields: row.fields, fileNames: row.fileNames });
+        await deviceStore.keepIntakeDraft({ ...row, fields: {}, fileNames: [], sealed });
+      }
+      return clear.length;
+    });
+  keyring.onUnlock(() => {
+    sealClearDrafts().catch((error: unknown) =>
+      console.warn('Intake drafts could not be sealed yet:', error),
+    );
+  });
   return {
     /**
      * The unsaved form of the officer at the desk, if one is kept on this device. A draft whose
