@@ -6,7 +6,7 @@
  * value, cannot change it and get no check. The device's pass: never run, its last run ("N identitas
  * dihapus karena masa retensi") and progress while it runs; "Periksa sekarang" for a supervisor.
  */
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultUnitSettings, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
@@ -162,7 +162,16 @@ describe('RetentionSection', () => {
       finish();
       await Promise.resolve();
     });
-    await screen.findByText(/3 identitas dihapus karena masa retensi\./);
+    // The status line, and the same words said once through the notices (the one live region).
+    await waitFor(() => {
+      expect(screen.getByTestId('retention-status').textContent).toMatch(
+        /3 identitas dihapus karena masa retensi\./,
+      );
+    });
+    expect(screen.getByTestId('retention-status').hasAttribute('aria-live')).toBe(false);
+    await waitFor(() => {
+      expect(screen.getByTestId('notices').textContent).toMatch(/3 identitas dihapus karena masa retensi\./);
+    });
     screen.getByText('Seluruhnya 8 identitas dihapus karena masa retensi di perangkat ini.');
   });
 });
