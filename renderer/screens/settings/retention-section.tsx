@@ -5,19 +5,16 @@
  * once stored), and this device's retention pass: its progress while it runs, the last complete
  * one ("N identitas dihapus karena masa retensi") and, for supervisors and managers, a check now.
  */
-import { useEffect, useState, type ReactNode, type SubmitEvent } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ValidationIssue } from '../../../shared/messages/validation-messages';
 import { IDENTITY_RETENTION_MONTHS } from '../../../shared/retention/identity-retention';
 import { validateRetentionInput, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 import { canPerform } from '../../../shared/workflow/roles';
 import { useCore } from '../../app/core-context';
-import { errorFor, ErrorSummary } from '../../components/error-summary';
-import { TextField } from '../../components/form-fields';
 import type { RetentionOutcome, RetentionStatus } from '../../core/client-core';
 import { formatDateTime } from '../../format/format-date';
 import { useAppStore } from '../../store/app-store';
-import { useSettingsSave } from './use-settings-save';
+import { NumberSettingForm } from './number-setting-form';
 
 export function RetentionSection(props: { settings: UnitSettingsDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
@@ -33,61 +30,22 @@ export function RetentionSection(props: { settings: UnitSettingsDoc; editable: b
 function RetentionForm(props: { settings: UnitSettingsDoc; editable: boolean }): ReactNode {
   const { t } = useTranslation();
   const core = useCore();
-  const [months, setMonths] = useState(() =>
-    String(props.settings.identityRetentionMonths ?? IDENTITY_RETENTION_MONTHS.default),
-  );
-  const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const { saving, save } = useSettingsSave();
-
-  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    if (saving || !props.editable) return;
-    setAttempt((value) => value + 1);
-    const checked = validateRetentionInput(months);
-    if (!checked.ok) {
-      setIssues(checked.issues);
-      return;
-    }
-    setIssues([]);
-    await save(() => core.settings.saveIdentityRetention(checked.value, new Date()));
-  };
-
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-label={t('retention.section')}
-    >
-      <ErrorSummary issues={issues} attempt={attempt} />
-      <fieldset disabled={!props.editable} className="form__grid">
-        <TextField
-          path="identityRetentionMonths"
-          label={t('retention.months')}
-          hint={t('retention.hint', {
-            min: IDENTITY_RETENTION_MONTHS.min,
-            max: IDENTITY_RETENTION_MONTHS.max,
-            value: IDENTITY_RETENTION_MONTHS.default,
-          })}
-          required
-          inputMode="numeric"
-          maxLength={3}
-          value={months}
-          onChange={setMonths}
-          error={errorFor(issues, 'identityRetentionMonths')}
-        />
-      </fieldset>
-      {props.editable ? (
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? t('common.saving') : t('retention.save')}
-          </button>
-        </div>
-      ) : (
-        <p className="field__hint">{t('unitSettingsUi.managersOnly')}</p>
-      )}
-    </form>
+    <NumberSettingForm
+      editable={props.editable}
+      initial={props.settings.identityRetentionMonths ?? IDENTITY_RETENTION_MONTHS.default}
+      path="identityRetentionMonths"
+      label={t('retention.months')}
+      hint={t('retention.hint', {
+        min: IDENTITY_RETENTION_MONTHS.min,
+        max: IDENTITY_RETENTION_MONTHS.max,
+        value: IDENTITY_RETENTION_MONTHS.default,
+      })}
+      saveLabel={t('retention.save')}
+      validate={validateRetentionInput}
+      write={(months) => core.settings.saveIdentityRetention(months, new Date())}
+      name={{ label: t('retention.section') }}
+    />
   );
 }
 
