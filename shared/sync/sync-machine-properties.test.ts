@@ -111,8 +111,10 @@ class World {
         return {
           type: 'first-sync-progress',
           runId: this.runIdOf(state, action.ref),
+          at,
           docsDone: action.done,
           docsTotal: action.total,
+          stage: null,
         };
       case 'error':
       case 'complete': {

@@ -336,8 +336,10 @@ describe('replication progress', () => {
     let state = apply(running(true), active(1, 'pull'), {
       type: 'first-sync-progress',
       runId: 1,
+      at: T0,
       docsDone: 250,
       docsTotal: 1_000,
+      stage: null,
     }).state;
     expect(syncStatusOf(state)).toMatchObject({
       state: 'syncing',
@@ -354,21 +356,29 @@ describe('replication progress', () => {
 
   it('keeps the percentage below 100 until caught up, and unknown without a total', () => {
     const progress = (docsDone: number, docsTotal: number | null): unknown =>
-      apply(running(true), active(1), { type: 'first-sync-progress', runId: 1, docsDone, docsTotal }).state
-        .progress;
-    expect(progress(1_000, 1_000)).toEqual({ docsDone: 1_000, docsTotal: 1_000, percent: 99 });
-    expect(progress(1_500, 1_000)).toEqual({ docsDone: 1_500, docsTotal: 1_000, percent: 99 });
-    expect(progress(10, null)).toEqual({ docsDone: 10, docsTotal: null, percent: null });
-    expect(progress(0, 0)).toEqual({ docsDone: 0, docsTotal: 0, percent: null });
-    expect(progress(-3, -1)).toEqual({ docsDone: 0, docsTotal: 0, percent: null });
+      apply(running(true), active(1), {
+        type: 'first-sync-progress',
+        runId: 1,
+        at: T0,
+        docsDone,
+        docsTotal,
+        stage: null,
+      }).state.progress;
+    expect(progress(1_000, 1_000)).toEqual({ docsDone: 1_000, docsTotal: 1_000, percent: 99, stage: null });
+    expect(progress(1_500, 1_000)).toEqual({ docsDone: 1_500, docsTotal: 1_000, percent: 99, stage: null });
+    expect(progress(10, null)).toEqual({ docsDone: 10, docsTotal: null, percent: null, stage: null });
+    expect(progress(0, 0)).toEqual({ docsDone: 0, docsTotal: 0, percent: null, stage: null });
+    expect(progress(-3, -1)).toEqual({ docsDone: 0, docsTotal: 0, percent: null, stage: null });
   });
 
   it('ignores progress outside the first download', () => {
     const state = apply(running(false), {
       type: 'first-sync-progress',
       runId: 1,
+      at: T0,
       docsDone: 5,
       docsTotal: 9,
+      stage: null,
     }).state;
     expect(state.progress).toBeNull();
   });
@@ -389,7 +399,7 @@ describe('replication progress', () => {
       failed(1),
       { type: 'replication-complete', runId: 1, at: T0 } as const,
       { type: 'replication-change', runId: 1, direction: 'pull', at: T0 } as const,
-      { type: 'first-sync-progress', runId: 1, docsDone: 1, docsTotal: 2 } as const,
+      { type: 'first-sync-progress', runId: 1, at: T0, docsDone: 1, docsTotal: 2, stage: null } as const,
     ]) {
       expect(apply(restarted, event)).toEqual({ state: restarted, commands: [] });
     }

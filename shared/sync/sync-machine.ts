@@ -22,7 +22,13 @@
  *   ordinary failure.
  */
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './retry-backoff';
-import type { RejectedDocument, SyncError, SyncErrorReason, SyncProgress } from './sync-status';
+import type {
+  FirstSyncStage,
+  RejectedDocument,
+  SyncError,
+  SyncErrorReason,
+  SyncProgress,
+} from './sync-status';
 
 export type SyncDirection = 'push' | 'pull';
 /** Where one direction of a run is: not heard from yet, moving documents, or caught up. */
@@ -79,7 +85,15 @@ export type SyncMachineEvent =
   | Readonly<{ type: 'replication-paused'; runId: number; direction: SyncDirection; at: number }>
   /** Documents were written (on the server for push, here for pull): the link works. */
   | Readonly<{ type: 'replication-change'; runId: number; direction: SyncDirection; at: number }>
-  | Readonly<{ type: 'first-sync-progress'; runId: number; docsDone: number; docsTotal: number | null }>
+  | Readonly<{
+      type: 'first-sync-progress';
+      runId: number;
+      at: number;
+      docsDone: number;
+      docsTotal: number | null;
+      /** The stage under way and its documents (total null while unknown); null when not staged. */
+      stage: Readonly<{ stage: FirstSyncStage; docsDone: number; docsTotal: number | null }> | null;
+    }>
   | Readonly<{ type: 'replication-error'; runId: number; error: SyncError; at: number }>
   /** A run ended without being cancelled (a live replication should not). */
   | Readonly<{ type: 'replication-complete'; runId: number; at: number }>
@@ -307,7 +321,19 @@ export function reduceSync(
       const docsTotal = event.docsTotal === null ? null : Math.max(0, event.docsTotal);
       return unchanged({
         ...state,
-        progress: { docsDone, docsTotal, percent: percentOf(docsDone, docsTotal) },
+        progress: {
+          docsDone,
+          docsTotal,
+          percent: percentOf(docsDone, docsTotal),
+          stage:
+            event.stage === null
+              ? null
+              : {
+                  ...event.stage,
+                  percent: percentOf(event.stage.docsDone, event.stage.docsTotal),
+                  secondsLeft: null,
+                },
+        },
       });
     }
     case 'replication-error':

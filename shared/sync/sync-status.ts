@@ -57,7 +57,34 @@ export type RejectedDocument = Readonly<{ id: string; message: string; rejection
  * the total when the server told it (CouchDB's doc_count + doc_del_count). `percent` is null
  * while the total is unknown and stays below 100 until the download has caught up.
  */
-export type SyncProgress = Readonly<{ docsDone: number; docsTotal: number | null; percent: number | null }>;
+export type SyncProgress = Readonly<{
+  docsDone: number;
+  docsTotal: number | null;
+  percent: number | null;
+  /** The stage under way, when the download is staged (a download from a CouchDB server). */
+  stage: StageProgress | null;
+}>;
+
+/**
+ * The first download's stages, in order: the unit's own documents (profile, settings, offices,
+ * officers, the unit key: the desk can take intakes once they are here), the open complaints with
+ * their events and reporters (newest first), then the rest of the history.
+ */
+export const FIRST_SYNC_STAGES = ['unit', 'open', 'history'] as const;
+export type FirstSyncStage = (typeof FIRST_SYNC_STAGES)[number];
+
+/**
+ * One stage's progress: documents written in it and its total (an estimate while the stage runs,
+ * null while unknown), the percentage (below 100 until the stage is done) and the seconds left at
+ * the stage's pace so far (null until there is a pace).
+ */
+export type StageProgress = Readonly<{
+  stage: FirstSyncStage;
+  docsDone: number;
+  docsTotal: number | null;
+  percent: number | null;
+  secondsLeft: number | null;
+}>;
 
 type StatusCommon = Readonly<{
   /** Documents changed on this device that the server does not have yet (see the sync service). */
