@@ -19,7 +19,12 @@ import {
   type SyncMachineEvent,
   type SyncMachineState,
 } from './sync-machine';
-import { SYNC_ERROR_REASONS, type SyncErrorReason } from './sync-status';
+import {
+  FIRST_SYNC_STAGES,
+  SYNC_ERROR_REASONS,
+  type FirstSyncStage,
+  type SyncErrorReason,
+} from './sync-status';
 
 /** Which run a replication event names: the current one, an older one, or one never started. */
 type RunRef = 'current' | 'stale' | 'unknown';
@@ -29,7 +34,13 @@ type Action =
   | Readonly<{ kind: 'active' | 'paused' | 'change'; ref: RunRef; direction: 'push' | 'pull' }>
   | Readonly<{ kind: 'error'; ref: RunRef; reason: SyncErrorReason }>
   | Readonly<{ kind: 'complete'; ref: RunRef }>
-  | Readonly<{ kind: 'progress'; ref: RunRef; done: number; total: number | null }>
+  | Readonly<{
+      kind: 'progress';
+      ref: RunRef;
+      done: number;
+      total: number | null;
+      stage: Readonly<{ stage: FirstSyncStage; done: number; total: number | null }> | null;
+    }>
   | Readonly<{ kind: 'pending'; count: number }>;
 
 const ref = fc.constantFrom<RunRef>('current', 'current', 'current', 'stale', 'unknown');
@@ -50,6 +61,13 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     ref,
     done: fc.integer({ min: -5, max: 2_000 }),
     total: fc.option(fc.integer({ min: -5, max: 2_000 })),
+    stage: fc.option(
+      fc.record({
+        stage: fc.constantFrom(...FIRST_SYNC_STAGES),
+        done: fc.integer({ min: -5, max: 2_000 }),
+        total: fc.option(fc.integer({ min: -5, max: 2_000 })),
+      }),
+    ),
   }),
   fc.record({ kind: fc.constant('pending' as const), count: fc.integer({ min: -5, max: 100 }) }),
 );
@@ -114,7 +132,11 @@ class World {
           at,
           docsDone: action.done,
           docsTotal: action.total,
-          stage: null,
+          stage: action.stage && {
+            stage: action.stage.stage,
+            docsDone: action.stage.done,
+            docsTotal: action.stage.total,
+          },
         };
       case 'error':
       case 'complete': {
@@ -178,6 +200,14 @@ function checkInvariants(state: SyncMachineState, world: World, config: SyncMach
   if (status.state === 'syncing' && status.progress?.percent != null) {
     expect(status.progress.percent).toBeGreaterThanOrEqual(0);
     expect(status.progress.percent).toBeLessThan(100);
+  }
+  const stage = status.state === 'syncing' ? status.progress?.stage : null;
+  if (stage) {
+    if (stage.percent !== null) expect(stage.percent).toBeGreaterThanOrEqual(0);
+    if (stage.percent !== null) expect(stage.percent).toBeLessThan(100);
+    if (stage.secondsLeft !== null) expect(Number.isInteger(stage.secondsLeft)).toBe(true);
+    if (stage.secondsLeft !== null) expect(stage.secondsLeft).toBeGreaterThanOrEqual(0);
+    expect(stage.docsDone).toBeGreaterThanOrEqual(0);
   }
 }
 

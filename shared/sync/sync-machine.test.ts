@@ -12,7 +12,7 @@ import {
   type SyncMachineEvent,
   type SyncMachineState,
 } from './sync-machine';
-import type { RejectedDocument, SyncError } from './sync-status';
+import type { FirstSyncStage, RejectedDocument, SyncError } from './sync-status';
 
 const T0 = Date.parse('2026-11-23T03:00:00.000Z');
 const CONFIG: SyncMachineConfig = { ...DEFAULT_MACHINE_CONFIG, batchSize: 100, random: () => 0.5 };
@@ -381,6 +381,73 @@ describe('replication progress', () => {
       stage: null,
     }).state;
     expect(state.progress).toBeNull();
+  });
+
+  it("shows each stage of the first download with its percentage and the time left at the stage's pace", () => {
+    const staged = (
+      runId: number,
+      at: number,
+      stage: FirstSyncStage,
+      docsDone: number,
+      docsTotal: number | null,
+      overall: number,
+    ): SyncMachineEvent => ({
+      type: 'first-sync-progress',
+      runId,
+      at,
+      docsDone: overall,
+      docsTotal: 10_000,
+      stage: { stage, docsDone, docsTotal },
+    });
+    const stageOf = (state: SyncMachineState): unknown => {
+      const status = syncStatusOf(state);
+      return status.state === 'syncing' ? status.progress?.stage : undefined;
+    };
+    let state = apply(running(true), active(1), staged(1, T0, 'unit', 0, 12, 0)).state;
+    expect(stageOf(state)).toEqual({
+      stage: 'unit',
+      docsDone: 0,
+      docsTotal: 12,
+      percent: 0,
+      secondsLeft: null,
+    });
+    state = apply(state, staged(1, T0 + 300, 'unit', 12, 12, 12)).state;
+    expect(stageOf(state)).toMatchObject({ stage: 'unit', percent: 99, secondsLeft: 0 });
+    // Stage 2: 5,000 open complaints' documents; the first batch took 6 s, then 500 a second.
+    state = apply(state, staged(1, T0 + 400, 'open', 0, 5_000, 12)).state;
+    expect(stageOf(state)).toMatchObject({ stage: 'open', percent: 0, secondsLeft: null });
+    state = apply(state, staged(1, T0 + 6_400, 'open', 500, 5_000, 512)).state;
+    expect(stageOf(state)).toMatchObject({ percent: 10, secondsLeft: null });
+    state = apply(state, staged(1, T0 + 7_400, 'open', 1_000, 5_000, 1_012)).state;
+    expect(stageOf(state)).toMatchObject({ percent: 20, secondsLeft: null });
+    state = apply(state, staged(1, T0 + 8_400, 'open', 1_500, 5_000, 1_512)).state;
+    expect(syncStatusOf(state)).toMatchObject({
+      state: 'syncing',
+      // The whole download's percentage stays the documents of every stage over the total.
+      progress: {
+        docsDone: 1_512,
+        docsTotal: 10_000,
+        percent: 15,
+        stage: { stage: 'open', docsDone: 1_500, docsTotal: 5_000, percent: 30, secondsLeft: 7 },
+      },
+    });
+    // A failure, and run 2 resumes the stage where it stood: no time left until its own pace shows.
+    state = apply(state, failed(1), { type: 'retry-timer-fired', at: T0 + 20_000 }, active(2)).state;
+    state = apply(state, staged(2, T0 + 20_000, 'open', 1_500, 5_000, 1_512)).state;
+    expect(stageOf(state)).toMatchObject({ docsDone: 1_500, percent: 30, secondsLeft: null });
+    state = apply(state, staged(2, T0 + 21_000, 'open', 1_600, 5_000, 1_612)).state;
+    state = apply(state, staged(2, T0 + 23_000, 'open', 1_800, 5_000, 1_812)).state;
+    // 200 in 2 s after the first batch: 100 a second, 3,200 left.
+    expect(stageOf(state)).toMatchObject({ docsDone: 1_800, secondsLeft: 32 });
+    // Stage 3 with its total not known yet: a percentage and time left only once it is.
+    state = apply(state, staged(2, T0 + 30_000, 'history', 0, null, 5_012)).state;
+    expect(stageOf(state)).toEqual({
+      stage: 'history',
+      docsDone: 0,
+      docsTotal: null,
+      percent: null,
+      secondsLeft: null,
+    });
   });
 
   it('resets the failure count when documents move', () => {

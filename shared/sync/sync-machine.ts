@@ -22,6 +22,7 @@
  *   ordinary failure.
  */
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './retry-backoff';
+import { nextStagePace, stageSecondsLeft, type StagePace } from './stage-pace';
 import type {
   FirstSyncStage,
   RejectedDocument,
@@ -66,6 +67,11 @@ export type SyncMachineState = Readonly<{
   /** True until the first download to this device has caught up. */
   firstSync: boolean;
   progress: SyncProgress | null;
+  /**
+   * The pace of the first download's stage under way (./stage-pace), for its time left: kept per
+   * run and stage, so a new run or the next stage starts a fresh one.
+   */
+  stagePace: StagePace | null;
   /** Epoch ms when both directions were last caught up. */
   lastSyncedAt: number | null;
   pendingLocalChanges: number;
@@ -158,6 +164,7 @@ export function initialSyncState(config: SyncMachineConfig = DEFAULT_MACHINE_CON
     batchSize: config.batchSize,
     firstSync: false,
     progress: null,
+    stagePace: null,
     lastSyncedAt: null,
     pendingLocalChanges: 0,
     rejectedDocuments: [],
@@ -319,20 +326,28 @@ export function reduceSync(
       if (!isCurrent(state, event.runId) || !state.firstSync) return unchanged(state);
       const docsDone = Math.max(0, event.docsDone);
       const docsTotal = event.docsTotal === null ? null : Math.max(0, event.docsTotal);
+      const progress = { docsDone, docsTotal, percent: percentOf(docsDone, docsTotal) };
+      if (event.stage === null) return unchanged({ ...state, progress: { ...progress, stage: null } });
+      const stageDone = Math.max(0, event.stage.docsDone);
+      const stageTotal = event.stage.docsTotal === null ? null : Math.max(0, event.stage.docsTotal);
+      const stagePace = nextStagePace(state.stagePace, {
+        runId: event.runId,
+        stage: event.stage.stage,
+        at: event.at,
+        docsDone: stageDone,
+      });
       return unchanged({
         ...state,
+        stagePace,
         progress: {
-          docsDone,
-          docsTotal,
-          percent: percentOf(docsDone, docsTotal),
-          stage:
-            event.stage === null
-              ? null
-              : {
-                  ...event.stage,
-                  percent: percentOf(event.stage.docsDone, event.stage.docsTotal),
-                  secondsLeft: null,
-                },
+          ...progress,
+          stage: {
+            stage: event.stage.stage,
+            docsDone: stageDone,
+            docsTotal: stageTotal,
+            percent: percentOf(stageDone, stageTotal),
+            secondsLeft: stageSecondsLeft(stagePace, stageDone, stageTotal),
+          },
         },
       });
     }
