@@ -5,12 +5,25 @@
  * (./key-recovery-reminder), the background re-wrap after a rotation of the unit key
  * (./key-rotation-progress), and a warning while the browser has not made this device's
  * storage persistent (it may then evict the records under storage pressure), saying what to do.
+ *
+ * During a new device's first download the sync link shows its stage ("Unduhan pertama · Tahap 2/3:
+ * pengaduan terbuka · 1.234/5.000 dokumen (24%) · sisa ± 2 menit", the whole download in its
+ * title), and once the unit's own documents are here the notices say, once, that the desk can take
+ * complaints while the rest downloads. The link is plain text: the notices are the one live region.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'wouter';
-import { syncStateMessageKey } from '../../shared/sync/sync-status';
+import {
+  FIRST_SYNC_STAGES,
+  syncStateMessageKey,
+  type StageProgress,
+  type SyncProgress,
+} from '../../shared/sync/sync-status';
+import type { Language } from '../core/client-core';
 import { formatBytes } from '../format/format-bytes';
+import { formatCount } from '../format/format-count';
 import { ROUTES } from '../app/routes';
 import { useCore } from '../app/core-context';
 import { useAppStore } from '../store/app-store';
@@ -21,21 +34,94 @@ import { KeyRotationProgress } from './key-rotation-progress';
 /** Warn when less than this share of the quota is left. */
 const LOW_STORAGE_SHARE = 0.1;
 
+/** "sisa ± 2 menit": rounded to minutes (under one: "sisa < 1 menit"); null while unknown or done. */
+function timeLeftText(t: TFunction, secondsLeft: number | null, language: Language): string | null {
+  if (secondsLeft === null || secondsLeft <= 0) return null;
+  if (secondsLeft < 60) return t('firstSync.timeLeftUnderMinute');
+  const minutes = Math.round(secondsLeft / 60);
+  if (minutes < 60) return t('firstSync.timeLeftMinutes', { minutes: formatCount(minutes, language) });
+  return t('firstSync.timeLeftHours', {
+    hours: formatCount(Math.floor(minutes / 60), language),
+    minutes: minutes % 60,
+  });
+}
+
+/** The stage line and, for the link's title, the whole download. */
+function stageTexts(
+  t: TFunction,
+  progress: SyncProgress,
+  stage: StageProgress,
+  language: Language,
+): { text: string; title: string } {
+  const count = (value: number): string => formatCount(value, language);
+  const documents =
+    stage.docsTotal === null || stage.percent === null
+      ? t('firstSync.documentsUnknownTotal', { done: count(stage.docsDone) })
+      : t('firstSync.documents', {
+          done: count(stage.docsDone),
+          total: count(stage.docsTotal),
+          percent: stage.percent,
+        });
+  const parts = [
+    t('firstSync.label'),
+    t('firstSync.stage', {
+      number: FIRST_SYNC_STAGES.indexOf(stage.stage) + 1,
+      stages: FIRST_SYNC_STAGES.length,
+      name: t(`firstSync.stageName.${stage.stage}`),
+    }),
+    documents,
+    timeLeftText(t, stage.secondsLeft, language),
+  ];
+  const title =
+    progress.docsTotal === null || progress.percent === null
+      ? t('firstSync.overallUnknownTotal', { done: count(progress.docsDone) })
+      : t('firstSync.overall', {
+          done: count(progress.docsDone),
+          total: count(progress.docsTotal),
+          percent: progress.percent,
+        });
+  return { text: parts.filter((part) => part !== null).join(' · '), title };
+}
+
+/**
+ * Says once, through the notices, that the desk can take complaints: the first time this status
+ * bar sees the first download past its stage of the unit's own documents.
+ */
+function useDeskReadyNotice(stage: StageProgress['stage'] | null): void {
+  const { t } = useTranslation();
+  const notify = useAppStore((state) => state.notify);
+  const said = useRef(false);
+  useEffect(() => {
+    if (said.current || stage === null || stage === 'unit') return;
+    said.current = true;
+    notify('info', t('firstSync.deskReady'));
+  }, [stage, notify, t]);
+}
+
 function SyncSummary(): ReactNode {
   const { t } = useTranslation();
   const status = useAppStore((state) => state.syncStatus);
+  const language = useAppStore((state) => state.language);
+  const progress = status.state === 'syncing' ? status.progress : null;
+  const stage = progress?.stage ?? null;
+  useDeskReadyNotice(stage?.stage ?? null);
+  const staged = progress && stage ? stageTexts(t, progress, stage, language) : null;
   const text =
     status.state === 'disabled'
       ? t('status.localOnly')
-      : status.state === 'syncing' && status.progress?.percent != null
-        ? `${t(syncStateMessageKey(status.state))} ${status.progress.percent}%`
-        : t(syncStateMessageKey(status.state));
+      : staged
+        ? staged.text
+        : progress?.percent != null
+          ? `${t(syncStateMessageKey(status.state))} ${progress.percent}%`
+          : t(syncStateMessageKey(status.state));
   return (
     <Link
       href={ROUTES.sync}
       className={`status-bar__sync status-bar__sync--${status.state}`}
       data-testid="status-sync"
       data-sync-state={status.state}
+      data-first-sync-stage={stage?.stage}
+      title={staged?.title}
     >
       {text}
       {status.pendingLocalChanges > 0

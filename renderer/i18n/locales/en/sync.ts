@@ -75,4 +75,17 @@ export const sync: Widen<typeof source> = {
       'This device received other versions of the documents below that do not match their content. The original content is kept and shown; report it to the server administrator.',
     documents: '({{count}} document(s))',
   },
+  firstSync: {
+    label: 'First download',
+    stage: 'Stage {{number}}/{{stages}}: {{name}}',
+    stageName: { unit: 'unit data', open: 'open complaints', history: 'history' },
+    documents: '{{done}}/{{total}} documents ({{percent}}%)',
+    documentsUnknownTotal: '{{done}} documents',
+    overall: 'Whole download: {{done}}/{{total}} documents ({{percent}}%)',
+    overallUnknownTotal: 'Whole download: {{done}} documents',
+    timeLeftUnderMinute: 'under a minute left',
+    timeLeftMinutes: 'about {{minutes}} min left',
+    timeLeftHours: 'about {{hours}} h {{minutes}} min left',
+    deskReady: 'This device can take complaints now; the history is still downloading.',
+  },
 };

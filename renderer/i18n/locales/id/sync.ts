@@ -72,4 +72,18 @@ export const sync = {
       'Perangkat ini menerima versi lain dari dokumen berikut yang tidak sesuai dengan isinya. Isi asli tetap disimpan dan ditampilkan; laporkan ke pengelola server.',
     documents: '({{count}} dokumen)',
   },
+  /** The first download's stages on the status bar (shared/sync/sync-status FIRST_SYNC_STAGES). */
+  firstSync: {
+    label: 'Unduhan pertama',
+    stage: 'Tahap {{number}}/{{stages}}: {{name}}',
+    stageName: { unit: 'data unit', open: 'pengaduan terbuka', history: 'riwayat' },
+    documents: '{{done}}/{{total}} dokumen ({{percent}}%)',
+    documentsUnknownTotal: '{{done}} dokumen',
+    overall: 'Seluruh unduhan: {{done}}/{{total}} dokumen ({{percent}}%)',
+    overallUnknownTotal: 'Seluruh unduhan: {{done}} dokumen',
+    timeLeftUnderMinute: 'sisa < 1 menit',
+    timeLeftMinutes: 'sisa ± {{minutes}} menit',
+    timeLeftHours: 'sisa ± {{hours}} jam {{minutes}} menit',
+    deskReady: 'Perangkat siap menerima pengaduan; riwayat masih diunduh.',
+  },
 } as const;
