@@ -11,7 +11,9 @@
  *      the national projector's role (`meja-aduan-projector`: it reads the unit's records for the
  *      national projection; the unit validator refuses its writes), admins = none beyond server
  *      admins. Setup owns this document: a hand-made change is put back on the next run
- *   5. `_design/meja-aduan` (shared/couch/unit-design-doc), rewritten only when its bytes differ
+ *   5. `_design/meja-aduan` (shared/couch/unit-design-doc), rewritten only when its bytes differ,
+ *      and `_design/meja-aduan-stages` (shared/couch/stages-design-doc: the views a new device's
+ *      staged first download reads), likewise
  *   6. a check as a member of the unit (a throw-away user with the unit role, removed after): it can
  *      open the database, and the validator refuses a malformed document (so validation is
  *      really active on this server)
@@ -29,6 +31,7 @@ import {
   unitRole,
 } from '../shared/couch/couch-names';
 import { parseRejection } from '../shared/couch/rejection';
+import { STAGES_DESIGN_DOC_ID, stagesDesignDoc } from '../shared/couch/stages-design-doc';
 import { unitDesignDoc } from '../shared/couch/unit-design-doc';
 import { isValidUnitCode, normaliseCode } from '../shared/ids/tracking-number';
 import { CentralError } from './central-error';
@@ -246,6 +249,16 @@ export async function ensureUnitDesignDoc(http: CouchHttp, unitCode: string): Pr
   return `${outcome} (sha256 ${digest})`;
 }
 
+/**
+ * Writes the unit's `_design/meja-aduan-stages` unless the stored one is byte-identical; says which.
+ * CouchDB 3 builds its indexes in the background (ken) after the write; a device asks with
+ * `update=lazy`, so an index still building never holds a download up.
+ */
+export async function ensureUnitStagesDoc(http: CouchHttp, unitCode: string): Promise<string> {
+  const path = `${encodeURIComponent(unitDatabaseName(unitCode))}/${STAGES_DESIGN_DOC_ID}`;
+  return ensureDocument(http, path, stagesDesignDoc(), STAGES_DESIGN_DOC_ID);
+}
+
 export async function setupUnit(http: CouchHttp, unitCodeText: string): Promise<UnitSetupResult> {
   const unitCode = checkUnitCode(unitCodeText);
   const database = unitDatabaseName(unitCode);
@@ -265,6 +278,7 @@ export async function setupUnit(http: CouchHttp, unitCodeText: string): Promise<
     await ensureSecurity(http, database, unitSecurity(unitCode)),
   );
   step('validation', UNIT_DESIGN_DOC_ID, await ensureUnitDesignDoc(http, unitCode));
+  step('stage views', STAGES_DESIGN_DOC_ID, await ensureUnitStagesDoc(http, unitCode));
   step(
     'check',
     'a member of the unit logs in; a malformed document is refused',

@@ -54,8 +54,8 @@ it('shows the first download’s progress, and only the first', async () => {
   );
   expect(progress.length).toBeGreaterThan(1);
   const last = progress.at(-1) as SyncProgress;
-  // The central's documents: the records and its design document.
-  expect(last.docsTotal).toBe(ids.size + 1);
+  // The central's documents: the records and its two design documents.
+  expect(last.docsTotal).toBe(ids.size + 2);
   expect(progress.every((step) => step.percent === null || (step.percent >= 0 && step.percent < 100))).toBe(
     true,
   );

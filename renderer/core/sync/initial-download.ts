@@ -1,144 +1,105 @@
 /**
- * The first download of a unit's database to a new device, pipelined (the shape CHT's initial
- * replication proved): the database's update sequence is noted first; the central's changes feed
- * is then read a page at a time (`_changes?style=all_docs`: every document once, with its leaf
- * revisions, tombstones and conflicts included), each page's revisions are fetched with one
- * `_bulk_get` (`revs=true`, `latest=true`, `attachments=true`: the revision history PouchDB needs
- * to merge, and the files inline) and written with `bulkDocs({ new_edits: false })`, as PouchDB's
- * replicator writes them. While one batch is written, the next page is listed and fetched, so the
- * network and the disk work at the same time (PouchDB's replicator runs changes, revs_diff,
- * bulk_get, write and checkpoint one after another). Afterwards the normal replication is to start
- * from the noted sequence (PouchDB's `since`, which stores it as the pull's checkpoint): what
- * changed on the central meanwhile comes with it, nothing already here is fetched again.
+ * The first download of a unit's database to a new device, in three stages, so that the device is
+ * at work long before it holds the whole history (the shape CHT's initial replication proved: ask
+ * the server for the ids, fetch them in batches, then replicate from the sequence noted first).
  *
- * Not yet used by the sync service (./sync-service still downloads with PouchDB's pull): measured
- * first (bench/first-sync.ts), wired in once the figures say so.
+ * 0. The central's update sequence is noted before anything is read. Afterwards the normal
+ *    replication starts from it (PouchDB's `since`, stored as the pull's checkpoint): what changed
+ *    on the central meanwhile comes with it, and nothing already here is fetched again.
+ * 1. `unit`: the unit's own documents (profile, settings, offices, officers, the unit key's
+ *    documents: `UNIT_DOCUMENT_IDS`, `UNIT_DOCUMENT_PREFIXES`) in one batch: the desk can take an
+ *    intake within seconds.
+ * 2. `open`: every complaint the central does not count as closed (./closed-complaints: a view of
+ *    the unit database, asked without waiting for its index; without the view every complaint
+ *    counts as open), newest first, each whole in one write: the complaint, all its events, its
+ *    reporter, files inline (./complaint-pages).
+ * 3. `history`: the complaints not on the device yet (the closed ones), whole, newest first, in the
+ *    same way; then a sweep of the central's changes feed that fetches every revision the device
+ *    still lacks (./history-sweep): documents of other kinds, conflicts, deletions. After it the
+ *    device holds every document and leaf revision the central held when its feed was read.
  *
- * First, before the changes feed, the unit's own documents (profile, settings, offices, officers, the
- * unit key's documents: `UNIT_DOCUMENT_IDS`, `UNIT_DOCUMENT_PREFIXES`) are fetched and written in
- * one batch, so that the desk can take an intake within seconds while the records come.
+ * Every stage is pipelined: while one batch is written (one `bulkDocs({ new_edits: false })`, one
+ * IndexedDB transaction), the next is listed and fetched, so the network and the disk work at the
+ * same time (PouchDB's replicator runs changes, revs_diff, bulk_get, write and checkpoint one after
+ * another).
  *
- * After every written batch `onBatch` gets a checkpoint (the noted sequence, the feed's position
- * and the documents written so far); given back as `resumeFrom`, the download goes on from there
- * (a closed app, a dropped network): at most the one batch being fetched when it stopped is fetched
- * again. Every document is written whole with its history, so a half-written batch never exists
- * (one `bulkDocs` is one IndexedDB transaction).
+ * After every written batch, and when a stage starts, `onBatch` gets a checkpoint
+ * (./download-checkpoint: the noted sequence, the stage and its position) and the stage's progress
+ * (documents written in it and its estimated total). Given back as `resumeFrom`, the download goes
+ * on from there (a closed app, a dropped network, a server restarted): at most the one batch being
+ * fetched when it stopped is fetched again, and a complaint, always one write, is never on the
+ * device in part.
  */
 
-import { assertBulkWritten, type BulkResult } from '../../../shared/couch/pouch-toolkit';
+import { assertBulkWritten } from '../../../shared/couch/pouch-toolkit';
 import { UNIT_KEY_ID_PREFIX } from '../../../shared/crypto/unit-key-document';
 import { UNIT_PROFILE_ID } from '../../../shared/ids/document-ids';
+import type { FirstSyncStage } from '../../../shared/sync/sync-status';
 import { OFFICER_ID_PREFIX } from '../../../shared/unit/officer-document';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../../../shared/unit/unit-settings';
+import { closedComplaints } from './closed-complaints';
+import { complaintPages } from './complaint-pages';
+import { stageStart, type InitialDownloadCheckpoint } from './download-checkpoint';
+import {
+  bulkGet,
+  databaseInfo,
+  getJson,
+  idAndRev,
+  type InitialDownloadTarget,
+  type RemoteRequest,
+  type Revision,
+} from './download-protocol';
+import { sweepPages } from './history-sweep';
 
-/** pouchdb-adapter-http's `fetch(path)`: a request to the remote database with its credentials. */
-export type RemoteRequest = (path: string, init?: RequestInit) => Promise<Response>;
+export { downloadCheckpointSchema, type InitialDownloadCheckpoint } from './download-checkpoint';
+export {
+  currentUpdateSeq,
+  type DownloadTarget,
+  type InitialDownloadTarget,
+  type RemoteRequest,
+} from './download-protocol';
 
-/** What the download writes into: PouchDB's `bulkDocs` (the unit's local database). */
-export type DownloadTarget = Readonly<{
-  bulkDocs(docs: object[], options: { new_edits: false }): Promise<readonly BulkResult[]>;
-}>;
-
-export type InitialDownloadCheckpoint = Readonly<{
-  /** The central's update sequence noted before the first page: the replication starts there. */
-  since: number | string;
-  /** The changes feed's position after the last written batch. */
-  changesSeq: number | string;
-  /** Documents (revisions) written so far, across resumes. */
-  docsWritten: number;
+/** A stage's progress: documents written in it so far (across resumes) and its estimated total. */
+export type DownloadStageProgress = Readonly<{
+  stage: FirstSyncStage;
+  docsDone: number;
+  /**
+   * An estimate, never below `docsDone`; null while unknown. `unit`: the documents listed; `open`:
+   * the open complaints times the documents per complaint so far; `history`: the central's
+   * documents (doc_count + doc_del_count) less those written before the stage.
+   */
+  docsTotal: number | null;
 }>;
 
 export type DownloadedBatch = Readonly<{
-  /** Every document revision written in this batch. */
-  docs: readonly Readonly<{ id: string; rev: string }>[];
+  /** Every document revision written in this batch (none when a stage starts). */
+  docs: readonly Revision[];
   checkpoint: InitialDownloadCheckpoint;
+  stage: DownloadStageProgress;
 }>;
 
 export type InitialDownloadOptions = Readonly<{
   request: RemoteRequest;
-  target: DownloadTarget;
-  /** Documents per page of the changes feed (and per `_bulk_get` and `bulkDocs`). */
+  /** The unit's local database (PouchDB). */
+  target: InitialDownloadTarget;
+  /** Documents per batch (per `_bulk_get` and `bulkDocs`; pages of whole complaints are near it). */
   batchSize: number;
   /** Where an interrupted download stopped (its last checkpoint), or null to start. */
   resumeFrom?: InitialDownloadCheckpoint | null;
   /** Aborts the requests; the download then rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Called after every written batch, before the next is written (store the checkpoint here). */
+  /**
+   * Called when a stage starts and after every written batch, before the next is written (store
+   * the checkpoint here).
+   */
   onBatch?: (batch: DownloadedBatch) => Promise<void> | void;
 }>;
 
 export type InitialDownloadResult = InitialDownloadCheckpoint &
   Readonly<{
-    /** Revisions the changes feed named that `_bulk_get` no longer had (changed meanwhile). */
+    /** Revisions listed that `_bulk_get` no longer had (changed meanwhile). */
     missing: number;
   }>;
-
-type ChangeRow = Readonly<{
-  id: string;
-  seq: number | string;
-  changes: readonly Readonly<{ rev: string }>[];
-}>;
-
-type ChangesPage = Readonly<{ rows: readonly ChangeRow[]; lastSeq: number | string; last: boolean }>;
-
-type FetchedBatch = Readonly<{ page: ChangesPage; docs: object[]; missing: number }>;
-
-/** A CouchDB error answer as PouchDB throws it (`status`, `error`, `reason`), for classify-error. */
-async function answerOf(response: Response): Promise<unknown> {
-  const text = await response.text();
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
-  } catch {
-    if (response.ok) throw new SyntaxError('The central server’s answer is not JSON.');
-  }
-  if (!response.ok) {
-    const reason = typeof body.reason === 'string' ? body.reason : response.statusText;
-    const name = typeof body.error === 'string' ? body.error : `http_${response.status}`;
-    throw Object.assign(new Error(reason), { status: response.status, name, error: name, reason });
-  }
-  return body;
-}
-
-function jsonInit(signal: AbortSignal | undefined, init: RequestInit = {}): RequestInit {
-  const headers = new Headers({ Accept: 'application/json' });
-  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
-  return { ...init, headers, ...(signal ? { signal } : {}) };
-}
-
-/** The database's update sequence now (`GET /<db>`). */
-export async function currentUpdateSeq(
-  request: RemoteRequest,
-  signal?: AbortSignal,
-): Promise<number | string> {
-  const info = (await answerOf(await request('', jsonInit(signal)))) as { update_seq?: unknown };
-  const seq = info.update_seq;
-  if (typeof seq !== 'number' && typeof seq !== 'string') {
-    throw new SyntaxError('The central server’s answer has no update sequence.');
-  }
-  return seq;
-}
-
-async function listPage(
-  request: RemoteRequest,
-  since: number | string,
-  limit: number,
-  signal: AbortSignal | undefined,
-): Promise<ChangesPage> {
-  const query = new URLSearchParams({ style: 'all_docs', since: String(since), limit: String(limit) });
-  const body = (await answerOf(await request(`_changes?${query.toString()}`, jsonInit(signal)))) as {
-    results?: unknown;
-    last_seq?: unknown;
-    pending?: unknown;
-  };
-  const rows = Array.isArray(body.results) ? (body.results as ChangeRow[]) : [];
-  const lastSeq =
-    typeof body.last_seq === 'number' || typeof body.last_seq === 'string' ? body.last_seq : since;
-  // CouchDB says how many changes are left; other servers: a short page is the last.
-  const last = typeof body.pending === 'number' ? body.pending === 0 : rows.length < limit;
-  return { rows, lastSeq, last };
-}
 
 /**
  * The unit's own documents, fetched before the records so that the desk can take an intake while
@@ -155,132 +116,152 @@ async function unitDocumentIds(request: RemoteRequest, signal: AbortSignal | und
       startkey: JSON.stringify(prefix),
       endkey: JSON.stringify(`${prefix}\ufff0`),
     });
-    const body = (await answerOf(await request(`_all_docs?${query.toString()}`, jsonInit(signal)))) as {
-      rows?: unknown;
-    };
+    const body = await getJson(request, `_all_docs?${query.toString()}`, signal);
     const rows = Array.isArray(body.rows) ? (body.rows as { id?: unknown }[]) : [];
     for (const row of rows) if (typeof row.id === 'string') ids.push(row.id);
   }
   return ids;
 }
 
-type BulkGetAnswer = Readonly<{
-  results?: readonly Readonly<{
-    docs?: readonly Readonly<{ ok?: object; error?: Readonly<{ error?: string; reason?: string }> }>[];
-  }>[];
-}>;
-
-/** `_bulk_get` of `wanted` (a revision each, or the current one): the documents, and how many were not found. */
-async function bulkGet(
-  request: RemoteRequest,
-  wanted: readonly Readonly<{ id: string; rev?: string }>[],
+/**
+ * Writes the pages `fetchNext` gives with `write`, fetching page n+1 while page n is written.
+ * `fetchNext` is called again only once its previous call has resolved.
+ */
+async function pipelined<P>(
+  fetchNext: () => Promise<P | null>,
+  write: (page: P) => Promise<void>,
   signal: AbortSignal | undefined,
-): Promise<{ docs: object[]; missing: number }> {
-  if (wanted.length === 0) return { docs: [], missing: 0 };
-  const answer = (await answerOf(
-    await request(
-      '_bulk_get?revs=true&latest=true&attachments=true',
-      jsonInit(signal, { method: 'POST', body: JSON.stringify({ docs: wanted }) }),
-    ),
-  )) as BulkGetAnswer;
-  const docs: object[] = [];
-  let missing = 0;
-  for (const result of answer.results ?? []) {
-    for (const entry of result.docs ?? []) {
-      if (entry.ok) docs.push(entry.ok);
-      else if (entry.error?.error === 'not_found') missing += 1;
-      else {
-        const { error = 'unknown', reason = '' } = entry.error ?? {};
-        throw Object.assign(new Error(`_bulk_get refused a document: ${error} ${reason}`.trim()), {
-          status: 500,
-          name: error,
-          error,
-          reason,
-        });
-      }
-    }
+): Promise<void> {
+  let next = fetchNext();
+  // A failure surfaces when it is awaited; not as an unhandled rejection before that.
+  next.catch(() => undefined);
+  for (;;) {
+    const page = await next;
+    if (page === null) return;
+    signal?.throwIfAborted();
+    next = fetchNext();
+    next.catch(() => undefined);
+    await write(page);
   }
-  return { docs, missing };
-}
-
-async function fetchRevisions(
-  request: RemoteRequest,
-  page: ChangesPage,
-  signal: AbortSignal | undefined,
-  skip: ReadonlySet<string>,
-): Promise<FetchedBatch> {
-  const wanted = page.rows.flatMap((row) =>
-    row.changes.flatMap((change) =>
-      skip.has(`${row.id} ${change.rev}`) ? [] : [{ id: row.id, rev: change.rev }],
-    ),
-  );
-  return { page, ...(await bulkGet(request, wanted, signal)) };
-}
-
-function idAndRev(doc: object): { id: string; rev: string } {
-  const { _id: id, _rev: rev } = doc as { _id?: unknown; _rev?: unknown };
-  return { id: typeof id === 'string' ? id : '', rev: typeof rev === 'string' ? rev : '' };
 }
 
 /** Downloads every document of the remote database into `target` (see the file comment). */
 export async function initialDownload(options: InitialDownloadOptions): Promise<InitialDownloadResult> {
   const { request, target, batchSize, signal, onBatch } = options;
-  const resume = options.resumeFrom ?? null;
-  const since = resume?.since ?? (await currentUpdateSeq(request, signal));
-  let docsWritten = resume?.docsWritten ?? 0;
-  let changesSeq: number | string = resume?.changesSeq ?? 0;
+  let checkpoint: InitialDownloadCheckpoint =
+    options.resumeFrom ??
+    stageStart({ since: (await databaseInfo(request, signal)).updateSeq, docsWritten: 0 }, 'unit');
   let missing = 0;
-  // Revisions the first stage wrote: the changes feed names them again.
-  const written = new Set<string>();
 
-  if (resume === null) {
-    // Stage 1: the unit's own documents (those it does not have yet are simply not found).
-    const { docs } = await bulkGet(
-      request,
-      (await unitDocumentIds(request, signal)).map((id) => ({ id })),
-      signal,
-    );
+  /** Writes `docs`, then moves the checkpoint by `move` and reports the batch with `progress`. */
+  const written = async (
+    docs: object[],
+    move: Partial<InitialDownloadCheckpoint>,
+    progress: () => DownloadStageProgress,
+  ): Promise<void> => {
     if (docs.length > 0) {
-      assertBulkWritten(await target.bulkDocs(docs, { new_edits: false }));
-      signal?.throwIfAborted();
-      docsWritten += docs.length;
-      const revisions = docs.map(idAndRev);
-      for (const { id, rev } of revisions) written.add(`${id} ${rev}`);
-      await onBatch?.({ docs: revisions, checkpoint: { since, changesSeq, docsWritten } });
-    }
-  }
-
-  let listing: Promise<ChangesPage | null> = listPage(request, changesSeq, batchSize, signal);
-  const fetchNext = async (): Promise<FetchedBatch | null> => {
-    const page = await listing;
-    if (page === null || page.rows.length === 0) return null;
-    // The next page is listed while this one's documents are fetched and written.
-    listing = page.last ? Promise.resolve(null) : listPage(request, page.lastSeq, batchSize, signal);
-    // A failure surfaces when it is awaited; not as an unhandled rejection before that.
-    listing.catch(() => undefined);
-    return fetchRevisions(request, page, signal, written);
-  };
-
-  let next = fetchNext();
-  next.catch(() => undefined);
-  for (;;) {
-    const batch = await next;
-    if (batch === null) break;
-    signal?.throwIfAborted();
-    // Fetch batch n+1 while batch n is written.
-    next = fetchNext();
-    next.catch(() => undefined);
-    if (batch.docs.length > 0) {
       assertBulkWritten(
-        await target.bulkDocs(batch.docs, { new_edits: false }),
-        `(${docsWritten} written before)`,
+        await target.bulkDocs(docs, { new_edits: false }),
+        `(${checkpoint.docsWritten} written before)`,
       );
     }
     signal?.throwIfAborted();
-    docsWritten += batch.docs.length;
-    missing += batch.missing;
-    changesSeq = batch.page.lastSeq;
-    await onBatch?.({ docs: batch.docs.map(idAndRev), checkpoint: { since, changesSeq, docsWritten } });
+    checkpoint = {
+      ...checkpoint,
+      ...move,
+      docsWritten: checkpoint.docsWritten + docs.length,
+      stageDocs: checkpoint.stageDocs + docs.length,
+    };
+    await onBatch?.({ docs: docs.map(idAndRev), checkpoint, stage: progress() });
+  };
+  const atLeastDone = (total: number | null): number | null =>
+    total === null ? null : Math.max(total, checkpoint.stageDocs);
+
+  if (checkpoint.stage === 'unit') {
+    const ids = await unitDocumentIds(request, signal);
+    const progress = (): DownloadStageProgress => ({
+      stage: 'unit',
+      docsDone: checkpoint.stageDocs,
+      docsTotal: atLeastDone(ids.length),
+    });
+    await onBatch?.({ docs: [], checkpoint, stage: progress() });
+    const fetched = await bulkGet(
+      request,
+      ids.map((id) => ({ id })),
+      signal,
+    );
+    // The unit's own documents not there yet are simply not found.
+    const unitDocs = fetched.docs.length;
+    await written(fetched.docs, {}, () => ({ ...progress(), docsTotal: unitDocs }));
+    checkpoint = stageStart(checkpoint, 'open');
   }
-  return { since, changesSeq, docsWritten, missing };
+
+  if (checkpoint.stage === 'open') {
+    const { closed, complaints } = await closedComplaints(request, signal);
+    const open = complaints === null ? null : Math.max(0, complaints - closed.size);
+    const progress = (): DownloadStageProgress => {
+      const { stageDocs, stageComplaints } = checkpoint;
+      const estimate =
+        open === null || stageComplaints === 0 ? null : Math.round((open * stageDocs) / stageComplaints);
+      return { stage: 'open', docsDone: stageDocs, docsTotal: atLeastDone(estimate) };
+    };
+    await onBatch?.({ docs: [], checkpoint, stage: progress() });
+    const pages = complaintPages({
+      request,
+      target,
+      batchSize,
+      signal,
+      skip: (trackingNumber) => closed.has(trackingNumber),
+      after: checkpoint.complaintsAfter,
+    });
+    await pipelined(
+      pages,
+      async (page) => {
+        missing += page.missing;
+        const stageComplaints = checkpoint.stageComplaints + page.complaints;
+        await written(page.docs, { complaintsAfter: page.cursor, stageComplaints }, progress);
+      },
+      signal,
+    );
+    checkpoint = stageStart(checkpoint, 'history');
+  }
+
+  const info = await databaseInfo(request, signal);
+  const writtenBefore = checkpoint.docsWritten - checkpoint.stageDocs;
+  const progress = (): DownloadStageProgress => ({
+    stage: 'history',
+    docsDone: checkpoint.stageDocs,
+    docsTotal: atLeastDone(info.docCount + info.docDelCount - writtenBefore),
+  });
+  await onBatch?.({ docs: [], checkpoint, stage: progress() });
+  if (checkpoint.sweepSeq === null) {
+    const pages = complaintPages({
+      request,
+      target,
+      batchSize,
+      signal,
+      skip: () => false,
+      after: checkpoint.complaintsAfter,
+    });
+    await pipelined(
+      pages,
+      async (page) => {
+        missing += page.missing;
+        const stageComplaints = checkpoint.stageComplaints + page.complaints;
+        await written(page.docs, { complaintsAfter: page.cursor, stageComplaints }, progress);
+      },
+      signal,
+    );
+    // The sweep starts: stored, so that a resume does not list the complaints again.
+    await written([], { complaintsAfter: null, sweepSeq: 0 }, progress);
+  }
+  await pipelined(
+    sweepPages({ request, target, batchSize, signal, since: checkpoint.sweepSeq ?? 0 }),
+    async (page) => {
+      missing += page.missing;
+      await written(page.docs, { sweepSeq: page.seq }, progress);
+    },
+    signal,
+  );
+  return { ...checkpoint, missing };
 }

@@ -1,0 +1,181 @@
+/**
+ * Whole complaints, newest first, a page at a time: stage `open` (the open ones) and the first
+ * part of stage `history` (those not on the device yet) of the first download (./initial-download).
+ *
+ * A page: the next complaint ids below the last one handled (`_all_docs?descending=true` over the
+ * `complaint:` prefix; ids begin with the time received, so this is newest first), less those
+ * `skip` names (closed, for stage `open`) and those the device holds (`revsDiff`: a complaint is
+ * only ever written whole, so one on the device is whole); then their events' and reporters' ids
+ * and revisions in one `_all_docs/queries` request (the events as id ranges, one per device and day
+ * when several complaints share it, as the national projector reads them; every event matched to
+ * its complaint by the tracking number in its id; reporters by key, a deleted one included: the
+ * complaint index waits for it), and all of it with one `_bulk_get` (files inline). The caller
+ * writes a page with one `bulkDocs`: one IndexedDB transaction, so no complaint is ever on the
+ * device in part. Conflicting and deleted revisions of those documents come with stage
+ * `history`'s sweep (./history-sweep).
+ */
+import {
+  COMPLAINT_ID_PREFIX,
+  EVENT_ID_PREFIX,
+  HIGH_SENTINEL,
+  parseComplaintId,
+  parseEventId,
+  reporterId,
+} from '../../../shared/ids/document-ids';
+import {
+  allDocsQueries,
+  bulkGet,
+  getJson,
+  type AllDocsQuery,
+  type AllDocsRow,
+  type InitialDownloadTarget,
+  type RemoteRequest,
+  type Revision,
+} from './download-protocol';
+
+export type ComplaintPage = Readonly<{
+  /** Every document of the complaints of this page, as `_bulk_get` gave them. */
+  docs: object[];
+  /** Complaints in `docs`. */
+  complaints: number;
+  /** The last (oldest) complaint id the page covered: the next page starts below it. */
+  cursor: string;
+  /** Revisions listed that `_bulk_get` no longer had (changed meanwhile). */
+  missing: number;
+}>;
+
+export type ComplaintPagesOptions = Readonly<{
+  request: RemoteRequest;
+  target: InitialDownloadTarget;
+  /** Documents per page, roughly (pages hold whole complaints). */
+  batchSize: number;
+  signal?: AbortSignal | undefined;
+  /** Complaints (by tracking number) this pass leaves out. */
+  skip: (trackingNumber: string) => boolean;
+  /** The last complaint id handled before (a checkpoint's), or null to start at the newest. */
+  after: string | null;
+}>;
+
+/** Complaints listed per page at most, whatever the documents per complaint. */
+const MAX_LISTED = 2000;
+/** Documents per complaint before any was seen (a received event, a reporter, ~5 more events). */
+const FIRST_GUESS_DOCS_PER_COMPLAINT = 8;
+
+type Listed = Readonly<{ id: string; rev: string; trackingNumber: string }>;
+
+async function listComplaints(
+  options: ComplaintPagesOptions,
+  after: string | null,
+  limit: number,
+): Promise<{ rows: Listed[]; cursor: string | null; last: boolean }> {
+  const params = new URLSearchParams({
+    descending: 'true',
+    startkey: JSON.stringify(after ?? `${COMPLAINT_ID_PREFIX}${HIGH_SENTINEL}`),
+    endkey: JSON.stringify(COMPLAINT_ID_PREFIX),
+    // The row `after` itself comes first again.
+    limit: String(limit + (after === null ? 0 : 1)),
+  });
+  const body = await getJson(options.request, `_all_docs?${params.toString()}`, options.signal);
+  const all = (Array.isArray(body.rows) ? (body.rows as AllDocsRow[]) : []).filter(
+    (row) => typeof row.id === 'string' && row.id !== after,
+  );
+  const rows: Listed[] = [];
+  for (const row of all) {
+    const parsed = parseComplaintId(row.id ?? '');
+    const rev = row.value?.rev;
+    if (parsed && typeof rev === 'string')
+      rows.push({ id: row.id ?? '', rev, trackingNumber: parsed.trackingNumber });
+  }
+  return { rows, cursor: all.at(-1)?.id ?? after, last: all.length < limit };
+}
+
+/** Those of `rows` the device does not hold yet. */
+async function notOnDevice(target: InitialDownloadTarget, rows: readonly Listed[]): Promise<Listed[]> {
+  if (rows.length === 0) return [];
+  const diff = await target.revsDiff(Object.fromEntries(rows.map((row) => [row.id, [row.rev]])));
+  return rows.filter((row) => (diff[row.id]?.missing ?? []).length > 0);
+}
+
+/**
+ * The `_id` ranges holding the events of `trackingNumbers`: one per tracking number, or one per
+ * device and day (`event:<unit>-<yymmdd>-<device>-`) when several share it (one range costs the
+ * server about as much as a hundred documents).
+ */
+export function eventRanges(trackingNumbers: readonly string[]): AllDocsQuery[] {
+  const byDay = new Map<string, string[]>();
+  for (const trackingNumber of trackingNumbers) {
+    const day = trackingNumber.slice(0, trackingNumber.lastIndexOf('-') + 1);
+    byDay.set(day, [...(byDay.get(day) ?? []), trackingNumber]);
+  }
+  return [...byDay.entries()].flatMap(([day, group]) => {
+    const prefixes = group.length > 1 ? [day] : group.map((trackingNumber) => `${trackingNumber}:`);
+    return prefixes.map((prefix) => ({
+      startkey: `${EVENT_ID_PREFIX}${prefix}`,
+      endkey: `${EVENT_ID_PREFIX}${prefix}${HIGH_SENTINEL}`,
+    }));
+  });
+}
+
+/** The revisions of the events and reporters of `complaints` (live, or deleted reporters). */
+async function relatedRevisions(
+  options: ComplaintPagesOptions,
+  complaints: readonly Listed[],
+): Promise<Revision[]> {
+  const wanted = new Set(complaints.map((complaint) => complaint.trackingNumber));
+  const ranges = eventRanges([...wanted]);
+  const answers = await allDocsQueries(
+    options.request,
+    [...ranges, { keys: [...wanted].map((trackingNumber) => reporterId(trackingNumber)) }],
+    options.signal,
+  );
+  const revisions: Revision[] = [];
+  answers.forEach((rows, index) => {
+    const isEvents = index < ranges.length;
+    for (const row of rows) {
+      const rev = row.value?.rev;
+      if (typeof row.id !== 'string' || typeof rev !== 'string') continue;
+      // A range of a device and day also holds other complaints' events.
+      const trackingNumber = parseEventId(row.id)?.trackingNumber;
+      if (isEvents && (trackingNumber === undefined || !wanted.has(trackingNumber))) continue;
+      revisions.push({ id: row.id, rev });
+    }
+  });
+  return revisions;
+}
+
+/**
+ * The pages' source: each call fetches the next page (null after the last); call it again only
+ * once the previous call has resolved.
+ */
+export function complaintPages(options: ComplaintPagesOptions): () => Promise<ComplaintPage | null> {
+  let after = options.after;
+  let done = false;
+  let listed = 0;
+  let fetched = 0;
+  return async () => {
+    if (done) return null;
+    // As many complaints as make about a batch of documents, going by the pages so far (most are
+    // skipped in stage `history`, where the open ones are on the device already).
+    const perComplaint = listed === 0 ? FIRST_GUESS_DOCS_PER_COMPLAINT : Math.max(fetched / listed, 0.01);
+    const limit = Math.min(MAX_LISTED, Math.max(1, Math.round(options.batchSize / perComplaint)));
+    const page = await listComplaints(options, after, limit);
+    done = page.last;
+    if (page.cursor === null) return null;
+    after = page.cursor;
+    const complaints = await notOnDevice(
+      options.target,
+      page.rows.filter((row) => !options.skip(row.trackingNumber)),
+    );
+    const wanted =
+      complaints.length === 0
+        ? []
+        : [
+            ...complaints.map(({ id, rev }) => ({ id, rev })),
+            ...(await relatedRevisions(options, complaints)),
+          ];
+    const { docs, missing } = await bulkGet(options.request, wanted, options.signal);
+    listed += page.rows.length;
+    fetched += docs.length;
+    return { docs, complaints: complaints.length, cursor: page.cursor, missing };
+  };
+}

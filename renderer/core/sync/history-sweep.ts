@@ -1,0 +1,57 @@
+/**
+ * The last part of the first download's stage `history` (./initial-download): the sweep that makes
+ * the device equal to the central. The central's changes feed is read from the start a page at a
+ * time (`_changes?style=all_docs`: every document once with all its leaf revisions, deleted ones
+ * and conflicts included); the device's `revsDiff` of the page (a local read of the revision
+ * trees, no document bodies) names the revisions it lacks, and only those are fetched (one
+ * `_bulk_get`, history and files inline) and written: the documents that are not complaints,
+ * events or reporters (packets, officer documents, settings history, design documents), the losing
+ * revisions of a conflict, tombstones, and whatever changed on the central since the complaints
+ * were listed. What the earlier stages wrote costs a line of the feed and a revision-tree read.
+ */
+import { bulkGet, listChanges, type InitialDownloadTarget, type RemoteRequest } from './download-protocol';
+
+export type SweepPage = Readonly<{
+  /** The revisions of this page the device lacked, as `_bulk_get` gave them. */
+  docs: object[];
+  /** The changes feed's position after this page. */
+  seq: number | string;
+  /** Revisions the feed named that `_bulk_get` no longer had (changed meanwhile). */
+  missing: number;
+  /** Documents the page listed (the sweep's pace, for the measurements). */
+  listed: number;
+}>;
+
+export type SweepOptions = Readonly<{
+  request: RemoteRequest;
+  target: InitialDownloadTarget;
+  /** Changes per page. */
+  batchSize: number;
+  signal?: AbortSignal | undefined;
+  /** The feed's position to start from (a checkpoint's), 0 from the beginning. */
+  since: number | string;
+}>;
+
+/**
+ * The pages' source: each call fetches the next page (null after the last); call it again only
+ * once the previous call has resolved.
+ */
+export function sweepPages(options: SweepOptions): () => Promise<SweepPage | null> {
+  let since = options.since;
+  let done = false;
+  return async () => {
+    if (done) return null;
+    const page = await listChanges(options.request, since, options.batchSize, options.signal);
+    done = page.last;
+    if (page.rows.length === 0) return null;
+    since = page.lastSeq;
+    const diff = await options.target.revsDiff(
+      Object.fromEntries(page.rows.map((row) => [row.id, row.changes.map((change) => change.rev)])),
+    );
+    const wanted = Object.entries(diff).flatMap(([id, { missing = [] }]) =>
+      missing.map((rev) => ({ id, rev })),
+    );
+    const { docs, missing } = await bulkGet(options.request, wanted, options.signal);
+    return { docs, seq: page.lastSeq, missing, listed: page.rows.length };
+  };
+}

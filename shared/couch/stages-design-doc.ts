@@ -1,0 +1,53 @@
+/**
+ * The unit database's second design document, `_design/meja-aduan-stages`: the views a new
+ * device's staged first download reads (renderer/core/sync/initial-download), written by `central
+ * setup` beside `_design/meja-aduan` (rewritten only when its bytes differ, like ./unit-design-doc).
+ * Apart from the validator's document so that a change to one never rebuilds the other's indexes.
+ *   closed       map over event documents: the tracking number with +1 for a kind that ends a
+ *                complaint (close, archive, not-our-authority: shared/workflow/apply-event) and −1
+ *                for `reopen`; reduce `_sum`. Grouped by key, a complaint whose sum is > 0 is
+ *                closed; every other complaint counts as open (also one the reply-window rule
+ *                closed without an event, and one closed twice offline then reopened once: its sum
+ *                stays 1, it counts as closed and comes with the history, not first).
+ *   complaints   map over complaint documents, reduce `_count`: how many complaints the unit
+ *                holds (the open stage's estimate of its total).
+ * Plain ES5 functions (CouchDB 3.5 runs views in QuickJS, older servers in SpiderMonkey).
+ */
+import { sortKeys } from './canonical-json';
+import type { DesignDoc } from './unit-design-doc';
+
+export const STAGES_DESIGN_DOC_ID = '_design/meja-aduan-stages';
+/** The design document's name as view paths use it (`_design/<name>/_view/<view>`). */
+export const STAGES_DESIGN_NAME = 'meja-aduan-stages';
+export const CLOSED_VIEW = 'closed';
+export const COMPLAINTS_VIEW = 'complaints';
+
+/** The event kinds after which a complaint is no longer open (closed, archived, forwarded). */
+export const COMPLAINT_ENDING_KINDS = ['close', 'archive', 'not-our-authority'] as const;
+export const COMPLAINT_REOPEN_KIND = 'reopen';
+
+/** The views' map functions (checked for ES5 in test/integration/central-design-doc). */
+export const CLOSED_MAP = [
+  'function (doc) {',
+  "  if (doc.type !== 'event' || typeof doc.trackingNumber !== 'string') return;",
+  `  if (${JSON.stringify(COMPLAINT_ENDING_KINDS)}.indexOf(doc.kind) >= 0) emit(doc.trackingNumber, 1);`,
+  `  else if (doc.kind === ${JSON.stringify(COMPLAINT_REOPEN_KIND)}) emit(doc.trackingNumber, -1);`,
+  '}',
+].join('\n');
+
+export const COMPLAINTS_MAP = [
+  'function (doc) {',
+  "  if (doc.type === 'complaint') emit(null, 1);",
+  '}',
+].join('\n');
+
+export function stagesDesignDoc(): DesignDoc {
+  return sortKeys({
+    _id: STAGES_DESIGN_DOC_ID,
+    language: 'javascript',
+    views: {
+      [CLOSED_VIEW]: { map: CLOSED_MAP, reduce: '_sum' },
+      [COMPLAINTS_VIEW]: { map: COMPLAINTS_MAP, reduce: '_count' },
+    },
+  }) as DesignDoc;
+}
