@@ -47,6 +47,8 @@ export type PouchReplicationOptions = Readonly<{
   batch_size?: number;
   doc_ids?: string[];
   checkpoint?: boolean;
+  /** Start here, stored as the replication's checkpoint first (PouchDB 9's replicate). */
+  since?: number | string;
 }>;
 
 export type PouchRemoteOptions = Readonly<{

@@ -8,14 +8,29 @@
  * Documents the server refused earlier are offered once more before the live replications start
  * (a replication of just those ids, without checkpoint): the live push's checkpoint has passed
  * them, so it would never send them again.
+ *
+ * On a device's first download the pull is replaced, until it has everything, by the pipelined
+ * download (./initial-download), reported as pull changes (the push runs meanwhile); the pull then
+ * starts from the sequence it noted (`pullSince`: PouchDB writes that as the pull's checkpoint and
+ * goes on from it).
  */
 import type { SyncDirection } from '../../../shared/sync/sync-machine';
+import {
+  initialDownload,
+  type DownloadedBatch,
+  type DownloadStageProgress,
+  type InitialDownloadTarget,
+  type InitialDownloadCheckpoint,
+  type RemoteRequest,
+} from './initial-download';
 import type { PouchDatabase, PouchFactory, PouchReplication } from './pouch-types';
 
 /** What a replication's 'change' event says: documents written so far in this run, and which now. */
 export type ReplicationChange = Readonly<{
   docsWritten: number;
   docs: readonly Readonly<{ id: string; rev: string }>[];
+  /** The first download's stage and its progress (a pull change of the download), else null. */
+  stage: DownloadStageProgress | null;
 }>;
 
 export type RunEvents = Readonly<{
@@ -32,10 +47,31 @@ export type RunEvents = Readonly<{
   completed(): void;
 }>;
 
+/** The first download the run does before its live replications (./initial-download). */
+export type RunDownload = Readonly<{
+  /** The remote database's requests with its credentials (pouchdb-adapter-http's `fetch`). */
+  request: RemoteRequest;
+  /** Documents per page, `_bulk_get` and write. */
+  batchSize: number;
+  /** The checkpoint an interrupted download stored, or null to start from the beginning. */
+  resumeFrom: InitialDownloadCheckpoint | null;
+  /** Stores each batch's checkpoint; the next batch is written only once it resolves. */
+  onBatch: (batch: DownloadedBatch) => Promise<void>;
+  /** The download ended: the pull starts from `since`. */
+  onDone: (result: InitialDownloadCheckpoint) => Promise<void>;
+}>;
+
 export type RunOptions = Readonly<{
   batchSize: number;
   /** Refused documents to offer again before the live replications start. */
   retryIds: readonly string[];
+  /** A first download to do before the live replications, or null. */
+  download?: RunDownload | null;
+  /**
+   * Where the pull starts when it has no checkpoint of its own yet (the sequence a finished first
+   * download noted); undefined: from its checkpoint, as always.
+   */
+  pullSince?: number | string;
 }>;
 
 function readChange(value: unknown): ReplicationChange {
@@ -45,6 +81,7 @@ function readChange(value: unknown): ReplicationChange {
   };
   const docs = Array.isArray(info.docs) ? (info.docs as unknown[]) : [];
   return {
+    stage: null,
     docsWritten: typeof info.docs_written === 'number' ? info.docs_written : 0,
     docs: docs.flatMap((doc) => {
       const { _id: id, _rev: rev } = (doc ?? {}) as { _id?: unknown; _rev?: unknown };
@@ -63,6 +100,10 @@ export class ReplicationRun<Db extends PouchDatabase> {
   #cancelled = false;
   #ended = false;
   #started: Promise<void> = Promise.resolve();
+  /** Aborts the first download's requests on cancel. */
+  readonly #abort = new AbortController();
+  /** Documents the first download wrote in this run: the pull's counts go on from there. */
+  #downloaded = 0;
 
   constructor(
     private readonly PouchDB: PouchFactory<Db>,
@@ -80,6 +121,7 @@ export class ReplicationRun<Db extends PouchDatabase> {
   /** Stops both directions (idempotent). Events after this are not reported. */
   cancel(): void {
     this.#cancelled = true;
+    this.#abort.abort();
     for (const replication of this.#replications) replication.cancel();
   }
 
@@ -94,7 +136,7 @@ export class ReplicationRun<Db extends PouchDatabase> {
   }
 
   async #start(): Promise<void> {
-    const { batchSize, retryIds } = this.options;
+    const { batchSize, retryIds, download } = this.options;
     if (retryIds.length > 0) {
       const retry = this.PouchDB.replicate(this.local, this.remote, {
         doc_ids: [...retryIds],
@@ -109,14 +151,68 @@ export class ReplicationRun<Db extends PouchDatabase> {
     if (!this.#live) return;
     const options = { live: true, retry: false, batch_size: batchSize };
     this.#watch(this.PouchDB.replicate(this.local, this.remote, options), 'push');
-    this.#watch(this.PouchDB.replicate(this.remote, this.local, options), 'pull');
+    // The push sends this device's own writes meanwhile; the pull waits for the first download.
+    let pullSince = this.options.pullSince;
+    if (download) {
+      const done = await this.#download(download);
+      // Cancelled while the download's end was being stored: no pull may start on a dead run.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the await above can change it
+      if (done === null || !this.#live) return;
+      pullSince = done.since;
+    }
+    this.#watch(
+      this.PouchDB.replicate(this.remote, this.local, {
+        ...options,
+        ...(pullSince === undefined ? {} : { since: pullSince }),
+      }),
+      'pull',
+    );
+  }
+
+  /**
+   * The first download, reported as the pull's changes; its result, or null when the run was
+   * cancelled meanwhile (a failure is thrown, and reported by `start`).
+   */
+  async #download(download: RunDownload): Promise<InitialDownloadCheckpoint | null> {
+    this.#report(() => this.events.active('pull'));
+    let docsWritten = 0;
+    try {
+      const result = await initialDownload({
+        request: download.request,
+        target: this.local as unknown as InitialDownloadTarget,
+        batchSize: download.batchSize,
+        resumeFrom: download.resumeFrom,
+        signal: this.#abort.signal,
+        onBatch: async (batch) => {
+          if (!this.#live) return;
+          await download.onBatch(batch);
+          docsWritten += batch.docs.length;
+          this.#downloaded = docsWritten;
+          this.#report(() =>
+            this.events.change('pull', { docsWritten, docs: batch.docs, stage: batch.stage }),
+          );
+        },
+      });
+      if (!this.#live) return null;
+      await download.onDone(result);
+      return result;
+    } catch (error) {
+      if (!this.#live) return null;
+      throw error;
+    }
   }
 
   #watch(replication: PouchReplication, direction: SyncDirection): void {
     this.#replications.push(replication);
     replication.on('active', () => this.#report(() => this.events.active(direction)));
     replication.on('paused', () => this.#report(() => this.events.paused(direction)));
-    replication.on('change', (value) => this.#report(() => this.events.change(direction, readChange(value))));
+    replication.on('change', (value) => {
+      const change = readChange(value);
+      const offset = direction === 'pull' ? this.#downloaded : 0;
+      this.#report(() =>
+        this.events.change(direction, { ...change, docsWritten: change.docsWritten + offset }),
+      );
+    });
     replication.on('denied', (error) => this.#report(() => this.events.denied(direction, error)));
     if (direction === 'push') {
       replication.on('checkpoint', (value) => {

@@ -25,7 +25,59 @@ describe('SyncJournalStore', () => {
       lastSyncedAt: 1_000,
       firstSyncDone: true,
       pulledDocs: 7,
+      initialDownload: null,
+      initialDownloadDone: false,
+      pullSince: null,
       rejected: [{ id: 'event:x', message: 'immutable: no', rejection: 'immutable' }],
+    });
+  });
+
+  it('keeps the first download’s checkpoint, and reads a journal written before it existed', async () => {
+    const db = memoryDatabase();
+    const store = await SyncJournalStore.open(db, REMOTE);
+    const checkpoint = {
+      since: '12-abc',
+      docsWritten: 500,
+      stage: 'open',
+      stageDocs: 120,
+      stageComplaints: 17,
+      complaintsAfter: 'complaint:2026-11-23T03:04:05.678Z:KBM-261123-A23-0007:abc',
+      sweepSeq: null,
+    } as const;
+    store.update({ initialDownload: checkpoint });
+    await store.flush();
+    expect((await SyncJournalStore.open(db, REMOTE)).journal.initialDownload).toEqual(checkpoint);
+    const { rev } = await db.put({
+      _id: SYNC_JOURNAL_ID,
+      _rev: ((await db.get(SYNC_JOURNAL_ID)) as { _rev: string })._rev,
+      remote: REMOTE,
+      pushedSeq: 3,
+      lastSyncedAt: null,
+      firstSyncDone: true,
+      pulledDocs: 9,
+      rejected: [],
+    });
+    expect(rev).toMatch(/^\d+-/);
+    expect((await SyncJournalStore.open(db, REMOTE)).journal).toMatchObject({
+      pushedSeq: 3,
+      firstSyncDone: true,
+      initialDownload: null,
+      initialDownloadDone: false,
+      pullSince: null,
+    });
+  });
+
+  it('drops a download checkpoint of another shape, keeping the rest of the journal', async () => {
+    const db = memoryDatabase();
+    await db.put({
+      ...freshJournal(REMOTE),
+      _id: SYNC_JOURNAL_ID,
+      pushedSeq: 4,
+      initialDownload: { since: '12-abc', changesSeq: '7-def', docsWritten: 500 },
+    });
+    expect((await SyncJournalStore.open(db, REMOTE)).journal).toMatchObject({
+      pushedSeq: 4,
+      initialDownload: null,
     });
   });
 

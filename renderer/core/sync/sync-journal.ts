@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { REJECTION_CODES } from '../../../shared/couch/rejection';
 import { isNotFound } from '../../../shared/couch/pouch-toolkit';
 import type { RejectedDocument } from '../../../shared/sync/sync-status';
+import { downloadCheckpointSchema, type InitialDownloadCheckpoint } from './download-checkpoint';
 import type { PouchDatabase } from './pouch-types';
 
 export const SYNC_JOURNAL_ID = '_local/meja-aduan-sync';
@@ -28,6 +29,11 @@ const journalSchema = z.object({
   lastSyncedAt: z.number().nullable(),
   firstSyncDone: z.boolean(),
   pulledDocs: z.number().int().min(0),
+  // Journals written before the pipelined first download have none of these three.
+  // A checkpoint of another shape (an earlier version's) is dropped: that download starts over.
+  initialDownload: downloadCheckpointSchema.nullable().default(null).catch(null),
+  initialDownloadDone: z.boolean().default(false),
+  pullSince: z.union([z.number(), z.string()]).nullable().default(null),
   rejected: z
     .array(z.object({ id: z.string(), message: z.string(), rejection: z.enum(REJECTION_CODES).nullable() }))
     .max(MAX_REJECTED),
@@ -41,11 +47,30 @@ export type SyncJournal = Readonly<{
   firstSyncDone: boolean;
   /** Documents the first download has written so far (its progress across restarts). */
   pulledDocs: number;
+  /** Where the pipelined first download (./initial-download) stopped, while it is not done. */
+  initialDownload: InitialDownloadCheckpoint | null;
+  /** The pipelined first download has fetched everything once (the pull goes on from `pullSince`). */
+  initialDownloadDone: boolean;
+  /**
+   * The sequence the first download noted, until the pull has stored it as its own checkpoint
+   * (its first pause): the pull starts there instead of from the beginning.
+   */
+  pullSince: number | string | null;
   rejected: readonly RejectedDocument[];
 }>;
 
 export function freshJournal(remote: string): SyncJournal {
-  return { remote, pushedSeq: 0, lastSyncedAt: null, firstSyncDone: false, pulledDocs: 0, rejected: [] };
+  return {
+    remote,
+    pushedSeq: 0,
+    lastSyncedAt: null,
+    firstSyncDone: false,
+    pulledDocs: 0,
+    initialDownload: null,
+    initialDownloadDone: false,
+    pullSince: null,
+    rejected: [],
+  };
 }
 
 export class SyncJournalStore {

@@ -41,7 +41,8 @@ import { jsonErrorFetch } from './json-error-fetch';
 import { countPendingChanges, PendingCounter, PulledRevisions } from './pending-changes';
 import type { PouchDatabase, PouchDatabaseInfo, PouchFactory } from './pouch-types';
 import { quietInfo } from './quiet-info';
-import { ReplicationRun, type ReplicationChange } from './replication-run';
+import type { DownloadStageProgress, RemoteRequest } from './initial-download';
+import { ReplicationRun, type ReplicationChange, type RunDownload } from './replication-run';
 import { followChanges } from './shared-changes';
 import {
   ALWAYS_ONLINE,
@@ -116,6 +117,8 @@ type ActiveRun<Db extends PouchDatabase> = {
   /** Pull documents written in this run when last reported (its counter starts at 0 per run). */
   pulledInRun: number;
   docsTotal: number | null;
+  /** The first download's stage under way, as it last said (null: not a staged download). */
+  stage: DownloadStageProgress | null;
 };
 
 export class SyncService<Db extends PouchDatabase = PouchDatabase> {
@@ -253,6 +256,18 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   }
 
   /**
+   * Requests to the unit's database on the central with this device's credentials (paths relative
+   * to the database, as pouchdb-adapter-http's `fetch`), for reading what is not on this device
+   * yet; null when the service is not started or its remote is not a server. The caller asks only
+   * when the network is up; a failed request rejects or answers with the server's status.
+   */
+  centralRequest(): RemoteRequest | null {
+    const remote = this.#target?.remote;
+    if (!remote || this.#disposed || !isHttpRemote(remote)) return null;
+    return (path, init) => remote.fetch(path, init);
+  }
+
+  /**
    * Checks a configuration (see ./test-connection: one login attempt). It changes nothing, except
    * that a sync stopped by a refused login or a lockout starts again when the configuration it
    * uses now passes: the person pressed "test connection" with the saved password, and it works.
@@ -378,15 +393,23 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     const target = this.#target;
     if (!target) return;
     const previous = this.#runsSettled;
+    const { journal } = target;
     const run = new ReplicationRun(
       this.#PouchDB,
       this.#localDb,
       target.remote,
-      { batchSize, retryIds: target.journal.journal.rejected.map((document) => document.id) },
+      {
+        batchSize,
+        retryIds: journal.journal.rejected.map((document) => document.id),
+        download: firstSync ? this.#downloadOf(target, batchSize) : null,
+        ...(journal.journal.pullSince === null ? {} : { pullSince: journal.journal.pullSince }),
+      },
       {
         active: (direction) => this.#dispatch({ type: 'replication-active', runId, direction }),
-        paused: (direction) =>
-          this.#dispatch({ type: 'replication-paused', runId, direction, at: this.#now() }),
+        paused: (direction) => {
+          if (direction === 'pull') this.#onPullPaused(target);
+          this.#dispatch({ type: 'replication-paused', runId, direction, at: this.#now() });
+        },
         change: (direction, change) => this.#onChange(runId, direction, change),
         denied: (direction, error) => this.#onDenied(direction, error),
         pushCheckpoint: (seq) => this.#onPushCheckpoint(seq),
@@ -400,7 +423,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
         completed: () => this.#dispatch({ type: 'replication-complete', runId, at: this.#now() }),
       },
     );
-    const active: ActiveRun<Db> = { id: runId, run, pulledInRun: 0, docsTotal: null };
+    const active: ActiveRun<Db> = { id: runId, run, pulledInRun: 0, docsTotal: null, stage: null };
     this.#run = active;
     this.#runsSettled = (async () => {
       await this.#withGrace(previous);
@@ -415,6 +438,37 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       }
       await run.settled();
     })();
+  }
+
+  /**
+   * The pipelined first download (./initial-download) for a run of the first sync, or null when
+   * it is done already or the remote is not a server (the unit tests' memory remotes: PouchDB's
+   * pull does it all). Each batch's checkpoint is stored in the journal before the next batch is
+   * written, so a restart goes on from there. Pages are the run's batch size (halved on HTTP 413).
+   */
+  #downloadOf(target: SyncTarget<Db>, batchSize: number): RunDownload | null {
+    const { journal, remote } = target;
+    if (journal.journal.initialDownloadDone || !isHttpRemote(remote)) return null;
+    return {
+      request: (path, init) => remote.fetch(path, init),
+      batchSize,
+      resumeFrom: journal.journal.initialDownload,
+      onBatch: async (batch) => {
+        journal.update({ initialDownload: batch.checkpoint });
+        await journal.flush();
+      },
+      onDone: async (result) => {
+        journal.update({ initialDownload: null, initialDownloadDone: true, pullSince: result.since });
+        await journal.flush();
+      },
+    };
+  }
+
+  /** The pull paused: it has stored the noted sequence as its checkpoint (if it started from it). */
+  #onPullPaused(target: SyncTarget<Db>): void {
+    if (target.journal.journal.pullSince === null) return;
+    target.journal.update({ pullSince: null });
+    void target.journal.flush();
   }
 
   /**
@@ -464,8 +518,10 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     this.#dispatch({
       type: 'first-sync-progress',
       runId: active.id,
+      at: this.#now(),
       docsDone: journal.pulledDocs,
       docsTotal: active.docsTotal,
+      stage: active.stage,
     });
   }
 
@@ -484,6 +540,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       return;
     }
     for (const doc of change.docs) this.#pulled.add(doc.id, doc.rev);
+    if (change.stage !== null) active.stage = change.stage;
     if (!target.journal.journal.firstSyncDone) {
       const delta = Math.max(0, change.docsWritten - active.pulledInRun);
       active.pulledInRun = change.docsWritten;
