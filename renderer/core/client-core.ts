@@ -49,6 +49,7 @@ import type {
   CorrectReporterOutcome,
   NeedsAttention,
   ReporterCorrectionInput,
+  TrackingNumberLookup,
 } from './use-cases/complaints';
 import type { DashboardProgress, DashboardQuery } from './use-cases/dashboard';
 import type { JoinOutcome, StorageUse } from './use-cases/device-setup';
@@ -180,6 +181,7 @@ export type {
   StoredPacketDraft,
   TamperedRow,
   TextRange,
+  TrackingNumberLookup,
   UnitRecordSet,
 };
 
@@ -371,7 +373,11 @@ export type ClientCore = Readonly<{
     countByStatus(): Promise<Readonly<Record<ComplaintStatus, number>>>;
     countSince(instantsIso: readonly string[]): Promise<number[]>;
     needsAttention(): Promise<NeedsAttention>;
-    findByTrackingNumber(text: string): Promise<string | undefined>;
+    /**
+     * The complaint with this tracking number; while the first download is under way one not on
+     * this device is fetched from the central, or named as not on this device yet.
+     */
+    findByTrackingNumber(text: string): Promise<TrackingNumberLookup>;
     detail(complaintId: string): Promise<ComplaintDetail | undefined>;
     /** Status and running deadline today on the unit's calendar; undefined before the unit has settings. */
     sla(state: ComplaintState): ComplaintSla | undefined;

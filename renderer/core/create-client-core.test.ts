@@ -80,7 +80,11 @@ describe('createClientCore', () => {
       (found) => found.rows[0]?.status === 'on-hold',
     );
     expect(page.rows.map((row) => row.trackingNumber)).toEqual(['KTB-260302-A2C-0001']);
-    expect(await core.complaints.findByTrackingNumber('ktb-260302-a2c-0001')).toBe(id);
+    expect(await core.complaints.findByTrackingNumber('ktb-260302-a2c-0001')).toEqual({
+      status: 'found',
+      complaintId: id,
+      fetched: false,
+    });
   });
 
   it('lets a manager edit the unit profile over the revision shown; a stale edit or an officer is refused', async () => {

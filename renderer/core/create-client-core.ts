@@ -163,7 +163,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       onRewrapProgress: (listener) => keyRotation.onRewrapProgress(listener),
     },
     intake: { ...createIntake(deps), ...duplicates },
-    complaints: { ...createComplaints(deps), link },
+    complaints: { ...createComplaints(deps, { centralRequest: sync.centralRequest }), link },
     search,
     calendar: createCalendar(deps),
     settings: createSettings(deps),

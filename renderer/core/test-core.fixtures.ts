@@ -17,6 +17,7 @@ import { createClientCore } from './create-client-core';
 import type { UnitDatabase } from './data/database';
 import { DeviceDatabase } from './data/device-database';
 import { testUnitKey } from './keys/test-unit-key.fixtures';
+import type { RemoteRequest } from './sync/initial-download';
 import { SyncService } from './sync/sync-service';
 
 PouchDB.plugin(memoryAdapter).plugin(replication);
@@ -63,9 +64,10 @@ const opened: Opened[] = [];
 
 /**
  * A core (and its device database) on a device not yet set up; `unitDatabases` lists the unit
- * databases it opened (a test replicates into them as sync would).
+ * databases it opened (a test replicates into them as sync would). `centralRequest`: what the sync
+ * service answers for requests to the central (the app's: its http remote; here none by default).
  */
-export function testCore(): Readonly<{
+export function testCore(options: Readonly<{ centralRequest?: () => RemoteRequest | null }> = {}): Readonly<{
   core: ClientCore;
   device: DeviceDatabase;
   unitDatabases: UnitDatabase[];
@@ -93,12 +95,15 @@ export function testCore(): Readonly<{
     // Every test device makes the same unit key (./keys/test-unit-key.fixtures): a test that
     // replicates between two cores reads on one what the other sealed.
     newUnitKey: () => testUnitKey(),
-    createSyncService: (localDb) =>
-      new SyncService<UnitDatabase>({
+    createSyncService: (localDb) => {
+      const service = new SyncService<UnitDatabase>({
         PouchDB,
         localDb,
         network: { isOnline: () => false, subscribe: () => () => undefined },
-      }),
+      });
+      if (options.centralRequest) service.centralRequest = options.centralRequest;
+      return service;
+    },
   });
   opened.push({ core, device, unit });
   return { core, device, unitDatabases: unit };

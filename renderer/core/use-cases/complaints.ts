@@ -1,15 +1,18 @@
 /**
  * The unit's complaints: the lists (pages of the device-local index, counts, what needs attention),
- * one complaint in full with its deadline, finding one by tracking number, a workflow action on
- * one, correcting its complainant's details, and saving an attached file through the platform.
+ * one complaint in full with its deadline, finding one by tracking number (fetched from the
+ * central on demand while the first download is under way), a workflow action on one, correcting
+ * its complainant's details, and saving an attached file through the platform.
  */
 import { REPORTER_FIELD_NAMES, type ReporterFieldName } from '../../../shared/complaint/reporter-fields';
 import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
 import { isConflict } from '../../../shared/couch/pouch-toolkit';
+import { parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import type { SaveFileResult } from '../../../shared/platform/platform-contract';
 import { complaintSla, type ComplaintSla } from '../../../shared/sla/complaint-sla';
 import { attentionHorizon, dueDateState } from '../../../shared/sla/deadline-state';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
+import { firstDownloadPending } from '../../../shared/sync/first-download';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
 import { decideAction } from '../../../shared/workflow/decide-action';
 import {
@@ -24,6 +27,8 @@ import type { IndexPage } from '../data/complaint-index-queries';
 import type { ComplaintDetail } from '../data/complaint-repository';
 import type { TamperedRow } from '../data/device-database';
 import { EVENT_SEQUENCE } from '../data/device-store';
+import { fetchComplaint } from '../sync/fetch-complaint';
+import type { RemoteRequest } from '../sync/initial-download';
 import { calendarOf, unitToday } from './calendar';
 import type { CoreDeps } from './core-deps';
 import { UnitKeyLockedError } from '../keys/unit-keyring';
@@ -56,8 +61,81 @@ export type CorrectReporterOutcome =
   | Readonly<{ outcome: 'conflict' }>
   | Readonly<{ outcome: 'refused'; issues: readonly ValidationIssue[] }>;
 
-export function createComplaints(deps: CoreDeps) {
+/**
+ * A tracking number looked up: `found` (on this device, or `fetched` from the central just now and
+ * in the complaint index); `not-found` (no complaint has it: this device holds its whole unit, or
+ * the central said so); `not-on-device` while the first download is under way and the central
+ * could not be asked (`offline`: no network or no sync running; `unreachable`: it did not answer),
+ * with how far the download is (`percent`, null when not known now).
+ */
+export type TrackingNumberLookup =
+  | Readonly<{ status: 'found'; complaintId: string; fetched: boolean }>
+  | Readonly<{ status: 'not-found' }>
+  | Readonly<{ status: 'not-on-device'; reason: 'offline' | 'unreachable'; percent: number | null }>;
+
+/** How long a fetched complaint may take to reach the complaint index before it is opened anyway. */
+export const INDEXED_WAIT_MS = 10_000;
+
+export type ComplaintsOptions = Readonly<{
+  /** Requests to the unit's database on the central (the sync service's), or null when it does not run. */
+  centralRequest?: () => RemoteRequest | null;
+  /** Default INDEXED_WAIT_MS. */
+  indexedWaitMs?: number;
+}>;
+
+export function createComplaints(deps: CoreDeps, options: ComplaintsOptions = {}) {
   const { store, index, records, platform } = deps;
+
+  /** Resolves once the complaint index has `complaintId`'s row (true), or after `timeoutMs` (false). */
+  const untilIndexed = (complaintId: string, timeoutMs: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      let done = false;
+      const finish = (indexed: boolean): void => {
+        if (done) return;
+        done = true;
+        stop();
+        clearTimeout(timer);
+        resolve(indexed);
+      };
+      const check = (): void => {
+        deps.deviceDatabase.complaintIndex.get(complaintId).then(
+          (row) => {
+            if (row) finish(true);
+          },
+          () => undefined,
+        );
+      };
+      // The projector bumps the data version after every batch it writes.
+      const stop = store.subscribe((state, previous) => {
+        if (state.dataVersion !== previous.dataVersion) check();
+      });
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      check();
+    });
+
+  /** Asks the central for a complaint this device does not hold while its first download runs. */
+  const fetchFromCentral = async (text: string, percent: number | null): Promise<TrackingNumberLookup> => {
+    const request =
+      store.getState().syncStatus.state === 'offline' ? null : (options.centralRequest?.() ?? null);
+    if (!request) return { status: 'not-on-device', reason: 'offline', percent };
+    const fetched = await fetchComplaint({ trackingNumber: text, request, target: records.current().db });
+    switch (fetched.outcome) {
+      case 'fetched':
+        await untilIndexed(fetched.complaintId, options.indexedWaitMs ?? INDEXED_WAIT_MS);
+        return { status: 'found', complaintId: fetched.complaintId, fetched: true };
+      case 'not-on-central':
+        return { status: 'not-found' };
+      case 'unreachable': {
+        console.warn('The central could not be asked for a complaint:', fetched.message);
+        const now = firstDownloadPending(store.getState().syncStatus);
+        return { status: 'not-on-device', reason: 'unreachable', percent: now?.percent ?? percent };
+      }
+      default: {
+        const never: never = fetched;
+        throw new TypeError(`Unknown outcome ${JSON.stringify(never)}`);
+      }
+    }
+  };
   return {
     /** A page of the index, newest first; `cursor` is the previous page's `nextCursor`. */
     page: (status: ComplaintStatus | 'all', limit: number, cursor?: string): Promise<IndexPage> =>
@@ -89,9 +167,19 @@ export function createComplaints(deps: CoreDeps) {
       };
     },
 
-    /** The id of the complaint with this tracking number, if this device holds it. */
-    findByTrackingNumber: (text: string): Promise<string | undefined> =>
-      records.current().findByTrackingNumber(text),
+    /**
+     * The complaint with this tracking number. Not on this device while its first download is
+     * under way: fetched whole from the central when it can be asked (and returned once the
+     * complaint index has it, or after INDEXED_WAIT_MS), else named as not on this device yet.
+     * Once the device holds its unit, a number not here is simply not found (nothing is asked).
+     */
+    async findByTrackingNumber(text: string): Promise<TrackingNumberLookup> {
+      const complaintId = await records.current().findByTrackingNumber(text);
+      if (complaintId !== undefined) return { status: 'found', complaintId, fetched: false };
+      const pending = firstDownloadPending(store.getState().syncStatus);
+      if (pending === null || !parseTrackingNumber(text)) return { status: 'not-found' };
+      return fetchFromCentral(text, pending.percent);
+    },
 
     /** A complaint with its events, reporter and state; undefined when it is not (yet) here. */
     detail: (complaintId: string): Promise<ComplaintDetail | undefined> =>

@@ -11,6 +11,7 @@ import type { Enrolment, EnrolmentProblem } from '../../../shared/enrolment/enro
 import { newDevicePassword } from '../sync/enrol-device';
 import type { UnitDatabase } from '../data/database';
 import { listConflicts, resolveConflict, type MutableConflict } from '../data/mutable-conflicts';
+import type { RemoteRequest } from '../sync/initial-download';
 import type { SyncService } from '../sync/sync-service';
 import type { ConnectionTestResult } from '../sync/test-connection';
 import type { UnitKeyDoc } from '../../../shared/crypto/unit-key-document';
@@ -84,6 +85,12 @@ export function createSync(
       if (!settings?.enabled) return { status: 'not-configured' };
       return service ? service.createOnCentral(doc) : { status: 'unreachable' };
     },
+
+    /**
+     * Requests to the unit's database on the central with this device's credentials (reading a
+     * complaint not downloaded yet: ./complaints), or null while the service is not started.
+     */
+    centralRequest: (): RemoteRequest | null => service?.centralRequest() ?? null,
 
     /** "Test connection": tells unreachable, wrong password, wrong unit, TLS and server errors apart. */
     testConnection: (serverUrl: string, password: string): Promise<ConnectionTestResult> =>

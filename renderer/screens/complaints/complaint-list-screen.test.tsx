@@ -4,7 +4,9 @@
  * the filters and sort go to the URL and come back from it; the matched words are marked and other
  * matched fields named (never for a masked title); the keyboard moves from the search box through
  * the rows and Enter opens one; a whole tracking number opens its complaint; the index's build
- * progress; the officer's remembered search; the empty states; the next page as the end nears.
+ * progress; the officer's remembered search; the empty states; the next page as the end nears;
+ * while the first download runs, the note under the results and a number not here fetched from
+ * the central (or named as not on this device yet).
  */
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -16,7 +18,14 @@ import type { Role } from '../../../shared/workflow/roles';
 import { fakeCore, fakeSearch, withCore, type FakeCoreParts } from '../../app/fake-core.fixtures';
 import { useHashLocation } from '../../app/hash-location';
 import { complaintPath } from '../../app/routes';
-import type { ComplaintIndexRow, SearchIndexStatus, SearchPage, SearchQuery } from '../../core/client-core';
+import type { SyncStatus } from '../../../shared/sync/sync-status';
+import type {
+  ComplaintIndexRow,
+  SearchIndexStatus,
+  SearchPage,
+  SearchQuery,
+  TrackingNumberLookup,
+} from '../../core/client-core';
 import { ComplaintListScreen } from './complaint-list-screen';
 
 beforeAll(async () => {
@@ -76,6 +85,10 @@ type SetUp = Readonly<{
   role?: Role;
   search?: FakeCoreParts['search'];
   found?: string;
+  /** What the core's lookup of a tracking number answers (else `found`, or not found). */
+  lookup?: (text: string) => Promise<TrackingNumberLookup>;
+  /** The sync status in the store (the first download's progress). */
+  syncStatus?: SyncStatus;
   /** The app's hash location (history entries and their state, as in the browser) instead of a memory one. */
   hash?: boolean;
 }>;
@@ -95,7 +108,15 @@ function setUp(options: SetUp = {}) {
           archived: 0,
           forwarded: 0,
         }),
-      findByTrackingNumber: vi.fn(() => Promise.resolve(options.found)),
+      findByTrackingNumber: vi.fn(
+        options.lookup ??
+          (() =>
+            Promise.resolve<TrackingNumberLookup>(
+              options.found === undefined
+                ? { status: 'not-found' }
+                : { status: 'found', complaintId: options.found, fetched: false },
+            )),
+      ),
     },
     search: { query, remember: vi.fn(() => Promise.resolve()), ...options.search },
   });
@@ -108,6 +129,7 @@ function setUp(options: SetUp = {}) {
       createdAt: '2026-01-05T01:00:00.000Z',
     },
   });
+  if (options.syncStatus) core.store.getState().setSyncStatus(options.syncStatus);
   const location = memoryLocation({ path: options.path ?? '/pengaduan', record: true });
   render(
     withCore(
@@ -389,5 +411,96 @@ describe('ComplaintListScreen', () => {
     const [, second] = query.mock.calls.filter(([q]) => q.text === '');
     expect(second?.[0].limit).toBe(20);
     await waitFor(() => expect(trackingNumbers().length).toBeGreaterThan(rendered));
+  });
+  describe('while the first download is under way', () => {
+    const common = { pendingLocalChanges: 0, lastSyncedAt: null, rejectedDocuments: [] } as const;
+    const downloading: SyncStatus = {
+      ...common,
+      state: 'syncing',
+      progress: { docsDone: 450, docsTotal: 1000, percent: 45, stage: null },
+    };
+    const note = (): HTMLElement => screen.getByTestId('first-download');
+
+    it('says under the results, as plain text, that older complaints may be missing; nothing once the device holds its unit', async () => {
+      setUp({ syncStatus: downloading });
+      await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+      expect(note().textContent).toBe(
+        'Unduhan pertama belum selesai (45%): pengaduan lama mungkin belum muncul.',
+      );
+      expect(note().closest('[aria-live],[role=status],[role=alert]')).toBeNull();
+      // Below the results, not among them.
+      expect(
+        screen.getByTestId('complaint-table').compareDocumentPosition(note()) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+      cleanup();
+      setUp({ syncStatus: { ...common, state: 'offline' } });
+      expect(note().textContent).toBe('Unduhan pertama belum selesai: pengaduan lama mungkin belum muncul.');
+      cleanup();
+      setUp({ syncStatus: { ...common, lastSyncedAt: '2026-03-02T03:00:00.000Z', state: 'offline' } });
+      await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+      expect(screen.queryByTestId('first-download')).toBeNull();
+    });
+
+    it('offers a whole tracking number no result has from the central, by keyboard, and opens it once fetched', async () => {
+      const fetched = 'complaint:2026-02-10T03:00:00.000Z:KTB-260210-A2C-0042:' + 'f'.repeat(64);
+      let answer: (lookup: TrackingNumberLookup) => void = () => undefined;
+      const lookup = vi.fn(
+        () =>
+          new Promise<TrackingNumberLookup>((resolve) => {
+            answer = resolve;
+          }),
+      );
+      const { location, user } = setUp({ syncStatus: downloading, lookup });
+      // A number the list holds is not offered.
+      await user.type(searchBox(), 'KTB-260301-A2C-0001');
+      await waitFor(() => expect(trackingNumbers()).toEqual(['KTB-260301-A2C-0001']));
+      expect(screen.queryByRole('button', { name: 'Ambil dari pusat' })).toBeNull();
+      await user.clear(searchBox());
+      await user.type(searchBox(), 'ktb-260210-a2c-0042');
+      const button = await screen.findByRole('button', { name: 'Ambil dari pusat' });
+      expect(
+        screen.getByText(
+          'Nomor tiket KTB-260210-A2C-0042 mungkin ada di pusat tetapi belum diunduh ke perangkat ini.',
+        ),
+      ).toBeTruthy();
+      // Reached with Tab from the search box (past the filters), pressed with Enter.
+      for (let tabs = 0; tabs < 40 && document.activeElement !== button; tabs += 1) await user.tab();
+      expect(document.activeElement).toBe(button);
+      await user.keyboard('{Enter}');
+      expect(lookup).toHaveBeenCalledWith('ktb-260210-a2c-0042');
+      expect(await screen.findByRole('button', { name: 'Mengambil dari pusat…' })).toBeTruthy();
+      act(() => answer({ status: 'found', complaintId: fetched, fetched: true }));
+      await waitFor(() => expect(lastUrl(location)).toBe(complaintPath(fetched)));
+    });
+
+    it('names a number not on this device yet: offline, or the central not answering, with the progress', async () => {
+      const answers: TrackingNumberLookup[] = [
+        { status: 'not-on-device', reason: 'offline', percent: 45 },
+        { status: 'not-on-device', reason: 'unreachable', percent: null },
+        { status: 'not-found' },
+      ];
+      const lookup = vi.fn(() =>
+        Promise.resolve<TrackingNumberLookup>(answers.shift() ?? { status: 'not-found' }),
+      );
+      const { user } = setUp({ syncStatus: downloading, lookup });
+      await user.type(searchBox(), 'KTB-260210-A2C-0042{Enter}');
+      expect(
+        await screen.findByText(
+          'Pengaduan KTB-260210-A2C-0042 belum ada di perangkat ini: unduhan pertama masih berjalan (45%); sambungkan ke jaringan untuk mengambilnya dari pusat.',
+        ),
+      ).toBeTruthy();
+      await user.click(await screen.findByRole('button', { name: 'Ambil dari pusat' }));
+      expect(
+        await screen.findByText(
+          'Pengaduan KTB-260210-A2C-0042 belum ada di perangkat ini: unduhan pertama belum selesai; server pusat tidak dapat dihubungi, coba lagi nanti.',
+        ),
+      ).toBeTruthy();
+      await user.click(await screen.findByRole('button', { name: 'Ambil dari pusat' }));
+      expect(
+        await screen.findByText('Tidak ada pengaduan dengan nomor tiket KTB-260210-A2C-0042.'),
+      ).toBeTruthy();
+      expect(lookup).toHaveBeenCalledTimes(3);
+    });
   });
 });

@@ -6,15 +6,20 @@
  * officer's last search. Each history entry the list makes names the officer who made it (its
  * `history.state`): Back after the desk changed hands to an entry another officer made shows the
  * officer at the desk their own search, never the other one's. The rows are virtualised and read a page at a time (./result-list,
- * ./use-search-results); while the search index is built its progress is shown.
+ * ./use-search-results); while the search index is built its progress is shown. While the first
+ * download to this device is under way the list says that older complaints may be missing, and a
+ * whole tracking number not found here is offered from the central ("Ambil dari pusat", as Enter
+ * does by itself: the core fetches it when it can, or says why not).
  */
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { parseTrackingNumber } from '../../../shared/ids/tracking-number';
+import { firstDownloadPending, type FirstDownloadPending } from '../../../shared/sync/first-download';
 import { useCore } from '../../app/core-context';
 import { complaintPath, ROUTES } from '../../app/routes';
-import type { SearchFilters, SearchSort } from '../../core/client-core';
+import type { SearchFilters, SearchSort, TrackingNumberLookup } from '../../core/client-core';
 import { useAppStore } from '../../store/app-store';
 import { FilterBar } from './filter-bar';
 import {
@@ -34,6 +39,24 @@ import { useSearchResults, type SearchResults } from './use-search-results';
 const TYPING_DELAY_MS = 150;
 /** The officer's search is remembered once it has stayed the same this long (or the list is left). */
 const REMEMBER_DELAY_MS = 500;
+
+/** What the list says of a tracking number that did not open (`number` as typed, upper-cased). */
+function notOpenedMessage(
+  t: TFunction,
+  number: string,
+  lookup: Exclude<TrackingNumberLookup, { status: 'found' }>,
+): string {
+  if (lookup.status === 'not-found') return t('list.searchNotFound', { number });
+  const { percent } = lookup;
+  if (lookup.reason === 'offline') {
+    return percent === null
+      ? t('list.notOnDevice.offline', { number })
+      : t('list.notOnDevice.offlinePercent', { number, percent });
+  }
+  return percent === null
+    ? t('list.notOnDevice.unreachable', { number })
+    : t('list.notOnDevice.unreachablePercent', { number, percent });
+}
 
 function useDebounced<T>(value: T, delay: number): T {
   const [settled, setSettled] = useState(value);
@@ -82,6 +105,9 @@ export function ComplaintListScreen(): ReactNode {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<ResultListHandle>(null);
   const [message, setMessage] = useState<string>();
+  const firstDownload = firstDownloadPending(useAppStore((state) => state.syncStatus));
+  // A tracking number being looked up (it may be fetched from the central: that takes a moment).
+  const [lookingUp, setLookingUp] = useState<string>();
   // ↓ pressed before the results of what was typed came: the first row gets the focus when they do.
   const focusFirst = useRef(false);
 
@@ -172,25 +198,50 @@ export function ComplaintListScreen(): ReactNode {
     const { sort: _old, ...rest } = query;
     go(sort ? { ...rest, sort } : rest);
   };
+  // What is typed now: a lookup that ends after the text changed leaves the list as it is.
+  const textNow = useRef(text);
+  useEffect(() => {
+    textNow.current = text;
+  }, [text]);
+  const openNumber = async (whole: string): Promise<void> => {
+    if (lookingUp !== undefined) return;
+    setLookingUp(whole);
+    // Not here, it is asked of the central: said while it comes (or why it does not).
+    if (firstDownload !== null) setMessage(t('list.fetchingFromCentral'));
+    let lookup: TrackingNumberLookup;
+    try {
+      lookup = await core.complaints.findByTrackingNumber(whole);
+    } finally {
+      setLookingUp(undefined);
+    }
+    if (textNow.current.trim() !== whole) return;
+    if (lookup.status !== 'found') {
+      setMessage(notOpenedMessage(t, whole.toUpperCase(), lookup));
+      return;
+    }
+    // Opening a complaint by its number is not a search to come back to: the officer's search
+    // (and the list Back returns to) keeps the filters and sort without the number.
+    const without: ListQuery = { ...query, text: '' };
+    unremembered.current = undefined;
+    void core.search.remember(without);
+    go(without, true);
+    navigate(complaintPath(lookup.complaintId));
+  };
   const onEnter = async (): Promise<void> => {
     const whole = text.trim();
     if (parseTrackingNumber(whole)) {
-      const id = await core.complaints.findByTrackingNumber(whole);
-      if (!id) {
-        setMessage(t('list.searchNotFound', { number: whole.toUpperCase() }));
-        return;
-      }
-      // Opening a complaint by its number is not a search to come back to: the officer's search
-      // (and the list Back returns to) keeps the filters and sort without the number.
-      const without: ListQuery = { ...query, text: '' };
-      unremembered.current = undefined;
-      void core.search.remember(without);
-      go(without, true);
-      navigate(complaintPath(id));
+      await openNumber(whole);
       return;
     }
     toFirstRow();
   };
+  // A whole tracking number that no result has, while the device may not hold every complaint.
+  const typedNumber = typed.trim();
+  const offerFetch =
+    firstDownload !== null &&
+    fresh &&
+    parseTrackingNumber(typedNumber) !== null &&
+    !results.hits.some((hit) => hit.exactTrackingNumber);
 
   return (
     <section className="screen list" aria-labelledby="list-title">
@@ -233,7 +284,52 @@ export function ComplaintListScreen(): ReactNode {
         onLeaveTop={() => input.current?.focus()}
         listRef={list}
       />
+      {firstDownload ? (
+        <FirstDownloadNote
+          pending={firstDownload}
+          offerNumber={offerFetch ? typedNumber : undefined}
+          fetching={lookingUp !== undefined}
+          onFetch={(number) => void openNumber(number)}
+        />
+      ) : null}
     </section>
+  );
+}
+
+/**
+ * Under the results while the first download runs (plain text: the notices are the app's one live
+ * region): older complaints may be missing; a whole tracking number no result has is offered from
+ * the central.
+ */
+function FirstDownloadNote(props: {
+  pending: FirstDownloadPending;
+  offerNumber: string | undefined;
+  fetching: boolean;
+  onFetch: (number: string) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const { percent } = props.pending;
+  const number = props.offerNumber;
+  return (
+    <div className="list__first-download" data-testid="first-download">
+      <p>{percent === null ? t('list.firstDownload') : t('list.firstDownloadPercent', { percent })}</p>
+      {number === undefined ? null : (
+        <p>
+          <span id="fetch-from-central-hint">{t('list.fetchHint', { number: number.toUpperCase() })}</span>{' '}
+          <button
+            type="button"
+            className="button button--small"
+            aria-describedby="fetch-from-central-hint"
+            aria-disabled={props.fetching}
+            onClick={() => {
+              if (!props.fetching) props.onFetch(number);
+            }}
+          >
+            {props.fetching ? t('list.fetchingFromCentral') : t('list.fetchFromCentral')}
+          </button>
+        </p>
+      )}
+    </div>
   );
 }
 

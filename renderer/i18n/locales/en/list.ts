@@ -15,6 +15,23 @@ export const list: Widen<typeof source> = {
     searchPlaceholder: 'Tracking number, title, account, location, reporter name or phone…',
     searchHint: 'Ctrl+K or / from any screen. ↓ to the results, Enter opens, Esc clears.',
     searchNotFound: 'No complaint has tracking number {{number}}.',
+    notOnDevice: {
+      offline:
+        'Complaint {{number}} is not on this device yet: the first download has not finished; connect to the network to fetch it from the central server.',
+      offlinePercent:
+        'Complaint {{number}} is not on this device yet: the first download is still running ({{percent}}%); connect to the network to fetch it from the central server.',
+      unreachable:
+        'Complaint {{number}} is not on this device yet: the first download has not finished; the central server cannot be reached, try again later.',
+      unreachablePercent:
+        'Complaint {{number}} is not on this device yet: the first download is still running ({{percent}}%); the central server cannot be reached, try again later.',
+    },
+    firstDownload: 'The first download has not finished: older complaints may not show yet.',
+    firstDownloadPercent:
+      'The first download has not finished ({{percent}}%): older complaints may not show yet.',
+    fetchHint:
+      'Tracking number {{number}} may be on the central server but not downloaded to this device yet.',
+    fetchFromCentral: 'Fetch from the central server',
+    fetchingFromCentral: 'Fetching from the central server…',
     caption: 'Complaints',
     results_one: '{{count}} complaint',
     results_other: '{{count}} complaints',

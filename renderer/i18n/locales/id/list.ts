@@ -12,6 +12,22 @@ export const list = {
     searchPlaceholder: 'Nomor tiket, judul, isi, lokasi, nama atau telepon pelapor…',
     searchHint: 'Ctrl+K atau / dari layar mana pun. ↓ ke hasil, Enter membuka, Esc mengosongkan.',
     searchNotFound: 'Tidak ada pengaduan dengan nomor tiket {{number}}.',
+    notOnDevice: {
+      offline:
+        'Pengaduan {{number}} belum ada di perangkat ini: unduhan pertama belum selesai; sambungkan ke jaringan untuk mengambilnya dari pusat.',
+      offlinePercent:
+        'Pengaduan {{number}} belum ada di perangkat ini: unduhan pertama masih berjalan ({{percent}}%); sambungkan ke jaringan untuk mengambilnya dari pusat.',
+      unreachable:
+        'Pengaduan {{number}} belum ada di perangkat ini: unduhan pertama belum selesai; server pusat tidak dapat dihubungi, coba lagi nanti.',
+      unreachablePercent:
+        'Pengaduan {{number}} belum ada di perangkat ini: unduhan pertama masih berjalan ({{percent}}%); server pusat tidak dapat dihubungi, coba lagi nanti.',
+    },
+    firstDownload: 'Unduhan pertama belum selesai: pengaduan lama mungkin belum muncul.',
+    firstDownloadPercent:
+      'Unduhan pertama belum selesai ({{percent}}%): pengaduan lama mungkin belum muncul.',
+    fetchHint: 'Nomor tiket {{number}} mungkin ada di pusat tetapi belum diunduh ke perangkat ini.',
+    fetchFromCentral: 'Ambil dari pusat',
+    fetchingFromCentral: 'Mengambil dari pusat…',
     caption: 'Pengaduan',
     results_one: '{{count}} pengaduan',
     results_other: '{{count}} pengaduan',
