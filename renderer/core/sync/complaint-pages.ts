@@ -97,22 +97,21 @@ async function notOnDevice(target: InitialDownloadTarget, rows: readonly Listed[
 }
 
 /**
- * The `_id` ranges holding the events of `trackingNumbers`: one per tracking number, or one per
- * device and day (`event:<unit>-<yymmdd>-<device>-`) when several share it (one range costs the
- * server about as much as a hundred documents).
+ * The `_id` ranges holding the events of `trackingNumbers`: per device and day (tracking numbers
+ * `<unit>-<yymmdd>-<device>-<seq>`), one range from the first of its complaints' events to the
+ * last (`event:<trackingNumber>:…`, in id order). A page's complaints are neighbours in time, so a
+ * device's complaints in it are mostly consecutive and the range holds little else; one range
+ * costs the server about as much as a hundred documents, so one per complaint would cost more.
  */
 export function eventRanges(trackingNumbers: readonly string[]): AllDocsQuery[] {
   const byDay = new Map<string, string[]>();
   for (const trackingNumber of trackingNumbers) {
     const day = trackingNumber.slice(0, trackingNumber.lastIndexOf('-') + 1);
-    byDay.set(day, [...(byDay.get(day) ?? []), trackingNumber]);
+    byDay.set(day, [...(byDay.get(day) ?? []), `${EVENT_ID_PREFIX}${trackingNumber}:`]);
   }
-  return [...byDay.entries()].flatMap(([day, group]) => {
-    const prefixes = group.length > 1 ? [day] : group.map((trackingNumber) => `${trackingNumber}:`);
-    return prefixes.map((prefix) => ({
-      startkey: `${EVENT_ID_PREFIX}${prefix}`,
-      endkey: `${EVENT_ID_PREFIX}${prefix}${HIGH_SENTINEL}`,
-    }));
+  return [...byDay.values()].map((prefixes) => {
+    const sorted = prefixes.sort();
+    return { startkey: sorted[0] ?? '', endkey: `${sorted.at(-1) ?? ''}${HIGH_SENTINEL}` };
   });
 }
 
@@ -143,29 +142,62 @@ async function relatedRevisions(
   return revisions;
 }
 
+type Chosen = Readonly<{ complaints: readonly Listed[]; cursor: string }>;
+
 /**
  * The pages' source: each call fetches the next page (null after the last); call it again only
- * once the previous call has resolved.
+ * once the previous call has resolved. The page after is listed (ids, the device's `revsDiff`)
+ * while one is fetched; its documents are fetched only at the next call, so that a download
+ * stopped meanwhile has fetched at most one page it did not write.
  */
 export function complaintPages(options: ComplaintPagesOptions): () => Promise<ComplaintPage | null> {
   let after = options.after;
   let done = false;
+  // The pace so far: complaints listed and taken, and documents per complaint fetched.
   let listed = 0;
-  let fetched = 0;
-  return async () => {
+  let taken = 0;
+  let fetchedComplaints = 0;
+  let fetchedDocs = 0;
+
+  /** The next page's complaints (listed, less those skipped or on the device), or null after the last. */
+  const choose = async (): Promise<Chosen | null> => {
     if (done) return null;
-    // As many complaints as make about a batch of documents, going by the pages so far (most are
-    // skipped in stage `history`, where the open ones are on the device already).
-    const perComplaint = listed === 0 ? FIRST_GUESS_DOCS_PER_COMPLAINT : Math.max(fetched / listed, 0.01);
-    const limit = Math.min(MAX_LISTED, Math.max(1, Math.round(options.batchSize / perComplaint)));
+    // As many complaints as make about a batch of documents, and as many listed as hold that many
+    // to take, going by the pages so far (in stage `history` most are on the device already).
+    const perComplaint =
+      fetchedComplaints === 0 ? FIRST_GUESS_DOCS_PER_COMPLAINT : fetchedDocs / fetchedComplaints;
+    const take = Math.max(1, Math.round(options.batchSize / perComplaint));
+    const ratio = listed === 0 ? 1 : Math.max(taken / listed, take / MAX_LISTED);
+    const limit = Math.min(MAX_LISTED, Math.max(take, Math.round(take / ratio)));
     const page = await listComplaints(options, after, limit);
-    done = page.last;
-    if (page.cursor === null) return null;
-    after = page.cursor;
-    const complaints = await notOnDevice(
+    if (page.cursor === null) {
+      done = true;
+      return null;
+    }
+    const candidates = await notOnDevice(
       options.target,
       page.rows.filter((row) => !options.skip(row.trackingNumber)),
     );
+    const complaints = candidates.slice(0, take);
+    const lastTaken = complaints.at(-1);
+    // More to take than fit: the next page starts after the last one taken.
+    const cursor = complaints.length < candidates.length && lastTaken ? lastTaken.id : page.cursor;
+    done = page.last && cursor === page.cursor;
+    after = cursor;
+    listed += cursor === page.cursor ? page.rows.length : page.rows.findIndex((row) => row.id === cursor) + 1;
+    taken += complaints.length;
+    return { complaints, cursor };
+  };
+
+  let next = choose();
+  // A failure surfaces when it is awaited; not as an unhandled rejection before that.
+  next.catch(() => undefined);
+  return async () => {
+    const chosen = await next;
+    if (chosen === null) return null;
+    next = choose();
+    next.catch(() => undefined);
+    const { complaints, cursor } = chosen;
     const wanted =
       complaints.length === 0
         ? []
@@ -174,8 +206,8 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
             ...(await relatedRevisions(options, complaints)),
           ];
     const { docs, missing } = await bulkGet(options.request, wanted, options.signal);
-    listed += page.rows.length;
-    fetched += docs.length;
-    return { docs, complaints: complaints.length, cursor: page.cursor, missing };
+    fetchedComplaints += complaints.length;
+    fetchedDocs += docs.length;
+    return { docs, complaints: complaints.length, cursor, missing };
   };
 }

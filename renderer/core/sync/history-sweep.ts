@@ -32,18 +32,28 @@ export type SweepOptions = Readonly<{
   since: number | string;
 }>;
 
+type Listed = Readonly<{
+  wanted: readonly Readonly<{ id: string; rev: string }>[];
+  seq: number | string;
+  listed: number;
+}>;
+
 /**
  * The pages' source: each call fetches the next page (null after the last); call it again only
- * once the previous call has resolved.
+ * once the previous call has resolved. The page after is listed (the feed, the device's
+ * `revsDiff`) while one is fetched; its documents are fetched only at the next call.
  */
 export function sweepPages(options: SweepOptions): () => Promise<SweepPage | null> {
   let since = options.since;
   let done = false;
-  return async () => {
+  const list = async (): Promise<Listed | null> => {
     if (done) return null;
     const page = await listChanges(options.request, since, options.batchSize, options.signal);
     done = page.last;
-    if (page.rows.length === 0) return null;
+    if (page.rows.length === 0) {
+      done = true;
+      return null;
+    }
     since = page.lastSeq;
     const diff = await options.target.revsDiff(
       Object.fromEntries(page.rows.map((row) => [row.id, row.changes.map((change) => change.rev)])),
@@ -51,7 +61,17 @@ export function sweepPages(options: SweepOptions): () => Promise<SweepPage | nul
     const wanted = Object.entries(diff).flatMap(([id, { missing = [] }]) =>
       missing.map((rev) => ({ id, rev })),
     );
-    const { docs, missing } = await bulkGet(options.request, wanted, options.signal);
-    return { docs, seq: page.lastSeq, missing, listed: page.rows.length };
+    return { wanted, seq: page.lastSeq, listed: page.rows.length };
+  };
+  let next = list();
+  // A failure surfaces when it is awaited; not as an unhandled rejection before that.
+  next.catch(() => undefined);
+  return async () => {
+    const listed = await next;
+    if (listed === null) return null;
+    next = list();
+    next.catch(() => undefined);
+    const { docs, missing } = await bulkGet(options.request, listed.wanted, options.signal);
+    return { docs, seq: listed.seq, missing, listed: listed.listed };
   };
 }
