@@ -25,12 +25,15 @@ export type SweepPage = Readonly<{
 export type SweepOptions = Readonly<{
   request: RemoteRequest;
   target: InitialDownloadTarget;
-  /** Changes per page. */
+  /** Revisions to fetch per page, about (pages list more changes when the device has most). */
   batchSize: number;
   signal?: AbortSignal | undefined;
   /** The feed's position to start from (a checkpoint's), 0 from the beginning. */
   since: number | string;
 }>;
+
+/** Changes listed per page at most. */
+const MAX_LISTED = 2000;
 
 type Listed = Readonly<{
   wanted: readonly Readonly<{ id: string; rev: string }>[];
@@ -46,9 +49,17 @@ type Listed = Readonly<{
 export function sweepPages(options: SweepOptions): () => Promise<SweepPage | null> {
   let since = options.since;
   let done = false;
+  // The pace so far: changes listed, revisions the device lacked among them.
+  let listedSoFar = 0;
+  let lackedSoFar = 0;
   const list = async (): Promise<Listed | null> => {
     if (done) return null;
-    const page = await listChanges(options.request, since, options.batchSize, options.signal);
+    // About a batch of revisions to fetch per page: most of the feed is on the device already, so
+    // pages list more (up to `MAX_LISTED`), and the sweep takes fewer round trips.
+    const lacking =
+      listedSoFar === 0 ? 1 : Math.max(lackedSoFar / listedSoFar, options.batchSize / MAX_LISTED);
+    const limit = Math.min(MAX_LISTED, Math.max(options.batchSize, Math.round(options.batchSize / lacking)));
+    const page = await listChanges(options.request, since, limit, options.signal);
     done = page.last;
     if (page.rows.length === 0) {
       done = true;
@@ -61,6 +72,8 @@ export function sweepPages(options: SweepOptions): () => Promise<SweepPage | nul
     const wanted = Object.entries(diff).flatMap(([id, { missing = [] }]) =>
       missing.map((rev) => ({ id, rev })),
     );
+    listedSoFar += page.rows.length;
+    lackedSoFar += wanted.length;
     return { wanted, seq: page.lastSeq, listed: page.rows.length };
   };
   let next = list();
