@@ -142,13 +142,14 @@ async function relatedRevisions(
   return revisions;
 }
 
-type Chosen = Readonly<{ complaints: readonly Listed[]; cursor: string }>;
+type Chosen = Readonly<{ complaints: number; wanted: readonly Revision[]; cursor: string }>;
 
 /**
  * The pages' source: each call fetches the next page (null after the last); call it again only
- * once the previous call has resolved. The page after is listed (ids, the device's `revsDiff`)
- * while one is fetched; its documents are fetched only at the next call, so that a download
- * stopped meanwhile has fetched at most one page it did not write.
+ * once the previous call has resolved. The page after is listed (ids and revisions: the
+ * complaints, the device's `revsDiff`, their events and reporters) while one is fetched; its
+ * documents are fetched only at the next call, so that a download stopped meanwhile has fetched at
+ * most one page it did not write.
  */
 export function complaintPages(options: ComplaintPagesOptions): () => Promise<ComplaintPage | null> {
   let after = options.after;
@@ -159,7 +160,10 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
   let fetchedComplaints = 0;
   let fetchedDocs = 0;
 
-  /** The next page's complaints (listed, less those skipped or on the device), or null after the last. */
+  /**
+   * The next page's complaints (listed, less those skipped or on the device) and the revisions to
+   * fetch for them, or null after the last.
+   */
   const choose = async (): Promise<Chosen | null> => {
     if (done) return null;
     // As many complaints as make about a batch of documents, and as many listed as hold that many
@@ -186,7 +190,14 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
     after = cursor;
     listed += cursor === page.cursor ? page.rows.length : page.rows.findIndex((row) => row.id === cursor) + 1;
     taken += complaints.length;
-    return { complaints, cursor };
+    const wanted =
+      complaints.length === 0
+        ? []
+        : [
+            ...complaints.map(({ id, rev }) => ({ id, rev })),
+            ...(await relatedRevisions(options, complaints)),
+          ];
+    return { complaints: complaints.length, wanted, cursor };
   };
 
   let next = choose();
@@ -197,17 +208,10 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
     if (chosen === null) return null;
     next = choose();
     next.catch(() => undefined);
-    const { complaints, cursor } = chosen;
-    const wanted =
-      complaints.length === 0
-        ? []
-        : [
-            ...complaints.map(({ id, rev }) => ({ id, rev })),
-            ...(await relatedRevisions(options, complaints)),
-          ];
+    const { complaints, wanted, cursor } = chosen;
     const { docs, missing } = await bulkGet(options.request, wanted, options.signal);
-    fetchedComplaints += complaints.length;
+    fetchedComplaints += complaints;
     fetchedDocs += docs.length;
-    return { docs, complaints: complaints.length, cursor, missing };
+    return { docs, complaints, cursor, missing };
   };
 }
