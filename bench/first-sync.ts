@@ -7,13 +7,23 @@
  *     actions by `decideAction`, ~5.8 events each, one in five anonymous) with their reporter
  *     documents sealed with the tests' unit key, as the central's validator requires; whole
  *     complaints until N documents (default 20,000, about 2,600 complaints; `BENCH_FIRST_SYNC_DOCS`;
- *     at `BENCH_SCALE=design` 100,000 complaints, ~760,000 documents: long);
+ *     at `BENCH_SCALE=design` 100,000 complaints, ~760,000 documents: long); one complaint in five
+ *     (`BENCH_FIRST_SYNC_FILES_EVERY`, 0: none; none at design scale) carries one file of 50–200 KiB, as an intake
+ *     attaches a photo (incompressible bytes, a JPEG's type, declared in the complaint's list);
  *   - in one Chromium page (./browser/first-sync-page), each variant into a fresh database, rounds
  *     in rotated order, medians reported: the protocol alone into memory, raw IndexedDB puts of the
  *     same JSON (relaxed and strict), PouchDB `bulkDocs(new_edits: false)` into the app's database,
  *     plain `PouchDB.replicate` (defaults, and tuned batch sizes), the app's former two-way live
  *     replication, the pipelined download (renderer/core/sync/initial-download) and the app's sync
- *     service as it is now.
+ *     service as it is now;
+ *   - the same writes into PouchDB's `indexeddb` adapter (pouchdb-adapter-indexeddb): bulkDocs,
+ *     plain replicate and the pipelined download, each against its `idb` twin of the same run; after
+ *     each bulkDocs run, both adapters' databases are read back as the app's start reads them
+ *     (complaints by id range, the changes feed from 0, every file).
+ *
+ * `BENCH_FIRST_SYNC_VARIANTS` (comma list of names; a name also selects its ` indexeddb` twin and
+ * the names it begins followed by a space) runs only those (the protocol pass always runs: the raw
+ * and bulkDocs variants write its documents).
  *
  * Figures are documents per second and ratios to plain replicate and to raw IndexedDB.
  */
@@ -29,10 +39,17 @@ import {
   type CentralServer,
 } from '../test/support/central-server';
 import type { BenchScale } from './bench-scale';
-import type { FirstSyncPageApi, FirstSyncPageOptions, FirstSyncVariant } from './browser/first-sync-page';
+import type {
+  FirstSyncAdapter,
+  FirstSyncPageApi,
+  FirstSyncPageOptions,
+  FirstSyncPageResult,
+  FirstSyncReads,
+  FirstSyncVariant,
+} from './browser/first-sync-page';
 import { ChromiumDidNotStart, chromiumUnavailable, withChromiumPage } from './chromium-page';
 import { remoteDatabase, writeInChunks } from './node-pouchdb';
-import { BENCH_UNIT, sampleComplaint } from './sample-records';
+import { BENCH_UNIT, sampleComplaint, sampleIntakeInput } from './sample-records';
 import { median, now, ratio, round } from './timing';
 
 const PAGE_ENTRY = fileURLToPath(new URL('./browser/first-sync-page.ts', import.meta.url));
@@ -43,23 +60,98 @@ type Variant = Readonly<{
   variant: FirstSyncVariant;
   batchSize?: number;
   batchesLimit?: number;
+  /** The adapter written into (unset: the app's `idb`); an `indexeddb` variant is named `<its idb twin> indexeddb`. */
+  adapter?: FirstSyncAdapter;
+  /** Read the written database back afterwards (`FirstSyncReads`). */
+  reads?: boolean;
 }>;
+
+const INDEXEDDB_SUFFIX = ' indexeddb';
 
 /** The variants, in the order of the first round (the protocol first: the raw ones write its documents). */
 const VARIANTS: readonly Variant[] = [
   { name: 'protocolIntoMemory@500', variant: 'protocol', batchSize: 500 },
   { name: 'rawIdbRelaxed@500', variant: 'rawIdb', batchSize: 500 },
   { name: 'rawIdbStrict@500', variant: 'rawIdbStrict', batchSize: 500 },
-  { name: 'bulkDocs@500', variant: 'bulkDocs', batchSize: 500 },
+  { name: 'bulkDocs@500', variant: 'bulkDocs', batchSize: 500, reads: true },
+  {
+    name: `bulkDocs@500${INDEXEDDB_SUFFIX}`,
+    variant: 'bulkDocs',
+    batchSize: 500,
+    adapter: 'indexeddb',
+    reads: true,
+  },
   { name: 'plainReplicate', variant: 'replicate' },
+  { name: `plainReplicate${INDEXEDDB_SUFFIX}`, variant: 'replicate', adapter: 'indexeddb' },
   { name: 'replicate@500', variant: 'replicate', batchSize: 500 },
   { name: 'replicate@1000', variant: 'replicate', batchSize: 1_000 },
   { name: `twoWayLive@${DEFAULT_BATCH_SIZE} (the app before)`, variant: 'twoWay' },
   { name: 'pipelined@250', variant: 'pipelined', batchSize: 250 },
   { name: 'pipelined@500', variant: 'pipelined', batchSize: 500 },
   { name: 'pipelined@1000', variant: 'pipelined', batchSize: 1_000 },
+  { name: `pipelined@500${INDEXEDDB_SUFFIX}`, variant: 'pipelined', batchSize: 500, adapter: 'indexeddb' },
+  { name: `pipelined@1000${INDEXEDDB_SUFFIX}`, variant: 'pipelined', batchSize: 1_000, adapter: 'indexeddb' },
   { name: 'appSyncService (now)', variant: 'appSync' },
 ];
+
+/**
+ * The variants `BENCH_FIRST_SYNC_VARIANTS` selects (all when unset), the protocol pass first
+ * always. A name selects the variants named so or beginning with it and a space.
+ */
+export function selectedVariants(list: string | undefined): readonly Variant[] {
+  const [protocol, ...rest] = VARIANTS as [Variant, ...Variant[]];
+  const names = (list ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0) return VARIANTS;
+  const unknown = names.filter(
+    (name) => !VARIANTS.some((variant) => variant.name === name || variant.name.startsWith(`${name} `)),
+  );
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_FIRST_SYNC_VARIANTS: no variant ${unknown.join(', ')} (${VARIANTS.map((variant) => variant.name).join(', ')})`,
+    );
+  }
+  return [
+    protocol,
+    ...rest.filter((variant) =>
+      names.some((name) => variant.name === name || variant.name.startsWith(`${name} `)),
+    ),
+  ];
+}
+
+/**
+ * Every how many complaints one carries a file (`BENCH_FIRST_SYNC_FILES_EVERY`; 0: none): 5, none at
+ * design scale (~2.5 GB of files, more than the page keeps in memory for the raw baselines).
+ */
+const FILES_EVERY_DEFAULT = 5;
+const FILE_MIN_BYTES = 50 * 1024;
+const FILE_SPREAD_BYTES = 150 * 1024;
+
+function filesEvery(value: string | undefined, scale: BenchScale): number {
+  if (value === undefined || value.trim() === '') return scale.name === 'design' ? 0 : FILES_EVERY_DEFAULT;
+  const every = Number(value);
+  if (!Number.isInteger(every) || every < 0) {
+    throw new Error(`BENCH_FIRST_SYNC_FILES_EVERY must be a whole number ≥ 0, not ${value}`);
+  }
+  return every;
+}
+
+/** `size` deterministic bytes that do not compress (a photo's), from `seed` (xorshift32). */
+function fileBytes(seed: number, size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  let state = (seed * 2_654_435_761) >>> 0 || 1;
+  for (let at = 0; at < size; at += 1) {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    bytes[at] = state & 0xff;
+  }
+  return bytes;
+}
 
 export type FirstSyncVariantFigures = Readonly<{
   name: string;
@@ -70,39 +162,160 @@ export type FirstSyncVariantFigures = Readonly<{
   ratioToRawIdbRelaxed: number | null;
 }>;
 
+/** One read of the app's start, per run after the write (`FirstSyncReads`). */
+export type FirstSyncReadFigures = Readonly<{
+  medianMs: number;
+  runsMs: readonly number[];
+  /** Documents (or files) read, and per second at the median. */
+  count: number;
+  perSecond: number;
+}>;
+
+/** The reads after a bulkDocs run, one entry per adapter. */
+export type FirstSyncReadsFigures = Readonly<{
+  variant: string;
+  adapter: FirstSyncAdapter;
+  allDocsComplaints: FirstSyncReadFigures;
+  changesFromZero: FirstSyncReadFigures;
+  attachments: FirstSyncReadFigures & Readonly<{ bytes: number }>;
+}>;
+
+/** An `indexeddb` variant against its `idb` twin: `indexeddbToIdb` < 1 is the new adapter faster. */
+export type FirstSyncAdapterComparison = Readonly<{
+  variant: string;
+  idbDocsPerSecond: number;
+  indexeddbDocsPerSecond: number;
+  indexeddbToIdb: number | null;
+}>;
+
 export type FirstSyncFigures = Readonly<{
   central: Readonly<{ kind: CentralServer['kind']; description: string }>;
   documents: number;
   complaints: number;
+  /** Complaints carrying a file (one in `every`), and the files' bytes. */
+  files: Readonly<{ every: number; count: number; bytes: number }>;
   loadMs: number;
   rounds: number;
   variants: readonly FirstSyncVariantFigures[];
+  adapters: readonly FirstSyncAdapterComparison[];
+  reads: readonly FirstSyncReadsFigures[];
+  /**
+   * Per variant writing into a database: 'ok' if a new document could be written and changed
+   * after each of its downloads (PouchDB #8599), else the first error.
+   */
+  writeAfterDownload: Readonly<Record<string, string>>;
 }>;
 
-/** Whole sample complaints, reporters sealed with the tests' unit key, until `count` documents. */
-async function sealedDocuments(count: number): Promise<{ docs: object[]; complaints: number }> {
+type SealedDocuments = { docs: object[]; complaints: number; files: number; fileBytes: number };
+
+/**
+ * Whole sample complaints, reporters sealed with the tests' unit key, until `count` documents;
+ * every `every`th complaint (from the fourth: a named one) declares a JPEG of 50–200 KiB (named as an
+ * anonymous complaint's file must be, so any complaint may carry it) and
+ * carries it inline, as intake writes it.
+ */
+async function sealedDocuments(count: number, every: number): Promise<SealedDocuments> {
   const vault = await testVault();
   const docs: object[] = [];
   let complaints = 0;
+  let files = 0;
+  let bytesTotal = 0;
   for (let index = 0; docs.length < count; index += 1) {
-    const { complaint, reporter, events } = sampleComplaint(index);
+    const withFile = every > 0 && index % every === 3 % every;
+    const size = FILE_MIN_BYTES + ((index * 104_729) % (FILE_SPREAD_BYTES + 1));
+    const input = sampleIntakeInput(index);
+    const sample = withFile
+      ? sampleComplaint(index, {
+          ...input,
+          attachments: [{ name: 'lampiran-1.jpg', mimeType: 'image/jpeg', size }],
+        })
+      : sampleComplaint(index, input);
+    const { reporter, events } = sample;
+    const complaint = withFile
+      ? {
+          ...sample.complaint,
+          _attachments: Object.fromEntries(
+            sample.complaint.attachments.map((file) => [
+              file.key,
+              { content_type: file.mimeType, data: fileBytes(index, file.size).toString('base64') },
+            ]),
+          ),
+        }
+      : sample.complaint;
+    if (withFile) {
+      files += 1;
+      bytesTotal += size;
+    }
     docs.push(complaint, ...(reporter ? [await vault.seal(reporter)] : []), ...events);
     complaints += 1;
   }
-  return { docs, complaints };
+  return { docs, complaints, files, fileBytes: bytesTotal };
 }
+
+function readFigures(samples: readonly number[], count: number): FirstSyncReadFigures {
+  const medianMs = median(samples);
+  return {
+    medianMs: round(medianMs, 1),
+    runsMs: samples.map((ms) => round(ms, 1)),
+    count,
+    perSecond: Math.round((count * 1000) / medianMs),
+  };
+}
+
+/** The reads of each variant that made them, per adapter. */
+function readsFigures(
+  variants: readonly Variant[],
+  reads: ReadonlyMap<string, FirstSyncReads[]>,
+): FirstSyncReadsFigures[] {
+  return variants.flatMap((variant) => {
+    const runs = reads.get(variant.name) ?? [];
+    const first = runs[0];
+    if (!first) return [];
+    return [
+      {
+        variant: variant.name,
+        adapter: variant.adapter ?? 'idb',
+        allDocsComplaints: readFigures(
+          runs.map((run) => run.allDocsComplaintsMs),
+          first.complaints,
+        ),
+        changesFromZero: readFigures(
+          runs.map((run) => run.changesFromZeroMs),
+          first.changes,
+        ),
+        attachments: {
+          ...readFigures(
+            runs.map((run) => run.attachmentsMs),
+            first.attachments,
+          ),
+          bytes: first.attachmentBytes,
+        },
+      },
+    ];
+  });
+}
+
+type Runs = Readonly<{
+  ms: Map<string, number[]>;
+  reads: Map<string, FirstSyncReads[]>;
+  /** Per variant: 'ok' if every write after its downloads went through, else the first error. */
+  writeAfter: Map<string, string>;
+}>;
 
 async function measure(
   central: CentralServer,
   config: SyncConfig,
   expectedDocs: number,
   rounds: number,
+  variants: readonly Variant[],
   log: (message: string) => void,
-): Promise<Map<string, number[]>> {
-  const runs = new Map<string, number[]>(VARIANTS.map((variant) => [variant.name, []]));
+): Promise<Runs> {
+  const runs = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
+  const reads = new Map<string, FirstSyncReads[]>();
+  const writeAfter = new Map<string, string>();
   await withChromiumPage(PAGE_ENTRY, 'mejaAduanFirstSyncBench', 'first-sync', log, async (page) => {
     await central.allowOrigins([new URL(page.url()).origin]);
-    const run = (variant: Variant): Promise<{ ms: number; docs: number }> => {
+    const run = (variant: Variant): Promise<FirstSyncPageResult> => {
       const options: FirstSyncPageOptions = {
         variant: variant.variant,
         config,
@@ -110,6 +323,8 @@ async function measure(
         timeoutMs: Math.max(300_000, expectedDocs * 20),
         ...(variant.batchSize === undefined ? {} : { batchSize: variant.batchSize }),
         ...(variant.batchesLimit === undefined ? {} : { batchesLimit: variant.batchesLimit }),
+        ...(variant.adapter === undefined ? {} : { adapter: variant.adapter }),
+        ...(variant.reads === true ? { reads: true } : {}),
       };
       return page.evaluate(
         (pageOptions) =>
@@ -120,25 +335,34 @@ async function measure(
       );
     };
     // Unmeasured: one protocol pass (the documents the raw baselines write) and one plain replicate.
-    const warm = VARIANTS[0] as Variant;
+    const warm = variants[0] as Variant;
     const fetched = await run(warm);
     log(`first-sync: warm-up protocol pass, ${fetched.docs} documents (not counted)`);
     await run({ name: 'warm-up', variant: 'replicate' });
     log('first-sync: warm-up replicate (not counted)');
-    const rest = VARIANTS.slice(1);
+    const rest = variants.slice(1);
     for (let round = 0; round < rounds; round += 1) {
       const order = [warm, ...rest.map((_, index) => rest[(index + round * 3) % rest.length] as Variant)];
       for (const variant of order) {
-        const { ms } = await run(variant);
-        runs.get(variant.name)?.push(ms);
+        const result = await run(variant);
+        runs.get(variant.name)?.push(result.ms);
+        if (result.reads) reads.set(variant.name, [...(reads.get(variant.name) ?? []), result.reads]);
+        if (result.writeAfter !== undefined && (writeAfter.get(variant.name) ?? 'ok') === 'ok') {
+          writeAfter.set(variant.name, result.writeAfter);
+        }
         log(
-          `first-sync: round ${round + 1}/${rounds} ${variant.name}: ${Math.round(ms)} ms ` +
-            `(${Math.round((expectedDocs * 1000) / ms)} docs/s)`,
+          `first-sync: round ${round + 1}/${rounds} ${variant.name}: ${Math.round(result.ms)} ms ` +
+            `(${Math.round((expectedDocs * 1000) / result.ms)} docs/s)` +
+            (result.reads
+              ? `; read back: complaints ${Math.round(result.reads.allDocsComplaintsMs)} ms, changes from 0 ` +
+                `${Math.round(result.reads.changesFromZeroMs)} ms, ${result.reads.attachments} files ` +
+                `${Math.round(result.reads.attachmentsMs)} ms`
+              : ''),
         );
       }
     }
   });
-  return runs;
+  return { ms: runs, reads, writeAfter };
 }
 
 export async function benchFirstSync(
@@ -147,8 +371,18 @@ export async function benchFirstSync(
 ): Promise<FirstSyncFigures | Readonly<{ skipped: string }>> {
   const unavailable = chromiumUnavailable(scale.chromium);
   if (unavailable) return { skipped: unavailable };
+  const variants = selectedVariants(process.env.BENCH_FIRST_SYNC_VARIANTS);
+  const every = filesEvery(process.env.BENCH_FIRST_SYNC_FILES_EVERY, scale);
   log(`first-sync: building ${scale.firstSyncDocs} documents`);
-  const { docs, complaints } = await sealedDocuments(scale.firstSyncDocs);
+  const {
+    docs,
+    complaints,
+    files,
+    fileBytes: filesBytes,
+  } = await sealedDocuments(scale.firstSyncDocs, every);
+  log(
+    `first-sync: ${complaints} complaints, ${files} with a file (${Math.round(filesBytes / 1024 / 1024)} MiB)`,
+  );
   const central = await startCentralServer();
   log(`first-sync: central server ${central.description}`);
   try {
@@ -168,17 +402,37 @@ export async function benchFirstSync(
     // The records and the central's design document.
     const expectedDocs = (await admin.info()).doc_count;
     await admin.close();
-    const runs = await measure(central, config, expectedDocs, scale.firstSyncRounds, log);
-    const plainMs = median(runs.get('plainReplicate') ?? []);
-    const rawMs = median(runs.get('rawIdbRelaxed@500') ?? []);
+    const runs = await measure(central, config, expectedDocs, scale.firstSyncRounds, variants, log);
+    const medianOf = (name: string): number => median(runs.ms.get(name) ?? []);
+    const plainMs = medianOf('plainReplicate');
+    const rawMs = medianOf('rawIdbRelaxed@500');
+    const docsPerSecond = (ms: number): number => Math.round((expectedDocs * 1000) / ms);
     return {
       central: { kind: central.kind, description: central.description },
       documents: expectedDocs,
       complaints,
+      files: { every, count: files, bytes: filesBytes },
       loadMs: round(loadMs, 1),
       rounds: scale.firstSyncRounds,
-      variants: VARIANTS.map((variant) => {
-        const variantRuns = runs.get(variant.name) ?? [];
+      adapters: variants.flatMap((variant) => {
+        if (variant.adapter !== 'indexeddb') return [];
+        const twin = variant.name.slice(0, -INDEXEDDB_SUFFIX.length);
+        const idbMs = medianOf(twin);
+        const indexeddbMs = medianOf(variant.name);
+        if (!Number.isFinite(idbMs)) return [];
+        return [
+          {
+            variant: twin,
+            idbDocsPerSecond: docsPerSecond(idbMs),
+            indexeddbDocsPerSecond: docsPerSecond(indexeddbMs),
+            indexeddbToIdb: ratio(indexeddbMs, idbMs),
+          },
+        ];
+      }),
+      reads: readsFigures(variants, runs.reads),
+      writeAfterDownload: Object.fromEntries(runs.writeAfter),
+      variants: variants.map((variant) => {
+        const variantRuns = runs.ms.get(variant.name) ?? [];
         const medianMs = median(variantRuns);
         return {
           name: variant.name,
@@ -200,13 +454,29 @@ export async function benchFirstSync(
 
 /** The summary lines on stderr. */
 export function firstSyncSummaryLines(figures: FirstSyncFigures): string[] {
+  const read = (label: string, figure: FirstSyncReadFigures): string =>
+    `${label} ${figure.medianMs} ms (${figure.count}, ${figure.perSecond}/s)`;
   return [
-    `first sync in Chromium, ${figures.documents} documents (${figures.complaints} complaints), ` +
+    `first sync in Chromium, ${figures.documents} documents (${figures.complaints} complaints, ` +
+      `${figures.files.count} with a file, ${Math.round(figures.files.bytes / 1024 / 1024)} MiB), ` +
       `${figures.central.kind}, median of ${figures.rounds}:`,
     ...figures.variants.map(
       (variant) =>
         `  ${variant.name}: ${variant.medianMs} ms, ${variant.docsPerSecond} docs/s, ` +
         `${variant.ratioToPlainReplicate ?? '–'}× plain replicate, ${variant.ratioToRawIdbRelaxed ?? '–'}× raw IndexedDB`,
+    ),
+    ...figures.adapters.map(
+      (pair) =>
+        `  ${pair.variant}: indexeddb ${pair.indexeddbDocsPerSecond} docs/s vs idb ${pair.idbDocsPerSecond} ` +
+        `(time ${pair.indexeddbToIdb ?? '–'}× idb's)`,
+    ),
+    ...Object.entries(figures.writeAfterDownload)
+      .filter(([, outcome]) => outcome !== 'ok')
+      .map(([name, outcome]) => `  ${name}: a write after the download FAILED: ${outcome}`),
+    ...figures.reads.map(
+      (reads) =>
+        `  read back (${reads.adapter}): ${read('complaints by id range', reads.allDocsComplaints)}, ` +
+        `${read('changes from 0', reads.changesFromZero)}, ${read('files', reads.attachments)}`,
     ),
   ];
 }

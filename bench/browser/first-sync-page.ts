@@ -18,21 +18,44 @@
  *   - pipelined: renderer/core/sync/initial-download into the app's database.
  *   - appSync: the app's sync service as the renderer builds it (renderer/core/sync/browser-sync),
  *     until it is up to date with every document here.
+ *
+ * `adapter` says which PouchDB adapter the database is opened with: pouchdb-browser's `idb` (the
+ * app's, the default) or `indexeddb` (pouchdb-adapter-indexeddb, the same major version; bulkDocs,
+ * replicate and pipelined only). Both are opened by the app's factory, with its options and strict
+ * commits (both adapters open the IndexedDB database named PouchDB's prefix + the name, the one
+ * ../../renderer/core/data/strict-durability is told). With `reads`, the database just written is
+ * then read back as the app's start reads it, each read timed alone: `allDocs` over the complaints'
+ * ids with their documents and the changes feed from 0 with the documents, both in pages of the
+ * followers' batch (renderer/core/data/change-follower), then every complaint's files once.
  */
 import PouchDB from 'pouchdb-browser';
+import IndexeddbAdapter from 'pouchdb-adapter-indexeddb';
+import { COMPLAINT_ID_PREFIX } from '../../shared/ids/document-ids';
 import { databaseUrl, type SyncConfig } from '../../shared/sync/sync-config';
 import { DEFAULT_BATCH_SIZE } from '../../shared/sync/sync-machine';
+import { FOLLOW_BATCH } from '../../renderer/core/data/change-follower';
 import { openUnitDatabase } from '../../renderer/core/data/database';
 import { createBrowserSyncService } from '../../renderer/core/sync/browser-sync';
 import { initialDownload, type RemoteRequest } from '../../renderer/core/sync/initial-download';
 import { benchUnitCode } from './bench-unit-code';
 import { pageLog } from './page-log';
 
+// Registered after `idb`, so a database opened without `adapter` still gets `idb` (PouchDB takes
+// the first of its preferred adapters); the bench names the adapter anyway.
+PouchDB.plugin(IndexeddbAdapter);
+
 export type FirstSyncVariant =
   'protocol' | 'rawIdb' | 'rawIdbStrict' | 'bulkDocs' | 'replicate' | 'twoWay' | 'pipelined' | 'appSync';
 
+/** The PouchDB adapter a variant writes into (`idb`: the app's). */
+export type FirstSyncAdapter = 'idb' | 'indexeddb';
+
 export type FirstSyncPageOptions = Readonly<{
   variant: FirstSyncVariant;
+  /** bulkDocs, replicate, pipelined: the adapter of the database written (unset: `idb`). */
+  adapter?: FirstSyncAdapter;
+  /** After the write, read the database back as the app's start does (`FirstSyncReads`). */
+  reads?: boolean;
   config: SyncConfig;
   expectedDocs: number;
   /** Documents per batch (replicate: PouchDB's batch_size, unset: its default of 100). */
@@ -42,7 +65,31 @@ export type FirstSyncPageOptions = Readonly<{
   timeoutMs: number;
 }>;
 
-export type FirstSyncPageResult = Readonly<{ ms: number; docs: number }>;
+/** Milliseconds of the reads after a write (`reads`), and what they read. */
+export type FirstSyncReads = Readonly<{
+  /** `allDocs` over the complaints' ids, `include_docs`, pages of FOLLOW_BATCH. */
+  allDocsComplaintsMs: number;
+  complaints: number;
+  /** `changes` from 0, `include_docs`, pages of FOLLOW_BATCH, until a page comes back empty. */
+  changesFromZeroMs: number;
+  changes: number;
+  /** `getAttachment` of every file of the complaints read (as a Blob). */
+  attachmentsMs: number;
+  attachments: number;
+  attachmentBytes: number;
+}>;
+
+export type FirstSyncPageResult = Readonly<{
+  ms: number;
+  docs: number;
+  reads?: FirstSyncReads;
+  /**
+   * A new document written and then changed through the reopened database after the download:
+   * 'ok', or the error (PouchDB #8599: after replicating more than 1,000 documents, the
+   * `indexeddb` adapter refused every later write with a ConstraintError on its `seq` index).
+   */
+  writeAfter?: string;
+}>;
 
 export type FirstSyncPageApi = Readonly<{
   run: (options: FirstSyncPageOptions) => Promise<FirstSyncPageResult>;
@@ -69,6 +116,18 @@ async function docCount(db: PouchDB.Database): Promise<number> {
   return (await db.info()).doc_count;
 }
 
+/**
+ * The database's update sequence, as a number: while a download runs, how many revisions it has
+ * written (one each here: a fresh database, no conflicts). Not `doc_count`: pouchdb-browser 9.0.0's
+ * `idb` adapter leaves a document first written with files out of the count it keeps while open
+ * (PouchDB #9094; the app's build edits that, docs/decisions/021-pouchdb-open-edit.md, the bench's
+ * bundle does not) and counts again only at the next open.
+ */
+async function revisionsWritten(db: PouchDB.Database): Promise<number> {
+  const seq = (await db.info()).update_seq;
+  return typeof seq === 'number' ? seq : Number.parseInt(seq, 10);
+}
+
 function timedOut(options: FirstSyncPageOptions, start: number): boolean {
   return performance.now() - start > options.timeoutMs;
 }
@@ -76,17 +135,30 @@ function timedOut(options: FirstSyncPageOptions, start: number): boolean {
 async function protocol(options: FirstSyncPageOptions): Promise<FirstSyncPageResult> {
   const remote = remoteOf(options.config);
   const docs: object[] = [];
+  // What a database would answer: `revsDiff` names the revisions not kept yet.
+  const kept = new Set<string>();
+  const memory = {
+    bulkDocs: (batch: object[]) => {
+      docs.push(...batch);
+      for (const doc of batch as { _id: string; _rev: string }[]) kept.add(`${doc._id} ${doc._rev}`);
+      return Promise.resolve([]);
+    },
+    revsDiff: (diff: Record<string, string[]>) =>
+      Promise.resolve(
+        Object.fromEntries(
+          Object.entries(diff).map(([id, revs]) => [
+            id,
+            { missing: revs.filter((rev) => !kept.has(`${id} ${rev}`)) },
+          ]),
+        ),
+      ),
+  };
   try {
     const start = performance.now();
     await initialDownload({
       request: requestOf(remote),
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
-      target: {
-        bulkDocs: (batch) => {
-          docs.push(...batch);
-          return Promise.resolve([]);
-        },
-      },
+      target: memory,
     });
     const ms = performance.now() - start;
     fetched = docs;
@@ -144,11 +216,12 @@ async function rawIdb(
 async function bulkDocs(local: PouchDB.Database, options: FirstSyncPageOptions): Promise<number> {
   if (fetched.length === 0) throw new Error('bulkDocs runs after the protocol variant (its documents)');
   const batch = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  // A copy, made before the clock starts: PouchDB turns an inline attachment's base64 into a Blob
+  // in the document it is given, and every run must start from the JSON the protocol fetched.
+  const docs = structuredClone(fetched) as PouchDB.Core.PutDocument<object>[];
   const start = performance.now();
-  for (let at = 0; at < fetched.length; at += batch) {
-    await local.bulkDocs(fetched.slice(at, at + batch) as PouchDB.Core.PutDocument<object>[], {
-      new_edits: false,
-    });
+  for (let at = 0; at < docs.length; at += batch) {
+    await local.bulkDocs(docs.slice(at, at + batch), { new_edits: false });
   }
   return performance.now() - start;
 }
@@ -189,7 +262,7 @@ async function twoWay(local: PouchDB.Database, options: FirstSyncPageOptions): P
     for (;;) {
       const { failure } = seen;
       if (failure !== null) throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
-      if (seen.pullPaused && (await docCount(local)) === options.expectedDocs)
+      if (seen.pullPaused && (await revisionsWritten(local)) >= options.expectedDocs)
         return performance.now() - start;
       if (timedOut(options, start)) throw new Error(`twoWay not done after ${options.timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -231,7 +304,7 @@ async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): 
       if (
         status.state === 'up-to-date' &&
         status.pendingLocalChanges === 0 &&
-        (await docCount(local)) === options.expectedDocs
+        (await revisionsWritten(local)) >= options.expectedDocs
       ) {
         if (errors.length > 0) pageLog(`appSync went through errors: ${errors.join('; ')}`);
         return performance.now() - start;
@@ -246,9 +319,93 @@ async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): 
   }
 }
 
-async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSyncPageResult> {
-  const local = openUnitDatabase(benchUnitCode('BS'));
+type StoredFile = Readonly<{ content_type?: string; length?: number }>;
+type ComplaintRow = Readonly<{ id: string; doc?: Readonly<{ _attachments?: Record<string, StoredFile> }> }>;
+
+const COMPLAINTS_END = `${COMPLAINT_ID_PREFIX}\ufff0`;
+
+/** The app start's reads of a database just written (`FirstSyncReads`), each timed alone. */
+async function readBack(local: PouchDB.Database): Promise<FirstSyncReads> {
+  const files: { id: string; name: string }[] = [];
+  let complaints = 0;
+  let start = performance.now();
+  let startkey = COMPLAINT_ID_PREFIX;
+  let skip = 0;
+  for (;;) {
+    const page = await local.allDocs({
+      startkey,
+      skip,
+      endkey: COMPLAINTS_END,
+      include_docs: true,
+      limit: FOLLOW_BATCH,
+    });
+    const rows = page.rows as readonly ComplaintRow[];
+    complaints += rows.length;
+    for (const row of rows) {
+      for (const name of Object.keys(row.doc?._attachments ?? {})) files.push({ id: row.id, name });
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < FOLLOW_BATCH) break;
+    startkey = last.id;
+    skip = 1;
+  }
+  const allDocsComplaintsMs = performance.now() - start;
+
+  let changes = 0;
+  let since: number | string = 0;
+  start = performance.now();
+  for (;;) {
+    const batch: PouchDB.Core.ChangesResponse<object> = await local.changes({
+      since,
+      limit: FOLLOW_BATCH,
+      include_docs: true,
+    });
+    if (batch.results.length === 0) break;
+    changes += batch.results.length;
+    since = batch.last_seq;
+  }
+  const changesFromZeroMs = performance.now() - start;
+
+  let attachmentBytes = 0;
+  start = performance.now();
+  for (const file of files) {
+    const data = (await local.getAttachment(file.id, file.name)) as Blob;
+    attachmentBytes += data.size;
+  }
+  const attachmentsMs = performance.now() - start;
+  return {
+    allDocsComplaintsMs,
+    complaints,
+    changesFromZeroMs,
+    changes,
+    attachmentsMs,
+    attachments: files.length,
+    attachmentBytes,
+  };
+}
+
+/** `FirstSyncPageResult.writeAfter`: a put and an update of a new document. */
+async function writeAfter(local: PouchDB.Database): Promise<string> {
   try {
+    const first = await local.put({ _id: 'bench:write-after-download', n: 1 });
+    await local.put({ _id: first.id, _rev: first.rev, n: 2 });
+    return 'ok';
+  } catch (error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error);
+  }
+}
+
+async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSyncPageResult> {
+  const adapter = options.adapter ?? 'idb';
+  if (adapter !== 'idb' && (options.variant === 'twoWay' || options.variant === 'appSync')) {
+    throw new Error(`${options.variant} runs on the app's adapter only`);
+  }
+  // The app's factory (its options, strict commits), with the adapter named.
+  const code = benchUnitCode('BS');
+  let local = openUnitDatabase(code, { adapter });
+  try {
+    const opened = (local as unknown as { adapter?: string }).adapter;
+    if (opened !== adapter) throw new Error(`opened with ${String(opened)}, not ${adapter}`);
     const run = {
       bulkDocs,
       replicate,
@@ -257,11 +414,16 @@ async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSync
       appSync,
     }[options.variant as 'bulkDocs' | 'replicate' | 'twoWay' | 'pipelined' | 'appSync'];
     const ms = await run(local, options);
+    // Counted and read through a new connection, as the app's next start opens it (and the `idb`
+    // adapter counts again at open: `revisionsWritten`).
+    await local.close();
+    local = openUnitDatabase(code, { adapter });
     const docs = await docCount(local);
     if (docs !== options.expectedDocs) {
       throw new Error(`${options.variant}: ${docs} of ${options.expectedDocs} documents arrived`);
     }
-    return { ms, docs };
+    const reads = options.reads ? await readBack(local) : undefined;
+    return { ms, docs, ...(reads ? { reads } : {}), writeAfter: await writeAfter(local) };
   } finally {
     await local.destroy();
   }
