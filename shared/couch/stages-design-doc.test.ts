@@ -8,9 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { reduceComplaint } from '../workflow/complaint-state';
 import type { EventDoc } from '../workflow/events';
 import { canonicalJson } from './canonical-json';
-import { ACTION_SEQUENCES, intakeDocuments, workflowEvents } from './documents.fixtures';
+import {
+  ACTION_SEQUENCES,
+  intakeDocuments,
+  unitProfileDoc,
+  unitSettingsDoc,
+  workflowEvents,
+} from './documents.fixtures';
 import { viewMap } from './view-map.fixtures';
-import { CLOSED_MAP, COMPLAINTS_MAP, STAGES_DESIGN_DOC_ID, stagesDesignDoc } from './stages-design-doc';
+import {
+  CLOSED_MAP,
+  COMPLAINTS_MAP,
+  DEVICES_MAP,
+  STAGES_DESIGN_DOC_ID,
+  stagesDesignDoc,
+} from './stages-design-doc';
 
 type Emitted = [key: unknown, value: unknown];
 
@@ -25,11 +37,15 @@ function runMap(source: string, docs: readonly object[]): Emitted[] {
 }
 
 describe('stagesDesignDoc', () => {
-  it('is the same bytes every time, with its two views', () => {
+  it('is the same bytes every time, with its three views', () => {
     expect(canonicalJson(stagesDesignDoc())).toBe(canonicalJson(stagesDesignDoc()));
     expect(stagesDesignDoc()).toMatchObject({
       _id: STAGES_DESIGN_DOC_ID,
-      views: { closed: { reduce: '_sum' }, complaints: { reduce: '_count' } },
+      views: {
+        closed: { reduce: '_sum' },
+        complaints: { reduce: '_count' },
+        devices: { reduce: '_count' },
+      },
     });
   });
 
@@ -62,5 +78,29 @@ describe('stagesDesignDoc', () => {
     const intake = intakeDocuments('KBM', 3);
     const docs = [intake.complaint, intake.received, ...(intake.reporter ? [intake.reporter] : [])];
     expect(runMap(COMPLAINTS_MAP, docs)).toEqual([[null, 1]]);
+  });
+
+  it('names the device codes the unit’s complaints and events use', () => {
+    // A complaint logged on X7Q; the manager acts on it on A23 (documents.fixtures' workflowEvents).
+    const intake = intakeDocuments('KBM', 4, 'named', { deviceCode: 'X7Q' });
+    const [verified] = workflowEvents(intake, ['verify']);
+    if (!verified) throw new Error('no event');
+    expect(runMap(DEVICES_MAP, [intake.complaint])).toEqual([['X7Q', 1]]);
+    // The intake's own event: the complaint's device, written on it.
+    expect(runMap(DEVICES_MAP, [intake.received])).toEqual([
+      ['X7Q', 1],
+      ['X7Q', 1],
+    ]);
+    expect(runMap(DEVICES_MAP, [verified])).toEqual([
+      ['X7Q', 1],
+      ['A23', 1],
+    ]);
+    // Nothing for a reporter, the unit profile or settings.
+    const others = [
+      ...(intake.reporter ? [intake.reporter] : []),
+      unitProfileDoc('KBM'),
+      unitSettingsDoc('KBM'),
+    ];
+    expect(runMap(DEVICES_MAP, others)).toEqual([]);
   });
 });

@@ -11,6 +11,12 @@
  *                stays 1, it counts as closed and comes with the history, not first).
  *   complaints   map over complaint documents, reduce `_count`: how many complaints the unit
  *                holds (the open stage's estimate of its total).
+ *   devices      map over complaint and event documents: the device code of the complaint's
+ *                tracking number (`<unit>-<yymmdd>-<device>-<seq>`), and for an event also the
+ *                device that wrote it (`deviceCode`); reduce `_count`. Grouped by key: the device
+ *                codes the unit's documents use, which a joining device's code must not be (a code
+ *                used again would start its tracking numbers' sequence again:
+ *                renderer/core/sync/device-code-check).
  * Plain ES5 functions (CouchDB 3.5 runs views in QuickJS, older servers in SpiderMonkey).
  */
 import { sortKeys } from './canonical-json';
@@ -21,6 +27,7 @@ export const STAGES_DESIGN_DOC_ID = '_design/meja-aduan-stages';
 export const STAGES_DESIGN_NAME = 'meja-aduan-stages';
 export const CLOSED_VIEW = 'closed';
 export const COMPLAINTS_VIEW = 'complaints';
+export const DEVICES_VIEW = 'devices';
 
 /** The event kinds after which a complaint is no longer open (closed, archived, forwarded). */
 export const COMPLAINT_ENDING_KINDS = ['close', 'archive', 'not-our-authority'] as const;
@@ -41,6 +48,17 @@ export const COMPLAINTS_MAP = [
   '}',
 ].join('\n');
 
+export const DEVICES_MAP = [
+  'function (doc) {',
+  "  if (doc.type !== 'complaint' && doc.type !== 'event') return;",
+  "  if (typeof doc.trackingNumber === 'string') {",
+  "    var parts = doc.trackingNumber.split('-');",
+  '    if (parts.length === 4) emit(parts[2], 1);',
+  '  }',
+  "  if (doc.type === 'event' && typeof doc.deviceCode === 'string') emit(doc.deviceCode, 1);",
+  '}',
+].join('\n');
+
 export function stagesDesignDoc(): DesignDoc {
   return sortKeys({
     _id: STAGES_DESIGN_DOC_ID,
@@ -48,6 +66,7 @@ export function stagesDesignDoc(): DesignDoc {
     views: {
       [CLOSED_VIEW]: { map: CLOSED_MAP, reduce: '_sum' },
       [COMPLAINTS_VIEW]: { map: COMPLAINTS_MAP, reduce: '_count' },
+      [DEVICES_VIEW]: { map: DEVICES_MAP, reduce: '_count' },
     },
   }) as DesignDoc;
 }

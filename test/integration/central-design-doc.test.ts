@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Json } from '../../shared/couch/canonical-json';
 import { nationalDesignDocJson } from '../../shared/couch/national-design-doc';
 import { NATIONAL_VALIDATE_SOURCE } from '../../shared/couch/national-sources';
-import { CLOSED_MAP, COMPLAINTS_MAP } from '../../shared/couch/stages-design-doc';
+import { CLOSED_MAP, COMPLAINTS_MAP, DEVICES_MAP } from '../../shared/couch/stages-design-doc';
 import { unitDesignDoc, unitDesignDocJson } from '../../shared/couch/unit-design-doc';
 import { VALIDATE_DOC_UPDATE_SOURCE } from '../../shared/couch/validate-doc-update-source';
 
@@ -21,6 +21,7 @@ const SOURCES = {
   'national validate_doc_update': NATIONAL_VALIDATE_SOURCE,
   'stages view closed': CLOSED_MAP,
   'stages view complaints': COMPLAINTS_MAP,
+  'stages view devices': DEVICES_MAP,
 };
 
 /** Library calls newer than ES5 that parse fine but fail in an ES5 engine. */
