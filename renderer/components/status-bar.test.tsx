@@ -74,7 +74,7 @@ describe('StatusBar: persistent storage', () => {
 });
 
 /** The status while the first download is in `stage`, 10,000 documents in all. */
-function downloading(stage: StageProgress, overallDone = 1_246): SyncStatus {
+function downloading(stage: StageProgress, overallDone = 1_246): Extract<SyncStatus, { state: 'syncing' }> {
   return {
     state: 'syncing',
     progress: { docsDone: overallDone, docsTotal: 10_000, percent: Math.floor(overallDone / 100), stage },
