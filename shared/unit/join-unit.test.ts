@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatEnrolmentCode, type Enrolment } from '../enrolment/enrolment-code';
+import { intakeDocuments, workflowEvents } from '../couch/documents.fixtures';
+import { parseEventId } from '../ids/document-ids';
 import { deviceCodeInUse, deviceCodeOfEnrolment, emptyJoinInput, validateJoin } from './join-unit';
 
 const ENROLMENT: Enrolment = {
@@ -60,16 +62,22 @@ describe('validateJoin', () => {
 });
 
 describe('deviceCodeInUse', () => {
-  const ids = [
-    'complaint:2026-11-23T03:00:00.000Z:KTB-261123-A2C-0001',
-    'event:KTB-261123-A2C-0001:2026-11-24T03:00:00.000Z:Q7M:0000000004',
-    'unit-profile',
-  ];
+  // Real sealed ids: a complaint logged on X7Q, and the manager's verification written on A23
+  // (`event:<tn>:<at>:<device>:<seq>:<H>`, whose instant holds colons of its own).
+  const intake = intakeDocuments('KTB', 1, 'named', { deviceCode: 'X7Q' });
+  const verified = workflowEvents(intake, ['verify'])[0];
+  if (!verified) throw new Error('no event');
+  const ids = [intake.complaint._id, intake.received._id, verified._id, 'unit-profile'];
   it('finds a code in tracking numbers and in the devices that wrote events', () => {
-    expect(deviceCodeInUse(ids, 'A2C')).toBe(true);
-    expect(deviceCodeInUse(ids, 'Q7M')).toBe(true);
+    expect(deviceCodeInUse(ids, 'X7Q')).toBe(true);
+    expect(deviceCodeInUse(ids, 'A23')).toBe(true);
+    // The writing device alone (the complaint's own ids left out): found through the event id.
+    expect(deviceCodeInUse([verified._id], 'A23')).toBe(true);
+    expect(parseEventId(verified._id)?.deviceCode).toBe('A23');
   });
   it('does not find a code nobody used', () => {
     expect(deviceCodeInUse(ids, 'Z9X')).toBe(false);
+    // The event's sequence is not a device code.
+    expect(deviceCodeInUse([verified._id], verified._id.split(':').at(-2) ?? '')).toBe(false);
   });
 });

@@ -7,6 +7,7 @@
  * in the renderer's core.
  */
 import { parseEnrolmentCode, type Enrolment } from '../enrolment/enrolment-code';
+import { parseEventId } from '../ids/document-ids';
 import { isValidDeviceCode, normaliseCode } from '../ids/tracking-number';
 import type { MessageKey, ValidationIssue } from '../messages/validation-messages';
 import { ROLES, type Role } from '../workflow/roles';
@@ -76,14 +77,18 @@ export function validateJoin(
   };
 }
 
-/** True when a complaint or event id already carries `deviceCode` (another device of the unit uses it). */
+/**
+ * True when a complaint or event id already carries `deviceCode` (another device of the unit uses
+ * it): in the tracking number (`<unit>-<yymmdd>-<device>-<seq>`), or, for an event, as the device
+ * that wrote it (`event:<tn>:<at>:<device>:<seq>:<H>`; the instant holds colons of its own, so the
+ * id is parsed, not split).
+ */
 export function deviceCodeInUse(ids: Iterable<string>, deviceCode: string): boolean {
   const inTrackingNumber = `-${deviceCode}-`;
   for (const id of ids) {
     if ((id.startsWith('complaint:') || id.startsWith('event:')) && id.includes(inTrackingNumber))
       return true;
-    // Events name the device that wrote them: event:<tn>:<at>:<device>:<seq>.
-    if (id.startsWith('event:') && id.split(':').at(-2) === deviceCode) return true;
+    if (id.startsWith('event:') && parseEventId(id)?.deviceCode === deviceCode) return true;
   }
   return false;
 }
