@@ -19,6 +19,7 @@ import type { Officer } from '../data/device-database';
 import { readRoster, rosterEntryOf, writeOfficer } from '../data/officer-roster-store';
 import type { Language } from '../data/device-store';
 import { markStart } from '../start-marks';
+import { deviceCodeUsedOnCentral } from '../sync/device-code-check';
 import type { CoreDeps } from './core-deps';
 import { createFirstUnitKey } from '../keys/first-unit-key';
 import { createOfficers, migrateLocalOfficers, type AccessRecorder } from './officers';
@@ -205,9 +206,12 @@ export function createDeviceSetup(
 
     /**
      * Sets this device up as a further device of a unit that already syncs: signs in to the unit's
-     * database, downloads it (progress in the sync status), checks that no other device of the unit
-     * uses this device code, and only then stores the device and its first officer. The unit's
-     * profile, settings and offices come from the server, so nothing conflicts with them.
+     * database, starts downloading it (progress in the sync status), waits for the unit's own
+     * documents (the first download's stage `unit`), checks that no other device of the unit uses
+     * this device code (on the central; of the whole download when the central cannot tell), and
+     * only then stores the device and its first officer; the rest of the download goes on with the
+     * desk open. The unit's profile, settings and offices come from the server, so nothing
+     * conflicts with them.
      */
     async join(join: ValidJoin, now: Date): Promise<JoinOutcome> {
       const repo = await records.open(join.unitCode);
@@ -219,14 +223,28 @@ export function createDeviceSetup(
           ? { ok: false, issues: [{ path: 'enrolmentCode', ...enrolled.problem }] }
           : { ok: false, error: enrolled.error };
       }
-      const synced = await sync.firstSettled();
       // Until the device is set up, a failed join leaves no password behind (the download stays).
       const refuse = async (outcome: JoinOutcome): Promise<JoinOutcome> => (await sync.disable(), outcome);
+      const taken: JoinOutcome = {
+        ok: false,
+        issues: [{ path: 'deviceCode', key: 'validation.deviceCode.taken' }],
+      };
+      // The desk opens once the unit's own documents are here (the staged download's stage
+      // `unit`); the open complaints and the history keep coming (docs/architecture.md).
+      let synced = await sync.unitDocumentsHere();
       if (synced.state === 'error') return refuse({ ok: false, sync: synced });
-      const ids = (await repo.db.allDocs()).rows.map((row) => row.id);
-      if (deviceCodeInUse(ids, join.deviceCode)) {
-        return refuse({ ok: false, issues: [{ path: 'deviceCode', key: 'validation.deviceCode.taken' }] });
+      // No other device of the unit may use this code (its tracking numbers would repeat): asked
+      // of the central, whose documents this device does not all hold yet; when the central
+      // cannot tell, after the whole download, of the documents here.
+      const request = sync.centralRequest();
+      const onCentral = request ? await deviceCodeUsedOnCentral(request, join.deviceCode) : null;
+      if (onCentral === true) return refuse(taken);
+      if (onCentral === null && synced.state !== 'up-to-date') {
+        synced = await sync.firstSettled();
+        if (synced.state === 'error') return refuse({ ok: false, sync: synced });
       }
+      const ids = (await repo.db.allDocs()).rows.map((row) => row.id);
+      if (deviceCodeInUse(ids, join.deviceCode)) return refuse(taken);
       if (!(await repo.unitProfile())) {
         return refuse({ ok: false, issues: [{ path: 'enrolmentCode', key: 'validation.unit.notOnServer' }] });
       }

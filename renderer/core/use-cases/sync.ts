@@ -185,6 +185,33 @@ export function createSync(
         });
       }),
 
+    /**
+     * Resolves with the status once the unit's own documents are on this device: the staged first
+     * download (../sync/initial-download) is past its stage `unit` (profile, settings, offices,
+     * officers, unit key), or the sync has caught up (a download without stages), or stopped on an
+     * error. What a device joining its unit waits for before its desk opens; the open complaints
+     * and the history keep coming.
+     */
+    unitDocumentsHere: (): Promise<SyncStatus> =>
+      new Promise((resolve) => {
+        const here = (status: SyncStatus): boolean =>
+          status.state === 'up-to-date' ||
+          status.state === 'error' ||
+          (status.state === 'syncing' &&
+            status.progress?.stage != null &&
+            status.progress.stage.stage !== 'unit');
+        const now = store.getState().syncStatus;
+        if (here(now)) {
+          resolve(now);
+          return;
+        }
+        const stop = store.subscribe((state) => {
+          if (!here(state.syncStatus)) return;
+          stop();
+          resolve(state.syncStatus);
+        });
+      }),
+
     /** The unit's profile, settings, offices and packet drafts changed on two devices before they synced. */
     conflicts: (): Promise<MutableConflict[]> => listConflicts(deps.records.current().db),
 
