@@ -29,6 +29,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { databaseUrl, unitSyncConfig, type SyncConfig } from '../shared/sync/sync-config';
+import { CLOSED_VIEW, COMPLAINTS_VIEW, STAGES_DESIGN_NAME } from '../shared/couch/stages-design-doc';
 import { DEFAULT_BATCH_SIZE } from '../shared/sync/sync-machine';
 import { testVault } from '../renderer/core/keys/test-unit-key.fixtures';
 import {
@@ -45,6 +46,7 @@ import type {
   FirstSyncPageOptions,
   FirstSyncPageResult,
   FirstSyncReads,
+  FirstSyncStageTimes,
   FirstSyncVariant,
 } from './browser/first-sync-page';
 import { ChromiumDidNotStart, chromiumUnavailable, withChromiumPage } from './chromium-page';
@@ -188,6 +190,20 @@ export type FirstSyncAdapterComparison = Readonly<{
   indexeddbToIdb: number | null;
 }>;
 
+/**
+ * The app's staged first download (the sync service's run): medians over the rounds of the time
+ * until the desk can take an intake (stage `unit` done) and until every open complaint is here
+ * (stage `open` done), the heap's peak, and the central's open and closed complaints.
+ */
+export type FirstSyncStageFigures = Readonly<{
+  complaints: number;
+  closed: number;
+  unitDoneMs: number | null;
+  openDoneMs: number | null;
+  heapPeakMb: number | null;
+  runs: readonly FirstSyncStageTimes[];
+}>;
+
 export type FirstSyncFigures = Readonly<{
   central: Readonly<{ kind: CentralServer['kind']; description: string }>;
   documents: number;
@@ -199,6 +215,7 @@ export type FirstSyncFigures = Readonly<{
   variants: readonly FirstSyncVariantFigures[];
   adapters: readonly FirstSyncAdapterComparison[];
   reads: readonly FirstSyncReadsFigures[];
+  stages: FirstSyncStageFigures;
   /**
    * Per variant writing into a database: 'ok' if a new document could be written and changed
    * after each of its downloads (PouchDB #8599), else the first error.
@@ -300,6 +317,8 @@ type Runs = Readonly<{
   reads: Map<string, FirstSyncReads[]>;
   /** Per variant: 'ok' if every write after its downloads went through, else the first error. */
   writeAfter: Map<string, string>;
+  /** The app's sync service: its stages' times per round. */
+  stages: Map<string, FirstSyncStageTimes[]>;
 }>;
 
 async function measure(
@@ -313,6 +332,7 @@ async function measure(
   const runs = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
   const reads = new Map<string, FirstSyncReads[]>();
   const writeAfter = new Map<string, string>();
+  const stages = new Map<string, FirstSyncStageTimes[]>();
   await withChromiumPage(PAGE_ENTRY, 'mejaAduanFirstSyncBench', 'first-sync', log, async (page) => {
     await central.allowOrigins([new URL(page.url()).origin]);
     const run = (variant: Variant): Promise<FirstSyncPageResult> => {
@@ -347,6 +367,7 @@ async function measure(
         const result = await run(variant);
         runs.get(variant.name)?.push(result.ms);
         if (result.reads) reads.set(variant.name, [...(reads.get(variant.name) ?? []), result.reads]);
+        if (result.stages) stages.set(variant.name, [...(stages.get(variant.name) ?? []), result.stages]);
         if (result.writeAfter !== undefined && (writeAfter.get(variant.name) ?? 'ok') === 'ok') {
           writeAfter.set(variant.name, result.writeAfter);
         }
@@ -362,7 +383,43 @@ async function measure(
       }
     }
   });
-  return { ms: runs, reads, writeAfter };
+  return { ms: runs, reads, writeAfter, stages };
+}
+
+type StageView = Readonly<{ complaints: number; closed: number }>;
+
+/**
+ * Asks the central's stage views as the server admin, waiting for their index (the download asks
+ * without waiting): the complaints, and how many of them the view counts as closed.
+ */
+async function stageView(config: SyncConfig): Promise<StageView> {
+  const authorization = `Basic ${btoa(`${TEST_ADMIN.name}:${TEST_ADMIN.password}`)}`;
+  const ask = async (path: string): Promise<{ rows?: { key?: unknown; value?: unknown }[] }> => {
+    const response = await fetch(`${databaseUrl(config)}/_design/${STAGES_DESIGN_NAME}/_view/${path}`, {
+      headers: { Authorization: authorization, Accept: 'application/json' },
+    });
+    if (!response.ok) throw new Error(`stage view ${path}: HTTP ${response.status}`);
+    return (await response.json()) as { rows?: { key?: unknown; value?: unknown }[] };
+  };
+  const complaints = Number((await ask(COMPLAINTS_VIEW)).rows?.[0]?.value ?? 0);
+  const grouped = (await ask(`${CLOSED_VIEW}?group=true`)).rows ?? [];
+  return { complaints, closed: grouped.filter((row) => Number(row.value) > 0).length };
+}
+
+function stageFigures(runs: readonly FirstSyncStageTimes[], view: StageView): FirstSyncStageFigures {
+  const medianOrNull = (values: readonly (number | null)[]): number | null => {
+    const known = values.filter((value): value is number => value !== null);
+    return known.length === 0 ? null : round(median(known), 1);
+  };
+  const heaps = runs.flatMap((run) => (run.heapPeakBytes === null ? [] : [run.heapPeakBytes]));
+  return {
+    complaints: view.complaints,
+    closed: view.closed,
+    unitDoneMs: medianOrNull(runs.map((run) => run.unitDoneMs)),
+    openDoneMs: medianOrNull(runs.map((run) => run.openDoneMs)),
+    heapPeakMb: heaps.length === 0 ? null : round(Math.max(...heaps) / 1024 / 1024, 1),
+    runs,
+  };
 }
 
 export async function benchFirstSync(
@@ -399,8 +456,15 @@ export async function benchFirstSync(
       }
     });
     const loadMs = now() - loadStart;
-    // The records and the central's design document.
+    // The records and the central's design documents.
     const expectedDocs = (await admin.info()).doc_count;
+    // A central in use has its stage views built (CouchDB's background indexer); build them now.
+    const viewStart = now();
+    const view = await stageView(config);
+    log(
+      `first-sync: stage views built in ${Math.round(now() - viewStart)} ms: ` +
+        `${view.closed} of ${view.complaints} complaints closed`,
+    );
     await admin.close();
     const runs = await measure(central, config, expectedDocs, scale.firstSyncRounds, variants, log);
     const medianOf = (name: string): number => median(runs.ms.get(name) ?? []);
@@ -430,6 +494,7 @@ export async function benchFirstSync(
         ];
       }),
       reads: readsFigures(variants, runs.reads),
+      stages: stageFigures(runs.stages.get('appSyncService (now)') ?? [], view),
       writeAfterDownload: Object.fromEntries(runs.writeAfter),
       variants: variants.map((variant) => {
         const variantRuns = runs.ms.get(variant.name) ?? [];
@@ -473,6 +538,9 @@ export function firstSyncSummaryLines(figures: FirstSyncFigures): string[] {
     ...Object.entries(figures.writeAfterDownload)
       .filter(([, outcome]) => outcome !== 'ok')
       .map(([name, outcome]) => `  ${name}: a write after the download FAILED: ${outcome}`),
+    `  the app's staged first download (${figures.stages.complaints} complaints, ${figures.stages.closed} closed): ` +
+      `desk ready for an intake after ${figures.stages.unitDoneMs ?? '–'} ms, every open complaint after ` +
+      `${figures.stages.openDoneMs ?? '–'} ms; heap peak ${figures.stages.heapPeakMb ?? '–'} MB`,
     ...figures.reads.map(
       (reads) =>
         `  read back (${reads.adapter}): ${read('complaints by id range', reads.allDocsComplaints)}, ` +

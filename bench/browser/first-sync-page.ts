@@ -89,7 +89,27 @@ export type FirstSyncPageResult = Readonly<{
    * `indexeddb` adapter refused every later write with a ConstraintError on its `seq` index).
    */
   writeAfter?: string;
+  /** appSync: when each stage of the first download was done, and the heap's peak meanwhile. */
+  stages?: FirstSyncStageTimes;
 }>;
+
+/**
+ * Milliseconds from the sync's start until stage `unit` was done (the status shows a later stage:
+ * the unit's documents are here, the desk can take an intake) and until stage `open` was done
+ * (every open complaint here); null when the status never showed it. The JS heap's peak
+ * (`performance.memory`, Chromium) sampled at every status and poll.
+ */
+export type FirstSyncStageTimes = Readonly<{
+  unitDoneMs: number | null;
+  openDoneMs: number | null;
+  heapPeakBytes: number | null;
+}>;
+
+/** Chromium's `performance.memory.usedJSHeapSize`, or null elsewhere. */
+function usedHeap(): number | null {
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize?: number } }).memory;
+  return typeof memory?.usedJSHeapSize === 'number' ? memory.usedJSHeapSize : null;
+}
 
 export type FirstSyncPageApi = Readonly<{
   run: (options: FirstSyncPageOptions) => Promise<FirstSyncPageResult>;
@@ -290,16 +310,40 @@ async function pipelined(local: PouchDB.Database, options: FirstSyncPageOptions)
   }
 }
 
+/** The stage times of the last appSync run (read by `run`). */
+let lastStages: FirstSyncStageTimes | undefined;
+
+function takeLastStages(): FirstSyncStageTimes | undefined {
+  const stages = lastStages;
+  lastStages = undefined;
+  return stages;
+}
+
 async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): Promise<number> {
   const service = createBrowserSyncService(local);
   const errors: string[] = [];
+  let start = performance.now();
+  let unitDoneMs: number | null = null;
+  let openDoneMs: number | null = null;
+  let heapPeakBytes: number | null = null;
+  const sampleHeap = (): void => {
+    const heap = usedHeap();
+    if (heap !== null) heapPeakBytes = Math.max(heapPeakBytes ?? 0, heap);
+  };
   service.subscribe((status) => {
     if (status.state === 'error') errors.push(`${status.error.reason}: ${status.error.message ?? ''}`);
+    sampleHeap();
+    const stage = status.state === 'syncing' ? status.progress?.stage?.stage : undefined;
+    const at = performance.now() - start;
+    if (unitDoneMs === null && (stage === 'open' || stage === 'history')) unitDoneMs = at;
+    if (openDoneMs === null && stage === 'history') openDoneMs = at;
   });
   try {
-    const start = performance.now();
+    start = performance.now();
     await service.start(options.config);
     for (;;) {
+      sampleHeap();
+      lastStages = { unitDoneMs, openDoneMs, heapPeakBytes };
       const status = service.status();
       if (
         status.state === 'up-to-date' &&
@@ -413,7 +457,9 @@ async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSync
       pipelined,
       appSync,
     }[options.variant as 'bulkDocs' | 'replicate' | 'twoWay' | 'pipelined' | 'appSync'];
+    takeLastStages();
     const ms = await run(local, options);
+    const stages = options.variant === 'appSync' ? takeLastStages() : undefined;
     // Counted and read through a new connection, as the app's next start opens it (and the `idb`
     // adapter counts again at open: `revisionsWritten`).
     await local.close();
@@ -423,7 +469,13 @@ async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSync
       throw new Error(`${options.variant}: ${docs} of ${options.expectedDocs} documents arrived`);
     }
     const reads = options.reads ? await readBack(local) : undefined;
-    return { ms, docs, ...(reads ? { reads } : {}), writeAfter: await writeAfter(local) };
+    return {
+      ms,
+      docs,
+      ...(reads ? { reads } : {}),
+      ...(stages ? { stages } : {}),
+      writeAfter: await writeAfter(local),
+    };
   } finally {
     await local.destroy();
   }
