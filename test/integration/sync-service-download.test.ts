@@ -117,6 +117,9 @@ it('downloads every document once while pushing its own, then pulls only what is
     status.state === 'syncing' && status.progress ? [status.progress.docsDone] : [],
   );
   expect(Math.max(...progress)).toBeGreaterThanOrEqual(ids.size + 1);
+  // Downloaded documents never counted as this device's unsent changes (only its own complaint's).
+  const unsent = fresh.statuses.map((status) => status.pendingLocalChanges);
+  expect(Math.max(...unsent)).toBeLessThanOrEqual(ownIds.length);
   // …stage by stage, in order, on the status.
   const stages = fresh.statuses.flatMap((status) =>
     status.state === 'syncing' && status.progress?.stage ? [status.progress.stage.stage] : [],

@@ -23,6 +23,7 @@ import {
   type InitialDownloadCheckpoint,
   type RemoteRequest,
 } from './initial-download';
+import type { Revision } from './download-protocol';
 import type { PouchDatabase, PouchFactory, PouchReplication } from './pouch-types';
 
 /** What a replication's 'change' event says: documents written so far in this run, and which now. */
@@ -59,6 +60,11 @@ export type RunDownload = Readonly<{
   onBatch: (batch: DownloadedBatch) => Promise<void>;
   /** The download ended: the pull starts from `since`. */
   onDone: (result: InitialDownloadCheckpoint) => Promise<void>;
+  /**
+   * The revisions about to be written (before the write: a count of unsent changes made right
+   * after it must already know them as the central's).
+   */
+  beforeWrite: (docs: readonly Revision[]) => void;
 }>;
 
 export type RunOptions = Readonly<{
@@ -88,6 +94,11 @@ function readChange(value: unknown): ReplicationChange {
       return typeof id === 'string' && typeof rev === 'string' ? [{ id, rev }] : [];
     }),
   };
+}
+
+function revisionOf(doc: object): Revision {
+  const { _id: id, _rev: rev } = doc as { _id?: unknown; _rev?: unknown };
+  return { id: typeof id === 'string' ? id : '', rev: typeof rev === 'string' ? rev : '' };
 }
 
 function checkpointSeq(value: unknown): number | string | null {
@@ -174,12 +185,19 @@ export class ReplicationRun<Db extends PouchDatabase> {
    * cancelled meanwhile (a failure is thrown, and reported by `start`).
    */
   async #download(download: RunDownload): Promise<InitialDownloadCheckpoint | null> {
+    const local = this.local as unknown as InitialDownloadTarget;
     this.#report(() => this.events.active('pull'));
     let docsWritten = 0;
     try {
       const result = await initialDownload({
         request: download.request,
-        target: this.local as unknown as InitialDownloadTarget,
+        target: {
+          bulkDocs: (docs, writeOptions) => {
+            download.beforeWrite(docs.map(revisionOf));
+            return local.bulkDocs(docs, writeOptions);
+          },
+          revsDiff: (diff) => local.revsDiff(diff),
+        },
         batchSize: download.batchSize,
         resumeFrom: download.resumeFrom,
         signal: this.#abort.signal,

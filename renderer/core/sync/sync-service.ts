@@ -457,6 +457,9 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
         journal.update({ initialDownload: batch.checkpoint });
         await journal.flush();
       },
+      beforeWrite: (docs) => {
+        for (const doc of docs) this.#pulled.add(doc.id, doc.rev);
+      },
       onDone: async (result) => {
         journal.update({ initialDownload: null, initialDownloadDone: true, pullSince: result.since });
         await journal.flush();
