@@ -29,6 +29,7 @@ import {
   waitUntilConverged,
   type Db,
   type Device,
+  bulkGetCountingFetch,
 } from './sync-support';
 
 const COMPLAINTS = 90;
@@ -38,22 +39,6 @@ let central: CentralServer;
 let centralDb: Db;
 let first: Device;
 const devices: Device[] = [];
-
-/** A fetch that counts the document revisions asked for by `_bulk_get` (what was downloaded). */
-function countingFetch(): { fetch: FetchFunction; fetched: () => number } {
-  let fetched = 0;
-  return {
-    fetch: (input, init) => {
-      const url = typeof input === 'string' ? input : input.url;
-      // A request aborted before it was sent fetched nothing.
-      if (url.includes('/_bulk_get') && typeof init?.body === 'string' && init.signal?.aborted !== true) {
-        fetched += (JSON.parse(init.body) as { docs: unknown[] }).docs.length;
-      }
-      return fetch(input, init);
-    },
-    fetched: () => fetched,
-  };
-}
 
 /** Requests to the unit's database on the central as the device of `config` (like PouchDB's http adapter). */
 function remoteRequest(config: SyncConfig, fetchFn: FetchFunction): RemoteRequest {
@@ -85,7 +70,7 @@ afterAll(async () => {
 
 it('resumes an interrupted download from its checkpoint, ends equal to the central, then replicates from the noted sequence', async () => {
   const config = await deviceSyncConfig(central, 'Q23');
-  const counting = countingFetch();
+  const counting = bulkGetCountingFetch();
   const request = remoteRequest(config, counting.fetch);
   const local = new PouchDB<object>(`device-Q23-${crypto.randomUUID()}`, { adapter: 'memory' });
   const remote = new PouchDB<object>(databaseUrl(config), {

@@ -9,7 +9,6 @@
 import PouchDB from 'pouchdb-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UNIT_DOCUMENT_IDS } from '../../renderer/core/sync/initial-download';
-import type { FetchFunction } from '../../renderer/core/sync/sync-dependencies';
 import { SyncService } from '../../renderer/core/sync/sync-service';
 import { SYNC_JOURNAL_ID } from '../../renderer/core/sync/sync-journal';
 import { setupCentralUnit, startCentralServer, type CentralServer } from '../support/central-server';
@@ -27,6 +26,7 @@ import {
   waitUntilConverged,
   type Db,
   type Device,
+  bulkGetCountingFetch,
 } from './sync-support';
 
 const COMPLAINTS = 90;
@@ -38,22 +38,6 @@ let first: Device;
 let ids: Set<string>;
 const devices: Device[] = [];
 const services: SyncService<Db>[] = [];
-
-/** A fetch that counts the document revisions asked for by `_bulk_get` (what was downloaded). */
-function countingFetch(): { fetch: FetchFunction; fetched: () => number } {
-  let fetched = 0;
-  return {
-    fetch: (input, init) => {
-      const url = typeof input === 'string' ? input : input.url;
-      // A request aborted before it was sent fetched nothing.
-      if (url.includes('/_bulk_get') && typeof init?.body === 'string' && init.signal?.aborted !== true) {
-        fetched += (JSON.parse(init.body) as { docs: unknown[] }).docs.length;
-      }
-      return fetch(input, init);
-    },
-    fetched: () => fetched,
-  };
-}
 
 type Journal = Readonly<{
   initialDownload: Readonly<{ docsWritten: number }> | null;
@@ -83,7 +67,7 @@ afterAll(async () => {
 });
 
 it('downloads every document once while pushing its own, then pulls only what is new', async () => {
-  const counting = countingFetch();
+  const counting = bulkGetCountingFetch();
   const fresh = createDevice('P23', {
     fetch: counting.fetch,
     machine: { ...TEST_MACHINE, batchSize: BATCH },
@@ -136,7 +120,7 @@ it('downloads every document once while pushing its own, then pulls only what is
 });
 
 it('resumes a download stopped midway from the checkpoint in its journal', async () => {
-  const counting = countingFetch();
+  const counting = bulkGetCountingFetch();
   const machine = { ...TEST_MACHINE, batchSize: BATCH };
   const device = createDevice('Q23', { fetch: counting.fetch, machine });
   devices.push(device);

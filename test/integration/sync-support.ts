@@ -286,3 +286,19 @@ export async function expectIdentical(dbs: readonly Db[], expectedIds: ReadonlyS
     }
   }
 }
+
+/** A fetch that counts the document revisions asked for by `_bulk_get` (what was downloaded). */
+export function bulkGetCountingFetch(): { fetch: FetchFunction; fetched: () => number } {
+  let fetched = 0;
+  return {
+    fetch: (input, init) => {
+      const url = typeof input === 'string' ? input : input.url;
+      // A request aborted before it was sent fetched nothing.
+      if (url.includes('/_bulk_get') && typeof init?.body === 'string' && init.signal?.aborted !== true) {
+        fetched += (JSON.parse(init.body) as { docs: unknown[] }).docs.length;
+      }
+      return fetch(input, init);
+    },
+    fetched: () => fetched,
+  };
+}
