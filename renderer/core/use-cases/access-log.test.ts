@@ -251,7 +251,9 @@ describe('access log: reading', () => {
     const [record] = await stored(db);
     if (!record) throw new Error('no record');
     // A copy changed on this device (a tampered backup): the id no longer names its content.
-    await db.bulkDocs([{ ...record, _id: `${record._id.slice(0, -1)}0`, kind: 'sign-out' }], {
+    // Its last character changed, whatever it was (a hash ending in 0 made the "copy" the record).
+    const changedId = `${record._id.slice(0, -1)}${record._id.endsWith('0') ? '1' : '0'}`;
+    await db.bulkDocs([{ ...record, _id: changedId, kind: 'sign-out' }], {
       new_edits: false,
     });
     const outcome = await core.accessLog.page({ limit: 10 });
