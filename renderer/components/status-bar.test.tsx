@@ -168,6 +168,11 @@ describe('StatusBar: the first download in stages', () => {
     show({ ...downloading(OPEN), state: 'connecting' });
     show(downloading({ ...OPEN, stage: 'history' }));
     expect(core.store.getState().notices).toBe(said);
+    // The shell mounted again (after a sign-in): its new status bar says nothing new either.
+    cleanup();
+    render(withCore(core, <StatusBar />));
+    show(downloading({ ...OPEN, stage: 'history' }));
+    expect(core.store.getState().notices).toBe(said);
   });
 
   it('keeps the plain percentage of a download that is not staged', () => {

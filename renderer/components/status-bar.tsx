@@ -11,7 +11,7 @@
  * title), and once the unit's own documents are here the notices say, once, that the desk can take
  * complaints while the rest downloads. The link is plain text: the notices are the one live region.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'wouter';
@@ -84,16 +84,21 @@ function stageTexts(
 }
 
 /**
- * Says once, through the notices, that the desk can take complaints: the first time this status
- * bar sees the first download past its stage of the unit's own documents.
+ * The app stores (known by their `notify` action) whose desk-ready notice was said: a status bar
+ * mounted again (the shell after a sign-in) says it no more.
+ */
+const deskReadySaid = new WeakSet<object>();
+
+/**
+ * Says once per app store, through the notices, that the desk can take complaints: the first time
+ * a status bar sees the first download past its stage of the unit's own documents.
  */
 function useDeskReadyNotice(stage: StageProgress['stage'] | null): void {
   const { t } = useTranslation();
   const notify = useAppStore((state) => state.notify);
-  const said = useRef(false);
   useEffect(() => {
-    if (said.current || stage === null || stage === 'unit') return;
-    said.current = true;
+    if (deskReadySaid.has(notify) || stage === null || stage === 'unit') return;
+    deskReadySaid.add(notify);
     notify('info', t('firstSync.deskReady'));
   }, [stage, notify, t]);
 }
