@@ -217,6 +217,25 @@ describe('key transfer', () => {
     expect(b.keyring.isUnlocked()).toBe(false);
   });
 
+  it('judges a wrong code when sync catches up while the code is being checked (no change comes after)', async () => {
+    const a = await managerDesk();
+    const b = desk('B4D', 'officer');
+    const made = await a.transfer.create();
+    if (!made.ok) throw new Error(made.reason);
+    await a.db.replicate.to(b.db);
+    const wrongMade = await (await managerDesk()).transfer.create();
+    if (!wrongMade.ok) throw new Error(wrongMade.reason);
+
+    b.deps.store.getState().setSyncStatus(status('syncing'));
+    const outcome = await b.transfer.receive(wrongMade.transfer.code, {
+      onProgress: (step) => {
+        // Sync catches up while the document is opened (the key derivation takes a while).
+        if (step.phase === 'checking') b.deps.store.getState().setSyncStatus(status('up-to-date'));
+      },
+    });
+    expect(outcome).toEqual({ ok: false, problem: { key: 'keyTransfer.code.wrong' } });
+  });
+
   it('tells an expired code and deletes it; a code of another unit; a cancelled code opens nothing', async () => {
     const a = await managerDesk();
     const b = desk('B4D', 'officer');

@@ -92,8 +92,16 @@ async function remove(db: UnitDatabase, doc: Pick<KeyTransferDoc, '_id' | '_rev'
   }
 }
 
-/** Resolves at the next change of a transfer document or of the sync status, or when aborted. */
-function nextChange(deps: CoreDeps, db: UnitDatabase, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * Resolves at the next change of a transfer document, or when the sync status is no longer `seen`
+ * (the state the caller judged by: a change while it was checking resolves at once), or when aborted.
+ */
+function nextChange(
+  deps: CoreDeps,
+  db: UnitDatabase,
+  seen: SyncStatus['state'],
+  signal: AbortSignal | undefined,
+): Promise<void> {
   return new Promise((resolve) => {
     const changes = db.changes({ since: 'now', live: true });
     let done = false;
@@ -105,16 +113,15 @@ function nextChange(deps: CoreDeps, db: UnitDatabase, signal: AbortSignal | unde
       signal?.removeEventListener('abort', finish);
       resolve();
     };
-    const before = deps.store.getState().syncStatus.state;
     const stopStore = deps.store.subscribe((state) => {
-      if (state.syncStatus.state !== before) finish();
+      if (state.syncStatus.state !== seen) finish();
     });
     void changes.on('change', (change: { id: string }) => {
       if (change.id.startsWith(KEY_TRANSFER_ID_PREFIX) || change.id.startsWith(UNIT_KEY_ID_PREFIX)) finish();
     });
     void changes.on('error', finish);
     signal?.addEventListener('abort', finish);
-    if (signal?.aborted) finish();
+    if (signal?.aborted || deps.store.getState().syncStatus.state !== seen) finish();
   });
 }
 
@@ -221,7 +228,8 @@ export function createKeyTransferUseCases(
       const opened = new Map<string, readonly UnitKey[]>();
       for (;;) {
         if (options.signal?.aborted) return { ok: false, cancelled: true };
-        const caughtUp = deps.store.getState().syncStatus.state === 'up-to-date';
+        const seen = deps.store.getState().syncStatus.state;
+        const caughtUp = seen === 'up-to-date';
         const docs = await transferDocs(db());
         for (const doc of docs) {
           const rev = doc._rev ?? '';
@@ -259,7 +267,7 @@ export function createKeyTransferUseCases(
           return { ok: false, problem: await failed() };
         }
         options.onProgress?.({ phase: 'waiting', sync: deps.store.getState().syncStatus.state });
-        await nextChange(deps, db(), options.signal);
+        await nextChange(deps, db(), seen, options.signal);
       }
     },
   };
