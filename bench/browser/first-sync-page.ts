@@ -97,13 +97,22 @@ export type FirstSyncPageResult = Readonly<{
  * Milliseconds from the sync's start until stage `unit` was done (the status shows a later stage:
  * the unit's documents are here, the desk can take an intake) and until stage `open` was done
  * (every open complaint here); null when the status never showed it. The JS heap's peak
- * (`performance.memory`, Chromium) sampled at every status and poll.
+ * (`performance.memory`, Chromium, precise with `--enable-precise-memory-info`) sampled at every
+ * status, every poll and every 100 ms, and the heap just before the download after a full garbage
+ * collection (`gc()`, exposed by the bench's `--js-flags=--expose-gc`): the page itself holds the
+ * protocol pass's copy of every document for the raw baselines, so the download's own heap is the
+ * peak less that start.
  */
 export type FirstSyncStageTimes = Readonly<{
   unitDoneMs: number | null;
   openDoneMs: number | null;
   heapPeakBytes: number | null;
+  /** The heap after a full collection just before the sync started; null without `gc()`. */
+  heapAtStartBytes: number | null;
 }>;
+
+/** How often the heap is sampled during the app's download, besides every status and poll. */
+const HEAP_SAMPLE_MS = 100;
 
 /** Chromium's `performance.memory.usedJSHeapSize`, or null elsewhere. */
 function usedHeap(): number | null {
@@ -330,6 +339,10 @@ async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): 
     const heap = usedHeap();
     if (heap !== null) heapPeakBytes = Math.max(heapPeakBytes ?? 0, heap);
   };
+  const collect = (globalThis as typeof globalThis & { gc?: () => void }).gc;
+  collect?.();
+  const heapAtStartBytes = collect ? usedHeap() : null;
+  const sampler = setInterval(sampleHeap, HEAP_SAMPLE_MS);
   service.subscribe((status) => {
     if (status.state === 'error') errors.push(`${status.error.reason}: ${status.error.message ?? ''}`);
     sampleHeap();
@@ -343,7 +356,7 @@ async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): 
     await service.start(options.config);
     for (;;) {
       sampleHeap();
-      lastStages = { unitDoneMs, openDoneMs, heapPeakBytes };
+      lastStages = { unitDoneMs, openDoneMs, heapPeakBytes, heapAtStartBytes };
       const status = service.status();
       if (
         status.state === 'up-to-date' &&
@@ -359,6 +372,7 @@ async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): 
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } finally {
+    clearInterval(sampler);
     await service.dispose();
   }
 }
