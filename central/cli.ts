@@ -77,7 +77,8 @@ national            the national database, its projector user and unit registry 
 national-projector  writes the national projection of every registered unit: --once catches up and
                     exits (for cron and tests); without it, runs every --interval seconds until
                     SIGINT/SIGTERM
-update-validation   rewrites the validation design document of every unit (after an app update)
+update-validation   rewrites the validation and stage-view design documents of every unit (after an
+                    app update)
 purge-identities    removes deleted reporters' identity from the server: compacts, and purges the
                     revision trees of deletions first seen more than --grace-days ago (idempotent;
                     schedule it daily, see docs/central.md)
