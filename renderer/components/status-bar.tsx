@@ -13,75 +13,19 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { Link } from 'wouter';
-import {
-  FIRST_SYNC_STAGES,
-  syncStateMessageKey,
-  type StageProgress,
-  type SyncProgress,
-} from '../../shared/sync/sync-status';
-import type { Language } from '../core/client-core';
+import { syncStateMessageKey, type StageProgress } from '../../shared/sync/sync-status';
 import { formatBytes } from '../format/format-bytes';
-import { formatCount } from '../format/format-count';
 import { ROUTES } from '../app/routes';
 import { useCore } from '../app/core-context';
 import { useAppStore } from '../store/app-store';
 import { BackupReminder } from './backup-reminder';
+import { stageTexts } from './first-sync-texts';
 import { KeyRecoveryReminder } from './key-recovery-reminder';
 import { KeyRotationProgress } from './key-rotation-progress';
 
 /** Warn when less than this share of the quota is left. */
 const LOW_STORAGE_SHARE = 0.1;
-
-/** "sisa ± 2 menit": rounded to minutes (under one: "sisa < 1 menit"); null while unknown or done. */
-function timeLeftText(t: TFunction, secondsLeft: number | null, language: Language): string | null {
-  if (secondsLeft === null || secondsLeft <= 0) return null;
-  if (secondsLeft < 60) return t('firstSync.timeLeftUnderMinute');
-  const minutes = Math.round(secondsLeft / 60);
-  if (minutes < 60) return t('firstSync.timeLeftMinutes', { minutes: formatCount(minutes, language) });
-  return t('firstSync.timeLeftHours', {
-    hours: formatCount(Math.floor(minutes / 60), language),
-    minutes: minutes % 60,
-  });
-}
-
-/** The stage line and, for the link's title, the whole download. */
-function stageTexts(
-  t: TFunction,
-  progress: SyncProgress,
-  stage: StageProgress,
-  language: Language,
-): { text: string; title: string } {
-  const count = (value: number): string => formatCount(value, language);
-  const documents =
-    stage.docsTotal === null || stage.percent === null
-      ? t('firstSync.documentsUnknownTotal', { done: count(stage.docsDone) })
-      : t('firstSync.documents', {
-          done: count(stage.docsDone),
-          total: count(stage.docsTotal),
-          percent: stage.percent,
-        });
-  const parts = [
-    t('firstSync.label'),
-    t('firstSync.stage', {
-      number: FIRST_SYNC_STAGES.indexOf(stage.stage) + 1,
-      stages: FIRST_SYNC_STAGES.length,
-      name: t(`firstSync.stageName.${stage.stage}`),
-    }),
-    documents,
-    timeLeftText(t, stage.secondsLeft, language),
-  ];
-  const title =
-    progress.docsTotal === null || progress.percent === null
-      ? t('firstSync.overallUnknownTotal', { done: count(progress.docsDone) })
-      : t('firstSync.overall', {
-          done: count(progress.docsDone),
-          total: count(progress.docsTotal),
-          percent: progress.percent,
-        });
-  return { text: parts.filter((part) => part !== null).join(' · '), title };
-}
 
 /**
  * The app stores (known by their `notify` action) whose desk-ready notice was said: a status bar

@@ -1,16 +1,26 @@
 /**
- * The sync status in full: the state in words, progress of a first download, when the device
- * was last in step, what is not yet on the server, and for an error what happened and what to do.
+ * The sync status in full: the state in words, progress of a first download (and, while a new
+ * device's first download runs, its three stages: each done, running with its documents and time
+ * left, or waiting), when the device was last in step, what is not yet on the server, and for an
+ * error what happened and what to do.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  FIRST_SYNC_STAGES,
   rejectionMessageKey,
   syncAdviceMessageKey,
   syncErrorMessageKey,
   syncStateMessageKey,
+  type StageProgress,
 } from '../../../shared/sync/sync-status';
 import { useCore } from '../../app/core-context';
+import {
+  overallText,
+  stageDocumentsText,
+  stageNameText,
+  timeLeftText,
+} from '../../components/first-sync-texts';
 import { formatDateTime } from '../../format/format-date';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
@@ -29,6 +39,40 @@ function LocalOnlyNotice(): ReactNode {
         ? t('syncUi.localOnly', { count: loaded.value.docCount })
         : t('syncUi.localOnlyUncounted')}
     </p>
+  );
+}
+
+/** The first download's stages: those before the running one done, those after it waiting. */
+function FirstSyncStages({ stage }: Readonly<{ stage: StageProgress }>): ReactNode {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const running = FIRST_SYNC_STAGES.indexOf(stage.stage);
+  return (
+    <ol
+      className="sync-panel__stages"
+      aria-label={t('firstSync.stagesTitle')}
+      data-testid="first-sync-stages"
+    >
+      {FIRST_SYNC_STAGES.map((name, index) => {
+        const state = index < running ? 'done' : index === running ? 'running' : 'waiting';
+        const detail =
+          state === 'running'
+            ? [stageDocumentsText(t, stage, language), timeLeftText(t, stage.secondsLeft, language)]
+                .filter((part) => part !== null)
+                .join(' · ')
+            : t(state === 'done' ? 'firstSync.stageDone' : 'firstSync.stageWaiting');
+        return (
+          <li
+            key={name}
+            data-stage={name}
+            data-stage-state={state}
+            aria-current={state === 'running' ? 'step' : undefined}
+          >
+            <span className="sync-panel__stage-name">{stageNameText(t, name)}</span> {detail}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
@@ -57,15 +101,20 @@ export function SyncStatusPanel(): ReactNode {
             aria-label={t('syncUi.progressLabel')}
           />
           <span>
-            {status.progress.docsTotal === null || status.progress.percent === null
-              ? t('sync.progressUnknownTotal', { done: status.progress.docsDone })
-              : t('sync.progress', {
-                  done: status.progress.docsDone,
-                  total: status.progress.docsTotal,
-                  percent: status.progress.percent,
-                })}
+            {status.progress.stage
+              ? overallText(t, status.progress, language)
+              : status.progress.docsTotal === null || status.progress.percent === null
+                ? t('sync.progressUnknownTotal', { done: status.progress.docsDone })
+                : t('sync.progress', {
+                    done: status.progress.docsDone,
+                    total: status.progress.docsTotal,
+                    percent: status.progress.percent,
+                  })}
           </span>
         </div>
+      ) : null}
+      {status.state === 'syncing' && status.progress?.stage ? (
+        <FirstSyncStages stage={status.progress.stage} />
       ) : null}
       {status.state === 'error' ? (
         <div

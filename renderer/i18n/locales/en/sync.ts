@@ -86,6 +86,9 @@ export const sync: Widen<typeof source> = {
     timeLeftUnderMinute: 'under a minute left',
     timeLeftMinutes: 'about {{minutes}} min left',
     timeLeftHours: 'about {{hours}} h {{minutes}} min left',
+    stagesTitle: 'First download stages',
+    stageDone: 'done',
+    stageWaiting: 'waiting',
     deskReady: 'This device can take complaints now; the history is still downloading.',
   },
 };

@@ -84,6 +84,9 @@ export const sync = {
     timeLeftUnderMinute: 'sisa < 1 menit',
     timeLeftMinutes: 'sisa ± {{minutes}} menit',
     timeLeftHours: 'sisa ± {{hours}} jam {{minutes}} menit',
+    stagesTitle: 'Tahap unduhan pertama',
+    stageDone: 'selesai',
+    stageWaiting: 'menunggu',
     deskReady: 'Perangkat siap menerima pengaduan; riwayat masih diunduh.',
   },
 } as const;
