@@ -453,6 +453,11 @@ export type ClientCore = Readonly<{
     saveBackupReminder(days: number | null, now: Date): Promise<SaveOutcome>;
     /** Months after a complaint's closure before its complainant's identity is deleted (1–120, validated). */
     saveIdentityRetention(months: number, now: Date): Promise<SaveOutcome>;
+    /**
+     * What each device keeps: the complaints received in the last N months plus every open one
+     * (1–120, validated), or everything (null).
+     */
+    saveDeviceBudget(months: number | null, now: Date): Promise<SaveOutcome>;
   }>;
 
   /**

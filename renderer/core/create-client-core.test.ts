@@ -110,6 +110,23 @@ describe('createClientCore', () => {
     expect(await core.settings.saveProfile({ ...edit, contact: '0800' }, NOW)).toBe('not-allowed');
   });
 
+  it('lets a manager set the device budget and take it back; an officer is refused', async () => {
+    const core = testCore();
+    const setup = validateSetup(SETUP);
+    if (!setup.ok) throw new Error('setup invalid');
+    await core.device.setup(setup.value, NOW);
+    expect(core.store.getState().unitSettings?.deviceBudgetMonths).toBeUndefined();
+
+    expect(await core.settings.saveDeviceBudget(12, NOW)).toBe('saved');
+    expect(core.store.getState().unitSettings?.deviceBudgetMonths).toBe(12);
+    expect(await core.settings.saveDeviceBudget(null, NOW)).toBe('saved');
+    expect(core.store.getState().unitSettings).not.toHaveProperty('deviceBudgetMonths');
+
+    await signInAs(core, 'Budi', 'officer');
+    expect(await core.settings.saveDeviceBudget(6, NOW)).toBe('not-allowed');
+    expect(core.store.getState().unitSettings).not.toHaveProperty('deviceBudgetMonths');
+  });
+
   it('names this device and the signed-in officer in every mutable document it writes (lastChangedBy)', async () => {
     const { core, unitDatabases } = buildCore();
     const setup = validateSetup(SETUP);

@@ -86,12 +86,16 @@ export function storedReporter(reporter: ReporterDoc): StoredReporterDoc {
   });
 }
 
-/** The documents of one intake on device `deviceCode`; `sequence` also shifts the time by minutes. */
+/**
+ * The documents of one intake on device `deviceCode`; `sequence` also shifts the time by minutes.
+ * `receivedAt` and `localDate` (its unit-local date) put the intake on another day than the
+ * fixtures' 23 November 2026.
+ */
 export function intakeDocuments(
   unitCode: string,
   sequence: number,
   privacyMode: PrivacyMode = 'named',
-  options: Readonly<{ deviceCode?: string; withFile?: boolean }> = {},
+  options: Readonly<{ deviceCode?: string; withFile?: boolean; receivedAt?: Date; localDate?: string }> = {},
 ): IntakeSet {
   const anonymous = privacyMode === 'anonymous';
   const input: IntakeInput = {
@@ -115,8 +119,8 @@ export function intakeDocuments(
     sequence,
     eventSequence: sequence * 100,
     officer: OFFICER,
-    receivedAt: new Date(RECEIVED_AT + sequence * 60_000),
-    localDate: '2026-11-23',
+    receivedAt: options.receivedAt ?? new Date(RECEIVED_AT + sequence * 60_000),
+    localDate: options.localDate ?? '2026-11-23',
   });
   return {
     complaint: built.complaint,

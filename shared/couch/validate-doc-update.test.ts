@@ -188,6 +188,17 @@ describe('validate_doc_update accepts', () => {
     }
   });
 
+  it("the unit's device budget months (1–120, whole), set on a settings document that had none", () => {
+    const settings = stored(unitSettingsDoc(UNIT));
+    for (const deviceBudgetMonths of [1, 12, 120]) {
+      expect(refusal({ ...settings, deviceBudgetMonths }, settings), String(deviceBudgetMonths)).toBeNull();
+    }
+    for (const deviceBudgetMonths of [0, 121, 1.5, '12', null]) {
+      const reason = refusal({ ...settings, deviceBudgetMonths }, settings);
+      expect(codeOf(reason), `${String(deviceBudgetMonths)}: ${reason ?? ''}`).toBe('schema');
+    }
+  });
+
   it('a sealed complaint or event as its only revision 1-<content hash> (new_edits=false)', () => {
     expect(named.complaint._rev).toBe(`1-${named.complaint._id.slice(-64)}`);
     expect(

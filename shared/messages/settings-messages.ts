@@ -79,4 +79,8 @@ export const SETTINGS_MESSAGES = {
     id: 'Isi dengan jumlah bulan, bilangan bulat antara {{min}} dan {{max}}.',
     en: 'Enter the months as a whole number from {{min}} to {{max}}.',
   },
+  'unitSettings.deviceBudget.invalid': {
+    id: 'Isi dengan jumlah bulan, bilangan bulat antara {{min}} dan {{max}}, atau pilih simpan semua pengaduan.',
+    en: 'Enter the months as a whole number from {{min}} to {{max}}, or choose to keep every complaint.',
+  },
 } as const satisfies Record<string, Readonly<{ id: string; en: string }>>;

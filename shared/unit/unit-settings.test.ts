@@ -17,6 +17,8 @@ import {
   validateIdleLockInput,
   validateRetentionInput,
   applyIdentityRetention,
+  applyDeviceBudget,
+  validateDeviceBudgetInput,
   validateOfficesInput,
   validateSettingsInput,
   type OfficeInput,
@@ -370,6 +372,51 @@ describe('identity retention months', () => {
       expect(
         unitSettingsDocSchema.safeParse({ ...doc, identityRetentionMonths }).success,
         String(identityRetentionMonths),
+      ).toBe(false);
+    }
+  });
+});
+
+describe('device budget', () => {
+  it('takes everything, or a whole number of months from 1 to 120, and says so otherwise', () => {
+    expect(validateDeviceBudgetInput({ keep: 'everything', months: 'whatever' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(validateDeviceBudgetInput({ keep: 'months', months: ' 12 ' })).toEqual({ ok: true, value: 12 });
+    expect(validateDeviceBudgetInput({ keep: 'months', months: '1' })).toEqual({ ok: true, value: 1 });
+    expect(validateDeviceBudgetInput({ keep: 'months', months: '120' })).toEqual({ ok: true, value: 120 });
+    for (const bad of ['', '0', '121', '1,5', '1.5', '-3', 'enam', '1000']) {
+      const result = validateDeviceBudgetInput({ keep: 'months', months: bad });
+      expect(result.ok, bad).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues).toEqual([
+        {
+          path: 'deviceBudgetMonths',
+          key: 'unitSettings.deviceBudget.invalid',
+          params: { min: 1, max: 120 },
+        },
+      ]);
+      expectReadableMessages(result.issues);
+    }
+  });
+
+  it('is absent from a new unit (everything), set and taken back by a manager, kept by a later save, refused out of bounds', () => {
+    expect(doc.deviceBudgetMonths).toBeUndefined();
+    const set = applyDeviceBudget(doc, 18, saved, other);
+    expect(set).toMatchObject({ deviceBudgetMonths: 18, updatedAt: saved.toISOString(), updatedBy: other });
+    expect(unitSettingsDocSchema.safeParse(set).success).toBe(true);
+    const { timeZone, deadlines, rules, holidays } = set;
+    expect(
+      applySettings(set, { timeZone, deadlines, rules, holidays }, saved, manager).deviceBudgetMonths,
+    ).toBe(18);
+    const back = applyDeviceBudget(set, null, saved, manager);
+    expect('deviceBudgetMonths' in back).toBe(false);
+    expect(unitSettingsDocSchema.safeParse(back).success).toBe(true);
+    for (const deviceBudgetMonths of [0, 121, 2.5, '12', null]) {
+      expect(
+        unitSettingsDocSchema.safeParse({ ...doc, deviceBudgetMonths }).success,
+        String(deviceBudgetMonths),
       ).toBe(false);
     }
   });

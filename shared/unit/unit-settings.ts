@@ -15,6 +15,7 @@ import { DEFAULT_HOLIDAYS } from '../calendar/indonesian-holidays';
 import { officerRefSchema, type OfficerRef } from '../complaint/complaint-schema';
 import { isValidUnitCode } from '../ids/tracking-number';
 import { IDENTITY_RETENTION_MONTHS, isRetentionMonths } from '../retention/retention-months';
+import { DEVICE_BUDGET_MONTHS, isDeviceBudgetMonths } from '../sync/device-budget';
 import type { MessageKey, MessageParams, ValidationIssue } from '../messages/validation-messages';
 import {
   DEFAULT_DEADLINES,
@@ -86,6 +87,17 @@ export const unitSettingsDocSchema = z
       .int()
       .min(IDENTITY_RETENTION_MONTHS.min)
       .max(IDENTITY_RETENTION_MONTHS.max)
+      .optional(),
+    /**
+     * What each device keeps (../sync/device-budget): the complaints received in the last N
+     * calendar months plus every open one; absent (documents from before the setting, and the
+     * default): everything.
+     */
+    deviceBudgetMonths: z
+      .number()
+      .int()
+      .min(DEVICE_BUDGET_MONTHS.min)
+      .max(DEVICE_BUDGET_MONTHS.max)
       .optional(),
   })
   .strict();
@@ -239,6 +251,49 @@ export function applyIdentityRetention(
   by: OfficerRef,
 ): UnitSettingsDoc {
   return { ...doc, identityRetentionMonths: months, updatedAt: toIsoInstant(now), updatedBy: { ...by } };
+}
+
+// ---- Device budget ----
+
+/** What the device budget's part of the settings form submits: the choice, and the months as typed. */
+export type DeviceBudgetInput = Readonly<{ keep: 'everything' | 'months'; months: string }>;
+
+/**
+ * Checks the device budget form: everything (null), or a whole number of months within
+ * DEVICE_BUDGET_MONTHS.
+ */
+export function validateDeviceBudgetInput(input: DeviceBudgetInput): Result<number | null> {
+  if (input.keep === 'everything') return { ok: true, value: null };
+  const text = input.months.trim();
+  const value = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!isDeviceBudgetMonths(value)) {
+    return {
+      ok: false,
+      issues: [
+        issue('deviceBudgetMonths', 'unitSettings.deviceBudget.invalid', {
+          min: DEVICE_BUDGET_MONTHS.min,
+          max: DEVICE_BUDGET_MONTHS.max,
+        }),
+      ],
+    };
+  }
+  return { ok: true, value };
+}
+
+/** The settings document after a manager set the device budget to `months` (validated), or everything (null). */
+export function applyDeviceBudget(
+  doc: UnitSettingsDoc,
+  months: number | null,
+  now: Date,
+  by: OfficerRef,
+): UnitSettingsDoc {
+  const { deviceBudgetMonths: _previous, ...rest } = doc;
+  return {
+    ...rest,
+    ...(months === null ? {} : { deviceBudgetMonths: months }),
+    updatedAt: toIsoInstant(now),
+    updatedBy: { ...by },
+  };
 }
 
 // ---- Offices ----

@@ -8,6 +8,8 @@
  * events or reporters (packets, officer documents, settings history, design documents), the losing
  * revisions of a conflict, tombstones, and whatever changed on the central since the complaints
  * were listed. What the earlier stages wrote costs a line of the feed and a revision-tree read.
+ * On a device with a budget, `keep` leaves out the documents of complaints outside it that the
+ * device does not hold, before the `revsDiff`.
  */
 import { bulkGet, listChanges, type InitialDownloadTarget, type RemoteRequest } from './download-protocol';
 
@@ -30,6 +32,11 @@ export type SweepOptions = Readonly<{
   signal?: AbortSignal | undefined;
   /** The feed's position to start from (a checkpoint's), 0 from the beginning. */
   since: number | string;
+  /**
+   * Whether a document of the feed is wanted at all (the device budget's choice: ./initial-download);
+   * absent, every one.
+   */
+  keep?: (id: string) => boolean;
 }>;
 
 /** Changes listed per page at most. */
@@ -66,9 +73,14 @@ export function sweepPages(options: SweepOptions): () => Promise<SweepPage | nul
       return null;
     }
     since = page.lastSeq;
-    const diff = await options.target.revsDiff(
-      Object.fromEntries(page.rows.map((row) => [row.id, row.changes.map((change) => change.rev)])),
-    );
+    const { keep } = options;
+    const rows = keep ? page.rows.filter((row) => keep(row.id)) : page.rows;
+    const diff =
+      rows.length === 0
+        ? {}
+        : await options.target.revsDiff(
+            Object.fromEntries(rows.map((row) => [row.id, row.changes.map((change) => change.rev)])),
+          );
     const wanted = Object.entries(diff).flatMap(([id, { missing = [] }]) =>
       missing.map((rev) => ({ id, rev })),
     );

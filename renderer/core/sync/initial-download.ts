@@ -17,6 +17,11 @@
  *    same way; then a sweep of the central's changes feed that fetches every revision the device
  *    still lacks (./history-sweep): documents of other kinds, conflicts, deletions. After it the
  *    device holds every document and leaf revision the central held when its feed was read.
+ *    With a device budget (shared/sync/device-budget, read from the unit-settings document stage
+ *    `unit` brought: ./budget-on-device), stage `history` leaves out the complaints received
+ *    before the budget's cutoff, and its sweep every document of such a complaint the device does
+ *    not hold (the open ones came whole in stage `open`, and their later revisions come with the
+ *    sweep): the device then holds every open complaint and every one received within the budget.
  *
  * Every stage is pipelined: while one batch is written (one `bulkDocs({ new_edits: false })`, one
  * IndexedDB transaction), the next is listed and fetched, so the network and the disk work at the
@@ -34,9 +39,11 @@
 import { assertBulkWritten } from '../../../shared/couch/pouch-toolkit';
 import { UNIT_KEY_ID_PREFIX } from '../../../shared/crypto/unit-key-document';
 import { UNIT_PROFILE_ID } from '../../../shared/ids/document-ids';
+import { isDocInBudget, isReceivedInBudget, trackingNumberOfDocId } from '../../../shared/sync/device-budget';
 import type { FirstSyncStage } from '../../../shared/sync/sync-status';
 import { OFFICER_ID_PREFIX } from '../../../shared/unit/officer-document';
 import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../../../shared/unit/unit-settings';
+import type { BudgetOnDevice } from './budget-on-device';
 import { closedComplaints } from './closed-complaints';
 import { complaintPages } from './complaint-pages';
 import { stageStart, type InitialDownloadCheckpoint } from './download-checkpoint';
@@ -93,6 +100,11 @@ export type InitialDownloadOptions = Readonly<{
    * the checkpoint here).
    */
   onBatch?: (batch: DownloadedBatch) => Promise<void> | void;
+  /**
+   * The device budget in force, read from the device once stage `unit` has written the unit's
+   * documents (./budget-on-device); absent or null: the device keeps everything.
+   */
+  budget?: () => Promise<BudgetOnDevice | null>;
 }>;
 
 export type InitialDownloadResult = InitialDownloadCheckpoint &
@@ -107,6 +119,24 @@ export type InitialDownloadResult = InitialDownloadCheckpoint &
  */
 export const UNIT_DOCUMENT_IDS: readonly string[] = [UNIT_PROFILE_ID, UNIT_SETTINGS_ID, UNIT_OFFICES_ID];
 export const UNIT_DOCUMENT_PREFIXES: readonly string[] = [OFFICER_ID_PREFIX, UNIT_KEY_ID_PREFIX];
+
+/** Documents per complaint before any was seen in stage `history` (as ./complaint-pages guesses). */
+const FIRST_GUESS_DOCS_PER_COMPLAINT = 8;
+
+/**
+ * How many complaints the central counts as closed that were received within the budget: about
+ * the complaints stage `history` fetches on a device with a budget (its progress's total).
+ */
+async function closedWithin(
+  budget: BudgetOnDevice,
+  request: RemoteRequest,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  const { closed } = await closedComplaints(request, signal);
+  let within = 0;
+  for (const trackingNumber of closed) if (isReceivedInBudget(budget.rule, trackingNumber)) within += 1;
+  return within;
+}
 
 /** The ids of the unit's own documents on the central (`_all_docs` per prefix). */
 async function unitDocumentIds(request: RemoteRequest, signal: AbortSignal | undefined): Promise<string[]> {
@@ -226,12 +256,20 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
     checkpoint = stageStart(checkpoint, 'history');
   }
 
+  const budget = (await options.budget?.()) ?? null;
   const info = await databaseInfo(request, signal);
   const writtenBefore = checkpoint.docsWritten - checkpoint.stageDocs;
+  // With a budget: the closed complaints received within it, times the documents per complaint.
+  const budgeted = budget === null ? null : await closedWithin(budget, request, signal);
+  let perComplaint = FIRST_GUESS_DOCS_PER_COMPLAINT;
   const progress = (): DownloadStageProgress => ({
     stage: 'history',
     docsDone: checkpoint.stageDocs,
-    docsTotal: atLeastDone(info.docCount + info.docDelCount - writtenBefore),
+    docsTotal: atLeastDone(
+      budgeted === null
+        ? info.docCount + info.docDelCount - writtenBefore
+        : Math.round(budgeted * perComplaint),
+    ),
   });
   await onBatch?.({ docs: [], checkpoint, stage: progress() });
   if (checkpoint.sweepSeq === null) {
@@ -240,7 +278,8 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
       target,
       batchSize,
       signal,
-      skip: () => false,
+      skip:
+        budget === null ? () => false : (trackingNumber) => !isReceivedInBudget(budget.rule, trackingNumber),
       after: checkpoint.complaintsAfter,
     });
     await pipelined(
@@ -248,6 +287,7 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
       async (page) => {
         missing += page.missing;
         const stageComplaints = checkpoint.stageComplaints + page.complaints;
+        if (stageComplaints > 0) perComplaint = (checkpoint.stageDocs + page.docs.length) / stageComplaints;
         await written(page.docs, { complaintsAfter: page.cursor, stageComplaints }, progress);
       },
       signal,
@@ -255,8 +295,21 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
     // The sweep starts: stored, so that a resume does not list the complaints again.
     await written([], { complaintsAfter: null, sweepSeq: 0 }, progress);
   }
+  // With a budget, the sweep leaves out the documents of complaints outside it that are not here.
+  const keep =
+    budget === null
+      ? undefined
+      : (id: string): boolean =>
+          isDocInBudget(budget.rule, id) || budget.held.has(trackingNumberOfDocId(id) ?? '');
   await pipelined(
-    sweepPages({ request, target, batchSize, signal, since: checkpoint.sweepSeq ?? 0 }),
+    sweepPages({
+      request,
+      target,
+      batchSize,
+      signal,
+      since: checkpoint.sweepSeq ?? 0,
+      ...(keep ? { keep } : {}),
+    }),
     async (page) => {
       missing += page.missing;
       await written(page.docs, { sweepSeq: page.seq }, progress);

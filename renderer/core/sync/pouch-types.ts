@@ -49,6 +49,11 @@ export type PouchReplicationOptions = Readonly<{
   checkpoint?: boolean;
   /** Start here, stored as the replication's checkpoint first (PouchDB 9's replicate). */
   since?: number | string;
+  /**
+   * A client-side filter (the changes feed then carries each document); its `toString()` is part
+   * of the replication's id (./budget-pull-filter).
+   */
+  filter?: (doc: Readonly<{ _id?: unknown }>) => boolean;
 }>;
 
 export type PouchRemoteOptions = Readonly<{

@@ -12,7 +12,8 @@
  * On a device's first download the pull is replaced, until it has everything, by the pipelined
  * download (./initial-download), reported as pull changes (the push runs meanwhile); the pull then
  * starts from the sequence it noted (`pullSince`: PouchDB writes that as the pull's checkpoint and
- * goes on from it).
+ * goes on from it). On a device with a budget the pull has a filter (./budget-pull-filter), asked
+ * for just before the pull starts: the unit-settings document is on the device by then.
  */
 import type { SyncDirection } from '../../../shared/sync/sync-machine';
 import {
@@ -23,6 +24,8 @@ import {
   type InitialDownloadCheckpoint,
   type RemoteRequest,
 } from './initial-download';
+import type { BudgetOnDevice } from './budget-on-device';
+import type { PullFilter } from './budget-pull-filter';
 import type { Revision } from './download-protocol';
 import type { PouchDatabase, PouchFactory, PouchReplication } from './pouch-types';
 
@@ -65,6 +68,8 @@ export type RunDownload = Readonly<{
    * after it must already know them as the central's).
    */
   beforeWrite: (docs: readonly Revision[]) => void;
+  /** The device budget, read once stage `unit` is written (./initial-download); absent: everything. */
+  budget?: () => Promise<BudgetOnDevice | null>;
 }>;
 
 export type RunOptions = Readonly<{
@@ -78,6 +83,8 @@ export type RunOptions = Readonly<{
    * download noted); undefined: from its checkpoint, as always.
    */
   pullSince?: number | string;
+  /** The pull's filter (the device budget's), asked for when the pull starts; null: none. */
+  pullFilter?: () => Promise<PullFilter | null>;
 }>;
 
 function readChange(value: unknown): ReplicationChange {
@@ -171,10 +178,15 @@ export class ReplicationRun<Db extends PouchDatabase> {
       if (done === null || !this.#live) return;
       pullSince = done.since;
     }
+    const filter = (await this.options.pullFilter?.()) ?? null;
+    // Cancelled while the budget was read.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the await above can change it
+    if (!this.#live) return;
     this.#watch(
       this.PouchDB.replicate(this.remote, this.local, {
         ...options,
         ...(pullSince === undefined ? {} : { since: pullSince }),
+        ...(filter === null ? {} : { filter }),
       }),
       'pull',
     );
@@ -200,6 +212,7 @@ export class ReplicationRun<Db extends PouchDatabase> {
         },
         batchSize: download.batchSize,
         resumeFrom: download.resumeFrom,
+        ...(download.budget ? { budget: download.budget } : {}),
         signal: this.#abort.signal,
         onBatch: async (batch) => {
           if (!this.#live) return;

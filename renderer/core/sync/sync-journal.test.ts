@@ -28,6 +28,7 @@ describe('SyncJournalStore', () => {
       initialDownload: null,
       initialDownloadDone: false,
       pullSince: null,
+      activeOutsideBudget: [],
       rejected: [{ id: 'event:x', message: 'immutable: no', rejection: 'immutable' }],
     });
   });
@@ -64,6 +65,7 @@ describe('SyncJournalStore', () => {
       initialDownload: null,
       initialDownloadDone: false,
       pullSince: null,
+      activeOutsideBudget: [],
     });
   });
 

@@ -34,6 +34,8 @@ const journalSchema = z.object({
   initialDownload: downloadCheckpointSchema.nullable().default(null).catch(null),
   initialDownloadDone: z.boolean().default(false),
   pullSince: z.union([z.number(), z.string()]).nullable().default(null),
+  // Journals written before the device budget have none.
+  activeOutsideBudget: z.array(z.string()).default([]),
   rejected: z
     .array(z.object({ id: z.string(), message: z.string(), rejection: z.enum(REJECTION_CODES).nullable() }))
     .max(MAX_REJECTED),
@@ -56,6 +58,12 @@ export type SyncJournal = Readonly<{
    * (its first pause): the pull starts there instead of from the beginning.
    */
   pullSince: number | string | null;
+  /**
+   * Tracking numbers of complaints outside the device budget, not on this device, that had a new
+   * event on the central (the pull did not take it: ./budget-pull-filter), until they are fetched
+   * whole (./outside-budget-fetches).
+   */
+  activeOutsideBudget: readonly string[];
   rejected: readonly RejectedDocument[];
 }>;
 
@@ -69,6 +77,7 @@ export function freshJournal(remote: string): SyncJournal {
     initialDownload: null,
     initialDownloadDone: false,
     pullSince: null,
+    activeOutsideBudget: [],
     rejected: [],
   };
 }

@@ -36,12 +36,16 @@ import {
 } from '../../../shared/sync/sync-machine';
 import type { RejectedDocument, SyncStatus } from '../../../shared/sync/sync-status';
 import type { Enrolment } from '../../../shared/enrolment/enrolment-code';
+import { budgetOnDevice, type BudgetOnDevice, type BudgetReader } from './budget-on-device';
+import { budgetPullFilter } from './budget-pull-filter';
 import { enrolDevice, type EnrolOutcome } from './enrol-device';
+import { fetchComplaint } from './fetch-complaint';
 import { jsonErrorFetch } from './json-error-fetch';
 import { countPendingChanges, PendingCounter, PulledRevisions } from './pending-changes';
 import type { PouchDatabase, PouchDatabaseInfo, PouchFactory } from './pouch-types';
 import { quietInfo } from './quiet-info';
-import type { DownloadStageProgress, RemoteRequest } from './initial-download';
+import type { DownloadStageProgress, DownloadTarget, RemoteRequest } from './initial-download';
+import { OutsideBudgetFetches } from './outside-budget-fetches';
 import { ReplicationRun, type ReplicationChange, type RunDownload } from './replication-run';
 import { followChanges } from './shared-changes';
 import {
@@ -109,6 +113,8 @@ type SyncTarget<Db> = Readonly<{
   /** The remote's own `info`, failures included (the instance's is quieted: ./quiet-info). */
   remoteInfo: () => Promise<PouchDatabaseInfo>;
   journal: SyncJournalStore;
+  /** Complaints outside the device budget fetched whole when active again (null: not a server). */
+  fetches: OutsideBudgetFetches | null;
 }>;
 
 type ActiveRun<Db extends PouchDatabase> = {
@@ -146,6 +152,8 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   #retryTimer: unknown = null;
   #pending: PendingCounter | null = null;
   readonly #pulled = new PulledRevisions();
+  /** The device budget the current run's pull filters by (null: everything). */
+  #budget: BudgetOnDevice | null = null;
   /** Stops following the local database's writes (for the count of unsent changes). */
   #localChanges: (() => void) | null = null;
   readonly #unsubscribeNetwork: () => void;
@@ -198,7 +206,14 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       skip_setup: true,
       fetch: jsonErrorFetch(this.#fetch),
     });
-    this.#target = { config: normalized, remote, remoteInfo: quietInfo(remote), journal };
+    void this.#target?.fetches?.stop();
+    this.#target = {
+      config: normalized,
+      remote,
+      remoteInfo: quietInfo(remote),
+      journal,
+      fetches: this.#outsideBudgetFetches(remote, journal),
+    };
     this.#watchLocalChanges();
     this.#dispatch({ type: 'rejections-changed', documents: journal.journal.rejected });
     this.#dispatch({
@@ -216,6 +231,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     this.#generation += 1;
     this.#dispatch({ type: 'stop' });
     await this.#withGrace(this.#runsSettled);
+    await this.#withGrace(this.#target?.fetches?.stop() ?? Promise.resolve());
     await this.#target?.journal.flush();
   }
 
@@ -403,6 +419,14 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
         retryIds: journal.journal.rejected.map((document) => document.id),
         download: firstSync ? this.#downloadOf(target, batchSize) : null,
         ...(journal.journal.pullSince === null ? {} : { pullSince: journal.journal.pullSince }),
+        pullFilter: async () => {
+          const budget = await this.#readBudget();
+          this.#budget = budget;
+          target.fetches?.resume();
+          return budget === null
+            ? null
+            : budgetPullFilter(budget, (trackingNumber) => target.fetches?.add(trackingNumber));
+        },
       },
       {
         active: (direction) => this.#dispatch({ type: 'replication-active', runId, direction }),
@@ -460,11 +484,45 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       beforeWrite: (docs) => {
         for (const doc of docs) this.#pulled.add(doc.id, doc.rev);
       },
+      budget: () => this.#readBudget(),
       onDone: async (result) => {
         journal.update({ initialDownload: null, initialDownloadDone: true, pullSince: result.since });
         await journal.flush();
       },
     };
+  }
+
+  /** The device budget on this device now (./budget-on-device), or null: everything. */
+  #readBudget(): Promise<BudgetOnDevice | null> {
+    return budgetOnDevice(this.#localDb as unknown as BudgetReader, new Date(this.#now()));
+  }
+
+  /**
+   * The fetches of complaints outside the budget that are active again on the central, written
+   * as the first download writes (their revisions known as the central's), or null when the
+   * remote is not a server.
+   */
+  #outsideBudgetFetches(remote: Db, journal: SyncJournalStore): OutsideBudgetFetches | null {
+    if (!isHttpRemote(remote)) return null;
+    const local = this.#localDb as unknown as DownloadTarget;
+    return new OutsideBudgetFetches({
+      journal,
+      fetch: (trackingNumber) =>
+        fetchComplaint({
+          trackingNumber,
+          request: (path, init) => remote.fetch(path, init),
+          target: {
+            bulkDocs: (docs, options) => {
+              for (const doc of docs) {
+                const { _id: id, _rev: rev } = doc as { _id?: unknown; _rev?: unknown };
+                if (typeof id === 'string' && typeof rev === 'string') this.#pulled.add(id, rev);
+              }
+              return local.bulkDocs(docs, options);
+            },
+          },
+        }),
+      onFetched: (trackingNumber) => this.#budget?.held.add(trackingNumber),
+    });
   }
 
   /** The pull paused: it has stored the noted sequence as its checkpoint (if it started from it). */

@@ -164,3 +164,54 @@ describe('complaints.findByTrackingNumber on a device whose first download runs'
     expect(asked).toEqual([]);
   });
 });
+
+describe('complaints.findByTrackingNumber on a device with a budget', () => {
+  const caughtUp: SyncStatus = { ...common, state: 'up-to-date', lastSyncedAt: '2026-03-02T02:00:00.000Z' };
+  /** The device's unit keeps `months` months on every device (as if the manager's setting came with sync). */
+  const withBudget = (core: ClientCore, months: number): void => {
+    const { unitSettings, setUnitDocs } = core.store.getState();
+    if (!unitSettings) throw new Error('no settings');
+    setUnitDocs({ unitSettings: { ...unitSettings, deviceBudgetMonths: months } });
+  };
+
+  it('fetches a number not here from the central, the download long done', async () => {
+    const { core, complaintId, asked } = await newDevice(caughtUp);
+    withBudget(core, 6);
+    expect(await core.complaints.findByTrackingNumber('KTB-260302-A2C-0001')).toEqual({
+      status: 'found',
+      complaintId,
+      fetched: true,
+    });
+    expect(asked.some((path) => path.startsWith('_bulk_get'))).toBe(true);
+    expect((await core.complaints.detail(complaintId))?.events.map((event) => event.kind)).toEqual([
+      'received',
+    ]);
+  });
+
+  it('names it as possibly outside what the device keeps when the central cannot be asked', async () => {
+    const offline = await newDevice({ ...caughtUp, state: 'offline' });
+    withBudget(offline.core, 6);
+    expect(await offline.core.complaints.findByTrackingNumber('KTB-260302-A2C-0001')).toEqual({
+      status: 'outside-budget',
+      reason: 'offline',
+    });
+    expect(offline.asked).toEqual([]);
+    const down = await newDevice(caughtUp, () => Promise.reject(new TypeError('fetch failed')));
+    withBudget(down.core, 6);
+    expect(await down.core.complaints.findByTrackingNumber('KTB-260302-A2C-0001')).toEqual({
+      status: 'outside-budget',
+      reason: 'unreachable',
+    });
+  });
+
+  it('says not found when the central does not hold it, and asks nothing for text that is not a whole number', async () => {
+    const { core, asked } = await newDevice(caughtUp);
+    withBudget(core, 6);
+    expect(await core.complaints.findByTrackingNumber('KTB-260302-A2C-0099')).toEqual({
+      status: 'not-found',
+    });
+    const before = asked.length;
+    expect(await core.complaints.findByTrackingNumber('KTB-260302')).toEqual({ status: 'not-found' });
+    expect(asked).toHaveLength(before);
+  });
+});

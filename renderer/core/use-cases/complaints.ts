@@ -1,7 +1,7 @@
 /**
  * The unit's complaints: the lists (pages of the device-local index, counts, what needs attention),
  * one complaint in full with its deadline, finding one by tracking number (fetched from the
- * central on demand while the first download is under way), a workflow action on one, correcting
+ * central on demand while the first download is under way, or on a device with a budget), a workflow action on one, correcting
  * its complainant's details, and saving an attached file through the platform.
  */
 import { REPORTER_FIELD_NAMES, type ReporterFieldName } from '../../../shared/complaint/reporter-fields';
@@ -12,6 +12,7 @@ import type { SaveFileResult } from '../../../shared/platform/platform-contract'
 import { complaintSla, type ComplaintSla } from '../../../shared/sla/complaint-sla';
 import { attentionHorizon, dueDateState } from '../../../shared/sla/deadline-state';
 import type { ValidationIssue } from '../../../shared/messages/validation-messages';
+import { budgetRuleOf } from '../../../shared/sync/device-budget';
 import { firstDownloadPending } from '../../../shared/sync/first-download';
 import type { ComplaintState } from '../../../shared/workflow/complaint-state';
 import { decideAction } from '../../../shared/workflow/decide-action';
@@ -66,12 +67,19 @@ export type CorrectReporterOutcome =
  * in the complaint index); `not-found` (no complaint has it: this device holds its whole unit, or
  * the central said so); `not-on-device` while the first download is under way and the central
  * could not be asked (`offline`: no network or no sync running; `unreachable`: it did not answer),
- * with how far the download is (`percent`, null when not known now).
+ * with how far the download is (`percent`, null when not known now); `outside-budget` on a device
+ * with a budget (shared/sync/device-budget) whose download is done, when the central could not be
+ * asked: the complaint may be one this device does not keep.
  */
 export type TrackingNumberLookup =
   | Readonly<{ status: 'found'; complaintId: string; fetched: boolean }>
   | Readonly<{ status: 'not-found' }>
-  | Readonly<{ status: 'not-on-device'; reason: 'offline' | 'unreachable'; percent: number | null }>;
+  | Readonly<{ status: 'not-on-device'; reason: 'offline' | 'unreachable'; percent: number | null }>
+  | Readonly<{ status: 'outside-budget'; reason: 'offline' | 'unreachable' }>;
+
+/** Why a complaint may be on the central and not here: the first download, or the device budget. */
+type NotHere =
+  Readonly<{ why: 'first-download'; percent: number | null }> | Readonly<{ why: 'outside-budget' }>;
 
 /** How long a fetched complaint may take to reach the complaint index before it is opened anyway. */
 export const INDEXED_WAIT_MS = 10_000;
@@ -113,11 +121,24 @@ export function createComplaints(deps: CoreDeps, options: ComplaintsOptions = {}
       check();
     });
 
-  /** Asks the central for a complaint this device does not hold while its first download runs. */
-  const fetchFromCentral = async (text: string, percent: number | null): Promise<TrackingNumberLookup> => {
+  /** What a lookup says when the central could not be asked (`reason`). */
+  const notFetched = (notHere: NotHere, reason: 'offline' | 'unreachable'): TrackingNumberLookup => {
+    if (notHere.why === 'outside-budget') return { status: 'outside-budget', reason };
+    const percent =
+      reason === 'offline'
+        ? notHere.percent
+        : (firstDownloadPending(store.getState().syncStatus)?.percent ?? notHere.percent);
+    return { status: 'not-on-device', reason, percent };
+  };
+
+  /**
+   * Asks the central for a complaint this device does not hold while its first download runs, or
+   * on a device with a budget.
+   */
+  const fetchFromCentral = async (text: string, notHere: NotHere): Promise<TrackingNumberLookup> => {
     const request =
       store.getState().syncStatus.state === 'offline' ? null : (options.centralRequest?.() ?? null);
-    if (!request) return { status: 'not-on-device', reason: 'offline', percent };
+    if (!request) return notFetched(notHere, 'offline');
     const fetched = await fetchComplaint({ trackingNumber: text, request, target: records.current().db });
     switch (fetched.outcome) {
       case 'fetched':
@@ -125,11 +146,9 @@ export function createComplaints(deps: CoreDeps, options: ComplaintsOptions = {}
         return { status: 'found', complaintId: fetched.complaintId, fetched: true };
       case 'not-on-central':
         return { status: 'not-found' };
-      case 'unreachable': {
+      case 'unreachable':
         console.warn('The central could not be asked for a complaint:', fetched.message);
-        const now = firstDownloadPending(store.getState().syncStatus);
-        return { status: 'not-on-device', reason: 'unreachable', percent: now?.percent ?? percent };
-      }
+        return notFetched(notHere, 'unreachable');
       default: {
         const never: never = fetched;
         throw new TypeError(`Unknown outcome ${JSON.stringify(never)}`);
@@ -169,16 +188,22 @@ export function createComplaints(deps: CoreDeps, options: ComplaintsOptions = {}
 
     /**
      * The complaint with this tracking number. Not on this device while its first download is
-     * under way: fetched whole from the central when it can be asked (and returned once the
-     * complaint index has it, or after INDEXED_WAIT_MS), else named as not on this device yet.
-     * Once the device holds its unit, a number not here is simply not found (nothing is asked).
+     * under way, or on a device with a budget (outside it, older closed complaints stay on the
+     * central): fetched whole from the central when it can be asked (and returned once the
+     * complaint index has it, or after INDEXED_WAIT_MS), else named as not on this device (yet).
+     * Once a device without a budget holds its unit, a number not here is simply not found
+     * (nothing is asked).
      */
     async findByTrackingNumber(text: string): Promise<TrackingNumberLookup> {
       const complaintId = await records.current().findByTrackingNumber(text);
       if (complaintId !== undefined) return { status: 'found', complaintId, fetched: false };
+      if (!parseTrackingNumber(text)) return { status: 'not-found' };
       const pending = firstDownloadPending(store.getState().syncStatus);
-      if (pending === null || !parseTrackingNumber(text)) return { status: 'not-found' };
-      return fetchFromCentral(text, pending.percent);
+      if (pending !== null)
+        return fetchFromCentral(text, { why: 'first-download', percent: pending.percent });
+      if (budgetRuleOf(store.getState().unitSettings, deps.now()) !== null)
+        return fetchFromCentral(text, { why: 'outside-budget' });
+      return { status: 'not-found' };
     },
 
     /** A complaint with its events, reporter and state; undefined when it is not (yet) here. */

@@ -7,6 +7,7 @@ import { isConflict } from '../../../shared/couch/pouch-toolkit';
 import type { Office, ValidSettings } from '../../../shared/unit/unit-settings';
 import {
   applyBackupReminder,
+  applyDeviceBudget,
   applyIdentityRetention,
   applyIdleLock,
   applyOffices,
@@ -82,6 +83,22 @@ export function createSettings(deps: CoreDeps) {
       const doc = store.getState().unitSettings;
       if (!by || !doc) return 'not-allowed';
       const next = applyIdentityRetention(doc, months, now, by);
+      const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
+      if (outcome === 'saved')
+        store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });
+      return outcome;
+    },
+
+    /**
+     * What each device of the unit keeps (shared/sync/device-budget): the complaints received in
+     * the last `months` months plus every open one (validated: 1–120), or everything (null).
+     * Managers only, like every unit setting.
+     */
+    async saveDeviceBudget(months: number | null, now: Date): Promise<SaveOutcome> {
+      const by = who();
+      const doc = store.getState().unitSettings;
+      if (!by || !doc) return 'not-allowed';
+      const next = applyDeviceBudget(doc, months, now, by);
       const outcome = await save(() => records.current().saveMutable(next, changedBy(deps)));
       if (outcome === 'saved')
         store.getState().setUnitDocs({ unitSettings: (await records.current().unitSettings()) ?? next });

@@ -9,13 +9,16 @@
  * ./use-search-results); while the search index is built its progress is shown. While the first
  * download to this device is under way the list says that older complaints may be missing, and a
  * whole tracking number not found here is offered from the central ("Ambil dari pusat", as Enter
- * does by itself: the core fetches it when it can, or says why not).
+ * does by itself: the core fetches it when it can, or says why not). On a device with a budget
+ * (shared/sync/device-budget) the list says that older closed complaints are only on the central,
+ * and offers a whole tracking number from there in the same way ("di luar simpanan perangkat ini").
  */
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { parseTrackingNumber } from '../../../shared/ids/tracking-number';
+import { budgetRuleOf } from '../../../shared/sync/device-budget';
 import { firstDownloadPending, type FirstDownloadPending } from '../../../shared/sync/first-download';
 import { useCore } from '../../app/core-context';
 import { complaintPath, ROUTES } from '../../app/routes';
@@ -47,6 +50,11 @@ function notOpenedMessage(
   lookup: Exclude<TrackingNumberLookup, { status: 'found' }>,
 ): string {
   if (lookup.status === 'not-found') return t('list.searchNotFound', { number });
+  if (lookup.status === 'outside-budget') {
+    return lookup.reason === 'offline'
+      ? t('list.outsideBudget.offline', { number })
+      : t('list.outsideBudget.unreachable', { number });
+  }
   const { percent } = lookup;
   if (lookup.reason === 'offline') {
     return percent === null
@@ -106,6 +114,12 @@ export function ComplaintListScreen(): ReactNode {
   const list = useRef<ResultListHandle>(null);
   const [message, setMessage] = useState<string>();
   const firstDownload = firstDownloadPending(useAppStore((state) => state.syncStatus));
+  // The months this device keeps, when the unit set a budget (else null: it keeps everything).
+  const budgetMonths =
+    budgetRuleOf(
+      useAppStore((state) => state.unitSettings),
+      new Date(),
+    )?.months ?? null;
   // A tracking number being looked up (it may be fetched from the central: that takes a moment).
   const [lookingUp, setLookingUp] = useState<string>();
   // ↓ pressed before the results of what was typed came: the first row gets the focus when they do.
@@ -208,6 +222,7 @@ export function ComplaintListScreen(): ReactNode {
     setLookingUp(whole);
     // Not here, it is asked of the central: said while it comes (or why it does not).
     if (firstDownload !== null) setMessage(t('list.fetchingFromCentral'));
+    else if (budgetMonths !== null) setMessage(t('list.fetchingOutsideBudget'));
     let lookup: TrackingNumberLookup;
     try {
       lookup = await core.complaints.findByTrackingNumber(whole);
@@ -238,7 +253,7 @@ export function ComplaintListScreen(): ReactNode {
   // A whole tracking number that no result has, while the device may not hold every complaint.
   const typedNumber = typed.trim();
   const offerFetch =
-    firstDownload !== null &&
+    (firstDownload !== null || budgetMonths !== null) &&
     fresh &&
     parseTrackingNumber(typedNumber) !== null &&
     !results.hits.some((hit) => hit.exactTrackingNumber);
@@ -291,6 +306,13 @@ export function ComplaintListScreen(): ReactNode {
           fetching={lookingUp !== undefined}
           onFetch={(number) => void openNumber(number)}
         />
+      ) : budgetMonths !== null ? (
+        <BudgetNote
+          months={budgetMonths}
+          offerNumber={offerFetch ? typedNumber : undefined}
+          fetching={lookingUp !== undefined}
+          onFetch={(number) => void openNumber(number)}
+        />
       ) : null}
     </section>
   );
@@ -314,22 +336,67 @@ function FirstDownloadNote(props: {
     <div className="list__first-download" data-testid="first-download">
       <p>{percent === null ? t('list.firstDownload') : t('list.firstDownloadPercent', { percent })}</p>
       {number === undefined ? null : (
-        <p>
-          <span id="fetch-from-central-hint">{t('list.fetchHint', { number: number.toUpperCase() })}</span>{' '}
-          <button
-            type="button"
-            className="button button--small"
-            aria-describedby="fetch-from-central-hint"
-            aria-disabled={props.fetching}
-            onClick={() => {
-              if (!props.fetching) props.onFetch(number);
-            }}
-          >
-            {props.fetching ? t('list.fetchingFromCentral') : t('list.fetchFromCentral')}
-          </button>
-        </p>
+        <FetchOffer
+          hint={t('list.fetchHint', { number: number.toUpperCase() })}
+          number={number}
+          fetching={props.fetching}
+          onFetch={props.onFetch}
+        />
       )}
     </div>
+  );
+}
+
+/**
+ * Under the results on a device with a budget: older closed complaints are on the central only; a
+ * whole tracking number no result has is offered from there.
+ */
+function BudgetNote(props: {
+  months: number;
+  offerNumber: string | undefined;
+  fetching: boolean;
+  onFetch: (number: string) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const number = props.offerNumber;
+  return (
+    <div className="list__first-download" data-testid="budget-note">
+      <p>{t('list.budgetNote', { months: props.months })}</p>
+      {number === undefined ? null : (
+        <FetchOffer
+          hint={t('list.budgetFetchHint', { number: number.toUpperCase() })}
+          number={number}
+          fetching={props.fetching}
+          onFetch={props.onFetch}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A whole tracking number offered from the central, with why it may be there. */
+function FetchOffer(props: {
+  hint: string;
+  number: string;
+  fetching: boolean;
+  onFetch: (number: string) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <p>
+      <span id="fetch-from-central-hint">{props.hint}</span>{' '}
+      <button
+        type="button"
+        className="button button--small"
+        aria-describedby="fetch-from-central-hint"
+        aria-disabled={props.fetching}
+        onClick={() => {
+          if (!props.fetching) props.onFetch(props.number);
+        }}
+      >
+        {props.fetching ? t('list.fetchingFromCentral') : t('list.fetchFromCentral')}
+      </button>
+    </p>
   );
 }
 

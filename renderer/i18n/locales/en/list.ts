@@ -30,6 +30,17 @@ export const list: Widen<typeof source> = {
       'The first download has not finished ({{percent}}%): older complaints may not show yet.',
     fetchHint:
       'Tracking number {{number}} may be on the central server but not downloaded to this device yet.',
+    outsideBudget: {
+      offline:
+        'Complaint {{number}} is not on this device: it may be outside what this device keeps and be on the central server only; connect to the network to fetch it.',
+      unreachable:
+        'Complaint {{number}} is not on this device: it may be outside what this device keeps and be on the central server only; the central server cannot be reached, try again later.',
+    },
+    budgetNote:
+      'This device keeps the complaints received in the last {{months}} months and every open one. Older closed complaints are on the central server only: type a tracking number to fetch one.',
+    budgetFetchHint:
+      'Tracking number {{number}} may be on the central server, outside what this device keeps.',
+    fetchingOutsideBudget: 'Fetching from the central server (outside what this device keeps)…',
     fetchFromCentral: 'Fetch from the central server',
     fetchingFromCentral: 'Fetching from the central server…',
     caption: 'Complaints',

@@ -26,6 +26,16 @@ export const list = {
     firstDownloadPercent:
       'Unduhan pertama belum selesai ({{percent}}%): pengaduan lama mungkin belum muncul.',
     fetchHint: 'Nomor tiket {{number}} mungkin ada di pusat tetapi belum diunduh ke perangkat ini.',
+    outsideBudget: {
+      offline:
+        'Pengaduan {{number}} tidak ada di perangkat ini: mungkin di luar simpanan perangkat ini dan hanya ada di pusat; sambungkan ke jaringan untuk mengambilnya.',
+      unreachable:
+        'Pengaduan {{number}} tidak ada di perangkat ini: mungkin di luar simpanan perangkat ini dan hanya ada di pusat; server pusat tidak dapat dihubungi, coba lagi nanti.',
+    },
+    budgetNote:
+      'Perangkat ini menyimpan pengaduan yang diterima {{months}} bulan terakhir dan semua yang masih terbuka. Pengaduan lama yang sudah ditutup hanya ada di pusat: ketik nomor tiketnya untuk mengambilnya.',
+    budgetFetchHint: 'Nomor tiket {{number}} mungkin ada di pusat, di luar simpanan perangkat ini.',
+    fetchingOutsideBudget: 'Mengambil dari pusat (di luar simpanan perangkat ini)…',
     fetchFromCentral: 'Ambil dari pusat',
     fetchingFromCentral: 'Mengambil dari pusat…',
     caption: 'Pengaduan',

@@ -1,0 +1,65 @@
+/**
+ * The device budget (shared/sync/device-budget; docs/decisions/027-device-budget.md) as the sync
+ * applies it on this device: the rule of the unit-settings document on the device (replicated,
+ * or fetched by the first download's stage `unit`), and the complaints outside the rule that the
+ * device holds all the same (open ones the download brought, ones fetched on demand, ones that aged
+ * out of the budget since they came). Those are kept up to date like any other: the budget only
+ * decides what comes to the device, never what leaves it.
+ */
+import { COMPLAINT_ID_PREFIX, parseComplaintId } from '../../../shared/ids/document-ids';
+import { budgetRuleOf, isReceivedInBudget, type BudgetRule } from '../../../shared/sync/device-budget';
+import { addDays } from '../../../shared/time/local-date';
+import { unitSettingsDocSchema, UNIT_SETTINGS_ID } from '../../../shared/unit/unit-settings';
+import { isNotFound } from '../../../shared/couch/pouch-toolkit';
+
+/** What the budget reads of the unit's local database (PouchDB). */
+export type BudgetReader = Readonly<{
+  get(id: string): Promise<object>;
+  allDocs(options: { startkey: string; endkey: string }): Promise<{ rows: readonly { id: string }[] }>;
+}>;
+
+export type BudgetOnDevice = Readonly<{
+  rule: BudgetRule;
+  /**
+   * Tracking numbers of the complaints outside the rule that the device holds; the sync adds the
+   * ones it fetches.
+   */
+  held: Set<string>;
+}>;
+
+/** The rule of the unit-settings document on the device at `now`, or null (everything, or no settings yet). */
+export async function budgetRuleOnDevice(db: BudgetReader, now: Date): Promise<BudgetRule | null> {
+  let doc: object;
+  try {
+    doc = await db.get(UNIT_SETTINGS_ID);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  const settings = unitSettingsDocSchema.safeParse(doc);
+  return settings.success ? budgetRuleOf(settings.data, now) : null;
+}
+
+/**
+ * The tracking numbers of the complaints on the device received before the rule's cutoff: the
+ * complaint ids (keys only) received up to a day after the cutoff in UTC (ids carry the UTC
+ * instant; the unit's local day starts up to 9 hours earlier), each judged by its tracking number.
+ */
+export async function heldOutsideBudget(db: BudgetReader, rule: BudgetRule): Promise<Set<string>> {
+  const { rows } = await db.allDocs({
+    startkey: COMPLAINT_ID_PREFIX,
+    endkey: `${COMPLAINT_ID_PREFIX}${addDays(rule.cutoff, 1)}`,
+  });
+  const held = new Set<string>();
+  for (const row of rows) {
+    const trackingNumber = parseComplaintId(row.id)?.trackingNumber;
+    if (trackingNumber !== undefined && !isReceivedInBudget(rule, trackingNumber)) held.add(trackingNumber);
+  }
+  return held;
+}
+
+/** The budget in force on this device at `now`, or null when the unit keeps everything. */
+export async function budgetOnDevice(db: BudgetReader, now: Date): Promise<BudgetOnDevice | null> {
+  const rule = await budgetRuleOnDevice(db, now);
+  return rule === null ? null : { rule, held: await heldOutsideBudget(db, rule) };
+}
