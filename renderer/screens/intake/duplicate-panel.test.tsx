@@ -126,5 +126,6 @@ describe('DuplicatePanel', () => {
     expect(save).toHaveBeenCalledTimes(1);
     expect(link).toHaveBeenCalledWith(NEW_ID, EARLIER_ID);
     expect(marks()).toEqual([]);
-  });
+    // A whole form typed key by key: ~3 s idle, more than the default 5 s on a loaded CI machine.
+  }, 30_000);
 });
