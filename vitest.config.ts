@@ -20,6 +20,9 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           environment: 'node',
+          // Several component and use-case tests take 3–5 s on a machine busy with other work
+          // (typing whole forms key by key, PBKDF2 sign-ins); the default 5 s made them flaky.
+          testTimeout: 15_000,
         },
       },
       {
