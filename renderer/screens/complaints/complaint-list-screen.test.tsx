@@ -14,6 +14,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { ComplaintStatus, PrivacyMode } from '../../../shared/complaint/vocabulary';
+import { defaultUnitSettings, type UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 import type { Role } from '../../../shared/workflow/roles';
 import { fakeCore, fakeSearch, withCore, type FakeCoreParts } from '../../app/fake-core.fixtures';
 import { useHashLocation } from '../../app/hash-location';
@@ -89,6 +90,8 @@ type SetUp = Readonly<{
   lookup?: (text: string) => Promise<TrackingNumberLookup>;
   /** The sync status in the store (the first download's progress). */
   syncStatus?: SyncStatus;
+  /** The unit's settings in the store (the device budget). */
+  unitSettings?: UnitSettingsDoc;
   /** The app's hash location (history entries and their state, as in the browser) instead of a memory one. */
   hash?: boolean;
 }>;
@@ -130,6 +133,7 @@ function setUp(options: SetUp = {}) {
     },
   });
   if (options.syncStatus) core.store.getState().setSyncStatus(options.syncStatus);
+  if (options.unitSettings) core.store.getState().setUnitDocs({ unitSettings: options.unitSettings });
   const location = memoryLocation({ path: options.path ?? '/pengaduan', record: true });
   render(
     withCore(
@@ -501,6 +505,63 @@ describe('ComplaintListScreen', () => {
         await screen.findByText('Tidak ada pengaduan dengan nomor tiket KTB-260210-A2C-0042.'),
       ).toBeTruthy();
       expect(lookup).toHaveBeenCalledTimes(3);
+    });
+  });
+
+  describe('on a device with a budget', () => {
+    const caughtUp: SyncStatus = {
+      pendingLocalChanges: 0,
+      lastSyncedAt: '2026-03-02T03:00:00.000Z',
+      rejectedDocuments: [],
+      state: 'up-to-date',
+    };
+    const settings = (months?: number): UnitSettingsDoc => ({
+      ...defaultUnitSettings('KTB', 'Asia/Jakarta', new Date('2026-01-05T01:00:00.000Z'), {
+        officerId: 'officer-1',
+        name: 'Siti',
+      }),
+      ...(months === undefined ? {} : { deviceBudgetMonths: months }),
+    });
+
+    it('says older closed complaints are on the central only, and nothing of the kind without a budget', async () => {
+      setUp({ syncStatus: caughtUp, unitSettings: settings(6) });
+      await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+      expect(screen.getByTestId('budget-note').textContent).toContain(
+        'Perangkat ini menyimpan pengaduan yang diterima 6 bulan terakhir dan semua yang masih terbuka. Pengaduan lama yang sudah ditutup hanya ada di pusat',
+      );
+      cleanup();
+      setUp({ syncStatus: caughtUp, unitSettings: settings() });
+      await waitFor(() => expect(trackingNumbers()).toHaveLength(3));
+      expect(screen.queryByTestId('budget-note')).toBeNull();
+    });
+
+    it('offers a whole number no result has from the central, naming why, and says why it did not come', async () => {
+      const answers: TrackingNumberLookup[] = [
+        { status: 'outside-budget', reason: 'offline' },
+        { status: 'outside-budget', reason: 'unreachable' },
+      ];
+      const lookup = vi.fn(() =>
+        Promise.resolve<TrackingNumberLookup>(answers.shift() ?? { status: 'not-found' }),
+      );
+      const { user } = setUp({ syncStatus: caughtUp, unitSettings: settings(6), lookup });
+      await user.type(searchBox(), 'ktb-240210-a2c-0042');
+      await screen.findByRole('button', { name: 'Ambil dari pusat' });
+      screen.getByText(
+        'Nomor tiket KTB-240210-A2C-0042 mungkin ada di pusat, di luar simpanan perangkat ini.',
+      );
+      await user.keyboard('{Enter}');
+      expect(
+        await screen.findByText(
+          'Pengaduan KTB-240210-A2C-0042 tidak ada di perangkat ini: mungkin di luar simpanan perangkat ini dan hanya ada di pusat; sambungkan ke jaringan untuk mengambilnya.',
+        ),
+      ).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Ambil dari pusat' }));
+      expect(
+        await screen.findByText(
+          'Pengaduan KTB-240210-A2C-0042 tidak ada di perangkat ini: mungkin di luar simpanan perangkat ini dan hanya ada di pusat; server pusat tidak dapat dihubungi, coba lagi nanti.',
+        ),
+      ).toBeTruthy();
+      expect(lookup).toHaveBeenCalledTimes(2);
     });
   });
 });

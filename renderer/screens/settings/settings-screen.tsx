@@ -23,6 +23,7 @@ import { OfficersSection } from './officers-section';
 import { OfficesEditor } from './offices-editor';
 import { ReceiptPaperSection } from './receipt-paper-section';
 import { RetentionSection } from './retention-section';
+import { DeviceBudgetSection } from './device-budget-section';
 import { UnitProfileForm } from './unit-profile-form';
 
 export function SettingsScreen(): ReactNode {
@@ -55,6 +56,11 @@ export function SettingsScreen(): ReactNode {
           <IdleLockForm key={`i:${unitSettings._rev ?? ''}`} settings={unitSettings} editable={isManager} />
           <RetentionSection
             key={`r:${unitSettings._rev ?? ''}`}
+            settings={unitSettings}
+            editable={isManager}
+          />
+          <DeviceBudgetSection
+            key={`b:${unitSettings._rev ?? ''}`}
             settings={unitSettings}
             editable={isManager}
           />

@@ -3,6 +3,16 @@ import type { settings as source } from '../id/settings';
 
 /** English strings for the settings screen and the unit settings editors: typed against the Indonesian file, so a missing or extra key is a compile error. */
 export const settings: Widen<typeof source> = {
+  deviceBudget: {
+    section: 'What each device keeps',
+    legend: 'Kept on every device of the unit',
+    everything: 'Every complaint (default)',
+    months: 'Complaints received in the last N months, plus every open one',
+    monthsField: 'Number of months (N)',
+    monthsHint: '{{min}}–{{max}} months, counted from the date received in the tracking number.',
+    hint: 'Applies to every device of the unit. Older closed complaints stay on the central server: found by their tracking number and fetched while the device is connected. On a device that keeps less, indicators and P4 packets count only the complaints on that device: build packets on a device that keeps every complaint. A device that already holds older complaints keeps them until it is set up again.',
+    save: 'Save what devices keep',
+  },
   retention: {
     section: "Retention of complainants' identity",
     months: "Keep the complainant's identity for N months after the complaint is closed",

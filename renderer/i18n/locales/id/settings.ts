@@ -1,5 +1,15 @@
 /** Indonesian strings (the source of truth) for the settings screen and the unit settings editors. */
 export const settings = {
+  deviceBudget: {
+    section: 'Simpanan perangkat',
+    legend: 'Yang disimpan di setiap perangkat unit',
+    everything: 'Semua pengaduan (bawaan)',
+    months: 'Pengaduan yang diterima N bulan terakhir, ditambah semua yang masih terbuka',
+    monthsField: 'Jumlah bulan (N)',
+    monthsHint: '{{min}}–{{max}} bulan, dihitung dari tanggal terima pada nomor tiket.',
+    hint: 'Berlaku untuk semua perangkat unit. Pengaduan lama yang sudah ditutup tetap ada di server pusat: dicari dengan nomor tiketnya dan diambil saat perangkat tersambung. Di perangkat dengan simpanan terbatas, indikator dan paket P4 hanya menghitung pengaduan yang ada di perangkat itu: buat paket di perangkat yang menyimpan semua pengaduan. Perangkat yang sudah menyimpan pengaduan lama tetap menyimpannya sampai perangkat itu disiapkan ulang.',
+    save: 'Simpan pilihan simpanan',
+  },
   retention: {
     section: 'Retensi identitas pelapor',
     months: 'Simpan identitas pelapor selama N bulan setelah pengaduan ditutup',
