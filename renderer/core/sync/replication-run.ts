@@ -45,6 +45,8 @@ export type RunEvents = Readonly<{
   denied(direction: SyncDirection, error: unknown): void;
   /** The push stored its checkpoint: every local change up to `seq` has been handled. */
   pushCheckpoint(seq: number | string): void;
+  /** The pull stored its checkpoint at `seq`; `filtered`: it is the device budget's pull. */
+  pullCheckpoint(seq: number | string, filtered: boolean): void;
   /** The run stopped on an error (reported once; the other direction is cancelled). */
   failed(error: unknown): void;
   /** A replication ended although nobody cancelled it. */
@@ -83,9 +85,14 @@ export type RunOptions = Readonly<{
    * download noted); undefined: from its checkpoint, as always.
    */
   pullSince?: number | string;
-  /** The pull's filter (the device budget's), asked for when the pull starts; null: none. */
-  pullFilter?: () => Promise<PullFilter | null>;
+  /**
+   * How the pull starts, asked for just before it does: its filter (the device budget's; null:
+   * none) and, when it has no start of its own (`pullSince`, a first download), where to begin.
+   */
+  pullStart?: () => Promise<PullStart>;
 }>;
+
+export type PullStart = Readonly<{ filter: PullFilter | null; since?: number | string }>;
 
 function readChange(value: unknown): ReplicationChange {
   const info = (typeof value === 'object' && value !== null ? value : {}) as {
@@ -178,10 +185,12 @@ export class ReplicationRun<Db extends PouchDatabase> {
       if (done === null || !this.#live) return;
       pullSince = done.since;
     }
-    const filter = (await this.options.pullFilter?.()) ?? null;
+    const start: PullStart = (await this.options.pullStart?.()) ?? { filter: null };
     // Cancelled while the budget was read.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the await above can change it
     if (!this.#live) return;
+    const { filter } = start;
+    pullSince ??= start.since;
     this.#watch(
       this.PouchDB.replicate(this.remote, this.local, {
         ...options,
@@ -189,6 +198,7 @@ export class ReplicationRun<Db extends PouchDatabase> {
         ...(filter === null ? {} : { filter }),
       }),
       'pull',
+      filter !== null,
     );
   }
 
@@ -233,7 +243,7 @@ export class ReplicationRun<Db extends PouchDatabase> {
     }
   }
 
-  #watch(replication: PouchReplication, direction: SyncDirection): void {
+  #watch(replication: PouchReplication, direction: SyncDirection, filtered = false): void {
     this.#replications.push(replication);
     replication.on('active', () => this.#report(() => this.events.active(direction)));
     replication.on('paused', () => this.#report(() => this.events.paused(direction)));
@@ -245,12 +255,12 @@ export class ReplicationRun<Db extends PouchDatabase> {
       );
     });
     replication.on('denied', (error) => this.#report(() => this.events.denied(direction, error)));
-    if (direction === 'push') {
-      replication.on('checkpoint', (value) => {
-        const seq = checkpointSeq(value);
-        if (seq !== null) this.#report(() => this.events.pushCheckpoint(seq));
-      });
-    }
+    replication.on('checkpoint', (value) => {
+      const seq = checkpointSeq(value);
+      if (seq === null) return;
+      if (direction === 'push') this.#report(() => this.events.pushCheckpoint(seq));
+      else this.#report(() => this.events.pullCheckpoint(seq, filtered));
+    });
     replication.on('error', (error) => this.#fail(error));
     replication.on('complete', () => {
       if (!this.#live) return;

@@ -29,6 +29,8 @@ describe('SyncJournalStore', () => {
       initialDownloadDone: false,
       pullSince: null,
       activeOutsideBudget: [],
+      pullSeq: null,
+      pullFiltered: null,
       rejected: [{ id: 'event:x', message: 'immutable: no', rejection: 'immutable' }],
     });
   });
@@ -66,6 +68,8 @@ describe('SyncJournalStore', () => {
       initialDownloadDone: false,
       pullSince: null,
       activeOutsideBudget: [],
+      pullSeq: null,
+      pullFiltered: null,
     });
   });
 

@@ -36,6 +36,8 @@ const journalSchema = z.object({
   pullSince: z.union([z.number(), z.string()]).nullable().default(null),
   // Journals written before the device budget have none.
   activeOutsideBudget: z.array(z.string()).default([]),
+  pullSeq: z.union([z.number(), z.string()]).nullable().default(null),
+  pullFiltered: z.boolean().nullable().default(null),
   rejected: z
     .array(z.object({ id: z.string(), message: z.string(), rejection: z.enum(REJECTION_CODES).nullable() }))
     .max(MAX_REJECTED),
@@ -64,6 +66,13 @@ export type SyncJournal = Readonly<{
    * whole (./outside-budget-fetches).
    */
   activeOutsideBudget: readonly string[];
+  /**
+   * The sequence of the central up to which the pull last stored its checkpoint, and whether that
+   * pull had the device budget's filter: a pull that gains the filter (the unit set a budget)
+   * starts there instead of from the beginning (its checkpoint is another replication's).
+   */
+  pullSeq: number | string | null;
+  pullFiltered: boolean | null;
   rejected: readonly RejectedDocument[];
 }>;
 
@@ -78,6 +87,8 @@ export function freshJournal(remote: string): SyncJournal {
     initialDownloadDone: false,
     pullSince: null,
     activeOutsideBudget: [],
+    pullSeq: null,
+    pullFiltered: null,
     rejected: [],
   };
 }

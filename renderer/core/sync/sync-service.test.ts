@@ -11,6 +11,7 @@ import replication from 'pouchdb-replication';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncConfig } from '../../../shared/sync/sync-config';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
+import { defaultUnitSettings } from '../../../shared/unit/unit-settings';
 import { memoryDatabase } from '../../../test/support/memory-database';
 import { ManualTimers } from './manual-timers.fixtures';
 import type {
@@ -139,6 +140,73 @@ describe('against a memory "remote" (real replication)', () => {
     // The journal remembers the first download and the last sync.
     const journal = (await local.get(SYNC_JOURNAL_ID)) as Record<string, unknown>;
     expect(journal).toMatchObject({ firstSyncDone: true, lastSyncedAt: expect.any(Number) as unknown });
+  });
+
+  it('when the unit sets a device budget, the pull gains its filter and goes on from its last checkpoint', async () => {
+    const config = { ...CONFIG, databaseName: `unit-${crypto.randomUUID()}` };
+    const url = `https://central.example.go.id/${config.databaseName}`;
+    const remote = remoteOf(url);
+    const settings = defaultUnitSettings('KBM', 'Asia/Jakarta', new Date('2026-01-05T01:00:00.000Z'), {
+      officerId: 'officer-1',
+      name: 'Siti',
+    });
+    await remote.bulkDocs([settings, { _id: 'a' }]);
+    // Where each changes feed of the central the service reads starts.
+    const since: unknown[] = [];
+    class WatchedPouch extends MemoryPouch {
+      constructor(...args: ConstructorParameters<typeof MemoryPouch>) {
+        super(...args);
+        const changes = this.changes.bind(this);
+        const watched = (options?: PouchDB.Core.ChangesOptions) => {
+          since.push(options?.since);
+          return changes(options);
+        };
+        this.changes = watched as PouchDB.Database['changes'];
+      }
+    }
+    const local = memoryDatabase();
+    const sync = new SyncService<PouchDB.Database>({
+      PouchDB: WatchedPouch,
+      localDb: local,
+      network: new Network(),
+    });
+    services.push(sync);
+    const journal = async () =>
+      (await local.get(SYNC_JOURNAL_ID)) as { pullSeq: unknown; pullFiltered: unknown };
+    await sync.start(config);
+    await until(() => sync.status().state === 'up-to-date', 'up to date');
+    await local.get('a');
+    // The manager's budget arrives like any setting.
+    const stored = (await remote.get('unit-settings')) as typeof settings;
+    await remote.put({ ...stored, deviceBudgetMonths: 6 });
+    await until(() => since.length > 0, 'a feed read');
+    for (let tries = 0; ; tries += 1) {
+      const here = (await local.get('unit-settings')) as { deviceBudgetMonths?: number };
+      const { pullFiltered, pullSeq } = await journal();
+      if (here.deviceBudgetMonths === 6 && pullFiltered === false && typeof pullSeq === 'number') break;
+      if (tries > 500) throw new Error('the budget did not arrive');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await sync.stop();
+    const { pullSeq } = await journal();
+    since.length = 0;
+
+    await sync.start(config);
+    await remote.bulkDocs([{ _id: 'reporter:KBM-240101-X7Q-0001' }, { _id: 'b' }]);
+    await until(() => sync.status().state === 'up-to-date', 'up to date with the budget');
+    await until(() => since.length > 0, 'a feed read');
+    for (let tries = 0; (await local.get('b').catch(() => null)) === null; tries += 1) {
+      if (tries > 500) throw new Error('b did not arrive');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    // Not from the beginning: from where the pull without the filter had stored its checkpoint.
+    expect(since[0]).toBe(pullSeq);
+    expect(since).not.toContain(0);
+    await expect(local.get('reporter:KBM-240101-X7Q-0001')).rejects.toMatchObject({ status: 404 });
+    for (let tries = 0; (await journal()).pullFiltered !== true; tries += 1) {
+      if (tries > 500) throw new Error('the filtered pull stored no checkpoint');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   });
 
   it('counts unsent changes offline and sends them when the network comes back', async () => {

@@ -419,13 +419,17 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
         retryIds: journal.journal.rejected.map((document) => document.id),
         download: firstSync ? this.#downloadOf(target, batchSize) : null,
         ...(journal.journal.pullSince === null ? {} : { pullSince: journal.journal.pullSince }),
-        pullFilter: async () => {
+        pullStart: async () => {
           const budget = await this.#readBudget();
           this.#budget = budget;
           target.fetches?.resume();
-          return budget === null
-            ? null
-            : budgetPullFilter(budget, (trackingNumber) => target.fetches?.add(trackingNumber));
+          if (budget === null) return { filter: null };
+          const { pullSeq, pullFiltered } = journal.journal;
+          return {
+            filter: budgetPullFilter(budget, (trackingNumber) => target.fetches?.add(trackingNumber)),
+            // The unit set a budget since this pull's last checkpoint: go on from there, not from 0.
+            ...(pullFiltered === false && pullSeq !== null ? { since: pullSeq } : {}),
+          };
         },
       },
       {
@@ -437,6 +441,10 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
         change: (direction, change) => this.#onChange(runId, direction, change),
         denied: (direction, error) => this.#onDenied(direction, error),
         pushCheckpoint: (seq) => this.#onPushCheckpoint(seq),
+        pullCheckpoint: (seq, filtered) => {
+          journal.update({ pullSeq: seq, pullFiltered: filtered });
+          void journal.flush();
+        },
         failed: (error) =>
           this.#dispatch({
             type: 'replication-error',
