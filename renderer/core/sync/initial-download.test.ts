@@ -5,17 +5,21 @@
  * closed ones and every other revision (a conflict, a deleted reporter, a packet draft) after; no
  * complaint on the device without all its events at any checkpoint; batch n+1 fetched while batch
  * n is written; a resume from any checkpoint ends equal to the central, fetching at most the batch
- * in flight again; a central without the stages view (every complaint counts as open).
+ * in flight again; a central without the stages view (every complaint counts as open); with a
+ * device budget, the closed complaints received before its cutoff left out entirely, the old open
+ * ones whole with their later revisions, and the history's total the complaints it takes.
  */
 import type PouchDB from 'pouchdb-core';
 import { describe, expect, it } from 'vitest';
 import { CLOSED_MAP, STAGES_DESIGN_NAME } from '../../../shared/couch/stages-design-doc';
 import { viewMap } from '../../../shared/couch/view-map.fixtures';
 import { COMPLAINT_ID_PREFIX, HIGH_SENTINEL } from '../../../shared/ids/document-ids';
+import { trackingNumberOfDocId } from '../../../shared/sync/device-budget';
 import { FIRST_SYNC_STAGES } from '../../../shared/sync/sync-status';
 import { memoryDatabase } from '../../../test/support/memory-database';
 import { stagedUnit, type StagedUnit } from '../../../test/support/staged-unit';
 import { putAll } from '../../../test/support/unit-writes';
+import { heldOutsideBudget } from './budget-on-device';
 import {
   downloadCheckpointSchema,
   initialDownload,
@@ -372,4 +376,40 @@ describe('initialDownload', () => {
       expect(await leavesOf(device.db)).toEqual(await leavesOf(central));
     },
   );
+
+  it('with a budget: leaves out the closed complaints received before its cutoff, keeps the open ones whole', async () => {
+    const { db: central, unit } = await centralWith(24);
+    const server = centralOf(central, 'fresh', []);
+    const device = deviceOf([]);
+    // Every complaint of the staged unit was received on 23 November 2026: all before this cutoff.
+    const rule = { months: 1, cutoff: '2026-11-24' };
+    const batches: DownloadedBatch[] = [];
+    await initialDownload({
+      request: server.request,
+      target: device.target,
+      batchSize: 16,
+      onBatch: (batch) => void batches.push(batch),
+      budget: async () => ({ rule, held: await heldOutsideBudget(device.db, rule) }),
+    });
+    const openNumbers = new Set(
+      unit.complaints.filter((complaint) => complaint.open).map((complaint) => complaint.trackingNumber),
+    );
+    const expected = new Map(
+      [...(await leavesOf(central))].filter(([id]) => {
+        const trackingNumber = trackingNumberOfDocId(id);
+        return trackingNumber === null || openNumbers.has(trackingNumber);
+      }),
+    );
+    expect(await leavesOf(device.db)).toEqual(expected);
+    expect(expected.size).toBeLessThan((await leavesOf(central)).size);
+    // The open complaint whose reporter was deleted afterwards: the deletion came with the sweep.
+    await expect(device.db.get(unit.deletedReporterId)).rejects.toMatchObject({
+      status: 404,
+      reason: 'deleted',
+    });
+    // The history took no complaint: its total is what it wrote (the sweep's), not the central's size.
+    const history = batches.filter((batch) => batch.stage.stage === 'history').map((batch) => batch.stage);
+    expect(history.at(-1)?.docsTotal).toBe(history.at(-1)?.docsDone);
+    expect(history[0]?.docsTotal).toBe(0);
+  });
 });
