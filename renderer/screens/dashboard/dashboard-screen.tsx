@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_CATEGORIES } from '../../../shared/complaint/vocabulary';
 import { CONFIDENTIAL_OFFICE, NO_OFFICE, type Indicators } from '../../../shared/indicators/indicators-types';
 import { useCore } from '../../app/core-context';
+import { BudgetCountsNote } from '../../components/budget-counts-note';
 import { formatCalendarDate } from '../../format/format-date';
 import { categoryLabel } from '../../i18n/i18n';
 import { useAppStore } from '../../store/app-store';
@@ -146,6 +147,7 @@ export function DashboardScreen(): ReactNode {
   return (
     <section className="screen dashboard" aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+      <BudgetCountsNote />
       <DeskSummary />
       <section className="dashboard__indicators" aria-labelledby="dashboard-figures-title">
         <div className="dashboard__heading">

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEditSettings } from '../../../shared/workflow/roles';
 import { useCore } from '../../app/core-context';
+import { BudgetCountsNote } from '../../components/budget-counts-note';
 import { LoadState } from '../../components/load-state';
 import { useRecords } from '../../hooks/use-records';
 import { useAppStore } from '../../store/app-store';
@@ -28,6 +29,7 @@ export function PacketScreen(): ReactNode {
     <section className="screen" aria-labelledby="packet-title">
       <h1 id="packet-title">{t('packetUi.title')}</h1>
       <p>{t('packetUi.intro')}</p>
+      <BudgetCountsNote />
       {editable ? null : <p className="field__hint">{t('packetUi.managersOnly')}</p>}
       <h2>{t('packetUi.drafts')}</h2>
       <LoadState loaded={drafts}>

@@ -12,6 +12,8 @@ export const settings: Widen<typeof source> = {
     monthsHint: '{{min}}–{{max}} months, counted from the date received in the tracking number.',
     hint: 'Applies to every device of the unit. Older closed complaints stay on the central server: found by their tracking number and fetched while the device is connected. On a device that keeps less, indicators and P4 packets count only the complaints on that device: build packets on a device that keeps every complaint. A device that already holds older complaints keeps them until it is set up again.',
     save: 'Save what devices keep',
+    countsNote:
+      'This device keeps only the complaints received in the last {{months}} months and the open ones (what each device keeps): the figures here leave out older closed complaints. For complete indicators and P4 packets, use a device that keeps every complaint.',
   },
   retention: {
     section: "Retention of complainants' identity",

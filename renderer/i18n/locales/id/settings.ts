@@ -9,6 +9,8 @@ export const settings = {
     monthsHint: '{{min}}–{{max}} bulan, dihitung dari tanggal terima pada nomor tiket.',
     hint: 'Berlaku untuk semua perangkat unit. Pengaduan lama yang sudah ditutup tetap ada di server pusat: dicari dengan nomor tiketnya dan diambil saat perangkat tersambung. Di perangkat dengan simpanan terbatas, indikator dan paket P4 hanya menghitung pengaduan yang ada di perangkat itu: buat paket di perangkat yang menyimpan semua pengaduan. Perangkat yang sudah menyimpan pengaduan lama tetap menyimpannya sampai perangkat itu disiapkan ulang.',
     save: 'Simpan pilihan simpanan',
+    countsNote:
+      'Perangkat ini hanya menyimpan pengaduan yang diterima {{months}} bulan terakhir dan yang masih terbuka (simpanan perangkat): angka di sini tidak menghitung pengaduan lama yang sudah ditutup. Untuk indikator dan paket P4 yang lengkap, gunakan perangkat yang menyimpan semua pengaduan.',
   },
   retention: {
     section: 'Retensi identitas pelapor',
