@@ -209,6 +209,39 @@ describe('against a memory "remote" (real replication)', () => {
     }
   });
 
+  it('with a budget, pulls the later documents of an old complaint written here since the run began', async () => {
+    const config = { ...CONFIG, databaseName: `unit-${crypto.randomUUID()}` };
+    const remote = remoteOf(`https://central.example.go.id/${config.databaseName}`);
+    const settings = defaultUnitSettings('KBM', 'Asia/Jakarta', new Date('2026-01-05T01:00:00.000Z'), {
+      officerId: 'officer-1',
+      name: 'Siti',
+    });
+    const old = 'KBM-240101-X7Q-0001';
+    const complaintId = `complaint:2024-01-01T02:00:00.000Z:${old}:${'a'.repeat(64)}`;
+    const eventId = (n: number) =>
+      `event:${old}:2024-01-0${n}T02:00:00.000Z:X7Q:000000000${n}:${'b'.repeat(64)}`;
+    await remote.bulkDocs([
+      { ...settings, deviceBudgetMonths: 6 },
+      { _id: complaintId },
+      { _id: eventId(1) },
+    ]);
+    const local = memoryDatabase();
+    // The settings are here (as after a first download); the old complaint is not.
+    await local.put({ ...settings, deviceBudgetMonths: 6 });
+    const { service: sync } = service(local);
+    await sync.start(config);
+    await until(() => sync.status().state === 'up-to-date', 'up to date');
+    await expect(local.get(complaintId)).rejects.toMatchObject({ status: 404 });
+    // Fetched whole at the desk (on demand), while the pull runs.
+    await local.bulkDocs([{ _id: complaintId }, { _id: eventId(1) }]);
+    await settle(20);
+    await remote.put({ _id: eventId(2) });
+    for (let tries = 0; (await local.get(eventId(2)).catch(() => null)) === null; tries += 1) {
+      if (tries > 500) throw new Error('the later event of the complaint held here did not come');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  });
+
   it('counts unsent changes offline and sends them when the network comes back', async () => {
     const config = { ...CONFIG, databaseName: `unit-${crypto.randomUUID()}` };
     const local = memoryDatabase();

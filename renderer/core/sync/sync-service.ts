@@ -16,6 +16,8 @@
  * pouchdb-server over real HTTP, or against a memory database.
  */
 import { parseRejection } from '../../../shared/couch/rejection';
+import { parseComplaintId } from '../../../shared/ids/document-ids';
+import { isReceivedInBudget } from '../../../shared/sync/device-budget';
 import { classifySyncError } from '../../../shared/sync/classify-error';
 import { syncStatusOf } from '../../../shared/sync/machine-status';
 import {
@@ -500,6 +502,17 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
     };
   }
 
+  /**
+   * A complaint outside the budget written on this device (fetched on demand at the desk, or
+   * whole when active again) is held from now on: the pull takes its later documents.
+   */
+  #noteHeld(id: string): void {
+    const budget = this.#budget;
+    const trackingNumber = parseComplaintId(id)?.trackingNumber;
+    if (budget === null || trackingNumber === undefined) return;
+    if (!isReceivedInBudget(budget.rule, trackingNumber)) budget.held.add(trackingNumber);
+  }
+
   /** The device budget on this device now (./budget-on-device), or null: everything. */
   #readBudget(): Promise<BudgetOnDevice | null> {
     return budgetOnDevice(this.#localDb as unknown as BudgetReader, new Date(this.#now()));
@@ -668,6 +681,9 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       this.#now,
     );
     // The database's one shared feed (./shared-changes), not a feed of its own.
-    this.#localChanges = followChanges(this.#localDb, () => this.#pending?.request());
+    this.#localChanges = followChanges(this.#localDb, (change) => {
+      this.#noteHeld(change.id);
+      this.#pending?.request();
+    });
   }
 }
