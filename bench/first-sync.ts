@@ -362,16 +362,34 @@ async function measure(
       );
     };
     // Unmeasured: one protocol pass (the documents the raw baselines write) and one plain replicate.
+    // `BENCH_FIRST_SYNC_PROTOCOL=0`: no protocol pass at all (only for variants that need none of
+    // its documents: at design scale each pass costs ten minutes).
+    const protocol = process.env.BENCH_FIRST_SYNC_PROTOCOL?.trim() !== '0';
+    if (!protocol) {
+      const needing = variants.filter((variant) =>
+        ['rawIdb', 'rawIdbStrict', 'bulkDocs'].includes(variant.variant),
+      );
+      if (needing.length > 0) {
+        throw new Error(
+          `BENCH_FIRST_SYNC_PROTOCOL=0: ${needing.map((variant) => variant.name).join(', ')} write the protocol pass's documents`,
+        );
+      }
+    }
     const warm = variants[0] as Variant;
-    const fetched = await run(warm);
-    log(`first-sync: warm-up protocol pass, ${fetched.docs} documents (not counted)`);
+    if (protocol) {
+      const fetched = await run(warm);
+      log(`first-sync: warm-up protocol pass, ${fetched.docs} documents (not counted)`);
+    }
     if (warmUpReplicate) {
       await run({ name: 'warm-up', variant: 'replicate' });
       log('first-sync: warm-up replicate (not counted)');
     }
     const rest = variants.slice(1);
     for (let round = 0; round < rounds; round += 1) {
-      const order = [warm, ...rest.map((_, index) => rest[(index + round * 3) % rest.length] as Variant)];
+      const order = [
+        ...(protocol ? [warm] : []),
+        ...rest.map((_, index) => rest[(index + round * 3) % rest.length] as Variant),
+      ];
       for (const variant of order) {
         const result = await run(variant);
         runs.get(variant.name)?.push(result.ms);

@@ -111,6 +111,9 @@ export type FirstSyncStageTimes = Readonly<{
   heapAtStartBytes: number | null;
 }>;
 
+/** How often the app's download logs its pace (a line on the bench's stderr). */
+const PACE_LOG_MS = 60_000;
+
 /** How often the heap is sampled during the app's download, besides every status and poll. */
 const HEAP_SAMPLE_MS = 100;
 
@@ -343,13 +346,32 @@ async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): 
   collect?.();
   const heapAtStartBytes = collect ? usedHeap() : null;
   const sampler = setInterval(sampleHeap, HEAP_SAMPLE_MS);
+  let lastPaceLog = 0;
   service.subscribe((status) => {
     if (status.state === 'error') errors.push(`${status.error.reason}: ${status.error.message ?? ''}`);
     sampleHeap();
     const stage = status.state === 'syncing' ? status.progress?.stage?.stage : undefined;
     const at = performance.now() - start;
-    if (unitDoneMs === null && (stage === 'open' || stage === 'history')) unitDoneMs = at;
-    if (openDoneMs === null && stage === 'history') openDoneMs = at;
+    const heapMb = (): string =>
+      heapPeakBytes === null ? '–' : String(Math.round(heapPeakBytes / 1024 / 1024));
+    if (unitDoneMs === null && (stage === 'open' || stage === 'history')) {
+      unitDoneMs = at;
+      pageLog(`appSync: desk ready after ${Math.round(at)} ms (heap peak so far ${heapMb()} MB)`);
+    }
+    if (openDoneMs === null && stage === 'history') {
+      openDoneMs = at;
+      pageLog(
+        `appSync: every open complaint here after ${Math.round(at)} ms (heap peak so far ${heapMb()} MB)`,
+      );
+    }
+    // The pace, once a minute: a long run's progress shows before it ends.
+    if (status.state === 'syncing' && status.progress && at - lastPaceLog >= PACE_LOG_MS) {
+      lastPaceLog = at;
+      pageLog(
+        `appSync: ${Math.round(at / 1000)} s, stage ${stage ?? '–'}, ${status.progress.docsDone} documents, ` +
+          `heap peak so far ${heapMb()} MB`,
+      );
+    }
   });
   try {
     start = performance.now();
