@@ -22,11 +22,9 @@ const SETTINGS = defaultUnitSettings('KBM', 'Asia/Jakarta', new Date('2026-01-05
 
 function renderNote(deviceBudgetMonths?: number): void {
   const core = fakeCore();
-  core.store
-    .getState()
-    .setUnitDocs({
-      unitSettings: deviceBudgetMonths === undefined ? SETTINGS : { ...SETTINGS, deviceBudgetMonths },
-    });
+  core.store.getState().setUnitDocs({
+    unitSettings: deviceBudgetMonths === undefined ? SETTINGS : { ...SETTINGS, deviceBudgetMonths },
+  });
   render(withCore(core, <BudgetCountsNote />));
 }
 
