@@ -43,6 +43,7 @@ import {
 import type { BenchScale } from './bench-scale';
 import type {
   FirstSyncAdapter,
+  FirstSyncDownloadTimings,
   FirstSyncPageApi,
   FirstSyncPageOptions,
   FirstSyncPageResult,
@@ -227,6 +228,8 @@ export type FirstSyncFigures = Readonly<{
    * after each of its downloads (PouchDB #8599), else the first error.
    */
   writeAfterDownload: Readonly<Record<string, string>>;
+  /** The staged download alone (pipelined variants): where each round's time went. */
+  downloadTimings: Readonly<Record<string, readonly FirstSyncDownloadTimings[]>>;
 }>;
 
 type SealedDocuments = { docs: object[]; complaints: number; files: number; fileBytes: number };
@@ -325,6 +328,8 @@ type Runs = Readonly<{
   writeAfter: Map<string, string>;
   /** The app's sync service: its stages' times per round. */
   stages: Map<string, FirstSyncStageTimes[]>;
+  /** The staged download alone: where its time went, per round. */
+  downloads: Map<string, FirstSyncDownloadTimings[]>;
 }>;
 
 async function measure(
@@ -340,6 +345,7 @@ async function measure(
   const reads = new Map<string, FirstSyncReads[]>();
   const writeAfter = new Map<string, string>();
   const stages = new Map<string, FirstSyncStageTimes[]>();
+  const downloads = new Map<string, FirstSyncDownloadTimings[]>();
   await withChromiumPage(PAGE_ENTRY, 'mejaAduanFirstSyncBench', 'first-sync', log, async (page) => {
     await central.allowOrigins([new URL(page.url()).origin]);
     const run = (variant: Variant): Promise<FirstSyncPageResult> => {
@@ -395,6 +401,10 @@ async function measure(
         runs.get(variant.name)?.push(result.ms);
         if (result.reads) reads.set(variant.name, [...(reads.get(variant.name) ?? []), result.reads]);
         if (result.stages) stages.set(variant.name, [...(stages.get(variant.name) ?? []), result.stages]);
+        if (result.download) {
+          downloads.set(variant.name, [...(downloads.get(variant.name) ?? []), result.download]);
+          for (const line of downloadTimingLines(result.download)) log(`first-sync: ${variant.name} ${line}`);
+        }
         if (result.writeAfter !== undefined && (writeAfter.get(variant.name) ?? 'ok') === 'ok') {
           writeAfter.set(variant.name, result.writeAfter);
         }
@@ -410,7 +420,30 @@ async function measure(
       }
     }
   });
-  return { ms: runs, reads, writeAfter, stages };
+  return { ms: runs, reads, writeAfter, stages, downloads };
+}
+
+/**
+ * A line per stage of the staged download: its time, the writer's share (writing, storing
+ * checkpoints, waiting for the next page) and what the page source's steps took meanwhile.
+ */
+export function downloadTimingLines(download: FirstSyncDownloadTimings): string[] {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const lines = Object.entries(download.stages).map(([stage, timings]) => {
+    const { fetch } = timings;
+    const perSecond = timings.stageMs > 0 ? Math.round((timings.docs * 1000) / timings.stageMs) : 0;
+    return (
+      `stage ${stage}: ${s(timings.stageMs)}, ${timings.docs} documents in ${timings.pages} pages ` +
+      `(${perSecond}/s); writing ${s(timings.writeMs)}, checkpoints ${s(timings.checkpointMs)}, ` +
+      `waiting for pages ${s(timings.fetchWaitMs)}; the pages' steps: listing ${s(fetch.list)}, ` +
+      `local revsDiff ${s(fetch.localDiff)}, events and reporters listed ${s(fetch.related)}, ` +
+      `_bulk_get ${s(fetch.bulkGet)}`
+    );
+  });
+  return [
+    `every open complaint after ${download.openDoneMs === null ? '–' : s(download.openDoneMs)}`,
+    ...lines,
+  ];
 }
 
 type StageView = Readonly<{ complaints: number; closed: number }>;
@@ -562,6 +595,7 @@ export async function benchFirstSync(
       reads: readsFigures(variants, runs.reads),
       stages: stageFigures(runs.stages.get('appSyncService (now)') ?? [], view),
       writeAfterDownload: Object.fromEntries(runs.writeAfter),
+      downloadTimings: Object.fromEntries(runs.downloads),
       variants: variants.map((variant) => {
         const variantRuns = runs.ms.get(variant.name) ?? [];
         const medianMs = median(variantRuns);

@@ -36,7 +36,11 @@ import { DEFAULT_BATCH_SIZE } from '../../shared/sync/sync-machine';
 import { FOLLOW_BATCH } from '../../renderer/core/data/change-follower';
 import { openUnitDatabase } from '../../renderer/core/data/database';
 import { createBrowserSyncService } from '../../renderer/core/sync/browser-sync';
-import { initialDownload, type RemoteRequest } from '../../renderer/core/sync/initial-download';
+import {
+  initialDownload,
+  type InitialDownloadResult,
+  type RemoteRequest,
+} from '../../renderer/core/sync/initial-download';
 import { benchUnitCode } from './bench-unit-code';
 import { pageLog } from './page-log';
 
@@ -91,6 +95,14 @@ export type FirstSyncPageResult = Readonly<{
   writeAfter?: string;
   /** appSync: when each stage of the first download was done, and the heap's peak meanwhile. */
   stages?: FirstSyncStageTimes;
+  /** pipelined: where each stage's time went, and when stage `open` was done. */
+  download?: FirstSyncDownloadTimings;
+}>;
+
+/** The staged download's own account of its time (renderer/core/sync/initial-download). */
+export type FirstSyncDownloadTimings = Readonly<{
+  openDoneMs: number | null;
+  stages: InitialDownloadResult['timings'];
 }>;
 
 /**
@@ -307,15 +319,23 @@ async function twoWay(local: PouchDB.Database, options: FirstSyncPageOptions): P
   }
 }
 
+/** The timings of the last pipelined run (read by `run`). */
+let lastDownload: FirstSyncDownloadTimings | undefined;
+
 async function pipelined(local: PouchDB.Database, options: FirstSyncPageOptions): Promise<number> {
   const remote = remoteOf(options.config);
   try {
     const start = performance.now();
-    await initialDownload({
+    let openDoneMs: number | null = null;
+    const result = await initialDownload({
       request: requestOf(remote),
       target: local,
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+      onBatch: (batch) => {
+        if (openDoneMs === null && batch.stage.stage === 'history') openDoneMs = performance.now() - start;
+      },
     });
+    lastDownload = { openDoneMs, stages: result.timings };
     return performance.now() - start;
   } finally {
     await remote.close();
@@ -494,8 +514,10 @@ async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSync
       appSync,
     }[options.variant as 'bulkDocs' | 'replicate' | 'twoWay' | 'pipelined' | 'appSync'];
     takeLastStages();
+    lastDownload = undefined;
     const ms = await run(local, options);
     const stages = options.variant === 'appSync' ? takeLastStages() : undefined;
+    const download = lastDownload;
     // Counted and read through a new connection, as the app's next start opens it (and the `idb`
     // adapter counts again at open: `revisionsWritten`).
     await local.close();
@@ -510,6 +532,7 @@ async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSync
       docs,
       ...(reads ? { reads } : {}),
       ...(stages ? { stages } : {}),
+      ...(download ? { download } : {}),
       writeAfter: await writeAfter(local),
     };
   } finally {

@@ -26,8 +26,10 @@ import {
   allDocsQueries,
   bulkGet,
   getJson,
+  timedPart,
   type AllDocsQuery,
   type AllDocsRow,
+  type FetchParts,
   type InitialDownloadTarget,
   type RemoteRequest,
   type Revision,
@@ -54,6 +56,8 @@ export type ComplaintPagesOptions = Readonly<{
   skip: (trackingNumber: string) => boolean;
   /** The last complaint id handled before (a checkpoint's), or null to start at the newest. */
   after: string | null;
+  /** Where the time of listing and fetching goes, added up here when given (the benchmark's). */
+  parts?: FetchParts | undefined;
 }>;
 
 /** Complaints listed per page at most, whatever the documents per complaint. */
@@ -173,14 +177,16 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
     const take = Math.max(1, Math.round(options.batchSize / perComplaint));
     const ratio = listed === 0 ? 1 : Math.max(taken / listed, take / MAX_LISTED);
     const limit = Math.min(MAX_LISTED, Math.max(take, Math.round(take / ratio)));
-    const page = await listComplaints(options, after, limit);
+    const page = await timedPart(options.parts, 'list', () => listComplaints(options, after, limit));
     if (page.cursor === null) {
       done = true;
       return null;
     }
-    const candidates = await notOnDevice(
-      options.target,
-      page.rows.filter((row) => !options.skip(row.trackingNumber)),
+    const candidates = await timedPart(options.parts, 'localDiff', () =>
+      notOnDevice(
+        options.target,
+        page.rows.filter((row) => !options.skip(row.trackingNumber)),
+      ),
     );
     const complaints = candidates.slice(0, take);
     const lastTaken = complaints.at(-1);
@@ -195,7 +201,7 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
         ? []
         : [
             ...complaints.map(({ id, rev }) => ({ id, rev })),
-            ...(await relatedRevisions(options, complaints)),
+            ...(await timedPart(options.parts, 'related', () => relatedRevisions(options, complaints))),
           ];
     return { complaints: complaints.length, wanted, cursor };
   };
@@ -209,7 +215,9 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
     next = choose();
     next.catch(() => undefined);
     const { complaints, wanted, cursor } = chosen;
-    const { docs, missing } = await bulkGet(options.request, wanted, options.signal);
+    const { docs, missing } = await timedPart(options.parts, 'bulkGet', () =>
+      bulkGet(options.request, wanted, options.signal),
+    );
     fetchedComplaints += complaints;
     fetchedDocs += docs.length;
     return { docs, complaints, cursor, missing };

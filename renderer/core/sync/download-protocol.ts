@@ -27,6 +27,30 @@ export type InitialDownloadTarget = DownloadTarget &
 /** A document revision: what `_bulk_get` is asked for, and what a batch reports written. */
 export type Revision = Readonly<{ id: string; rev: string }>;
 
+/**
+ * Milliseconds a download's page source spent per kind of step (listing, the device's `revsDiff`,
+ * the events' queries, `_bulk_get`), summed over its pages; these run while earlier pages are
+ * written, so they say why the writer waited, not how long the download took.
+ */
+export type FetchParts = Record<'list' | 'localDiff' | 'related' | 'bulkGet', number>;
+
+export const noFetchParts = (): FetchParts => ({ list: 0, localDiff: 0, related: 0, bulkGet: 0 });
+
+/** `work`, its time added to `parts[part]` (when parts are kept). */
+export async function timedPart<T>(
+  parts: FetchParts | undefined,
+  part: keyof FetchParts,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!parts) return work();
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    parts[part] += performance.now() - start;
+  }
+}
+
 /** A CouchDB error answer as PouchDB throws it (`status`, `error`, `reason`), for classify-error. */
 export async function answerOf(response: Response): Promise<unknown> {
   const text = await response.text();

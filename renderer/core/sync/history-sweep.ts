@@ -11,7 +11,14 @@
  * On a device with a budget, `keep` leaves out the documents of complaints outside it that the
  * device does not hold, before the `revsDiff`.
  */
-import { bulkGet, listChanges, type InitialDownloadTarget, type RemoteRequest } from './download-protocol';
+import {
+  bulkGet,
+  listChanges,
+  timedPart,
+  type FetchParts,
+  type InitialDownloadTarget,
+  type RemoteRequest,
+} from './download-protocol';
 
 export type SweepPage = Readonly<{
   /** The revisions of this page the device lacked, as `_bulk_get` gave them. */
@@ -37,6 +44,8 @@ export type SweepOptions = Readonly<{
    * absent, every one.
    */
   keep?: (id: string) => boolean;
+  /** Where the time of listing and fetching goes, added up here when given (the benchmark's). */
+  parts?: FetchParts | undefined;
 }>;
 
 /** Changes listed per page at most. */
@@ -66,7 +75,9 @@ export function sweepPages(options: SweepOptions): () => Promise<SweepPage | nul
     const lacking =
       listedSoFar === 0 ? 1 : Math.max(lackedSoFar / listedSoFar, options.batchSize / MAX_LISTED);
     const limit = Math.min(MAX_LISTED, Math.max(options.batchSize, Math.round(options.batchSize / lacking)));
-    const page = await listChanges(options.request, since, limit, options.signal);
+    const page = await timedPart(options.parts, 'list', () =>
+      listChanges(options.request, since, limit, options.signal),
+    );
     done = page.last;
     if (page.rows.length === 0) {
       done = true;
@@ -78,8 +89,10 @@ export function sweepPages(options: SweepOptions): () => Promise<SweepPage | nul
     const diff =
       rows.length === 0
         ? {}
-        : await options.target.revsDiff(
-            Object.fromEntries(rows.map((row) => [row.id, row.changes.map((change) => change.rev)])),
+        : await timedPart(options.parts, 'localDiff', () =>
+            options.target.revsDiff(
+              Object.fromEntries(rows.map((row) => [row.id, row.changes.map((change) => change.rev)])),
+            ),
           );
     const wanted = Object.entries(diff).flatMap(([id, { missing = [] }]) =>
       missing.map((rev) => ({ id, rev })),
@@ -96,7 +109,9 @@ export function sweepPages(options: SweepOptions): () => Promise<SweepPage | nul
     if (listed === null) return null;
     next = list();
     next.catch(() => undefined);
-    const { docs, missing } = await bulkGet(options.request, listed.wanted, options.signal);
+    const { docs, missing } = await timedPart(options.parts, 'bulkGet', () =>
+      bulkGet(options.request, listed.wanted, options.signal),
+    );
     return { docs, seq: listed.seq, missing, listed: listed.listed };
   };
 }

@@ -253,6 +253,18 @@ describe('initialDownload', () => {
     });
     expect(writes.length).toBeGreaterThan(8);
     expect(overlapped.length).toBeGreaterThanOrEqual(writes.length - 4);
+    // Where each stage's time went: its documents and pages counted, each part of it measured.
+    for (const stage of FIRST_SYNC_STAGES) {
+      const timings = result.timings[stage];
+      expect(timings?.docs).toBe(inStage(stage).length);
+      expect(timings?.pages).toBe(batches.filter((b) => b.stage.stage === stage && b.docs.length > 0).length);
+      expect(timings?.writeMs).toBeGreaterThan(0);
+      expect(timings?.stageMs).toBeGreaterThanOrEqual((timings?.writeMs ?? 0) + (timings?.checkpointMs ?? 0));
+    }
+    expect(result.timings.open?.fetch.list).toBeGreaterThan(0);
+    expect(result.timings.open?.fetch.related).toBeGreaterThan(0);
+    expect(result.timings.history?.fetch.bulkGet).toBeGreaterThan(0);
+    expect(result.timings.history?.fetch.localDiff).toBeGreaterThan(0);
   }, 60_000);
 
   it('reports each stage’s progress: documents done, rising, and an estimated total', async () => {

@@ -52,6 +52,8 @@ import {
   databaseInfo,
   getJson,
   idAndRev,
+  noFetchParts,
+  type FetchParts,
   type InitialDownloadTarget,
   type RemoteRequest,
   type Revision,
@@ -107,10 +109,29 @@ export type InitialDownloadOptions = Readonly<{
   budget?: () => Promise<BudgetOnDevice | null>;
 }>;
 
+/**
+ * Where a stage's time went (this run only, not across resumes): the writer waiting for the next
+ * page (listing and fetching slower than writing), writing it (`bulkDocs`), and the caller's
+ * `onBatch` (storing the checkpoint). What is left of `stageMs` is the stage's own set-up (its
+ * listing of the unit's documents or of the closed complaints).
+ */
+export type DownloadStageTimings = {
+  pages: number;
+  docs: number;
+  stageMs: number;
+  fetchWaitMs: number;
+  writeMs: number;
+  checkpointMs: number;
+  /** What the page source's steps took (they overlap the writes). */
+  fetch: FetchParts;
+};
+
 export type InitialDownloadResult = InitialDownloadCheckpoint &
   Readonly<{
     /** Revisions listed that `_bulk_get` no longer had (changed meanwhile). */
     missing: number;
+    /** Per stage run in this call: where its time went. */
+    timings: Partial<Record<FirstSyncStage, DownloadStageTimings>>;
   }>;
 
 /**
@@ -161,12 +182,15 @@ async function pipelined<P>(
   fetchNext: () => Promise<P | null>,
   write: (page: P) => Promise<void>,
   signal: AbortSignal | undefined,
+  timings: DownloadStageTimings,
 ): Promise<void> {
   let next = fetchNext();
   // A failure surfaces when it is awaited; not as an unhandled rejection before that.
   next.catch(() => undefined);
   for (;;) {
+    const waitStart = performance.now();
     const page = await next;
+    timings.fetchWaitMs += performance.now() - waitStart;
     if (page === null) return;
     signal?.throwIfAborted();
     next = fetchNext();
@@ -175,6 +199,16 @@ async function pipelined<P>(
   }
 }
 
+const noTimings = (): DownloadStageTimings => ({
+  pages: 0,
+  docs: 0,
+  stageMs: 0,
+  fetchWaitMs: 0,
+  writeMs: 0,
+  checkpointMs: 0,
+  fetch: noFetchParts(),
+});
+
 /** Downloads every document of the remote database into `target` (see the file comment). */
 export async function initialDownload(options: InitialDownloadOptions): Promise<InitialDownloadResult> {
   const { request, target, batchSize, signal, onBatch } = options;
@@ -182,6 +216,19 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
     options.resumeFrom ??
     stageStart({ since: (await databaseInfo(request, signal)).updateSeq, docsWritten: 0 }, 'unit');
   let missing = 0;
+  const timings: Partial<Record<FirstSyncStage, DownloadStageTimings>> = {};
+  /** The timings of `stage`, its clock started when first asked for. */
+  const stageTimings = (stage: FirstSyncStage): DownloadStageTimings => {
+    const found = timings[stage];
+    if (found) return found;
+    const started = { ...noTimings(), stageMs: -performance.now() };
+    timings[stage] = started;
+    return started;
+  };
+  const stageEnded = (stage: FirstSyncStage): void => {
+    const ended = stageTimings(stage);
+    ended.stageMs += performance.now();
+  };
 
   /** Writes `docs`, then moves the checkpoint by `move` and reports the batch with `progress`. */
   const written = async (
@@ -189,12 +236,18 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
     move: Partial<InitialDownloadCheckpoint>,
     progress: () => DownloadStageProgress,
   ): Promise<void> => {
+    const spent = stageTimings(checkpoint.stage);
+    const writeStart = performance.now();
     if (docs.length > 0) {
       assertBulkWritten(
         await target.bulkDocs(docs, { new_edits: false }),
         `(${checkpoint.docsWritten} written before)`,
       );
+      spent.pages += 1;
+      spent.docs += docs.length;
     }
+    const checkpointStart = performance.now();
+    spent.writeMs += checkpointStart - writeStart;
     signal?.throwIfAborted();
     checkpoint = {
       ...checkpoint,
@@ -203,11 +256,13 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
       stageDocs: checkpoint.stageDocs + docs.length,
     };
     await onBatch?.({ docs: docs.map(idAndRev), checkpoint, stage: progress() });
+    spent.checkpointMs += performance.now() - checkpointStart;
   };
   const atLeastDone = (total: number | null): number | null =>
     total === null ? null : Math.max(total, checkpoint.stageDocs);
 
   if (checkpoint.stage === 'unit') {
+    stageTimings('unit');
     const ids = await unitDocumentIds(request, signal);
     const progress = (): DownloadStageProgress => ({
       stage: 'unit',
@@ -223,10 +278,12 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
     // The unit's own documents not there yet are simply not found.
     const unitDocs = fetched.docs.length;
     await written(fetched.docs, {}, () => ({ ...progress(), docsTotal: unitDocs }));
+    stageEnded('unit');
     checkpoint = stageStart(checkpoint, 'open');
   }
 
   if (checkpoint.stage === 'open') {
+    stageTimings('open');
     const { closed, complaints } = await closedComplaints(request, signal);
     const open = complaints === null ? null : Math.max(0, complaints - closed.size);
     const progress = (): DownloadStageProgress => {
@@ -243,6 +300,7 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
       signal,
       skip: (trackingNumber) => closed.has(trackingNumber),
       after: checkpoint.complaintsAfter,
+      parts: stageTimings('open').fetch,
     });
     await pipelined(
       pages,
@@ -252,10 +310,13 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
         await written(page.docs, { complaintsAfter: page.cursor, stageComplaints }, progress);
       },
       signal,
+      stageTimings('open'),
     );
+    stageEnded('open');
     checkpoint = stageStart(checkpoint, 'history');
   }
 
+  stageTimings('history');
   const budget = (await options.budget?.()) ?? null;
   const info = await databaseInfo(request, signal);
   const writtenBefore = checkpoint.docsWritten - checkpoint.stageDocs;
@@ -281,6 +342,7 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
       skip:
         budget === null ? () => false : (trackingNumber) => !isReceivedInBudget(budget.rule, trackingNumber),
       after: checkpoint.complaintsAfter,
+      parts: stageTimings('history').fetch,
     });
     await pipelined(
       pages,
@@ -291,6 +353,7 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
         await written(page.docs, { complaintsAfter: page.cursor, stageComplaints }, progress);
       },
       signal,
+      stageTimings('history'),
     );
     // The sweep starts: stored, so that a resume does not list the complaints again.
     await written([], { complaintsAfter: null, sweepSeq: 0 }, progress);
@@ -309,12 +372,15 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
       signal,
       since: checkpoint.sweepSeq ?? 0,
       ...(keep ? { keep } : {}),
+      parts: stageTimings('history').fetch,
     }),
     async (page) => {
       missing += page.missing;
       await written(page.docs, { sweepSeq: page.seq }, progress);
     },
     signal,
+    stageTimings('history'),
   );
-  return { ...checkpoint, missing };
+  stageEnded('history');
+  return { ...checkpoint, missing, timings };
 }
