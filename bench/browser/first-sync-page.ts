@@ -322,6 +322,12 @@ async function twoWay(local: PouchDB.Database, options: FirstSyncPageOptions): P
 /** The timings of the last pipelined run (read by `run`). */
 let lastDownload: FirstSyncDownloadTimings | undefined;
 
+function takeLastDownload(): FirstSyncDownloadTimings | undefined {
+  const download = lastDownload;
+  lastDownload = undefined;
+  return download;
+}
+
 async function pipelined(local: PouchDB.Database, options: FirstSyncPageOptions): Promise<number> {
   const remote = remoteOf(options.config);
   try {
@@ -514,10 +520,10 @@ async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSync
       appSync,
     }[options.variant as 'bulkDocs' | 'replicate' | 'twoWay' | 'pipelined' | 'appSync'];
     takeLastStages();
-    lastDownload = undefined;
+    takeLastDownload();
     const ms = await run(local, options);
     const stages = options.variant === 'appSync' ? takeLastStages() : undefined;
-    const download = lastDownload;
+    const download = takeLastDownload();
     // Counted and read through a new connection, as the app's next start opens it (and the `idb`
     // adapter counts again at open: `revisionsWritten`).
     await local.close();
