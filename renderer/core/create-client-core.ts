@@ -11,6 +11,7 @@ import type { ClientCore } from './client-core';
 import { ComplaintIndexQueries } from './data/complaint-index-queries';
 import type { UnitDatabase } from './data/database';
 import { DeviceDatabase } from './data/device-database';
+import { pageLocalStorage, webStorageDeviceMark, type DeviceMarkStore } from './data/device-mark';
 import { DeviceStore } from './data/device-store';
 import { IndicatorRecords } from './data/indicator-records';
 import { DeviceKeyWraps } from './keys/device-key-wraps';
@@ -73,6 +74,8 @@ export type ClientCoreOptions = Readonly<{
   newUnitKey?: (version: number) => Promise<UnitKey>;
   /** PBKDF2 iterations of a new backup file's key (shared/auth/secret-verifier's count by default; tests lower it). */
   backupIterations?: number;
+  /** Where the mark that this device was set up is kept (the page's localStorage by default). */
+  deviceMark?: DeviceMarkStore;
   /** How long after a supervisor's or manager's sign-in the day's retention pass starts (./use-cases/retention). */
   retentionAfterSignInMs?: number;
 }>;
@@ -109,6 +112,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     store,
     deviceDatabase,
     deviceStore: new DeviceStore(deviceDatabase),
+    deviceMark: options.deviceMark ?? webStorageDeviceMark(pageLocalStorage()),
     index: new ComplaintIndexQueries(deviceDatabase),
     records,
     platform: options.platform,

@@ -3,6 +3,7 @@
  * a fixed clock, a fake platform and sync that stays offline. `stopTestCores` (in `afterEach`)
  * stops every core built and deletes its databases.
  */
+import { webStorageDeviceMark, type DeviceMarkStore } from './data/device-mark';
 import 'fake-indexeddb/auto';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
@@ -67,12 +68,20 @@ const opened: Opened[] = [];
  * databases it opened (a test replicates into them as sync would). `centralRequest`: what the sync
  * service answers for requests to the central (the app's: its http remote; here none by default).
  */
-export function testCore(options: Readonly<{ centralRequest?: () => RemoteRequest | null }> = {}): Readonly<{
+export function testCore(
+  options: Readonly<{
+    centralRequest?: () => RemoteRequest | null;
+    /** Where the mark that the device was set up is kept (in memory, this core's own, by default). */
+    deviceMark?: DeviceMarkStore;
+    /** This device's Dexie database (a new one by default): the same one again is a restart. */
+    deviceDatabase?: DeviceDatabase;
+  }> = {},
+): Readonly<{
   core: ClientCore;
   device: DeviceDatabase;
   unitDatabases: UnitDatabase[];
 }> {
-  const device = new DeviceDatabase(`device-${crypto.randomUUID()}`);
+  const device = options.deviceDatabase ?? new DeviceDatabase(`device-${crypto.randomUUID()}`);
   const unit: UnitDatabase[] = [];
   const opens = new Map<string, UnitDatabase>();
   const core = createClientCore({
@@ -81,6 +90,7 @@ export function testCore(options: Readonly<{ centralRequest?: () => RemoteReques
     language: { init: () => Promise.resolve(), change: () => Promise.resolve() },
     now: () => TEST_NOW,
     deviceDatabase: device,
+    deviceMark: options.deviceMark ?? webStorageDeviceMark(null),
     // A restart (device.stop, then start) opens the same unit's database again, as on disk.
     openDatabase: (unitCode) => {
       const known = opens.get(unitCode);

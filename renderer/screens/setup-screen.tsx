@@ -10,7 +10,8 @@ import { SelectField, TextField } from '../components/form-fields';
 import { LanguageSwitch } from '../components/language-switch';
 import { JoinUnitForm } from './join-unit-form';
 import { RestoreForm } from './backup/restore-form';
-import { deviceTimeZone } from '../format/format-date';
+import { deviceTimeZone, formatDateTime } from '../format/format-date';
+import { useAppStore } from '../store/app-store';
 import { INDONESIAN_TIME_ZONES } from '../../shared/time/local-date';
 import { DeviceOfficerFields } from './device-officer-fields';
 
@@ -29,6 +30,7 @@ export function SetupScreen(): ReactNode {
         <h1>{t('app.name')}</h1>
         <LanguageSwitch />
       </header>
+      <LostDeviceNotice />
       <fieldset className="setup__mode">
         <legend>{t('join.modeLegend')}</legend>
         {(['new-unit', 'join-unit'] as const).map((option) => (
@@ -62,6 +64,34 @@ export function SetupScreen(): ReactNode {
         <RestoreForm target="empty" />
       )}
     </main>
+  );
+}
+
+/**
+ * Setup asked on a device that was set up before (renderer/core/data/device-mark): the browser
+ * deleted its storage. Says what it held and how to get it back, before the three ways below.
+ */
+function LostDeviceNotice(): ReactNode {
+  const { t } = useTranslation();
+  const lost = useAppStore((state) => state.lostDevice);
+  const language = useAppStore((state) => state.language);
+  if (!lost) return null;
+  const names = {
+    unitCode: lost.unitCode,
+    deviceCode: lost.deviceCode,
+    setUpAt: formatDateTime(lost.setUpAt, language),
+  };
+  return (
+    <section className="notice notice--warning setup__lost" role="alert" aria-labelledby="setup-lost-title">
+      <h2 id="setup-lost-title">{t('lost.title')}</h2>
+      <p>{t('lost.held', names)}</p>
+      <p>{t('lost.cause')}</p>
+      <ul>
+        <li>{t('lost.central')}</li>
+        <li>{t('lost.backup')}</li>
+        <li>{t('lost.newCode', names)}</li>
+      </ul>
+    </section>
   );
 }
 

@@ -14,6 +14,10 @@ export type KillableChromium = Readonly<{
   page: Page;
   /** Uncaught page errors and console errors seen so far. */
   problems: () => readonly string[];
+  /** The page's last 50 console messages of any kind, for a failure's report. */
+  consoleTail: () => readonly string[];
+  /** Chromium's own log lines (its stderr) that name storage, for a failure's report. */
+  storageLog: () => readonly string[];
   /** SIGKILL to the browser and every process it started, at once; resolves once none is alive. */
   kill: () => Promise<void>;
   /** A clean close (the browser shuts down as a person closing it would). */
@@ -22,6 +26,7 @@ export type KillableChromium = Readonly<{
 
 const VIEWPORT = { width: 1366, height: 768 };
 const DEVTOOLS_LINE = /DevTools listening on (ws:\/\/\S+)/;
+const STORAGE_LINE = /indexed_?db|leveldb|corrupt|quota|bucket|storage/i;
 
 /** The pids of `root`'s living descendants (Linux /proc; none elsewhere). */
 function descendants(root: number): number[] {
@@ -71,7 +76,6 @@ function devtoolsUrl(child: ChildProcess): Promise<string> {
       const match = DEVTOOLS_LINE.exec(text);
       if (match?.[1]) {
         child.stderr?.off('data', onData);
-        child.stderr?.resume(); // keep draining it, or Chromium blocks on a full pipe
         resolve(match[1]);
       }
     };
@@ -95,6 +99,9 @@ export async function launchKillableChromium(profile: string, url: string): Prom
       '--remote-debugging-port=0',
       `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
       '--lang=id-ID',
+      // Chromium's log on stderr: what its storage did at a start after a kill (storageLog).
+      '--enable-logging=stderr',
+      '--log-level=0',
       'about:blank',
     ],
     {
@@ -105,6 +112,18 @@ export async function launchKillableChromium(profile: string, url: string): Prom
     },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Every line read (Chromium blocks on a full pipe); those naming storage kept.
+  const storageLines: string[] = [];
+  let partial = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!STORAGE_LINE.test(line)) continue;
+      storageLines.push(line);
+      if (storageLines.length > 100) storageLines.shift();
+    }
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error('Chromium did not start');
   let browser: Browser;
@@ -120,8 +139,11 @@ export async function launchKillableChromium(profile: string, url: string): Prom
   await page.setViewportSize(VIEWPORT);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  const consoleLines: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    consoleLines.push(`${message.type()}: ${message.text()}`);
+    if (consoleLines.length > 50) consoleLines.shift();
   });
   await page.goto(url);
 
@@ -149,5 +171,12 @@ export async function launchKillableChromium(profile: string, url: string): Prom
     await session.send('Browser.close').catch(() => undefined); // the connection drops as it closes
     await exited;
   };
-  return { page, problems: () => problems, kill, close };
+  return {
+    page,
+    problems: () => problems,
+    consoleTail: () => consoleLines,
+    storageLog: () => storageLines,
+    kill,
+    close,
+  };
 }

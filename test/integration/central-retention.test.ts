@@ -23,6 +23,7 @@ import { ComplaintRepository } from '../../renderer/core/data/complaint-reposito
 import { summariser } from '../../renderer/core/data/complaint-summary';
 import { DeviceDatabase } from '../../renderer/core/data/device-database';
 import { DeviceStore } from '../../renderer/core/data/device-store';
+import { webStorageDeviceMark } from '../../renderer/core/data/device-mark';
 import { createAppState } from '../../renderer/core/state/app-state';
 import { calendarOf } from '../../renderer/core/use-cases/calendar';
 import type { CoreDeps } from '../../renderer/core/use-cases/core-deps';
@@ -88,6 +89,7 @@ async function retentionOn(device: Device, complaint: ComplaintDoc, now: Date) {
     store,
     deviceDatabase: deviceDb,
     deviceStore: new DeviceStore(deviceDb),
+    deviceMark: webStorageDeviceMark(null),
     index: new ComplaintIndexQueries(deviceDb),
     records: { current: () => repo, settled: () => Promise.resolve() } as unknown as UnitRecords,
     platform: {} as PlatformApi,

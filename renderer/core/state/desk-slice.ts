@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { DeviceConfig, Officer } from '../data/device-database';
+import type { DeviceMark } from '../data/device-mark';
 import type { UnitProfile } from '../../../shared/unit/unit-profile';
 import type { UnitOfficesDoc, UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 import type { NationalCalendarDoc } from '../../../shared/calendar/national-calendar';
@@ -22,6 +23,11 @@ export type DeskSlice = {
   /** The officer whose session was locked (the sign-in screen offers them first). */
   lockedBy?: string;
   unitProfile?: UnitProfile;
+  /**
+   * Setup asked on a device that was set up before (../data/device-mark): the browser deleted its
+   * storage. What it held, for the setup screen to say.
+   */
+  lostDevice?: DeviceMark;
   /** Deadlines, rules and holidays of the unit (a synced document). */
   unitSettings?: UnitSettingsDoc;
   /** The offices complaints are disposed to (a synced document). */
@@ -47,7 +53,7 @@ export type DeskSlice = {
   }) => void;
   /** Signed in with a first PIN a manager set: the officer sets their own before the desk opens. */
   mustChangeSecret: (officer: Officer) => void;
-  needSetup: () => void;
+  needSetup: (lostDevice?: DeviceMark) => void;
   fail: (reason: string) => void;
 };
 
@@ -60,6 +66,6 @@ export const createDeskSlice: StateCreator<DeskSlice, [], [], DeskSlice> = (set)
   chooseOfficer: ({ device, unitProfile, lockedBy }) =>
     set({ phase: 'choose-officer', device, unitProfile, officer: undefined, lockedBy }),
   mustChangeSecret: (officer) => set({ officer, phase: 'change-secret', lockedBy: undefined }),
-  needSetup: () => set({ phase: 'setup' }),
+  needSetup: (lostDevice) => set({ phase: 'setup', lostDevice }),
   fail: (failure) => set({ phase: 'failed', failure }),
 });

@@ -7,6 +7,7 @@ import type { PlatformApi } from '../../../shared/platform/platform-contract';
 import type { ChangedBy } from '../../../shared/unit/changed-by';
 import type { ComplaintIndexQueries } from '../data/complaint-index-queries';
 import type { DeviceDatabase } from '../data/device-database';
+import type { DeviceMarkStore } from '../data/device-mark';
 import type { DeviceStore } from '../data/device-store';
 import type { AppStore } from '../state/app-state';
 import type { UnitKeySession } from '../keys/unit-key-session';
@@ -16,6 +17,8 @@ export type CoreDeps = Readonly<{
   store: AppStore;
   deviceDatabase: DeviceDatabase;
   deviceStore: DeviceStore;
+  /** The mark outside IndexedDB that this device was set up (../data/device-mark). */
+  deviceMark: DeviceMarkStore;
   index: ComplaintIndexQueries;
   records: UnitRecords;
   platform: PlatformApi;

@@ -15,7 +15,7 @@ import type { IndonesianTimeZone } from '../../../shared/time/local-date';
 import type { Role } from '../../../shared/workflow/roles';
 import type { StoragePersistence } from '../state/ui-slice';
 import type { ComplaintRepository } from '../data/complaint-repository';
-import type { Officer } from '../data/device-database';
+import type { DeviceConfig, Officer } from '../data/device-database';
 import { readRoster, rosterEntryOf, writeOfficer } from '../data/officer-roster-store';
 import type { Language } from '../data/device-store';
 import { markStart } from '../start-marks';
@@ -72,6 +72,22 @@ export function createDeviceSetup(
   auth: Readonly<{ record?: AccessRecorder; iterations?: number }> = {},
 ) {
   const { store, deviceStore, records } = deps;
+  /** Keeps the mark that this device is set up as `device` (../data/device-mark), if not kept yet. */
+  const keepMark = (device: DeviceConfig): void => {
+    const kept = deps.deviceMark.read();
+    if (
+      kept?.unitCode === device.unitCode &&
+      kept.deviceCode === device.deviceCode &&
+      kept.setUpAt === device.createdAt
+    ) {
+      return;
+    }
+    deps.deviceMark.write({
+      unitCode: device.unitCode,
+      deviceCode: device.deviceCode,
+      setUpAt: device.createdAt,
+    });
+  };
   const officers = createOfficers(deps, auth.record, auth.iterations, sync.createOnCentral);
 
   /**
@@ -133,6 +149,7 @@ export function createDeviceSetup(
     await records.loadUnitDocs();
     const stored = await deviceStore.deviceConfig();
     if (!stored) throw new Error('device setup was not stored');
+    keepMark(stored);
     const unitProfile = store.getState().unitProfile;
     if (first.secret && rosterDoc) {
       store.getState().openDesk({ device: stored, officer: rosterEntryOf(rosterDoc), unitProfile });
@@ -158,9 +175,11 @@ export function createDeviceSetup(
       );
       const device = await deviceStore.deviceConfig();
       if (!device) {
-        state.needSetup();
+        // Set up before, by the mark kept apart: the browser deleted this device's storage.
+        state.needSetup(deps.deviceMark.read() ?? undefined);
         return;
       }
+      keepMark(device);
       const repo = await records.open(device.unitCode);
       markStart('records-open');
       // Officers this device kept in its local list before the roster synced become roster

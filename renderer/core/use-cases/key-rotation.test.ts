@@ -19,6 +19,7 @@ import { ComplaintIndexQueries } from '../data/complaint-index-queries';
 import type { UnitDatabase } from '../data/database';
 import { DeviceDatabase } from '../data/device-database';
 import { DeviceStore } from '../data/device-store';
+import { webStorageDeviceMark } from '../data/device-mark';
 import type { RewrapProgress } from '../keys/key-rotation';
 import { UnitKeyring } from '../keys/unit-keyring';
 import { createAppState } from '../state/app-state';
@@ -57,6 +58,7 @@ function desk(deviceCode: string, role: 'manager' | 'officer') {
     store,
     deviceDatabase: device,
     deviceStore: new DeviceStore(device),
+    deviceMark: webStorageDeviceMark(null),
     index: new ComplaintIndexQueries(device),
     records: { current: () => ({ db }) } as unknown as UnitRecords,
     platform: {} as PlatformApi,

@@ -25,6 +25,7 @@ import { ComplaintIndexQueries } from '../data/complaint-index-queries';
 import type { UnitDatabase } from '../data/database';
 import { DeviceDatabase } from '../data/device-database';
 import { DeviceStore } from '../data/device-store';
+import { webStorageDeviceMark } from '../data/device-mark';
 import { expectedKey } from '../keys/unit-key-documents';
 import { UnitKeyring } from '../keys/unit-keyring';
 import { createAppState } from '../state/app-state';
@@ -85,6 +86,7 @@ function desk(
     store,
     deviceDatabase: device,
     deviceStore: new DeviceStore(device),
+    deviceMark: webStorageDeviceMark(null),
     index: new ComplaintIndexQueries(device),
     records: { current: () => ({ db }) } as unknown as UnitRecords,
     platform: {} as PlatformApi,

@@ -31,6 +31,7 @@ import { summariser } from '../data/complaint-summary';
 import type { UnitDatabase } from '../data/database';
 import { DeviceDatabase } from '../data/device-database';
 import { DeviceStore } from '../data/device-store';
+import { webStorageDeviceMark } from '../data/device-mark';
 import { liveReporters } from '../data/identity-deletions';
 import { createAppState } from '../state/app-state';
 import { TEST_NOW, stopTestCores } from '../test-core.fixtures';
@@ -115,6 +116,7 @@ function desk(deviceCode: string, db: UnitDatabase = memoryDatabase(), now = PAS
     store,
     deviceDatabase: device,
     deviceStore: new DeviceStore(device),
+    deviceMark: webStorageDeviceMark(null),
     index: new ComplaintIndexQueries(device),
     records: { current: () => repo, settled: () => Promise.resolve() } as unknown as UnitRecords,
     platform: {} as PlatformApi,

@@ -3,6 +3,18 @@ import type { setup as source } from '../id/setup';
 
 /** English strings for first-run setup and joining an existing unit: typed against the Indonesian file, so a missing or extra key is a compile error. */
 export const setup: Widen<typeof source> = {
+  lost: {
+    title: 'This device’s data is gone',
+    held: 'This device was used by unit {{unitCode}} with device code {{deviceCode}} (set up {{setUpAt}}).',
+    cause:
+      'The browser found its storage damaged, for example after a power cut, and deleted all of this device’s data. Complaints already synced to the central server are safe there.',
+    central:
+      'If the unit uses a central server: choose "An existing unit" and join again with a new device code. Everything synced is downloaded again.',
+    backup:
+      'What had not synced can only come back from a backup file: choose "Restore this device from a backup file".',
+    newCode:
+      'Do not use device code {{deviceCode}} again for a new setup: tracking numbers already handed out with it could repeat.',
+  },
   setup: {
     title: 'First-run setup',
     intro:

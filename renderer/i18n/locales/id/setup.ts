@@ -1,5 +1,17 @@
 /** Indonesian strings (the source of truth) for first-run setup and joining an existing unit. */
 export const setup = {
+  lost: {
+    title: 'Data perangkat ini hilang',
+    held: 'Perangkat ini sebelumnya dipakai unit {{unitCode}} dengan kode perangkat {{deviceCode}} (disiapkan {{setUpAt}}).',
+    cause:
+      'Browser menemukan penyimpanannya rusak, misalnya setelah listrik padam, lalu menghapus seluruh data perangkat ini. Pengaduan yang sudah tersinkron ke server pusat tetap aman di sana.',
+    central:
+      'Jika unit memakai server pusat: pilih "Unit yang sudah ada" dan bergabung lagi dengan kode perangkat baru. Semua yang tersinkron akan diunduh kembali.',
+    backup:
+      'Yang belum tersinkron hanya dapat dipulihkan dari berkas cadangan: pilih "Pulihkan perangkat ini dari berkas cadangan".',
+    newCode:
+      'Jangan memakai lagi kode perangkat {{deviceCode}} untuk penyiapan baru: nomor tiket yang sudah dibagikan dengan kode itu bisa terulang.',
+  },
   setup: {
     title: 'Penyiapan Awal',
     intro:
