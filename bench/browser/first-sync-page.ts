@@ -179,14 +179,26 @@ function timedOut(options: FirstSyncPageOptions, start: number): boolean {
 async function protocol(options: FirstSyncPageOptions): Promise<FirstSyncPageResult> {
   const remote = remoteOf(options.config);
   const docs: object[] = [];
-  // What a database would answer: `revsDiff` names the revisions not kept yet.
+  // What a database would answer: `revsDiff` names the revisions not kept yet, `allDocs` the last
+  // revision kept of each document (its winner, as the documents come without conflicts first).
   const kept = new Set<string>();
+  const last = new Map<string, string>();
   const memory = {
     bulkDocs: (batch: object[]) => {
       docs.push(...batch);
-      for (const doc of batch as { _id: string; _rev: string }[]) kept.add(`${doc._id} ${doc._rev}`);
+      for (const doc of batch as { _id: string; _rev: string }[]) {
+        kept.add(`${doc._id} ${doc._rev}`);
+        last.set(doc._id, doc._rev);
+      }
       return Promise.resolve([]);
     },
+    allDocs: ({ keys }: { keys: string[] }) =>
+      Promise.resolve({
+        rows: keys.map((key) => {
+          const rev = last.get(key);
+          return rev === undefined ? { key } : { key, value: { rev } };
+        }),
+      }),
     revsDiff: (diff: Record<string, string[]>) =>
       Promise.resolve(
         Object.fromEntries(

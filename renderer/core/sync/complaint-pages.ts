@@ -4,8 +4,10 @@
  *
  * A page: the next complaint ids below the last one handled (`_all_docs?descending=true` over the
  * `complaint:` prefix; ids begin with the time received, so this is newest first), less those
- * `skip` names (closed, for stage `open`) and those the device holds (`revsDiff`: a complaint is
- * only ever written whole, so one on the device is whole); then their events' and reporters' ids
+ * `skip` names (stage `open`: the closed ones; stage `history`: those stage `open` took, and those
+ * outside a device budget). The device is not asked what it holds: each pass lists each complaint
+ * once, and one written again (the page in flight when a download stopped, a complaint this device
+ * sent) is written with the revisions it has, which changes nothing. Then their events' and reporters' ids
  * and revisions in one `_all_docs/queries` request (the events as id ranges, one per device and day
  * when several complaints share it, as the national projector reads them; every event matched to
  * its complaint by the tracking number in its id; reporters by key, a deleted one included: the
@@ -30,7 +32,6 @@ import {
   type AllDocsQuery,
   type AllDocsRow,
   type FetchParts,
-  type InitialDownloadTarget,
   type RemoteRequest,
   type Revision,
 } from './download-protocol';
@@ -48,7 +49,6 @@ export type ComplaintPage = Readonly<{
 
 export type ComplaintPagesOptions = Readonly<{
   request: RemoteRequest;
-  target: InitialDownloadTarget;
   /** Documents per page, roughly (pages hold whole complaints). */
   batchSize: number;
   signal?: AbortSignal | undefined;
@@ -91,13 +91,6 @@ async function listComplaints(
       rows.push({ id: row.id ?? '', rev, trackingNumber: parsed.trackingNumber });
   }
   return { rows, cursor: all.at(-1)?.id ?? after, last: all.length < limit };
-}
-
-/** Those of `rows` the device does not hold yet. */
-async function notOnDevice(target: InitialDownloadTarget, rows: readonly Listed[]): Promise<Listed[]> {
-  if (rows.length === 0) return [];
-  const diff = await target.revsDiff(Object.fromEntries(rows.map((row) => [row.id, [row.rev]])));
-  return rows.filter((row) => (diff[row.id]?.missing ?? []).length > 0);
 }
 
 /**
@@ -151,7 +144,7 @@ type Chosen = Readonly<{ complaints: number; wanted: readonly Revision[]; cursor
 /**
  * The pages' source: each call fetches the next page (null after the last); call it again only
  * once the previous call has resolved. The page after is listed (ids and revisions: the
- * complaints, the device's `revsDiff`, their events and reporters) while one is fetched; its
+ * complaints, their events and reporters) while one is fetched; its
  * documents are fetched only at the next call, so that a download stopped meanwhile has fetched at
  * most one page it did not write.
  */
@@ -171,7 +164,7 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
   const choose = async (): Promise<Chosen | null> => {
     if (done) return null;
     // As many complaints as make about a batch of documents, and as many listed as hold that many
-    // to take, going by the pages so far (in stage `history` most are on the device already).
+    // to take, going by the pages so far (in stage `open` most are closed, on a young unit few).
     const perComplaint =
       fetchedComplaints === 0 ? FIRST_GUESS_DOCS_PER_COMPLAINT : fetchedDocs / fetchedComplaints;
     const take = Math.max(1, Math.round(options.batchSize / perComplaint));
@@ -182,12 +175,7 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
       done = true;
       return null;
     }
-    const candidates = await timedPart(options.parts, 'localDiff', () =>
-      notOnDevice(
-        options.target,
-        page.rows.filter((row) => !options.skip(row.trackingNumber)),
-      ),
-    );
+    const candidates = page.rows.filter((row) => !options.skip(row.trackingNumber));
     const complaints = candidates.slice(0, take);
     const lastTaken = complaints.at(-1);
     // More to take than fit: the next page starts after the last one taken.

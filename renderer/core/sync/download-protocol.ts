@@ -17,12 +17,21 @@ export type DownloadTarget = Readonly<{
   bulkDocs(docs: object[], options: { new_edits: false }): Promise<readonly BulkResult[]>;
 }>;
 
+/** PouchDB's `allDocs({ keys })` answer, as the sweep reads it: each key's winning revision. */
+export type LocalAllDocsAnswer = Readonly<{
+  rows: readonly Readonly<{ key?: unknown; value?: Readonly<{ rev?: string; deleted?: boolean }> }>[];
+}>;
+
 /**
  * What the first download writes into (the unit's local PouchDB database): `bulkDocs` with the
- * central's revisions, and `revsDiff` to skip what the device holds already.
+ * central's revisions; `allDocs` by keys (the winning revisions, one read) and `revsDiff` (the
+ * revision trees) to skip what the device holds already.
  */
 export type InitialDownloadTarget = DownloadTarget &
-  Readonly<{ revsDiff(diff: Record<string, string[]>): Promise<RevsDiffAnswer> }>;
+  Readonly<{
+    revsDiff(diff: Record<string, string[]>): Promise<RevsDiffAnswer>;
+    allDocs(options: { keys: string[] }): Promise<LocalAllDocsAnswer>;
+  }>;
 
 /** A document revision: what `_bulk_get` is asked for, and what a batch reports written. */
 export type Revision = Readonly<{ id: string; rev: string }>;

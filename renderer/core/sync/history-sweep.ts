@@ -2,8 +2,8 @@
  * The last part of the first download's stage `history` (./initial-download): the sweep that makes
  * the device equal to the central. The central's changes feed is read from the start a page at a
  * time (`_changes?style=all_docs`: every document once with all its leaf revisions, deleted ones
- * and conflicts included); the device's `revsDiff` of the page (a local read of the revision
- * trees, no document bodies) names the revisions it lacks, and only those are fetched (one
+ * and conflicts included); the device's winning revisions and, where those do not settle it, its
+ * `revsDiff` (local reads, no document bodies) name the revisions it lacks, and only those are fetched (one
  * `_bulk_get`, history and files inline) and written: the documents that are not complaints,
  * events or reporters (packets, officer documents, settings history, design documents), the losing
  * revisions of a conflict, tombstones, and whatever changed on the central since the complaints
@@ -15,9 +15,11 @@ import {
   bulkGet,
   listChanges,
   timedPart,
+  type ChangeRow,
   type FetchParts,
   type InitialDownloadTarget,
   type RemoteRequest,
+  type RevsDiffAnswer,
 } from './download-protocol';
 
 export type SweepPage = Readonly<{
@@ -47,6 +49,28 @@ export type SweepOptions = Readonly<{
   /** Where the time of listing and fetching goes, added up here when given (the benchmark's). */
   parts?: FetchParts | undefined;
 }>;
+
+/**
+ * The revisions of `rows` the device lacks, as `revsDiff` answers. Most rows name one leaf, the
+ * revision the earlier stages wrote: the device's winning revisions (one `allDocs` by keys, a
+ * single IndexedDB read) settle those; only the rest (conflicts, revisions the device does not
+ * have as its winner) go to `revsDiff`, which reads each document's revision tree apart.
+ */
+async function lackedRevisions(
+  target: InitialDownloadTarget,
+  rows: readonly ChangeRow[],
+): Promise<RevsDiffAnswer> {
+  const { rows: local } = await target.allDocs({ keys: rows.map((row) => row.id) });
+  const winning = new Map<unknown, string | undefined>(local.map((row) => [row.key, row.value?.rev]));
+  const unsettled = rows.filter((row) => {
+    const [only, ...more] = row.changes;
+    return more.length > 0 || only === undefined || winning.get(row.id) !== only.rev;
+  });
+  if (unsettled.length === 0) return {};
+  return target.revsDiff(
+    Object.fromEntries(unsettled.map((row) => [row.id, row.changes.map((change) => change.rev)])),
+  );
+}
 
 /** Changes listed per page at most. */
 const MAX_LISTED = 2000;
@@ -89,11 +113,7 @@ export function sweepPages(options: SweepOptions): () => Promise<SweepPage | nul
     const diff =
       rows.length === 0
         ? {}
-        : await timedPart(options.parts, 'localDiff', () =>
-            options.target.revsDiff(
-              Object.fromEntries(rows.map((row) => [row.id, row.changes.map((change) => change.rev)])),
-            ),
-          );
+        : await timedPart(options.parts, 'localDiff', () => lackedRevisions(options.target, rows));
     const wanted = Object.entries(diff).flatMap(([id, { missing = [] }]) =>
       missing.map((rev) => ({ id, rev })),
     );

@@ -158,6 +158,7 @@ function deviceOf(
     db,
     target: {
       revsDiff: (diff) => db.revsDiff(diff),
+      allDocs: (options) => db.allDocs(options),
       bulkDocs: async (docs, options) => {
         const first = (docs[0] as { _id?: string } | undefined)?._id ?? '';
         const from = log.push(`write ${first}`);

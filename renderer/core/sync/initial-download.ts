@@ -148,12 +148,7 @@ const FIRST_GUESS_DOCS_PER_COMPLAINT = 8;
  * How many complaints the central counts as closed that were received within the budget: about
  * the complaints stage `history` fetches on a device with a budget (its progress's total).
  */
-async function closedWithin(
-  budget: BudgetOnDevice,
-  request: RemoteRequest,
-  signal: AbortSignal | undefined,
-): Promise<number> {
-  const { closed } = await closedComplaints(request, signal);
+function closedWithin(budget: BudgetOnDevice, closed: ReadonlySet<string>): number {
   let within = 0;
   for (const trackingNumber of closed) if (isReceivedInBudget(budget.rule, trackingNumber)) within += 1;
   return within;
@@ -282,9 +277,12 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
     checkpoint = stageStart(checkpoint, 'open');
   }
 
+  /** The complaints the central counted as closed when stage `open` started (this run's). */
+  let closedAtOpen: ReadonlySet<string> | null = null;
   if (checkpoint.stage === 'open') {
     stageTimings('open');
     const { closed, complaints } = await closedComplaints(request, signal);
+    closedAtOpen = closed;
     const open = complaints === null ? null : Math.max(0, complaints - closed.size);
     const progress = (): DownloadStageProgress => {
       const { stageDocs, stageComplaints } = checkpoint;
@@ -295,7 +293,6 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
     await onBatch?.({ docs: [], checkpoint, stage: progress() });
     const pages = complaintPages({
       request,
-      target,
       batchSize,
       signal,
       skip: (trackingNumber) => closed.has(trackingNumber),
@@ -320,8 +317,12 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
   const budget = (await options.budget?.()) ?? null;
   const info = await databaseInfo(request, signal);
   const writtenBefore = checkpoint.docsWritten - checkpoint.stageDocs;
+  // Stage `history` takes the complaints stage `open` did not: those counted closed (read again
+  // after a restart: one closed since is fetched again, which changes nothing; one reopened since
+  // is not on the device, and comes with the sweep).
+  const closed = closedAtOpen ?? (await closedComplaints(request, signal)).closed;
   // With a budget: the closed complaints received within it, times the documents per complaint.
-  const budgeted = budget === null ? null : await closedWithin(budget, request, signal);
+  const budgeted = budget === null ? null : closedWithin(budget, closed);
   let perComplaint = FIRST_GUESS_DOCS_PER_COMPLAINT;
   const progress = (): DownloadStageProgress => ({
     stage: 'history',
@@ -336,11 +337,10 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
   if (checkpoint.sweepSeq === null) {
     const pages = complaintPages({
       request,
-      target,
       batchSize,
       signal,
-      skip:
-        budget === null ? () => false : (trackingNumber) => !isReceivedInBudget(budget.rule, trackingNumber),
+      skip: (trackingNumber) =>
+        !closed.has(trackingNumber) || (budget !== null && !isReceivedInBudget(budget.rule, trackingNumber)),
       after: checkpoint.complaintsAfter,
       parts: stageTimings('history').fetch,
     });

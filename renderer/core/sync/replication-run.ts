@@ -219,6 +219,7 @@ export class ReplicationRun<Db extends PouchDatabase> {
             return local.bulkDocs(docs, writeOptions);
           },
           revsDiff: (diff) => local.revsDiff(diff),
+          allDocs: (keys) => local.allDocs(keys),
         },
         batchSize: download.batchSize,
         resumeFrom: download.resumeFrom,
