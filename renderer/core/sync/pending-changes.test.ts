@@ -54,6 +54,20 @@ describe('countPendingChanges', () => {
     expect(pulled.has('gone', '1-abc')).toBe(false);
     expect(pulled.has('x', undefined)).toBe(false);
   });
+
+  it('keeps revisions about to be written through a count that read before the write landed', async () => {
+    const db = memoryDatabase();
+    const pulled = new PulledRevisions();
+    const doc = { _id: 'downloaded', _rev: '1-abc', _revisions: { start: 1, ids: ['abc'] } };
+    const written = pulled.expect([{ id: doc._id, rev: doc._rev }]);
+    // A count reads the changes feed before the write commits: the document is not there yet.
+    expect(await countPendingChanges(db, 0, [], pulled)).toBe(0);
+    await db.bulkDocs([doc], { new_edits: false });
+    written();
+    // Written, it is the server's revision, not this device's change.
+    expect(await countPendingChanges(db, 0, [], pulled)).toBe(0);
+    expect(pulled.has(doc._id, doc._rev)).toBe(true);
+  });
 });
 
 describe('PendingCounter', () => {

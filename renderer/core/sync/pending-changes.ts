@@ -20,9 +20,34 @@ import type { PouchDatabase } from './pouch-types';
 /** The revisions the pull wrote, per document, until the push checkpoint has passed them. */
 export class PulledRevisions {
   readonly #revs = new Map<string, string>();
+  /** Documents of writes announced by `expect` and not done yet (how many such writes each). */
+  readonly #unwritten = new Map<string, number>();
 
   add(id: string, rev: string): void {
     this.#revs.set(id, rev);
+  }
+
+  /**
+   * Revisions from the server about to be written: known as the server's at once (a count made
+   * right after the write must not take them for this device's), and never pruned before the
+   * write is done (a count that read the changes feed before it landed would not find them after
+   * the checkpoint, and drop them). Call what it returns once the write is done or failed.
+   */
+  expect(revisions: readonly Readonly<{ id: string; rev: string }>[]): () => void {
+    for (const { id, rev } of revisions) {
+      this.#revs.set(id, rev);
+      this.#unwritten.set(id, (this.#unwritten.get(id) ?? 0) + 1);
+    }
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      for (const { id } of revisions) {
+        const left = (this.#unwritten.get(id) ?? 1) - 1;
+        if (left > 0) this.#unwritten.set(id, left);
+        else this.#unwritten.delete(id);
+      }
+    };
   }
 
   /** Whether `rev` of `id` came from the server. */
@@ -30,9 +55,9 @@ export class PulledRevisions {
     return rev !== undefined && this.#revs.get(id) === rev;
   }
 
-  /** The documents known now (to prune only those after a count that started now). */
+  /** The documents known now and written (to prune only those after a count that started now). */
   ids(): ReadonlySet<string> {
-    return new Set(this.#revs.keys());
+    return new Set([...this.#revs.keys()].filter((id) => !this.#unwritten.has(id)));
   }
 
   /** Forgets the documents of `known` that are no longer after the checkpoint (not in `current`). */

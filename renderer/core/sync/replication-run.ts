@@ -67,9 +67,10 @@ export type RunDownload = Readonly<{
   onDone: (result: InitialDownloadCheckpoint) => Promise<void>;
   /**
    * The revisions about to be written (before the write: a count of unsent changes made right
-   * after it must already know them as the central's).
+   * after it must already know them as the central's); what it returns is called once the write
+   * is done or failed.
    */
-  beforeWrite: (docs: readonly Revision[]) => void;
+  beforeWrite: (docs: readonly Revision[]) => () => void;
   /** The device budget, read once stage `unit` is written (./initial-download); absent: everything. */
   budget?: () => Promise<BudgetOnDevice | null>;
 }>;
@@ -214,9 +215,13 @@ export class ReplicationRun<Db extends PouchDatabase> {
       const result = await initialDownload({
         request: download.request,
         target: {
-          bulkDocs: (docs, writeOptions) => {
-            download.beforeWrite(docs.map(revisionOf));
-            return local.bulkDocs(docs, writeOptions);
+          bulkDocs: async (docs, writeOptions) => {
+            const written = download.beforeWrite(docs.map(revisionOf));
+            try {
+              return await local.bulkDocs(docs, writeOptions);
+            } finally {
+              written();
+            }
           },
           revsDiff: (diff) => local.revsDiff(diff),
           allDocs: (keys) => local.allDocs(keys),

@@ -491,9 +491,7 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
         journal.update({ initialDownload: batch.checkpoint });
         await journal.flush();
       },
-      beforeWrite: (docs) => {
-        for (const doc of docs) this.#pulled.add(doc.id, doc.rev);
-      },
+      beforeWrite: (docs) => this.#pulled.expect(docs),
       budget: () => this.#readBudget(),
       onDone: async (result) => {
         journal.update({ initialDownload: null, initialDownloadDone: true, pullSince: result.since });
@@ -533,12 +531,18 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
           trackingNumber,
           request: (path, init) => remote.fetch(path, init),
           target: {
-            bulkDocs: (docs, options) => {
-              for (const doc of docs) {
-                const { _id: id, _rev: rev } = doc as { _id?: unknown; _rev?: unknown };
-                if (typeof id === 'string' && typeof rev === 'string') this.#pulled.add(id, rev);
+            bulkDocs: async (docs, options) => {
+              const written = this.#pulled.expect(
+                docs.flatMap((doc) => {
+                  const { _id: id, _rev: rev } = doc as { _id?: unknown; _rev?: unknown };
+                  return typeof id === 'string' && typeof rev === 'string' ? [{ id, rev }] : [];
+                }),
+              );
+              try {
+                return await local.bulkDocs(docs, options);
+              } finally {
+                written();
               }
-              return local.bulkDocs(docs, options);
             },
           },
         }),
