@@ -109,20 +109,18 @@ export function selectedVariants(list: string | undefined): readonly Variant[] {
     .map((name) => name.trim())
     .filter((name) => name !== '');
   if (names.length === 0) return VARIANTS;
-  const unknown = names.filter(
-    (name) => !VARIANTS.some((variant) => variant.name === name || variant.name.startsWith(`${name} `)),
-  );
+  // A name also takes its adapter twins ("bulkDocs@500" → "bulkDocs@500 indexeddb"); "=name" only itself.
+  const matches = (variant: Variant, name: string): boolean =>
+    name.startsWith('=')
+      ? variant.name === name.slice(1)
+      : variant.name === name || variant.name.startsWith(`${name} `);
+  const unknown = names.filter((name) => !VARIANTS.some((variant) => matches(variant, name)));
   if (unknown.length > 0) {
     throw new Error(
       `BENCH_FIRST_SYNC_VARIANTS: no variant ${unknown.join(', ')} (${VARIANTS.map((variant) => variant.name).join(', ')})`,
     );
   }
-  return [
-    protocol,
-    ...rest.filter((variant) =>
-      names.some((name) => variant.name === name || variant.name.startsWith(`${name} `)),
-    ),
-  ];
+  return [protocol, ...rest.filter((variant) => names.some((name) => matches(variant, name)))];
 }
 
 /**
