@@ -33,6 +33,24 @@ export const DEVICES_VIEW = 'devices';
 export const COMPLAINT_ENDING_KINDS = ['close', 'archive', 'not-our-authority'] as const;
 export const COMPLAINT_REOPEN_KIND = 'reopen';
 
+/**
+ * The view `closed`'s rule over documents in hand: the tracking numbers whose events among `docs`
+ * sum above 0 (+1 per ending kind, −1 per reopen). The first download uses it where the view
+ * cannot be trusted to be current (a device budget: renderer/core/sync/initial-download).
+ */
+export function closedTrackingNumbers(
+  docs: readonly Readonly<{ type?: unknown; kind?: unknown; trackingNumber?: unknown }>[],
+): Set<string> {
+  const sums = new Map<string, number>();
+  const ending: readonly unknown[] = COMPLAINT_ENDING_KINDS;
+  for (const doc of docs) {
+    if (doc.type !== 'event' || typeof doc.trackingNumber !== 'string') continue;
+    const step = ending.includes(doc.kind) ? 1 : doc.kind === COMPLAINT_REOPEN_KIND ? -1 : 0;
+    if (step !== 0) sums.set(doc.trackingNumber, (sums.get(doc.trackingNumber) ?? 0) + step);
+  }
+  return new Set([...sums].filter(([, sum]) => sum > 0).map(([trackingNumber]) => trackingNumber));
+}
+
 /** The views' map functions (checked for ES5 in test/integration/central-design-doc). */
 export const CLOSED_MAP = [
   'function (doc) {',

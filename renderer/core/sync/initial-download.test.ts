@@ -9,6 +9,7 @@
  * device budget, the closed complaints received before its cutoff left out entirely, the old open
  * ones whole with their later revisions, and the history's total the complaints it takes.
  */
+import { closedTrackingNumbers } from '../../../shared/couch/stages-design-doc';
 import type PouchDB from 'pouchdb-core';
 import { describe, expect, it } from 'vitest';
 import { CLOSED_MAP, STAGES_DESIGN_NAME } from '../../../shared/couch/stages-design-doc';
@@ -424,5 +425,49 @@ describe('initialDownload', () => {
     const history = batches.filter((batch) => batch.stage.stage === 'history').map((batch) => batch.stage);
     expect(history.at(-1)?.docsTotal).toBe(history.at(-1)?.docsDone);
     expect(history[0]?.docsTotal).toBe(0);
+  });
+
+  it.each(['missing', 'never built', 'behind'] as const)(
+    'with a budget and the stages view %s: still no closed complaint from before the cutoff',
+    async (view) => {
+      const { db: central, unit } = await centralWith(24);
+      const server = centralOf(central, view, []);
+      const device = deviceOf([]);
+      const rule = { months: 1, cutoff: '2026-11-24' };
+      await initialDownload({
+        request: server.request,
+        target: device.target,
+        batchSize: 16,
+        budget: async () => ({ rule, held: await heldOutsideBudget(device.db, rule) }),
+      });
+      // Every complaint counted as open by the view, but each one's own events decide.
+      const openNumbers = new Set(
+        unit.complaints.filter((complaint) => complaint.open).map((complaint) => complaint.trackingNumber),
+      );
+      const expected = new Map(
+        [...(await leavesOf(central))].filter(([id]) => {
+          const trackingNumber = trackingNumberOfDocId(id);
+          return trackingNumber === null || openNumbers.has(trackingNumber);
+        }),
+      );
+      expect(await leavesOf(device.db)).toEqual(expected);
+    },
+  );
+});
+
+describe('closedTrackingNumbers', () => {
+  it('is the view closed over documents in hand: ends count up, reopens down', () => {
+    const event = (trackingNumber: string, kind: string) => ({ type: 'event', trackingNumber, kind });
+    expect(
+      closedTrackingNumbers([
+        event('A', 'received'),
+        event('A', 'close'),
+        event('B', 'close'),
+        event('B', 'reopen'),
+        event('C', 'archive'),
+        event('D', 'not-our-authority'),
+        { type: 'complaint', trackingNumber: 'E', kind: 'close' },
+      ]),
+    ).toEqual(new Set(['A', 'C', 'D']));
   });
 });

@@ -18,10 +18,12 @@
  *    still lacks (./history-sweep): documents of other kinds, conflicts, deletions. After it the
  *    device holds every document and leaf revision the central held when its feed was read.
  *    With a device budget (shared/sync/device-budget, read from the unit-settings document stage
- *    `unit` brought: ./budget-on-device), stage `history` leaves out the complaints received
- *    before the budget's cutoff, and its sweep every document of such a complaint the device does
- *    not hold (the open ones came whole in stage `open`, and their later revisions come with the
- *    sweep): the device then holds every open complaint and every one received within the budget.
+ *    `unit` brought: ./budget-on-device), stage `open` writes a complaint received before the
+ *    cutoff only if its own events leave it open (the view may be behind and count a closed one
+ *    as open), stage `history` leaves out the complaints received before the cutoff, and its sweep
+ *    every document of such a complaint the device does not hold (the open ones came whole in stage
+ *    `open`, and their later revisions come with the sweep): the device then holds every open
+ *    complaint and every one received within the budget.
  *
  * Every stage is pipelined: while one batch is written (one `bulkDocs({ new_edits: false })`, one
  * IndexedDB transaction), the next is listed and fetched, so the network and the disk work at the
@@ -37,6 +39,7 @@
  */
 
 import { assertBulkWritten } from '../../../shared/couch/pouch-toolkit';
+import { closedTrackingNumbers } from '../../../shared/couch/stages-design-doc';
 import { UNIT_KEY_ID_PREFIX } from '../../../shared/crypto/unit-key-document';
 import { UNIT_PROFILE_ID } from '../../../shared/ids/document-ids';
 import { isDocInBudget, isReceivedInBudget, trackingNumberOfDocId } from '../../../shared/sync/device-budget';
@@ -152,6 +155,18 @@ function closedWithin(budget: BudgetOnDevice, closed: ReadonlySet<string>): numb
   let within = 0;
   for (const trackingNumber of closed) if (isReceivedInBudget(budget.rule, trackingNumber)) within += 1;
   return within;
+}
+
+/**
+ * `docs` (whole complaints) less every document of a complaint received before the budget's
+ * cutoff that its own events close (the view `closed`'s rule: shared/couch/stages-design-doc).
+ */
+function withoutClosedOutside(rule: BudgetOnDevice['rule'], docs: object[]): object[] {
+  const closed = closedTrackingNumbers(docs);
+  return docs.filter((doc) => {
+    const trackingNumber = trackingNumberOfDocId((doc as { _id?: string })._id ?? '');
+    return trackingNumber === null || !closed.has(trackingNumber) || isReceivedInBudget(rule, trackingNumber);
+  });
 }
 
 /** The ids of the unit's own documents on the central (`_all_docs` per prefix). */
@@ -281,6 +296,10 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
   let closedAtOpen: ReadonlySet<string> | null = null;
   if (checkpoint.stage === 'open') {
     stageTimings('open');
+    // With a budget, a complaint outside it is written only if it is open by its own events: the
+    // view may count a closed one as open (an index behind or not built yet), which would
+    // otherwise put it on the device for good.
+    const openBudget = (await options.budget?.()) ?? null;
     const { closed, complaints } = await closedComplaints(request, signal);
     closedAtOpen = closed;
     const open = complaints === null ? null : Math.max(0, complaints - closed.size);
@@ -304,7 +323,8 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
       async (page) => {
         missing += page.missing;
         const stageComplaints = checkpoint.stageComplaints + page.complaints;
-        await written(page.docs, { complaintsAfter: page.cursor, stageComplaints }, progress);
+        const docs = openBudget === null ? page.docs : withoutClosedOutside(openBudget.rule, page.docs);
+        await written(docs, { complaintsAfter: page.cursor, stageComplaints }, progress);
       },
       signal,
       stageTimings('open'),
