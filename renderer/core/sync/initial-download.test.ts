@@ -188,6 +188,22 @@ async function halfComplaints(db: PouchDB.Database, unit: StagedUnit): Promise<s
     .map((complaint) => complaint.id);
 }
 
+/**
+ * The central's leaves a device with a budget whose cutoff is after every complaint holds: the
+ * documents of the open complaints and every document that is no complaint's.
+ */
+async function openOnlyLeaves(central: PouchDB.Database, unit: StagedUnit): Promise<Map<string, string>> {
+  const openNumbers = new Set(
+    unit.complaints.filter((complaint) => complaint.open).map((complaint) => complaint.trackingNumber),
+  );
+  return new Map(
+    [...(await leavesOf(central))].filter(([id]) => {
+      const trackingNumber = trackingNumberOfDocId(id);
+      return trackingNumber === null || openNumbers.has(trackingNumber);
+    }),
+  );
+}
+
 describe('initialDownload', () => {
   it('downloads the unit, then the open complaints newest first and whole, then the rest, equal to the central', async () => {
     const { db: central, unit } = await centralWith(36);
@@ -405,15 +421,7 @@ describe('initialDownload', () => {
       onBatch: (batch) => void batches.push(batch),
       budget: async () => ({ rule, held: await heldOutsideBudget(device.db, rule) }),
     });
-    const openNumbers = new Set(
-      unit.complaints.filter((complaint) => complaint.open).map((complaint) => complaint.trackingNumber),
-    );
-    const expected = new Map(
-      [...(await leavesOf(central))].filter(([id]) => {
-        const trackingNumber = trackingNumberOfDocId(id);
-        return trackingNumber === null || openNumbers.has(trackingNumber);
-      }),
-    );
+    const expected = await openOnlyLeaves(central, unit);
     expect(await leavesOf(device.db)).toEqual(expected);
     expect(expected.size).toBeLessThan((await leavesOf(central)).size);
     // The open complaint whose reporter was deleted afterwards: the deletion came with the sweep.
@@ -441,16 +449,7 @@ describe('initialDownload', () => {
         budget: async () => ({ rule, held: await heldOutsideBudget(device.db, rule) }),
       });
       // Every complaint counted as open by the view, but each one's own events decide.
-      const openNumbers = new Set(
-        unit.complaints.filter((complaint) => complaint.open).map((complaint) => complaint.trackingNumber),
-      );
-      const expected = new Map(
-        [...(await leavesOf(central))].filter(([id]) => {
-          const trackingNumber = trackingNumberOfDocId(id);
-          return trackingNumber === null || openNumbers.has(trackingNumber);
-        }),
-      );
-      expect(await leavesOf(device.db)).toEqual(expected);
+      expect(await leavesOf(device.db)).toEqual(await openOnlyLeaves(central, unit));
     },
   );
 });
