@@ -33,6 +33,7 @@ import { createComplaints } from './use-cases/complaints';
 import type { CoreDeps } from './use-cases/core-deps';
 import { createDeviceSetup, type LanguageAdapter } from './use-cases/device-setup';
 import { createDashboard } from './use-cases/dashboard';
+import { CentralIndicatorRecords } from './data/central-indicator-records';
 import { createExports } from './use-cases/exports';
 import { createDuplicates } from './use-cases/duplicates';
 import { createIntake } from './use-cases/intake';
@@ -133,7 +134,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     ...(options.secretIterations ? { iterations: options.secretIterations } : {}),
   });
   const { platform } = options;
-  const packet = createPacket(deps);
+  const packet = createPacket(deps, sync.centralRequest);
   const search = createSearch(deps, searchIndexer, new SearchQueries(deviceDatabase, searchIndex));
   const { link, ...duplicates } = createDuplicates(deps, (query) => search.query(query));
   return {
@@ -187,7 +188,10 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       conflicts: sync.conflicts,
       resolveConflict: sync.resolveConflict,
     },
-    dashboard: createDashboard(deps, indicatorRecords),
+    dashboard: createDashboard(deps, indicatorRecords, {
+      records: new CentralIndicatorRecords(deps.deviceDatabase),
+      request: sync.centralRequest,
+    }),
     packet,
     exports: createExports(deps),
     backup: createBackup(deps, {

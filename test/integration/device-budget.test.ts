@@ -10,8 +10,27 @@
  * the central: a reporter revision of an old closed complaint stays there; a new event of another
  * old closed one (reopened) brings that complaint whole through the live pull; a new event of a
  * complaint within the budget comes as usual.
+ *
+ * Figures on the budget device count the whole record: the older complaints only on the central
+ * are read from it (never a reporter document or a file), Beranda's rows of them kept on the device
+ * (resumable when stopped), and the device's own records with those rows give exactly the central's
+ * indicators; Paket P4's reading of them holds the complaints whole, free text included.
  */
+import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { computeIndicators, indicatorsComputation } from '../../shared/indicators/compute-indicators';
+import { recordDocuments } from '../../shared/indicators/indicator-record';
+import { collectUnitRecords } from '../../shared/packet/unit-records';
+import type { ComplaintDoc } from '../../shared/complaint/complaint-schema';
+import type { EventDoc } from '../../shared/workflow/events';
+import {
+  CentralIndicatorRecords,
+  type CentralRecordsProgress,
+} from '../../renderer/core/data/central-indicator-records';
+import { DeviceDatabase } from '../../renderer/core/data/device-database';
+import { heldOutsideBudget } from '../../renderer/core/sync/budget-on-device';
+import { centralOnlyPages } from '../../renderer/core/sync/central-only-complaints';
+import { indicatorSettings } from '../../renderer/core/use-cases/packet';
 import { inlineFiles } from '../../shared/couch/attachment-documents.fixtures';
 import { unitDatabaseName } from '../../shared/couch/couch-names';
 import {
@@ -247,6 +266,112 @@ it('downloads exactly the complaints the budget names, each whole with every lea
     const reporter = await device.db.get(complaint?.intake.reporter?._id ?? '', { conflicts: true });
     expect(reporter._conflicts, complaint?.trackingNumber).toHaveLength(1);
   }
+});
+
+/** Every document of the central's unit database, with its content. */
+async function centralDocs(): Promise<unknown[]> {
+  const { rows } = await centralDb.allDocs({ include_docs: true });
+  return rows.map((row) => row.doc);
+}
+
+it('counts the whole record: the older complaints only on the central, read from it, with the device’s own give the central’s figures', async () => {
+  const rule = { months: MONTHS, cutoff };
+  const held = await heldOutsideBudget(device.db, rule);
+  const onlyCentral = complaints.filter((complaint) => !kept(complaint)).map((c) => c.intake.complaint._id);
+  const request = remoteRequest(config);
+  const deviceDatabase = new DeviceDatabase(`central-counts-${crypto.randomUUID()}`);
+  const central = new CentralIndicatorRecords(deviceDatabase);
+  const fill = (onProgress?: (progress: CentralRecordsProgress) => void, signal?: AbortSignal) =>
+    central.fill({
+      request,
+      unitCode: UNIT,
+      rule,
+      held: (trackingNumber) => held.has(trackingNumber),
+      now: () => new Date(),
+      pageDocs: 10,
+      ...(onProgress ? { onProgress } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  // Stopped after its first page with rows: what it read is kept, and the next pass goes on from there.
+  const stop = new AbortController();
+  await expect(
+    fill((progress) => {
+      if (progress.complaints > 0) stop.abort();
+    }, stop.signal),
+  ).rejects.toThrow();
+  const partial = await central.state(UNIT);
+  expect(partial).toMatchObject({ complete: false });
+  const readFirst = await central.count();
+  expect(readFirst).toBeGreaterThan(0);
+  expect(readFirst).toBeLessThan(onlyCentral.length);
+  const shares: number[] = [];
+  const state = await fill((progress) => shares.push(progress.share));
+  expect(state).toMatchObject({ complete: true });
+  expect(shares.at(-1)).toBe(1);
+  expect(shares).toEqual([...shares].sort((a, b) => a - b));
+  const rows = await central.page(undefined, 1_000);
+  expect(rows.map((row) => row.id).sort()).toEqual([...onlyCentral].sort());
+  // Without free text (title and chronology stand-ins) and never identity.
+  expect(rows.every((row) => row.complaint.chronology === '-' && !('reporter' in row))).toBe(true);
+  // Complete: a later pass asks nothing.
+  expect(await fill()).toEqual(state);
+
+  // The figures: the device's own records, then the rows (each complaint once), are the central's.
+  const settingsNow = indicatorSettings(settings);
+  const period = { from: monthsAfter(today, -24), to: today };
+  const frame = { unit: { code: UNIT, name: UNIT }, settings: settingsNow, period, computedAt: new Date() };
+  const everything = collectUnitRecords(await centralDocs(), UNIT);
+  const expected = computeIndicators({
+    ...frame,
+    complaints: everything.complaints,
+    events: everything.events,
+  });
+  const own = collectUnitRecords(
+    (await device.db.allDocs({ include_docs: true })).rows.map((r) => r.doc),
+    UNIT,
+  );
+  const onDevice = computeIndicators({ ...frame, complaints: own.complaints, events: own.events });
+  expect(onDevice.totals).not.toEqual(expected.totals);
+  const computation = indicatorsComputation(frame);
+  const ownEvents = new Map<string, typeof own.events>();
+  for (const event of own.events)
+    ownEvents.set(event.complaintId, [...(ownEvents.get(event.complaintId) ?? []), event]);
+  for (const complaint of own.complaints) computation.add(complaint, ownEvents.get(complaint._id) ?? []);
+  for (const row of rows) {
+    const { complaint, events } = recordDocuments(row);
+    computation.add(complaint, events);
+  }
+  expect(computation.result()).toEqual(expected);
+
+  // Paket P4's reading: the same complaints whole, their events, no reporter, no file.
+  const next = centralOnlyPages({
+    request,
+    unitCode: UNIT,
+    rule,
+    held: (tn) => held.has(tn),
+    after: null,
+    pageDocs: 10,
+  });
+  const whole: { complaints: ComplaintDoc[]; events: EventDoc[] } = { complaints: [], events: [] };
+  for (let page = await next(); page !== null; page = await next()) {
+    whole.complaints.push(...page.complaints);
+    whole.events.push(...page.events);
+  }
+  expect(whole.complaints.map((complaint) => complaint._id).sort()).toEqual([...onlyCentral].sort());
+  const centralOwn = everything.complaints.filter((complaint) => onlyCentral.includes(complaint._id));
+  expect(whole.complaints.map((c) => c.chronology).sort()).toEqual(
+    centralOwn.map((c) => c.chronology).sort(),
+  );
+  expect(whole.events.map((event) => event._id).sort()).toEqual(
+    everything.events
+      .filter((event) => onlyCentral.includes(event.complaintId))
+      .map((event) => event._id)
+      .sort(),
+  );
+  // No file's content came (stubs only), and no reporter document.
+  expect(JSON.stringify(whole)).not.toContain('"data"');
+  expect(JSON.stringify(whole)).not.toContain('"reporter"');
+  deviceDatabase.close();
 });
 
 it('fetches a complaint outside the budget on demand, whole, every leaf revision', async () => {

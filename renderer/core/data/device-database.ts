@@ -76,7 +76,7 @@ export type IntakeDraftRow = Readonly<{
 
 /**
  * The tables rebuilt from the records when lost (the complaint index, the search index and its
- * snapshot, Beranda's indicator records). A transaction writing one of them (a follower's batch,
+ * snapshot, Beranda's indicator records, and those read from the central on a budget device). A transaction writing one of them (a follower's batch,
  * with its checkpoint) keeps the browser's default durability: lost in a power cut, it is followed
  * again. Every other read-write transaction of this database is strict (./strict-durability): it
  * backs something the UI reports as done, or a number never to be handed out twice (the counters).
@@ -87,6 +87,7 @@ export const REBUILDABLE_TABLES: ReadonlySet<string> = new Set([
   'searchIdentity',
   'searchSnapshot',
   'indicatorRecords',
+  'centralIndicatorRecords',
 ]);
 
 /**
@@ -117,6 +118,7 @@ export class DeviceDatabase extends Dexie {
   searchIdentity!: Table<SearchIdentityRow, string>;
   searchSnapshot!: Table<SearchSnapshotRow, string>;
   indicatorRecords!: Table<IndicatorRecord, string>;
+  centralIndicatorRecords!: Table<IndicatorRecord, string>;
   unitKeyWraps!: Table<UnitKeyWrapRow, string>;
 
   constructor(name = 'meja-aduan-device') {
@@ -173,5 +175,8 @@ export class DeviceDatabase extends Dexie {
     // UnitKeyWrapRow). A device upgraded from v10 has none: its unit's key is created or received
     // at the next sign-in (../keys/unit-key-session).
     this.version(11).stores({ unitKeyWraps: 'id, officerId' });
+    // v12: on a device with a budget, the indicator records of the complaints only on the central
+    // (./central-indicator-records), read once from the central for Beranda's figures.
+    this.version(12).stores({ centralIndicatorRecords: 'id' });
   }
 }

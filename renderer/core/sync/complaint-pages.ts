@@ -58,6 +58,11 @@ export type ComplaintPagesOptions = Readonly<{
   after: string | null;
   /** Where the time of listing and fetching goes, added up here when given (the benchmark's). */
   parts?: FetchParts | undefined;
+  /**
+   * The complaints to read, not to store (default false): without their reporters (identity is
+   * never fetched to be counted), files or revision histories.
+   */
+  readOnly?: boolean;
 }>;
 
 /** Complaints listed per page at most, whatever the documents per complaint. */
@@ -119,11 +124,10 @@ async function relatedRevisions(
 ): Promise<Revision[]> {
   const wanted = new Set(complaints.map((complaint) => complaint.trackingNumber));
   const ranges = eventRanges([...wanted]);
-  const answers = await allDocsQueries(
-    options.request,
-    [...ranges, { keys: [...wanted].map((trackingNumber) => reporterId(trackingNumber)) }],
-    options.signal,
-  );
+  const reporters: AllDocsQuery[] = options.readOnly
+    ? []
+    : [{ keys: [...wanted].map((trackingNumber) => reporterId(trackingNumber)) }];
+  const answers = await allDocsQueries(options.request, [...ranges, ...reporters], options.signal);
   const revisions: Revision[] = [];
   answers.forEach((rows, index) => {
     const isEvents = index < ranges.length;
@@ -204,7 +208,7 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
     next.catch(() => undefined);
     const { complaints, wanted, cursor } = chosen;
     const { docs, missing } = await timedPart(options.parts, 'bulkGet', () =>
-      bulkGet(options.request, wanted, options.signal),
+      bulkGet(options.request, wanted, options.signal, options.readOnly !== true),
     );
     fetchedComplaints += complaints;
     fetchedDocs += docs.length;

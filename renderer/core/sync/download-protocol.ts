@@ -140,17 +140,19 @@ type BulkGetAnswer = Readonly<{
 /**
  * `_bulk_get` of `wanted` (a revision each, or the current one) with `revs=true` (the history
  * PouchDB needs to merge), `latest=true` (a revision replaced meanwhile: its newest leaf) and
- * `attachments=true` (the files inline): the documents, and how many were not found.
+ * `attachments=true` (the files inline): the documents, and how many were not found. With
+ * `files: false`, documents to read and not to store: no history, files as stubs.
  */
 export async function bulkGet(
   request: RemoteRequest,
   wanted: readonly Readonly<{ id: string; rev?: string }>[],
   signal: AbortSignal | undefined,
+  files = true,
 ): Promise<{ docs: object[]; missing: number }> {
   if (wanted.length === 0) return { docs: [], missing: 0 };
   const answer = (await postJson(
     request,
-    '_bulk_get?revs=true&latest=true&attachments=true',
+    files ? '_bulk_get?revs=true&latest=true&attachments=true' : '_bulk_get?latest=true',
     { docs: wanted },
     signal,
   )) as BulkGetAnswer;

@@ -14,7 +14,10 @@
 import { indicatorsComputation } from '../../../shared/indicators/compute-indicators';
 import { recordDocuments, type IndicatorRecord } from '../../../shared/indicators/indicator-record';
 import type { Indicators } from '../../../shared/indicators/indicators-types';
+import { budgetRuleOf } from '../../../shared/sync/device-budget';
+import type { CentralIndicatorRecords } from '../data/central-indicator-records';
 import type { IndicatorRecords, IndicatorRecordsStatus } from '../data/indicator-records';
+import { readCentralCounts, type CentralRequest } from './central-counts';
 import type { CoreDeps } from './core-deps';
 import { indicatorSettings } from './packet';
 
@@ -31,10 +34,13 @@ export type DashboardQuery = Readonly<{
 
 /**
  * Where a dashboard computation is: the device's indicator records being built (complaints done
- * of all), the complaints read and added up so far (of all), then the last step.
+ * of all), on a device with a budget the older complaints read from the central, the complaints
+ * read and added up so far (of all), then the last step.
  */
 export type DashboardProgress =
   | Readonly<{ phase: 'preparing'; done: number; total: number }>
+  /** On a device with a budget: the older complaints being read from the central (share 0..1). */
+  | Readonly<{ phase: 'central'; share: number; complaints: number }>
   | Readonly<{ phase: 'reading'; documentsRead: number; total: number }>
   | Readonly<{ phase: 'computing' }>;
 
@@ -69,7 +75,10 @@ function builtRows(records: Records, onProgress?: (progress: DashboardProgress) 
   });
 }
 
-export function createDashboard(deps: CoreDeps, records: Records) {
+/** Beranda's rows of the complaints only on the central, and how to ask the central (budget devices). */
+export type DashboardCentral = Readonly<{ records: CentralIndicatorRecords; request?: CentralRequest }>;
+
+export function createDashboard(deps: CoreDeps, records: Records, central?: DashboardCentral) {
   const { store } = deps;
   const table = deps.deviceDatabase.indicatorRecords;
 
@@ -110,7 +119,21 @@ export function createDashboard(deps: CoreDeps, records: Records) {
       // Every write made before this call is in the rows before they are read.
       await records.upToDate();
       checkAborted();
-      const total = await table.count();
+      // On a device with a budget, the older complaints only on the central count too.
+      const rule = budgetRuleOf(unitSettings, deps.now());
+      const fromCentral = rule && central ? central.records : undefined;
+      if (rule && central) {
+        await readCentralCounts(
+          deps,
+          central.records,
+          central.request,
+          rule,
+          ({ share, complaints }) => onProgress?.({ phase: 'central', share, complaints }),
+          signal,
+        );
+        checkAborted();
+      } else store.getState().setCentralCounts(null);
+      const total = (await table.count()) + (fromCentral ? await fromCentral.count() : 0);
       let read = 0;
       onProgress?.({ phase: 'reading', documentsRead: 0, total });
       let afterId: string | undefined;
@@ -126,6 +149,25 @@ export function createDashboard(deps: CoreDeps, records: Records) {
         const last = rows[rows.length - 1];
         if (rows.length < DASHBOARD_PAGE || !last) break;
         afterId = last.id;
+        await yieldToEventLoop();
+        checkAborted();
+      }
+      // Then the rows read from the central. A complaint the device has fetched since counts by its
+      // own row, read first: the computation takes each complaint once.
+      let centralAfter: string | undefined;
+      for (;;) {
+        if (!fromCentral) break;
+        const rows = await fromCentral.page(centralAfter, DASHBOARD_PAGE);
+        checkAborted();
+        for (const row of rows) {
+          const { complaint, events } = recordDocuments(row);
+          computation.add(complaint, events);
+        }
+        read += rows.length;
+        onProgress?.({ phase: 'reading', documentsRead: read, total: Math.max(total, read) });
+        const last = rows.at(-1);
+        if (rows.length < DASHBOARD_PAGE || !last) break;
+        centralAfter = last.id;
         await yieldToEventLoop();
         checkAborted();
       }

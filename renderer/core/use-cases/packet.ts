@@ -27,8 +27,10 @@ import { localDateOf } from '../../../shared/time/local-date';
 import type { UnitSettingsDoc } from '../../../shared/unit/unit-settings';
 import type { EventDoc } from '../../../shared/workflow/events';
 import { canEditSettings } from '../../../shared/workflow/roles';
+import { budgetRuleOf } from '../../../shared/sync/device-budget';
 import type { UnitDatabase } from '../data/database';
 import { PacketDraftStore } from '../data/packet-drafts';
+import { centralOnlyRecords, type CentralRequest } from './central-counts';
 import type { CoreDeps } from './core-deps';
 
 /** The unit's complaints and events as the packet needs them. */
@@ -39,6 +41,11 @@ export type UnitRecordSet = Readonly<{
   earliestReceivedDate: string | null;
   /** Documents that failed their schema and were left out. */
   invalid: number;
+  /**
+   * On a device with a budget: the older complaints only on the central that the set holds (read
+   * from the central), or why they are missing; null on a device that keeps everything.
+   */
+  centralOnly: Readonly<{ complaints: number }> | Readonly<{ notRead: 'offline' | 'unreachable' }> | null;
 }>;
 
 const PAGE = 2000;
@@ -158,7 +165,7 @@ export type PacketExport = Readonly<{
   onProgress: (progress: PacketProgress) => void;
 }>;
 
-export function createPacket(deps: CoreDeps) {
+export function createPacket(deps: CoreDeps, centralRequest?: CentralRequest) {
   const { store, records, platform } = deps;
   const unitCode = (): string => {
     const code = store.getState().device?.unitCode;
@@ -190,7 +197,9 @@ export function createPacket(deps: CoreDeps) {
 
     /**
      * The unit's complaints and events (never its reporter documents), checked against their
-     * schemas. `onProgress` hears the running count of documents read.
+     * schemas; on a device with a budget with the older complaints only on the central, read from
+     * it when it can be asked (`centralOnly` says). `onProgress` hears the running count of
+     * documents (and complaints from the central) read.
      */
     async loadRecords(onProgress?: (documentsRead: number) => void): Promise<UnitRecordSet> {
       const db = records.current().db;
@@ -205,16 +214,41 @@ export function createPacket(deps: CoreDeps) {
         docsInRange(db, EVENT_ID_PREFIX, `${EVENT_ID_PREFIX}${HIGH_SENTINEL}`, onPage),
       ]);
       const collected = collectUnitRecords([...complaintDocs, ...eventDocs], unitCode());
+      const complaints = collected.complaints;
+      const events = collected.events;
+      let invalid = collected.skipped.invalid;
+      // On a device with a budget, the older complaints only on the central are read from it.
+      const rule = budgetRuleOf(store.getState().unitSettings, deps.now());
+      let centralOnly: UnitRecordSet['centralOnly'] = null;
+      if (rule) {
+        const central = await centralOnlyRecords(deps, centralRequest, rule, (count) =>
+          onProgress?.(read + count),
+        );
+        if (central.status === 'read') {
+          complaints.push(...central.complaints);
+          events.push(...central.events);
+          invalid += central.invalid;
+          centralOnly = { complaints: central.complaints.length };
+        } else centralOnly = { notRead: central.reason };
+        store.getState().setCentralCounts({
+          complaints: central.status === 'read' ? central.complaints.length : 0,
+          complete: central.status === 'read',
+          share: central.status === 'read' ? 1 : 0,
+          readAt: central.status === 'read' ? deps.now().toISOString() : null,
+          notRead: central.status === 'read' ? null : central.reason,
+        });
+      }
       const timeZone = store.getState().unitSettings?.timeZone ?? 'Asia/Jakarta';
       let earliest: string | null = null;
-      for (const complaint of collected.complaints) {
+      for (const complaint of complaints) {
         if (earliest === null || complaint.receivedAt < earliest) earliest = complaint.receivedAt;
       }
       return {
-        complaints: collected.complaints,
-        events: collected.events,
+        complaints,
+        events,
         earliestReceivedDate: earliest === null ? null : localDateOf(new Date(earliest), timeZone),
-        invalid: collected.skipped.invalid,
+        invalid,
+        centralOnly,
       };
     },
 

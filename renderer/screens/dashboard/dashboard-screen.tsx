@@ -50,13 +50,18 @@ function ProgressLine(props: {
               done: props.format.number(progress.done),
               total: props.format.number(progress.total),
             })
-          : progress.phase === 'reading'
-            ? t('dashboardFigures.reading', {
-                count: progress.total,
-                documents: props.format.number(progress.documentsRead),
-                total: props.format.number(progress.total),
+          : progress.phase === 'central'
+            ? t('dashboardFigures.central', {
+                percent: props.format.percent(progress.share),
+                complaints: props.format.number(progress.complaints),
               })
-            : t('dashboardFigures.computing')}
+            : progress.phase === 'reading'
+              ? t('dashboardFigures.reading', {
+                  count: progress.total,
+                  documents: props.format.number(progress.documentsRead),
+                  total: props.format.number(progress.total),
+                })
+              : t('dashboardFigures.computing')}
     </p>
   );
 }

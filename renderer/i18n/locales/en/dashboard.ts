@@ -37,6 +37,7 @@ export const dashboard: Widen<typeof source> = {
     showing: 'Period {{from}} to {{to}}',
     scopeOffice: 'office: {{office}}',
     scopeCategory: 'category: {{category}}',
+    central: 'Reading the older complaints only on the central… {{percent}} ({{complaints}} complaints).',
     preparing: 'Preparing the dashboard data on this device… {{done}} of {{total}} complaints.',
     reading_one: 'Computing from the complaints… {{documents}} of {{total}} complaint read.',
     reading_other: 'Computing from the complaints… {{documents}} of {{total}} complaints read.',

@@ -10,10 +10,22 @@ export const settings: Widen<typeof source> = {
     months: 'Complaints received in the last N months, plus every open one',
     monthsField: 'Number of months (N)',
     monthsHint: '{{min}}–{{max}} months, counted from the date received in the tracking number.',
-    hint: 'Applies to every device of the unit. Older closed complaints stay on the central server: found by their tracking number and fetched while the device is connected. On a device that keeps less, indicators and P4 packets count only the complaints on that device: build packets on a device that keeps every complaint. A device that already holds older complaints keeps them until it is set up again.',
+    hint: "Applies to every device of the unit. Older closed complaints stay on the central server: found by their tracking number and fetched while the device is connected. Beranda's indicators and P4 packets still count every complaint of the unit: those only on the central are read from it while the device is connected (for Beranda once, then kept without identity or text). A device that already holds older complaints keeps them until it is set up again.",
     save: 'Save what devices keep',
-    countsNote:
-      'This device keeps only the complaints received in the last {{months}} months and the open ones (what each device keeps): the figures here leave out older closed complaints. For complete indicators and P4 packets, use a device that keeps every complaint.',
+    countsKept:
+      'This device keeps only the complaints received in the last {{months}} months and the open ones (what each device keeps).',
+    countsPending:
+      'Older complaints that are only on the central are read from it when the figures are computed, while the device is connected.',
+    countsComplete_one:
+      'The figures here count every complaint of the unit, including {{formatted}} older complaint only on the central (read from the central {{readAt}}).',
+    countsComplete_other:
+      'The figures here count every complaint of the unit, including {{formatted}} older complaints only on the central (read from the central {{readAt}}).',
+    countsPartial:
+      'The figures here are incomplete: of the older complaints only on the central, {{percent}} have been read so far ({{formatted}} complaints), because {{reason}}. Compute again while the device is connected to the central.',
+    notRead: {
+      offline: 'the device is not connected to the central',
+      unreachable: 'the central server did not answer',
+    },
   },
   retention: {
     section: "Retention of complainants' identity",

@@ -35,6 +35,7 @@ export const dashboard = {
     showing: 'Periode {{from}} sampai {{to}}',
     scopeOffice: 'kantor: {{office}}',
     scopeCategory: 'kategori: {{category}}',
+    central: 'Membaca pengaduan lama yang hanya ada di pusat… {{percent}} ({{complaints}} pengaduan).',
     preparing: 'Menyiapkan data Beranda di perangkat ini… {{done}} dari {{total}} pengaduan.',
     reading_one: 'Menghitung dari data pengaduan… {{documents}} dari {{total}} pengaduan dibaca.',
     reading_other: 'Menghitung dari data pengaduan… {{documents}} dari {{total}} pengaduan dibaca.',

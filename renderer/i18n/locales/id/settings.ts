@@ -7,10 +7,22 @@ export const settings = {
     months: 'Pengaduan yang diterima N bulan terakhir, ditambah semua yang masih terbuka',
     monthsField: 'Jumlah bulan (N)',
     monthsHint: '{{min}}–{{max}} bulan, dihitung dari tanggal terima pada nomor tiket.',
-    hint: 'Berlaku untuk semua perangkat unit. Pengaduan lama yang sudah ditutup tetap ada di server pusat: dicari dengan nomor tiketnya dan diambil saat perangkat tersambung. Di perangkat dengan simpanan terbatas, indikator dan paket P4 hanya menghitung pengaduan yang ada di perangkat itu: buat paket di perangkat yang menyimpan semua pengaduan. Perangkat yang sudah menyimpan pengaduan lama tetap menyimpannya sampai perangkat itu disiapkan ulang.',
+    hint: 'Berlaku untuk semua perangkat unit. Pengaduan lama yang sudah ditutup tetap ada di server pusat: dicari dengan nomor tiketnya dan diambil saat perangkat tersambung. Indikator Beranda dan paket P4 tetap menghitung semua pengaduan unit: yang hanya ada di pusat dibaca dari pusat saat perangkat tersambung (untuk Beranda sekali saja, lalu disimpan tanpa identitas dan tanpa teks). Perangkat yang sudah menyimpan pengaduan lama tetap menyimpannya sampai perangkat itu disiapkan ulang.',
     save: 'Simpan pilihan simpanan',
-    countsNote:
-      'Perangkat ini hanya menyimpan pengaduan yang diterima {{months}} bulan terakhir dan yang masih terbuka (simpanan perangkat): angka di sini tidak menghitung pengaduan lama yang sudah ditutup. Untuk indikator dan paket P4 yang lengkap, gunakan perangkat yang menyimpan semua pengaduan.',
+    countsKept:
+      'Perangkat ini hanya menyimpan pengaduan yang diterima {{months}} bulan terakhir dan yang masih terbuka (simpanan perangkat).',
+    countsPending:
+      'Pengaduan lama yang hanya ada di pusat dibaca dari pusat saat angka dihitung, bila perangkat tersambung.',
+    countsComplete_one:
+      'Angka di sini menghitung semua pengaduan unit, termasuk {{formatted}} pengaduan lama yang hanya ada di pusat (dibaca dari pusat {{readAt}}).',
+    countsComplete_other:
+      'Angka di sini menghitung semua pengaduan unit, termasuk {{formatted}} pengaduan lama yang hanya ada di pusat (dibaca dari pusat {{readAt}}).',
+    countsPartial:
+      'Angka di sini belum lengkap: pengaduan lama yang hanya ada di pusat baru terbaca {{percent}} ({{formatted}} pengaduan), karena {{reason}}. Hitung ulang saat perangkat tersambung ke pusat.',
+    notRead: {
+      offline: 'perangkat tidak tersambung ke pusat',
+      unreachable: 'server pusat tidak menjawab',
+    },
   },
   retention: {
     section: 'Retensi identitas pelapor',
