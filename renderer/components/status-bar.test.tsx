@@ -173,6 +173,14 @@ describe('StatusBar: the first download in stages', () => {
     render(withCore(core, <StatusBar />));
     show(downloading({ ...OPEN, stage: 'history' }));
     expect(core.store.getState().notices).toBe(said);
+    // The history here, up to date: the notice no longer says it is downloading.
+    show({
+      state: 'up-to-date',
+      pendingLocalChanges: 0,
+      lastSyncedAt: '2026-12-07T02:00:00.000Z',
+      rejectedDocuments: [],
+    });
+    expect(core.store.getState().notices).toEqual([]);
   });
 
   it('keeps the plain percentage of a download that is not staged', () => {

@@ -35,16 +35,25 @@ const deskReadySaid = new WeakSet<object>();
 
 /**
  * Says once per app store, through the notices, that the desk can take complaints: the first time
- * a status bar sees the first download past its stage of the unit's own documents.
+ * a status bar sees the first download past its stage of the unit's own documents. Once the sync is
+ * up to date (the history is here), the notice is taken away if it is still shown: it would say
+ * the history is still downloading.
  */
-function useDeskReadyNotice(stage: StageProgress['stage'] | null): void {
+function useDeskReadyNotice(stage: StageProgress['stage'] | null, upToDate: boolean): void {
   const { t } = useTranslation();
   const notify = useAppStore((state) => state.notify);
+  const notices = useAppStore((state) => state.notices);
+  const dismissNotice = useAppStore((state) => state.dismissNotice);
   useEffect(() => {
     if (deskReadySaid.has(notify) || stage === null || stage === 'unit') return;
     deskReadySaid.add(notify);
     notify('info', t('firstSync.deskReady'));
   }, [stage, notify, t]);
+  useEffect(() => {
+    if (!upToDate || !deskReadySaid.has(notify)) return;
+    const said = notices.find((notice) => notice.text === t('firstSync.deskReady'));
+    if (said) dismissNotice(said.id);
+  }, [upToDate, notices, notify, dismissNotice, t]);
 }
 
 function SyncSummary(): ReactNode {
@@ -53,7 +62,7 @@ function SyncSummary(): ReactNode {
   const language = useAppStore((state) => state.language);
   const progress = status.state === 'syncing' ? status.progress : null;
   const stage = progress?.stage ?? null;
-  useDeskReadyNotice(stage?.stage ?? null);
+  useDeskReadyNotice(stage?.stage ?? null, status.state === 'up-to-date');
   const staged = progress && stage ? stageTexts(t, progress, stage, language) : null;
   const text =
     status.state === 'disabled'

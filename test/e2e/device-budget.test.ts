@@ -5,11 +5,14 @@
  * every open one" under Pengaturan → Simpanan perangkat (a value out of bounds is refused in words,
  * 6 is saved with Enter), then enrols: the first download brings the recent complaints and the old
  * open ones and no old closed one; Daftar Pengaduan says what the device keeps. An old closed
- * complaint's tracking number is fetched from the central and opens, whole.
+ * complaint's tracking number is fetched from the central and opens, whole. Beranda's figures over
+ * three years count every complaint of the unit: the old closed ones only on the central are read
+ * from it, and the note above the figures says how many.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { intakeDocuments, workflowEvents } from '../../shared/couch/documents.fixtures';
+import { formatDateInput } from '../../shared/time/date-input';
 import { localDateOf } from '../../shared/time/local-date';
 import {
   addCentralDevice,
@@ -27,6 +30,7 @@ const DAY_MS = 86_400_000;
 /** Ten days ago and two years ago (relative to the real clock, as the app's cutoff is). */
 const RECENT = new Date(Date.now() - 10 * DAY_MS);
 const OLD = new Date(Date.now() - 730 * DAY_MS);
+const THREE_YEARS_AGO = new Date(Date.now() - 3 * 365 * DAY_MS);
 
 /** Sequences 1–6 recent and closed; 7–10 old and open; 11–16 old and closed (13 is asked for). */
 function intakeOf(sequence: number) {
@@ -124,6 +128,29 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
       .waitFor({ timeout: 60_000 });
     await page.getByText('Antrean puskesmas 13').first().waitFor();
     await page.getByTestId('status-text').getByText('Selesai').waitFor();
+
+    // Beranda over three years counts the whole unit: the 5 old closed complaints still only on
+    // the central are read from it (13 came above) and counted, and the note says so.
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('heading', { name: 'Beranda', level: 1 }).waitFor();
+    await page.getByRole('radio', { name: 'Pilih tanggal' }).check();
+    await page.getByLabel('Dari tanggal').fill(formatDateInput(localDateOf(THREE_YEARS_AGO, 'Asia/Jakarta')));
+    await page.getByLabel('Sampai tanggal').fill(formatDateInput(localDateOf(new Date(), 'Asia/Jakarta')));
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('figure-received')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 60_000 },
+      )
+      .toBe('16');
+    expect(await page.getByTestId('figure-open').innerText()).toBe('4');
+    expect(await page.getByTestId('budget-counts-note').innerText()).toContain(
+      'Angka di sini menghitung semua pengaduan unit, termasuk 5 pengaduan lama yang hanya ada di pusat',
+    );
     expect(app.problems().filter((problem) => !EXPECTED_HTTP.test(problem))).toEqual([]);
   }, 600_000);
 });
