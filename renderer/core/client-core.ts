@@ -51,6 +51,8 @@ import type {
   ReporterCorrectionInput,
   TrackingNumberLookup,
 } from './use-cases/complaints';
+import type { CentralSearchOutcome } from './use-cases/central-search';
+import type { CentralHit } from './sync/central-search';
 import type { DashboardProgress, DashboardQuery } from './use-cases/dashboard';
 import type { JoinOutcome, StorageUse } from './use-cases/device-setup';
 import type {
@@ -183,6 +185,8 @@ export type {
   TextRange,
   TrackingNumberLookup,
   UnitRecordSet,
+  CentralHit,
+  CentralSearchOutcome,
 };
 
 /** A unit's packet drafts in its records: one per competition year and category. */
@@ -378,6 +382,11 @@ export type ClientCore = Readonly<{
      * this device is fetched from the central, or named as not on this device yet.
      */
     findByTrackingNumber(text: string): Promise<TrackingNumberLookup>;
+    /**
+     * On a device with a budget: the older complaints only on the central that the words of
+     * `text` match, newest first (opened with `findByTrackingNumber`), or why they were not asked.
+     */
+    searchCentral(text: string): Promise<CentralSearchOutcome>;
     detail(complaintId: string): Promise<ComplaintDetail | undefined>;
     /** Status and running deadline today on the unit's calendar; undefined before the unit has settings. */
     sla(state: ComplaintState): ComplaintSla | undefined;

@@ -33,6 +33,7 @@ import { createComplaints } from './use-cases/complaints';
 import type { CoreDeps } from './use-cases/core-deps';
 import { createDeviceSetup, type LanguageAdapter } from './use-cases/device-setup';
 import { createDashboard } from './use-cases/dashboard';
+import { createCentralSearch } from './use-cases/central-search';
 import { CentralIndicatorRecords } from './data/central-indicator-records';
 import { createExports } from './use-cases/exports';
 import { createDuplicates } from './use-cases/duplicates';
@@ -168,7 +169,11 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       onRewrapProgress: (listener) => keyRotation.onRewrapProgress(listener),
     },
     intake: { ...createIntake(deps), ...duplicates },
-    complaints: { ...createComplaints(deps, { centralRequest: sync.centralRequest }), link },
+    complaints: {
+      ...createComplaints(deps, { centralRequest: sync.centralRequest }),
+      ...createCentralSearch(deps, sync.centralRequest),
+      link,
+    },
     search,
     calendar: createCalendar(deps),
     settings: createSettings(deps),

@@ -50,8 +50,7 @@ import { addDays, localDateOf } from '../../shared/time/local-date';
 import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
 import { fetchComplaint } from '../../renderer/core/sync/fetch-complaint';
 import { SYNC_JOURNAL_ID } from '../../renderer/core/sync/sync-journal';
-import type { RemoteRequest } from '../../renderer/core/sync/initial-download';
-import { databaseUrl, type SyncConfig } from '../../shared/sync/sync-config';
+import type { SyncConfig } from '../../shared/sync/sync-config';
 import { CouchHttp } from '../../central/couch-http';
 import {
   TEST_ADMIN,
@@ -72,6 +71,7 @@ import {
   waitFor,
   type Db,
   type Device,
+  remoteRequest,
 } from './sync-support';
 
 vi.setConfig({ testTimeout: 240_000 });
@@ -186,15 +186,6 @@ async function complaintLeaves(db: Db, complaint: Complaint | undefined): Promis
   return new Map(
     [...(await leavesOf(db))].filter(([id]) => trackingNumberOfDocId(id) === complaint?.trackingNumber),
   );
-}
-
-function remoteRequest(sync: SyncConfig): RemoteRequest {
-  const authorization = `Basic ${btoa(`${sync.username}:${sync.password}`)}`;
-  return (path, init = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set('Authorization', authorization);
-    return fetch(`${databaseUrl(sync)}/${path}`, { ...init, headers });
-  };
 }
 
 beforeAll(async () => {

@@ -14,12 +14,10 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { CouchHttp } from '../../central/couch-http';
 import { unitDatabaseName } from '../../shared/couch/couch-names';
 import { STAGES_DESIGN_DOC_ID } from '../../shared/couch/stages-design-doc';
-import { databaseUrl, type SyncConfig } from '../../shared/sync/sync-config';
 import {
   initialDownload,
   type DownloadedBatch,
   type InitialDownloadCheckpoint,
-  type RemoteRequest,
 } from '../../renderer/core/sync/initial-download';
 import {
   TEST_ADMIN,
@@ -31,7 +29,7 @@ import {
 } from '../support/central-server';
 import { stagedUnit, type StagedUnit } from '../support/staged-unit';
 import { stopStarted } from '../support/stop-started';
-import { UNIT, centralDatabase, deviceSyncConfig, type Db } from './sync-support';
+import { UNIT, centralDatabase, deviceSyncConfig, remoteRequest, type Db } from './sync-support';
 
 // CouchDB takes about 2 s to boot; the download is run several times over, with restarts.
 vi.setConfig({ testTimeout: 240_000 });
@@ -88,14 +86,6 @@ afterAll(async () => {
 });
 
 /** Requests to the unit's database as the device of `config` (like PouchDB's http adapter). */
-function remoteRequest(config: SyncConfig): RemoteRequest {
-  const authorization = `Basic ${btoa(`${config.username}:${config.password}`)}`;
-  return (path, init = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set('Authorization', authorization);
-    return fetch(`${databaseUrl(config)}/${path}`, { ...init, headers });
-  };
-}
 
 /** Every document's leaf revisions (deleted ones too) and its files' digests, design documents included. */
 async function leavesOf(db: Db): Promise<Map<string, string>> {

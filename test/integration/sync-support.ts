@@ -27,7 +27,8 @@ import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
 import type { FetchFunction, NetworkSource } from '../../renderer/core/sync/sync-dependencies';
 import { SyncService } from '../../renderer/core/sync/sync-service';
 import { centralDeviceCredentials, TEST_ADMIN, type CentralServer } from '../support/central-server';
-import { unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
+import { databaseUrl, unitSyncConfig, type SyncConfig } from '../../shared/sync/sync-config';
+import type { RemoteRequest } from '../../renderer/core/sync/download-protocol';
 import { putAll } from '../support/unit-writes';
 import { resealed } from '../../shared/ids/content-id.fixtures';
 import { testVault } from '../../renderer/core/keys/test-unit-key.fixtures';
@@ -112,6 +113,16 @@ export async function deviceSyncConfig(
   const unitCode = options.unitCode ?? UNIT;
   const { password } = await centralDeviceCredentials(central, unitCode, code);
   return unitSyncConfig(options.serverUrl ?? central.url, unitCode, code, password);
+}
+
+/** Requests to the unit database as the app's sync sends them (a path under it, with the device's credentials). */
+export function remoteRequest(config: SyncConfig): RemoteRequest {
+  const authorization = `Basic ${btoa(`${config.username}:${config.password}`)}`;
+  return (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', authorization);
+    return fetch(`${databaseUrl(config)}/${path}`, { ...init, headers });
+  };
 }
 
 /** The unit database on the central, read as the server admin. */

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import { budgetRuleOf } from '../../../shared/sync/device-budget';
+import { CentralSearch } from './central-search';
 import { firstDownloadPending, type FirstDownloadPending } from '../../../shared/sync/first-download';
 import { useCore } from '../../app/core-context';
 import { complaintPath, ROUTES } from '../../app/routes';
@@ -217,7 +218,12 @@ export function ComplaintListScreen(): ReactNode {
   useEffect(() => {
     textNow.current = text;
   }, [text]);
-  const openNumber = async (whole: string): Promise<void> => {
+  /**
+   * Opens the complaint with tracking number `whole`, fetched from the central when not here, if
+   * the search box still holds `typed` when it comes (the number itself, or the words of a search
+   * of the central that named it).
+   */
+  const openNumber = async (whole: string, typed: string = whole): Promise<void> => {
     if (lookingUp !== undefined) return;
     setLookingUp(whole);
     // Not here, it is asked of the central: said while it comes (or why it does not).
@@ -229,14 +235,14 @@ export function ComplaintListScreen(): ReactNode {
     } finally {
       setLookingUp(undefined);
     }
-    if (textNow.current.trim() !== whole) return;
+    if (textNow.current.trim() !== typed.trim()) return;
     if (lookup.status !== 'found') {
       setMessage(notOpenedMessage(t, whole.toUpperCase(), lookup));
       return;
     }
     // Opening a complaint by its number is not a search to come back to: the officer's search
-    // (and the list Back returns to) keeps the filters and sort without the number.
-    const without: ListQuery = { ...query, text: '' };
+    // (and the list Back returns to) keeps the filters and sort without the number. Words are.
+    const without: ListQuery = typed === whole ? { ...query, text: '' } : query;
     unremembered.current = undefined;
     void core.search.remember(without);
     go(without, true);
@@ -312,6 +318,8 @@ export function ComplaintListScreen(): ReactNode {
           offerNumber={offerFetch ? typedNumber : undefined}
           fetching={lookingUp !== undefined}
           onFetch={(number) => void openNumber(number)}
+          onOpenFound={(number) => void openNumber(number, typedNumber)}
+          words={fresh && parseTrackingNumber(typedNumber) === null ? typedNumber : ''}
         />
       ) : null}
     </section>
@@ -349,13 +357,17 @@ function FirstDownloadNote(props: {
 
 /**
  * Under the results on a device with a budget: older closed complaints are on the central only; a
- * whole tracking number no result has is offered from there.
+ * whole tracking number no result has is offered from there, and other words can be searched there.
  */
 function BudgetNote(props: {
   months: number;
   offerNumber: string | undefined;
   fetching: boolean;
   onFetch: (number: string) => void;
+  /** The words typed (not a whole tracking number), to search the central for. */
+  words: string;
+  /** Opens a complaint the search of the central named. */
+  onOpenFound: (number: string) => void;
 }): ReactNode {
   const { t } = useTranslation();
   const number = props.offerNumber;
@@ -370,6 +382,7 @@ function BudgetNote(props: {
           onFetch={props.onFetch}
         />
       )}
+      <CentralSearch text={props.words} onOpen={props.onOpenFound} opening={props.fetching} />
     </div>
   );
 }

@@ -37,6 +37,22 @@ export const list = {
     budgetFetchHint: 'Nomor tiket {{number}} mungkin ada di pusat, di luar simpanan perangkat ini.',
     fetchingOutsideBudget: 'Mengambil dari pusat (di luar simpanan perangkat ini)…',
     fetchFromCentral: 'Ambil dari pusat',
+    central: {
+      search: 'Cari juga di pusat',
+      searching: 'Mencari di pusat…',
+      hint: 'Mencari kata yang diketik di pengaduan lama yang hanya ada di pusat (judul, kronologi, lokasi, nomor tiket; tidak mencari identitas pelapor).',
+      found_one: '{{count}} pengaduan lama hanya ada di pusat',
+      found_other: '{{count}} pengaduan lama hanya ada di pusat',
+      onlyThere: 'Hanya di pusat',
+      fetch: 'Ambil {{number}} dari pusat',
+      none: 'Tidak ada pengaduan lama di pusat yang cocok dengan kata-kata ini.',
+      notSearched: {
+        offline:
+          'Pusat tidak dapat dicari: perangkat tidak tersambung. Sambungkan ke jaringan lalu coba lagi.',
+        unreachable: 'Pusat tidak dapat dicari: server pusat tidak menjawab. Coba lagi nanti.',
+        'no-budget': 'Perangkat ini menyimpan semua pengaduan unit: hasil di atas sudah lengkap.',
+      },
+    },
     fetchingFromCentral: 'Mengambil dari pusat…',
     caption: 'Pengaduan',
     results_one: '{{count}} pengaduan',
