@@ -7,7 +7,9 @@
  * open ones and no old closed one; Daftar Pengaduan says what the device keeps. An old closed
  * complaint's tracking number is fetched from the central and opens, whole. Beranda's figures over
  * three years count every complaint of the unit: the old closed ones only on the central are read
- * from it, and the note above the figures says how many.
+ * from it, and the note above the figures says how many. Words searched in the list find the
+ * device's complaints; "Cari juga di pusat" names the old closed ones only on the central, and one
+ * opens from there.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -151,6 +153,29 @@ describe.each(appHosts().filter((host) => host.name === 'browser'))('$name host'
     expect(await page.getByTestId('budget-counts-note').innerText()).toContain(
       'Angka di sini menghitung semua pengaduan unit, termasuk 5 pengaduan lama yang hanya ada di pusat',
     );
+
+    // Words in the list find the device's 11 complaints (13 came above); "Cari juga di pusat" names the old closed ones
+    // only on the central, marked so, and one of them is fetched and opened from there.
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('heading', { name: 'Daftar Pengaduan' }).waitFor();
+    await search.fill('antrean puskesmas');
+    await expect
+      .poll(() => page.getByTestId('list-summary').innerText(), { timeout: 30_000 })
+      .toMatch(/^11 pengaduan/);
+    await page.getByRole('button', { name: 'Cari juga di pusat' }).click();
+    const found = page.getByTestId('central-results');
+    await found
+      .getByRole('heading', { name: '5 pengaduan lama hanya ada di pusat' })
+      .waitFor({ timeout: 60_000 });
+    const hits = found.locator('li');
+    expect(await hits.count()).toBe(5);
+    expect(await hits.first().innerText()).toContain('Antrean puskesmas 16');
+    expect(await hits.first().innerText()).toContain('Hanya di pusat');
+    const fetchedNumber = intakeOf(16).complaint.trackingNumber;
+    await found.getByRole('button', { name: `Ambil ${fetchedNumber} dari pusat` }).click();
+    await page
+      .getByRole('heading', { name: `Pengaduan ${fetchedNumber}`, level: 1 })
+      .waitFor({ timeout: 60_000 });
     expect(app.problems().filter((problem) => !EXPECTED_HTTP.test(problem))).toEqual([]);
   }, 600_000);
 });
