@@ -9,7 +9,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultUnitSettings } from '../../shared/unit/unit-settings';
 import { fakeCore, withCore } from '../app/fake-core.fixtures';
-import type { CentralCounts } from '../core/state/ui-slice';
+import type { CentralCounts } from '../core/client-core';
 import { formatDateTime } from '../format/format-date';
 import { BudgetCountsNote } from './budget-counts-note';
 

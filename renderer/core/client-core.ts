@@ -42,7 +42,7 @@ import type { PacketDraftStore, PacketDraftSummary, StoredPacketDraft } from './
 import type { AppPhase } from './state/desk-slice';
 import type { AccessLogOutcome, AccessLogPage, AccessLogQuery, AccessLogRow } from './use-cases/access-log';
 import type { AppState, AppStore } from './state/app-state';
-import type { Notice } from './state/ui-slice';
+import type { CentralCounts, Notice } from './state/ui-slice';
 import type { ConnectionTestResult } from './sync/test-connection';
 import type {
   ActOutcome,
@@ -187,6 +187,7 @@ export type {
   UnitRecordSet,
   CentralHit,
   CentralSearchOutcome,
+  CentralCounts,
 };
 
 /** A unit's packet drafts in its records: one per competition year and category. */

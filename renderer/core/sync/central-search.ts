@@ -103,7 +103,10 @@ export async function searchCentral(text: string, options: CentralSearchOptions)
     },
     options.signal,
   );
-  const found = collectUnitRecords(Array.isArray(answer.docs) ? answer.docs : [], options.unitCode).complaints;
+  const found = collectUnitRecords(
+    Array.isArray(answer.docs) ? answer.docs : [],
+    options.unitCode,
+  ).complaints;
   const complaints = found.filter(
     (complaint) =>
       !isReceivedInBudget(options.rule, complaint.trackingNumber) && !options.held(complaint.trackingNumber),

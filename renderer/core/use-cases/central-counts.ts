@@ -24,7 +24,10 @@ function isAbort(error: unknown): boolean {
 }
 
 /** The central's requests now, each bounded by CENTRAL_REQUEST_TIMEOUT_MS; null when offline. */
-export function boundedRequest(deps: CoreDeps, centralRequest: CentralRequest | undefined): RemoteRequest | null {
+export function boundedRequest(
+  deps: CoreDeps,
+  centralRequest: CentralRequest | undefined,
+): RemoteRequest | null {
   if (deps.store.getState().syncStatus.state === 'offline') return null;
   const request = centralRequest?.() ?? null;
   if (request === null) return null;
