@@ -10,6 +10,7 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import { MIN_SECRET_ITERATIONS } from '../../shared/auth/secret-verifier';
 import type { PlatformApi } from '../../shared/platform/platform-contract';
+import type { IntakeInput } from '../../shared/complaint/complaint-schema';
 import type { Role } from '../../shared/workflow/roles';
 import type { SetupInput } from '../../shared/unit/unit-profile';
 import { memoryDatabase } from '../../test/support/memory-database';
@@ -154,4 +155,21 @@ export async function signInAs(core: ClientCore, name: string, role: Role = 'off
     throw new Error(`${name}: the first sign-in did not ask for a new PIN`);
   const changed = await core.officers.changeOwnSecret(TEST_PIN, TEST_PIN, now);
   if (!changed.ok) throw new Error(`${name}: the PIN was not changed: ${changed.problem}`);
+}
+
+/** An anonymous walk-in complaint's intake with `title`, of `category` (health by default). */
+export function anonymousIntake(title: string, category = 'health'): IntakeInput {
+  return {
+    channel: 'walk-in',
+    reportType: 'complaint',
+    privacyMode: 'anonymous',
+    reporter: { name: '', nik: '', phone: '', email: '', address: '' },
+    title,
+    chronology: 'Pelayanan lambat.',
+    incidentDate: '2026-02-27',
+    location: '',
+    category,
+    targetOffice: '',
+    attachments: [],
+  };
 }

@@ -4,11 +4,16 @@
  * new writes (`upToDate` reads what the live feed has not delivered yet).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { buildIntakeDocuments } from '../../../shared/complaint/intake-documents';
 import { INDICATOR_RECORD_VERSION } from '../../../shared/indicators/indicator-record';
 import { validateSetup } from '../../../shared/unit/unit-profile';
-import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
+import {
+  TEST_NOW as NOW,
+  TEST_SETUP as SETUP,
+  anonymousIntake,
+  stopTestCores,
+  testCore,
+} from '../test-core.fixtures';
 import { ComplaintRepository } from './complaint-repository';
 import { DeviceDatabase } from './device-database';
 import {
@@ -23,20 +28,6 @@ afterEach(async () => {
   await stopTestCores();
 });
 
-const intake = (title: string): IntakeInput => ({
-  channel: 'walk-in',
-  reportType: 'complaint',
-  privacyMode: 'anonymous',
-  reporter: { name: '', nik: '', phone: '', email: '', address: '' },
-  title,
-  chronology: 'Pelayanan lambat.',
-  incidentDate: '2026-02-27',
-  location: '',
-  category: 'health',
-  targetOffice: '',
-  attachments: [],
-});
-
 /** A unit with three complaints, and its records opened as a second device would read them. */
 async function unitRecords(): Promise<{
   repository: ComplaintRepository;
@@ -47,7 +38,7 @@ async function unitRecords(): Promise<{
   if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
   await core.device.setup(setup.value, NOW);
   const save = (title: string) =>
-    core.intake.save({ input: intake(title), files: [], receivedAt: NOW, localDate: '2026-03-02' });
+    core.intake.save({ input: anonymousIntake(title), files: [], receivedAt: NOW, localDate: '2026-03-02' });
   for (const title of ['Jalan rusak', 'Lampu mati', 'Antrean panjang']) await save(title);
   const [db] = unitDatabases;
   if (!db) throw new Error('no unit database');
@@ -78,7 +69,7 @@ describe('IndicatorRecords', () => {
     first.records.stop();
 
     // A complaint whose events have not arrived yet (a sync under way) gets a row without events.
-    const { complaint: lone } = buildIntakeDocuments(intake('Belum ada kejadian'), {
+    const { complaint: lone } = buildIntakeDocuments(anonymousIntake('Belum ada kejadian'), {
       unitCode: SETUP.unitCode,
       deviceCode: 'X7Q',
       sequence: 1,

@@ -15,27 +15,19 @@ import { validateSetup } from '../../../shared/unit/unit-profile';
 import type { ClientCore } from '../client-core';
 import { CENTRAL_RECORDS_STATE_KEY } from '../data/central-indicator-records';
 import type { DeviceDatabase } from '../data/device-database';
-import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
+import {
+  TEST_NOW as NOW,
+  TEST_SETUP as SETUP,
+  anonymousIntake,
+  stopTestCores,
+  testCore,
+} from '../test-core.fixtures';
 import { indicatorSettings } from './packet';
 
 afterEach(stopTestCores);
 
 const PERIOD = { from: '2025-01-01', to: '2026-03-02' };
 const READ_AT = '2026-03-01T04:00:00.000Z';
-
-const intake = (category: string, title: string): IntakeInput => ({
-  channel: 'walk-in',
-  reportType: 'complaint',
-  privacyMode: 'anonymous',
-  reporter: { name: '', nik: '', phone: '', email: '', address: '' },
-  title,
-  chronology: 'Pelayanan lambat.',
-  incidentDate: '2026-02-27',
-  location: '',
-  category,
-  targetOffice: '',
-  attachments: [],
-});
 
 /** Two older complaints of the unit that only the central holds (received in 2025). */
 const older = [1, 2].map((sequence) =>
@@ -52,8 +44,8 @@ async function unitDevice(months: number | null): Promise<{ core: ClientCore; de
   await core.device.setup(setup.value, NOW);
   const save = (input: IntakeInput) =>
     core.intake.save({ input, files: [], receivedAt: NOW, localDate: '2026-03-02' });
-  await save(intake('infrastructure', 'Jalan rusak'));
-  await save(intake('health', 'Antrean puskesmas'));
+  await save(anonymousIntake('Jalan rusak', 'infrastructure'));
+  await save(anonymousIntake('Antrean puskesmas', 'health'));
   const { unitSettings, setUnitDocs } = core.store.getState();
   if (!unitSettings) throw new Error('no settings');
   if (months !== null) setUnitDocs({ unitSettings: { ...unitSettings, deviceBudgetMonths: months } });

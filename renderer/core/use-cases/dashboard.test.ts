@@ -11,7 +11,13 @@ import type { IntakeInput } from '../../../shared/complaint/complaint-schema';
 import { computeIndicators } from '../../../shared/indicators/compute-indicators';
 import { validateSetup } from '../../../shared/unit/unit-profile';
 import type { ClientCore, DashboardProgress } from '../client-core';
-import { TEST_NOW as NOW, TEST_SETUP as SETUP, stopTestCores, testCore } from '../test-core.fixtures';
+import {
+  TEST_NOW as NOW,
+  TEST_SETUP as SETUP,
+  anonymousIntake,
+  stopTestCores,
+  testCore,
+} from '../test-core.fixtures';
 import { createAppState } from '../state/app-state';
 import type { CoreDeps } from './core-deps';
 import { createDashboard } from './dashboard';
@@ -23,20 +29,6 @@ import { defaultUnitSettings } from '../../../shared/unit/unit-settings';
 afterEach(stopTestCores);
 
 const PERIOD = { from: '2026-03-01', to: '2026-03-02' };
-
-const intake = (category: string, title: string): IntakeInput => ({
-  channel: 'walk-in',
-  reportType: 'complaint',
-  privacyMode: 'anonymous',
-  reporter: { name: '', nik: '', phone: '', email: '', address: '' },
-  title,
-  chronology: 'Pelayanan lambat.',
-  incidentDate: '2026-02-27',
-  location: '',
-  category,
-  targetOffice: '',
-  attachments: [],
-});
 
 const devices = new WeakMap<ClientCore, DeviceDatabase>();
 function deviceOf(core: ClientCore): DeviceDatabase {
@@ -54,9 +46,9 @@ async function unitWithComplaints(): Promise<ClientCore> {
   await core.device.setup(setup.value, NOW);
   const save = (input: IntakeInput) =>
     core.intake.save({ input, files: [], receivedAt: NOW, localDate: '2026-03-02' });
-  const first = await save(intake('infrastructure', 'Jalan rusak'));
-  await save(intake('infrastructure', 'Lampu jalan mati'));
-  await save(intake('health', 'Antrean puskesmas'));
+  const first = await save(anonymousIntake('Jalan rusak', 'infrastructure'));
+  await save(anonymousIntake('Lampu jalan mati', 'infrastructure'));
+  await save(anonymousIntake('Antrean puskesmas', 'health'));
   const detail = await core.complaints.detail(first);
   if (!detail) throw new Error('not stored');
   expect(
@@ -124,7 +116,7 @@ describe('dashboard.indicators', () => {
 
     // Asked right after the save resolves: the rows catch up from the changes feed first.
     await core.intake.save({
-      input: intake('health', 'Obat kosong'),
+      input: anonymousIntake('Obat kosong', 'health'),
       files: [],
       receivedAt: NOW,
       localDate: '2026-03-02',

@@ -136,41 +136,29 @@ export function createDashboard(deps: CoreDeps, records: Records, central?: Dash
       const total = (await table.count()) + (fromCentral ? await fromCentral.count() : 0);
       let read = 0;
       onProgress?.({ phase: 'reading', documentsRead: 0, total });
-      let afterId: string | undefined;
-      for (;;) {
-        const rows = await page(afterId);
-        checkAborted();
-        for (const row of rows) {
-          const { complaint, events } = recordDocuments(row);
-          computation.add(complaint, events);
+      /** Adds up every row `pageAfter` gives, a page at a time, reporting the rows read. */
+      const addAll = async (pageAfter: (afterId: string | undefined) => Promise<IndicatorRecord[]>) => {
+        let afterId: string | undefined;
+        for (;;) {
+          const rows = await pageAfter(afterId);
+          checkAborted();
+          for (const row of rows) {
+            const { complaint, events } = recordDocuments(row);
+            computation.add(complaint, events);
+          }
+          read += rows.length;
+          onProgress?.({ phase: 'reading', documentsRead: read, total: Math.max(total, read) });
+          const last = rows.at(-1);
+          if (rows.length < DASHBOARD_PAGE || !last) return;
+          afterId = last.id;
+          await yieldToEventLoop();
+          checkAborted();
         }
-        read += rows.length;
-        onProgress?.({ phase: 'reading', documentsRead: read, total: Math.max(total, read) });
-        const last = rows[rows.length - 1];
-        if (rows.length < DASHBOARD_PAGE || !last) break;
-        afterId = last.id;
-        await yieldToEventLoop();
-        checkAborted();
-      }
+      };
+      await addAll(page);
       // Then the rows read from the central. A complaint the device has fetched since counts by its
       // own row, read first: the computation takes each complaint once.
-      let centralAfter: string | undefined;
-      for (;;) {
-        if (!fromCentral) break;
-        const rows = await fromCentral.page(centralAfter, DASHBOARD_PAGE);
-        checkAborted();
-        for (const row of rows) {
-          const { complaint, events } = recordDocuments(row);
-          computation.add(complaint, events);
-        }
-        read += rows.length;
-        onProgress?.({ phase: 'reading', documentsRead: read, total: Math.max(total, read) });
-        const last = rows.at(-1);
-        if (rows.length < DASHBOARD_PAGE || !last) break;
-        centralAfter = last.id;
-        await yieldToEventLoop();
-        checkAborted();
-      }
+      if (fromCentral) await addAll((afterId) => fromCentral.page(afterId, DASHBOARD_PAGE));
       onProgress?.({ phase: 'computing' });
       return computation.result();
     },
