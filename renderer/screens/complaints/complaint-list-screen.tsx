@@ -11,7 +11,8 @@
  * whole tracking number not found here is offered from the central ("Ambil dari pusat", as Enter
  * does by itself: the core fetches it when it can, or says why not). On a device with a budget
  * (shared/sync/device-budget) the list says that older closed complaints are only on the central,
- * and offers a whole tracking number from there in the same way ("di luar simpanan perangkat ini").
+ * and offers a whole tracking number from there in the same way ("di luar simpanan perangkat ini"),
+ * and a search of the central for the words typed (./not-on-device-notes, ./central-search).
  */
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -19,13 +20,13 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { parseTrackingNumber } from '../../../shared/ids/tracking-number';
 import { budgetRuleOf } from '../../../shared/sync/device-budget';
-import { CentralSearch } from './central-search';
-import { firstDownloadPending, type FirstDownloadPending } from '../../../shared/sync/first-download';
+import { firstDownloadPending } from '../../../shared/sync/first-download';
 import { useCore } from '../../app/core-context';
 import { complaintPath, ROUTES } from '../../app/routes';
 import type { SearchFilters, SearchSort, TrackingNumberLookup } from '../../core/client-core';
 import { useAppStore } from '../../store/app-store';
 import { FilterBar } from './filter-bar';
+import { BudgetNote, FirstDownloadNote } from './not-on-device-notes';
 import {
   hasFilters,
   listQueryString,
@@ -323,93 +324,6 @@ export function ComplaintListScreen(): ReactNode {
         />
       ) : null}
     </section>
-  );
-}
-
-/**
- * Under the results while the first download runs (plain text: the notices are the app's one live
- * region): older complaints may be missing; a whole tracking number no result has is offered from
- * the central.
- */
-function FirstDownloadNote(props: {
-  pending: FirstDownloadPending;
-  offerNumber: string | undefined;
-  fetching: boolean;
-  onFetch: (number: string) => void;
-}): ReactNode {
-  const { t } = useTranslation();
-  const { percent } = props.pending;
-  const number = props.offerNumber;
-  return (
-    <div className="list__first-download" data-testid="first-download">
-      <p>{percent === null ? t('list.firstDownload') : t('list.firstDownloadPercent', { percent })}</p>
-      {number === undefined ? null : (
-        <FetchOffer
-          hint={t('list.fetchHint', { number: number.toUpperCase() })}
-          number={number}
-          fetching={props.fetching}
-          onFetch={props.onFetch}
-        />
-      )}
-    </div>
-  );
-}
-
-/**
- * Under the results on a device with a budget: older closed complaints are on the central only; a
- * whole tracking number no result has is offered from there, and other words can be searched there.
- */
-function BudgetNote(props: {
-  months: number;
-  offerNumber: string | undefined;
-  fetching: boolean;
-  onFetch: (number: string) => void;
-  /** The words typed (not a whole tracking number), to search the central for. */
-  words: string;
-  /** Opens a complaint the search of the central named. */
-  onOpenFound: (number: string) => void;
-}): ReactNode {
-  const { t } = useTranslation();
-  const number = props.offerNumber;
-  return (
-    <div className="list__first-download" data-testid="budget-note">
-      <p>{t('list.budgetNote', { months: props.months })}</p>
-      {number === undefined ? null : (
-        <FetchOffer
-          hint={t('list.budgetFetchHint', { number: number.toUpperCase() })}
-          number={number}
-          fetching={props.fetching}
-          onFetch={props.onFetch}
-        />
-      )}
-      <CentralSearch text={props.words} onOpen={props.onOpenFound} opening={props.fetching} />
-    </div>
-  );
-}
-
-/** A whole tracking number offered from the central, with why it may be there. */
-function FetchOffer(props: {
-  hint: string;
-  number: string;
-  fetching: boolean;
-  onFetch: (number: string) => void;
-}): ReactNode {
-  const { t } = useTranslation();
-  return (
-    <p>
-      <span id="fetch-from-central-hint">{props.hint}</span>{' '}
-      <button
-        type="button"
-        className="button button--small"
-        aria-describedby="fetch-from-central-hint"
-        aria-disabled={props.fetching}
-        onClick={() => {
-          if (!props.fetching) props.onFetch(props.number);
-        }}
-      >
-        {props.fetching ? t('list.fetchingFromCentral') : t('list.fetchFromCentral')}
-      </button>
-    </p>
   );
 }
 
