@@ -226,7 +226,7 @@ export type FirstSyncFigures = Readonly<{
    * after each of its downloads (PouchDB #8599), else the first error.
    */
   writeAfterDownload: Readonly<Record<string, string>>;
-  /** The staged download alone (pipelined variants): where each round's time went. */
+  /** The staged download (pipelined variants, and the app's sync service): where each round's time went. */
   downloadTimings: Readonly<Record<string, readonly FirstSyncDownloadTimings[]>>;
 }>;
 
@@ -326,7 +326,7 @@ type Runs = Readonly<{
   writeAfter: Map<string, string>;
   /** The app's sync service: its stages' times per round. */
   stages: Map<string, FirstSyncStageTimes[]>;
-  /** The staged download alone: where its time went, per round. */
+  /** The staged download (alone, or the sync service's): where its time went, per round. */
   downloads: Map<string, FirstSyncDownloadTimings[]>;
 }>;
 

@@ -331,7 +331,7 @@ async function twoWay(local: PouchDB.Database, options: FirstSyncPageOptions): P
   }
 }
 
-/** The timings of the last pipelined run (read by `run`). */
+/** The timings of the last staged download, pipelined alone or the app's sync service's (read by `run`). */
 let lastDownload: FirstSyncDownloadTimings | undefined;
 
 function takeLastDownload(): FirstSyncDownloadTimings | undefined {
@@ -401,6 +401,15 @@ async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): 
       pageLog(
         `appSync: every open complaint here after ${Math.round(at)} ms (heap peak so far ${heapMb()} MB)`,
       );
+      const open = service.downloadTimings().open;
+      if (open) {
+        pageLog(
+          `appSync: stage open ${Math.round(open.stageMs)} ms, ${open.docs} documents: writing ` +
+            `${Math.round(open.writeMs)} ms, waiting for pages ${Math.round(open.fetchWaitMs)} ms, ` +
+            `checkpoints ${Math.round(open.checkpointMs)} ms; listing ${Math.round(open.fetch.list)}, ` +
+            `events and reporters listed ${Math.round(open.fetch.related)}, _bulk_get ${Math.round(open.fetch.bulkGet)} ms`,
+        );
+      }
     }
     // The pace, once a minute: a long run's progress shows before it ends.
     if (status.state === 'syncing' && status.progress && at - lastPaceLog >= PACE_LOG_MS) {
@@ -424,6 +433,7 @@ async function appSync(local: PouchDB.Database, options: FirstSyncPageOptions): 
         (await revisionsWritten(local)) >= options.expectedDocs
       ) {
         if (errors.length > 0) pageLog(`appSync went through errors: ${errors.join('; ')}`);
+        lastDownload = { openDoneMs, stages: service.downloadTimings() };
         return performance.now() - start;
       }
       if (timedOut(options, start)) {

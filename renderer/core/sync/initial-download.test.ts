@@ -16,7 +16,7 @@ import { CLOSED_MAP, STAGES_DESIGN_NAME } from '../../../shared/couch/stages-des
 import { viewMap } from '../../../shared/couch/view-map.fixtures';
 import { COMPLAINT_ID_PREFIX, HIGH_SENTINEL } from '../../../shared/ids/document-ids';
 import { trackingNumberOfDocId } from '../../../shared/sync/device-budget';
-import { FIRST_SYNC_STAGES } from '../../../shared/sync/sync-status';
+import { FIRST_SYNC_STAGES, type FirstSyncStage } from '../../../shared/sync/sync-status';
 import { memoryDatabase } from '../../../test/support/memory-database';
 import { stagedUnit, type StagedUnit } from '../../../test/support/staged-unit';
 import { putAll } from '../../../test/support/unit-writes';
@@ -28,6 +28,7 @@ import {
   type InitialDownloadCheckpoint,
   type InitialDownloadTarget,
   type RemoteRequest,
+  type DownloadStageTimings,
 } from './initial-download';
 
 /** The stages view: up to date, behind the database (before the first reopen), never built, or none. */
@@ -212,6 +213,7 @@ describe('initialDownload', () => {
     const device = deviceOf(log, true);
     const batches: DownloadedBatch[] = [];
     const halves: string[] = [];
+    const ended: [FirstSyncStage, DownloadStageTimings, number][] = [];
     const result = await initialDownload({
       request: server.request,
       target: device.target,
@@ -220,6 +222,7 @@ describe('initialDownload', () => {
         batches.push(batch);
         halves.push(...(await halfComplaints(device.db, unit)));
       },
+      onStageEnd: (stage, timings) => ended.push([stage, timings, batches.length]),
     });
     // Stages in order, each announced by an empty batch when it starts.
     const stages = batches.map((batch) => batch.stage.stage);
@@ -283,6 +286,12 @@ describe('initialDownload', () => {
     expect(result.timings.open?.fetch.related).toBeGreaterThan(0);
     expect(result.timings.history?.fetch.bulkGet).toBeGreaterThan(0);
     expect(result.timings.history?.fetch.localDiff).toBeGreaterThan(0);
+    // Each stage's account is heard as it ends (before the next stage's first batch), as returned.
+    expect(ended.map(([stage]) => stage)).toEqual([...FIRST_SYNC_STAGES]);
+    for (const [stage, timings, batchesBefore] of ended) {
+      expect(timings).toEqual(result.timings[stage]);
+      expect(batches.slice(batchesBefore).every((batch) => batch.stage.stage !== stage)).toBe(true);
+    }
   }, 60_000);
 
   it('reports each stage’s progress: documents done, rising, and an estimated total', async () => {

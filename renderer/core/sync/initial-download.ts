@@ -110,6 +110,8 @@ export type InitialDownloadOptions = Readonly<{
    * documents (./budget-on-device); absent or null: the device keeps everything.
    */
   budget?: () => Promise<BudgetOnDevice | null>;
+  /** Hears where a stage's time went, as it ends (the benchmark's account of the app's download). */
+  onStageEnd?: (stage: FirstSyncStage, timings: DownloadStageTimings) => void;
 }>;
 
 /**
@@ -238,6 +240,7 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
   const stageEnded = (stage: FirstSyncStage): void => {
     const ended = stageTimings(stage);
     ended.stageMs += performance.now();
+    options.onStageEnd?.(stage, { ...ended, fetch: { ...ended.fetch } });
   };
 
   /** Writes `docs`, then moves the checkpoint by `move` and reports the batch with `progress`. */

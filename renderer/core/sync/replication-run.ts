@@ -22,6 +22,7 @@ import {
   type DownloadStageProgress,
   type InitialDownloadTarget,
   type InitialDownloadCheckpoint,
+  type InitialDownloadOptions,
   type RemoteRequest,
 } from './initial-download';
 import type { BudgetOnDevice } from './budget-on-device';
@@ -73,6 +74,8 @@ export type RunDownload = Readonly<{
   beforeWrite: (docs: readonly Revision[]) => () => void;
   /** The device budget, read once stage `unit` is written (./initial-download); absent: everything. */
   budget?: () => Promise<BudgetOnDevice | null>;
+  /** Hears where each stage's time went, as it ends (./initial-download `onStageEnd`). */
+  onStageEnd?: InitialDownloadOptions['onStageEnd'];
 }>;
 
 export type RunOptions = Readonly<{
@@ -229,6 +232,7 @@ export class ReplicationRun<Db extends PouchDatabase> {
         batchSize: download.batchSize,
         resumeFrom: download.resumeFrom,
         ...(download.budget ? { budget: download.budget } : {}),
+        ...(download.onStageEnd ? { onStageEnd: download.onStageEnd } : {}),
         signal: this.#abort.signal,
         onBatch: async (batch) => {
           if (!this.#live) return;

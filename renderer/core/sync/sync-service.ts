@@ -36,7 +36,7 @@ import {
   type SyncMachineEvent,
   type SyncMachineState,
 } from '../../../shared/sync/sync-machine';
-import type { RejectedDocument, SyncStatus } from '../../../shared/sync/sync-status';
+import type { FirstSyncStage, RejectedDocument, SyncStatus } from '../../../shared/sync/sync-status';
 import type { Enrolment } from '../../../shared/enrolment/enrolment-code';
 import { budgetOnDevice, type BudgetOnDevice, type BudgetReader } from './budget-on-device';
 import { budgetPullFilter } from './budget-pull-filter';
@@ -46,7 +46,12 @@ import { jsonErrorFetch } from './json-error-fetch';
 import { countPendingChanges, PendingCounter, PulledRevisions } from './pending-changes';
 import type { PouchDatabase, PouchDatabaseInfo, PouchFactory } from './pouch-types';
 import { quietInfo } from './quiet-info';
-import type { DownloadStageProgress, DownloadTarget, RemoteRequest } from './initial-download';
+import type {
+  DownloadStageProgress,
+  DownloadStageTimings,
+  DownloadTarget,
+  RemoteRequest,
+} from './initial-download';
 import { OutsideBudgetFetches } from './outside-budget-fetches';
 import { ReplicationRun, type ReplicationChange, type RunDownload } from './replication-run';
 import { followChanges } from './shared-changes';
@@ -156,6 +161,8 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
   readonly #pulled = new PulledRevisions();
   /** The device budget the current run's pull filters by (null: everything). */
   #budget: BudgetOnDevice | null = null;
+  /** Where the stages of this service's first download went so far (the benchmark reads it). */
+  #downloadTimings: Partial<Record<FirstSyncStage, DownloadStageTimings>> = {};
   /** Stops following the local database's writes (for the count of unsent changes). */
   #localChanges: (() => void) | null = null;
   readonly #unsubscribeNetwork: () => void;
@@ -271,6 +278,14 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
         ? { status: 'exists' }
         : { status: 'unreachable' };
     }
+  }
+
+  /**
+   * Where each stage of this service's first download went, for the stages ended so far (the
+   * benchmark's account of the app's download); empty when there was none.
+   */
+  downloadTimings(): Partial<Record<FirstSyncStage, DownloadStageTimings>> {
+    return { ...this.#downloadTimings };
   }
 
   /**
@@ -493,6 +508,9 @@ export class SyncService<Db extends PouchDatabase = PouchDatabase> {
       },
       beforeWrite: (docs) => this.#pulled.expect(docs),
       budget: () => this.#readBudget(),
+      onStageEnd: (stage, timings) => {
+        this.#downloadTimings = { ...this.#downloadTimings, [stage]: timings };
+      },
       onDone: async (result) => {
         journal.update({ initialDownload: null, initialDownloadDone: true, pullSince: result.since });
         await journal.flush();
