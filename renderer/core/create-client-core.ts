@@ -138,6 +138,17 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const packet = createPacket(deps, sync.centralRequest);
   const search = createSearch(deps, searchIndexer, new SearchQueries(deviceDatabase, searchIndex));
   const { link, ...duplicates } = createDuplicates(deps, (query) => search.query(query));
+  const dashboard = createDashboard(deps, indicatorRecords, {
+    records: new CentralIndicatorRecords(deps.deviceDatabase),
+    request: sync.centralRequest,
+  });
+  // On a budget device, Beranda's rows of the complaints only on the central are read in the
+  // background each time the sync comes up to date (nothing once all are read).
+  store.subscribe((state, previous) => {
+    if (state.syncStatus.state === 'up-to-date' && previous.syncStatus.state !== 'up-to-date') {
+      void dashboard.readCentralInBackground();
+    }
+  });
   return {
     store,
     device,
@@ -193,10 +204,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       conflicts: sync.conflicts,
       resolveConflict: sync.resolveConflict,
     },
-    dashboard: createDashboard(deps, indicatorRecords, {
-      records: new CentralIndicatorRecords(deps.deviceDatabase),
-      request: sync.centralRequest,
-    }),
+    dashboard,
     packet,
     exports: createExports(deps),
     backup: createBackup(deps, {

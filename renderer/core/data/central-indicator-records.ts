@@ -97,8 +97,34 @@ export class CentralIndicatorRecords {
    * (each page's rows with the new cursor in one transaction). Resolves with the state once the
    * pass reached the unit's first complaint; rejects when the central fails or `signal` aborts
    * (what was read is kept).
+   *
+   * One pass at a time: a call while one runs (Beranda opened while the background reading goes
+   * on) joins it and hears its progress from then on. `signal` aborts the caller's wait; the pass
+   * itself stops only once every caller waiting for it has aborted (the first call's options
+   * rule it).
    */
-  async fill(options: FillOptions): Promise<CentralRecordsState> {
+  fill(options: FillOptions): Promise<CentralRecordsState> {
+    const pass = this.#pass ?? this.#startPass(options);
+    return pass.join(options.onProgress, options.signal);
+  }
+
+  #pass: CentralPass | null = null;
+
+  #startPass(options: FillOptions): CentralPass {
+    const stop = new AbortController();
+    const pass = new CentralPass(stop);
+    this.#pass = pass;
+    pass.run(
+      this.#read({ ...options, signal: stop.signal, onProgress: (progress) => pass.tell(progress) }).finally(
+        () => {
+          if (this.#pass === pass) this.#pass = null;
+        },
+      ),
+    );
+    return pass;
+  }
+
+  async #read(options: FillOptions): Promise<CentralRecordsState> {
     const { unitCode } = options;
     let state = await this.state(unitCode);
     if (state === null) {
@@ -132,9 +158,12 @@ export class CentralIndicatorRecords {
       const current: CentralRecordsState =
         page === null ? { ...state, complete: true, readAt } : { ...state, cursor: page.cursor, readAt };
       const events = page ? groupEvents(page.events) : new Map<string, EventDoc[]>();
-      const rows = (page?.complaints ?? []).map((complaint) =>
+      const read = (page?.complaints ?? []).map((complaint) =>
         indicatorRecord(complaint, events.get(complaint._id) ?? []),
       );
+      // A complaint that came to the device meanwhile (fetched whole) counts by its own row.
+      const own = await this.device.indicatorRecords.bulkGet(read.map((row) => row.id));
+      const rows = read.filter((_, index) => own[index] === undefined);
       await this.device.transaction(
         'rw',
         this.device.centralIndicatorRecords,
@@ -152,5 +181,71 @@ export class CentralIndicatorRecords {
       });
       if (page === null) return state;
     }
+  }
+}
+
+function abortError(): Error {
+  const error = new Error('The reading from the central was stopped.');
+  error.name = 'AbortError';
+  return error;
+}
+
+/** One pass of reading from the central, and the callers waiting for it. */
+class CentralPass {
+  readonly #listeners = new Set<(progress: CentralRecordsProgress) => void>();
+  #waiting = 0;
+  #result: Promise<CentralRecordsState> = new Promise(() => undefined);
+  #last: CentralRecordsProgress | null = null;
+
+  constructor(private readonly stop: AbortController) {}
+
+  run(result: Promise<CentralRecordsState>): void {
+    this.#result = result;
+    // A failure surfaces to each caller; not as an unhandled rejection when none waits.
+    result.catch(() => undefined);
+  }
+
+  tell(progress: CentralRecordsProgress): void {
+    this.#last = progress;
+    for (const listener of this.#listeners) listener(progress);
+  }
+
+  /** Waits for the pass, hearing its progress (the last one at once); `signal` stops waiting. */
+  join(
+    onProgress: ((progress: CentralRecordsProgress) => void) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<CentralRecordsState> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    this.#waiting += 1;
+    if (onProgress) {
+      this.#listeners.add(onProgress);
+      if (this.#last) onProgress(this.#last);
+    }
+    return new Promise((resolve, reject) => {
+      let left = false;
+      const leave = (): void => {
+        if (left) return;
+        left = true;
+        if (onProgress) this.#listeners.delete(onProgress);
+        this.#waiting -= 1;
+        signal?.removeEventListener('abort', aborted);
+      };
+      const aborted = (): void => {
+        leave();
+        if (this.#waiting === 0) this.stop.abort();
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', aborted, { once: true });
+      this.#result.then(
+        (state) => {
+          leave();
+          resolve(state);
+        },
+        (error: unknown) => {
+          leave();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
   }
 }

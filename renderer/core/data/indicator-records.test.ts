@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIntakeDocuments } from '../../../shared/complaint/intake-documents';
-import { INDICATOR_RECORD_VERSION } from '../../../shared/indicators/indicator-record';
+import { INDICATOR_RECORD_VERSION, type IndicatorRecord } from '../../../shared/indicators/indicator-record';
 import { validateSetup } from '../../../shared/unit/unit-profile';
 import {
   TEST_NOW as NOW,
@@ -121,5 +121,38 @@ describe('IndicatorRecords', () => {
     expect((await device.indicatorRecords.get(id))?.complaint.category).toBe('health');
     expect(await device.indicatorRecords.count()).toBe(4);
     records.stop();
+  });
+
+  it('takes away the row read from the central of a complaint that comes to the device, when built and when followed', async () => {
+    const { repository, save } = await unitRecords();
+    const device = new DeviceDatabase(`indicators-${crypto.randomUUID()}`);
+    opened.push(device);
+    // Rows read from the central (a budget device) before these complaints came here.
+    const centralRow = (id: string): IndicatorRecord => ({
+      id,
+      receivedAt: NOW.toISOString(),
+      complaint: { _id: id } as IndicatorRecord['complaint'],
+      events: [],
+    });
+    const { rows } = await repository.db.allDocs({ startkey: 'complaint:', endkey: 'complaint:\ufff0' });
+    await device.centralIndicatorRecords.bulkPut([
+      ...rows.map((row) => centralRow(row.id)),
+      centralRow('complaint:x'),
+    ]);
+    const centralIds = async () => (await device.centralIndicatorRecords.toCollection().primaryKeys()).sort();
+    const first = follower(device);
+    await first.records.start(repository, SETUP.unitCode);
+    expect(await centralIds()).toEqual(['complaint:x']);
+    first.records.stop();
+    // Followed from the checkpoint: one more complaint came while the rows were not followed.
+    const id = await save('Obat kosong');
+    await device.centralIndicatorRecords.put(centralRow(id));
+    const again = follower(device);
+    await again.records.start(repository, SETUP.unitCode);
+    await again.records.upToDate();
+    expect(again.statuses.some((status) => status.state === 'building')).toBe(false);
+    expect(await device.indicatorRecords.get(id)).toBeDefined();
+    expect(await centralIds()).toEqual(['complaint:x']);
+    again.records.stop();
   });
 });

@@ -149,7 +149,7 @@ export class IndicatorRecords {
         const complaint = checked.complaints[0];
         if (complaint) rows.push(indicatorRecord(complaint, checked.events));
       }
-      await this.device.indicatorRecords.bulkPut(rows);
+      await this.putRows(rows);
       done += groups.length;
       onProgress(done);
     };
@@ -217,13 +217,34 @@ export class IndicatorRecords {
       if (checked && complaint) rows.push(indicatorRecord(complaint, checked.events));
       else gone.push(id);
     }
-    await this.device.transaction('rw', this.device.indicatorRecords, this.device.settings, async () => {
-      await this.device.indicatorRecords.bulkPut(rows);
-      await this.device.indicatorRecords.bulkDelete(gone);
-      await this.device.settings.put({ key: checkpointKey, value: seq });
-    });
+    await this.device.transaction(
+      'rw',
+      [this.device.indicatorRecords, this.device.centralIndicatorRecords, this.device.settings],
+      async () => {
+        await this.putRows(rows);
+        await this.device.indicatorRecords.bulkDelete(gone);
+        await this.device.settings.put({ key: checkpointKey, value: seq });
+      },
+    );
     if (touched.size > 0) this.onIndexed();
     return touched.size;
+  }
+
+  /**
+   * Writes the device's own rows of these complaints; a row of one read from the central before it
+   * came to the device (./central-indicator-records, on a budget device) goes, so those rows name
+   * exactly the complaints only on the central.
+   */
+  private async putRows(rows: readonly IndicatorRecord[]): Promise<void> {
+    await this.device.transaction(
+      'rw',
+      this.device.indicatorRecords,
+      this.device.centralIndicatorRecords,
+      async () => {
+        await this.device.indicatorRecords.bulkPut(rows);
+        await this.device.centralIndicatorRecords.bulkDelete(rows.map((row) => row.id));
+      },
+    );
   }
 
   private async checkpoint(key: string): Promise<string | number | undefined> {

@@ -58,7 +58,8 @@ export async function readCentralCounts(
   signal?: AbortSignal,
 ): Promise<void> {
   const unitCode = unitCodeOf(deps);
-  const request = boundedRequest(deps, centralRequest);
+  const complete = (await central.state(unitCode))?.complete === true;
+  const request = complete ? null : boundedRequest(deps, centralRequest);
   let notRead: 'offline' | 'unreachable' | null = request === null ? 'offline' : null;
   let share = 0;
   if (request !== null) {

@@ -90,6 +90,21 @@ export function createDashboard(deps: CoreDeps, records: Records, central?: Dash
 
   return {
     /**
+     * On a device with a budget, reads the rows of the older complaints only on the central in
+     * the background (the sync calls it once up to date), so that Beranda need not wait for them;
+     * nothing once they are all read, or on a device that keeps everything.
+     */
+    async readCentralInBackground(): Promise<void> {
+      const rule = budgetRuleOf(store.getState().unitSettings, deps.now());
+      if (!rule || !central || !store.getState().device) return;
+      try {
+        await readCentralCounts(deps, central.records, central.request, rule);
+      } catch (error) {
+        console.warn('The older complaints could not be read from the central:', error);
+      }
+    },
+
+    /**
      * The indicators of the unit for `query.period` (and office or category), on the unit's
      * settings now, named as the unit profile names the unit. `onProgress` hears the preparing,
      * reading and computing; `query.signal` cancels (the promise rejects with an AbortError).
