@@ -62,7 +62,10 @@ export type RunDownload = Readonly<{
   batchSize: number;
   /** The checkpoint an interrupted download stored, or null to start from the beginning. */
   resumeFrom: InitialDownloadCheckpoint | null;
-  /** Stores each batch's checkpoint; the next batch is written only once it resolves. */
+  /**
+   * Hears each batch's checkpoint once the batch is written (to store it); the next batch is
+   * written only once it resolves.
+   */
   onBatch: (batch: DownloadedBatch) => Promise<void>;
   /** The download ended: the pull starts from `since`. */
   onDone: (result: InitialDownloadCheckpoint) => Promise<void>;
