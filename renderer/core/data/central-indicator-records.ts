@@ -22,6 +22,7 @@ import {
   type IndicatorRecord,
 } from '../../../shared/indicators/indicator-record';
 import type { BudgetRule } from '../../../shared/sync/device-budget';
+import { eventsByComplaint } from '../../../shared/packet/complaint-rows';
 import type { EventDoc } from '../../../shared/workflow/events';
 import type { RemoteRequest } from '../sync/download-protocol';
 import { centralOnlyPages, firstComplaintReceivedAt, passedShare } from '../sync/central-only-complaints';
@@ -57,16 +58,6 @@ export type FillOptions = Readonly<{
   /** Documents per page read, roughly (../sync/central-only-complaints' default). */
   pageDocs?: number;
 }>;
-
-function groupEvents(events: readonly EventDoc[]): Map<string, EventDoc[]> {
-  const byComplaint = new Map<string, EventDoc[]>();
-  for (const event of events) {
-    const list = byComplaint.get(event.complaintId);
-    if (list) list.push(event);
-    else byComplaint.set(event.complaintId, [event]);
-  }
-  return byComplaint;
-}
 
 export class CentralIndicatorRecords {
   constructor(private readonly device: DeviceDatabase) {}
@@ -157,7 +148,7 @@ export class CentralIndicatorRecords {
       const readAt = options.now().toISOString();
       const current: CentralRecordsState =
         page === null ? { ...state, complete: true, readAt } : { ...state, cursor: page.cursor, readAt };
-      const events = page ? groupEvents(page.events) : new Map<string, EventDoc[]>();
+      const events = page ? eventsByComplaint(page.events) : new Map<string, readonly EventDoc[]>();
       const read = (page?.complaints ?? []).map((complaint) =>
         indicatorRecord(complaint, events.get(complaint._id) ?? []),
       );
