@@ -40,6 +40,8 @@ export async function bundlePage(entry: string, dir: string, urlPath = '/'): Pro
     platform: 'browser',
     target: 'es2022',
     minify: true,
+    // Names the code of a CPU profile (./page-cpu-profile).
+    sourcemap: true,
     logLevel: 'silent',
     // pouchdb-browser's dependencies read `global`.
     define: { global: 'globalThis' },

@@ -54,6 +54,7 @@ import type {
 import { ChromiumDidNotStart, chromiumUnavailable, withChromiumPage } from './chromium-page';
 import { remoteDatabase, writeInChunks } from './node-pouchdb';
 import { BENCH_UNIT, sampleComplaint, sampleIntakeInput } from './sample-records';
+import { profiled, profileFolder } from './page-cpu-profile';
 import { median, now, ratio, round } from './timing';
 
 const PAGE_ENTRY = fileURLToPath(new URL('./browser/first-sync-page.ts', import.meta.url));
@@ -357,12 +358,14 @@ async function measure(
         ...(variant.adapter === undefined ? {} : { adapter: variant.adapter }),
         ...(variant.reads === true ? { reads: true } : {}),
       };
-      return page.evaluate(
-        (pageOptions) =>
-          (
-            globalThis as typeof globalThis & { mejaAduanFirstSyncBench: FirstSyncPageApi }
-          ).mejaAduanFirstSyncBench.run(pageOptions),
-        options,
+      return profiled(page, profileFolder(), variant.name, log, () =>
+        page.evaluate(
+          (pageOptions) =>
+            (
+              globalThis as typeof globalThis & { mejaAduanFirstSyncBench: FirstSyncPageApi }
+            ).mejaAduanFirstSyncBench.run(pageOptions),
+          options,
+        ),
       );
     };
     // Unmeasured: one protocol pass (the documents the raw baselines write) and one plain replicate.

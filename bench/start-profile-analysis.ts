@@ -94,7 +94,7 @@ export function originOf(sourcePath: string): string {
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(sourcePath);
   if (inModules?.[1]) return inModules[1];
   const parts = sourcePath.replace(/^(\.\.\/)+/, '').split('/');
-  const top = parts.findIndex((part) => part === 'renderer' || part === 'shared');
+  const top = parts.findIndex((part) => part === 'renderer' || part === 'shared' || part === 'bench');
   const from = parts.slice(Math.max(0, top));
   return from.slice(0, Math.min(2, from.length - 1)).join('/') || sourcePath;
 }
