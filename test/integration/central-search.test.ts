@@ -3,8 +3,9 @@
  * the officer's words searched in the older complaints only on the central, one Mango `_find` over
  * the complaint documents before the budget's cutoff. Every word must be found (title, chronology,
  * location or tracking number; case ignored; typed characters taken literally), newest first; never
- * a complaint inside the budget or one the device holds; a complaint confidential now (made so by a
- * later event) only for a role that may see confidential complaints.
+ * a complaint inside the budget or one the device holds, even when more than a page of them match
+ * first; a complaint confidential now (made so by a later event) only for a role that may see
+ * confidential complaints.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -19,7 +20,7 @@ import { budgetCutoff } from '../../shared/sync/device-budget';
 import { localDateOf } from '../../shared/time/local-date';
 import type { WorkflowAction } from '../../shared/workflow/workflow-actions';
 import type { Role } from '../../shared/workflow/roles';
-import { searchCentral } from '../../renderer/core/sync/central-search';
+import { CENTRAL_SEARCH_PAGE, searchCentral } from '../../renderer/core/sync/central-search';
 import type { RemoteRequest } from '../../renderer/core/sync/download-protocol';
 import {
   setupCentralUnit,
@@ -56,7 +57,20 @@ const confidential = complaint(12, 28, ['change-privacy']);
 const newest = complaint(13, 20);
 const held = complaint(14, 18);
 const recent = complaint(15, 2);
-const all = [older, confidential, newest, held, recent];
+/**
+ * More complaints than a page of `_find` received on the cutoff's day, inside the budget: the
+ * listing's range starts a day after the cutoff in UTC, so they come first, newest first, and are
+ * passed over. Each says "puskesmas" too.
+ */
+const [cutoffYear = 0, cutoffMonth = 1, cutoffDay = 1] = rule.cutoff.split('-').map(Number);
+const onCutoffDay = Array.from({ length: CENTRAL_SEARCH_PAGE + 10 }, (_, index) => {
+  const intake = intakeDocuments(UNIT, 100 + index, 'named', {
+    receivedAt: new Date(Date.UTC(cutoffYear, cutoffMonth - 1, cutoffDay, 3, index)),
+    localDate: rule.cutoff,
+  });
+  return { intake, docs: [intake.complaint, intake.received] };
+});
+const all = [older, confidential, newest, held, recent, ...onCutoffDay];
 
 let central: CentralServer;
 let request: RemoteRequest;

@@ -3,10 +3,14 @@
  * the central (docs/decisions/027-device-budget.md), when they ask for it: the list's search covers
  * the device's complaints; this names the ones the central also has, so that they can be fetched.
  *
- * The central has no text index: one Mango `_find` over the complaint documents received before
- * the budget's cutoff (the `_all_docs` range, `complaint:` ids begin with the time received), each
+ * The central has no text index: Mango `_find` over the complaint documents received before the
+ * budget's cutoff (the `_all_docs` range, `complaint:` ids begin with the time received), each
  * word of the query in the title, the chronology, the location or the tracking number (CouchDB's
- * `$regex`, without regard to case), newest first, at most CENTRAL_SEARCH_LIMIT. Then each hit's
+ * `$regex`, without regard to case), newest first, at most CENTRAL_SEARCH_LIMIT. The range starts
+ * a day after the cutoff in UTC (as ./central-only-complaints does: the unit's day and UTC's
+ * differ), and the device holds some older complaints (every open one, those fetched): matches
+ * inside the budget or held are passed over and the search goes on below the last one read, a
+ * page at a time, until it has its complaints or has read CENTRAL_SEARCH_MAX_PAGES. Then each hit's
  * events, so that its status and privacy mode are today's: a complaint confidential now is left out
  * for a role that may not see confidential complaints, as the device's own search never matches one
  * by its words for them. Reporter documents are never read: identity is searched on the device only.
@@ -20,10 +24,16 @@ import { reduceComplaint } from '../../../shared/workflow/complaint-state';
 import { canSeeConfidential, type Role } from '../../../shared/workflow/roles';
 import { centralOnlyStart } from './central-only-complaints';
 import { eventRanges } from './complaint-pages';
-import { allDocsQueries, bulkGet, postJson, type RemoteRequest, type Revision } from './download-protocol';
+import { allDocsQueries, postJson, type RemoteRequest } from './download-protocol';
 
 /** Complaints a search of the central names at most (the newest first). */
 export const CENTRAL_SEARCH_LIMIT = 25;
+
+/** Matches asked for per `_find` (some may be inside the budget or held: the next page goes on). */
+export const CENTRAL_SEARCH_PAGE = 50;
+
+/** Pages one search reads at most: 1,000 matches passed over (a day and a half of a busy unit's intakes). */
+export const CENTRAL_SEARCH_MAX_PAGES = 20;
 
 /** The fields a word is looked for in. */
 const FIELDS = ['title', 'chronology', 'location', 'trackingNumber'] as const;
@@ -58,10 +68,13 @@ export function literalPattern(word: string): string {
   return `(?i)${word.replace(/[\\^$.*+?()[\]{}|]/gu, '\\$&')}`;
 }
 
-/** The Mango selector: a complaint received before the listing's start, every word in some field. */
-export function centralSearchSelector(rule: BudgetRule, words: readonly string[]): object {
+/**
+ * The Mango selector: a complaint with an id below `before` (at first the listing's start), every
+ * word in some field.
+ */
+export function centralSearchSelector(before: string, words: readonly string[]): object {
   return {
-    _id: { $gt: COMPLAINT_ID_PREFIX, $lt: centralOnlyStart(rule) },
+    _id: { $gt: COMPLAINT_ID_PREFIX, $lt: before },
     type: 'complaint',
     $and: words.map((word) => ({
       $or: FIELDS.map((field) => ({ [field]: { $regex: literalPattern(word) } })),
@@ -75,15 +88,45 @@ async function eventsOf(
   complaints: readonly ComplaintDoc[],
 ): Promise<unknown[]> {
   const wanted = new Set(complaints.map((complaint) => complaint.trackingNumber));
-  const answers = await allDocsQueries(options.request, eventRanges([...wanted]), options.signal);
-  const revisions: Revision[] = [];
-  for (const row of answers.flat()) {
-    const rev = row.value?.rev;
-    const trackingNumber = parseEventId(row.id ?? '')?.trackingNumber;
-    if (typeof row.id === 'string' && typeof rev === 'string' && trackingNumber && wanted.has(trackingNumber))
-      revisions.push({ id: row.id, rev });
+  const ranges = eventRanges([...wanted]).map((range) => ({ ...range, include_docs: true as const }));
+  const answers = await allDocsQueries(options.request, ranges, options.signal);
+  // A range of a device and day also holds other complaints' events.
+  return answers
+    .flat()
+    .filter((row) => wanted.has(parseEventId(row.id ?? '')?.trackingNumber ?? ''))
+    .map((row) => row.doc);
+}
+
+/** The complaints the words match that are outside the budget and not held, newest first. */
+async function matchesOnlyOnCentral(
+  options: CentralSearchOptions,
+  words: readonly string[],
+): Promise<ComplaintDoc[]> {
+  const complaints: ComplaintDoc[] = [];
+  let before = centralOnlyStart(options.rule);
+  for (let page = 0; page < CENTRAL_SEARCH_MAX_PAGES; page += 1) {
+    const answer = await postJson(
+      options.request,
+      '_find',
+      {
+        selector: centralSearchSelector(before, words),
+        sort: [{ _id: 'desc' }],
+        limit: CENTRAL_SEARCH_PAGE,
+      },
+      options.signal,
+    );
+    const docs: unknown[] = Array.isArray(answer.docs) ? answer.docs : [];
+    for (const complaint of collectUnitRecords(docs, options.unitCode).complaints) {
+      if (isReceivedInBudget(options.rule, complaint.trackingNumber)) continue;
+      if (options.held(complaint.trackingNumber)) continue;
+      complaints.push(complaint);
+    }
+    const last = (docs.at(-1) as { _id?: unknown } | undefined)?._id;
+    if (complaints.length >= CENTRAL_SEARCH_LIMIT || docs.length < CENTRAL_SEARCH_PAGE) break;
+    if (typeof last !== 'string') break;
+    before = last;
   }
-  return (await bulkGet(options.request, revisions, options.signal, false)).docs;
+  return complaints.sort((a, b) => (a._id < b._id ? 1 : -1)).slice(0, CENTRAL_SEARCH_LIMIT);
 }
 
 /**
@@ -93,24 +136,7 @@ async function eventsOf(
 export async function searchCentral(text: string, options: CentralSearchOptions): Promise<CentralHit[]> {
   const words = searchWords(text);
   if (words.length === 0) return [];
-  const answer = await postJson(
-    options.request,
-    '_find',
-    {
-      selector: centralSearchSelector(options.rule, words),
-      sort: [{ _id: 'desc' }],
-      limit: CENTRAL_SEARCH_LIMIT,
-    },
-    options.signal,
-  );
-  const found = collectUnitRecords(
-    Array.isArray(answer.docs) ? answer.docs : [],
-    options.unitCode,
-  ).complaints;
-  const complaints = found.filter(
-    (complaint) =>
-      !isReceivedInBudget(options.rule, complaint.trackingNumber) && !options.held(complaint.trackingNumber),
-  );
+  const complaints = await matchesOnlyOnCentral(options, words);
   if (complaints.length === 0) return [];
   const { events } = collectUnitRecords(await eventsOf(options, complaints), options.unitCode);
   const mayReadConfidential = canSeeConfidential(options.role);
