@@ -1,10 +1,13 @@
 /**
  * `npm test`: every tier in one command (typecheck, lint, dependency rules, unit, integration,
- * E2E), failing if any fails. Runs the steps in order and ends with one plain summary line of the test counts.
+ * E2E), failing if any fails. Runs the steps in order and ends with one plain summary line of the test
+ * counts, after a line per failed test (file, name, the first line of its error): the end of a long
+ * run's output, which is what a CI log keeps, names what failed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { failedTestLines, type Report } from './failed-tests';
 
 type Step = Readonly<{ name: string; command: string; report?: string }>;
 
@@ -36,17 +39,14 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures: string[] = [];
+const failedTests: string[] = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name}: ${step.command}`);
   const result = spawnSync(step.command, { shell: true, stdio: 'inherit' });
   if (step.report) {
     try {
-      const report = JSON.parse(readFileSync(step.report, 'utf8')) as {
-        numPassedTests: number;
-        numFailedTests: number;
-        numPendingTests: number;
-        numTodoTests: number;
-      };
+      const report = JSON.parse(readFileSync(step.report, 'utf8')) as Report;
+      failedTests.push(...failedTestLines(step.name, report));
       passed += report.numPassedTests;
       failed += report.numFailedTests;
       skipped += report.numPendingTests + report.numTodoTests;
@@ -61,6 +61,7 @@ for (const step of steps) {
 }
 
 console.log('');
+for (const line of failedTests) console.log(line);
 if (failures.length > 0) console.log(`Failed steps: ${failures.join(', ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failures.length > 0 || failed > 0 ? 1 : 0;
