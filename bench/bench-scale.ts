@@ -18,12 +18,13 @@
  *                            ~100,000 complaints with their reporters and events)
  *   BENCH_FIRST_SYNC_ROUNDS  rounds of every first-sync variant, median reported (2 | 1)
  *   BENCH_CHROMIUM           0 to skip the Chromium IndexedDB intake variant    (1)
+ *   BENCH_BUDGET_COMPLAINTS  complaints on the central for the budget part     (10,000 | 100,000)
  *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search,app,dashboard,
- *                            first-sync (all)
+ *                            first-sync,budget (all)
  */
 
 export type BenchPart =
-  'sync' | 'intake' | 'reducer' | 'packet' | 'search' | 'app' | 'dashboard' | 'first-sync';
+  'sync' | 'intake' | 'reducer' | 'packet' | 'search' | 'app' | 'dashboard' | 'first-sync' | 'budget';
 const PARTS: readonly BenchPart[] = [
   'sync',
   'intake',
@@ -33,6 +34,7 @@ const PARTS: readonly BenchPart[] = [
   'app',
   'dashboard',
   'first-sync',
+  'budget',
 ];
 
 export type BenchScale = Readonly<{

@@ -29,7 +29,6 @@
  */
 import { fileURLToPath } from 'node:url';
 import { databaseUrl, unitSyncConfig, type SyncConfig } from '../shared/sync/sync-config';
-import { UNIT_DESIGN_DOC_ID } from '../shared/couch/couch-names';
 import { CLOSED_VIEW, COMPLAINTS_VIEW, STAGES_DESIGN_NAME } from '../shared/couch/stages-design-doc';
 import { DEFAULT_BATCH_SIZE } from '../shared/sync/sync-machine';
 import { testVault } from '../renderer/core/keys/test-unit-key.fixtures';
@@ -52,13 +51,12 @@ import type {
   FirstSyncVariant,
 } from './browser/first-sync-page';
 import { ChromiumDidNotStart, chromiumUnavailable, withChromiumPage } from './chromium-page';
-import { remoteDatabase, writeInChunks } from './node-pouchdb';
+import { loadCentral } from './central-load';
 import { BENCH_UNIT, sampleComplaint, sampleIntakeInput } from './sample-records';
 import { profiled, profileFolder } from './page-cpu-profile';
 import { median, now, ratio, round } from './timing';
 
 const PAGE_ENTRY = fileURLToPath(new URL('./browser/first-sync-page.ts', import.meta.url));
-const LOAD_CHUNK = 1_000;
 
 type Variant = Readonly<{
   name: string;
@@ -239,7 +237,7 @@ type SealedDocuments = { docs: object[]; complaints: number; files: number; file
  * anonymous complaint's file must be, so any complaint may carry it) and
  * carries it inline, as intake writes it.
  */
-async function sealedDocuments(count: number, every: number): Promise<SealedDocuments> {
+export async function sealedDocuments(count: number, every: number): Promise<SealedDocuments> {
   const vault = await testVault();
   const docs: object[] = [];
   let complaints = 0;
@@ -528,33 +526,12 @@ export async function benchFirstSync(
     await setupCentralUnit(central, BENCH_UNIT);
     const device = await centralDeviceCredentials(central, BENCH_UNIT, 'B3N');
     const config = unitSyncConfig(central.url, BENCH_UNIT, 'B3N', device.password);
-    const admin = remoteDatabase(databaseUrl(config), TEST_ADMIN.name, TEST_ADMIN.password);
     const loadStart = now();
-    // At design scale the central's validator (every document through QuickJS) loads ~150
-    // documents a second on a busy machine: 760,000 would take over an hour. The same generator's
-    // documents pass it at the default scale, so there they are loaded with it set aside, and
-    // `central setup` puts it back after (`BENCH_FIRST_SYNC_VALIDATED_LOAD=1` loads through it).
-    const unvalidated =
-      scale.name === 'design' && process.env.BENCH_FIRST_SYNC_VALIDATED_LOAD?.trim() !== '1';
-    if (unvalidated) {
-      const validator = (await admin.get(UNIT_DESIGN_DOC_ID)) as { _rev: string };
-      await admin.remove(UNIT_DESIGN_DOC_ID, validator._rev);
-      log('first-sync: validator set aside for the load (design scale)');
-    }
-    let reported = 0;
-    await writeInChunks(admin, docs, LOAD_CHUNK, (written) => {
-      if (written - reported >= 50_000 || written === docs.length) {
-        reported = written;
-        log(`first-sync: loaded ${written}/${docs.length} documents into the central`);
-      }
-    });
-    if (unvalidated) {
-      await setupCentralUnit(central, BENCH_UNIT);
-      log('first-sync: validator put back (central setup)');
-    }
+    // Through the central's validator, but at design scale (over an hour: ./central-load) unless
+    // `BENCH_FIRST_SYNC_VALIDATED_LOAD=1`.
+    const validated = scale.name !== 'design' || process.env.BENCH_FIRST_SYNC_VALIDATED_LOAD?.trim() === '1';
+    const expectedDocs = await loadCentral(central, config, docs, log, 'first-sync', validated);
     const loadMs = now() - loadStart;
-    // The records and the central's design documents.
-    const expectedDocs = (await admin.info()).doc_count;
     // A central in use has its stage views built (CouchDB's background indexer); build them now.
     const viewStart = now();
     const view = await stageView(config, log);
@@ -562,7 +539,6 @@ export async function benchFirstSync(
       `first-sync: stage views built in ${Math.round(now() - viewStart)} ms: ` +
         `${view.closed} of ${view.complaints} complaints closed`,
     );
-    await admin.close();
     // `BENCH_FIRST_SYNC_WARM_UP=0`: no unmeasured plain replicate first (at design scale it costs
     // as long as the measured one; the protocol pass still reads everything once).
     const warmUp = process.env.BENCH_FIRST_SYNC_WARM_UP?.trim() !== '0';

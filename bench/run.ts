@@ -9,6 +9,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchApp, type AppFigures } from './app';
 import { benchScaleFrom, type BenchPart, type BenchScale } from './bench-scale';
+import { benchCentralBudget, centralBudgetSummaryLines } from './central-budget';
 import { benchDashboard, dashboardSummaryLines } from './dashboard';
 import { benchFirstSync, firstSyncSummaryLines, type FirstSyncFigures } from './first-sync';
 import { benchIntakeSave, type IntakeSaveFigures } from './intake-save';
@@ -159,6 +160,7 @@ async function main(): Promise<number> {
   const firstSync: Outcome<FirstSyncFigures> = await attempt('first-sync', scale, () =>
     benchFirstSync(scale, log),
   );
+  const budget = await attempt('budget', scale, () => benchCentralBudget(scale, log));
   const cpuList = cpus();
   const report = {
     benchmark: 'meja-aduan',
@@ -180,6 +182,7 @@ async function main(): Promise<number> {
     app,
     dashboard,
     firstSync,
+    budget,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   process.stderr.write(`\n${summaryLines(sync, intake, reducer, packet, search, app).join('\n')}\n`);
@@ -193,7 +196,13 @@ async function main(): Promise<number> {
         ];
     process.stderr.write(`${lines.join('\n')}\n`);
   }
-  const crashed = [sync, intake, reducer, packet, search, app, dashboard, firstSync].some(
+  if (scale.parts.includes('budget')) {
+    const lines = isFigures(budget)
+      ? centralBudgetSummaryLines(budget)
+      : [`budget: ${'error' in budget ? `FAILED (${budget.error})` : `skipped (${budget.skipped})`}`];
+    process.stderr.write(`${lines.join('\n')}\n`);
+  }
+  const crashed = [sync, intake, reducer, packet, search, app, dashboard, firstSync, budget].some(
     (outcome) => 'error' in outcome,
   );
   return crashed ? 1 : 0;
