@@ -30,6 +30,7 @@ import {
 import { DeviceDatabase } from '../../renderer/core/data/device-database';
 import { heldOutsideBudget } from '../../renderer/core/sync/budget-on-device';
 import { centralOnlyPages } from '../../renderer/core/sync/central-only-complaints';
+import type { RemoteRequest } from '../../renderer/core/sync/download-protocol';
 import { indicatorSettings } from '../../renderer/core/use-cases/packet';
 import { inlineFiles } from '../../shared/couch/attachment-documents.fixtures';
 import { unitDatabaseName } from '../../shared/couch/couch-names';
@@ -340,9 +341,15 @@ it('counts the whole record: the older complaints only on the central, read from
   }
   expect(computation.result()).toEqual(expected);
 
-  // Paket P4's reading: the same complaints whole, their events, no reporter, no file.
+  // Paket P4's reading: the same complaints whole, their events, no reporter, no file. What it asks
+  // the central is recorded: never a reporter document, and no `_bulk_get` (listed with the documents).
+  const asked: string[] = [];
+  const recording: RemoteRequest = (path, init) => {
+    asked.push(`${path} ${typeof init?.body === 'string' ? init.body : ''}`);
+    return request(path, init);
+  };
   const next = centralOnlyPages({
-    request,
+    request: recording,
     unitCode: UNIT,
     rule,
     held: (tn) => held.has(tn),
@@ -368,6 +375,8 @@ it('counts the whole record: the older complaints only on the central, read from
   // No file's content came (stubs only), and no reporter document.
   expect(JSON.stringify(whole)).not.toContain('"data"');
   expect(JSON.stringify(whole)).not.toContain('"reporter"');
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.filter((line) => line.includes('reporter:') || line.startsWith('_bulk_get'))).toEqual([]);
   deviceDatabase.close();
 });
 

@@ -60,7 +60,8 @@ export type ComplaintPagesOptions = Readonly<{
   parts?: FetchParts | undefined;
   /**
    * The complaints to read, not to store (default false): without their reporters (identity is
-   * never fetched to be counted), files or revision histories.
+   * never fetched to be counted), files or revision histories; listed and fetched in one go (the
+   * listing and the events' ranges with their documents, no `_bulk_get`).
    */
   readOnly?: boolean;
 }>;
@@ -70,7 +71,7 @@ const MAX_LISTED = 2000;
 /** Documents per complaint before any was seen (a received event, a reporter, ~5 more events). */
 const FIRST_GUESS_DOCS_PER_COMPLAINT = 8;
 
-type Listed = Readonly<{ id: string; rev: string; trackingNumber: string }>;
+type Listed = Readonly<{ id: string; rev: string; trackingNumber: string; doc?: unknown }>;
 
 async function listComplaints(
   options: ComplaintPagesOptions,
@@ -83,6 +84,7 @@ async function listComplaints(
     endkey: JSON.stringify(COMPLAINT_ID_PREFIX),
     // The row `after` itself comes first again.
     limit: String(limit + (after === null ? 0 : 1)),
+    ...(options.readOnly === true ? { include_docs: 'true' } : {}),
   });
   const body = await getJson(options.request, `_all_docs?${params.toString()}`, options.signal);
   const all = (Array.isArray(body.rows) ? (body.rows as AllDocsRow[]) : []).filter(
@@ -93,7 +95,7 @@ async function listComplaints(
     const parsed = parseComplaintId(row.id ?? '');
     const rev = row.value?.rev;
     if (parsed && typeof rev === 'string')
-      rows.push({ id: row.id ?? '', rev, trackingNumber: parsed.trackingNumber });
+      rows.push({ id: row.id ?? '', rev, trackingNumber: parsed.trackingNumber, doc: row.doc });
   }
   return { rows, cursor: all.at(-1)?.id ?? after, last: all.length < limit };
 }
@@ -117,18 +119,25 @@ export function eventRanges(trackingNumbers: readonly string[]): AllDocsQuery[] 
   });
 }
 
-/** The revisions of the events and reporters of `complaints` (live, or deleted reporters). */
-async function relatedRevisions(
+/**
+ * The revisions of the events and reporters of `complaints` (live, or deleted reporters); read
+ * only, the events themselves (their winning revisions) and no reporters.
+ */
+async function related(
   options: ComplaintPagesOptions,
   complaints: readonly Listed[],
-): Promise<Revision[]> {
+): Promise<{ revisions: Revision[]; docs: unknown[] }> {
+  const readOnly = options.readOnly === true;
   const wanted = new Set(complaints.map((complaint) => complaint.trackingNumber));
-  const ranges = eventRanges([...wanted]);
-  const reporters: AllDocsQuery[] = options.readOnly
+  const ranges: AllDocsQuery[] = eventRanges([...wanted]).map((range) =>
+    readOnly ? { ...range, include_docs: true } : range,
+  );
+  const reporters: AllDocsQuery[] = readOnly
     ? []
     : [{ keys: [...wanted].map((trackingNumber) => reporterId(trackingNumber)) }];
   const answers = await allDocsQueries(options.request, [...ranges, ...reporters], options.signal);
   const revisions: Revision[] = [];
+  const docs: unknown[] = [];
   answers.forEach((rows, index) => {
     const isEvents = index < ranges.length;
     for (const row of rows) {
@@ -137,13 +146,20 @@ async function relatedRevisions(
       // A range of a device and day also holds other complaints' events.
       const trackingNumber = parseEventId(row.id)?.trackingNumber;
       if (isEvents && (trackingNumber === undefined || !wanted.has(trackingNumber))) continue;
-      revisions.push({ id: row.id, rev });
+      if (readOnly) docs.push(row.doc);
+      else revisions.push({ id: row.id, rev });
     }
   });
-  return revisions;
+  return { revisions, docs };
 }
 
-type Chosen = Readonly<{ complaints: number; wanted: readonly Revision[]; cursor: string }>;
+type Chosen = Readonly<{
+  complaints: number;
+  wanted: readonly Revision[];
+  /** Read only: the page's documents, listed with them. */
+  docs: readonly unknown[];
+  cursor: string;
+}>;
 
 /**
  * The pages' source: each call fetches the next page (null after the last); call it again only
@@ -188,14 +204,14 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
     after = cursor;
     listed += cursor === page.cursor ? page.rows.length : page.rows.findIndex((row) => row.id === cursor) + 1;
     taken += complaints.length;
-    const wanted =
-      complaints.length === 0
-        ? []
-        : [
-            ...complaints.map(({ id, rev }) => ({ id, rev })),
-            ...(await timedPart(options.parts, 'related', () => relatedRevisions(options, complaints))),
-          ];
-    return { complaints: complaints.length, wanted, cursor };
+    if (complaints.length === 0) return { complaints: 0, wanted: [], docs: [], cursor };
+    const more = await timedPart(options.parts, 'related', () => related(options, complaints));
+    if (options.readOnly === true) {
+      const docs = [...complaints.map((complaint) => complaint.doc), ...more.docs];
+      return { complaints: complaints.length, wanted: [], docs, cursor };
+    }
+    const wanted = [...complaints.map(({ id, rev }) => ({ id, rev })), ...more.revisions];
+    return { complaints: complaints.length, wanted, docs: [], cursor };
   };
 
   let next = choose();
@@ -207,9 +223,15 @@ export function complaintPages(options: ComplaintPagesOptions): () => Promise<Co
     next = choose();
     next.catch(() => undefined);
     const { complaints, wanted, cursor } = chosen;
-    const { docs, missing } = await timedPart(options.parts, 'bulkGet', () =>
-      bulkGet(options.request, wanted, options.signal, options.readOnly !== true),
-    );
+    const { docs, missing } =
+      options.readOnly === true
+        ? {
+            docs: chosen.docs.filter((doc): doc is object => typeof doc === 'object' && doc !== null),
+            missing: 0,
+          }
+        : await timedPart(options.parts, 'bulkGet', () =>
+            bulkGet(options.request, wanted, options.signal, true),
+          );
     fetchedComplaints += complaints;
     fetchedDocs += docs.length;
     return { docs, complaints, cursor, missing };

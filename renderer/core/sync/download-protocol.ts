@@ -211,12 +211,16 @@ export type AllDocsRow = Readonly<{
   id?: string;
   key?: unknown;
   value?: Readonly<{ rev?: string; deleted?: boolean }>;
+  /** With `include_docs`: the document (its winning revision, files as stubs). */
+  doc?: unknown;
   error?: string;
 }>;
 
-/** An `_all_docs` query: an id range, or ids. */
-export type AllDocsQuery =
-  Readonly<{ startkey: string; endkey: string }> | Readonly<{ keys: readonly string[] }>;
+/** An `_all_docs` query: an id range, or ids; with `include_docs`, each row with its document. */
+export type AllDocsQuery = (
+  Readonly<{ startkey: string; endkey: string }> | Readonly<{ keys: readonly string[] }>
+) &
+  Readonly<{ include_docs?: true }>;
 
 function rowsOf(body: Record<string, unknown>): AllDocsRow[] {
   return Array.isArray(body.rows) ? (body.rows as AllDocsRow[]) : [];
@@ -228,10 +232,15 @@ async function allDocsQuery(
   query: AllDocsQuery,
   signal: AbortSignal | undefined,
 ): Promise<AllDocsRow[]> {
-  if ('keys' in query) return rowsOf(await postJson(request, '_all_docs', { keys: query.keys }, signal));
+  const withDocs = query.include_docs === true;
+  if ('keys' in query) {
+    const body = { keys: query.keys, ...(withDocs ? { include_docs: true } : {}) };
+    return rowsOf(await postJson(request, '_all_docs', body, signal));
+  }
   const params = new URLSearchParams({
     startkey: JSON.stringify(query.startkey),
     endkey: JSON.stringify(query.endkey),
+    ...(withDocs ? { include_docs: 'true' } : {}),
   });
   return rowsOf(await getJson(request, `_all_docs?${params.toString()}`, signal));
 }
