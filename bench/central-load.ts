@@ -31,7 +31,7 @@ export async function loadCentral(
     if (unvalidated) {
       const validator = (await admin.get(UNIT_DESIGN_DOC_ID)) as { _rev: string };
       await admin.remove(UNIT_DESIGN_DOC_ID, validator._rev);
-      log(`${tag}: validator set aside for the load (design scale)`);
+      log(`${tag}: validator set aside for the load`);
     }
     let reported = 0;
     await writeInChunks(admin, docs, LOAD_CHUNK, (written) => {
