@@ -345,6 +345,12 @@ async function measure(
   const downloads = new Map<string, FirstSyncDownloadTimings[]>();
   await withChromiumPage(PAGE_ENTRY, 'mejaAduanFirstSyncBench', 'first-sync', log, async (page) => {
     await central.allowOrigins([new URL(page.url()).origin]);
+    // `BENCH_FIRST_SYNC_UNTIL=open`: the app's sync service stops once every open complaint is here.
+    const untilOpen = process.env.BENCH_FIRST_SYNC_UNTIL?.trim() === 'open';
+    if (untilOpen)
+      log(
+        "first-sync: appSync stops after stage open (BENCH_FIRST_SYNC_UNTIL=open): its time is that stage's",
+      );
     const run = (variant: Variant): Promise<FirstSyncPageResult> => {
       const options: FirstSyncPageOptions = {
         variant: variant.variant,
@@ -355,6 +361,7 @@ async function measure(
         ...(variant.batchesLimit === undefined ? {} : { batchesLimit: variant.batchesLimit }),
         ...(variant.adapter === undefined ? {} : { adapter: variant.adapter }),
         ...(variant.reads === true ? { reads: true } : {}),
+        ...(variant.variant === 'appSync' && untilOpen ? { untilOpen: true } : {}),
       };
       return profiled(page, profileFolder(), variant.name, log, () =>
         page.evaluate(
