@@ -17,14 +17,14 @@
  */
 import type { ComplaintDoc } from '../../../shared/complaint/complaint-schema';
 import type { ComplaintStatus } from '../../../shared/complaint/vocabulary';
-import { COMPLAINT_ID_PREFIX, parseEventId } from '../../../shared/ids/document-ids';
+import { COMPLAINT_ID_PREFIX } from '../../../shared/ids/document-ids';
 import { collectUnitRecords } from '../../../shared/packet/unit-records';
 import { isReceivedInBudget, type BudgetRule } from '../../../shared/sync/device-budget';
 import { reduceComplaint } from '../../../shared/workflow/complaint-state';
 import { canSeeConfidential, type Role } from '../../../shared/workflow/roles';
 import { centralOnlyStart } from './central-only-complaints';
-import { eventRanges } from './complaint-pages';
-import { allDocsQueries, postJson, type RemoteRequest } from './download-protocol';
+import { eventDocs } from './complaint-pages';
+import { postJson, type RemoteRequest } from './download-protocol';
 
 /** Complaints a search of the central names at most (the newest first). */
 export const CENTRAL_SEARCH_LIMIT = 25;
@@ -82,21 +82,6 @@ export function centralSearchSelector(before: string, words: readonly string[]):
   };
 }
 
-/** The events of `complaints` on the central (their current revisions), files as stubs. */
-async function eventsOf(
-  options: CentralSearchOptions,
-  complaints: readonly ComplaintDoc[],
-): Promise<unknown[]> {
-  const wanted = new Set(complaints.map((complaint) => complaint.trackingNumber));
-  const ranges = eventRanges([...wanted]).map((range) => ({ ...range, include_docs: true as const }));
-  const answers = await allDocsQueries(options.request, ranges, options.signal);
-  // A range of a device and day also holds other complaints' events.
-  return answers
-    .flat()
-    .filter((row) => wanted.has(parseEventId(row.id ?? '')?.trackingNumber ?? ''))
-    .map((row) => row.doc);
-}
-
 /** The complaints the words match that are outside the budget and not held, newest first. */
 async function matchesOnlyOnCentral(
   options: CentralSearchOptions,
@@ -138,7 +123,11 @@ export async function searchCentral(text: string, options: CentralSearchOptions)
   if (words.length === 0) return [];
   const complaints = await matchesOnlyOnCentral(options, words);
   if (complaints.length === 0) return [];
-  const { events } = collectUnitRecords(await eventsOf(options, complaints), options.unitCode);
+  const trackingNumbers = new Set(complaints.map((complaint) => complaint.trackingNumber));
+  const { events } = collectUnitRecords(
+    await eventDocs(options.request, trackingNumbers, options.signal),
+    options.unitCode,
+  );
   const mayReadConfidential = canSeeConfidential(options.role);
   const hits: CentralHit[] = [];
   for (const complaint of complaints) {

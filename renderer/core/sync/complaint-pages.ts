@@ -120,24 +120,42 @@ export function eventRanges(trackingNumbers: readonly string[]): AllDocsQuery[] 
 }
 
 /**
+ * The events of `trackingNumbers` on the central with their documents (winning revisions, files as
+ * stubs): what a read-only page and the central search take instead of revisions to fetch.
+ */
+export async function eventDocs(
+  request: RemoteRequest,
+  trackingNumbers: ReadonlySet<string>,
+  signal: AbortSignal | undefined,
+): Promise<unknown[]> {
+  const ranges = eventRanges([...trackingNumbers]).map((range) => ({
+    ...range,
+    include_docs: true as const,
+  }));
+  const answers = await allDocsQueries(request, ranges, signal);
+  // A range of a device and day also holds other complaints' events.
+  return answers
+    .flat()
+    .filter((row) => trackingNumbers.has(parseEventId(row.id ?? '')?.trackingNumber ?? ''))
+    .map((row) => row.doc);
+}
+
+/**
  * The revisions of the events and reporters of `complaints` (live, or deleted reporters); read
- * only, the events themselves (their winning revisions) and no reporters.
+ * only, the events themselves (`eventDocs`) and no reporters.
  */
 async function related(
   options: ComplaintPagesOptions,
   complaints: readonly Listed[],
 ): Promise<{ revisions: Revision[]; docs: unknown[] }> {
-  const readOnly = options.readOnly === true;
   const wanted = new Set(complaints.map((complaint) => complaint.trackingNumber));
-  const ranges: AllDocsQuery[] = eventRanges([...wanted]).map((range) =>
-    readOnly ? { ...range, include_docs: true } : range,
-  );
-  const reporters: AllDocsQuery[] = readOnly
-    ? []
-    : [{ keys: [...wanted].map((trackingNumber) => reporterId(trackingNumber)) }];
-  const answers = await allDocsQueries(options.request, [...ranges, ...reporters], options.signal);
+  if (options.readOnly === true) {
+    return { revisions: [], docs: await eventDocs(options.request, wanted, options.signal) };
+  }
+  const ranges = eventRanges([...wanted]);
+  const reporters: AllDocsQuery = { keys: [...wanted].map((trackingNumber) => reporterId(trackingNumber)) };
+  const answers = await allDocsQueries(options.request, [...ranges, reporters], options.signal);
   const revisions: Revision[] = [];
-  const docs: unknown[] = [];
   answers.forEach((rows, index) => {
     const isEvents = index < ranges.length;
     for (const row of rows) {
@@ -146,11 +164,10 @@ async function related(
       // A range of a device and day also holds other complaints' events.
       const trackingNumber = parseEventId(row.id)?.trackingNumber;
       if (isEvents && (trackingNumber === undefined || !wanted.has(trackingNumber))) continue;
-      if (readOnly) docs.push(row.doc);
-      else revisions.push({ id: row.id, rev });
+      revisions.push({ id: row.id, rev });
     }
   });
-  return { revisions, docs };
+  return { revisions, docs: [] };
 }
 
 type Chosen = Readonly<{
