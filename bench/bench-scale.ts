@@ -19,6 +19,7 @@
  *   BENCH_FIRST_SYNC_ROUNDS  rounds of every first-sync variant, median reported (2 | 1)
  *   BENCH_CHROMIUM           0 to skip the Chromium IndexedDB intake variant    (1)
  *   BENCH_BUDGET_COMPLAINTS  complaints on the central for the budget part     (10,000 | 100,000)
+ *   BENCH_BUDGET_ROUNDS      rounds of each budget search and its baseline      (3)
  *   BENCH_ONLY               a comma-separated subset of sync,intake,reducer,packet,search,app,dashboard,
  *                            first-sync,budget (all)
  */
@@ -62,6 +63,10 @@ export type BenchScale = Readonly<{
   /** Documents on the central for the Chromium first sync (./first-sync.ts): whole complaints. */
   firstSyncDocs: number;
   firstSyncRounds: number;
+  /** Complaints on the central for the budget part (./central-budget.ts): whole complaints. */
+  budgetComplaints: number;
+  /** Rounds of each budget search and of its baseline, median reported. */
+  budgetRounds: number;
   chromium: boolean;
   parts: readonly BenchPart[];
 }>;
@@ -84,6 +89,8 @@ const DEFAULT_SCALE: BenchScale = {
   dashboardComplaints: 10_000,
   firstSyncDocs: 20_000,
   firstSyncRounds: 2,
+  budgetComplaints: 10_000,
+  budgetRounds: 3,
   chromium: true,
   parts: PARTS,
 };
@@ -103,6 +110,7 @@ const DESIGN_SCALE: BenchScale = {
   // ~100,000 complaints: each ~7.6 documents (its reporter but for one in five, ~5.8 events).
   firstSyncDocs: 760_000,
   firstSyncRounds: 1,
+  budgetComplaints: 100_000,
 };
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -155,6 +163,8 @@ export function benchScaleFrom(env: NodeJS.ProcessEnv = process.env): BenchScale
     dashboardComplaints: positiveInteger(env, 'BENCH_DASHBOARD_COMPLAINTS') ?? base.dashboardComplaints,
     firstSyncDocs: positiveInteger(env, 'BENCH_FIRST_SYNC_DOCS') ?? base.firstSyncDocs,
     firstSyncRounds: positiveInteger(env, 'BENCH_FIRST_SYNC_ROUNDS') ?? base.firstSyncRounds,
+    budgetComplaints: positiveInteger(env, 'BENCH_BUDGET_COMPLAINTS') ?? base.budgetComplaints,
+    budgetRounds: positiveInteger(env, 'BENCH_BUDGET_ROUNDS') ?? base.budgetRounds,
     chromium: env.BENCH_CHROMIUM?.trim() !== '0',
     parts: partList(env) ?? base.parts,
   };

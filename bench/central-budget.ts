@@ -22,7 +22,7 @@
 import type { ComplaintDoc } from '../shared/complaint/complaint-schema';
 import { COMPLAINT_ID_PREFIX } from '../shared/ids/document-ids';
 import { databaseUrl, unitSyncConfig, type SyncConfig } from '../shared/sync/sync-config';
-import type { BudgetRule } from '../shared/sync/device-budget';
+import { isReceivedInBudget, type BudgetRule } from '../shared/sync/device-budget';
 import { centralOnlyPages, centralOnlyStart } from '../renderer/core/sync/central-only-complaints';
 import { searchCentral } from '../renderer/core/sync/central-search';
 import type { RemoteRequest } from '../renderer/core/sync/download-protocol';
@@ -55,7 +55,7 @@ export type CentralBudgetFigures = Readonly<{
   central: Readonly<{ kind: CentralServer['kind']; description: string }>;
   documents: number;
   complaints: number;
-  /** Complaints before the rule's cutoff: only on the central for a device with the budget. */
+  /** Complaints outside the rule's budget: only on the central for a device with it. */
   outside: number;
   rule: BudgetRule;
   loadMs: number;
@@ -130,20 +130,12 @@ async function readRange(request: RemoteRequest, rule: BudgetRule): Promise<numb
   }
 }
 
-function positive(name: string, fallback: number): number {
-  const text = process.env[name]?.trim();
-  if (!text) return fallback;
-  const value = Number(text.replace(/_/g, ''));
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
-  return value;
-}
-
 export async function benchCentralBudget(
   scale: BenchScale,
   log: (message: string) => void,
 ): Promise<CentralBudgetFigures> {
-  const wanted = positive('BENCH_BUDGET_COMPLAINTS', scale.name === 'design' ? 100_000 : 10_000);
-  const rounds = positive('BENCH_BUDGET_ROUNDS', 3);
+  const wanted = scale.budgetComplaints;
+  const rounds = scale.budgetRounds;
   // ~7.6 documents a complaint: ask for a few more and keep whole complaints.
   const { docs, complaints } = await sealedDocuments(Math.ceil(wanted * 7.6), 0);
   const complaintDocs = docs.filter(
@@ -156,9 +148,12 @@ export async function benchCentralBudget(
   // The rule's cutoff: the unit-local day of the first complaint inside it (ids carry UTC; the
   // listing starts a day after the cutoff, so the day before is safely outside).
   const rule: BudgetRule = { months: 12, cutoff: first.receivedAt.slice(0, 10) };
-  const outside = complaintDocs.filter((doc) => doc._id < centralOnlyStart(rule)).length;
+  // Outside the budget (only on the central for a device with it), and in the range the reading
+  // and the search go through (it starts a day after the cutoff in UTC: a day and a half more).
+  const outside = complaintDocs.filter((doc) => !isReceivedInBudget(rule, doc.trackingNumber)).length;
+  const inRange = complaintDocs.filter((doc) => doc._id < centralOnlyStart(rule)).length;
   log(
-    `budget: ${complaints} complaints (${docs.length} documents), ${outside} before the cutoff ${rule.cutoff}`,
+    `budget: ${complaints} complaints (${docs.length} documents), ${outside} outside the budget (cutoff ${rule.cutoff}), ${inRange} in the range read`,
   );
 
   const central = await startCentralServer();
@@ -270,7 +265,7 @@ export function centralBudgetSummaryLines(figures: CentralBudgetFigures): string
   const reading = figures.backgroundReading;
   return [
     `budget on the central (${figures.central.kind}), ${figures.documents} documents, ${figures.complaints} ` +
-      `complaints, ${figures.outside} only on the central (cutoff ${figures.rule.cutoff}):`,
+      `complaints, ${figures.outside} only on the central (cutoff ${figures.rule.cutoff}), ${figures.baseline.docs} in the range read:`,
     `  baseline: their ${figures.baseline.docs} complaint documents read once in ${figures.baseline.ms} ms ` +
       `(${figures.baseline.docsPerSecond}/s)`,
     ...figures.searches.map(
