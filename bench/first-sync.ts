@@ -397,12 +397,21 @@ async function measure(
       log('first-sync: warm-up replicate (not counted)');
     }
     const rest = variants.slice(1);
-    for (let round = 0; round < rounds; round += 1) {
-      const order = [
-        ...(protocol ? [warm] : []),
-        ...rest.map((_, index) => rest[(index + round * 3) % rest.length] as Variant),
-      ];
-      for (const variant of order) {
+    const plan = Array.from({ length: rounds }, (_, round) => [
+      ...(protocol ? [warm] : []),
+      ...rest.map((_, index) => rest[(index + round * 3) % rest.length] as Variant),
+    ]);
+    for (const [round, order] of plan.entries()) {
+      for (const [index, variant] of order.entries()) {
+        if (protocol && !writesProtocolDocs(variant) && !writesProtocolDocsLater(plan, round, index)) {
+          const released = await page.evaluate(() =>
+            (
+              globalThis as typeof globalThis & { mejaAduanFirstSyncBench: FirstSyncPageApi }
+            ).mejaAduanFirstSyncBench.release(),
+          );
+          if (released > 0)
+            log(`first-sync: the protocol pass's ${released} documents let go before ${variant.name}`);
+        }
         const result = await run(variant);
         runs.get(variant.name)?.push(result.ms);
         if (result.reads) reads.set(variant.name, [...(reads.get(variant.name) ?? []), result.reads]);
@@ -427,6 +436,23 @@ async function measure(
     }
   });
   return { ms: runs, reads, writeAfter, stages, downloads };
+}
+
+const PROTOCOL_DOC_WRITERS: readonly Variant['variant'][] = ['rawIdb', 'rawIdbStrict', 'bulkDocs'];
+const writesProtocolDocs = (variant: Variant): boolean => PROTOCOL_DOC_WRITERS.includes(variant.variant);
+
+/**
+ * Whether a variant after `plan[round][index]` writes the protocol pass's documents before the
+ * next protocol pass fetches them again.
+ */
+export function writesProtocolDocsLater(
+  plan: readonly (readonly Variant[])[],
+  round: number,
+  index: number,
+): boolean {
+  const after = [...(plan[round] ?? []).slice(index + 1), ...plan.slice(round + 1).flat()];
+  const nextProtocol = after.findIndex((variant) => variant.variant === 'protocol');
+  return (nextProtocol === -1 ? after : after.slice(0, nextProtocol)).some(writesProtocolDocs);
 }
 
 /**

@@ -142,6 +142,11 @@ function usedHeap(): number | null {
 
 export type FirstSyncPageApi = Readonly<{
   run: (options: FirstSyncPageOptions) => Promise<FirstSyncPageResult>;
+  /**
+   * Lets go of the protocol pass's documents once no variant left writes them, so that the
+   * variants after run without them in the heap (760,000 at design scale: ~700 MB).
+   */
+  release: () => number;
 }>;
 
 const POLL_MS = 5;
@@ -580,6 +585,11 @@ async function intoAppDatabase(options: FirstSyncPageOptions): Promise<FirstSync
 }
 
 const api: FirstSyncPageApi = {
+  release: () => {
+    const released = fetched.length;
+    fetched = [];
+    return released;
+  },
   run: (options) => {
     switch (options.variant) {
       case 'protocol':

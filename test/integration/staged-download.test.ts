@@ -160,6 +160,8 @@ it(`resumes after random interruptions and ends identical to the central (seed $
     };
     let interruptions = 0;
     let kills = 0;
+    // What each round did, named in every assertion's message: a failure says how the rounds went.
+    const rounds: string[] = [];
     for (let round = 0; ; round += 1) {
       const controller = new AbortController();
       // Rounds 0, 2, 4: closed at a random batch; rounds 1 and 3: the central killed meanwhile.
@@ -183,9 +185,12 @@ it(`resumes after random interruptions and ends identical to the central (seed $
       });
       try {
         await download;
+        rounds.push(`${round}: stop at ${stopAt}${kill ? ' (kill)' : ''}, ${batches} batches, completed`);
         break;
       } catch (error) {
-        if (round >= 5) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        rounds.push(`${round}: stop at ${stopAt}${kill ? ' (kill)' : ''}, ${batches} batches, ${reason}`);
+        if (round >= 5) throw new Error(`round ${round} failed: ${rounds.join('; ')}`, { cause: error });
         interruptions += 1;
         if (kill) {
           kills += 1;
@@ -193,11 +198,13 @@ it(`resumes after random interruptions and ends identical to the central (seed $
         }
       }
     }
-    expect(problems).toEqual([]);
-    expect(openChecked).toBe(true);
-    expect(interruptions).toBeGreaterThanOrEqual(3);
-    expect(kills).toBeGreaterThanOrEqual(1);
-    expect(await leavesOf(local)).toEqual(expected);
+    const how = rounds.join('; ');
+    expect(problems, how).toEqual([]);
+    expect(openChecked, how).toBe(true);
+    expect(interruptions, how).toBeGreaterThanOrEqual(3);
+    expect(kills, how).toBeGreaterThanOrEqual(1);
+    expect(await leavesOf(local), how).toEqual(expected);
+    console.info(`staged download (seed ${SEED}): ${how}`);
     const reporter = await local.get(unit.conflict.reporterId, { conflicts: true });
     expect(reporter._conflicts).toHaveLength(1);
     await expect(local.get(unit.deletedReporterId)).rejects.toMatchObject({ status: 404, reason: 'deleted' });
