@@ -100,18 +100,24 @@ async function leavesOf(db: Db): Promise<Map<string, string>> {
   );
 }
 
-/** Complaints on `db` without one of their events, or `only` of them without their reporter too. */
+/**
+ * Complaints on `db` without one of their events, or `only` of them without their reporter too:
+ * each named with the documents it lacks.
+ */
 async function halfComplaints(db: Db, only?: (complaint: StagedUnit['complaints'][number]) => boolean) {
   const held = new Set((await db.changes({ style: 'all_docs' })).results.map((row) => row.id));
   return unit.complaints
     .filter((complaint) => (only ? only(complaint) : held.has(complaint.id)))
-    .filter(
-      (complaint) =>
-        !held.has(complaint.id) ||
-        complaint.events.some((id) => !held.has(id)) ||
-        (only !== undefined && complaint.reporter !== null && !held.has(complaint.reporter)),
-    )
-    .map((complaint) => complaint.id);
+    .map((complaint) => ({
+      complaint,
+      lacking: [
+        complaint.id,
+        ...complaint.events,
+        ...(only !== undefined && complaint.reporter !== null ? [complaint.reporter] : []),
+      ].filter((id) => !held.has(id)),
+    }))
+    .filter(({ lacking }) => lacking.length > 0)
+    .map(({ complaint, lacking }) => `${complaint.trackingNumber} lacks ${lacking.join(', ')}`);
 }
 
 it('central setup writes the stages view once; a second setup leaves it untouched', async () => {
@@ -147,9 +153,11 @@ it(`resumes after random interruptions and ends identical to the central (seed $
     let stored: InitialDownloadCheckpoint | null = null;
     let openChecked = false;
     const problems: string[] = [];
+    let round = 0;
     const onBatch = async (batch: DownloadedBatch): Promise<void> => {
       stored = batch.checkpoint;
-      problems.push(...(await halfComplaints(local)).map((id) => `half at a checkpoint: ${id}`));
+      const at = `round ${round}, ${batch.stage.stage}, ${batch.docs.length} written`;
+      problems.push(...(await halfComplaints(local)).map((half) => `half at a checkpoint (${at}): ${half}`));
       if (!openChecked && batch.stage.stage === 'history') {
         // Stage open is done: every open complaint is here, whole.
         openChecked = true;
@@ -162,7 +170,7 @@ it(`resumes after random interruptions and ends identical to the central (seed $
     let kills = 0;
     // What each round did, named in every assertion's message: a failure says how the rounds went.
     const rounds: string[] = [];
-    for (let round = 0; ; round += 1) {
+    for (; ; round += 1) {
       const controller = new AbortController();
       // Rounds 0, 2, 4: closed at a random batch; rounds 1 and 3: the central killed meanwhile.
       const stopAt = round < 5 ? 1 + Math.floor(random() * 4) : Number.POSITIVE_INFINITY;
@@ -184,8 +192,10 @@ it(`resumes after random interruptions and ends identical to the central (seed $
         },
       });
       try {
-        await download;
-        rounds.push(`${round}: stop at ${stopAt}${kill ? ' (kill)' : ''}, ${batches} batches, completed`);
+        const { missing } = await download;
+        rounds.push(
+          `${round}: stop at ${stopAt}${kill ? ' (kill)' : ''}, ${batches} batches, completed, ${missing} missing`,
+        );
         break;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

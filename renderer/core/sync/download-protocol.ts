@@ -30,7 +30,8 @@ export type LocalAllDocsAnswer = Readonly<{
 export type InitialDownloadTarget = DownloadTarget &
   Readonly<{
     revsDiff(diff: Record<string, string[]>): Promise<RevsDiffAnswer>;
-    allDocs(options: { keys: string[] }): Promise<LocalAllDocsAnswer>;
+    /** By keys (the sweep's winning revisions) or an id range, keys only (the complaints held). */
+    allDocs(options: { keys: string[] } | { startkey: string; endkey: string }): Promise<LocalAllDocsAnswer>;
   }>;
 
 /** A document revision: what `_bulk_get` is asked for, and what a batch reports written. */

@@ -13,9 +13,9 @@
  *    the unit database, asked without waiting for its index; without the view every complaint
  *    counts as open), newest first, each whole in one write: the complaint, all its events, its
  *    reporter, files inline (./complaint-pages).
- * 3. `history`: the complaints not on the device yet (the closed ones), whole, newest first, in the
- *    same way; then a sweep of the central's changes feed that fetches every revision the device
- *    still lacks (./history-sweep): documents of other kinds, conflicts, deletions. After it the
+ * 3. `history`: the complaints not on the device yet (the closed ones, and any the view named
+ *    open that stage `open` did not take), whole, newest first, in the same way; then a sweep of
+ *    the central's changes feed that fetches every revision the device still lacks (./history-sweep): documents of other kinds, conflicts, deletions. After it the
  *    device holds every document and leaf revision the central held when its feed was read.
  *    With a device budget (shared/sync/device-budget, read from the unit-settings document stage
  *    `unit` brought: ./budget-on-device), stage `open` writes a complaint received before the
@@ -49,6 +49,7 @@ import { UNIT_OFFICES_ID, UNIT_SETTINGS_ID } from '../../../shared/unit/unit-set
 import type { BudgetOnDevice } from './budget-on-device';
 import { closedComplaints } from './closed-complaints';
 import { complaintPages } from './complaint-pages';
+import { complaintsOnDevice } from './complaints-on-device';
 import { stageStart, type InitialDownloadCheckpoint } from './download-checkpoint';
 import {
   bulkGet,
@@ -340,12 +341,12 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
   const budget = (await options.budget?.()) ?? null;
   const info = await databaseInfo(request, signal);
   const writtenBefore = checkpoint.docsWritten - checkpoint.stageDocs;
-  // Stage `history` takes the complaints stage `open` did not: those counted closed (read again
-  // after a restart: one closed since is fetched again, which changes nothing; one reopened since
-  // is not on the device, and comes with the sweep).
-  const closed = closedAtOpen ?? (await closedComplaints(request, signal)).closed;
-  // With a budget: the closed complaints received within it, times the documents per complaint.
-  const budgeted = budget === null ? null : closedWithin(budget, closed);
+  // With a budget: the closed complaints received within it, times the documents per complaint
+  // (the view read again after a restart).
+  const budgeted =
+    budget === null
+      ? null
+      : closedWithin(budget, closedAtOpen ?? (await closedComplaints(request, signal)).closed);
   let perComplaint = FIRST_GUESS_DOCS_PER_COMPLAINT;
   const progress = (): DownloadStageProgress => ({
     stage: 'history',
@@ -358,12 +359,18 @@ export async function initialDownload(options: InitialDownloadOptions): Promise<
   });
   await onBatch?.({ docs: [], checkpoint, stage: progress() });
   if (checkpoint.sweepSeq === null) {
+    // Stage `history` takes every complaint not on the device yet, not "those the view counts
+    // closed": after a restart the view is read again, and an index behind (a central killed
+    // before it stored its index) or a complaint reopened since would name as open a complaint
+    // stage `open` left out as closed. Neither stage would then take it, and the sweep would bring
+    // its documents a page of the changes feed at a time: on the device in part in between.
+    const held = await complaintsOnDevice(target);
     const pages = complaintPages({
       request,
       batchSize,
       signal,
       skip: (trackingNumber) =>
-        !closed.has(trackingNumber) || (budget !== null && !isReceivedInBudget(budget.rule, trackingNumber)),
+        held.has(trackingNumber) || (budget !== null && !isReceivedInBudget(budget.rule, trackingNumber)),
       after: checkpoint.complaintsAfter,
       parts: stageTimings('history').fetch,
     });
