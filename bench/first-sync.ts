@@ -445,7 +445,7 @@ const writesProtocolDocs = (variant: Variant): boolean => PROTOCOL_DOC_WRITERS.i
  * Whether a variant after `plan[round][index]` writes the protocol pass's documents before the
  * next protocol pass fetches them again.
  */
-export function writesProtocolDocsLater(
+function writesProtocolDocsLater(
   plan: readonly (readonly Variant[])[],
   round: number,
   index: number,
