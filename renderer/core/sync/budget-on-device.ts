@@ -6,17 +6,17 @@
  * out of the budget since they came). Those are kept up to date like any other: the budget only
  * decides what comes to the device, never what leaves it.
  */
-import { COMPLAINT_ID_PREFIX, parseComplaintId } from '../../../shared/ids/document-ids';
 import { budgetRuleOf, isReceivedInBudget, type BudgetRule } from '../../../shared/sync/device-budget';
 import { addDays } from '../../../shared/time/local-date';
 import { unitSettingsDocSchema, UNIT_SETTINGS_ID } from '../../../shared/unit/unit-settings';
 import { isNotFound } from '../../../shared/couch/pouch-toolkit';
+import { complaintsOnDevice, type ComplaintIdReader } from './complaints-on-device';
 
 /** What the budget reads of the unit's local database (PouchDB). */
-export type BudgetReader = Readonly<{
-  get(id: string): Promise<object>;
-  allDocs(options: { startkey: string; endkey: string }): Promise<{ rows: readonly { id: string }[] }>;
-}>;
+export type BudgetReader = ComplaintIdReader &
+  Readonly<{
+    get(id: string): Promise<object>;
+  }>;
 
 export type BudgetOnDevice = Readonly<{
   rule: BudgetRule;
@@ -46,16 +46,8 @@ export async function budgetRuleOnDevice(db: BudgetReader, now: Date): Promise<B
  * instant; the unit's local day starts up to 9 hours earlier), each judged by its tracking number.
  */
 export async function heldOutsideBudget(db: BudgetReader, rule: BudgetRule): Promise<Set<string>> {
-  const { rows } = await db.allDocs({
-    startkey: COMPLAINT_ID_PREFIX,
-    endkey: `${COMPLAINT_ID_PREFIX}${addDays(rule.cutoff, 1)}`,
-  });
-  const held = new Set<string>();
-  for (const row of rows) {
-    const trackingNumber = parseComplaintId(row.id)?.trackingNumber;
-    if (trackingNumber !== undefined && !isReceivedInBudget(rule, trackingNumber)) held.add(trackingNumber);
-  }
-  return held;
+  const received = await complaintsOnDevice(db, addDays(rule.cutoff, 1));
+  return new Set([...received].filter((trackingNumber) => !isReceivedInBudget(rule, trackingNumber)));
 }
 
 /** The budget in force on this device at `now`, or null when the unit keeps everything. */
